@@ -1,0 +1,79 @@
+// swift-tools-version: 6.2
+// vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
+//
+// Dependencies point one way (see README "Where things live"):
+//   vtf → VTFCommands → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+// Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
+import PackageDescription
+
+let package = Package(
+    name: "vtf",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vtf", targets: ["vtf"]),
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerCrypto", targets: ["LedgerCrypto"]),
+        .library(name: "LedgerLog", targets: ["LedgerLog"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "VTFCommands", targets: ["VTFCommands"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
+        .systemLibrary(
+            name: "CLedgerOpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        // Pure values: currencies, amounts, account codes, postings, the balance rule. No I/O.
+        .target(name: "LedgerCore"),
+        // RFC 8785 canonical JSON: a strict parser and the canonical encoder.
+        .target(name: "CanonicalJSON"),
+        // Ed25519 keys (PEM, encrypted PKCS#8), signatures and SHA-256 over OpenSSL.
+        .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"]),
+        // Journal entries, their canonical bytes, the hash chain, Merkle tree, signed
+        // checkpoints, the rules each entry must satisfy, and the streaming verifier.
+        .target(name: "LedgerLog", dependencies: ["LedgerCore", "CanonicalJSON", "LedgerCrypto"]),
+        // The SQLite ledger file: append-only journal table, derived tables, migrations
+        // that run exactly the files in Schemas/sqlite.
+        .target(
+            name: "LedgerStore",
+            dependencies: ["LedgerLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command line as a library, testable in process.
+        .target(
+            name: "VTFCommands",
+            dependencies: [
+                "LedgerStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "vtf", dependencies: ["VTFCommands"]),
+
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+        .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"]),
+        .testTarget(name: "LedgerLogTests", dependencies: ["LedgerLog"]),
+        .testTarget(
+            name: "LedgerStoreTests",
+            dependencies: ["LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "VTFCommandsTests",
+            dependencies: ["VTFCommands", "vtf", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Strict settings for our own targets only (dependencies keep their own).
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.treatAllWarnings(as: .error))
+    target.swiftSettings = settings
+}
