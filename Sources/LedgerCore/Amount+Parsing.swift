@@ -1,0 +1,66 @@
+extension Amount {
+    /// Reads a plain decimal string as an amount of `currency`.
+    ///
+    /// In both modes: an optional leading "-", ASCII digits, and optionally "." and digits; no
+    /// "+", no exponent, no spaces, no thousands separators, at least one digit before the point,
+    /// no leading zeros except a single "0" before the point, and at most `currency.exponent`
+    /// decimals.
+    /// - `.exact` (the journal contract): exactly `currency.exponent` decimals (`"1500.00"` USD,
+    ///   `"1500"` JPY, `"1.500"` KWD); `"-0.00"` is refused (zero is `"0.00"`).
+    /// - `.input` (what people type): fewer decimals are padded (`"12.5"` USD is 1250, `"12"` is
+    ///   1200); `"-0"` is read as 0.
+    ///
+    /// The range is that of `Int64` minor units: for USD, -92233720368547758.08 through
+    /// 92233720368547758.07.
+    /// - Throws: ``AmountError`` naming the text and the rule it breaks, e.g.
+    ///   `amount "12.345" has 3 decimals, USD has 2`.
+    public init(parsing text: String, currency: Currency, mode: ParseMode) throws(AmountError) {
+        let decimal: DecimalText
+        do throws(DecimalSyntaxIssue) {
+            decimal = try DecimalText.scan(text)
+        } catch {
+            throw AmountError(text: text, issue: error)
+        }
+        let decimals = decimal.fractionDigits.count
+        guard decimals <= currency.exponent else {
+            throw .tooManyDecimals(text: text, decimals: decimals, currency: currency)
+        }
+        if mode == .exact && decimals < currency.exponent {
+            throw .missingDecimals(text: text, decimals: decimals, currency: currency)
+        }
+        if mode == .exact && decimal.isNegative && decimal.isZero {
+            throw .negativeZero(text: text)
+        }
+        let units = Self.minorUnits(of: decimal, exponent: currency.exponent)
+        guard let minorUnits = Self.signed(units, negative: decimal.isNegative) else {
+            throw .outOfRange(text: text, currency: currency)
+        }
+        self.init(minorUnits: minorUnits, currency: currency)
+    }
+
+    /// The digits as a count of minor units, padding the decimals to `exponent` digits, or nil
+    /// beyond `UInt64`.
+    private static func minorUnits(
+        of decimal: DecimalText,
+        exponent: Int
+    ) -> UInt64? {
+        precondition(decimal.fractionDigits.count <= exponent)
+        let padding = [UInt8](repeating: 0, count: exponent - decimal.fractionDigits.count)
+        var value: UInt64 = 0
+        for digit in decimal.integerDigits + decimal.fractionDigits + padding {
+            let (shifted, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowPlus) = shifted.addingReportingOverflow(UInt64(digit))
+            if overflowTimes || overflowPlus { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// `magnitude` with a sign, when it fits in `Int64` (down to `Int64.min`).
+    static func signed(_ magnitude: UInt64?, negative: Bool) -> Int64? {
+        guard let magnitude else { return nil }
+        if !negative { return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil }
+        if magnitude == Int64.min.magnitude { return Int64.min }
+        return magnitude < Int64.min.magnitude ? -Int64(magnitude) : nil
+    }
+}
