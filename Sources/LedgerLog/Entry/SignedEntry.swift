@@ -1,0 +1,76 @@
+import CanonicalJSON
+import LedgerCore
+public import LedgerCrypto
+
+/// An entry with its signature: what the journal stores and exports.
+public struct SignedEntry: Sendable, Equatable {
+    public let body: EntryBody
+    /// RFC 8785 bytes of the body: what is signed and hashed.
+    public let bodyBytes: [UInt8]
+    /// 64-byte Ed25519 signature over ``bodyBytes`` by `body.signer`.
+    public let signature: [UInt8]
+    /// SHA-256(0x00 ‖ bodyBytes): the Merkle leaf and the next entry's `prev`.
+    public let leafHash: SHA256Digest
+
+    /// Pairs a body with its already computed bytes and signature.
+    public init(body: EntryBody, bodyBytes: [UInt8], signature: [UInt8]) {
+        precondition(signature.count == 64, "Ed25519 signatures are 64 bytes")
+        self.body = body
+        self.bodyBytes = bodyBytes
+        self.signature = signature
+        self.leafHash = MerkleHash.leaf(bodyBytes)
+    }
+
+    /// The export line (DESIGN §3): canonical bytes of the body plus `sig`, without a newline.
+    public func exportLine() -> [UInt8] {
+        guard case .object(var object) = body.jsonValue else { preconditionFailure("a body is an object") }
+        object["sig"] = .string(Base64.encode(signature))
+        do { return try JSONCanonicalizer.canonicalBytes(.object(object)) } catch {
+            preconditionFailure("an entry holds no non-finite number: \(error)")
+        }
+    }
+}
+
+/// The raw parts of an entry as read from storage or from an export line, before any check.
+public struct RawEntry: Sendable {
+    public let bodyBytes: [UInt8]
+    public let signature: [UInt8]
+    /// Where it came from, for messages: "entry 12", "line 13".
+    public let position: UInt64
+
+    public init(bodyBytes: [UInt8], signature: [UInt8], position: UInt64) {
+        self.bodyBytes = bodyBytes
+        self.signature = signature
+        self.position = position
+    }
+
+    /// Splits one export line into the body bytes and the signature. The line must itself be
+    /// canonical (RFC 8785), so that each entry has exactly one byte form.
+    public init(exportLine line: [UInt8], lineNumber: UInt64) throws(RuleViolation) {
+        let context = "line \(lineNumber)"
+        let value: JSONValue
+        do { value = try JSONParser.parse(line) } catch {
+            throw RuleViolation("\(context): not JSON: \(error)")
+        }
+        guard case .object(var object) = value else { throw RuleViolation("\(context): not a JSON object") }
+        guard let sigText = object["sig"]?.stringValue else {
+            throw RuleViolation("\(context): sig is missing or not a string")
+        }
+        guard let signature = Base64.decode(sigText), signature.count == 64 else {
+            throw RuleViolation("\(context): sig is not base64 of a 64-byte Ed25519 signature")
+        }
+        let canonical: [UInt8]
+        do {
+            canonical = try JSONCanonicalizer.canonicalBytes(value)
+            object["sig"] = nil
+            self.init(
+                bodyBytes: try JSONCanonicalizer.canonicalBytes(.object(object)), signature: signature,
+                position: lineNumber)
+        } catch {
+            throw RuleViolation("\(context): \(error)")
+        }
+        guard canonical == line else {
+            throw RuleViolation("\(context): not in RFC 8785 canonical form")
+        }
+    }
+}

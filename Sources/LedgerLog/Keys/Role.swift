@@ -1,0 +1,27 @@
+/// What a key may sign. A key holds one or more roles; each entry kind needs one of a set of roles
+/// (see ``EntryKind/requiredRoles``).
+public enum Role: String, Sendable, CaseIterable, Comparable {
+    /// Registers and revokes keys; signs the genesis entry.
+    case admin
+    /// The ledger's own key: signs checkpoints, never entries.
+    case log
+    /// Records donors, agreements, receipts, rates, vouchers.
+    case fundManager = "fund-manager"
+    /// Certifies that funds are available (UN FRR rule 105.5).
+    case certifyingOfficer = "certifying-officer"
+    /// Approves certified grants and payments (UN FRR rule 105.6); a different person than the certifier.
+    case approvingOfficer = "approving-officer"
+    /// Cosigns checkpoints after verifying them.
+    case auditor
+
+    /// Parses a role name as written in the journal and on the command line.
+    public init(parsing text: String) throws(RuleViolation) {
+        guard let role = Role(rawValue: text) else {
+            let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RuleViolation("unknown role \"\(text)\"; roles are: \(known)")
+        }
+        self = role
+    }
+
+    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+}

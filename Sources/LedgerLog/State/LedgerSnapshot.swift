@@ -1,0 +1,102 @@
+public import LedgerCore
+
+/// A balance line: one account in one currency.
+public struct BalanceKey: Hashable, Sendable, Comparable {
+    public let account: AccountCode
+    public let currency: Currency
+
+    public init(account: AccountCode, currency: Currency) {
+        self.account = account
+        self.currency = currency
+    }
+
+    public static func < (lhs: BalanceKey, rhs: BalanceKey) -> Bool {
+        (lhs.account, lhs.currency.code) < (rhs.account, rhs.currency.code)
+    }
+}
+
+/// Σ amount (in the line's currency) and Σ value (in the fund currency), in minor units.
+public struct BalanceTotals: Sendable, Equatable {
+    public var amountMinor: Int64
+    public var valueMinor: Int64
+
+    public init(amountMinor: Int64 = 0, valueMinor: Int64 = 0) {
+        self.amountMinor = amountMinor
+        self.valueMinor = valueMinor
+    }
+
+    /// Adds one posting with checked arithmetic.
+    public mutating func add(_ posting: Posting) throws(RuleViolation) {
+        let (amount, amountOverflow) = amountMinor.addingReportingOverflow(posting.amount.minorUnits)
+        let (value, valueOverflow) = valueMinor.addingReportingOverflow(posting.value.minorUnits)
+        guard !amountOverflow, !valueOverflow else {
+            throw RuleViolation("the balance of account \(posting.account) in \(posting.amount.currency) would overflow")
+        }
+        amountMinor = amount
+        valueMinor = value
+    }
+
+    public var isZero: Bool { amountMinor == 0 && valueMinor == 0 }
+}
+
+/// The whole derived state of a ledger, held in memory, built by applying ``LedgerEffect``s in
+/// journal order. Its size grows with keys, accounts, balance lines and refs, not with postings.
+public struct LedgerSnapshot: LedgerStateReading {
+    public private(set) var settings: LedgerSettings?
+    public private(set) var keys: [String: KeyState] = [:]
+    public private(set) var accounts: [AccountCode: AccountState] = [:]
+    public private(set) var balances: [BalanceKey: BalanceTotals] = [:]
+    /// Reversed entry → the reversal's seq.
+    public private(set) var reversals: [UInt64: UInt64] = [:]
+    private var refs: Set<String> = []
+    /// Reads an earlier entry's postings (only reversals need it).
+    private let lookup: (UInt64) throws -> (kind: EntryKind, postings: [Posting])?
+
+    /// An empty ledger. `lookup` reads an earlier entry from the journal itself.
+    public init(lookup: @escaping (UInt64) throws -> (kind: EntryKind, postings: [Posting])?) {
+        self.lookup = lookup
+    }
+
+    public func key(id: String) -> KeyState? { keys[id] }
+    public func account(_ code: AccountCode) -> AccountState? { accounts[code] }
+    public func refExists(kind: EntryKind, ref: String) -> Bool { refs.contains(Self.refKey(kind, ref)) }
+    public func isReversed(seq: UInt64) -> Bool { reversals[seq] != nil }
+    public func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? { try lookup(seq) }
+
+    public func balances(of code: AccountCode) -> [(amount: Amount, value: Amount)] {
+        guard let currency = settings?.currency else { return [] }
+        return balances.filter { $0.key.account == code && !$0.value.isZero }.sorted { $0.key < $1.key }.map {
+            (Amount(minorUnits: $0.value.amountMinor, currency: $0.key.currency),
+             Amount(minorUnits: $0.value.valueMinor, currency: currency))
+        }
+    }
+
+    public func activeKeyCount(withRole role: Role) -> Int {
+        keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
+    }
+
+    /// Records an accepted entry: its ref and its effects.
+    public mutating func apply(_ body: EntryBody, effects: [LedgerEffect]) throws(RuleViolation) {
+        if let ref = body.ref { refs.insert(Self.refKey(body.kind, ref)) }
+        for effect in effects { try apply(effect) }
+    }
+
+    mutating func apply(_ effect: LedgerEffect) throws(RuleViolation) {
+        switch effect {
+        case .start(let settings): self.settings = settings
+        case .registerKey(let key): keys[key.record.keyID] = key
+        case .revokeKey(let id, let seq, let reason):
+            keys[id]?.revokedSeq = seq
+            keys[id]?.revokeReason = reason
+        case .openAccount(let account): accounts[account.code] = account
+        case .closeAccount(let code, let seq): accounts[code]?.closedSeq = seq
+        case .post(_, _, let postings):
+            for posting in postings {
+                try balances[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
+            }
+        case .reverse(let target, let seq): reversals[target] = seq
+        }
+    }
+
+    static func refKey(_ kind: EntryKind, _ ref: String) -> String { kind.rawValue + "\u{1F}" + ref }
+}

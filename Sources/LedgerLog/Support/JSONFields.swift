@@ -1,0 +1,101 @@
+public import CanonicalJSON
+public import LedgerCore
+
+/// Typed, strict access to the members of a JSON object, with errors that say where.
+/// Used for entry bodies, `data` objects and input files.
+public struct JSONFields {
+    public let object: JSONObject
+    /// Where this object is, for messages: "entry 12 data", "posting 2", …
+    public let context: String
+
+    public init(_ value: JSONValue, context: String) throws(RuleViolation) {
+        guard let object = value.objectValue else {
+            throw RuleViolation("\(context) must be a JSON object")
+        }
+        self.object = object
+        self.context = context
+    }
+
+    /// Refuses members outside `names`, naming the first one found.
+    public func allowOnly(_ names: Set<String>) throws(RuleViolation) {
+        for key in object.keys where !names.contains(key) {
+            throw RuleViolation("\(context): unknown member \"\(key)\"")
+        }
+    }
+
+    public func has(_ name: String) -> Bool { object[name] != nil }
+
+    public func string(_ name: String) throws(RuleViolation) -> String {
+        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let text = value.stringValue else {
+            throw RuleViolation("\(context): \(name) must be a string")
+        }
+        return text
+    }
+
+    public func optionalString(_ name: String) throws(RuleViolation) -> String? {
+        guard object[name] != nil else { return nil }
+        return try string(name)
+    }
+
+    /// A non-empty string of at most `max` characters without control characters.
+    public func text(_ name: String, max: Int) throws(RuleViolation) -> String {
+        let value = try string(name)
+        try Self.checkText(value, name: name, max: max, context: context)
+        return value
+    }
+
+    public func optionalText(_ name: String, max: Int) throws(RuleViolation) -> String? {
+        guard object[name] != nil else { return nil }
+        return try text(name, max: max)
+    }
+
+    public func integer(_ name: String) throws(RuleViolation) -> Int64 {
+        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let number = value.integerValue else {
+            throw RuleViolation("\(context): \(name) must be an integer")
+        }
+        return number
+    }
+
+    public func array(_ name: String) throws(RuleViolation) -> [JSONValue] {
+        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let items = value.arrayValue else {
+            throw RuleViolation("\(context): \(name) must be an array")
+        }
+        return items
+    }
+
+    public func objectValue(_ name: String) throws(RuleViolation) -> JSONObject {
+        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let nested = value.objectValue else {
+            throw RuleViolation("\(context): \(name) must be an object")
+        }
+        return nested
+    }
+
+    public func date(_ name: String) throws(RuleViolation) -> LedgerDate {
+        let value = try string(name)
+        do { return try LedgerDate(parsing: value) } catch {
+            throw RuleViolation("\(context): \(name): \(error)")
+        }
+    }
+
+    public func accountCode(_ name: String) throws(RuleViolation) -> AccountCode {
+        let value = try string(name)
+        do { return try AccountCode(value) } catch {
+            throw RuleViolation("\(context): \(name): \(error)")
+        }
+    }
+
+    /// Text fields: not empty, not too long, no control characters (they would break reports).
+    public static func checkText(_ value: String, name: String, max: Int, context: String) throws(RuleViolation) {
+        guard !value.isEmpty else { throw RuleViolation("\(context): \(name) is empty") }
+        guard value.count <= max else {
+            throw RuleViolation("\(context): \(name) is longer than \(max) characters")
+        }
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw RuleViolation("\(context): \(name) contains a control character")
+        }
+    }
+}
