@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import LedgerCore
+public import LedgerCrypto
+public import LedgerLog
+
+/// Produces drafts one at a time, so a bulk import holds one batch in memory.
+public protocol DraftSource {
+    /// The next draft and where it came from (e.g. "line 12"), or nil at the end.
+    mutating func next() throws -> (draft: EntryDraft, origin: String)?
+}
+
+/// The keys a write needs: the author's (signs entries) and the ledger's log key (signs the
+/// checkpoint that every committed write stores).
+public struct WriteKeys: Sendable {
+    public let author: Ed25519PrivateKey
+    public let log: Ed25519PrivateKey
+
+    public init(author: Ed25519PrivateKey, log: Ed25519PrivateKey) {
+        self.author = author
+        self.log = log
+    }
+}
+
+extension LedgerFile {
+    /// Appends `drafts` as one transaction: all are recorded, or none. Each is checked against
+    /// the ledger as it stands after the ones before it, then signed by `keys.author`.
+    /// `origin` is only used for the genesis entry of a new ledger.
+    @discardableResult
+    public func append(_ drafts: [EntryDraft], keys: WriteKeys, origin: String? = nil) throws -> [SignedEntry] {
+        try writeImmediate { db in
+            let state = try StoreState(db)
+            return try Self.appendBatch(drafts, keys: keys, origin: origin, state: state, threads: 1)
+        }
+    }
+
+    /// The bulk path. First a dry run checks every draft without writing (so bad input changes
+    /// nothing); then drafts are appended in batches of `batchSize`, each batch one transaction
+    /// with its own checkpoint, signatures made on every core. Returns the number appended.
+    public func appendBulk(
+        _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int = 1000,
+        threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil
+    ) throws -> UInt64 {
+        precondition(batchSize >= 1)
+        try preflight(try makeSource(), keys: keys)
+        var source = try makeSource()
+        var appended: UInt64 = 0
+        while true {
+            var batch: [EntryDraft] = []
+            var origins: [String] = []
+            while batch.count < batchSize, let next = try source.next() {
+                batch.append(next.draft)
+                origins.append(next.origin)
+            }
+            if batch.isEmpty { break }
+            do {
+                try writeImmediate { db in
+                    let state = try StoreState(db)
+                    _ = try Self.appendBatch(batch, keys: keys, origin: nil, state: state, threads: threads)
+                }
+            } catch let violation as RuleViolation {
+                throw RuleViolation("\(origins.first ?? "?")–\(origins.last ?? "?"): \(violation.message) (the \(appended) entries before this batch were recorded)")
+            }
+            appended += UInt64(batch.count)
+            progress?(appended)
+        }
+        return appended
+    }
+
+    /// Checks every draft of `source` in a transaction that is rolled back, keeping effects in memory.
+    func preflight(_ source: any DraftSource, keys: WriteKeys) throws {
+        var source = source
+        try queue.inTransaction(.immediate) { db in
+            let state = try StoreState(db, dryRun: true)
+            guard let settings = state.settings else { throw StoreError.input("the ledger has no genesis entry") }
+            var tip = try Tip.read(db)
+            let signer = keys.author.publicKey.keyID
+            while let (draft, origin) = try source.next() {
+                let body = draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer)
+                do {
+                    let accepted = try LedgerRules.check(body, against: state)
+                    try state.apply(body, effects: accepted.effects)
+                } catch let violation as RuleViolation {
+                    throw RuleViolation("\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size))")
+                }
+                tip = Tip(size: tip.size + 1, hash: tip.hash)
+            }
+            return .rollback
+        }
+    }
+
+    /// Checks, signs and inserts one batch inside the caller's transaction, then stores the
+    /// new checkpoint.
+    static func appendBatch(
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, threads: Int
+    ) throws -> [SignedEntry] {
+        let db = state.db
+        var tip = try Tip.read(db)
+        let time = RecordingTime.now()
+        let signer = keys.author.publicKey.keyID
+        var bodies: [EntryBody] = []
+        var messages: [[UInt8]] = []
+        for draft in drafts {
+            guard let ledger = state.settings?.origin ?? origin else {
+                throw StoreError.input("the ledger has no genesis entry")
+            }
+            let body = draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer)
+            let accepted = try LedgerRules.check(body, against: state)
+            precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
+            try state.apply(body, effects: accepted.effects)
+            let bytes = body.canonicalBytes()
+            bodies.append(body)
+            messages.append(bytes)
+            tip = Tip(size: tip.size + 1, hash: MerkleHash.leaf(bytes))
+        }
+        let signatures = try Signing.sign(messages, with: keys.author, threads: threads)
+        let entries = zip(bodies, zip(messages, signatures)).map {
+            SignedEntry(body: $0.0, bodyBytes: $0.1.0, signature: $0.1.1)
+        }
+        try insertJournal(entries, db)
+        state.entriesStored()
+        try state.flushBalances()
+        try Checkpointer.advance(db, with: entries.map(\.leafHash), logKey: keys.log)
+        return entries
+    }
+
+    static func insertJournal(_ entries: [SignedEntry], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for entry in entries {
+            try statement.execute(arguments: [
+                Int64(entry.body.seq), entry.body.kind.rawValue, entry.body.ref, Data(entry.bodyBytes),
+                Data(entry.signature), Data(entry.leafHash.bytes),
+            ])
+        }
+    }
+}
+
+/// The end of the journal: how many entries, and the leaf hash of the last.
+struct Tip {
+    let size: UInt64
+    let hash: SHA256Digest
+
+    static func read(_ db: Database) throws -> Tip {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM journal ORDER BY seq DESC LIMIT 1") else {
+            return Tip(size: 0, hash: EntryBody.zeroHash)
+        }
+        let seq: Int64 = row[0]
+        let bytes: Data = row[1]
+        guard let hash = SHA256Digest(bytes: [UInt8](bytes)) else {
+            throw StoreError.system("entry \(seq) has a malformed leaf hash; run vtf verify")
+        }
+        return Tip(size: UInt64(seq) + 1, hash: hash)
+    }
+}
+
+/// Signs many messages with one key on several cores, one reusable context per core.
+enum Signing {
+    static func sign(_ messages: [[UInt8]], with key: Ed25519PrivateKey, threads: Int) throws -> [[UInt8]] {
+        let chunks = messages.count >= 64 ? threads : 1
+        let signers = try (0..<chunks).map { _ in try key.makeSigner() }
+        let slots = ParallelSlots<Result<[UInt8], CryptoError>>(count: messages.count)
+        Parallel.forEachChunk(count: messages.count, chunks: chunks) { chunk, range in
+            let signer = signers[chunk]
+            for index in range {
+                slots[index] = Result { () throws(CryptoError) in try signer.sign(messages[index]) }
+            }
+        }
+        return try (0..<messages.count).map { index in
+            guard let result = slots[index] else { preconditionFailure("every message was signed") }
+            return try result.get()
+        }
+    }
+}

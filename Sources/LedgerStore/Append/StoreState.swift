@@ -1,0 +1,186 @@
+import Foundation
+import CanonicalJSON
+import GRDB
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+
+/// The ledger as the rules see it during a write transaction: the derived tables, plus the
+/// entries of this transaction that are checked but not yet in the journal table. Applying an
+/// effect writes the derived rows at once; balances are summed in memory and written by
+/// ``flushBalances()`` just before commit.
+final class StoreState: LedgerStateReading {
+    let db: Database
+    /// A dry run (import pre-flight) checks rules and keeps effects in memory only.
+    let dryRun: Bool
+    private(set) var settings: LedgerSettings?
+    private var keys: [String: KeyState]
+    private var accounts: [AccountCode: AccountState?] = [:]
+    private var pendingRefs: Set<String> = []
+    private var pendingBodies: [UInt64: EntryBody] = [:]
+    private var balanceCache: [BalanceKey: BalanceTotals] = [:]
+    private var touchedBalances: Set<BalanceKey> = []
+    private var pendingReversals: Set<UInt64> = []
+
+    init(_ db: Database, dryRun: Bool = false) throws {
+        self.db = db
+        self.dryRun = dryRun
+        self.settings = try LedgerFile.settings(db)
+        self.keys = try Self.loadKeys(db)
+    }
+
+    func key(id: String) -> KeyState? { keys[id] }
+
+    func account(_ code: AccountCode) throws -> AccountState? {
+        if let cached = accounts[code] { return cached }
+        let row = try Row.fetchOne(
+            db, sql: "SELECT name, type, opened_seq, closed_seq FROM accounts WHERE code = ?",
+            arguments: [code.rawValue])
+        let account = try row.map { row in
+            guard let type = AccountType(rawValue: row[1]) else {
+                throw StoreError.system("account \(code) has an unknown type in the accounts table; run vtf verify")
+            }
+            return AccountState(code: code, name: row[0], type: type, openedSeq: row[2], closedSeq: row[3])
+        }
+        accounts[code] = .some(account)
+        return account
+    }
+
+    func refExists(kind: EntryKind, ref: String) throws -> Bool {
+        if pendingRefs.contains(kind.rawValue + "\u{1F}" + ref) { return true }
+        return try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)",
+            arguments: [kind.rawValue, ref]) ?? false
+    }
+
+    func isReversed(seq: UInt64) throws -> Bool {
+        if pendingReversals.contains(seq) { return true }
+        return try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM reversals WHERE target_seq = ?)", arguments: [Int64(seq)]) ?? false
+    }
+
+    func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? {
+        if let pending = pendingBodies[seq] { return (pending.kind, pending.postings) }
+        guard let settings, let bytes = try Data.fetchOne(
+            db, sql: "SELECT body FROM journal WHERE seq = ?", arguments: [Int64(seq)])
+        else { return nil }
+        let body = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+        return (body.kind, body.postings)
+    }
+
+    func balances(of code: AccountCode) throws -> [(amount: Amount, value: Amount)] {
+        guard let settings else { return [] }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT currency FROM balances WHERE account = ?", arguments: [code.rawValue])
+        var currencies = Set(try rows.map { try Currency(code: $0[0]) })
+        currencies.formUnion(touchedBalances.filter { $0.account == code }.map(\.currency))
+        return try currencies.sorted().compactMap { currency in
+            let totals = try balance(BalanceKey(account: code, currency: currency))
+            guard !totals.isZero else { return nil }
+            return (Amount(minorUnits: totals.amountMinor, currency: currency),
+                    Amount(minorUnits: totals.valueMinor, currency: settings.currency))
+        }
+    }
+
+    func activeKeyCount(withRole role: Role) -> Int {
+        keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
+    }
+
+    /// Records a checked entry: remembers it for the rest of the transaction and writes its effects.
+    func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
+        if let ref = body.ref { pendingRefs.insert(body.kind.rawValue + "\u{1F}" + ref) }
+        if dryRun {
+            for effect in effects { try applyInMemory(effect) }
+            return
+        }
+        if !body.postings.isEmpty { pendingBodies[body.seq] = body }
+        for effect in effects { try apply(effect) }
+    }
+
+    /// The journal entries of this transaction are in the journal table now.
+    func entriesStored() { pendingBodies.removeAll() }
+
+    private func applyInMemory(_ effect: LedgerEffect) throws {
+        switch effect {
+        case .start(let settings): self.settings = settings
+        case .registerKey(let key): keys[key.record.keyID] = key
+        case .revokeKey(let id, let seq, let reason):
+            keys[id]?.revokedSeq = seq
+            keys[id]?.revokeReason = reason
+        case .openAccount(let account): accounts[account.code] = .some(account)
+        case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
+        case .post(_, _, let postings): try addToBalances(postings)
+        case .reverse(let target, _): pendingReversals.insert(target)
+        }
+    }
+
+    private func apply(_ effect: LedgerEffect) throws {
+        switch effect {
+        case .start(let settings):
+            self.settings = settings
+            try DerivedRows.insertSettings(settings, db)
+        case .registerKey(let key):
+            keys[key.record.keyID] = key
+            try DerivedRows.insertKey(key, db)
+        case .revokeKey(let id, let seq, let reason):
+            keys[id]?.revokedSeq = seq
+            keys[id]?.revokeReason = reason
+            try db.execute(
+                sql: "UPDATE keys SET revoked_seq = ?, revoke_reason = ? WHERE key_id = ?",
+                arguments: [Int64(seq), reason, id])
+        case .openAccount(let account):
+            accounts[account.code] = .some(account)
+            try DerivedRows.insertAccount(account, db)
+        case .closeAccount(let code, let seq):
+            accounts[code] = nil
+            try db.execute(
+                sql: "UPDATE accounts SET closed_seq = ? WHERE code = ?", arguments: [Int64(seq), code.rawValue])
+        case .post(let seq, let date, let postings):
+            try DerivedRows.insertPostings(seq: seq, date: date, postings, db)
+            try addToBalances(postings)
+        case .reverse(let target, let seq):
+            try db.execute(
+                sql: "INSERT INTO reversals (target_seq, reversal_seq) VALUES (?, ?)",
+                arguments: [Int64(target), Int64(seq)])
+        }
+    }
+
+    private func addToBalances(_ postings: [Posting]) throws {
+        for posting in postings {
+            let key = BalanceKey(account: posting.account, currency: posting.amount.currency)
+            var totals = try balance(key)
+            try totals.add(posting)
+            balanceCache[key] = totals
+            touchedBalances.insert(key)
+        }
+    }
+
+    private func balance(_ key: BalanceKey) throws -> BalanceTotals {
+        if let cached = balanceCache[key] { return cached }
+        let row = try Row.fetchOne(
+            db, sql: "SELECT amount, value FROM balances WHERE account = ? AND currency = ?",
+            arguments: [key.account.rawValue, key.currency.code])
+        let totals = row.map { BalanceTotals(amountMinor: $0[0], valueMinor: $0[1]) } ?? BalanceTotals()
+        balanceCache[key] = totals
+        return totals
+    }
+
+    /// Writes the balances this transaction changed.
+    func flushBalances() throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO balances (account, currency, amount, value) VALUES (?, ?, ?, ?)
+            ON CONFLICT (account, currency) DO UPDATE SET amount = excluded.amount, value = excluded.value
+            """)
+        for key in touchedBalances.sorted() {
+            guard let totals = balanceCache[key] else { continue }
+            try statement.execute(arguments: [key.account.rawValue, key.currency.code, totals.amountMinor, totals.valueMinor])
+        }
+        touchedBalances.removeAll()
+    }
+
+    static func loadKeys(_ db: Database) throws -> [String: KeyState] {
+        var keys: [String: KeyState] = [:]
+        for key in try DerivedRows.keys(db) { keys[key.record.keyID] = key }
+        return keys
+    }
+}

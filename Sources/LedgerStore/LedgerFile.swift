@@ -1,0 +1,131 @@
+import Foundation
+public import GRDB
+import LedgerCore
+public import LedgerLog
+
+/// One ledger: a SQLite file in WAL mode holding the journal and its derived tables.
+/// Every SQL statement of vtf lives in this module.
+public final class LedgerFile: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Creates a new, empty ledger file with the schema; refuses to touch an existing file.
+    public static func create(at path: String) throws -> LedgerFile {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.input("\(path) already exists; a new ledger needs a new file")
+        }
+        let file = try connect(path: path, readOnly: false)
+        do {
+            try file.queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError.system("cannot switch \(path) to WAL mode")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.system("cannot set up \(path): \(describe(error))")
+        }
+        try Migrations.run(on: file.queue)
+        return file
+    }
+
+    /// Opens an existing ledger. Read-only opens never write to the file.
+    public static func open(at path: String, readOnly: Bool = false) throws -> LedgerFile {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.input("no ledger at \(path) (create one with `vtf init`, or pass --ledger / set VTF_LEDGER)")
+        }
+        let file = try connect(path: path, readOnly: readOnly)
+        try Migrations.check(file.queue, path: path, upgrade: !readOnly)
+        return file
+    }
+
+    static func connect(path: String, readOnly: Bool) throws -> LedgerFile {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        // Writers wait for each other (BEGIN IMMEDIATE + busy timeout) rather than fail.
+        configuration.busyMode = .timeout(60)
+        // WAL mode is set once, when the file is created, and persists in the file. (GRDB's
+        // `.wal` option would write a dummy table on every open, so a refused command would no
+        // longer leave the file byte-identical.)
+        configuration.journalMode = .default
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        do {
+            return LedgerFile(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        } catch {
+            throw StoreError.system("cannot open \(path) as a SQLite ledger: \(Self.describe(error))")
+        }
+    }
+
+    /// A short, data-free description of a SQLite error (GRDB keeps statement arguments out).
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.extendedResultCode.rawValue): \(error.message ?? "unknown")"
+        }
+        return "\(error)"
+    }
+
+    /// Runs `body` in a read transaction (a consistent snapshot of the file).
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read { db in try body(db) }
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction: it takes the write lock before reading the
+    /// tip, so concurrent writers from several processes queue up and form one chain. Any throw
+    /// rolls everything back.
+    func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try queue.inTransaction(.immediate) { db in
+            result = try body(db)
+            return .commit
+        }
+        guard let result else { preconditionFailure("a committed transaction produced its result") }
+        return result
+    }
+
+    /// The settings of the genesis entry, or nil for a file without one.
+    public func settings() throws -> LedgerSettings? {
+        try read { db in try Self.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> LedgerSettings? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT origin, fund_name, currency FROM ledger_settings WHERE id = 1") else {
+            return nil
+        }
+        return LedgerSettings(origin: row[0], fundName: row[1], currency: try Currency(code: row[2]))
+    }
+}
+
+extension LedgerFile {
+    /// Creates a ledger file holding only its genesis entry (and local settings), in one
+    /// transaction. On any failure the new file is removed, so nothing is left behind.
+    @discardableResult
+    public static func createLedger(
+        at path: String, origin: String, genesis: EntryDraft, keys: WriteKeys, localSettings: [String: String]
+    ) throws -> LedgerFile {
+        precondition(genesis.kind == .genesis, "a ledger starts with its genesis entry")
+        let file = try create(at: path)
+        do {
+            try file.writeImmediate { db in
+                let state = try StoreState(db)
+                _ = try appendBatch([genesis], keys: keys, origin: origin, state: state, threads: 1)
+                for (name, value) in localSettings.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO local_config (name, value) VALUES (?, ?)", arguments: [name, value])
+                }
+            }
+            return file
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+}

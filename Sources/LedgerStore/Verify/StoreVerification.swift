@@ -1,0 +1,199 @@
+import CanonicalJSON
+import Foundation
+import GRDB
+import LedgerCore
+public import LedgerCrypto
+public import LedgerLog
+
+/// The result of `vtf verify` on a ledger file.
+public struct StoreVerification {
+    public let entryCount: UInt64
+    public let root: SHA256Digest
+    /// Where the derived tables differ from what the journal implies (empty when they agree).
+    public let differences: [String]
+}
+
+extension LedgerFile {
+    /// Replays the whole journal through ``JournalVerifier`` (signatures, chain, rules, stored
+    /// checkpoints) and compares every derived table with the replay. Throws
+    /// ``VerificationFailure`` for the first bad entry.
+    public func verify(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
+        try read { db in
+            let reader = JournalTableReader(db: db)
+            let checkpoints = try CheckpointTable(db: db)
+            let observer = PostingsComparison(db: db, reader: reader)
+            let verifier = JournalVerifier(threads: threads)
+            let report = try verifier.verify(reader, checkpoints: checkpoints, observer: observer, progress: progress)
+            if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
+                throw VerificationFailure(seq: UInt64(last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
+            }
+            var differences = try DerivedComparison.compare(report.snapshot, db: db)
+            differences += try DerivedComparison.compareTree(report, db: db)
+            if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") != Int64(observer.postingCount) {
+                differences.append("postings table: it has rows for entries the journal does not have")
+            }
+            return StoreVerification(entryCount: report.entryCount, root: report.root, differences: differences)
+        }
+    }
+}
+
+/// Reads the journal table in seq order, and remembers the stored copies of kind, ref and leaf
+/// hash of the current batch so they can be compared with the entry bytes.
+final class JournalTableReader: JournalReader {
+    let db: Database
+    var columns: [UInt64: (seq: Int64, kind: String, ref: String?, leafHash: Data)] = [:]
+
+    init(db: Database) { self.db = db }
+
+    func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
+        columns.removeAll(keepingCapacity: true)
+        var entries: [RawEntry] = []
+        entries.reserveCapacity(limit)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?",
+            arguments: [Int64(start), limit])
+        var position = start
+        while let row = try rows.next() {
+            let body: Data = row[3]
+            let sig: Data = row[4]
+            columns[position] = (row[0], row[1], row[2], row[5])
+            entries.append(RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: position))
+            position += 1
+        }
+        return entries
+    }
+
+    func readEntry(at seq: UInt64) throws -> RawEntry? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM journal WHERE seq = ?", arguments: [Int64(seq)]) else {
+            return nil
+        }
+        let body: Data = row[0]
+        let sig: Data = row[1]
+        return RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: seq)
+    }
+}
+
+/// Streams the stored checkpoints in size order; checks each note's log signature, its text,
+/// and its root against the journal's.
+final class CheckpointTable: CheckpointChecker {
+    let db: Database
+    private var page: [(size: UInt64, root: Data, note: String)] = []
+    private var index = 0
+    private var verifier: NoteVerifier?
+
+    init(db: Database) throws {
+        self.db = db
+        try load(after: nil)
+    }
+
+    var nextSize: UInt64? { index < page.count ? page[index].size : nil }
+
+    func check(root: SHA256Digest) throws(RuleViolation) {
+        let checkpoint = page[index]
+        let at = "checkpoint of size \(checkpoint.size)"
+        guard Data(root.bytes) == checkpoint.root else {
+            throw RuleViolation("the \(at) signs a different root than the journal's (history was rewritten)")
+        }
+        do {
+            let note = try SignedNote.parse(checkpoint.note)
+            let verifier = try logVerifier()
+            _ = try note.verify(with: [verifier])
+            let parsed = try Checkpoint(noteText: note.text)
+            guard parsed.size == checkpoint.size, parsed.rootHash == root, parsed.origin == verifier.name else {
+                throw RuleViolation("the \(at) note does not match its stored size and root")
+            }
+        } catch let violation as RuleViolation {
+            throw violation
+        } catch {
+            throw RuleViolation("the \(at) is not validly signed by the log key: \(error)")
+        }
+        index += 1
+        if index == page.count {
+            do { try load(after: checkpoint.size) } catch {
+                throw RuleViolation("cannot read checkpoints: \(LedgerFile.describe(error))")
+            }
+        }
+    }
+
+    private func load(after size: UInt64?) throws {
+        page = try Row.fetchAll(
+            db, sql: "SELECT size, root, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 4096",
+            arguments: [Int64(size ?? 0)]
+        ).map { ($0[0], $0[1], $0[2]) }
+        index = 0
+    }
+
+    /// The log key of the genesis entry, as a note verifier (read from the journal, not the keys table).
+    private func logVerifier() throws -> NoteVerifier {
+        if let verifier { return verifier }
+        guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0") else {
+            throw RuleViolation("a checkpoint exists but the journal is empty")
+        }
+        let genesis = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: nil)
+        let accepted = try LedgerRules.check(genesis, against: LedgerSnapshot(lookup: { _ in nil }))
+        for case .registerKey(let key) in accepted.effects where key.record.roles.contains(.log) {
+            let made = try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
+            verifier = made
+            return made
+        }
+        throw RuleViolation("the genesis entry names no log key")
+    }
+}
+
+/// Compares the postings table with the postings of each verified batch.
+final class PostingsComparison: VerificationObserver {
+    let db: Database
+    let reader: JournalTableReader
+    private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
+    private var batchStart: UInt64 = 0
+    private(set) var postingCount = 0
+
+    init(db: Database, reader: JournalTableReader) {
+        self.db = db
+        self.reader = reader
+    }
+
+    func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
+        if let stored = reader.columns[raw.position] {
+            guard stored.seq == Int64(entry.seq), stored.kind == entry.kind.rawValue, stored.ref == entry.ref,
+                stored.leafHash == Data(leafHash.bytes)
+            else {
+                throw RuleViolation("the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
+            }
+        }
+        for (line, posting) in entry.postings.enumerated() {
+            expected.append((entry.seq, line, entry.date.description, posting))
+        }
+        postingCount += entry.postings.count
+    }
+
+    func batchEnded(size: UInt64) throws {
+        defer {
+            expected.removeAll(keepingCapacity: true)
+            batchStart = size
+        }
+        let rows = try Row.fetchAll(
+            db, sql: """
+                SELECT seq, line, date, account, currency, amount, value FROM postings
+                WHERE seq >= ? AND seq < ? ORDER BY seq, line
+                """,
+            arguments: [Int64(batchStart), Int64(size)])
+        for (index, want) in expected.enumerated() {
+            guard index < rows.count else {
+                throw VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) is missing")
+            }
+            let row = rows[index]
+            let matches = (row[0] as UInt64) == want.seq && (row[1] as Int) == want.line && (row[2] as String) == want.date
+                && (row[3] as String) == want.posting.account.rawValue
+                && (row[4] as String) == want.posting.amount.currency.code
+                && (row[5] as Int64) == want.posting.amount.minorUnits && (row[6] as Int64) == want.posting.value.minorUnits
+            guard matches else {
+                throw VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))")
+            }
+        }
+        if rows.count > expected.count {
+            let extra: UInt64 = rows[expected.count][0]
+            throw VerificationFailure(seq: extra, reason: "postings table: it holds a line the journal does not have")
+        }
+    }
+}
