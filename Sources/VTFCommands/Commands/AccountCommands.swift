@@ -1,0 +1,103 @@
+import ArgumentParser
+import CanonicalJSON
+import LedgerCore
+import LedgerLog
+import LedgerStore
+
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Open, close and list the accounts of the chart of accounts.",
+        subcommands: [Open.self, Close.self, List.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open an account.",
+            discussion: """
+                Codes use letters, digits, '.', '_' and '-'; sub-accounts extend a code with a dot, \
+                e.g. 1200.BEL for Belgium's receivable. Types: asset, liability, net-assets, revenue, \
+                expense, memo (off-balance items such as pledges).
+
+                Example:  vtf account open 1100 --name "Cash - main cash pool" --type asset
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The account code, e.g. 1100 or 1200.BEL.")
+        var code: String
+
+        @Option(help: "The account's name.")
+        var name: String
+
+        @Option(help: "asset, liability, net-assets, revenue, expense or memo.")
+        var type: String
+
+        @Option(help: "The accounting date of the entry (default: today).")
+        var date: String?
+
+        func run() throws {
+            let account = try AccountCode(code)
+            guard let accountType = AccountType(rawValue: type) else {
+                throw InputError("--type \(type): use one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let ledger = try global.openLedger()
+            let data = JSONObject([("code", .string(account.rawValue)), ("name", .string(name)), ("type", .string(accountType.rawValue))])
+            let entry = try ledger.append([EntryDraft(kind: .accountOpen, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
+            print("opened account \(account) \"\(name)\" (\(accountType.rawValue)) at entry \(entry[0].body.seq)")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close an account whose balance is zero; nothing may post to it afterwards.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The account code.")
+        var code: String
+
+        @Option(help: "The accounting date of the entry (default: today).")
+        var date: String?
+
+        func run() throws {
+            let account = try AccountCode(code)
+            let ledger = try global.openLedger()
+            let data = JSONObject([("code", .string(account.rawValue))])
+            let entry = try ledger.append([EntryDraft(kind: .accountClose, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
+            print("closed account \(account) at entry \(entry[0].body.seq)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Output format: text, csv or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let accounts = try global.openLedger(readOnly: true).accounts()
+            switch format {
+            case .text:
+                var table = TextTable([("CODE", .left), ("NAME", .left), ("TYPE", .left), ("STATUS", .left)])
+                for account in accounts {
+                    table.add([account.code.rawValue, account.name, account.type.rawValue, account.closedSeq.map { "closed at \($0)" } ?? "open"])
+                }
+                print(table.render(), terminator: "")
+            case .csv:
+                print(CSV.line(["code", "name", "type", "opened_seq", "closed_seq"]) + accounts.map {
+                    CSV.line([$0.code.rawValue, $0.name, $0.type.rawValue, "\($0.openedSeq)", $0.closedSeq.map { "\($0)" } ?? ""])
+                }.joined(), terminator: "")
+            case .json:
+                let items: [JSONValue] = accounts.map {
+                    .object(JSONObject([
+                        ("code", .string($0.code.rawValue)), ("name", .string($0.name)), ("type", .string($0.type.rawValue)),
+                        ("opened_seq", .integer(Int64($0.openedSeq))), ("closed_seq", $0.closedSeq.map { .integer(Int64($0)) } ?? .null),
+                    ]))
+                }
+                print(try JSONCanonicalizer.canonicalString(.object(JSONObject([("accounts", .array(items))]))))
+            }
+        }
+    }
+}

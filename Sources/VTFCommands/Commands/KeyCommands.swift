@@ -1,0 +1,176 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Make, register, revoke and list signing keys.",
+        discussion: """
+            Each person has their own key. An admin registers it with the person's roles \
+            (fund-manager, certifying-officer, approving-officer, auditor, admin); from then on the \
+            journal accepts what that key signs, within its roles, until the key is revoked.
+            """,
+        subcommands: [Generate.self, Register.self, Revoke.self, List.self])
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new Ed25519 key pair: PATH (private, mode 0600) and PATH.pub.",
+            discussion: """
+                Keep the private key file to yourself; give PATH.pub to the admin who registers it. \
+                With --passphrase-env VAR the private key is encrypted with the passphrase in $VAR \
+                (PKCS#8, readable by `openssl pkey`).
+                """)
+
+        @Option(help: ArgumentHelp("Where to write the private key (refuses to overwrite).", valueName: "path"))
+        var out: String
+
+        @Option(help: "A label for people, written into both files, e.g. \"Alice Martin\".")
+        var name: String?
+
+        @Option(help: ArgumentHelp("Encrypt the private key with the passphrase held in this environment variable.", valueName: "var"))
+        var passphraseEnv: String?
+
+        func run() throws {
+            var passphrase: [UInt8]?
+            if let variable = passphraseEnv {
+                guard let value = GlobalOptions.environment[variable], !value.isEmpty else {
+                    throw InputError("--passphrase-env \(variable): the environment variable \(variable) is not set or empty")
+                }
+                passphrase = Array(value.utf8)
+            }
+            let key = try Ed25519PrivateKey()
+            try KeyFile.write(key, to: out, label: name, passphrase: passphrase)
+            print("""
+                key id: \(key.publicKey.keyID)
+                private key: \(out) (mode 0600\(passphrase == nil ? "" : ", encrypted"))
+                public key:  \(out).pub
+                """)
+        }
+    }
+
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a person's public key with its roles (signed by an admin key).",
+            discussion: """
+                Example:
+                  vtf key register --key admin.pem --public-key alice.pem.pub --holder alice \\
+                                   --name "Alice Martin" --role fund-manager
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The public key file (SPKI PEM), e.g. alice.pem.pub.", valueName: "file"))
+        var publicKey: String
+
+        @Option(help: ArgumentHelp("The person who holds the key; two-person rules compare holders.", valueName: "person"))
+        var holder: String
+
+        @Option(help: "A name for people (default: the label in the key file).")
+        var name: String?
+
+        @Option(help: ArgumentHelp("A role: admin, fund-manager, certifying-officer, approving-officer, auditor. Repeat for several.", valueName: "role"))
+        var role: [String] = []
+
+        @Option(help: "The accounting date of the entry (default: today).")
+        var date: String?
+
+        func run() throws {
+            let key = try KeyFile.readPublicKey(at: publicKey)
+            guard !role.isEmpty else { throw InputError("give at least one --role") }
+            let roles = try role.map { try Role(parsing: $0) }
+            guard let label = name ?? KeyFile.label(at: publicKey) else {
+                throw InputError("--name is needed: \(publicKey) has no label")
+            }
+            let record = KeyRecord(publicKey: key, holder: holder, name: label, roles: roles)
+            let ledger = try global.openLedger()
+            guard case .object(let data) = record.jsonValue else { preconditionFailure("a key record is an object") }
+            let entry = try ledger.append([EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
+            print("registered key \(key.keyID) for \(holder) (\(roles.map(\.rawValue).joined(separator: ", "))) at entry \(entry[0].body.seq)")
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key: entries it signs after this are invalid (signed by an admin key).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The key id, or a unique prefix of it (at least 8 hex digits).", valueName: "key-id"))
+        var keyID: String
+
+        @Option(help: "Why the key is revoked (recorded in the journal).")
+        var reason: String
+
+        @Option(help: "The accounting date of the entry (default: today).")
+        var date: String?
+
+        func run() throws {
+            let ledger = try global.openLedger()
+            let key = try resolveKey(keyID, in: ledger)
+            let data = JSONObject([("key_id", .string(key.record.keyID)), ("reason", .string(reason))])
+            let entry = try ledger.append([EntryDraft(kind: .keyRevoke, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
+            print("revoked key \(key.record.keyID) (\(key.record.name)) at entry \(entry[0].body.seq)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every key ever registered, with its roles and status.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Output format: text, csv or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let keys = try global.openLedger(readOnly: true).keys()
+            switch format {
+            case .text:
+                var table = TextTable([("KEY ID", .left), ("HOLDER", .left), ("NAME", .left), ("ROLES", .left), ("SINCE", .right), ("STATUS", .left)])
+                for key in keys {
+                    table.add([
+                        String(key.record.keyID.prefix(16)) + "…", key.record.holder, key.record.name,
+                        key.record.roles.map(\.rawValue).joined(separator: ","), "\(key.registeredSeq)",
+                        key.revokedSeq.map { "revoked at \($0): \(key.revokeReason ?? "")" } ?? "active",
+                    ])
+                }
+                print(table.render(), terminator: "")
+            case .csv:
+                var out = CSV.line(["key_id", "holder", "name", "roles", "registered_seq", "revoked_seq", "revoke_reason"])
+                for key in keys {
+                    out += CSV.line([
+                        key.record.keyID, key.record.holder, key.record.name, key.record.roles.map(\.rawValue).joined(separator: " "),
+                        "\(key.registeredSeq)", key.revokedSeq.map { "\($0)" } ?? "", key.revokeReason ?? "",
+                    ])
+                }
+                print(out, terminator: "")
+            case .json:
+                let items: [JSONValue] = keys.map { key in
+                    guard case .object(var object) = key.record.jsonValue else { preconditionFailure("a key record is an object") }
+                    object["registered_seq"] = .integer(Int64(key.registeredSeq))
+                    object["revoked_seq"] = key.revokedSeq.map { .integer(Int64($0)) } ?? .null
+                    object["revoke_reason"] = key.revokeReason.map(JSONValue.string) ?? .null
+                    return .object(object)
+                }
+                print(try JSONCanonicalizer.canonicalString(.object(JSONObject([("keys", .array(items))]))))
+            }
+        }
+    }
+}
+
+/// Finds a key by its id or a unique prefix of at least 8 hex digits.
+func resolveKey(_ text: String, in ledger: LedgerFile) throws -> KeyState {
+    let prefix = text.lowercased()
+    guard prefix.count >= 8, prefix.allSatisfy(\.isHexDigit) else {
+        throw InputError("key id \"\(text)\": give the key id, or at least its first 8 hex digits (see vtf key list)")
+    }
+    let matches = try ledger.keys().filter { $0.record.keyID.hasPrefix(prefix) }
+    guard matches.count == 1, let key = matches.first else {
+        throw InputError(matches.isEmpty ? "no key \(text) in this ledger (see vtf key list)" : "key id prefix \(text) is ambiguous; give more digits")
+    }
+    return key
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+
+struct PostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "post",
+        abstract: "Record a manual journal voucher: postings that balance, signed with your key.",
+        discussion: """
+            From a file:
+              vtf post --file entry.json
+            where entry.json is
+              {"date": "2026-03-02", "memo": "Opening cash", "ref": "V-001",
+               "postings": [{"account": "1100", "amount": "1500.00", "currency": "USD"},
+                            {"account": "3100", "amount": "-1500.00", "currency": "USD"}]}
+
+            Or with flags, one --posting ACCOUNT:AMOUNT[:CURRENCY[:VALUE]] per line:
+              vtf post --date 2026-03-02 --memo "Opening cash" --posting 1100:1500.00 --posting 3100:-1500.00
+
+            Debits are positive, credits negative. Amounts are decimal strings in the currency's minor \
+            unit (USD 1500.00, JPY 1500). A posting in another currency needs its value in the fund's \
+            currency: 1100.EUR:1000.00:EUR:1086.96. Per currency the amounts must sum to zero, and the \
+            values must sum to zero. A ref is unique: posting the same ref twice is refused.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("A JSON file with the entry (see above).", valueName: "file"))
+    var file: String?
+
+    @Option(help: "The accounting date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Option(help: "What the entry is about, for people.")
+    var memo: String?
+
+    @Option(help: "An external reference, unique among vouchers (e.g. the voucher number).")
+    var ref: String?
+
+    @Option(help: ArgumentHelp("ACCOUNT:AMOUNT[:CURRENCY[:VALUE]]; repeat for each line.", valueName: "line"))
+    var posting: [String] = []
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        let draft: EntryDraft
+        if let file {
+            guard date == nil, memo == nil, ref == nil, posting.isEmpty else {
+                throw InputError("give either --file or --date/--memo/--ref/--posting, not both")
+            }
+            guard let bytes = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            let json: JSONValue
+            do { json = try JSONParser.parse([UInt8](bytes)) } catch { throw InputError("\(file): not valid JSON: \(error)") }
+            draft = try VoucherInput.draft(json: json, fundCurrency: settings.currency, context: file)
+        } else {
+            guard let memo else { throw InputError("--memo is needed (or --file)") }
+            guard posting.count >= 2 else { throw InputError("give at least two --posting lines (or --file)") }
+            let postings = try posting.enumerated().map { try VoucherInput.posting(flag: $1, fundCurrency: settings.currency, index: $0) }
+            draft = EntryDraft(kind: .voucher, date: try parseDate(date), ref: ref, memo: memo, postings: postings)
+        }
+        let entry = try ledger.append([draft], keys: try global.writeKeys(for: ledger))[0]
+        print("posted entry \(entry.body.seq) (\(entry.body.postings.count) postings\(entry.body.ref.map { ", ref \($0)" } ?? ""))")
+    }
+}
+
+struct ReverseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reverse",
+        abstract: "Correct an entry by posting its exact negation (nothing is ever edited or deleted).",
+        discussion: "Example:  vtf reverse 42 --memo \"Posted to the wrong account\"")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The seq of the entry to reverse (see vtf journal export).")
+    var seq: UInt64
+
+    @Option(help: "Why (default: \"Reversal of entry SEQ\").")
+    var memo: String?
+
+    @Option(help: "The accounting date of the reversal (default: today).")
+    var date: String?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        guard let target = try ledger.entry(at: seq) else {
+            throw InputError("there is no entry \(seq) (the journal has \(try ledger.entryCount()) entries)")
+        }
+        guard !target.body.postings.isEmpty else {
+            throw RuleViolation("entry \(seq) (\(target.body.kind.rawValue)) has no postings to reverse")
+        }
+        let draft = EntryDraft(
+            kind: .reversal, date: try parseDate(date), memo: memo ?? "Reversal of entry \(seq)",
+            postings: try LedgerRules.negated(target.body.postings), data: JSONObject([("reverses", .integer(Int64(seq)))]))
+        let entry = try ledger.append([draft], keys: try global.writeKeys(for: ledger))[0]
+        print("posted entry \(entry.body.seq), reversing entry \(seq)")
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record many vouchers from a JSON Lines file (one `vtf post --file` object per line).",
+        discussion: """
+            Every line is checked first; if any is refused, nothing is recorded and the line is named. \
+            Then the vouchers are signed and appended in batches (one transaction and one checkpoint \
+            per batch), using every core for the signatures.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The JSON Lines file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Entries per transaction.")
+    var batchSize: Int = 1000
+
+    func run() throws {
+        guard batchSize >= 1 && batchSize <= 100_000 else { throw InputError("--batch-size must be between 1 and 100000") }
+        let ledger = try global.openLedger()
+        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        let keys = try global.writeKeys(for: ledger)
+        let started = Date()
+        let count = try ledger.appendBulk(
+            { try VoucherLines(path: file, fundCurrency: settings.currency) }, keys: keys, batchSize: batchSize,
+            progress: { Terminal.progress("imported \($0) entries") })
+        Terminal.endProgress()
+        let seconds = Date().timeIntervalSince(started)
+        print("imported \(count) entries in \(String(format: "%.2f", seconds)) s")
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+
+struct BalanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balance",
+        abstract: "The trial balance: every account's balance per currency, debits positive.",
+        discussion: """
+            Each line shows the amount in its own currency and its value in the fund's currency. \
+            The values of all lines sum to zero. --as-of includes entries dated on that day.
+            JSON: {"as_of": DATE|null, "rows": [{"account", "currency", "amount", "value"}]}
+            (schema: Schemas/json/balance.schema.json).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "Output format: text, csv or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let date = try asOf.map { try parseDate($0, option: "--as-of") }
+        let ledger = try global.openLedger(readOnly: true)
+        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        let rows = try ledger.trialBalance(asOf: date)
+        switch format {
+        case .text: print(TrialBalanceText.render(rows, settings: settings, asOf: date), terminator: "")
+        case .csv:
+            print(CSV.line(["account", "currency", "amount", "value"]) + rows.map {
+                CSV.line([$0.account.rawValue, $0.amount.currency.code, $0.amount.decimalString, $0.value.decimalString])
+            }.joined(), terminator: "")
+        case .json:
+            let items: [JSONValue] = rows.map {
+                .object(JSONObject([
+                    ("account", .string($0.account.rawValue)), ("currency", .string($0.amount.currency.code)),
+                    ("amount", .string($0.amount.decimalString)), ("value", .string($0.value.decimalString)),
+                ]))
+            }
+            let object = JSONObject([("as_of", date.map { .string($0.description) } ?? .null), ("rows", .array(items))])
+            print(try JSONCanonicalizer.canonicalString(.object(object)))
+        }
+    }
+}
+
+/// The trial balance as a table for people, with debit and credit columns and their totals.
+enum TrialBalanceText {
+    static func render(_ rows: [TrialBalanceRow], settings: LedgerSettings, asOf: LedgerDate?) -> String {
+        let fund = settings.currency
+        var table = TextTable([
+            ("ACCOUNT", .left), ("CURRENCY", .left), ("AMOUNT", .right),
+            ("DEBIT \(fund.code)", .right), ("CREDIT \(fund.code)", .right),
+        ])
+        var debits = Amount.zero(fund)
+        var credits = Amount.zero(fund)
+        for row in rows {
+            let isDebit = row.value.minorUnits > 0
+            if isDebit { debits = (try? debits.adding(row.value)) ?? debits } else { credits = (try? credits.subtracting(row.value)) ?? credits }
+            let credit = (try? row.value.negated())?.decimalString ?? ""
+            table.add([
+                row.account.rawValue, row.amount.currency.code, PeopleNumber.grouped(row.amount.decimalString),
+                isDebit ? PeopleNumber.grouped(row.value.decimalString) : "", isDebit ? "" : PeopleNumber.grouped(credit),
+            ])
+        }
+        table.add(["total", "", "", PeopleNumber.grouped(debits.decimalString), PeopleNumber.grouped(credits.decimalString)])
+        let title = "Trial balance of \(settings.fundName)" + (asOf.map { " as of \($0)" } ?? "")
+        return title + "\n\n" + table.render()
+    }
+}
+
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Export the signed journal.",
+        subcommands: [Export.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the journal as JSON Lines: each line the RFC 8785 bytes of one signed entry.",
+            discussion: "This file, the checkpoints and the public keys are all an outside verifier needs (see Audit/AUDITOR-GUIDE.md).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var out: String?
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            let sink = try OutputSink(path: out)
+            let count = try ledger.exportJournal { line in
+                try sink.write(line)
+                try sink.write([0x0A])
+            }
+            try sink.flush()
+            if let out { print("wrote \(count) entries to \(out)") }
+        }
+    }
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the whole ledger: every signature, the chain, the rules, the checkpoints, the derived tables.",
+        discussion: """
+            Prints `ok: N entries, root HEX` and exits 0, or names the first bad entry and why and \
+            exits 1. HEX is the RFC 9162 Merkle root over all entries: compare it with a checkpoint \
+            held outside the ledger (an auditor's, a donor's statement) to know nothing was rewritten.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "How many cores to use (default: all).")
+    var threads: Int?
+
+    func run() throws {
+        let ledger = try global.openLedger(readOnly: true)
+        let result: StoreVerification
+        do {
+            result = try ledger.verify(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) {
+                Terminal.progress("verified \($0) entries")
+            }
+            Terminal.endProgress()
+        } catch let failure as VerificationFailure {
+            Terminal.endProgress()
+            print("FAILED: \(failure)")
+            throw ExitCode(1)
+        }
+        guard result.differences.isEmpty else {
+            print("FAILED: the journal verifies (\(result.entryCount) entries), but derived tables differ from it:")
+            for difference in result.differences.prefix(20) { print("  \(difference)") }
+            if result.differences.count > 20 { print("  … and \(result.differences.count - 20) more") }
+            throw ExitCode(1)
+        }
+        print("ok: \(result.entryCount) entries, root \(result.root.hex)")
+    }
+}

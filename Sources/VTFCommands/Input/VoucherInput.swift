@@ -1,0 +1,134 @@
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// Reads what people write for `vtf post` and `vtf import`:
+/// `{"date", "memo", "ref"?, "postings": [{"account", "amount", "currency", "value"?}]}`.
+/// Amounts are decimal strings; `value` may be left out only in the fund's currency.
+enum VoucherInput {
+    static func draft(json: JSONValue, fundCurrency: Currency, context: String) throws -> EntryDraft {
+        let fields = try JSONFields(json, context: context)
+        try fields.allowOnly(["date", "memo", "ref", "postings"])
+        let items = try fields.array("postings")
+        var postings: [Posting] = []
+        for (index, item) in items.enumerated() {
+            let posting = try JSONFields(item, context: "\(context): posting \(index + 1)")
+            try posting.allowOnly(["account", "amount", "currency", "value"])
+            postings.append(try self.posting(
+                account: try posting.string("account"), amount: try moneyText(posting, "amount"),
+                currency: try posting.string("currency"), value: posting.has("value") ? try moneyText(posting, "value") : nil,
+                fundCurrency: fundCurrency, context: posting.context))
+        }
+        return EntryDraft(
+            kind: .voucher, date: try fields.date("date"), ref: try fields.optionalText("ref", max: Limits.refLengthMax),
+            memo: try fields.text("memo", max: Limits.memoLengthMax), postings: postings)
+    }
+
+    /// Money must be a JSON string: JSON numbers are binary floating point, not exact.
+    static func moneyText(_ fields: JSONFields, _ name: String) throws -> String {
+        if case .number? = fields.object[name] {
+            throw InputError("\(fields.context): \(name) must be a string such as \"1500.00\" (JSON numbers are not exact)")
+        }
+        return try fields.string(name)
+    }
+
+    static func posting(
+        account: String, amount: String, currency: String?, value: String?, fundCurrency: Currency, context: String
+    ) throws -> Posting {
+        do {
+            let code = try AccountCode(account)
+            let postingCurrency = try currency.map { try Currency(code: $0) } ?? fundCurrency
+            let amount = try Amount(parsing: amount, currency: postingCurrency, mode: .input)
+            let valueAmount: Amount
+            if let value {
+                valueAmount = try Amount(parsing: value, currency: fundCurrency, mode: .input)
+            } else if postingCurrency == fundCurrency {
+                valueAmount = amount
+            } else {
+                throw InputError("value is needed for a \(postingCurrency) posting: its \(fundCurrency) value at the rate used")
+            }
+            return Posting(account: code, amount: amount, value: valueAmount)
+        } catch let error as InputError {
+            throw InputError("\(context): \(error.message)")
+        } catch {
+            throw InputError("\(context): \(error)")
+        }
+    }
+
+    /// `ACCOUNT:AMOUNT[:CURRENCY[:VALUE]]` from `--posting`.
+    static func posting(flag: String, fundCurrency: Currency, index: Int) throws -> Posting {
+        let parts = flag.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard (2...4).contains(parts.count) else {
+            throw InputError("--posting \(flag): write ACCOUNT:AMOUNT[:CURRENCY[:VALUE]], e.g. 1100:1500.00 or 1100.EUR:1000.00:EUR:1086.96")
+        }
+        return try posting(
+            account: parts[0], amount: parts[1], currency: parts.count > 2 ? parts[2] : nil,
+            value: parts.count > 3 ? parts[3] : nil, fundCurrency: fundCurrency, context: "--posting \(index + 1) (\(flag))")
+    }
+}
+
+/// Drafts from a JSON Lines file (one voucher per line; blank lines skipped), for `vtf import`.
+struct VoucherLines: DraftSource {
+    let path: String
+    let fundCurrency: Currency
+    private var reader: LineReader
+
+    init(path: String, fundCurrency: Currency) throws {
+        self.path = path
+        self.fundCurrency = fundCurrency
+        self.reader = try LineReader(path: path)
+    }
+
+    mutating func next() throws -> (draft: EntryDraft, origin: String)? {
+        while let line = try reader.next() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let origin = "\(path) line \(reader.lineNumber)"
+            let json: JSONValue
+            do { json = try JSONParser.parse(line) } catch {
+                throw InputError("\(origin): not valid JSON: \(error)")
+            }
+            return (try VoucherInput.draft(json: json, fundCurrency: fundCurrency, context: origin), origin)
+        }
+        return nil
+    }
+}
+
+/// Streams the lines of a file in bounded memory.
+struct LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var offset = 0
+    private var atEnd = false
+    private(set) var lineNumber: UInt64 = 0
+
+    init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError("cannot read \(path)") }
+        self.handle = handle
+    }
+
+    /// The next line without its newline (and without a trailing CR), or nil at the end.
+    mutating func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[offset...].firstIndex(of: 0x0A) {
+                var line = Array(buffer[offset..<newline])
+                offset = newline + 1
+                lineNumber += 1
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if atEnd {
+                guard offset < buffer.count else { return nil }
+                let line = Array(buffer[offset...])
+                offset = buffer.count
+                lineNumber += 1
+                return line
+            }
+            buffer.removeFirst(offset)
+            offset = 0
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+
+/// `--ledger` and `--key`, shared by every command (DESIGN §6).
+struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
+    var ledger: String?
+
+    @Option(help: ArgumentHelp(
+        "Your private key file, which signs what you record (default: $VTF_KEY). If it is encrypted, put the passphrase in $VTF_KEY_PASSPHRASE.",
+        valueName: "path"))
+    var key: String?
+
+    static let environment = ProcessInfo.processInfo.environment
+
+    func ledgerPath() throws -> String {
+        guard let path = ledger ?? Self.environment["VTF_LEDGER"], !path.isEmpty else {
+            throw InputError("which ledger? Pass --ledger PATH or set VTF_LEDGER")
+        }
+        return path
+    }
+
+    func openLedger(readOnly: Bool = false) throws -> LedgerFile {
+        try LedgerFile.open(at: try ledgerPath(), readOnly: readOnly)
+    }
+
+    func keyPath() throws -> String {
+        guard let path = key ?? Self.environment["VTF_KEY"], !path.isEmpty else {
+            throw InputError("this command records an entry, which you sign: pass --key PATH (your private key) or set VTF_KEY")
+        }
+        return path
+    }
+
+    /// The signer's private key.
+    func authorKey() throws -> Ed25519PrivateKey {
+        try Self.readPrivateKey(at: try keyPath(), passphraseVariable: "VTF_KEY_PASSPHRASE")
+    }
+
+    /// The author's key plus the ledger's log key ($VTF_LOG_KEY, else the path `vtf init` recorded).
+    func writeKeys(for ledger: LedgerFile) throws -> WriteKeys {
+        WriteKeys(author: try authorKey(), log: try Self.logKey(for: ledger))
+    }
+
+    static func logKey(for ledger: LedgerFile) throws -> Ed25519PrivateKey {
+        guard let path = try environment["VTF_LOG_KEY"] ?? ledger.localSetting(LocalSettings.logKeyPath) else {
+            throw InputError("this ledger does not know where its log key is; set VTF_LOG_KEY to its path")
+        }
+        return try readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
+    }
+
+    static func readPrivateKey(at path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
+        let passphrase = environment[passphraseVariable].map { Array($0.utf8) }
+        do {
+            return try KeyFile.readPrivateKey(at: path, passphrase: passphrase)
+        } catch {
+            if case .crypto(_, .passphraseRequired) = error {
+                throw InputError("\(path) is encrypted: put its passphrase in $\(passphraseVariable)")
+            }
+            throw error
+        }
+    }
+}
+
+/// Names of local settings (kept in the ledger file, outside the journal).
+enum LocalSettings {
+    static let logKeyPath = "log_key_path"
+}
+
+/// `--format text|csv|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json
+}
+
+extension LedgerDate {
+    /// Today's date in UTC.
+    static func today() -> LedgerDate {
+        do { return try LedgerDate(parsing: String(RecordingTime.now().prefix(10))) } catch {
+            preconditionFailure("the clock gives a valid date: \(error)")
+        }
+    }
+}
+
+/// Parses a `--date` value with a message naming the option.
+func parseDate(_ text: String?, option: String = "--date") throws -> LedgerDate {
+    guard let text else { return LedgerDate.today() }
+    do { return try LedgerDate(parsing: text) } catch {
+        throw InputError("\(option) \(text): \(error)")
+    }
+}

@@ -1,0 +1,28 @@
+public import ArgumentParser
+
+/// The `vtf` command: the root of every subcommand.
+public struct VTF: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "vtf",
+        abstract: "The books of a voluntary trust fund, as a signed, append-only, double-entry journal.",
+        discussion: """
+            Every entry is signed by the key of the person who records it, chained to the entry before \
+            it, and covered by a checkpoint signed with the ledger's log key. Nothing is ever updated or \
+            deleted: corrections are reversals. Auditors check everything with `vtf verify`.
+
+            Most commands need --ledger PATH (or VTF_LEDGER) and, when they write, --key PATH \
+            (or VTF_KEY): your own private key.
+
+            Start here:  vtf demo            (builds a small example ledger and explains it)
+            Exit status: 0 ok; 1 a check found problems; 2 bad input or a rule refused (nothing written); \
+            3 storage or system failure.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
+            ImportCommand.self, BalanceCommand.self, JournalCommand.self, VerifyCommand.self, DemoCommand.self,
+        ]
+    )
+
+    public init() {}
+}

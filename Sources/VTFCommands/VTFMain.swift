@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import CanonicalJSON
+import GRDB
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+
+/// Runs `vtf` and maps every outcome to the exit statuses of DESIGN §6:
+/// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
+public enum VTFMain {
+    /// Parses `arguments` (the process's when nil), runs the command, and exits.
+    public static func run(arguments: [String]? = nil) -> Never {
+        let status = execute(arguments: arguments)
+        exit(status)
+    }
+
+    /// Runs the command and returns its exit status instead of exiting.
+    public static func execute(arguments: [String]? = nil) -> Int32 {
+        do {
+            var command = try VTF.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    static func report(_ error: any Error) -> Int32 {
+        if let exitCode = error as? ExitCode { return exitCode.rawValue }
+        let (status, message) = classify(error)
+        if status == 0 {
+            print(message)
+        } else if !message.isEmpty {
+            Terminal.error(message)
+        }
+        return status
+    }
+
+    /// A refused entry was never written, so its would-be seq only confuses: "entry 16: x" → "x",
+    /// "entry 16 posting 2: x" → "posting 2: x".
+    static func withoutEntryNumber(_ message: String) -> String {
+        message.replacing(#/^entry \d+: /#, with: "").replacing(#/^entry \d+ (posting \d+)/#) { String($0.1) }
+    }
+
+    static func classify(_ error: any Error) -> (Int32, String) {
+        switch error {
+        case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
+        case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
+        case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
+        case let input as InputError: return (2, input.message)
+        case let keyFile as KeyFileError: return (2, "\(keyFile)")
+        case let crypto as CryptoError: return (2, "\(crypto)")
+        case is AmountError, is DateError, is CurrencyError, is AccountCodeError, is BalanceError, is JSONParseError:
+            return (2, "\(error)")
+        case let database as DatabaseError:
+            return (3, "storage failure: SQLite error \(database.extendedResultCode.rawValue): \(database.message ?? "")")
+        case is CocoaError, is POSIXError: return (3, "system failure: \(error.localizedDescription)")
+        default:
+            let code = VTF.exitCode(for: error)
+            let message = VTF.fullMessage(for: error)
+            if code == .success { return (0, message) }
+            if code == .validationFailure { return (2, message) }
+            if message.isEmpty { return (code.rawValue, "") }
+            return (3, "failure: \(message)")
+        }
+    }
+}
+
+/// Bad input to a command (a file, an option's value), with what was wrong and where. Exit status 2.
+public struct InputError: Error, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,3 @@
+import VTFCommands
+
+VTFMain.run()
