@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@Suite("The vtf command line")
+struct LedgerCommandTests {
+    @Test func keyGenerateWritesPrivateKeyWithMode0600() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try CLI.vtf(["key", "generate", "--out", "k.pem", "--name", "Kim"], in: dir)
+        #expect(result.status == 0)
+        let id = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("key id: ") }?.dropFirst(8))
+        #expect(id.count == 64 && id.allSatisfy(\.isHexDigit))
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/k.pem")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(FileManager.default.fileExists(atPath: dir + "/k.pem.pub"))
+        // openssl, knowing nothing of vtf, derives the same key id from the private key.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") {
+            let der = try CLI.run("/usr/bin/openssl", ["pkey", "-in", "k.pem", "-pubout", "-outform", "DER", "-out", "k.der"], in: dir)
+            #expect(der.status == 0, "\(der.stderr)")
+            let raw = try Data(contentsOf: URL(fileURLWithPath: dir + "/k.der")).suffix(32)
+            try raw.write(to: URL(fileURLWithPath: dir + "/k.raw"))
+            let digest = try CLI.run("/usr/bin/openssl", ["dgst", "-sha256", "-r", "k.raw"], in: dir)
+            #expect(digest.stdout.hasPrefix(String(id)))
+        }
+        let again = try CLI.vtf(["key", "generate", "--out", "k.pem"], in: dir)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("exists"))
+    }
+
+    @Test func encryptedKeyNeedsItsPassphrase() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        let generate = try CLI.vtf(["key", "generate", "--out", "carol.pem", "--passphrase-env", "PW"], in: ledger.dir, environment: ["PW": "correct horse"])
+        #expect(generate.status == 0)
+        #expect(try String(contentsOfFile: ledger.key("carol"), encoding: .utf8).contains("ENCRYPTED PRIVATE KEY"))
+        let register = try ledger.vtf(["key", "register", "--public-key", ledger.key("carol") + ".pub", "--holder", "carol", "--name", "Carol", "--role", "fund-manager"], as: "admin")
+        #expect(register.status == 0, "\(register.stderr)")
+        let without = try ledger.post(["1100:1.00", "4100:-1.00"], as: "carol")
+        #expect(without.status == 2)
+        #expect(without.stderr.contains("VTF_KEY_PASSPHRASE"))
+        #expect(!without.stderr.contains("correct horse"))
+        let wrong = try ledger.vtf(["post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1"], as: "carol", environment: ["VTF_KEY_PASSPHRASE": "wrong"])
+        #expect(wrong.status == 2)
+        let right = try ledger.vtf(["post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1"], as: "carol", environment: ["VTF_KEY_PASSPHRASE": "correct horse"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
+    /// Figures worked out by hand: USD 250,000.00 and EUR 100,000.00 (= USD 108,695.65 at 0.92)
+    /// received, USD 20,000.00 paid as a grant, USD 25.00 bank charge. Cash USD = 250,000.00
+    /// − 20,000.00 − 25.00 = 229,975.00; debits in USD = 229,975.00 + 108,695.65 + 20,000.00 + 25.00
+    /// = 358,695.65 = credits; as of 2026-03-31 the grant and the charge are not yet in.
+    @Test func trialBalanceJSON() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        #expect(try ledger.post(["1100:250000", "4100:-250000.00"], date: "2026-02-10").status == 0)
+        #expect(try ledger.post(["1100.EUR:100000.00:EUR:108695.65", "4100:-100000.00:EUR:-108695.65"], date: "2026-03-04").status == 0)
+        #expect(try ledger.post(["5100:20000.00", "1100:-20000.00"], date: "2026-04-15").status == 0)
+        #expect(try ledger.post(["5400:25.00", "1100:-25.00"], date: "2026-04-15").status == 0)
+        let all = try ledger.vtf(["balance", "--format", "json"])
+        #expect(all.stdout == #"{"as_of":null,"rows":[{"account":"1100","amount":"229975.00","currency":"USD","value":"229975.00"},{"account":"1100.EUR","amount":"100000.00","currency":"EUR","value":"108695.65"},{"account":"4100","amount":"-100000.00","currency":"EUR","value":"-108695.65"},{"account":"4100","amount":"-250000.00","currency":"USD","value":"-250000.00"},{"account":"5100","amount":"20000.00","currency":"USD","value":"20000.00"},{"account":"5400","amount":"25.00","currency":"USD","value":"25.00"}]}"# + "\n")
+        let march = try ledger.vtf(["balance", "--format", "csv", "--as-of", "2026-03-31"])
+        #expect(march.stdout == "account,currency,amount,value\r\n1100,USD,250000.00,250000.00\r\n1100.EUR,EUR,100000.00,108695.65\r\n4100,EUR,-100000.00,-108695.65\r\n4100,USD,-250000.00,-250000.00\r\n")
+        let text = try ledger.vtf(["balance"])
+        #expect(text.stdout.contains("358,695.65") && text.stdout.contains("229,975.00"))
+    }
+
+    @Test func reversalNegatesAndBalancesReturnToZero() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        #expect(try ledger.post(["5400:250.00", "1100:-250.00"]).status == 0)
+        let reverse = try ledger.vtf(["reverse", "10", "--memo", "typo"])
+        #expect(reverse.status == 0, "\(reverse.stderr)")
+        #expect(try ledger.vtf(["balance", "--format", "json"]).stdout == #"{"as_of":null,"rows":[]}"# + "\n")
+        #expect(try ledger.vtf(["verify"]).status == 0)
+    }
+
+    @Test func exportLinesAreCanonicalAndCheckWithOpenSSL() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        #expect(try ledger.post(["1100.EUR:10.00:EUR:10.87", "4100:-10.00:EUR:-10.87"], ref: "R-1").status == 0)
+        let export = try ledger.vtf(["journal", "export", "--out", "journal.jsonl"])
+        #expect(export.status == 0)
+        let lines = try String(contentsOfFile: ledger.dir + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 11)
+        #expect(lines[10].contains(#""amount":"10.00","currency":"EUR","value":"10.87""#))
+        #expect(lines[0].hasPrefix(#"{"data":{"currency":"USD","#))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else { return }
+        let script = CLI.packageRoot.appendingPathComponent("Audit/verify-journal.sh").path
+        let check = try CLI.run("/bin/bash", [script, "journal.jsonl"], in: ledger.dir)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("11 entries"))
+    }
+
+    @Test func verifyPrintsCountAndRoot() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        let result = try ledger.vtf(["verify"])
+        #expect(result.status == 0)
+        let match = try #require(result.stdout.wholeMatch(of: /ok: 10 entries, root ([0-9a-f]{64})\n/))
+        // One thread or all: the same answer.
+        let single = try ledger.vtf(["verify", "--threads", "1"])
+        #expect(single.stdout == result.stdout)
+        #expect(match.1.count == 64)
+    }
+
+    @Test func twoProcessesAppendingAtOnceMakeOneChain() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        for (name, account) in [("a", "1100"), ("b", "5100")] {
+            let lines = (1...500).map { index in
+                #"{"date":"2026-02-01","memo":"\#(name) \#(index)","ref":"\#(name)-\#(index)","postings":[{"account":"\#(account)","amount":"1.00","currency":"USD"},{"account":"4100","amount":"-1.00","currency":"USD"}]}"#
+            }
+            try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: ledger.dir + "/\(name).jsonl"))
+        }
+        let results = ParallelResults()
+        let group = DispatchGroup()
+        for (name, signer) in [("a", "alice"), ("b", "bruno")] {
+            group.enter()
+            Thread.detachNewThread {
+                let result = try? ledger.vtf(["import", "--file", "\(name).jsonl", "--batch-size", "1"], as: signer)
+                results.add(result)
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(results.statuses == [0, 0], "\(results.errors)")
+        let verify = try ledger.vtf(["verify"])
+        #expect(verify.stdout.hasPrefix("ok: 1010 entries"), "\(verify.stdout)")
+        let balance = try ledger.vtf(["balance", "--format", "csv"]).stdout
+        #expect(balance.contains("1100,USD,500.00,500.00") && balance.contains("4100,USD,-1000.00,-1000.00"))
+    }
+
+    @Test func demoBuildsAndVerifiesALedger() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try CLI.vtf(["demo", "--dir", "demo"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok: 16 entries, root "), "\(result.stdout)")
+        #expect(result.stdout.contains("Trial balance"))
+        #expect(result.stderr.contains("refused: postings do not balance"), "\(result.stderr)")
+        let second = try CLI.vtf(["demo"], in: dir)
+        #expect(second.status == 0 && second.stdout.contains("vtf-demo"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.vtf(["post", "--no-such-option"], in: dir).status == 2)
+        #expect(try CLI.vtf(["balance", "--ledger", "missing.ledger"], in: dir).status == 2)
+        let help = try CLI.vtf(["post", "--help"], in: dir)
+        #expect(help.status == 0 && help.stdout.contains("ACCOUNT:AMOUNT"))
+    }
+}
+
+final class ParallelResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [CLI.Result?] = []
+
+    func add(_ result: CLI.Result?) { lock.withLock { results.append(result) } }
+    var statuses: [Int32] { lock.withLock { results.map { $0?.status ?? -1 } } }
+    var errors: String { lock.withLock { results.map { $0?.stderr ?? "no result" }.joined(separator: "\n") } }
+}
