@@ -58,16 +58,18 @@ public struct VerificationReport {
 public final class JournalVerifier {
     let threads: Int
     let batchSize: Int
-    let workers: [SignatureWorker]
+    /// Two sets of signature workers: batch k's signatures are checked in the background by one
+    /// set while batch k+1 is read and replayed, and batch k+1 then uses the other set.
+    let workerSets: [[SignatureWorker]]
 
     /// - Parameters:
     ///   - threads: cores to use (defaults to all).
-    ///   - batchSize: entries held in memory at once.
+    ///   - batchSize: entries held in memory at once (two batches are in flight).
     public init(threads: Int = Parallel.coreCount, batchSize: Int = 4096) {
         precondition(threads >= 1 && batchSize >= 1)
         self.threads = threads
         self.batchSize = batchSize
-        self.workers = (0..<threads).map { _ in SignatureWorker() }
+        self.workerSets = (0..<2).map { _ in (0..<threads).map { _ in SignatureWorker() } }
     }
 
     /// Verifies the whole journal. Throws ``VerificationFailure`` for the first bad entry; other
@@ -76,73 +78,52 @@ public final class JournalVerifier {
         _ reader: some JournalReader, checkpoints: (any CheckpointChecker)? = nil,
         observer: (any VerificationObserver)? = nil, progress: ((UInt64) -> Void)? = nil
     ) throws -> VerificationReport {
-        var snapshot = LedgerSnapshot(lookup: { seq in try Self.lookup(seq, reader: reader) })
-        var frontier = MerkleFrontier()
-        var tip = EntryBody.zeroHash
+        var replay = Replay(snapshot: LedgerSnapshot(lookup: { seq in try Self.lookup(seq, reader: reader) }))
+        var pending: PendingBatch?
         var position: UInt64 = 0
+        var parity = 0
         while true {
             let batch = try reader.readEntries(from: position, limit: batchSize)
             if batch.isEmpty { break }
-            let parsed = parse(batch, start: position, fundCurrency: snapshot.settings?.currency)
-            var stage = BatchState(count: batch.count)
-            for index in 0..<batch.count {
-                let seq = position + UInt64(index)
-                let entry: ParsedEntry
-                switch parsed[index] {
-                case .failure(let failure):
-                    stage.fail(at: index, .format, failure.reason)
-                case .success(let value):
-                    entry = value
-                    if entry.body.seq != seq {
-                        stage.fail(at: index, .chain, "seq is \(entry.body.seq), expected \(seq) (entries missing or out of order)")
-                    } else if entry.body.prev != tip {
-                        stage.fail(at: index, .chain, "prev does not match the leaf hash of entry \(seq == 0 ? "-" : String(seq - 1)) (the chain is broken)")
-                    } else {
-                        do {
-                            let accepted = try LedgerRules.check(entry.body, against: snapshot)
-                            stage.signerKeys[index] = accepted.signerKey
-                            try snapshot.apply(entry.body, effects: accepted.effects)
-                            try observer?.accepted(entry.body, raw: batch[index], leafHash: entry.leafHash)
-                        } catch let violation as RuleViolation {
-                            stage.signerKeys[index] = stage.signerKeys[index] ?? snapshot.key(id: entry.body.signer)?.record.publicKey
-                            stage.fail(at: index, .rule, Self.strip(violation.message, seq: seq))
-                        }
-                    }
-                    if stage.failure == nil {
-                        tip = entry.leafHash
-                        frontier.append(leafHash: entry.leafHash)
-                        while let size = checkpoints?.nextSize, size <= frontier.size {
-                            do {
-                                guard size == frontier.size else { throw RuleViolation("a checkpoint of size \(size) does not fall on an entry") }
-                                try checkpoints?.check(root: frontier.root)
-                            } catch {
-                                stage.fail(at: index, .rule, "\(error)")
-                            }
-                            if stage.failure != nil { break }
-                        }
-                    }
-                }
-                if stage.failure != nil { break }
-            }
+            let parsed = parse(batch, start: position, fundCurrency: replay.snapshot.settings?.currency)
+            let stage = replay.run(batch, parsed: parsed, start: position, checkpoints: checkpoints, observer: observer)
             let checked = stage.failure.map { $0.index + 1 } ?? batch.count
-            if let badSignature = verifySignatures(batch, keys: stage.signerKeys, count: checked),
-                stage.failure.map({ badSignature < $0.index || (badSignature == $0.index && $0.stage == .rule) }) ?? true
-            {
-                throw VerificationFailure(seq: position + UInt64(badSignature), reason: "signature does not verify (the entry was changed, or not signed by its signer)")
+            let signatures = launchSignatures(batch, keys: stage.signerKeys, count: checked, workers: workerSets[parity])
+            parity ^= 1
+            if let previous = pending {
+                do { try finish(previous, observer: observer, progress: progress) } catch {
+                    signatures.group.wait()  // no worker may outlive the verification
+                    throw error
+                }
             }
-            if let failure = stage.failure {
-                throw VerificationFailure(seq: position + UInt64(failure.index), reason: failure.reason)
-            }
+            pending = PendingBatch(start: position, count: batch.count, stage: stage, signatures: signatures)
+            if stage.failure != nil { break }
             position += UInt64(batch.count)
-            do { try observer?.batchEnded(size: position) } catch let violation as RuleViolation {
-                throw VerificationFailure(seq: position - 1, reason: violation.message)
-            }
-            progress?(position)
         }
+        if let previous = pending { try finish(previous, observer: observer, progress: progress) }
         if let size = checkpoints?.nextSize {
             throw VerificationFailure(seq: position, reason: "a checkpoint is signed for \(size) entries but the journal ends after \(position) (entries were removed)")
         }
-        return VerificationReport(entryCount: position, root: frontier.root, tipHash: tip, snapshot: snapshot)
+        return VerificationReport(entryCount: position, root: replay.frontier.root, tipHash: replay.tip, snapshot: replay.snapshot)
+    }
+
+    /// Waits for a batch's signature checks, then reports its first failure, if any, in the order
+    /// of ``VerificationStage`` for one entry; else lets the observer compare the batch.
+    func finish(_ batch: PendingBatch, observer: (any VerificationObserver)?, progress: ((UInt64) -> Void)?) throws {
+        let stage = batch.stage
+        if let badSignature = batch.signatures.firstInvalid(),
+            stage.failure.map({ badSignature < $0.index || (badSignature == $0.index && $0.stage == .rule) }) ?? true
+        {
+            throw VerificationFailure(seq: batch.start + UInt64(badSignature), reason: "signature does not verify (the entry was changed, or not signed by its signer)")
+        }
+        if let failure = stage.failure {
+            throw VerificationFailure(seq: batch.start + UInt64(failure.index), reason: failure.reason)
+        }
+        let end = batch.start + UInt64(batch.count)
+        do { try observer?.batchEnded(size: end) } catch let violation as RuleViolation {
+            throw VerificationFailure(seq: end - 1, reason: violation.message)
+        }
+        progress?(end)
     }
 
     /// Messages from the rules start with "entry N: "; the failure adds its own.
@@ -174,6 +155,78 @@ struct BatchState {
 
     mutating func fail(at index: Int, _ stage: VerificationStage, _ reason: String) {
         if failure == nil { failure = (index, stage, reason) }
+    }
+}
+
+/// A batch whose chain and rules are checked and whose signatures are being checked.
+struct PendingBatch {
+    let start: UInt64
+    let count: Int
+    let stage: BatchState
+    let signatures: SignatureChecks
+}
+
+/// The sequential part of verification: chain, rules, Merkle frontier, checkpoints.
+struct Replay {
+    var snapshot: LedgerSnapshot
+    var frontier = MerkleFrontier()
+    var tip = EntryBody.zeroHash
+
+    init(snapshot: LedgerSnapshot) { self.snapshot = snapshot }
+
+    /// Replays one batch in order, stopping at the first entry that fails.
+    mutating func run(
+        _ batch: [RawEntry], parsed: [Result<ParsedEntry, VerificationFailure>], start: UInt64,
+        checkpoints: (any CheckpointChecker)?, observer: (any VerificationObserver)?
+    ) -> BatchState {
+        var stage = BatchState(count: batch.count)
+        for index in 0..<batch.count {
+            switch parsed[index] {
+            case .failure(let failure): stage.fail(at: index, .format, failure.reason)
+            case .success(let entry):
+                replay(entry, raw: batch[index], index: index, seq: start + UInt64(index), stage: &stage, observer: observer)
+                if stage.failure == nil { advance(entry, index: index, stage: &stage, checkpoints: checkpoints) }
+            }
+            if stage.failure != nil { break }
+        }
+        return stage
+    }
+
+    mutating func replay(
+        _ entry: ParsedEntry, raw: RawEntry, index: Int, seq: UInt64, stage: inout BatchState,
+        observer: (any VerificationObserver)?
+    ) {
+        if entry.body.seq != seq {
+            stage.fail(at: index, .chain, "seq is \(entry.body.seq), expected \(seq) (entries missing or out of order)")
+        } else if entry.body.prev != tip {
+            stage.fail(at: index, .chain, "prev does not match the leaf hash of entry \(seq == 0 ? "-" : String(seq - 1)) (the chain is broken)")
+        } else {
+            do {
+                let accepted = try LedgerRules.check(entry.body, against: snapshot)
+                stage.signerKeys[index] = accepted.signerKey
+                try snapshot.apply(entry.body, effects: accepted.effects)
+                try observer?.accepted(entry.body, raw: raw, leafHash: entry.leafHash)
+            } catch {
+                stage.signerKeys[index] = stage.signerKeys[index] ?? snapshot.key(id: entry.body.signer)?.record.publicKey
+                let message = (error as? RuleViolation)?.message ?? "\(error)"
+                stage.fail(at: index, .rule, JournalVerifier.strip(message, seq: seq))
+            }
+        }
+    }
+
+    /// Moves the chain tip and the tree, and checks any checkpoint stored at the new size.
+    mutating func advance(_ entry: ParsedEntry, index: Int, stage: inout BatchState, checkpoints: (any CheckpointChecker)?) {
+        tip = entry.leafHash
+        frontier.append(leafHash: entry.leafHash)
+        while let size = checkpoints?.nextSize, size <= frontier.size {
+            do {
+                guard size == frontier.size else { throw RuleViolation("a checkpoint of size \(size) does not fall on an entry") }
+                try checkpoints?.check(root: frontier.root)
+            } catch {
+                stage.fail(at: index, .rule, "\(error)")
+                return
+            }
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Dispatch
 import LedgerCore
 import LedgerCrypto
 
@@ -59,22 +60,45 @@ extension JournalVerifier {
         }
     }
 
-    /// Stage C, on all cores: checks the signatures of the first `count` entries of the batch.
-    /// Returns the index of the first entry whose signature does not verify.
-    func verifySignatures(
-        _ batch: [RawEntry], keys: [Ed25519PublicKey?], count: Int
-    ) -> Int? {
-        guard count > 0 else { return nil }
-        let verdicts = ParallelSlots<Bool>(count: count)
-        Parallel.forEachChunk(count: count, chunks: threads) { chunk, range in
-            let worker = workers[chunk]
-            for index in range {
-                guard let key = keys[index] else { continue }
-                let entry = batch[index]
-                verdicts[index] = entry.signature.count == 64
-                    && worker.isValid(signature: entry.signature, message: entry.bodyBytes, key: key)
+    /// Stage C, in the background on every core: checks the signatures of the first `count`
+    /// entries of the batch while the caller goes on with the next batch.
+    func launchSignatures(
+        _ batch: [RawEntry], keys: [Ed25519PublicKey?], count: Int, workers: [SignatureWorker]
+    ) -> SignatureChecks {
+        let checks = SignatureChecks(count: count)
+        let chunks = Swift.min(threads, Swift.max(count, 1))
+        let shared = UncheckedSendable((batch, keys, workers))
+        for chunk in 0..<chunks where count > 0 {
+            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+            DispatchQueue.global().async(group: checks.group) {
+                let (batch, keys, workers) = shared.value
+                let worker = workers[chunk]
+                for index in range {
+                    guard let key = keys[index] else { continue }
+                    let entry = batch[index]
+                    checks.verdicts[index] = entry.signature.count == 64
+                        && worker.isValid(signature: entry.signature, message: entry.bodyBytes, key: key)
+                }
             }
         }
+        return checks
+    }
+}
+
+/// Signature verdicts of one batch, filled in by background workers (each index by one worker).
+final class SignatureChecks: Sendable {
+    let group = DispatchGroup()
+    let verdicts: ParallelSlots<Bool>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        self.verdicts = ParallelSlots(count: count)
+    }
+
+    /// Waits for the workers; the index of the first signature that does not verify.
+    func firstInvalid() -> Int? {
+        group.wait()
         return (0..<count).first { verdicts[$0] == false }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import LedgerCore
@@ -56,6 +57,7 @@ extension LedgerFile {
             do {
                 try writeImmediate { db in
                     let state = try StoreState(db)
+                    state.refsPrechecked = true
                     _ = try Self.appendBatch(batch, keys: keys, origin: nil, state: state, threads: threads)
                 }
             } catch let violation as RuleViolation {
@@ -100,6 +102,7 @@ extension LedgerFile {
         let signer = keys.author.publicKey.keyID
         var bodies: [EntryBody] = []
         var messages: [[UInt8]] = []
+        let signing = try BackgroundSigning(key: keys.author, count: drafts.count, enabled: threads > 1)
         for draft in drafts {
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError.input("the ledger has no genesis entry")
@@ -111,9 +114,10 @@ extension LedgerFile {
             let bytes = body.canonicalBytes()
             bodies.append(body)
             messages.append(bytes)
+            signing.submit(messages)
             tip = Tip(size: tip.size + 1, hash: MerkleHash.leaf(bytes))
         }
-        let signatures = try Signing.sign(messages, with: keys.author, threads: threads)
+        let signatures = try signing.finish(messages)
         let entries = zip(bodies, zip(messages, signatures)).map {
             SignedEntry(body: $0.0, bodyBytes: $0.1.0, signature: $0.1.1)
         }
@@ -129,10 +133,14 @@ extension LedgerFile {
             INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for entry in entries {
-            try statement.execute(arguments: [
-                Int64(entry.body.seq), entry.body.kind.rawValue, entry.body.ref, Data(entry.bodyBytes),
-                Data(entry.signature), Data(entry.leafHash.bytes),
-            ])
+            do {
+                try statement.execute(arguments: [
+                    Int64(entry.body.seq), entry.body.kind.rawValue, entry.body.ref, Data(entry.bodyBytes),
+                    Data(entry.signature), Data(entry.leafHash.bytes),
+                ])
+            } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
+                throw RuleViolation("entry \(entry.body.seq): ref \"\(entry.body.ref ?? "")\" is already used by another \(entry.body.kind.rawValue) entry")
+            }
         }
     }
 }
@@ -155,21 +163,84 @@ struct Tip {
     }
 }
 
-/// Signs many messages with one key on several cores, one reusable context per core.
-enum Signing {
-    static func sign(_ messages: [[UInt8]], with key: Ed25519PrivateKey, threads: Int) throws -> [[UInt8]] {
-        let chunks = messages.count >= 64 ? threads : 1
-        let signers = try (0..<chunks).map { _ in try key.makeSigner() }
-        let slots = ParallelSlots<Result<[UInt8], CryptoError>>(count: messages.count)
-        Parallel.forEachChunk(count: messages.count, chunks: chunks) { chunk, range in
-            let signer = signers[chunk]
-            for index in range {
-                slots[index] = Result { () throws(CryptoError) in try signer.sign(messages[index]) }
+/// Signs a batch's entries while the next ones are still being checked and encoded. A
+/// background thread with its own signing context takes published messages in small slices,
+/// so checking (one core) and signing (the other) overlap; at the end this thread joins in and
+/// takes slices too, so neither core waits for the other.
+final class BackgroundSigning: @unchecked Sendable {
+    // Shared state is guarded by `condition`; the signatures go to `slots`, each index written
+    // by exactly one thread and read after both threads are done.
+    static let sliceSize = 16
+
+    private let foreground: Ed25519Signer
+    private let slots: ParallelSlots<Result<[UInt8], CryptoError>>
+    private let condition = NSCondition()
+    private var messages: [[UInt8]] = []
+    private var next = 0
+    private var closed = false
+    private var backgroundDone = true
+
+    init(key: Ed25519PrivateKey, count: Int, enabled: Bool) throws {
+        foreground = try key.makeSigner()
+        slots = ParallelSlots(count: count)
+        messages.reserveCapacity(count)
+        if enabled {
+            backgroundDone = false
+            let background = UncheckedSendable(try key.makeSigner())
+            Thread.detachNewThread { [self] in
+                while let slice = take(waiting: true) { sign(slice, with: background.value) }
+                condition.withLock {
+                    backgroundDone = true
+                    condition.broadcast()
+                }
             }
         }
-        return try (0..<messages.count).map { index in
+    }
+
+    /// Publishes the latest message (the caller appends one at a time, in order).
+    func submit(_ all: [[UInt8]]) {
+        condition.withLock {
+            messages.append(contentsOf: all[messages.count...])
+            condition.signal()
+        }
+    }
+
+    /// Publishes the rest, signs slices here too until none are left, waits for the background
+    /// thread, and returns every signature in order.
+    func finish(_ all: [[UInt8]]) throws -> [[UInt8]] {
+        condition.withLock {
+            messages.append(contentsOf: all[messages.count...])
+            closed = true
+            condition.broadcast()
+        }
+        while let slice = take(waiting: false) { sign(slice, with: foreground) }
+        condition.withLock {
+            while !backgroundDone { condition.wait() }
+        }
+        return try (0..<all.count).map { index in
             guard let result = slots[index] else { preconditionFailure("every message was signed") }
             return try result.get()
+        }
+    }
+
+    /// The next slice of messages to sign; nil when all are taken (and no more will come).
+    private func take(waiting: Bool) -> (range: Range<Int>, messages: ArraySlice<[UInt8]>)? {
+        condition.withLock {
+            while true {
+                if next < messages.count {
+                    let range = next..<min(next + Self.sliceSize, messages.count)
+                    next = range.upperBound
+                    return (range, messages[range])
+                }
+                if closed || !waiting { return nil }
+                condition.wait()
+            }
+        }
+    }
+
+    private func sign(_ slice: (range: Range<Int>, messages: ArraySlice<[UInt8]>), with signer: Ed25519Signer) {
+        for (index, message) in zip(slice.range, slice.messages) {
+            slots[index] = Result { () throws(CryptoError) in try signer.sign(message) }
         }
     }
 }

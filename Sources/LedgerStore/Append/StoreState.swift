@@ -13,6 +13,10 @@ final class StoreState: LedgerStateReading {
     let db: Database
     /// A dry run (import pre-flight) checks rules and keeps effects in memory only.
     let dryRun: Bool
+    /// After a pre-flight has checked every ref against the journal, the batches skip that
+    /// query; the unique index on journal (kind, ref) still refuses a ref that a concurrent
+    /// writer used in the meantime.
+    var refsPrechecked = false
     private(set) var settings: LedgerSettings?
     private var keys: [String: KeyState]
     private var accounts: [AccountCode: AccountState?] = [:]
@@ -34,7 +38,7 @@ final class StoreState: LedgerStateReading {
     func account(_ code: AccountCode) throws -> AccountState? {
         if let cached = accounts[code] { return cached }
         let row = try Row.fetchOne(
-            db, sql: "SELECT name, type, opened_seq, closed_seq FROM accounts WHERE code = ?",
+            try db.cachedStatement(sql: "SELECT name, type, opened_seq, closed_seq FROM accounts WHERE code = ?"),
             arguments: [code.rawValue])
         let account = try row.map { row in
             guard let type = AccountType(rawValue: row[1]) else {
@@ -48,15 +52,17 @@ final class StoreState: LedgerStateReading {
 
     func refExists(kind: EntryKind, ref: String) throws -> Bool {
         if pendingRefs.contains(kind.rawValue + "\u{1F}" + ref) { return true }
+        if refsPrechecked { return false }
         return try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)",
+            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)"),
             arguments: [kind.rawValue, ref]) ?? false
     }
 
     func isReversed(seq: UInt64) throws -> Bool {
         if pendingReversals.contains(seq) { return true }
         return try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM reversals WHERE target_seq = ?)", arguments: [Int64(seq)]) ?? false
+            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM reversals WHERE target_seq = ?)"),
+            arguments: [Int64(seq)]) ?? false
     }
 
     func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? {
@@ -158,7 +164,7 @@ final class StoreState: LedgerStateReading {
     private func balance(_ key: BalanceKey) throws -> BalanceTotals {
         if let cached = balanceCache[key] { return cached }
         let row = try Row.fetchOne(
-            db, sql: "SELECT amount, value FROM balances WHERE account = ? AND currency = ?",
+            try db.cachedStatement(sql: "SELECT amount, value FROM balances WHERE account = ? AND currency = ?"),
             arguments: [key.account.rawValue, key.currency.code])
         let totals = row.map { BalanceTotals(amountMinor: $0[0], valueMinor: $0[1]) } ?? BalanceTotals()
         balanceCache[key] = totals

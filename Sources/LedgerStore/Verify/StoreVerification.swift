@@ -6,6 +6,14 @@ public import LedgerCrypto
 public import LedgerLog
 
 /// The result of `vtf verify` on a ledger file.
+extension Array {
+    /// The first index whose element satisfies `belongsToSecondPart`, for an array already
+    /// partitioned (all elements that do not satisfy it come first).
+    func partitioningIndex(where belongsToSecondPart: (Element) -> Bool) -> Int {
+        firstIndex(where: belongsToSecondPart) ?? count
+    }
+}
+
 public struct StoreVerification {
     public let entryCount: UInt64
     public let root: SHA256Digest
@@ -167,9 +175,13 @@ final class PostingsComparison: VerificationObserver {
         postingCount += entry.postings.count
     }
 
+    /// Compares the postings of entries below `size` (the verifier may already have replayed
+    /// the next batch, whose postings stay for the next call).
     func batchEnded(size: UInt64) throws {
+        let split = expected.partitioningIndex { $0.seq >= size }
+        let expected = Array(self.expected[..<split])
         defer {
-            expected.removeAll(keepingCapacity: true)
+            self.expected.removeFirst(split)
             batchStart = size
         }
         let rows = try Row.fetchAll(

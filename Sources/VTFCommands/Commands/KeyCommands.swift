@@ -70,7 +70,7 @@ struct KeyCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The person who holds the key; two-person rules compare holders.", valueName: "person"))
         var holder: String
 
-        @Option(help: "A name for people (default: the label in the key file).")
+        @Option(help: "A name for people (default: the label in the key file, else the holder).")
         var name: String?
 
         @Option(help: ArgumentHelp("A role: admin, fund-manager, certifying-officer, approving-officer, auditor. Repeat for several.", valueName: "role"))
@@ -83,9 +83,7 @@ struct KeyCommand: ParsableCommand {
             let key = try KeyFile.readPublicKey(at: publicKey)
             guard !role.isEmpty else { throw InputError("give at least one --role") }
             let roles = try role.map { try Role(parsing: $0) }
-            guard let label = name ?? KeyFile.label(at: publicKey) else {
-                throw InputError("--name is needed: \(publicKey) has no label")
-            }
+            let label = name ?? KeyFile.label(at: publicKey) ?? holder
             let record = KeyRecord(publicKey: key, holder: holder, name: label, roles: roles)
             let ledger = try global.openLedger()
             guard case .object(let data) = record.jsonValue else { preconditionFailure("a key record is an object") }
