@@ -58,9 +58,13 @@ public final class LedgerFile: Sendable {
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
+            // 64 MiB of page cache: the indexes of a large journal stay in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             return LedgerFile(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        } catch DatabaseError.SQLITE_NOTADB {
+            throw StoreError.input("\(path) is not a vtf ledger (it is not a SQLite file)")
         } catch {
             throw StoreError.system("cannot open \(path) as a SQLite ledger: \(Self.describe(error))")
         }

@@ -115,7 +115,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(help: "Entries per transaction.")
-    var batchSize: Int = 1000
+    var batchSize: Int = 4000
 
     func run() throws {
         guard batchSize >= 1 && batchSize <= 100_000 else { throw InputError("--batch-size must be between 1 and 100000") }

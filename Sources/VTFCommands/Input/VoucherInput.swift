@@ -70,10 +70,15 @@ enum VoucherInput {
 }
 
 /// Drafts from a JSON Lines file (one voucher per line; blank lines skipped), for `vtf import`.
+/// Lines are read in blocks and parsed on every core.
 struct VoucherLines: DraftSource {
+    static let blockSize = 1024
+
     let path: String
     let fundCurrency: Currency
     private var reader: LineReader
+    private var ready: [Result<(draft: EntryDraft, origin: String), InputError>] = []
+    private var readyIndex = 0
 
     init(path: String, fundCurrency: Currency) throws {
         self.path = path
@@ -82,16 +87,46 @@ struct VoucherLines: DraftSource {
     }
 
     mutating func next() throws -> (draft: EntryDraft, origin: String)? {
-        while let line = try reader.next() {
+        if readyIndex == ready.count {
+            try readBlock()
+            if ready.isEmpty { return nil }
+        }
+        defer { readyIndex += 1 }
+        return try ready[readyIndex].get()
+    }
+
+    private mutating func readBlock() throws {
+        var lines: [(line: [UInt8], number: UInt64)] = []
+        while lines.count < Self.blockSize, let line = try reader.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let origin = "\(path) line \(reader.lineNumber)"
+            lines.append((line, reader.lineNumber))
+        }
+        let slots = ParallelSlots<Result<(draft: EntryDraft, origin: String), InputError>>(count: lines.count)
+        let (path, currency) = (path, fundCurrency)
+        Parallel.forEachChunk(count: lines.count, chunks: lines.count >= 64 ? Parallel.coreCount : 1) { _, range in
+            for index in range {
+                slots[index] = Self.parse(lines[index].line, origin: "\(path) line \(lines[index].number)", fundCurrency: currency)
+            }
+        }
+        ready = (0..<lines.count).map { index in
+            guard let result = slots[index] else { preconditionFailure("every line was parsed") }
+            return result
+        }
+        readyIndex = 0
+    }
+
+    static func parse(_ line: [UInt8], origin: String, fundCurrency: Currency) -> Result<(draft: EntryDraft, origin: String), InputError> {
+        do {
             let json: JSONValue
             do { json = try JSONParser.parse(line) } catch {
                 throw InputError("\(origin): not valid JSON: \(error)")
             }
-            return (try VoucherInput.draft(json: json, fundCurrency: fundCurrency, context: origin), origin)
+            return .success((try VoucherInput.draft(json: json, fundCurrency: fundCurrency, context: origin), origin))
+        } catch let error as InputError {
+            return .failure(error)
+        } catch {
+            return .failure(InputError("\(error)"))
         }
-        return nil
     }
 }
 
