@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VTFCommandsTests",
-            dependencies: ["VTFCommands", "vtf", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["VTFCommands", "vtf", "CanonicalJSON", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
