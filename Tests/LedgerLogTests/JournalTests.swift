@@ -264,3 +264,19 @@ extension Journal {
         draft.body(ledger: Self.origin, seq: 0, prev: EntryBody.zeroHash, time: "2026-02-01T10:00:00Z", signer: admin.publicKey.keyID)
     }
 }
+
+@Suite("Recording time")
+struct RecordingTimeTests {
+    @Test(arguments: [
+        (Int64(0), "1970-01-01T00:00:00Z"), (1_679_315_147, "2023-03-20T12:25:47Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+    ])
+    func format(seconds: Int64, expected: String) {
+        #expect(RecordingTime.format(secondsSince1970: seconds) == expected)
+        #expect(RecordingTime.isValid(expected))
+    }
+
+    @Test(arguments: ["2026-11-29T01:03:20", "2026-11-29 01:03:20Z", "2026-13-01T00:00:00Z", "2026-11-29T24:00:00Z", "2026-11-29T01:03:20.Z", ""])
+    func invalid(text: String) {
+        #expect(!RecordingTime.isValid(text))
+    }
+}

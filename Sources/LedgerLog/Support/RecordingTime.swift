@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// The `time` member: when an entry was recorded, RFC 3339 in UTC with whole seconds
 /// (`2026-11-29T01:03:20Z`).
@@ -8,13 +9,14 @@ public enum RecordingTime {
         format(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
-    /// Formats a POSIX time (proleptic Gregorian, UTC).
+    /// Formats a POSIX time (proleptic Gregorian, UTC) from 1970 to 9999.
     public static func format(secondsSince1970 seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
+        precondition(seconds >= 0, "recording times are after 1970")
+        let secondOfDay = seconds % 86_400
+        guard let date = try? LedgerDate(ordinalDay: Int(seconds / 86_400)) else {
+            preconditionFailure("the clock is within the years LedgerDate covers")
+        }
+        return "\(date)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
 
     /// Whether `text` has the form `YYYY-MM-DDTHH:MM:SS[.fraction]Z` with fields in range.
@@ -44,19 +46,5 @@ public enum RecordingTime {
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Days since 1970-01-01 to (year, month, day); H. Hinnant's `civil_from_days`.
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }
