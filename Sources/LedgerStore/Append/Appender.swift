@@ -237,13 +237,15 @@ final class BackgroundSigning: @unchecked Sendable {
     }
 
     /// The next slice of messages to sign; nil when all are taken (and no more will come).
-    private func take(waiting: Bool) -> (range: Range<Int>, messages: ArraySlice<[UInt8]>)? {
+    private func take(waiting: Bool) -> (range: Range<Int>, messages: [[UInt8]])? {
         condition.withLock {
             while true {
                 if next < messages.count {
                     let range = next..<min(next + Self.sliceSize, messages.count)
                     next = range.upperBound
-                    return (range, messages[range])
+                    // A copy, not a slice: a slice would keep `messages` shared, and the next
+                    // append would copy the whole array.
+                    return (range, Array(messages[range]))
                 }
                 if closed || !waiting { return nil }
                 condition.wait()
@@ -251,7 +253,7 @@ final class BackgroundSigning: @unchecked Sendable {
         }
     }
 
-    private func sign(_ slice: (range: Range<Int>, messages: ArraySlice<[UInt8]>), with signer: Ed25519Signer) {
+    private func sign(_ slice: (range: Range<Int>, messages: [[UInt8]]), with signer: Ed25519Signer) {
         for (index, message) in zip(slice.range, slice.messages) {
             slots[index] = Result { () throws(CryptoError) in try signer.sign(message) }
         }
