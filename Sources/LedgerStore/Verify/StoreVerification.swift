@@ -28,7 +28,12 @@ extension LedgerFile {
     public func verify(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
         try read { db in
             let reader = JournalTableReader(db: db)
-            let checkpoints = try CheckpointTable(db: db)
+            let checkpoints: SignedCheckpoints?
+            do { checkpoints = try CheckpointTable.checker(db) } catch let violation as RuleViolation {
+                throw VerificationFailure(seq: 0, reason: "cannot check the checkpoints: \(violation.message)")
+            } catch let error as JSONParseError {
+                throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
+            }
             let observer = PostingsComparison(db: db, reader: reader)
             let verifier = JournalVerifier(threads: threads)
             let report = try verifier.verify(reader, checkpoints: checkpoints, observer: observer, progress: progress)
@@ -81,68 +86,35 @@ final class JournalTableReader: JournalReader {
     }
 }
 
-/// Streams the stored checkpoints in size order; checks each note's log signature, its text,
-/// and its root against the journal's.
-final class CheckpointTable: CheckpointChecker {
-    let db: Database
-    private var page: [(size: UInt64, root: Data, note: String)] = []
-    private var index = 0
-    private var verifier: NoteVerifier?
-
-    init(db: Database) throws {
-        self.db = db
-        try load(after: nil)
-    }
-
-    var nextSize: UInt64? { index < page.count ? page[index].size : nil }
-
-    func check(root: SHA256Digest) throws(RuleViolation) {
-        let checkpoint = page[index]
-        let at = "checkpoint of size \(checkpoint.size)"
-        guard Data(root.bytes) == checkpoint.root else {
-            throw RuleViolation("the \(at) signs a different root than the journal's (history was rewritten)")
-        }
-        do {
-            let note = try SignedNote.parse(checkpoint.note)
-            let verifier = try logVerifier()
-            _ = try note.verify(with: [verifier])
-            let parsed = try Checkpoint(noteText: note.text)
-            guard parsed.size == checkpoint.size, parsed.rootHash == root, parsed.origin == verifier.name else {
-                throw RuleViolation("the \(at) note does not match its stored size and root")
-            }
-        } catch let violation as RuleViolation {
-            throw violation
-        } catch {
-            throw RuleViolation("the \(at) is not validly signed by the log key: \(error)")
-        }
-        index += 1
-        if index == page.count {
-            do { try load(after: checkpoint.size) } catch {
-                throw RuleViolation("cannot read checkpoints: \(LedgerFile.describe(error))")
+/// The stored checkpoints, read a page at a time in size order, checked against the log key of
+/// the genesis entry (read from the journal itself, not from the keys table). The table's root
+/// column must equal the note's root.
+enum CheckpointTable {
+    static func checker(_ db: Database) throws -> SignedCheckpoints? {
+        guard let verifier = try logVerifier(db) else { return nil }
+        return try SignedCheckpoints(logVerifier: verifier) { size in
+            try Row.fetchAll(
+                db, sql: "SELECT size, root, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 4096",
+                arguments: [Int64(size ?? 0)]
+            ).map { row in
+                let size: UInt64 = row[0]
+                let root: Data = row[1]
+                let note: String = row[2]
+                guard (try? Checkpoint(noteText: SignedNote.parse(note).text).rootHash.bytes) == [UInt8](root) else {
+                    throw RuleViolation("the checkpoints table's root column for size \(size) differs from its note")
+                }
+                return StoredCheckpoint(filedSize: size, note: note)
             }
         }
     }
 
-    private func load(after size: UInt64?) throws {
-        page = try Row.fetchAll(
-            db, sql: "SELECT size, root, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 4096",
-            arguments: [Int64(size ?? 0)]
-        ).map { ($0[0], $0[1], $0[2]) }
-        index = 0
-    }
-
-    /// The log key of the genesis entry, as a note verifier (read from the journal, not the keys table).
-    private func logVerifier() throws -> NoteVerifier {
-        if let verifier { return verifier }
-        guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0") else {
-            throw RuleViolation("a checkpoint exists but the journal is empty")
-        }
+    /// The log key named by the genesis entry, as a note verifier; nil for an empty journal.
+    static func logVerifier(_ db: Database) throws -> NoteVerifier? {
+        guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0") else { return nil }
         let genesis = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: nil)
         let accepted = try LedgerRules.check(genesis, against: LedgerSnapshot(lookup: { _ in nil }))
         for case .registerKey(let key) in accepted.effects where key.record.roles.contains(.log) {
-            let made = try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
-            verifier = made
-            return made
+            return try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
         }
         throw RuleViolation("the genesis entry names no log key")
     }
