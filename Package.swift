@@ -2,7 +2,7 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+//   vtf → VTFCommands → AuditBundle → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
@@ -43,11 +43,15 @@ let package = Package(
             name: "LedgerStore",
             dependencies: ["LedgerLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
+        // verify such a folder offline with nothing but the log's verifier key.
+        .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
         // The command line as a library, testable in process.
         .target(
             name: "VTFCommands",
             dependencies: [
                 "LedgerStore",
+                "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

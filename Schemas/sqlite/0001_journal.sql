@@ -48,6 +48,35 @@ BEGIN
     SELECT RAISE(ABORT, 'checkpoints are append-only');
 END;
 
+-- Witness cosignatures (C2SP tlog-cosignature lines) that auditors added to stored checkpoints.
+CREATE TABLE cosignatures (
+    size    INTEGER NOT NULL REFERENCES checkpoints (size),
+    name    TEXT NOT NULL,                        -- the witness's key name
+    key_id  TEXT NOT NULL,                        -- 8 hex digits of the note key id
+    line    TEXT NOT NULL,                        -- the signature line, without its newline
+    PRIMARY KEY (size, name, key_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER cosignatures_no_update BEFORE UPDATE ON cosignatures
+BEGIN
+    SELECT RAISE(ABORT, 'cosignatures are append-only');
+END;
+
+CREATE TRIGGER cosignatures_no_delete BEFORE DELETE ON cosignatures
+BEGIN
+    SELECT RAISE(ABORT, 'cosignatures are append-only');
+END;
+
+-- Derived: the roots of every complete perfect subtree of the Merkle tree above the leaves
+-- (level >= 1; node (level, idx) covers entries idx * 2^level ... (idx + 1) * 2^level - 1).
+-- Level 0 is journal.leaf_hash. Any proof reads O(log n) rows.
+CREATE TABLE merkle_nodes (
+    level INTEGER NOT NULL CHECK (level >= 1),
+    idx   INTEGER NOT NULL CHECK (idx >= 0),
+    hash  BLOB NOT NULL CHECK (length(hash) = 32),
+    PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+
 -- Derived: the Merkle frontier after the last entry (one hash per set bit of size).
 CREATE TABLE tree_state (
     id       INTEGER PRIMARY KEY CHECK (id = 1),

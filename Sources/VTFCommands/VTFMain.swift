@@ -47,6 +47,8 @@ public enum VTFMain {
     static func classify(_ error: any Error) -> (Int32, String) {
         switch error {
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
+        case let failure as CheckFailure: return (1, "check failed: \(failure.message)")
+        case is NoteError, is MerkleError: return (2, "\(error)")
         case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
         case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
         case let input as InputError: return (2, input.message)

@@ -37,11 +37,23 @@ public struct RawEntry: Sendable {
     public let signature: [UInt8]
     /// Where it came from, for messages: "entry 12", "line 13".
     public let position: UInt64
+    /// Why the raw entry could not even be split into bytes and signature (the verifier reports
+    /// it at this entry's place in the journal).
+    public let problem: String?
 
     public init(bodyBytes: [UInt8], signature: [UInt8], position: UInt64) {
         self.bodyBytes = bodyBytes
         self.signature = signature
         self.position = position
+        self.problem = nil
+    }
+
+    /// A raw entry that could not be read, kept so the verifier reports it in journal order.
+    public init(unreadable position: UInt64, problem: String) {
+        self.bodyBytes = []
+        self.signature = []
+        self.position = position
+        self.problem = problem
     }
 
     /// Splits one export line into the body bytes and the signature. The line must itself be

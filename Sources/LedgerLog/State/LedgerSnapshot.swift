@@ -40,7 +40,8 @@ public struct BalanceTotals: Sendable, Equatable {
 }
 
 /// The whole derived state of a ledger, held in memory, built by applying ``LedgerEffect``s in
-/// journal order. Its size grows with keys, accounts, balance lines and refs, not with postings.
+/// journal order. Its size grows with keys, accounts and balance lines, not with entries: refs
+/// live in a ``RefIndex``, which may keep them on disk.
 public struct LedgerSnapshot: LedgerStateReading {
     public private(set) var settings: LedgerSettings?
     public private(set) var keys: [String: KeyState] = [:]
@@ -48,18 +49,24 @@ public struct LedgerSnapshot: LedgerStateReading {
     public private(set) var balances: [BalanceKey: BalanceTotals] = [:]
     /// Reversed entry → the reversal's seq.
     public private(set) var reversals: [UInt64: UInt64] = [:]
-    private var refs: Set<String> = []
+    private let refs: any RefIndex
+    /// The seq of the next entry to apply.
+    public private(set) var nextSeq: UInt64 = 0
     /// Reads an earlier entry's postings (only reversals need it).
     private let lookup: (UInt64) throws -> (kind: EntryKind, postings: [Posting])?
 
-    /// An empty ledger. `lookup` reads an earlier entry from the journal itself.
-    public init(lookup: @escaping (UInt64) throws -> (kind: EntryKind, postings: [Posting])?) {
+    /// An empty ledger. `lookup` reads an earlier entry from the journal itself; `refs` keeps
+    /// the refs seen (in memory unless given).
+    public init(refs: any RefIndex = InMemoryRefIndex(), lookup: @escaping (UInt64) throws -> (kind: EntryKind, postings: [Posting])?) {
+        self.refs = refs
         self.lookup = lookup
     }
 
     public func key(id: String) -> KeyState? { keys[id] }
     public func account(_ code: AccountCode) -> AccountState? { accounts[code] }
-    public func refExists(kind: EntryKind, ref: String) -> Bool { refs.contains(Self.refKey(kind, ref)) }
+    public func refExists(kind: EntryKind, ref: String) throws -> Bool {
+        try refs.contains(kind: kind, ref: ref, before: nextSeq)
+    }
     public func isReversed(seq: UInt64) -> Bool { reversals[seq] != nil }
     public func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? { try lookup(seq) }
 
@@ -76,8 +83,9 @@ public struct LedgerSnapshot: LedgerStateReading {
     }
 
     /// Records an accepted entry: its ref and its effects.
-    public mutating func apply(_ body: EntryBody, effects: [LedgerEffect]) throws(RuleViolation) {
-        if let ref = body.ref { refs.insert(Self.refKey(body.kind, ref)) }
+    public mutating func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
+        if let ref = body.ref { try refs.insert(kind: body.kind, ref: ref, seq: body.seq) }
+        nextSeq = body.seq + 1
         for effect in effects { try apply(effect) }
     }
 
@@ -99,4 +107,27 @@ public struct LedgerSnapshot: LedgerStateReading {
     }
 
     static func refKey(_ kind: EntryKind, _ ref: String) -> String { kind.rawValue + "\u{1F}" + ref }
+}
+
+/// Remembers the refs seen so far, to refuse a ref used twice by entries of one kind.
+public protocol RefIndex: AnyObject {
+    /// Whether an entry of `kind` before `seq` used `ref`.
+    func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool
+    /// Records that entry `seq` uses `ref`.
+    func insert(kind: EntryKind, ref: String, seq: UInt64) throws
+}
+
+/// Refs held in memory: fine for small journals and tests; it grows with the journal.
+public final class InMemoryRefIndex: RefIndex {
+    private var refs: Set<String> = []
+
+    public init() {}
+
+    public func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool {
+        refs.contains(LedgerSnapshot.refKey(kind, ref))
+    }
+
+    public func insert(kind: EntryKind, ref: String, seq: UInt64) {
+        refs.insert(LedgerSnapshot.refKey(kind, ref))
+    }
 }

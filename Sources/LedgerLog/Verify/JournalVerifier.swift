@@ -76,9 +76,10 @@ public final class JournalVerifier {
     /// errors come from the reader or the observer's storage.
     public func verify(
         _ reader: some JournalReader, checkpoints: (any CheckpointChecker)? = nil,
-        observer: (any VerificationObserver)? = nil, progress: ((UInt64) -> Void)? = nil
+        observer: (any VerificationObserver)? = nil, refs: any RefIndex = InMemoryRefIndex(),
+        progress: ((UInt64) -> Void)? = nil
     ) throws -> VerificationReport {
-        var replay = Replay(snapshot: LedgerSnapshot(lookup: { seq in try Self.lookup(seq, reader: reader) }))
+        var replay = Replay(snapshot: LedgerSnapshot(refs: refs, lookup: { seq in try Self.lookup(seq, reader: reader) }))
         var pending: PendingBatch?
         var position: UInt64 = 0
         var parity = 0

@@ -43,6 +43,7 @@ extension JournalVerifier {
     }
 
     static func parseOne(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<ParsedEntry, VerificationFailure> {
+        if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, reason: problem)) }
         do {
             let json = try JSONParser.parse(raw.bodyBytes)
             guard try JSONCanonicalizer.canonicalBytes(json) == raw.bodyBytes else {

@@ -16,7 +16,15 @@ enum Checkpointer {
             throw StoreError.input("the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
         var frontier = try frontier(db)
-        for hash in leafHashes { frontier.append(leafHash: hash) }
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
+        var nodeError: (any Error)?
+        for hash in leafHashes {
+            frontier.append(leafHash: hash) { level, index, node in
+                guard nodeError == nil else { return }
+                do { try insertNode.execute(arguments: [level, Int64(index), Data(node.bytes)]) } catch { nodeError = error }
+            }
+        }
+        if let nodeError { throw nodeError }
         try db.execute(
             sql: """
                 INSERT INTO tree_state (id, size, frontier) VALUES (1, ?, ?)

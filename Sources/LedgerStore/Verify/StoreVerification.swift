@@ -36,7 +36,8 @@ extension LedgerFile {
             }
             let observer = PostingsComparison(db: db, reader: reader)
             let verifier = JournalVerifier(threads: threads)
-            let report = try verifier.verify(reader, checkpoints: checkpoints, observer: observer, progress: progress)
+            let report = try verifier.verify(
+                reader, checkpoints: checkpoints, observer: observer, refs: JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
                 throw VerificationFailure(seq: UInt64(last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
@@ -44,6 +45,9 @@ extension LedgerFile {
             differences += try DerivedComparison.compareTree(report, db: db)
             if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") != Int64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
+            }
+            if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") != Int64(observer.nodeCount) {
+                differences.append("merkle_nodes table: it has nodes the journal does not imply")
             }
             return StoreVerification(entryCount: report.entryCount, root: report.root, differences: differences)
         }
@@ -127,6 +131,10 @@ final class PostingsComparison: VerificationObserver {
     private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
     private var batchStart: UInt64 = 0
     private(set) var postingCount = 0
+    /// The Merkle tree replayed from the leaves, for comparing `merkle_nodes`.
+    private var tree = MerkleFrontier()
+    private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
+    private(set) var nodeCount = 0
 
     init(db: Database, reader: JournalTableReader) {
         self.db = db
@@ -145,6 +153,7 @@ final class PostingsComparison: VerificationObserver {
             expected.append((entry.seq, line, entry.date.description, posting))
         }
         postingCount += entry.postings.count
+        tree.append(leafHash: leafHash) { level, index, hash in expectedNodes.append((level, index, hash)) }
     }
 
     /// Compares the postings of entries below `size` (the verifier may already have replayed
@@ -179,5 +188,22 @@ final class PostingsComparison: VerificationObserver {
             let extra: UInt64 = rows[expected.count][0]
             throw VerificationFailure(seq: extra, reason: "postings table: it holds a line the journal does not have")
         }
+        try compareNodes(below: size)
+    }
+
+    /// Compares the interior Merkle nodes completed by entries below `size` with `merkle_nodes`.
+    func compareNodes(below size: UInt64) throws {
+        let split = expectedNodes.partitioningIndex { (($0.index + 1) << UInt64($0.level)) > size }
+        let nodes = expectedNodes[..<split]
+        defer { expectedNodes.removeFirst(split) }
+        let lookup = try db.cachedStatement(sql: "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
+        for node in nodes {
+            let stored = try Data.fetchOne(lookup, arguments: [node.level, Int64(node.index)])
+            guard stored == Data(node.hash.bytes) else {
+                let last = ((node.index + 1) << UInt64(node.level)) - 1
+                throw VerificationFailure(seq: last, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")")
+            }
+        }
+        nodeCount += nodes.count
     }
 }

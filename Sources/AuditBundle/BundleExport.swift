@@ -1,0 +1,117 @@
+import Foundation
+import LedgerCrypto
+import LedgerLog
+public import LedgerStore
+
+/// What an export wrote.
+public struct BundleSummary: Sendable {
+    public let entryCount: UInt64
+    public let checkpointCount: Int
+    public let keyCount: Int
+    public let root: String
+}
+
+/// Writes an audit bundle from a ledger.
+public enum BundleExport {
+    /// Writes the bundle into `directory`, which must not exist or be empty. The content is a
+    /// function of the ledger alone (no export time), so the same ledger gives the same bundle.
+    public static func export(_ ledger: LedgerFile, to directory: String) throws -> BundleSummary {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? true) {
+            throw StoreError(.input, "\(directory) is not empty; an audit bundle needs a new folder")
+        }
+        let root = URL(fileURLWithPath: directory)
+        for folder in ["", BundleLayout.checkpoints, BundleLayout.keys] {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        var manifest = Manifest()
+        let journal = try FileWriter(root.appendingPathComponent(BundleLayout.journal))
+        let entryCount = try ledger.exportJournal { line in
+            try journal.write(line)
+            try journal.write([0x0A])
+        }
+        manifest.add(BundleLayout.journal, try journal.close())
+        var checkpointCount = 0
+        var lastRoot = ""
+        try ledger.forEachStoredNote { stored in
+            let path = BundleLayout.checkpointPath(size: stored.size)
+            manifest.add(path, try FileWriter.write(Array(stored.note.utf8), to: root.appendingPathComponent(path)))
+            checkpointCount += 1
+            lastRoot = String(stored.note.split(separator: "\n").dropFirst(2).first ?? "")
+        }
+        let vkey = try ledger.logVerifierKey()
+        manifest.add(BundleLayout.logVerifierKey, try FileWriter.write(Array((vkey + "\n").utf8), to: root.appendingPathComponent(BundleLayout.logVerifierKey)))
+        let keys = try ledger.keys()
+        for key in keys {
+            let path = BundleLayout.keyPath(keyID: key.record.keyID)
+            manifest.add(path, try FileWriter.write(Array(key.record.publicKey.pemRepresentation.utf8), to: root.appendingPathComponent(path)))
+        }
+        let settings = try ledger.settings()
+        let readme = BundleReadme.text(
+            origin: settings?.origin ?? "", fundName: settings?.fundName ?? "", vkey: vkey, entryCount: entryCount,
+            checkpointCount: checkpointCount)
+        manifest.add(BundleLayout.readme, try FileWriter.write(Array(readme.utf8), to: root.appendingPathComponent(BundleLayout.readme)))
+        _ = try FileWriter.write(Array(manifest.text.utf8), to: root.appendingPathComponent(BundleLayout.manifest))
+        return BundleSummary(entryCount: entryCount, checkpointCount: checkpointCount, keyCount: keys.count, root: lastRoot)
+    }
+}
+
+/// The MANIFEST file: SHA-256 of every other file, in `sha256sum` format.
+struct Manifest {
+    private(set) var entries: [(path: String, digest: String)] = []
+
+    mutating func add(_ path: String, _ digest: String) { entries.append((path, digest)) }
+
+    var text: String { entries.sorted { $0.path < $1.path }.map { "\($0.digest)  \($0.path)\n" }.joined() }
+
+    /// Parses a MANIFEST, naming the first malformed line.
+    static func parse(_ text: String) throws -> [(path: String, digest: String)] {
+        var entries: [(path: String, digest: String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 64, parts[0].allSatisfy(\.isHexDigit), parts[1].hasPrefix(" "),
+                !parts[1].dropFirst().isEmpty
+            else { throw BundleFailure(BundleLayout.manifest, "line \(index + 1) is not \"<sha256>  <path>\"") }
+            entries.append((String(parts[1].dropFirst()), String(parts[0]).lowercased()))
+        }
+        return entries
+    }
+}
+
+/// Writes a file while hashing it.
+final class FileWriter {
+    private let handle: FileHandle
+    private let hasher = SHA256Hasher()
+    private var buffer: [UInt8] = []
+
+    init(_ url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+            throw StoreError(.system, "cannot create \(url.path)")
+        }
+        self.handle = handle
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        hasher.update(buffer)
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, closes, and returns the file's SHA-256 in hex.
+    func close() throws -> String {
+        try flush()
+        try handle.close()
+        return hasher.finalize().hex
+    }
+
+    static func write(_ bytes: [UInt8], to url: URL) throws -> String {
+        let writer = try FileWriter(url)
+        try writer.write(bytes)
+        return try writer.close()
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import LedgerCore
+public import LedgerCrypto
+public import LedgerLog
+import LedgerStore
+
+/// The outcome of a clean bundle verification.
+public struct BundleVerification: Sendable {
+    public let entryCount: UInt64
+    public let checkpointCount: Int
+    public let root: SHA256Digest
+    public let keyCount: Int
+}
+
+/// Verifies an audit bundle offline, trusting only the log's verifier key.
+public enum BundleVerify {
+    /// Checks the manifest, then streams the journal through ``JournalVerifier`` with the
+    /// bundle's checkpoints, then the keys. Memory stays flat: one batch of entries, refs in a
+    /// temporary file, a sparse index of line offsets.
+    /// - Throws: ``BundleFailure`` or ``VerificationFailure`` naming the first problem.
+    public static func verify(
+        _ directory: String, vkey: String, threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil
+    ) throws -> BundleVerification {
+        let root = URL(fileURLWithPath: directory)
+        let verifier: NoteVerifier
+        do { verifier = try NoteVerifier(verifierKey: vkey) } catch {
+            throw StoreError(.input, "--vkey: \(error)")
+        }
+        try checkManifest(root)
+        let bundledKey = try String(contentsOf: root.appendingPathComponent(BundleLayout.logVerifierKey), encoding: .utf8)
+        guard bundledKey.trimmingCharacters(in: .whitespacesAndNewlines) == vkey else {
+            throw BundleFailure(BundleLayout.logVerifierKey, "is not the verifier key you gave: this bundle is of another log, or its log key was replaced")
+        }
+        let checkpointFiles = try listCheckpoints(root)
+        let checkpoints = try SignedCheckpoints(logVerifier: verifier) { after in
+            let start = after.map { size in checkpointFiles.firstIndex { $0.size > size } ?? checkpointFiles.count } ?? 0
+            return try checkpointFiles[start..<min(start + 4096, checkpointFiles.count)].map { file in
+                let note = try String(contentsOf: root.appendingPathComponent(BundleLayout.checkpointPath(size: file.size)), encoding: .utf8)
+                return StoredCheckpoint(filedSize: file.size, note: note)
+            }
+        }
+        let reader = try BundleJournalReader(path: root.appendingPathComponent(BundleLayout.journal).path)
+        let report = try JournalVerifier(threads: threads).verify(reader, checkpoints: checkpoints, refs: try TemporaryRefIndex(), progress: progress)
+        if let size = checkpoints.nextSize {
+            throw BundleFailure(BundleLayout.checkpointPath(size: size), "signs \(size) entries but the journal has only \(report.entryCount)")
+        }
+        try checkLogKey(report.snapshot, verifier: verifier)
+        let keyCount = try checkKeys(root, snapshot: report.snapshot)
+        return BundleVerification(entryCount: report.entryCount, checkpointCount: checkpoints.checkedCount, root: report.root, keyCount: keyCount)
+    }
+
+    /// Every file listed with the right SHA-256, and no file left unlisted.
+    static func checkManifest(_ root: URL) throws {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(BundleLayout.manifest).path) else {
+            throw BundleFailure(BundleLayout.manifest, "is missing (is this an audit bundle?)")
+        }
+        let entries = try Manifest.parse(String(decoding: data, as: UTF8.self))
+        let listed = Set(entries.map(\.path))
+        for file in try allFiles(root) where file != BundleLayout.manifest && !listed.contains(file) {
+            throw BundleFailure(file, "is not listed in MANIFEST")
+        }
+        for entry in entries {
+            let path = root.appendingPathComponent(entry.path).path
+            guard !entry.path.contains(".."), FileManager.default.fileExists(atPath: path) else {
+                throw BundleFailure(entry.path, "is listed in MANIFEST but missing")
+            }
+            guard try sha256(ofFileAt: path) == entry.digest else {
+                throw BundleFailure(entry.path, "does not match its SHA-256 in MANIFEST (the file was changed)")
+            }
+        }
+    }
+
+    static func allFiles(_ root: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    static func sha256(ofFileAt path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleFailure(path, "cannot be read") }
+        defer { try? handle.close() }
+        let hasher = SHA256Hasher()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalize().hex
+    }
+
+    /// The checkpoint files, by size; any other file in checkpoints/ is refused.
+    static func listCheckpoints(_ root: URL) throws -> [(name: String, size: UInt64)] {
+        let folder = root.appendingPathComponent(BundleLayout.checkpoints).path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return try names.map { name in
+            guard let size = BundleLayout.checkpointSize(fileName: name), size > 0 else {
+                throw BundleFailure("\(BundleLayout.checkpoints)/\(name)", "is not a checkpoint file name (<20-digit size>.note)")
+            }
+            return (name, size)
+        }.sorted { $0.size < $1.size }
+    }
+
+    /// The genesis entry's log key must be the one the auditor trusts.
+    static func checkLogKey(_ snapshot: LedgerSnapshot, verifier: NoteVerifier) throws {
+        let logKeys = snapshot.keys.values.filter { $0.record.roles.contains(.log) }
+        guard snapshot.settings?.origin == verifier.name, logKeys.count == 1,
+            logKeys[0].record.publicKey == verifier.publicKey
+        else {
+            throw BundleFailure(BundleLayout.journal, "entry 0 names another log key or origin than the verifier key you gave")
+        }
+    }
+
+    /// keys/ holds exactly the keys the journal registered, each under its own id.
+    static func checkKeys(_ root: URL, snapshot: LedgerSnapshot) throws -> Int {
+        let folder = root.appendingPathComponent(BundleLayout.keys).path
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).subtracting(["log.vkey"])
+        for (id, key) in snapshot.keys {
+            let path = BundleLayout.keyPath(keyID: id)
+            guard names.contains("\(id).pem") else { throw BundleFailure(path, "is missing: the journal registered this key") }
+            let file = try KeyFile.readPublicKey(at: root.appendingPathComponent(path).path)
+            guard file == key.record.publicKey else { throw BundleFailure(path, "holds another key than the journal registered") }
+        }
+        for name in names.sorted() where !snapshot.keys.keys.contains(String(name.dropLast(4))) || !name.hasSuffix(".pem") {
+            throw BundleFailure("\(BundleLayout.keys)/\(name)", "is not a key the journal registered")
+        }
+        return names.count
+    }
+}
+
+/// Reads journal.jsonl in order for the verifier, keeping the byte offset of every 1024th line
+/// so that looking back (reversals) reads at most 1024 lines.
+final class BundleJournalReader: JournalReader {
+    static let stride: UInt64 = 1024
+    let path: String
+    private var reader: LineReader
+    private var position: UInt64 = 0
+    private var offsets: [UInt64] = [0]
+
+    init(path: String) throws {
+        self.path = path
+        do { reader = try LineReader(path: path) } catch { throw BundleFailure(BundleLayout.journal, "cannot be read") }
+    }
+
+    func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
+        precondition(start == position, "the verifier reads the journal in order")
+        var entries: [RawEntry] = []
+        entries.reserveCapacity(limit)
+        while entries.count < limit, let line = try reader.next() {
+            entries.append(Self.raw(line, seq: position))
+            position += 1
+            if position % Self.stride == 0 { offsets.append(reader.nextLineOffset) }
+        }
+        return entries
+    }
+
+    func readEntry(at seq: UInt64) throws -> RawEntry? {
+        guard seq < position else { return nil }
+        let block = seq / Self.stride
+        var lines = try LineReader(path: path, offset: offsets[Int(block)])
+        var current = block * Self.stride
+        while let line = try lines.next() {
+            if current == seq { return Self.raw(line, seq: seq) }
+            current += 1
+        }
+        return nil
+    }
+
+    static func raw(_ line: [UInt8], seq: UInt64) -> RawEntry {
+        do { return try RawEntry(exportLine: line, lineNumber: seq + 1) } catch {
+            return RawEntry(unreadable: seq, problem: "journal.jsonl \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+public import LedgerLog
+
+/// Refs looked up in the journal table itself (its kind and ref columns, which verification
+/// compares with every entry's bytes before it gets here): exact, and no memory per entry.
+final class JournalRefIndex: RefIndex {
+    let db: Database
+
+    init(db: Database) { self.db = db }
+
+    func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool {
+        try Bool.fetchOne(
+            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ? AND seq < ?)"),
+            arguments: [kind.rawValue, ref, Int64(seq)]) ?? false
+    }
+
+    func insert(kind: EntryKind, ref: String, seq: UInt64) {}
+}
+
+/// Refs kept in a temporary SQLite file that is deleted when done, so verifying a journal of any
+/// length (an audit bundle) needs no memory per entry. New refs wait in a small set and go to the
+/// file a few thousand at a time, in one transaction.
+public final class TemporaryRefIndex: RefIndex {
+    static let flushCount = 4096
+
+    private let queue: DatabaseQueue
+    private let path: String
+    private var pending: Set<String> = []
+
+    public init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-refs-\(UUID().uuidString).sqlite").path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE refs (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        }
+    }
+
+    deinit {
+        try? queue.close()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    public func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool {
+        let key = Self.key(kind, ref)
+        if pending.contains(key) { return true }
+        return try queue.inDatabase { db in
+            try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM refs WHERE key = ?)"), arguments: [key]) ?? false
+        }
+    }
+
+    public func insert(kind: EntryKind, ref: String, seq: UInt64) throws {
+        pending.insert(Self.key(kind, ref))
+        guard pending.count >= Self.flushCount else { return }
+        let keys = pending
+        try queue.inTransaction { db in
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO refs (key) VALUES (?)")
+            for key in keys { try statement.execute(arguments: [key]) }
+            return .commit
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    static func key(_ kind: EntryKind, _ ref: String) -> String { kind.rawValue + "\u{1F}" + ref }
+}

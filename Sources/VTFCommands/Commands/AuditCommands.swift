@@ -1,0 +1,69 @@
+import ArgumentParser
+import AuditBundle
+import Foundation
+import LedgerLog
+import LedgerStore
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Export the whole signed history to a folder, and verify such a folder offline.",
+        subcommands: [Export.self, Verify.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an audit bundle: journal, every checkpoint, every public key, a MANIFEST and a README.",
+            discussion: "Give the folder to the auditors; they check it with `vtf audit verify DIR --vkey VKEY` or with openssl alone.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A new (or empty) folder.")
+        var dir: String
+
+        func run() throws {
+            let summary = try BundleExport.export(try global.openLedger(readOnly: true), to: dir)
+            print("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
+            print("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify an audit bundle offline, trusting only the log's verifier key.",
+            discussion: """
+                Checks the MANIFEST, every entry's signature, the hash chain, each signer's key and role \
+                at the time of its entry, the balance rule and the other rules, that every checkpoint is \
+                signed by the log key and signs the Merkle root the journal has at its size (so each \
+                checkpoint extends the one before), and that keys/ holds exactly the registered keys. \
+                Prints `ok: …` and exits 0, or names the first problem and exits 1. Memory stays flat \
+                however long the journal is.
+                """)
+
+        @Argument(help: "The bundle folder.")
+        var dir: String
+
+        @Option(help: ArgumentHelp("The log's verifier key (origin+keyid+base64), obtained from the fund separately.", valueName: "vkey"))
+        var vkey: String
+
+        @Option(help: "How many cores to use (default: all).")
+        var threads: Int?
+
+        func run() throws {
+            do {
+                let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads ?? Parallel.coreCount) {
+                    Terminal.progress("verified \($0) entries")
+                }
+                Terminal.endProgress()
+                print("ok: \(result.entryCount) entries, \(result.checkpointCount) checkpoints, \(result.keyCount) keys, root \(result.root.hex)")
+            } catch let failure as BundleFailure {
+                Terminal.endProgress()
+                print("FAILED: \(failure)")
+                throw ExitCode(1)
+            } catch let failure as VerificationFailure {
+                Terminal.endProgress()
+                print("FAILED: journal.jsonl line \(failure.seq + 1): \(failure)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

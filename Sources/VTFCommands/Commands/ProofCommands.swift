@@ -1,0 +1,207 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+
+struct ProveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove",
+        abstract: "Print Merkle proofs (RFC 9162) that others check against signed checkpoints.",
+        subcommands: [Inclusion.self, Consistency.self])
+
+    struct Inclusion: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove that entry SEQ is in the tree of N entries.",
+            discussion: """
+                Prints {"leaf_index", "tree_size", "leaf_hash", "path": [hex…]} (Schemas/json/inclusion-proof.schema.json). \
+                Check it with: vtf proof check --checkpoint CHECKPOINT --vkey VKEY --proof PROOF --entry LINE
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The entry's seq (its leaf index).")
+        var seq: UInt64
+
+        @Option(help: "The tree size (default: the latest checkpoint's).")
+        var size: UInt64?
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            guard let treeSize = try size ?? ledger.storedNote()?.size else { throw InputError("the ledger has no checkpoint yet") }
+            let proof = try ledger.inclusionProof(seq: seq, size: treeSize)
+            print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
+                ("leaf_index", .integer(Int64(seq))), ("tree_size", .integer(Int64(treeSize))),
+                ("leaf_hash", .string(proof.leafHash.hex)), ("path", .array(proof.path.map { .string($0.hex) })),
+            ]))))
+        }
+    }
+
+    struct Consistency: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove that the tree of OLD entries is a prefix of the tree of NEW entries.",
+            discussion: """
+                Prints {"old_size", "new_size", "path": [hex…]} (Schemas/json/consistency-proof.schema.json). \
+                Check it with: vtf proof check --checkpoint NEW --old-checkpoint OLD --vkey VKEY --proof PROOF
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The older tree size.")
+        var old: UInt64
+
+        @Argument(help: "The newer tree size.")
+        var new: UInt64
+
+        func run() throws {
+            let path = try global.openLedger(readOnly: true).consistencyProof(oldSize: old, newSize: new)
+            print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
+                ("old_size", .integer(Int64(old))), ("new_size", .integer(Int64(new))),
+                ("path", .array(path.map { .string($0.hex) })),
+            ]))))
+        }
+    }
+}
+
+struct ProofCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proof", abstract: "Check proofs offline, without any ledger.", subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check an inclusion or consistency proof against a checkpoint signed by the log.",
+            discussion: """
+                Needs no ledger: only the signed checkpoint, the log's verifier key (vkey) and the proof. \
+                For an inclusion proof, --entry gives the journal line (from `vtf journal export`) whose \
+                hash must be the proven leaf. For a consistency proof, --old-checkpoint gives the older \
+                signed checkpoint. --witness VKEY (repeatable) also requires a valid cosignature by that \
+                auditor. Exit status 0 when everything checks, 1 when something does not.
+                """)
+
+        @Option(help: ArgumentHelp("The signed checkpoint note (the newer one for consistency).", valueName: "file"))
+        var checkpoint: String
+
+        @Option(help: ArgumentHelp("The log's verifier key, origin+keyid+base64 (see vtf log vkey).", valueName: "vkey"))
+        var vkey: String
+
+        @Option(help: ArgumentHelp("The proof JSON from vtf prove.", valueName: "file"))
+        var proof: String
+
+        @Option(help: ArgumentHelp("For an inclusion proof: the entry's journal line (JSON), or @FILE holding it.", valueName: "line"))
+        var entry: String?
+
+        @Option(help: ArgumentHelp("For a consistency proof: the older signed checkpoint.", valueName: "file"))
+        var oldCheckpoint: String?
+
+        @Option(help: ArgumentHelp("A witness verifier key whose cosignature the checkpoint must carry.", valueName: "vkey"))
+        var witness: [String] = []
+
+        func run() throws {
+            let new = try ProofFiles.checkpoint(at: checkpoint, vkey: vkey, witnesses: witness)
+            let json = try ProofFiles.json(at: proof)
+            let fields = try JSONFields(json, context: proof)
+            if fields.has("leaf_index") {
+                try checkInclusion(fields, against: new)
+            } else {
+                try checkConsistency(fields, against: new)
+            }
+        }
+
+        func checkInclusion(_ fields: JSONFields, against checkpoint: Checkpoint) throws {
+            try fields.allowOnly(["leaf_index", "tree_size", "leaf_hash", "path"])
+            let index = try fields.integer("leaf_index")
+            let size = try fields.integer("tree_size")
+            let leafHash = try ProofFiles.hash(try fields.string("leaf_hash"), context: "leaf_hash")
+            let path = try ProofFiles.path(fields)
+            guard size == Int64(checkpoint.size) else {
+                throw CheckFailure("the proof is for a tree of \(size) entries, the checkpoint signs \(checkpoint.size)")
+            }
+            if let entry {
+                let line = entry.hasPrefix("@") ? try ProofFiles.text(at: String(entry.dropFirst())) : entry
+                let raw = try RawEntry(exportLine: Array(line.trimmingCharacters(in: .newlines).utf8), lineNumber: 1)
+                let body = try JSONFields(try JSONParser.parse(raw.bodyBytes), context: "the entry")
+                guard try body.integer("seq") == index else {
+                    throw CheckFailure("the entry is seq \(try body.integer("seq")), the proof is for leaf \(index)")
+                }
+                guard MerkleHash.leaf(raw.bodyBytes).bytes == leafHash else {
+                    throw CheckFailure("the entry's leaf hash is not the proof's leaf_hash: the entry differs from the one in the log")
+                }
+            }
+            do {
+                try MerkleVerifier.verifyInclusion(
+                    leafIndex: UInt64(index), treeSize: UInt64(size), leafHash: leafHash, proof: path, root: checkpoint.rootHash.bytes)
+            } catch {
+                throw CheckFailure("the inclusion proof does not lead to the checkpoint's root: \(error)")
+            }
+            print("ok: entry \(index) is in \(checkpoint.origin) at tree size \(size)\(entry == nil ? " (leaf hash only; give --entry to check the entry itself)" : "")")
+        }
+
+        func checkConsistency(_ fields: JSONFields, against checkpoint: Checkpoint) throws {
+            try fields.allowOnly(["old_size", "new_size", "path"])
+            guard let oldCheckpoint else { throw InputError("a consistency proof needs --old-checkpoint") }
+            let old = try ProofFiles.checkpoint(at: oldCheckpoint, vkey: vkey, witnesses: [])
+            let oldSize = try fields.integer("old_size")
+            let newSize = try fields.integer("new_size")
+            guard oldSize == Int64(old.size), newSize == Int64(checkpoint.size) else {
+                throw CheckFailure("the proof is for sizes \(oldSize) → \(newSize), the checkpoints sign \(old.size) → \(checkpoint.size)")
+            }
+            do {
+                try MerkleVerifier.verifyConsistency(
+                    oldSize: old.size, newSize: checkpoint.size, oldRoot: old.rootHash.bytes, newRoot: checkpoint.rootHash.bytes,
+                    proof: try ProofFiles.path(fields))
+            } catch {
+                throw CheckFailure("the checkpoints are not consistent: the log of size \(old.size) is not a prefix of the log of size \(checkpoint.size) (\(error))")
+            }
+            print("ok: \(checkpoint.origin) at size \(checkpoint.size) extends the checkpoint of size \(old.size)")
+        }
+    }
+}
+
+/// Reading the files `vtf proof check` is given.
+enum ProofFiles {
+    static func text(at path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func json(at path: String) throws -> JSONValue {
+        do { return try JSONParser.parse(try text(at: path)) } catch let error as JSONParseError {
+            throw InputError("\(path): not valid JSON: \(error)")
+        }
+    }
+
+    /// Reads a signed checkpoint and checks it against the log's vkey and the required witnesses.
+    static func checkpoint(at path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
+        let note = try text(at: path)
+        let checkpoint: Checkpoint
+        do { checkpoint = try Witness.checkSignedByLog(note, verifierKey: vkey) } catch let failure as CheckFailure {
+            throw CheckFailure("\(path): \(failure.message)")
+        }
+        for witness in witnesses {
+            let verifier: NoteVerifier
+            do { verifier = try NoteVerifier(verifierKey: witness) } catch { throw InputError("--witness \(witness): \(error)") }
+            let signed = try SignedNote.parse(note)
+            let cosigned = signed.signatures.contains { signature in
+                signature.name == verifier.name && signature.keyID == verifier.keyID
+                    && Cosignature.verify(signature, checkpointText: signed.text, verifier: verifier).ok
+            }
+            guard cosigned else { throw CheckFailure("\(path): no valid cosignature by \(verifier.name)") }
+        }
+        return checkpoint
+    }
+
+    static func hash(_ text: String, context: String) throws -> [UInt8] {
+        guard let digest = SHA256Digest(hex: text), text.utf8.count == 64 else {
+            throw InputError("\(context): \"\(text)\" is not a 64-digit hex hash")
+        }
+        return digest.bytes
+    }
+
+    static func path(_ fields: JSONFields) throws -> [[UInt8]] {
+        try fields.array("path").enumerated().map { index, item in
+            guard let text = item.stringValue else { throw InputError("path[\(index)] is not a string") }
+            return try hash(text, context: "path[\(index)]")
+        }
+    }
+}
