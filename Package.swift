@@ -46,6 +46,10 @@ let package = Package(
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
+        // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
+        // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
+        .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
+        .executableTarget(name: "audit-fixtures", dependencies: ["AuditFixtures"]),
         // The command line as a library, testable in process.
         .target(
             name: "VTFCommands",
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"]),
         .testTarget(name: "LedgerLogTests", dependencies: ["LedgerLog"]),
+        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -56,7 +56,7 @@ public enum BundleVerify {
         }
         let entries = try Manifest.parse(String(decoding: data, as: UTF8.self))
         let listed = Set(entries.map(\.path))
-        for file in try allFiles(root) where file != BundleLayout.manifest && !listed.contains(file) {
+        for file in try BundleFiles.list(root.path) where file != BundleLayout.manifest && !listed.contains(file) {
             throw BundleFailure(file, "is not listed in MANIFEST")
         }
         for entry in entries {
@@ -64,32 +64,10 @@ public enum BundleVerify {
             guard !entry.path.contains(".."), FileManager.default.fileExists(atPath: path) else {
                 throw BundleFailure(entry.path, "is listed in MANIFEST but missing")
             }
-            guard try sha256(ofFileAt: path) == entry.digest else {
+            guard try BundleFiles.sha256(path) == entry.digest else {
                 throw BundleFailure(entry.path, "does not match its SHA-256 in MANIFEST (the file was changed)")
             }
         }
-    }
-
-    static func allFiles(_ root: URL) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
-
-    static func sha256(ofFileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleFailure(path, "cannot be read") }
-        defer { try? handle.close() }
-        let hasher = SHA256Hasher()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return hasher.finalize().hex
     }
 
     /// The checkpoint files, by size; any other file in checkpoints/ is refused.
@@ -173,5 +151,33 @@ final class BundleJournalReader: JournalReader {
         do { return try RawEntry(exportLine: line, lineNumber: seq + 1) } catch {
             return RawEntry(unreadable: seq, problem: "journal.jsonl \(error.message)")
         }
+    }
+}
+
+/// The files of a bundle folder, and their SHA-256.
+public enum BundleFiles {
+    /// Every regular file below `directory`, as sorted relative paths.
+    public static func list(_ directory: String) throws -> [String] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// The SHA-256 of a file in lowercase hex, read in 1 MiB chunks.
+    public static func sha256(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleFailure(path, "cannot be read") }
+        defer { try? handle.close() }
+        let hasher = SHA256Hasher()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalize().hex
     }
 }
