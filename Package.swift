@@ -72,7 +72,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VTFCommandsTests",
-            dependencies: ["VTFCommands", "vtf", "CanonicalJSON", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VTFCommands", "vtf", "CanonicalJSON", "LedgerLog", "LedgerCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
