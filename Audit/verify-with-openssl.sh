@@ -16,25 +16,52 @@
 #   5. The largest checkpoint covers the whole journal, and the RFC 9162 Merkle root of the first
 #      <size> leaves equals the root of every checkpoint.
 #
-# Usage: verify-with-openssl.sh DIR
+# Usage: verify-with-openssl.sh DIR [--vkey VKEY]
+#   --vkey: the log's verifier key obtained from the fund separately; keys/log.vkey must equal it.
+#   Without it, compare the printed log key with one you trust.
 # Prints "ok: …" then details, exit 0; or "FAILED: <where>: <why>", exit 1; usage errors exit 2.
 set -euo pipefail
 export LC_ALL=C
 
-usage() { echo "usage: verify-with-openssl.sh DIR   (a folder written by \`vtf audit export DIR\`)" >&2; exit 2; }
-[ "$#" -eq 1 ] || usage
-case $1 in -h | --help) usage ;; esac
-[ -d "$1" ] || { echo "error: $1 is not a directory" >&2; usage; }
+usage() {
+  echo "usage: verify-with-openssl.sh DIR [--vkey VKEY] [--checkpoint FILE]..." >&2
+  echo "  DIR         a folder written by \`vtf audit export DIR\`" >&2
+  echo "  VKEY        the log's verifier key (origin+keyid+base64) that you got from the fund" >&2
+  echo "              separately; keys/log.vkey must equal it" >&2
+  echo "  FILE        a checkpoint note you obtained earlier; the journal must hold at least its" >&2
+  echo "              size entries and have its root at that size" >&2
+  exit 2
+}
+bundle=''
+trusted_vkey=''
+ext_labels=()            # --checkpoint files
+while [ "$#" -gt 0 ]; do
+  case $1 in
+    -h | --help) usage ;;
+    --vkey) [ "$#" -ge 2 ] || usage; trusted_vkey=$2; shift 2 ;;
+    --vkey=*) trusted_vkey=${1#--vkey=}; shift ;;
+    --checkpoint) [ "$#" -ge 2 ] || usage; ext_labels+=("$2"); shift 2 ;;
+    --checkpoint=*) ext_labels+=("${1#--checkpoint=}"); shift ;;
+    -*) echo "error: unknown option $1" >&2; usage ;;
+    *) [ -z "$bundle" ] || usage; bundle=$1; shift ;;
+  esac
+done
+[ -n "$bundle" ] || usage
+[ -d "$bundle" ] || { echo "error: $bundle is not a directory" >&2; usage; }
 for tool in openssl sha256sum base64 od tr cut cmp find sort comm xargs tail mktemp; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not installed" >&2; exit 2; }
 done
 
-dir=$(cd "$1" && pwd)
+dir=$(cd "$bundle" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir "$work/leaf" "$work/node"
+for ((k = 0; k < ${#ext_labels[@]}; k++)); do
+  [ -f "${ext_labels[k]}" ] && cp "${ext_labels[k]}" "$work/ext.$k" ||
+    { echo "error: cannot read the checkpoint ${ext_labels[k]}" >&2; exit 2; }
+done
 
 fail() { printf 'FAILED: %s: %s\n' "$1" "$2"; exit 1; }
 
@@ -152,6 +179,8 @@ printf '%s\n' "$vkey" | cmp -s - keys/log.vkey || fail keys/log.vkey "not exactl
 [[ $vkey =~ ^([^+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]{44})$ ]] ||
   fail keys/log.vkey "not <name>+<8 hex key id>+<base64 of 33 bytes>"
 origin=${BASH_REMATCH[1]}; log_key_id=${BASH_REMATCH[2]}; vkey_b64=${BASH_REMATCH[3]}
+[ -z "$trusted_vkey" ] || [ "$vkey" = "$trusted_vkey" ] ||
+  fail keys/log.vkey "$vkey is not the verifier key given with --vkey ($trusted_vkey)"
 [[ $origin =~ ^[!-~]+$ ]] || fail keys/log.vkey "key name \"$origin\" has spaces or non-ASCII characters"
 base64 -d <<< "$vkey_b64" > "$work/vkey.bin" 2>/dev/null || fail keys/log.vkey "bad base64"
 files_hex "$work/vkey.bin"
@@ -167,6 +196,43 @@ raw_to_pem "$work/log.raw" "$work/log.pem" || fail keys/log.vkey "openssl reject
 # 3. checkpoints/<size>.note: "<origin>\n<size>\n<base64 root>\n", a blank line, signature lines.
 
 em=$'\xe2\x80\x94'       # U+2014 EM DASH
+
+# check_note FILE LABEL [SIZE]: the layout, origin and log signature of one checkpoint note; the
+# size line must be SIZE if given. Sets note_size and note_root (hex).
+check_note() {
+  local file=$1 label=$2 want_size=${3:-} lines=() l complete=1 log_sigs=0 i where sigline_hex
+  while IFS= read -r l || { [ -n "$l" ] && complete=0; }; do lines+=("$l"); done < "$file"
+  [ "$complete" = 1 ] || fail "$label" "does not end with a newline"
+  [ "${#lines[@]}" -ge 5 ] || fail "$label" "too short: want origin, size, root, a blank line, signatures"
+  [ "${lines[0]}" = "$origin" ] || fail "$label" "origin line \"${lines[0]}\" is not \"$origin\" (keys/log.vkey)"
+  [[ ${lines[1]} =~ ^(0|[1-9][0-9]{0,17})$ ]] || fail "$label" "size line \"${lines[1]}\" is not a decimal size"
+  [ -z "$want_size" ] || [ "${lines[1]}" = "$want_size" ] ||
+    fail "$label" "size line \"${lines[1]}\" does not match the file name (size $want_size)"
+  [[ ${lines[2]} =~ ^[A-Za-z0-9+/]{43}=$ ]] || fail "$label" "root line is not the base64 of 32 bytes"
+  [ -z "${lines[3]}" ] || fail "$label" "line 4 is not the blank line before the signatures"
+  [ "${#lines[@]}" -le 104 ] || fail "$label" "more than 100 signature lines"
+  # The signed message: the note text including its final newline, without the blank line.
+  printf '%s\n%s\n%s\n' "${lines[0]}" "${lines[1]}" "${lines[2]}" > "$work/note.text"
+  base64 -d <<< "${lines[2]}" > "$work/root.bin" 2>/dev/null || fail "$label" "root line: bad base64"
+  for ((i = 4; i < ${#lines[@]}; i++)); do
+    where="$label line $((i + 1))"
+    [[ ${lines[i]} =~ ^${em}\ ([^[:space:]+]+)\ ([A-Za-z0-9+/]+={0,2})$ ]] ||
+      fail "$where" "not a signature line \"— <name> <base64>\""
+    [ "${BASH_REMATCH[1]}" = "$origin" ] || continue   # a cosignature: not checked here
+    base64 -d <<< "${BASH_REMATCH[2]}" > "$work/sigline.bin" 2>/dev/null || fail "$where" "bad base64"
+    files_hex "$work/root.bin" "$work/sigline.bin"
+    note_root=${REPLY:0:64}; sigline_hex=${REPLY:64}
+    [ "${sigline_hex:0:8}" = "$log_key_id" ] || continue   # same name, other key id: ignored (C2SP)
+    [ "${#sigline_hex}" = 136 ] || fail "$where" "log signature is not 4 + 64 bytes"
+    hex_escapes "${sigline_hex:8}"; printf "$REPLY" > "$work/sig.bin"
+    verify_ed25519 "$work/log.pem" "$work/note.text" "$work/sig.bin" ||
+      fail "$where" "log signature does not verify with keys/log.vkey"
+    log_sigs=$((log_sigs + 1))
+  done
+  [ "$log_sigs" -gt 0 ] || fail "$label" "no signature line by the log key (name $origin, key id $log_key_id)"
+  note_size=${lines[1]}
+}
+
 declare -A cp_root=()    # size -> root (hex)
 declare -A cp_file=()    # size -> file name
 cp_sizes=()              # ascending: the file names are zero-padded
@@ -175,43 +241,21 @@ for note in checkpoints/*.note; do
   digits=${note#checkpoints/}; digits=${digits%.note}
   size=${digits#"${digits%%[!0]*}"}; size=${size:-0}
   [ "${#size}" -le 18 ] || fail "$note" "size $size is absurdly large"
-
-  lines=()
-  complete=1
-  while IFS= read -r l || { [ -n "$l" ] && complete=0; }; do lines+=("$l"); done < "$note"
-  [ "$complete" = 1 ] || fail "$note" "does not end with a newline"
-  [ "${#lines[@]}" -ge 5 ] || fail "$note" "too short: want origin, size, root, a blank line, signatures"
-  [ "${lines[0]}" = "$origin" ] || fail "$note" "origin line \"${lines[0]}\" is not \"$origin\" (keys/log.vkey)"
-  [ "${lines[1]}" = "$size" ] || fail "$note" "size line \"${lines[1]}\" does not match the file name (size $size)"
-  [[ ${lines[2]} =~ ^[A-Za-z0-9+/]{43}=$ ]] || fail "$note" "root line is not the base64 of 32 bytes"
-  [ -z "${lines[3]}" ] || fail "$note" "line 4 is not the blank line before the signatures"
-  [ "${#lines[@]}" -le 104 ] || fail "$note" "more than 100 signature lines"
-  # The signed message: the note text including its final newline, without the blank line.
-  printf '%s\n%s\n%s\n' "${lines[0]}" "${lines[1]}" "${lines[2]}" > "$work/note.text"
-  base64 -d <<< "${lines[2]}" > "$work/root.bin" 2>/dev/null || fail "$note" "root line: bad base64"
-
-  log_sigs=0
-  for ((i = 4; i < ${#lines[@]}; i++)); do
-    where="$note line $((i + 1))"
-    [[ ${lines[i]} =~ ^${em}\ ([^[:space:]+]+)\ ([A-Za-z0-9+/]+={0,2})$ ]] ||
-      fail "$where" "not a signature line \"— <name> <base64>\""
-    [ "${BASH_REMATCH[1]}" = "$origin" ] || continue   # a cosignature: not checked here
-    base64 -d <<< "${BASH_REMATCH[2]}" > "$work/sigline.bin" 2>/dev/null || fail "$where" "bad base64"
-    files_hex "$work/root.bin" "$work/sigline.bin"
-    root_hex=${REPLY:0:64}; sigline_hex=${REPLY:64}
-    [ "${sigline_hex:0:8}" = "$log_key_id" ] || continue   # same name, other key id: ignored (C2SP)
-    [ "${#sigline_hex}" = 136 ] || fail "$where" "log signature is not 4 + 64 bytes"
-    hex_escapes "${sigline_hex:8}"; printf "$REPLY" > "$work/sig.bin"
-    verify_ed25519 "$work/log.pem" "$work/note.text" "$work/sig.bin" ||
-      fail "$where" "log signature does not verify with keys/log.vkey"
-    log_sigs=$((log_sigs + 1))
-  done
-  [ "$log_sigs" -gt 0 ] || fail "$note" "no signature line by the log key (name $origin, key id $log_key_id)"
-  cp_root[$size]=$root_hex
+  check_note "$note" "$note" "$size"
+  cp_root[$size]=$note_root
   cp_file[$size]=$note
   cp_sizes+=("$size")
 done
 [ "${#cp_sizes[@]}" -gt 0 ] || fail checkpoints/ "no checkpoint in the bundle"
+
+# Checkpoints you already held (--checkpoint): signed by the same log key, whatever their size.
+ext_sizes=()
+ext_roots=()
+for ((k = 0; k < ${#ext_labels[@]}; k++)); do
+  check_note "$work/ext.$k" "${ext_labels[k]}"
+  ext_sizes+=("$note_size")
+  ext_roots+=("$note_root")
+done
 
 # ---------------------------------------------------------------------------------------------
 # 4. journal.jsonl
@@ -320,6 +364,11 @@ largest=${cp_sizes[${#cp_sizes[@]} - 1]}
 [ "$largest" = "$n" ] ||
   fail "$j" "entries $largest..$((n - 1)) are not covered by any checkpoint (the largest has $largest entries)"
 
+for ((k = 0; k < ${#ext_sizes[@]}; k++)); do
+  [ "${ext_sizes[k]}" -le "$n" ] || fail "${ext_labels[k]}" \
+    "your checkpoint has ${ext_sizes[k]} entries, the journal only $n: history was removed or rewritten"
+done
+
 # The tree, level by level: tree[L,i] = hash of the perfect subtree of leaves i*2^L .. (i+1)*2^L-1,
 # each level in one sha256sum run.
 declare -A tree=()
@@ -343,7 +392,11 @@ done
 # from the right: root = H(0x01 || s0 || H(0x01 || s1 || … s_last)). All checkpoints fold
 # together, one sha256sum run per step.
 declare -A rest_of=() acc=()
-for m in "${cp_sizes[@]}"; do
+all_sizes=("${cp_sizes[@]}")
+declare -A seen=()
+for m in "${cp_sizes[@]}"; do seen[$m]=1; done
+for m in "${ext_sizes[@]}"; do [ -n "${seen[$m]:-}" ] || { all_sizes+=("$m"); seen[$m]=1; }; done
+for m in "${all_sizes[@]}"; do
   parts=()
   start=0
   for ((b = 62; b >= 0; b--)); do
@@ -357,7 +410,7 @@ done
 while :; do
   list=''
   order=()
-  for m in "${cp_sizes[@]}"; do
+  for m in "${all_sizes[@]}"; do
     [ -n "${rest_of[$m]}" ] || continue
     left=${rest_of[$m]##* }
     rest_of[$m]=${rest_of[$m]% *}
@@ -376,10 +429,23 @@ for m in "${cp_sizes[@]}"; do
     fail "${cp_file[$m]}" "root ${cp_root[$m]:0:16}… is not the Merkle root of journal entries 0..$((m - 1)) (${acc[$m]:0:16}…)"
 done
 
+for ((k = 0; k < ${#ext_sizes[@]}; k++)); do
+  m=${ext_sizes[k]}
+  [ "${acc[$m]}" = "${ext_roots[k]}" ] || fail "${ext_labels[k]}" \
+    "your checkpoint's root at size $m is not the journal's (${acc[$m]:0:16}…): history was rewritten"
+done
+
 hex_escapes "${acc[$n]}"
 root_b64=$(printf "$REPLY" | base64)
 echo "ok: $n entries, ${#cp_sizes[@]} checkpoints; signatures, chain and roots verified with openssl"
 echo "  ledger (origin): $origin"
 echo "  admin key id:    $admin_key (signed the genesis entry)"
-echo "  log key:         $vkey"
+if [ -n "$trusted_vkey" ]; then
+  echo "  log key:         $vkey (= --vkey)"
+else
+  echo "  log key:         $vkey (compare it with the one the fund gave you, or pass --vkey)"
+fi
 echo "  latest root:     size $n, $root_b64 (hex ${acc[$n]})"
+for ((k = 0; k < ${#ext_sizes[@]}; k++)); do
+  echo "  your checkpoint: ${ext_labels[k]} (size ${ext_sizes[k]}) is consistent with this journal"
+done

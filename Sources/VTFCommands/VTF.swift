@@ -21,7 +21,7 @@ public struct VTF: ParsableCommand {
         subcommands: [
             InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
             ImportCommand.self, BalanceCommand.self, JournalCommand.self, VerifyCommand.self, CheckpointCommand.self,
-            LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self, DemoCommand.self,
+            LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 

@@ -58,9 +58,8 @@ public struct VerificationReport {
 public final class JournalVerifier {
     let threads: Int
     let batchSize: Int
-    /// Two sets of signature workers: batch k's signatures are checked in the background by one
-    /// set while batch k+1 is read and replayed, and batch k+1 then uses the other set.
-    let workerSets: [[SignatureWorker]]
+    /// Signature workers (each holds verification contexts), lent to one background task at a time.
+    let workers = SignatureWorkerPool()
 
     /// - Parameters:
     ///   - threads: cores to use (defaults to all).
@@ -69,7 +68,6 @@ public final class JournalVerifier {
         precondition(threads >= 1 && batchSize >= 1)
         self.threads = threads
         self.batchSize = batchSize
-        self.workerSets = (0..<2).map { _ in (0..<threads).map { _ in SignatureWorker() } }
     }
 
     /// Verifies the whole journal. Throws ``VerificationFailure`` for the first bad entry; other
@@ -82,15 +80,23 @@ public final class JournalVerifier {
         var replay = Replay(snapshot: LedgerSnapshot(refs: refs, lookup: { seq in try Self.lookup(seq, reader: reader) }))
         var pending: PendingBatch?
         var position: UInt64 = 0
-        var parity = 0
         while true {
             let batch = try reader.readEntries(from: position, limit: batchSize)
             if batch.isEmpty { break }
             let parsed = parse(batch, start: position, fundCurrency: replay.snapshot.settings?.currency)
-            let stage = replay.run(batch, parsed: parsed, start: position, checkpoints: checkpoints, observer: observer)
+            // Signature checks start in slices while the batch is still being replayed, so the
+            // other cores never wait for this thread.
+            let signatures = SignatureChecks(count: batch.count)
+            var launched = 0
+            let stage = replay.run(batch, parsed: parsed, start: position, checkpoints: checkpoints, observer: observer) { done, keys in
+                launchSignatures(batch, keys: keys, range: launched..<done, into: signatures)
+                launched = done
+            }
             let checked = stage.failure.map { $0.index + 1 } ?? batch.count
-            let signatures = launchSignatures(batch, keys: stage.signerKeys, count: checked, workers: workerSets[parity])
-            parity ^= 1
+            if launched < checked {
+                launchSignatures(batch, keys: stage.signerKeys, range: launched..<checked, into: signatures)
+            }
+            signatures.checkedCount = checked
             if let previous = pending {
                 do { try finish(previous, observer: observer, progress: progress) } catch {
                     signatures.group.wait()  // no worker may outlive the verification
@@ -176,9 +182,15 @@ struct Replay {
     init(snapshot: LedgerSnapshot) { self.snapshot = snapshot }
 
     /// Replays one batch in order, stopping at the first entry that fails.
+    /// Entries replayed between two hand-overs of signature checks.
+    static let sliceSize = 256
+
+    /// Replays one batch in order, stopping at the first entry that fails. Every ``sliceSize``
+    /// entries, `ready(n, keys)` hands over the signer keys of entries up to `n` (exclusive).
     mutating func run(
         _ batch: [RawEntry], parsed: [Result<ParsedEntry, VerificationFailure>], start: UInt64,
-        checkpoints: (any CheckpointChecker)?, observer: (any VerificationObserver)?
+        checkpoints: (any CheckpointChecker)?, observer: (any VerificationObserver)?,
+        ready: (Int, [Ed25519PublicKey?]) -> Void
     ) -> BatchState {
         var stage = BatchState(count: batch.count)
         for index in 0..<batch.count {
@@ -189,6 +201,7 @@ struct Replay {
                 if stage.failure == nil { advance(entry, index: index, stage: &stage, checkpoints: checkpoints) }
             }
             if stage.failure != nil { break }
+            if (index + 1) % Self.sliceSize == 0 { ready(index + 1, stage.signerKeys) }
         }
         return stage
     }

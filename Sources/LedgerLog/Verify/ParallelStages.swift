@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Dispatch
+import Foundation
 import LedgerCore
 import LedgerCrypto
 
@@ -18,28 +19,22 @@ final class SignatureWorker {
 }
 
 extension JournalVerifier {
-    /// Stage A, on all cores: parse, check the canonical form, decode the body, hash the leaf.
+    /// Stage A, on this thread: parse, check the canonical form, decode the body, hash the leaf.
+    /// (Not spread over cores: the other cores are busy checking the previous batch's
+    /// signatures, and a parallel loop here would wait behind them.)
     func parse(_ batch: [RawEntry], start: UInt64, fundCurrency: Currency?) -> [Result<ParsedEntry, VerificationFailure>] {
         var currency = fundCurrency
-        let results = ParallelSlots<Result<ParsedEntry, VerificationFailure>>(count: batch.count)
-        var first = 0
-        if currency == nil, let genesis = batch.first {
-            // Entry 0 names the fund currency every later posting is read with.
-            let result = Self.parseOne(genesis, seq: start, fundCurrency: nil)
-            results[0] = result
-            currency = try? EntryBody.fundCurrency(fromGenesisData: result.get().body.data)
-            first = 1
-        }
-        let count = batch.count - first
-        Parallel.forEachChunk(count: count, chunks: Swift.min(threads, Swift.max(1, count / 64))) { _, range in
-            for index in range {
-                let position = first + index
-                results[position] = Self.parseOne(batch[position], seq: start + UInt64(position), fundCurrency: currency)
+        var results: [Result<ParsedEntry, VerificationFailure>] = []
+        results.reserveCapacity(batch.count)
+        for (index, raw) in batch.enumerated() {
+            let result = Self.parseOne(raw, seq: start + UInt64(index), fundCurrency: currency)
+            if currency == nil, start + UInt64(index) == 0 {
+                // Entry 0 names the fund currency every later posting is read with.
+                currency = try? EntryBody.fundCurrency(fromGenesisData: result.get().body.data)
             }
+            results.append(result)
         }
-        return (0..<batch.count).map { index in
-            results[index] ?? .failure(VerificationFailure(seq: start + UInt64(index), reason: "not parsed"))
-        }
+        return results
     }
 
     static func parseOne(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<ParsedEntry, VerificationFailure> {
@@ -61,45 +56,60 @@ extension JournalVerifier {
         }
     }
 
-    /// Stage C, in the background on every core: checks the signatures of the first `count`
-    /// entries of the batch while the caller goes on with the next batch.
-    func launchSignatures(
-        _ batch: [RawEntry], keys: [Ed25519PublicKey?], count: Int, workers: [SignatureWorker]
-    ) -> SignatureChecks {
-        let checks = SignatureChecks(count: count)
-        let chunks = Swift.min(threads, Swift.max(count, 1))
-        let shared = UncheckedSendable((batch, keys, workers))
-        for chunk in 0..<chunks where count > 0 {
-            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+    /// Stage C, in the background: checks the signatures of the entries in `range`, in slices,
+    /// while the caller goes on replaying.
+    func launchSignatures(_ batch: [RawEntry], keys: [Ed25519PublicKey?], range: Range<Int>, into checks: SignatureChecks) {
+        guard !range.isEmpty else { return }
+        let parts = Swift.max(1, Swift.min(threads, range.count / 64))
+        let shared = UncheckedSendable(batch)
+        let pool = workers
+        for part in 0..<parts {
+            let slice = (range.lowerBound + range.count * part / parts)..<(range.lowerBound + range.count * (part + 1) / parts)
+            let sliceKeys = Array(keys[slice])
             DispatchQueue.global().async(group: checks.group) {
-                let (batch, keys, workers) = shared.value
-                let worker = workers[chunk]
-                for index in range {
-                    guard let key = keys[index] else { continue }
-                    let entry = batch[index]
+                let worker = pool.take()
+                defer { pool.give(back: worker) }
+                for (offset, index) in slice.enumerated() {
+                    guard let key = sliceKeys[offset] else { continue }
+                    let entry = shared.value[index]
                     checks.verdicts[index] = entry.signature.count == 64
                         && worker.isValid(signature: entry.signature, message: entry.bodyBytes, key: key)
                 }
             }
         }
-        return checks
+    }
+}
+
+/// Lends signature workers to background tasks, one task per worker at a time.
+final class SignatureWorkerPool: @unchecked Sendable {
+    // `idle` is guarded by `lock`; a worker taken out is used by one task only until given back.
+    private let lock = NSLock()
+    private var idle: [SignatureWorker] = []
+
+    func take() -> SignatureWorker {
+        lock.withLock { idle.popLast() } ?? SignatureWorker()
+    }
+
+    func give(back worker: SignatureWorker) {
+        lock.withLock { idle.append(worker) }
     }
 }
 
 /// Signature verdicts of one batch, filled in by background workers (each index by one worker).
-final class SignatureChecks: Sendable {
+final class SignatureChecks: @unchecked Sendable {
+    // `verdicts` slots are each written by one task and read after `group.wait()`;
+    // `checkedCount` is set by the verifier thread before anyone reads it.
     let group = DispatchGroup()
     let verdicts: ParallelSlots<Bool>
-    let count: Int
+    var checkedCount = 0
 
     init(count: Int) {
-        self.count = count
         self.verdicts = ParallelSlots(count: count)
     }
 
     /// Waits for the workers; the index of the first signature that does not verify.
     func firstInvalid() -> Int? {
         group.wait()
-        return (0..<count).first { verdicts[$0] == false }
+        return (0..<checkedCount).first { verdicts[$0] == false }
     }
 }
