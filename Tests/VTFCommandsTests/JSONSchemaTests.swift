@@ -97,6 +97,8 @@ struct JSONSchemaTests {
         (["balance", "--format", "json", "--as-of", "2026-01-31"], "balance.schema.json"),
         (["key", "list", "--format", "json"], "key-list.schema.json"),
         (["account", "list", "--format", "json"], "account-list.schema.json"),
+        (["prove", "inclusion", "11"], "inclusion-proof.schema.json"),
+        (["prove", "consistency", "5", "13"], "consistency-proof.schema.json"),
     ])
     func reports(arguments: [String], schemaName: String) throws {
         let ledger = try ledgerWithActivity()
