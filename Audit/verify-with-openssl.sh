@@ -15,8 +15,10 @@
 #      signature verifies.
 #   5. The largest checkpoint covers the whole journal, and the RFC 9162 Merkle root of the first
 #      <size> leaves equals the root of every checkpoint.
+#   6. With --checkpoint FILE (a checkpoint you got earlier, e.g. one you cosigned): it is signed by
+#      the log key, the journal has at least its size entries, and the same root at that size.
 #
-# Usage: verify-with-openssl.sh DIR [--vkey VKEY]
+# Usage: verify-with-openssl.sh DIR [--vkey VKEY] [--checkpoint FILE]...
 #   --vkey: the log's verifier key obtained from the fund separately; keys/log.vkey must equal it.
 #   Without it, compare the printed log key with one you trust.
 # Prints "ok: …" then details, exit 0; or "FAILED: <where>: <why>", exit 1; usage errors exit 2.
@@ -73,6 +75,13 @@ hex_escapes() {
   local hex=$1 out='' i
   for ((i = 0; i < ${#hex}; i += 2)); do out+="\\x${hex:i:2}"; done
   REPLY=$out
+}
+
+# Succeeds if the file $1 ends with a newline.
+ends_with_newline() {
+  local last
+  last=$(tail -c 1 "$1" | od -An -tx1)
+  [ "${last// /}" = 0a ]
 }
 
 # REPLY = lowercase hex of the files $@, concatenated.
@@ -138,7 +147,7 @@ while IFS= read -r mline || [ -n "$mline" ]; do
   printf '%s\n' "$path" >> "$work/listed"
 done < MANIFEST
 [ "$n" -gt 0 ] || fail MANIFEST "empty"
-[ "$(tail -c 1 MANIFEST | od -An -tx1)" = " 0a" ] || fail MANIFEST "does not end with a newline"
+ends_with_newline MANIFEST || fail MANIFEST "does not end with a newline"
 
 find . -type f ! -path ./MANIFEST | cut -c3- | sort > "$work/found"
 unlisted=$(comm -13 "$work/listed" "$work/found" | sed -n 1p)
@@ -262,7 +271,7 @@ done
 
 j=journal.jsonl
 [ -s "$j" ] || fail "$j" "empty"
-[ "$(tail -c 1 "$j" | od -An -tx1)" = " 0a" ] || fail "$j" "does not end with a newline"
+ends_with_newline "$j" || fail "$j" "does not end with a newline"
 
 # The fixed tail of every canonical entry: …"seq":N,"sig":"…","signer":"…","time":"…","v":1}
 tail_re="^(.*\"seq\":([0-9]+)),\"sig\":\"([A-Za-z0-9+/]{86}==)\",(\"signer\":\"([0-9a-f]{64})\",\"time\":$str,\"v\":1)}\$"
@@ -391,7 +400,7 @@ done
 # The root of m leaves folds the perfect subtrees of m's binary digits (largest, leftmost first)
 # from the right: root = H(0x01 || s0 || H(0x01 || s1 || … s_last)). All checkpoints fold
 # together, one sha256sum run per step.
-declare -A rest_of=() acc=()
+declare -A rest_of=() rest_n=() acc=()   # size -> subtrees still to fold, their count, the fold so far
 all_sizes=("${cp_sizes[@]}")
 declare -A seen=()
 for m in "${cp_sizes[@]}"; do seen[$m]=1; done
@@ -402,19 +411,20 @@ for m in "${all_sizes[@]}"; do
   for ((b = 62; b >= 0; b--)); do
     if (((m >> b) & 1)); then parts+=("${tree[$b,$((start >> b))]}"); start=$((start + (1 << b))); fi
   done
-  if [ "$m" = 0 ]; then acc[$m]=$(sha256sum < /dev/null | cut -c1-64); rest_of[$m]=''; continue; fi
+  if [ "$m" = 0 ]; then acc[$m]=$(sha256sum < /dev/null | cut -c1-64); rest_n[$m]=0; continue; fi
   acc[$m]=${parts[${#parts[@]} - 1]}
   unset 'parts[${#parts[@]}-1]'
   rest_of[$m]="${parts[*]}"
+  rest_n[$m]=${#parts[@]}
 done
 while :; do
   list=''
   order=()
   for m in "${all_sizes[@]}"; do
-    [ -n "${rest_of[$m]}" ] || continue
+    [ "${rest_n[$m]}" -gt 0 ] || continue
     left=${rest_of[$m]##* }
     rest_of[$m]=${rest_of[$m]% *}
-    [ "${rest_of[$m]}" != "$left" ] || rest_of[$m]=''
+    rest_n[$m]=$((${rest_n[$m]} - 1))
     write_node "node/root.$m" "$left" "${acc[$m]}"
     list+="node/root.$m"$'\n'
     order+=("$m")

@@ -137,6 +137,8 @@ struct LedgerCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("ok: 16 entries, root "), "\(result.stdout)")
         #expect(result.stdout.contains("Trial balance"))
+        #expect(result.stdout.contains("cosigned size 16 as example.org/board-of-auditors"))
+        #expect(result.stdout.contains("ok: 16 entries, 16 checkpoints, 4 keys, root "))
         #expect(result.stderr.contains("refused: postings do not balance"), "\(result.stderr)")
         let second = try CLI.vtf(["demo"], in: dir)
         #expect(second.status == 0 && second.stdout.contains("vtf-demo"))

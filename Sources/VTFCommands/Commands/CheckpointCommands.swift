@@ -91,7 +91,7 @@ struct CheckpointCommand: ParsableCommand {
             ).save(statePath)
             guard let cosigned = try ledger.storedNote(size: checkpoint.size) else { preconditionFailure("just cosigned") }
             print(cosigned.note, terminator: "")
-            Terminal.note("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
+            print("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
         }
     }
 }

@@ -9,8 +9,9 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Makes keys for an admin, a log key and two fund managers, creates the ledger, opens \
             accounts, records contributions in USD and EUR and a grant payment, corrects a mistake \
-            with a reversal, shows a refusal, verifies everything and prints the trial balance. \
-            Every step is an ordinary vtf command, printed before it runs, so you can repeat it.
+            with a reversal, shows a refusal, verifies everything, prints the trial balance and the \
+            signed checkpoint, has an auditor cosign it, and exports an audit bundle that it verifies \
+            offline. Every step is an ordinary vtf command, printed before it runs.
             """)
 
     @Option(help: ArgumentHelp("The folder to create (default: vtf-demo, or vtf-demo-2, … if taken).", valueName: "dir"))
@@ -116,14 +117,24 @@ struct DemoScript {
         try vtf(["verify"] + l)
         say("10. The trial balance (debits positive; the USD values balance to zero).")
         try vtf(["balance"] + l)
+        say("11. After every write the log key signs a checkpoint: the number of entries and their Merkle root.")
+        try vtf(["checkpoint"] + l)
+        say("12. An auditor cosigns it, after checking it extends what they cosigned before.")
+        try vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"])
+        try vtf(["checkpoint", "cosign"] + l + ["--key", key("auditor"), "--name", "example.org/board-of-auditors"])
+        say("13. The whole history goes to the auditors as a bundle they verify offline, trusting only the log's key.")
+        try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
+        let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
+        try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         print("""
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
             Try next:
-              swift run vtf balance --ledger \(ledger) --as-of 2026-03-31 --format json
-              swift run vtf journal export --ledger \(ledger) --out \(folder)/journal.jsonl
-              swift run vtf post --help
-            and read Audit/AUDITOR-GUIDE.md to check the export with nothing but openssl.
+              .build/debug/vtf balance --ledger \(ledger) --as-of 2026-03-31 --format json
+              .build/debug/vtf prove inclusion 9 --ledger \(ledger)
+              .build/debug/vtf post --help
+              Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same checks with openssl alone)
+            and read Audit/AUDITOR-GUIDE.md.
             """)
     }
 }
