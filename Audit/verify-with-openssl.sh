@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2094  # (bundle files are only ever read, never written)
 # Checks a vtf audit bundle (`vtf audit export DIR`) with nothing but bash, openssl, sha256sum,
-# base64, od and a few POSIX tools (cut, tr, cmp, find, sort, comm, xargs, tail, mktemp): no vtf
-# code, no JSON reader. OPENSSL-CHECK.md says what it checks, what it does not, and shows the
-# core commands so that you can follow by hand.
+# base64, od and a few POSIX tools (cut, tr, cmp, find, sort, comm, xargs, tail, sed, grep,
+# mktemp): no vtf code, no JSON reader. OPENSSL-CHECK.md says what it checks, what it does not,
+# and shows the core commands so that you can follow by hand.
 #
 #   1. MANIFEST: every file of DIR but MANIFEST is listed, nothing else is, `sha256sum -c` passes.
 #   2. keys/log.vkey: a C2SP Ed25519 verifier key whose key id is right.
@@ -11,8 +12,8 @@
 #   4. journal.jsonl, line by line: seq 0, 1, 2, …; prev = leaf hash of the entry before; every
 #      entry names the ledger of keys/log.vkey; entry 0 is the genesis and its key with role
 #      "log" is the vkey's key; the signer is a key introduced earlier in the journal whose id is
-#      the SHA-256 of its public key and whose keys/<id>.pem is that same key; the Ed25519
-#      signature verifies.
+#      the SHA-256 of its public key and whose keys/<id>.pem is that same key, and that no
+#      key.revoke has ended since; the Ed25519 signature verifies.
 #   5. The largest checkpoint covers the whole journal, and the RFC 9162 Merkle root of the first
 #      <size> leaves equals the root of every checkpoint.
 #   6. With --checkpoint FILE (a checkpoint you got earlier, e.g. one you cosigned): it is signed by
@@ -50,7 +51,7 @@ while [ "$#" -gt 0 ]; do
 done
 [ -n "$bundle" ] || usage
 [ -d "$bundle" ] || { echo "error: $bundle is not a directory" >&2; usage; }
-for tool in openssl sha256sum base64 od tr cut cmp find sort comm xargs tail mktemp; do
+for tool in openssl sha256sum base64 od tr cut cmp find sort comm xargs tail sed grep mktemp; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not installed" >&2; exit 2; }
 done
 
@@ -61,8 +62,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir "$work/leaf" "$work/node"
 for ((k = 0; k < ${#ext_labels[@]}; k++)); do
-  [ -f "${ext_labels[k]}" ] && cp "${ext_labels[k]}" "$work/ext.$k" ||
-    { echo "error: cannot read the checkpoint ${ext_labels[k]}" >&2; exit 2; }
+  if ! { [ -f "${ext_labels[k]}" ] && cp "${ext_labels[k]}" "$work/ext.$k"; }; then
+    echo "error: cannot read the checkpoint ${ext_labels[k]}" >&2; exit 2
+  fi
 done
 
 fail() { printf 'FAILED: %s: %s\n' "$1" "$2"; exit 1; }
@@ -70,7 +72,7 @@ fail() { printf 'FAILED: %s: %s\n' "$1" "$2"; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # Helpers. Nothing that runs in a subshell calls fail: callers check the results.
 
-# REPLY = printf escapes ("\xAB…") for the hex string $1.
+# REPLY = escapes ("\xAB…") for the hex string $1, which `printf '%b'` turns into bytes.
 hex_escapes() {
   local hex=$1 out='' i
   for ((i = 0; i < ${#hex}; i += 2)); do out+="\\x${hex:i:2}"; done
@@ -103,7 +105,7 @@ hash_list() {
 # Write 0x01 || left || right (hex $2, $3) to $work/$1: the input of an interior Merkle node.
 write_node() {
   hex_escapes "$2$3"
-  printf "\\x01$REPLY" > "$work/$1"
+  printf '\x01%b' "$REPLY" > "$work/$1"
 }
 
 # Write the SPKI PEM of the raw 32-byte Ed25519 key in file $1 to $2 (DER kept in $work/spki.der).
@@ -194,7 +196,7 @@ origin=${BASH_REMATCH[1]}; log_key_id=${BASH_REMATCH[2]}; vkey_b64=${BASH_REMATC
 base64 -d <<< "$vkey_b64" > "$work/vkey.bin" 2>/dev/null || fail keys/log.vkey "bad base64"
 files_hex "$work/vkey.bin"
 [[ $REPLY =~ ^01([0-9a-f]{64})$ ]] || fail keys/log.vkey "key is not type 0x01 (Ed25519) and 32 bytes"
-hex_escapes "${BASH_REMATCH[1]}"; printf "$REPLY" > "$work/log.raw"
+hex_escapes "${BASH_REMATCH[1]}"; printf '%b' "$REPLY" > "$work/log.raw"
 # key id = SHA-256(name || 0x0A || 0x01 || pubkey)[:4]
 want=$({ printf '%s\n' "$origin"; cat "$work/vkey.bin"; } | sha256sum | cut -c1-8)
 [ "$want" = "$log_key_id" ] ||
@@ -233,7 +235,7 @@ check_note() {
     note_root=${REPLY:0:64}; sigline_hex=${REPLY:64}
     [ "${sigline_hex:0:8}" = "$log_key_id" ] || continue   # same name, other key id: ignored (C2SP)
     [ "${#sigline_hex}" = 136 ] || fail "$where" "log signature is not 4 + 64 bytes"
-    hex_escapes "${sigline_hex:8}"; printf "$REPLY" > "$work/sig.bin"
+    hex_escapes "${sigline_hex:8}"; printf '%b' "$REPLY" > "$work/sig.bin"
     verify_ed25519 "$work/log.pem" "$work/note.text" "$work/sig.bin" ||
       fail "$where" "log signature does not verify with keys/log.vkey"
     log_sigs=$((log_sigs + 1))
@@ -280,6 +282,7 @@ key_re="\"key_id\":\"([0-9a-f]{64})\",\"name\":$str,\"public_key\":\"([A-Za-z0-9
 # Greedy: the last match is the top-level member (data, memo and postings come before it).
 prev_re='.*"prev":"([0-9a-f]{64})"'
 ledger_re='.*"kind":"([a-z.]+)","ledger":"([^"\\]*)"'
+revoke_re='^\{"data":\{"key_id":"([0-9a-f]{64})"'
 
 # Pass 1: leaf hashes. Entry bytes = the line without its "sig" member; leaf = SHA-256(0x00 || bytes).
 n=0
@@ -298,6 +301,7 @@ leaf=("${hashes[@]}")    # leaf[seq]
 # Pass 2: every entry, in order.
 declare -A known=()      # key id -> PEM file, usable from the next entry on
 declare -A registered=() # key id -> 1 once its keys/<id>.pem is checked
+declare -A revoked=()    # key id -> seq of the key.revoke that ended it
 pending=()
 admin_key=''
 n=0
@@ -350,12 +354,19 @@ while IFS= read -r line <&3; do
   fi
 
   key=${known[$signer]:-}
+  [ -z "${revoked[$signer]:-}" ] || fail "$where" "signer $signer was revoked at seq ${revoked[$signer]}"
   [ -n "$key" ] || fail "$where" "signer $signer is not a key introduced earlier in the journal"
   printf '%s' "$body" > "$work/body"
   base64 -d <<< "$sig" > "$work/sig" 2>/dev/null || fail "$where" "sig: bad base64"
   verify_ed25519 "$key" "$work/body" "$work/sig" || fail "$where" "signature does not verify (signer $signer)"
-  for id in "${pending[@]}"; do known[$id]="$work/$id.pem"; done
+  for id in "${pending[@]}"; do known[$id]="$work/$id.pem"; unset 'revoked[$id]'; done
   pending=()
+  # A key.revoke ends its key from the next entry on.
+  if [ "$kind" = key.revoke ]; then
+    [[ $body =~ $revoke_re ]] || fail "$where" "key.revoke without data.key_id"
+    unset 'known[${BASH_REMATCH[1]}]'
+    revoked[${BASH_REMATCH[1]}]=$seqn
+  fi
 done 3< "$j"
 
 for pem in keys/*.pem; do
@@ -446,7 +457,7 @@ for ((k = 0; k < ${#ext_sizes[@]}; k++)); do
 done
 
 hex_escapes "${acc[$n]}"
-root_b64=$(printf "$REPLY" | base64)
+root_b64=$(printf '%b' "$REPLY" | base64)
 echo "ok: $n entries, ${#cp_sizes[@]} checkpoints; signatures, chain and roots verified with openssl"
 echo "  ledger (origin): $origin"
 echo "  admin key id:    $admin_key (signed the genesis entry)"

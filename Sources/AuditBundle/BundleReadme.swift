@@ -35,7 +35,8 @@ enum BundleReadme {
 
         With nothing but openssl and POSIX tools (vtf's source has `Audit/verify-with-openssl.sh`):
 
-            verify-with-openssl.sh .
+            verify-with-openssl.sh . --vkey '\(vkey)'
+
 
         See `Audit/AUDITOR-GUIDE.md` in vtf's source for what each entry means.
 

@@ -44,6 +44,10 @@ public enum BundleVerify {
         if let size = checkpoints.nextSize {
             throw BundleFailure(BundleLayout.checkpointPath(size: size), "signs \(size) entries but the journal has only \(report.entryCount)")
         }
+        let covered = checkpoints.lastChecked?.size ?? 0
+        guard covered == report.entryCount else {
+            throw BundleFailure(BundleLayout.journal, "entries \(covered)…\(report.entryCount - 1) are not covered by any signed checkpoint")
+        }
         try checkLogKey(report.snapshot, verifier: verifier)
         let keyCount = try checkKeys(root, snapshot: report.snapshot)
         return BundleVerification(entryCount: report.entryCount, checkpointCount: checkpoints.checkedCount, root: report.root, keyCount: keyCount)
@@ -120,7 +124,7 @@ final class BundleJournalReader: JournalReader {
 
     init(path: String) throws {
         self.path = path
-        do { reader = try LineReader(path: path) } catch { throw BundleFailure(BundleLayout.journal, "cannot be read") }
+        do { reader = try LineReader(path: path, keepCarriageReturns: true) } catch { throw BundleFailure(BundleLayout.journal, "cannot be read") }
     }
 
     func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
@@ -138,7 +142,7 @@ final class BundleJournalReader: JournalReader {
     func readEntry(at seq: UInt64) throws -> RawEntry? {
         guard seq < position else { return nil }
         let block = seq / Self.stride
-        var lines = try LineReader(path: path, offset: offsets[Int(block)])
+        var lines = try LineReader(path: path, offset: offsets[Int(block)], keepCarriageReturns: true)
         var current = block * Self.stride
         while let line = try lines.next() {
             if current == seq { return Self.raw(line, seq: seq) }

@@ -63,3 +63,44 @@ struct AuditBundleTests {
         }
     }
 }
+
+/// Audit/verify-with-openssl.sh, which needs nothing of vtf, agrees with `vtf audit verify`.
+@Suite("The openssl-only bundle check")
+struct OpenSSLScriptTests {
+    static let script = URL(fileURLWithPath: AuditBundleTests.committed).deletingLastPathComponent()
+        .appendingPathComponent("verify-with-openssl.sh").path
+
+    func run(_ bundle: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.script, bundle, "--vkey", AuditBundleTests.vkey]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func goldenBundlePasses() throws {
+        let result = try run(AuditBundleTests.committed + "/golden")
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.hasPrefix("ok: 18 entries, 18 checkpoints"), "\(result.output)")
+    }
+
+    @Test(arguments: [
+        ("flipped-byte", "line 8 (seq 7): signature does not verify"),
+        ("dropped-entry", "line 10 (seq 9): seq is 10, expected 9"),
+        ("reordered-entries", "line 11 (seq 10): seq is 11, expected 10"),
+        ("forged-signature", "line 13 (seq 12): signature does not verify"),
+        ("key-used-after-revocation", "was revoked at seq 15"),
+        ("history-rewritten", "is not the Merkle root of journal entries"),
+        ("checkpoint-signed-by-wrong-key", "00000000000000000016.note"),
+    ])
+    func tamperedBundleFails(attack: String, words: String) throws {
+        let result = try run(AuditBundleTests.committed + "/tampered/" + attack)
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("FAILED: ") && result.output.contains(words), "\(result.output)")
+    }
+}

@@ -11,12 +11,17 @@ public struct LineReader {
     /// The byte offset in the file where the next line starts.
     public private(set) var nextLineOffset: UInt64
 
+    /// Whether a CR before the newline is part of the line (exact files such as a journal) or
+    /// dropped (what people type).
+    private let keepCarriageReturns: Bool
+
     /// Opens `path` for reading from byte `offset` (the start of a line); fails naming the file.
-    public init(path: String, offset: UInt64 = 0) throws {
+    public init(path: String, offset: UInt64 = 0, keepCarriageReturns: Bool = false) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw RuleViolation("cannot read \(path)") }
         if offset > 0 { try handle.seek(toOffset: offset) }
         self.handle = handle
         self.nextLineOffset = offset
+        self.keepCarriageReturns = keepCarriageReturns
     }
 
     /// The next line without its newline (and without a trailing CR), or nil at the end.
@@ -27,7 +32,7 @@ public struct LineReader {
                 nextLineOffset += UInt64(newline + 1 - position)
                 position = newline + 1
                 lineNumber += 1
-                if line.last == 0x0D { line.removeLast() }
+                if line.last == 0x0D, !keepCarriageReturns { line.removeLast() }
                 return line
             }
             if atEnd {
