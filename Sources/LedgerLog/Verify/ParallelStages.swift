@@ -41,13 +41,15 @@ extension JournalVerifier {
         if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, reason: problem)) }
         do {
             let json = try JSONParser.parse(raw.bodyBytes)
-            guard try JSONCanonicalizer.canonicalBytes(json) == raw.bodyBytes else {
-                return .failure(VerificationFailure(seq: seq, reason: "the entry bytes are not in RFC 8785 canonical form"))
-            }
             if seq > 0 && fundCurrency == nil {
                 return .failure(VerificationFailure(seq: seq, reason: "the fund currency is unknown (entry 0 is bad)"))
             }
             let body = try EntryBody(json: json, fundCurrency: seq == 0 ? nil : fundCurrency)
+            // The body written back in canonical form must be the stored bytes: this checks the
+            // RFC 8785 form and that nothing in the bytes was lost in reading them.
+            guard body.canonicalBytes() == raw.bodyBytes else {
+                return .failure(VerificationFailure(seq: seq, reason: "the entry bytes are not in RFC 8785 canonical form"))
+            }
             return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
         } catch let violation as RuleViolation {
             return .failure(VerificationFailure(seq: seq, reason: strip(violation.message, seq: seq)))

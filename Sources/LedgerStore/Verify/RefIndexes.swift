@@ -2,18 +2,23 @@ import Foundation
 import GRDB
 public import LedgerLog
 
-/// Refs looked up in the journal table itself (its kind and ref columns, which verification
-/// compares with every entry's bytes before it gets here): exact, and no memory per entry.
+/// Refs checked against the journal table itself: one ordered pass over its (kind, ref) columns
+/// finds every entry whose ref an earlier entry of the same kind used. Verification compares
+/// those columns with each entry's bytes, so the answer is exact, and it costs no memory or query
+/// per entry.
 final class JournalRefIndex: RefIndex {
-    let db: Database
+    private let repeated: Set<UInt64>
 
-    init(db: Database) { self.db = db }
-
-    func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool {
-        try Bool.fetchOne(
-            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ? AND seq < ?)"),
-            arguments: [kind.rawValue, ref, Int64(seq)]) ?? false
+    init(db: Database) throws {
+        repeated = Set(try Int64.fetchAll(db, sql: """
+            SELECT seq FROM (
+                SELECT seq, ROW_NUMBER() OVER (PARTITION BY kind, ref ORDER BY seq) AS occurrence
+                FROM journal WHERE ref IS NOT NULL)
+            WHERE occurrence > 1
+            """).map { UInt64($0) })
     }
+
+    func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool { repeated.contains(seq) }
 
     func insert(kind: EntryKind, ref: String, seq: UInt64) {}
 }

@@ -37,7 +37,7 @@ extension LedgerFile {
             let observer = PostingsComparison(db: db, reader: reader)
             let verifier = JournalVerifier(threads: threads)
             let report = try verifier.verify(
-                reader, checkpoints: checkpoints, observer: observer, refs: JournalRefIndex(db: db), progress: progress)
+                reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
                 throw VerificationFailure(seq: UInt64(last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
@@ -196,12 +196,18 @@ final class PostingsComparison: VerificationObserver {
         let split = expectedNodes.partitioningIndex { (($0.index + 1) << UInt64($0.level)) > size }
         let nodes = expectedNodes[..<split]
         defer { expectedNodes.removeFirst(split) }
-        let lookup = try db.cachedStatement(sql: "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
-        for node in nodes {
-            let stored = try Data.fetchOne(lookup, arguments: [node.level, Int64(node.index)])
-            guard stored == Data(node.hash.bytes) else {
-                let last = ((node.index + 1) << UInt64(node.level)) - 1
-                throw VerificationFailure(seq: last, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")")
+        // One range read per level: the nodes a batch completes are consecutive on each level.
+        let range = try db.cachedStatement(sql: "SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx <= ? ORDER BY idx")
+        for level in Set(nodes.map(\.level)).sorted() {
+            let wanted = nodes.filter { $0.level == level }
+            guard let first = wanted.first?.index, let last = wanted.last?.index else { continue }
+            let rows = try Row.fetchAll(range, arguments: [level, Int64(first), Int64(last)])
+            for (position, node) in wanted.enumerated() {
+                let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
+                guard stored == Data(node.hash.bytes), rows.count == wanted.count else {
+                    let end = ((node.index + 1) << UInt64(node.level)) - 1
+                    throw VerificationFailure(seq: end, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")")
+                }
             }
         }
         nodeCount += nodes.count
