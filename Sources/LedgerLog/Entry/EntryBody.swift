@@ -71,48 +71,52 @@ public struct EntryBody: Sendable, Equatable {
     /// canonical member order (a test checks it equals canonicalizing ``jsonValue``).
     public func canonicalBytes() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256 + postings.count * 96 + (memo?.utf8.count ?? 0))
+        out.reserveCapacity(320 + postings.count * 96 + (memo?.utf8.count ?? 0))
         do {
             // Members sorted by UTF-16 code units: data date kind ledger memo postings prev ref seq signer time v.
-            out += Array(#"{"data":"#.utf8)
+            out.append(contentsOf: #"{"data":"#.utf8)
             try JSONCanonicalizer.write(.object(data), into: &out)
-            Self.member("date", date.description, into: &out)
-            Self.member("kind", kind.rawValue, into: &out)
-            try Self.member("ledger", .string(ledger), into: &out)
-            if let memo { try Self.member("memo", .string(memo), into: &out) }
+            Self.member(#","date":""#, date.description, into: &out)
+            Self.member(#","kind":""#, kind.rawValue, into: &out)
+            try Self.member(#","ledger":"#, .string(ledger), into: &out)
+            if let memo { try Self.member(#","memo":"#, .string(memo), into: &out) }
             if !postings.isEmpty {
-                out += Array(#","postings":["#.utf8)
+                out.append(contentsOf: #","postings":["#.utf8)
                 for (index, posting) in postings.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out += Array(#"{"account":"#.utf8)
+                    out.append(contentsOf: #"{"account":"#.utf8)
                     try JSONCanonicalizer.write(.string(posting.account.rawValue), into: &out)
-                    Self.member("amount", posting.amount.decimalString, into: &out)
-                    Self.member("currency", posting.amount.currency.code, into: &out)
-                    Self.member("value", posting.value.decimalString, into: &out)
+                    Self.member(#","amount":""#, posting.amount.decimalString, into: &out)
+                    Self.member(#","currency":""#, posting.amount.currency.code, into: &out)
+                    Self.member(#","value":""#, posting.value.decimalString, into: &out)
                     out.append(UInt8(ascii: "}"))
                 }
                 out.append(UInt8(ascii: "]"))
             }
-            Self.member("prev", prev.hex, into: &out)
-            if let ref { try Self.member("ref", .string(ref), into: &out) }
-            out += Array(",\"seq\":\(seq)".utf8)
-            Self.member("signer", signer, into: &out)
-            try Self.member("time", .string(time), into: &out)
-            out += Array(",\"v\":\(Self.formatVersion)}".utf8)
+            Self.member(#","prev":""#, prev.hex, into: &out)
+            if let ref { try Self.member(#","ref":"#, .string(ref), into: &out) }
+            out.append(contentsOf: #","seq":"#.utf8)
+            out.append(contentsOf: String(seq).utf8)
+            Self.member(#","signer":""#, signer, into: &out)
+            try Self.member(#","time":"#, .string(time), into: &out)
+            out.append(contentsOf: #","v":1}"#.utf8)
+            precondition(Self.formatVersion == 1, "the writer above spells version 1")
         } catch {
             preconditionFailure("an entry body holds no non-finite number: \(error)")
         }
         return out
     }
 
-    /// `,"name":"text"` for text that needs no escaping (digits, hex, codes, dates).
-    private static func member(_ name: String, _ plain: String, into out: inout [UInt8]) {
-        out += Array(",\"\(name)\":\"\(plain)\"".utf8)
+    /// `prefix` (e.g. `,"date":"`), then text that needs no escaping (digits, hex, codes, dates), then `"`.
+    private static func member(_ prefix: StaticString, _ plain: String, into out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        out.append(contentsOf: plain.utf8)
+        out.append(UInt8(ascii: "\""))
     }
 
-    /// `,"name":` followed by a canonical value.
-    private static func member(_ name: String, _ value: JSONValue, into out: inout [UInt8]) throws {
-        out += Array(",\"\(name)\":".utf8)
+    /// `prefix` (e.g. `,"memo":`), then a canonical value.
+    private static func member(_ prefix: StaticString, _ value: JSONValue, into out: inout [UInt8]) throws {
+        out.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         try JSONCanonicalizer.write(value, into: &out)
     }
 
