@@ -151,9 +151,17 @@ struct JournalTests {
             let raw = try RawEntry(exportLine: entry.exportLine(), lineNumber: UInt64(index + 1))
             #expect(raw.bodyBytes == entry.bodyBytes && raw.signature == entry.signature)
         }
+        // A space makes the line non-canonical: the verifier refuses the entry.
         var line = journal.entries[1].exportLine()
         line.insert(UInt8(ascii: " "), at: 1)
-        #expect(throws: RuleViolation.self) { try RawEntry(exportLine: line, lineNumber: 2) }
+        var raw = journal.raw
+        raw[1] = try RawEntry(exportLine: line, lineNumber: 2)
+        expectFailure(raw, at: 1, "not in RFC 8785 canonical form")
+        // The signature must sit where canonical order puts it, in canonical base64.
+        let moved = String(decoding: journal.entries[1].exportLine(), as: UTF8.self)
+            .replacingOccurrences(of: ",\"signer\":", with: ",\"zzz\":1,\"signer\":")
+        #expect(throws: RuleViolation.self) { try RawEntry(exportLine: Array(moved.utf8), lineNumber: 2) }
+        #expect(throws: RuleViolation.self) { try RawEntry(exportLine: Array(#"{"v":1}"#.utf8), lineNumber: 2) }
     }
 
     @Test func flippedByteIsNamed() throws {

@@ -56,33 +56,36 @@ public struct RawEntry: Sendable {
         self.problem = problem
     }
 
-    /// Splits one export line into the body bytes and the signature. The line must itself be
-    /// canonical (RFC 8785), so that each entry has exactly one byte form.
+    /// Splits one export line into the body bytes and the signature. In canonical member order
+    /// `sig` always sits between `seq` and `signer`, so the signed bytes are the line without its
+    /// `,"sig":"…"` member. The line is canonical exactly when those bytes are (which the verifier
+    /// checks) and the signature is canonical base64 in that place (checked here).
     public init(exportLine line: [UInt8], lineNumber: UInt64) throws(RuleViolation) {
         let context = "line \(lineNumber)"
-        let value: JSONValue
-        do { value = try JSONParser.parse(line) } catch {
-            throw RuleViolation("\(context): not JSON: \(error)")
+        let marker = Array(#","sig":""#.utf8)
+        let follower = Array(#","signer":"#.utf8)
+        guard let start = Self.lastIndex(of: marker, in: line),
+            let end = line[(start + marker.count)...].firstIndex(of: UInt8(ascii: "\""))
+        else {
+            throw RuleViolation("\(context): sig is missing")
         }
-        guard case .object(var object) = value else { throw RuleViolation("\(context): not a JSON object") }
-        guard let sigText = object["sig"]?.stringValue else {
-            throw RuleViolation("\(context): sig is missing or not a string")
-        }
-        guard let signature = Base64.decode(sigText), signature.count == 64 else {
+        let sigText = String(decoding: line[(start + marker.count)..<end], as: UTF8.self)
+        guard let signature = Base64.decode(sigText), signature.count == 64, Base64.encode(signature) == sigText else {
             throw RuleViolation("\(context): sig is not base64 of a 64-byte Ed25519 signature")
         }
-        let canonical: [UInt8]
-        do {
-            canonical = try JSONCanonicalizer.canonicalBytes(value)
-            object["sig"] = nil
-            self.init(
-                bodyBytes: try JSONCanonicalizer.canonicalBytes(.object(object)), signature: signature,
-                position: lineNumber)
-        } catch {
-            throw RuleViolation("\(context): \(error)")
+        guard line[(end + 1)...].starts(with: follower) else {
+            throw RuleViolation("\(context): not in RFC 8785 canonical form (sig is not followed by signer)")
         }
-        guard canonical == line else {
-            throw RuleViolation("\(context): not in RFC 8785 canonical form")
+        self.init(bodyBytes: Array(line[..<start]) + line[(end + 1)...], signature: signature, position: lineNumber)
+    }
+
+    static func lastIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        var index = bytes.count - pattern.count
+        while index >= 0 {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index -= 1
         }
+        return nil
     }
 }

@@ -11,10 +11,10 @@ final class JournalRefIndex: RefIndex {
 
     init(db: Database) throws {
         repeated = Set(try Int64.fetchAll(db, sql: """
-            SELECT seq FROM (
-                SELECT seq, ROW_NUMBER() OVER (PARTITION BY kind, ref ORDER BY seq) AS occurrence
-                FROM journal WHERE ref IS NOT NULL)
-            WHERE occurrence > 1
+            SELECT journal.seq FROM journal JOIN (
+                SELECT kind, ref, MIN(seq) AS first FROM journal WHERE ref IS NOT NULL
+                GROUP BY kind, ref HAVING COUNT(*) > 1) AS repeated
+            ON journal.kind = repeated.kind AND journal.ref = repeated.ref AND journal.seq > repeated.first
             """).map { UInt64($0) })
     }
 
