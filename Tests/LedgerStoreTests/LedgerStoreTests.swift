@@ -151,3 +151,37 @@ private final class ErrorList: @unchecked Sendable, CustomStringConvertible {
     var isEmpty: Bool { lock.withLock { errors.isEmpty } }
     var description: String { lock.withLock { errors.joined(separator: "; ") } }
 }
+
+@Suite("Ref indexes")
+struct RefIndexTests {
+    /// The on-disk index used by audit verify: exact across its in-memory and on-disk parts.
+    @Test func temporaryRefIndexIsExact() throws {
+        let index = try TemporaryRefIndex()
+        for number in 0..<10_000 { try index.insert(kind: .voucher, ref: "R-\(number)", seq: UInt64(number)) }
+        for number in stride(from: 0, to: 10_000, by: 97) {
+            #expect(try index.contains(kind: .voucher, ref: "R-\(number)", before: 20_000))
+            #expect(try !index.contains(kind: .reversal, ref: "R-\(number)", before: 20_000))
+        }
+        for number in 10_000..<10_500 { #expect(try !index.contains(kind: .voucher, ref: "R-\(number)", before: 20_000)) }
+    }
+
+    /// The store's index finds refs repeated in the journal table.
+    @Test func journalRefIndexFindsRepeats() throws {
+        let (file, path) = try makeLedger()
+        try file.append([voucher(100, ref: "A"), voucher(200, ref: "B")], keys: WriteKeys(author: alice, log: log))
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP INDEX journal_kind_ref")
+            try db.execute(sql: "DROP TRIGGER journal_in_order")
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT kind, body, sig, leaf_hash FROM journal WHERE seq = 4"))
+            try db.execute(
+                sql: "INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (6, ?, 'A', ?, ?, ?)",
+                arguments: [row[0] as String, row[1] as Data, row[2] as Data, row[3] as Data])
+        }
+        let refs = try queue.read { db in try JournalRefIndex(db: db) }
+        #expect(refs.contains(kind: .voucher, ref: "A", before: 6))
+        #expect(!refs.contains(kind: .voucher, ref: "A", before: 4))
+        #expect(!refs.contains(kind: .voucher, ref: "B", before: 5))
+        try queue.close()
+    }
+}

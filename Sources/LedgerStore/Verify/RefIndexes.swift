@@ -32,6 +32,8 @@ public final class TemporaryRefIndex: RefIndex {
     private let queue: DatabaseQueue
     private let path: String
     private var pending: Set<String> = []
+    /// Answers "certainly new" for almost every ref without a query; fixed size (8 MiB).
+    private var filter = BloomFilter()
 
     public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-refs-\(UUID().uuidString).sqlite").path
@@ -52,6 +54,7 @@ public final class TemporaryRefIndex: RefIndex {
 
     public func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool {
         let key = Self.key(kind, ref)
+        guard filter.mayContain(key) else { return false }
         if pending.contains(key) { return true }
         return try queue.inDatabase { db in
             try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM refs WHERE key = ?)"), arguments: [key]) ?? false
@@ -59,7 +62,9 @@ public final class TemporaryRefIndex: RefIndex {
     }
 
     public func insert(kind: EntryKind, ref: String, seq: UInt64) throws {
-        pending.insert(Self.key(kind, ref))
+        let key = Self.key(kind, ref)
+        filter.insert(key)
+        pending.insert(key)
         guard pending.count >= Self.flushCount else { return }
         let keys = pending
         try queue.inTransaction { db in
@@ -71,4 +76,30 @@ public final class TemporaryRefIndex: RefIndex {
     }
 
     static func key(_ kind: EntryKind, _ ref: String) -> String { kind.rawValue + "\u{1F}" + ref }
+}
+
+/// A fixed-size Bloom filter of strings: `mayContain` is false only for strings never inserted.
+struct BloomFilter {
+    static let wordCount = 1 << 20  // 2^26 bits = 8 MiB
+    private var words = [UInt64](repeating: 0, count: wordCount)
+
+    private static func positions(_ key: String) -> [Int] {
+        var first = Hasher()
+        first.combine(key)
+        var second = Hasher()
+        second.combine(0x5bd1_e995 as UInt32)
+        second.combine(key)
+        let a = UInt64(bitPattern: Int64(first.finalize()))
+        let b = UInt64(bitPattern: Int64(second.finalize())) | 1
+        let bits = UInt64(wordCount * 64)
+        return (0..<4).map { Int((a &+ UInt64($0) &* b) % bits) }
+    }
+
+    mutating func insert(_ key: String) {
+        for bit in Self.positions(key) { words[bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    func mayContain(_ key: String) -> Bool {
+        Self.positions(key).allSatisfy { words[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+    }
 }
