@@ -128,7 +128,7 @@ enum CheckpointTable {
 final class PostingsComparison: VerificationObserver {
     let db: Database
     let reader: JournalTableReader
-    private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
+    private var expected: [(seq: UInt64, line: Int, date: [UInt8], posting: Posting)] = []
     private var batchStart: UInt64 = 0
     private(set) var postingCount = 0
     /// The Merkle tree replayed from the leaves, for comparing `merkle_nodes`.
@@ -149,8 +149,9 @@ final class PostingsComparison: VerificationObserver {
                 throw RuleViolation("the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
         }
+        let date = Array(entry.date.description.utf8)
         for (line, posting) in entry.postings.enumerated() {
-            expected.append((entry.seq, line, entry.date.description, posting))
+            expected.append((entry.seq, line, date, posting))
         }
         postingCount += entry.postings.count
         tree.append(leafHash: leafHash) { level, index, hash in expectedNodes.append((level, index, hash)) }
@@ -165,30 +166,37 @@ final class PostingsComparison: VerificationObserver {
             self.expected.removeFirst(split)
             batchStart = size
         }
-        let rows = try Row.fetchAll(
-            db, sql: """
+        // Text columns are compared as bytes in SQLite's own buffers: no string per row.
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(sql: """
                 SELECT seq, line, date, account, currency, amount, value FROM postings
                 WHERE seq >= ? AND seq < ? ORDER BY seq, line
-                """,
+                """),
             arguments: [Int64(batchStart), Int64(size)])
-        for (index, want) in expected.enumerated() {
-            guard index < rows.count else {
-                throw VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) is missing")
+        var index = 0
+        while let row = try rows.next() {
+            guard index < expected.count else {
+                throw VerificationFailure(seq: row[0], reason: "postings table: it holds a line the journal does not have")
             }
-            let row = rows[index]
-            let matches = (row[0] as UInt64) == want.seq && (row[1] as Int) == want.line && (row[2] as String) == want.date
-                && (row[3] as String) == want.posting.account.rawValue
-                && (row[4] as String) == want.posting.amount.currency.code
+            let want = expected[index]
+            let matches = try (row[0] as UInt64) == want.seq && (row[1] as Int) == want.line
+                && Self.bytes(row, 2, equal: want.date)
+                && Self.bytes(row, 3, equal: want.posting.account.rawValue.utf8)
+                && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
                 && (row[5] as Int64) == want.posting.amount.minorUnits && (row[6] as Int64) == want.posting.value.minorUnits
             guard matches else {
                 throw VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))")
             }
+            index += 1
         }
-        if rows.count > expected.count {
-            let extra: UInt64 = rows[expected.count][0]
-            throw VerificationFailure(seq: extra, reason: "postings table: it holds a line the journal does not have")
+        if index < expected.count {
+            throw VerificationFailure(seq: expected[index].seq, reason: "postings table: line \(expected[index].line + 1) is missing")
         }
         try compareNodes(below: size)
+    }
+
+    static func bytes(_ row: Row, _ column: Int, equal expected: some Sequence<UInt8>) throws -> Bool {
+        try row.withUnsafeData(atIndex: column) { data in data.map { $0.elementsEqual(expected) } ?? false }
     }
 
     /// Compares the interior Merkle nodes completed by entries below `size` with `merkle_nodes`.
