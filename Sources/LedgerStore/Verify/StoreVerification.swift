@@ -58,12 +58,15 @@ extension LedgerFile {
 /// hash of the current batch so they can be compared with the entry bytes.
 final class JournalTableReader: JournalReader {
     let db: Database
-    var columns: [UInt64: (seq: Int64, kind: String, ref: String?, leafHash: Data)] = [:]
+    /// The stored columns of the batch last read, from position `columnsStart` on.
+    var columns: [(seq: Int64, kind: String, ref: String?, leafHash: Data)] = []
+    var columnsStart: UInt64 = 0
 
     init(db: Database) { self.db = db }
 
     func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
         columns.removeAll(keepingCapacity: true)
+        columnsStart = start
         var entries: [RawEntry] = []
         entries.reserveCapacity(limit)
         let rows = try Row.fetchCursor(
@@ -73,7 +76,7 @@ final class JournalTableReader: JournalReader {
         while let row = try rows.next() {
             let body: Data = row[3]
             let sig: Data = row[4]
-            columns[position] = (row[0], row[1], row[2], row[5])
+            columns.append((row[0], row[1], row[2], row[5]))
             entries.append(RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: position))
             position += 1
         }
@@ -142,9 +145,11 @@ final class PostingsComparison: VerificationObserver {
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
-        if let stored = reader.columns[raw.position] {
+        let offset = Int(raw.position) - Int(reader.columnsStart)
+        if offset >= 0, offset < reader.columns.count {
+            let stored = reader.columns[offset]
             guard stored.seq == Int64(entry.seq), stored.kind == entry.kind.rawValue, stored.ref == entry.ref,
-                stored.leafHash == Data(leafHash.bytes)
+                stored.leafHash.elementsEqual(leafHash.bytes)
             else {
                 throw RuleViolation("the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
