@@ -147,7 +147,7 @@ extension EntryBody {
         let seq = try fields.integer("seq")
         guard seq >= 0 else { throw RuleViolation("entry: seq is negative") }
         let prevText = try fields.string("prev")
-        guard prevText.utf8.count == 64, prevText == prevText.lowercased(), let prev = SHA256Digest(hex: prevText) else {
+        guard Self.isLowercaseHex64(prevText), let prev = SHA256Digest(hex: prevText) else {
             throw RuleViolation("entry \(seq): prev is not 64 lowercase hex digits")
         }
         let time = try fields.string("time")
@@ -156,7 +156,7 @@ extension EntryBody {
         }
         let kind = try EntryKind(parsing: try fields.string("kind"))
         let signer = try fields.string("signer")
-        guard signer.utf8.count == 64, signer == signer.lowercased(), SHA256Digest(hex: signer) != nil else {
+        guard Self.isLowercaseHex64(signer) else {
             throw RuleViolation("entry \(seq): signer is not a key id (64 lowercase hex digits)")
         }
         let data = try fields.objectValue("data")
@@ -177,6 +177,11 @@ extension EntryBody {
             ref: try fields.optionalText("ref", max: Limits.refLengthMax),
             memo: try fields.optionalText("memo", max: Limits.memoLengthMax),
             postings: postings, data: data)
+    }
+
+    /// Exactly 64 lowercase hexadecimal digits (a SHA-256 in the journal's spelling).
+    static func isLowercaseHex64(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The `currency` member of the genesis `data`.

@@ -18,8 +18,8 @@ public struct JSONFields {
 
     /// Refuses members outside `names`, naming the first one found.
     public func allowOnly(_ names: Set<String>) throws(RuleViolation) {
-        for key in object.keys where !names.contains(key) {
-            throw RuleViolation("\(context): unknown member \"\(key)\"")
+        for member in object where !names.contains(member.key) {
+            throw RuleViolation("\(context): unknown member \"\(member.key)\"")
         }
     }
 
@@ -91,7 +91,8 @@ public struct JSONFields {
     /// Text fields: not empty, not too long, no control characters (they would break reports).
     public static func checkText(_ value: String, name: String, max: Int, context: String) throws(RuleViolation) {
         guard !value.isEmpty else { throw RuleViolation("\(context): \(name) is empty") }
-        guard value.count <= max else {
+        // Characters never outnumber UTF-8 bytes: count them only when the bytes might exceed.
+        guard value.utf8.count <= max || value.count <= max else {
             throw RuleViolation("\(context): \(name) is longer than \(max) characters")
         }
         if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
