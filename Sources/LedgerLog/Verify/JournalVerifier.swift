@@ -64,7 +64,7 @@ public final class JournalVerifier {
     /// - Parameters:
     ///   - threads: cores to use (defaults to all).
     ///   - batchSize: entries held in memory at once (two batches are in flight).
-    public init(threads: Int = Parallel.coreCount, batchSize: Int = 4096) {
+    public init(threads: Int = Parallel.coreCount, batchSize: Int = 1024) {
         precondition(threads >= 1 && batchSize >= 1)
         self.threads = threads
         self.batchSize = batchSize
