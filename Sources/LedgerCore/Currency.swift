@@ -21,7 +21,8 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         guard let exponent = ISO4217Table.exponentByCode[code] else {
             throw CurrencyError(code: code, reason: Self.absenceReason(code))
         }
-        self.init(tableCode: code, exponent: exponent)
+        self.code = code
+        self.exponent = exponent
     }
 
     /// A currency from the table itself; both values are checked against it.

@@ -131,6 +131,8 @@ public struct EntryBody: Sendable, Equatable {
 }
 
 extension EntryBody {
+    static let postingMembers: Set<String> = ["account", "amount", "currency", "value"]
+
     static let members: Set<String> = [
         "v", "ledger", "seq", "prev", "time", "date", "kind", "signer", "ref", "memo", "postings", "data",
     ]
@@ -203,7 +205,7 @@ extension EntryBody {
         for (index, item) in items.enumerated() {
             let context = "entry \(seq) posting \(index + 1)"
             let fields = try JSONFields(item, context: context)
-            try fields.allowOnly(["account", "amount", "currency", "value"])
+            try fields.allowOnly(Self.postingMembers)
             let account = try fields.accountCode("account")
             let currency: Currency
             do { currency = try Currency(code: try fields.string("currency")) } catch let error as RuleViolation {
