@@ -15,6 +15,15 @@ extension Amount {
     /// - Throws: ``AmountError`` naming the text and the rule it breaks, e.g.
     ///   `amount "12.345" has 3 decimals, USD has 2`.
     public init(parsing text: String, currency: Currency, mode: ParseMode) throws(AmountError) {
+        if mode == .exact, let minorUnits = Self.exactMinorUnits(text, exponent: currency.exponent) {
+            self.init(minorUnits: minorUnits, currency: currency)
+            return
+        }
+        try self.init(generalParsing: text, currency: currency, mode: mode)
+    }
+
+    /// The general parser: every form, with an error naming the rule broken.
+    init(generalParsing text: String, currency: Currency, mode: ParseMode) throws(AmountError) {
         let decimal: DecimalText
         do throws(DecimalSyntaxIssue) {
             decimal = try DecimalText.scan(text)
@@ -62,5 +71,46 @@ extension Amount {
         if !negative { return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil }
         if magnitude == Int64.min.magnitude { return Int64.min }
         return magnitude < Int64.min.magnitude ? -Int64(magnitude) : nil
+    }
+
+    /// The journal's hot path: the minor units of `text` when it is in the exact form for
+    /// `exponent` (optional "-", digits without a leading zero, "." and exactly `exponent` digits;
+    /// not "-0"), else nil, and the general parser then names what is wrong. One pass, no
+    /// allocation.
+    static func exactMinorUnits(_ text: String, exponent: Int) -> Int64? {
+        var magnitude: UInt64 = 0
+        var negative = false
+        var integerDigits = 0
+        var fractionDigits = -1  // -1 until the point
+        var firstDigit: UInt8 = 0
+        for (position, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where position == 0:
+                negative = true
+            case UInt8(ascii: "."):
+                guard fractionDigits < 0, integerDigits > 0 else { return nil }
+                fractionDigits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if fractionDigits < 0 {
+                    if integerDigits == 0 { firstDigit = byte } else if firstDigit == UInt8(ascii: "0") { return nil }
+                    integerDigits += 1
+                } else {
+                    fractionDigits += 1
+                }
+                let (times, overflowTimes) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, overflowSum) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard !overflowTimes, !overflowSum else { return nil }
+                magnitude = sum
+            default:
+                return nil
+            }
+        }
+        guard integerDigits > 0, exponent == 0 ? fractionDigits == -1 : fractionDigits == exponent else { return nil }
+        if negative {
+            guard magnitude != 0, magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
     }
 }

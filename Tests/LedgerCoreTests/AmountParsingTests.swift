@@ -343,3 +343,4 @@ struct AmountParsingTests {
         }
     }
 }
+
