@@ -42,8 +42,8 @@ struct AccountCommand: ParsableCommand {
             }
             let ledger = try global.openLedger()
             let data = JSONObject([("code", .string(account.rawValue)), ("name", .string(name)), ("type", .string(accountType.rawValue))])
-            let entry = try ledger.append([EntryDraft(kind: .accountOpen, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
-            print("opened account \(account) \"\(name)\" (\(accountType.rawValue)) at entry \(entry[0].body.seq)")
+            let entry = try global.record(EntryDraft(kind: .accountOpen, date: try parseDate(date), data: data), in: ledger)
+            print("opened account \(account) \"\(name)\" (\(accountType.rawValue)) at entry \(entry.body.seq)")
         }
     }
 
@@ -63,8 +63,8 @@ struct AccountCommand: ParsableCommand {
             let account = try AccountCode(code)
             let ledger = try global.openLedger()
             let data = JSONObject([("code", .string(account.rawValue))])
-            let entry = try ledger.append([EntryDraft(kind: .accountClose, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
-            print("closed account \(account) at entry \(entry[0].body.seq)")
+            let entry = try global.record(EntryDraft(kind: .accountClose, date: try parseDate(date), data: data), in: ledger)
+            print("closed account \(account) at entry \(entry.body.seq)")
         }
     }
 

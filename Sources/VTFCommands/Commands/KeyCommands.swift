@@ -87,8 +87,8 @@ struct KeyCommand: ParsableCommand {
             let record = KeyRecord(publicKey: key, holder: holder, name: label, roles: roles)
             let ledger = try global.openLedger()
             guard case .object(let data) = record.jsonValue else { preconditionFailure("a key record is an object") }
-            let entry = try ledger.append([EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
-            print("registered key \(key.keyID) for \(holder) (\(roles.map(\.rawValue).joined(separator: ", "))) at entry \(entry[0].body.seq)")
+            let entry = try global.record(EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data), in: ledger)
+            print("registered key \(key.keyID) for \(holder) (\(roles.map(\.rawValue).joined(separator: ", "))) at entry \(entry.body.seq)")
         }
     }
 
@@ -111,8 +111,8 @@ struct KeyCommand: ParsableCommand {
             let ledger = try global.openLedger()
             let key = try resolveKey(keyID, in: ledger)
             let data = JSONObject([("key_id", .string(key.record.keyID)), ("reason", .string(reason))])
-            let entry = try ledger.append([EntryDraft(kind: .keyRevoke, date: try parseDate(date), data: data)], keys: try global.writeKeys(for: ledger))
-            print("revoked key \(key.record.keyID) (\(key.record.name)) at entry \(entry[0].body.seq)")
+            let entry = try global.record(EntryDraft(kind: .keyRevoke, date: try parseDate(date), data: data), in: ledger)
+            print("revoked key \(key.record.keyID) (\(key.record.name)) at entry \(entry.body.seq)")
         }
     }
 

@@ -61,7 +61,7 @@ struct PostCommand: ParsableCommand {
             let postings = try posting.enumerated().map { try VoucherInput.posting(flag: $1, fundCurrency: settings.currency, index: $0) }
             draft = EntryDraft(kind: .voucher, date: try parseDate(date), ref: ref, memo: memo, postings: postings)
         }
-        let entry = try ledger.append([draft], keys: try global.writeKeys(for: ledger))[0]
+        let entry = try global.record(draft, in: ledger)
         print("posted entry \(entry.body.seq) (\(entry.body.postings.count) postings\(entry.body.ref.map { ", ref \($0)" } ?? ""))")
     }
 }
@@ -94,7 +94,7 @@ struct ReverseCommand: ParsableCommand {
         let draft = EntryDraft(
             kind: .reversal, date: try parseDate(date), memo: memo ?? "Reversal of entry \(seq)",
             postings: try LedgerRules.negated(target.body.postings), data: JSONObject([("reverses", .integer(Int64(seq)))]))
-        let entry = try ledger.append([draft], keys: try global.writeKeys(for: ledger))[0]
+        let entry = try global.record(draft, in: ledger)
         print("posted entry \(entry.body.seq), reversing entry \(seq)")
     }
 }
