@@ -79,6 +79,8 @@ public final class JournalVerifier {
     ) throws -> VerificationReport {
         var replay = Replay(snapshot: LedgerSnapshot(refs: refs, lookup: { seq in try Self.lookup(seq, reader: reader) }))
         var pending: PendingBatch?
+        // Whatever ends the verification (a failure, a read error), no signature task may outlive it.
+        defer { pending?.signatures.group.wait() }
         var position: UInt64 = 0
         while true {
             let batch = try reader.readEntries(from: position, limit: batchSize)
