@@ -34,7 +34,7 @@ enum Migrations {
         }
         if !completed {
             guard upgrade else {
-                throw StoreError.input("\(path) uses an older schema; run a writing command (e.g. `vtf verify` after an upgrade) to migrate it")
+                throw StoreError.input("\(path) uses an older schema; it is migrated by the next command that writes to it (vtf post, vtf import, …)")
             }
             try run(on: queue)
         }
