@@ -39,6 +39,12 @@ extension JournalVerifier {
 
     static func parseOne(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<ParsedEntry, VerificationFailure> {
         if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, reason: problem)) }
+        // The fast reader, whose answer counts only if it writes back to the very same bytes.
+        if let body = EntryBody.readCanonical(raw.bodyBytes, fundCurrency: seq == 0 ? nil : fundCurrency),
+            body.canonicalBytes() == raw.bodyBytes
+        {
+            return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
+        }
         do {
             let json = try JSONParser.parse(raw.bodyBytes)
             if seq > 0 && fundCurrency == nil {
