@@ -48,8 +48,9 @@ extension LedgerFile {
         var appended: UInt64 = 0
         // Batches need not reach the disk one by one (DESIGN §7: one fsync per command suits
         // people, not imports): the WAL is synced at checkpoints and once at the end, and a
-        // crash in between loses whole batches only, never consistency. Re-running the import
-        // then skips nothing twice, because refs are unique.
+        // crash in between loses whole batches only, never consistency. A re-run of the same
+        // file is then refused at the first ref already recorded, so nothing with a ref is
+        // recorded twice (vouchers without refs have no such guard).
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384")
         }
