@@ -19,6 +19,11 @@ public final class LedgerFile: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError.input("\(path) already exists; a new ledger needs a new file")
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.input("the folder \(folder) does not exist; create it first")
+        }
         let file = try connect(path: path, readOnly: false)
         do {
             try file.queue.writeWithoutTransaction { db in

@@ -149,6 +149,9 @@ struct LedgerCommandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try CLI.vtf(["post", "--no-such-option"], in: dir).status == 2)
         #expect(try CLI.vtf(["balance", "--ledger", "missing.ledger"], in: dir).status == 2)
+        for name in ["a", "l"] { #expect(try CLI.vtf(["key", "generate", "--out", "\(name).pem"], in: dir).status == 0) }
+        let missingFolder = try CLI.vtf(["init", "--ledger", "no/such/folder/x.ledger", "--origin", "a.b/c", "--fund-name", "F", "--admin-key", "a.pem", "--log-key", "l.pem"], in: dir)
+        #expect(missingFolder.status == 2 && missingFolder.stderr.contains("does not exist"), "\(missingFolder.stderr)")
         let help = try CLI.vtf(["post", "--help"], in: dir)
         #expect(help.status == 0 && help.stdout.contains("ACCOUNT:AMOUNT"))
     }

@@ -115,6 +115,12 @@ struct RefusalTests {
         }
     }
 
+    @Test func publicKeyGivenAsSigningKey() throws {
+        try expectRefusal("holds a public key") { ledger in
+            try ledger.vtf(["post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1"], environment: ["VTF_KEY": ledger.key("alice") + ".pub"])
+        }
+    }
+
     @Test func missingSigningKey() throws {
         try expectRefusal("--key") { try $0.vtf(["post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1"], as: nil) }
     }

@@ -60,6 +60,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     static func readPrivateKey(at path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("-----BEGIN PUBLIC KEY-----"),
+            !text.contains("PRIVATE KEY-----")
+        {
+            throw InputError("\(path) holds a public key; give the private key file (the one without .pub)")
+        }
         let passphrase = environment[passphraseVariable].map { Array($0.utf8) }
         do {
             return try KeyFile.readPrivateKey(at: path, passphrase: passphrase)
