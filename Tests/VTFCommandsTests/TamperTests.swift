@@ -114,6 +114,16 @@ struct TamperTests {
         try expectFailure(ledger, ["entry 14", "postings table"])
     }
 
+    @Test func changedCheckpointRootColumn() throws {
+        let ledger = try ledgerWithVouchers()
+        defer { ledger.remove() }
+        try tamper(ledger) { db in
+            try db.execute(sql: "DROP TRIGGER checkpoints_no_update")
+            try db.execute(sql: "UPDATE checkpoints SET root = zeroblob(32) WHERE size = 13")
+        }
+        try expectFailure(ledger, ["entry 12", "checkpoint of size 13", "root stored beside it differs"])
+    }
+
     @Test func forgedSignature() throws {
         let ledger = try ledgerWithVouchers()
         defer { ledger.remove() }

@@ -27,6 +27,12 @@ public protocol VerificationObserver: AnyObject {
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws
     /// Called when every entry below `size` is fully verified, signatures included.
     func batchEnded(size: UInt64) throws
+    /// Called for each interior Merkle node the replay completes (level >= 1).
+    func completedNode(level: Int, index: UInt64, hash: SHA256Digest)
+}
+
+extension VerificationObserver {
+    public func completedNode(level: Int, index: UInt64, hash: SHA256Digest) {}
 }
 
 /// The first entry that fails verification, and why.
@@ -200,7 +206,7 @@ struct Replay {
             case .failure(let failure): stage.fail(at: index, .format, failure.reason)
             case .success(let entry):
                 replay(entry, raw: batch[index], index: index, seq: start + UInt64(index), stage: &stage, observer: observer)
-                if stage.failure == nil { advance(entry, index: index, stage: &stage, checkpoints: checkpoints) }
+                if stage.failure == nil { advance(entry, index: index, stage: &stage, checkpoints: checkpoints, observer: observer) }
             }
             if stage.failure != nil { break }
             if (index + 1) % Self.sliceSize == 0 { ready(index + 1, stage.signerKeys) }
@@ -231,9 +237,14 @@ struct Replay {
     }
 
     /// Moves the chain tip and the tree, and checks any checkpoint stored at the new size.
-    mutating func advance(_ entry: ParsedEntry, index: Int, stage: inout BatchState, checkpoints: (any CheckpointChecker)?) {
+    mutating func advance(
+        _ entry: ParsedEntry, index: Int, stage: inout BatchState, checkpoints: (any CheckpointChecker)?,
+        observer: (any VerificationObserver)?
+    ) {
         tip = entry.leafHash
-        frontier.append(leafHash: entry.leafHash)
+        frontier.append(leafHash: entry.leafHash) { level, nodeIndex, hash in
+            observer?.completedNode(level: level, index: nodeIndex, hash: hash)
+        }
         while let size = checkpoints?.nextSize, size <= frontier.size {
             do {
                 guard size == frontier.size else { throw RuleViolation("a checkpoint of size \(size) does not fall on an entry") }

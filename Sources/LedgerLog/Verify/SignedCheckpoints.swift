@@ -4,10 +4,14 @@ public import LedgerCrypto
 public struct StoredCheckpoint: Sendable {
     public let filedSize: UInt64
     public let note: String
+    /// The root stored beside the note (a table column), which must be the note's own; nil when
+    /// only the note is stored.
+    public let filedRoot: [UInt8]?
 
-    public init(filedSize: UInt64, note: String) {
+    public init(filedSize: UInt64, note: String, filedRoot: [UInt8]? = nil) {
         self.filedSize = filedSize
         self.note = note
+        self.filedRoot = filedRoot
     }
 }
 
@@ -78,6 +82,9 @@ public final class SignedCheckpoints: CheckpointChecker {
             }
             guard checkpoint.size == stored.filedSize else {
                 return .failure(RuleViolation("\(at) is filed under the wrong size (its note says \(checkpoint.size))"))
+            }
+            if let root = stored.filedRoot, root != checkpoint.rootHash.bytes {
+                return .failure(RuleViolation("\(at): the root stored beside it differs from its note"))
             }
             return .success(checkpoint)
         } catch {

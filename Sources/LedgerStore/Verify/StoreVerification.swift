@@ -104,13 +104,8 @@ enum CheckpointTable {
                 db, sql: "SELECT size, root, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 4096",
                 arguments: [Int64(size ?? 0)]
             ).map { row in
-                let size: UInt64 = row[0]
                 let root: Data = row[1]
-                let note: String = row[2]
-                guard (try? Checkpoint(noteText: SignedNote.parse(note).text).rootHash.bytes) == [UInt8](root) else {
-                    throw RuleViolation("the checkpoints table's root column for size \(size) differs from its note")
-                }
-                return StoredCheckpoint(filedSize: size, note: note)
+                return StoredCheckpoint(filedSize: row[0], note: row[2], filedRoot: [UInt8](root))
             }
         }
     }
@@ -134,8 +129,6 @@ final class PostingsComparison: VerificationObserver {
     private var expected: [(seq: UInt64, line: Int, date: [UInt8], posting: Posting)] = []
     private var batchStart: UInt64 = 0
     private(set) var postingCount = 0
-    /// The Merkle tree replayed from the leaves, for comparing `merkle_nodes`.
-    private var tree = MerkleFrontier()
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
 
@@ -159,7 +152,6 @@ final class PostingsComparison: VerificationObserver {
             expected.append((entry.seq, line, date, posting))
         }
         postingCount += entry.postings.count
-        tree.append(leafHash: leafHash) { level, index, hash in expectedNodes.append((level, index, hash)) }
     }
 
     /// Compares the postings of entries below `size` (the verifier may already have replayed
@@ -202,6 +194,11 @@ final class PostingsComparison: VerificationObserver {
 
     static func bytes(_ row: Row, _ column: Int, equal expected: some Sequence<UInt8>) throws -> Bool {
         try row.withUnsafeData(atIndex: column) { data in data.map { $0.elementsEqual(expected) } ?? false }
+    }
+
+    /// Collects the nodes the verifier's replay completes, for ``compareNodes(below:)``.
+    func completedNode(level: Int, index: UInt64, hash: SHA256Digest) {
+        expectedNodes.append((level, index, hash))
     }
 
     /// Compares the interior Merkle nodes completed by entries below `size` with `merkle_nodes`.
