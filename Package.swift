@@ -2,7 +2,7 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → AuditBundle → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+//   vtf → VTFCommands → {TrustFund, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LedgerCrypto", targets: ["LedgerCrypto"]),
         .library(name: "LedgerLog", targets: ["LedgerLog"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "TrustFund", targets: ["TrustFund"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
     ],
     dependencies: [
@@ -43,6 +44,10 @@ let package = Package(
             name: "LedgerStore",
             dependencies: ["LedgerLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
+        // rules themselves live with the journal in LedgerLog/Fund, so auditors' verifiers
+        // enforce them), and the IPSAS reports.
+        .target(name: "TrustFund", dependencies: ["LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
@@ -55,6 +60,7 @@ let package = Package(
             name: "VTFCommands",
             dependencies: [
                 "LedgerStore",
+                "TrustFund",
                 "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -65,6 +71,10 @@ let package = Package(
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"]),
         .testTarget(name: "LedgerLogTests", dependencies: ["LedgerLog"]),
+        .testTarget(
+            name: "TrustFundTests",
+            dependencies: ["TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "CanonicalJSON"]
+        ),
         .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
         .testTarget(
             name: "LedgerStoreTests",

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import GRDB
 import LedgerCore
@@ -89,5 +90,43 @@ enum DerivedRows {
             reversals[row[0]] = row[1]
         }
         return reversals
+    }
+
+    static func putRecord(_ record: FundRecord, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO fund_records (collection, id, seq, fields) VALUES (?, ?, ?, ?)
+                ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields
+                """,
+            arguments: [record.collection, record.id, Int64(record.seq), Data(record.canonicalFields)])
+    }
+
+    static func record(_ collection: String, _ id: String, _ db: Database) throws -> FundRecord? {
+        try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT collection, id, seq, fields FROM fund_records WHERE collection = ? AND id = ?"),
+            arguments: [collection, id]
+        ).map(fundRecord)
+    }
+
+    static func records(_ collection: String, _ db: Database) throws -> [FundRecord] {
+        try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT collection, id, seq, fields FROM fund_records WHERE collection = ? ORDER BY id"),
+            arguments: [collection]
+        ).map(fundRecord)
+    }
+
+    /// Every fund record, ordered by collection and id.
+    static func allRecords(_ db: Database) throws -> [FundRecord] {
+        try Row.fetchAll(db, sql: "SELECT collection, id, seq, fields FROM fund_records ORDER BY collection, id").map(fundRecord)
+    }
+
+    static func fundRecord(_ row: Row) throws -> FundRecord {
+        let collection: String = row[0]
+        let id: String = row[1]
+        let bytes: Data = row[3]
+        guard let fields = (try? JSONParser.parse([UInt8](bytes)))?.objectValue else {
+            throw StoreError.system("fund record \(collection)/\(id) is not a JSON object; run vtf verify")
+        }
+        return FundRecord(collection: collection, id: id, seq: row[2], fields: fields)
     }
 }

@@ -115,18 +115,20 @@ public final class LedgerFile: Sendable {
 }
 
 extension LedgerFile {
-    /// Creates a ledger file holding only its genesis entry (and local settings), in one
+    /// Creates a ledger file holding its genesis entry, then `more` (a template's chart of
+    /// accounts and settings), and its local settings, in one
     /// transaction. On any failure the new file is removed, so nothing is left behind.
     @discardableResult
     public static func createLedger(
-        at path: String, origin: String, genesis: EntryDraft, keys: WriteKeys, localSettings: [String: String]
+        at path: String, origin: String, genesis: EntryDraft, then more: [EntryDraft] = [], keys: WriteKeys,
+        localSettings: [String: String]
     ) throws -> LedgerFile {
         precondition(genesis.kind == .genesis, "a ledger starts with its genesis entry")
         let file = try create(at: path)
         do {
             try file.writeImmediate { db in
                 let state = try StoreState(db)
-                _ = try appendBatch([genesis], keys: keys, origin: origin, state: state, threads: 1)
+                _ = try appendBatch([genesis] + more, keys: keys, origin: origin, state: state, threads: 1)
                 for (name, value) in localSettings.sorted(by: { $0.key < $1.key }) {
                     try db.execute(sql: "INSERT INTO local_config (name, value) VALUES (?, ?)", arguments: [name, value])
                 }

@@ -15,6 +15,54 @@ public enum EntryKind: String, Sendable, CaseIterable {
     /// The negation of an earlier entry's postings; the only way to correct one.
     case reversal = "reversal"
 
+    // The trust fund (Sources/LedgerLog/Fund). Their postings are not chosen by the author:
+    // the rules compute them from `data` and the ledger before the entry (rates, balances,
+    // settings), and an entry whose postings differ is invalid.
+
+    /// Seeds the fund: template, two-person policy and first settings (once, by an admin).
+    case fundSetup = "fund.setup"
+    /// A donor, and its receivable sub-account 1200.ID.
+    case donorAdd = "donor.add"
+    /// A pledge: a memo item (9100), never revenue.
+    case pledgeRecord = "pledge.record"
+    /// UN operational rates of exchange: currency units per 1 USD from a date.
+    case ratesSet = "rates.set"
+    /// A binding contribution agreement: receivable and revenue (or deferred revenue).
+    case agreementSign = "agreement.sign"
+    /// A condition of a conditional agreement is met: deferred revenue becomes revenue.
+    case agreementRecognise = "agreement.recognise"
+    /// Money received against an agreement, with realised FX.
+    case contributionReceive = "contribution.receive"
+    /// Money nobody can place yet, held in suspense (2400).
+    case contributionUnidentified = "contribution.unidentified"
+    /// A receipt in suspense applied to an agreement.
+    case contributionApply = "contribution.apply"
+    /// A controlled action asks for certification and approval.
+    case approvalRequest = "approval.request"
+    /// A certifying officer confirms that funds are available (FRR rule 105.5).
+    case approvalCertify = "approval.certify"
+    /// An approving officer, another person, approves; the action posts now (FRR rule 105.6).
+    case approvalApprove = "approval.approve"
+    /// A certifying or approving officer declines a request.
+    case approvalReject = "approval.reject"
+    /// The Board of Trustees recommends a grant: recorded, posts nothing.
+    case grantRecommend = "grant.recommend"
+    /// A partner's accepted financial report: expense, and PSC on it.
+    case grantReport = "grant.report"
+    /// A partner returns unspent money.
+    case grantRefund = "grant.refund"
+    /// A grant ends; its unpaid commitment is released.
+    case grantClose = "grant.close"
+    /// Period-end revaluation of foreign-currency balances (unrealised FX).
+    case fxRevalue = "fx.revalue"
+    /// The fund's share of the UN cash pool's income and costs.
+    case interestAllocate = "interest.allocate"
+    /// Brings the operating reserve (3300) to its required level.
+    case reserveAdjust = "reserve.adjust"
+    /// Closes a financial year: revenue and expenses into accumulated surplus; later entries
+    /// dated in that year are refused.
+    case yearClose = "year.close"
+
     /// Parses the journal's `kind`, naming the unknown value.
     public init(parsing text: String) throws(RuleViolation) {
         guard let kind = EntryKind(rawValue: text) else {
@@ -29,14 +77,32 @@ public enum EntryKind: String, Sendable, CaseIterable {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]
         case .voucher, .reversal: [.fundManager]
+        case .fundSetup: [.admin]
+        case .approvalCertify: [.certifyingOfficer]
+        case .approvalApprove: [.approvingOfficer]
+        case .approvalReject: [.certifyingOfficer, .approvingOfficer]
+        case .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .contributionReceive,
+            .contributionUnidentified, .contributionApply, .approvalRequest, .grantRecommend, .grantReport,
+            .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust, .yearClose:
+            [.fundManager]
         }
     }
 
-    /// Whether the entry must carry postings (true), may not (false).
+    /// Whether the entry must carry postings (true), may not (false). Fund kinds carry exactly
+    /// the postings their rules compute (see ``postingsFromRules``).
     public var carriesPostings: Bool {
         switch self {
         case .voucher, .reversal: true
-        case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose: false
+        default: false
+        }
+    }
+
+    /// Whether the rules compute this kind's postings (the fund kinds). The store fills them
+    /// in before signing; the verifier recomputes them and refuses any difference.
+    public var postingsFromRules: Bool {
+        switch self {
+        case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal: false
+        default: true
         }
     }
 }

@@ -31,12 +31,34 @@ public enum LedgerRules {
         if let ref = body.ref, try state.refExists(kind: body.kind, ref: ref) {
             throw RuleViolation("\(at): ref \"\(ref)\" is already used by another \(body.kind.rawValue) entry")
         }
-        try checkPostings(body, settings: settings, state: state)
-        var effects = try kindEffects(body, state: state)
+        try checkClosedYear(body, state: state)
+        var effects: [LedgerEffect]
+        if body.kind.postingsFromRules {
+            let outcome = try FundRules.evaluate(body, signer: signer, state: state)
+            guard body.postings == outcome.postings else {
+                throw RuleViolation("\(at): its postings are not the ones \(body.kind.rawValue) computes from its data and the ledger: expected \(describe(outcome.postings))")
+            }
+            try checkPostings(body, settings: settings, state: state, opened: outcome.opened)
+            effects = outcome.effects
+        } else {
+            try checkPostings(body, settings: settings, state: state)
+            effects = try kindEffects(body, state: state)
+        }
         if !body.postings.isEmpty {
             effects.append(.post(seq: body.seq, date: body.date, postings: body.postings))
         }
         return AcceptedEntry(signerKey: signer.record.publicKey, effects: effects)
+    }
+
+    /// `body` with the postings its kind's rules compute (fund kinds), ready to check and sign;
+    /// other kinds are returned unchanged.
+    public static func completing(_ body: EntryBody, against state: some LedgerStateReading) throws -> EntryBody {
+        guard body.kind.postingsFromRules, body.seq > 0, state.settings != nil else { return body }
+        let signer = try checkSigner(body, state: state)
+        try checkClosedYear(body, state: state)
+        var completed = body
+        completed.postings = try FundRules.evaluate(body, signer: signer, state: state).postings
+        return completed
     }
 
     static func checkSigner(_ body: EntryBody, state: some LedgerStateReading) throws -> KeyState {
@@ -101,9 +123,22 @@ public enum LedgerRules {
         }
     }
 
-    static func checkPostings(_ body: EntryBody, settings: LedgerSettings, state: some LedgerStateReading) throws {
+    /// Entries dated in a closed financial year are refused.
+    static func checkClosedYear(_ body: EntryBody, state: some LedgerStateReading) throws {
+        guard let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date else { return }
+        throw RuleViolation("entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
+    }
+
+    static func describe(_ postings: [Posting]) -> String {
+        guard !postings.isEmpty else { return "none" }
+        return postings.map { "\($0.account) \($0.amount.decimalString) \($0.amount.currency.code) (value \($0.value.decimalString))" }.joined(separator: "; ")
+    }
+
+    static func checkPostings(
+        _ body: EntryBody, settings: LedgerSettings, state: some LedgerStateReading, opened: [AccountCode: AccountType]? = nil
+    ) throws {
         let at = "entry \(body.seq)"
-        guard body.kind.carriesPostings == !body.postings.isEmpty else {
+        guard opened != nil || body.kind.carriesPostings == !body.postings.isEmpty else {
             let verb = body.kind.carriesPostings ? "needs" : "may not carry"
             throw RuleViolation("\(at): \(body.kind.rawValue) \(verb) postings")
         }
@@ -111,13 +146,39 @@ public enum LedgerRules {
         do { try BalanceRule.check(body.postings, fundCurrency: settings.currency) } catch {
             throw RuleViolation("\(at): \(error)")
         }
+        var memo: [Posting] = []
         for (index, posting) in body.postings.enumerated() {
+            if let type = opened?[posting.account] {
+                if type == .memo { memo.append(posting) }
+                continue
+            }
             guard let account = try state.account(posting.account) else {
                 throw RuleViolation("\(at) posting \(index + 1): account \(posting.account) does not exist (open it with: vtf account open \(posting.account) …)")
             }
             if let closed = account.closedSeq {
                 throw RuleViolation("\(at) posting \(index + 1): account \(posting.account) was closed at entry \(closed)")
             }
+            if account.type == .memo { memo.append(posting) }
+        }
+        try checkMemoBalance(memo, at: at, settings: settings, total: body.postings.count)
+    }
+
+    /// Memo accounts (pledges, commitments) balance among themselves: a pledge or a commitment
+    /// can never become revenue, cash or expense through an entry that mixes the two.
+    static func checkMemoBalance(_ memo: [Posting], at: String, settings: LedgerSettings, total: Int) throws {
+        guard !memo.isEmpty, memo.count < total || memo.count == 1 else { return }
+        var amounts: [Currency: Int64] = [:]
+        var value: Int64 = 0
+        for posting in memo {
+            let (sum, overflow) = amounts[posting.amount.currency, default: 0].addingReportingOverflow(posting.amount.minorUnits)
+            let (valueSum, valueOverflow) = value.addingReportingOverflow(posting.value.minorUnits)
+            guard !overflow, !valueOverflow else { throw RuleViolation("\(at): memo postings overflow") }
+            amounts[posting.amount.currency] = sum
+            value = valueSum
+        }
+        guard value == 0, amounts.values.allSatisfy({ $0 == 0 }) else {
+            let accounts = Set(memo.map(\.account.rawValue)).sorted().joined(separator: ", ")
+            throw RuleViolation("\(at): memo account \(accounts) may only be posted against other memo accounts; a pledge or a commitment is never revenue, cash or expense")
         }
     }
 
@@ -131,8 +192,12 @@ public enum LedgerRules {
         case .accountClose: return try accountClose(body, fields, state: state)
         case .voucher:
             try fields.allowOnly([])
+            if try FundSettings.isControlled("voucher", state: state) {
+                throw RuleViolation("entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
+            }
             return []
         case .reversal: return try reversal(body, fields, state: state)
+        default: preconditionFailure("\(body.kind.rawValue) is checked by FundRules")
         }
     }
 

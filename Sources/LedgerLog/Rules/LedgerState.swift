@@ -68,6 +68,26 @@ public protocol LedgerStateReading {
     func balances(of code: AccountCode) throws -> [(amount: Amount, value: Amount)]
     /// Keys that hold `role` and are not revoked.
     func activeKeyCount(withRole role: Role) throws -> Int
+    /// The fund record `id` of `collection` (a donor, an agreement, a grant, …), or nil.
+    func record(_ collection: String, _ id: String) throws -> FundRecord?
+    /// Every record of `collection`, ordered by id (byte order).
+    func records(_ collection: String) throws -> [FundRecord]
+    /// Non-zero balance lines of `prefix` and of its sub-accounts (`prefix.…`), ordered by
+    /// account and currency.
+    func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
+}
+
+/// One account's balance in one currency: Σ amount and Σ value (fund currency).
+public struct BalanceLine: Sendable, Equatable {
+    public let account: AccountCode
+    public let amount: Amount
+    public let value: Amount
+
+    public init(account: AccountCode, amount: Amount, value: Amount) {
+        self.account = account
+        self.amount = amount
+        self.value = value
+    }
 }
 
 /// A change an accepted entry makes to the derived state. Both the store (its derived tables)
@@ -80,4 +100,6 @@ public enum LedgerEffect: Sendable, Equatable {
     case closeAccount(AccountCode, seq: UInt64)
     case post(seq: UInt64, date: LedgerDate, postings: [Posting])
     case reverse(target: UInt64, by: UInt64)
+    /// Creates or replaces a fund record (donor, agreement, grant, rate, setting, request, …).
+    case putRecord(FundRecord)
 }

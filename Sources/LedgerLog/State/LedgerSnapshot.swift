@@ -49,6 +49,8 @@ public struct LedgerSnapshot: LedgerStateReading {
     public private(set) var balances: [BalanceKey: BalanceTotals] = [:]
     /// Reversed entry → the reversal's seq.
     public private(set) var reversals: [UInt64: UInt64] = [:]
+    /// Fund records by collection, then id.
+    public private(set) var fundRecords: [String: [String: FundRecord]] = [:]
     private let refs: any RefIndex
     /// The seq of the next entry to apply.
     public private(set) var nextSeq: UInt64 = 0
@@ -82,6 +84,21 @@ public struct LedgerSnapshot: LedgerStateReading {
         keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
     }
 
+    public func record(_ collection: String, _ id: String) -> FundRecord? { fundRecords[collection]?[id] }
+
+    public func records(_ collection: String) -> [FundRecord] {
+        (fundRecords[collection] ?? [:]).values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    public func balanceLines(under prefix: AccountCode) -> [BalanceLine] {
+        guard let currency = settings?.currency else { return [] }
+        return balances.filter { !$0.value.isZero && $0.key.account.isWithin(prefix) }.sorted { $0.key < $1.key }.map {
+            BalanceLine(
+                account: $0.key.account, amount: Amount(minorUnits: $0.value.amountMinor, currency: $0.key.currency),
+                value: Amount(minorUnits: $0.value.valueMinor, currency: currency))
+        }
+    }
+
     /// Records an accepted entry: its ref and its effects.
     public mutating func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
         if let ref = body.ref { try refs.insert(kind: body.kind, ref: ref, seq: body.seq) }
@@ -103,6 +120,7 @@ public struct LedgerSnapshot: LedgerStateReading {
                 try balances[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
             }
         case .reverse(let target, let seq): reversals[target] = seq
+        case .putRecord(let record): fundRecords[record.collection, default: [:]][record.id] = record
         }
     }
 

@@ -92,8 +92,9 @@ extension LedgerFile {
             var tip = try Tip.read(db)
             let signer = keys.author.publicKey.keyID
             while let (draft, origin) = try source.next() {
-                let body = draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer)
                 do {
+                    let body = try LedgerRules.completing(
+                        draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
                     let accepted = try LedgerRules.check(body, against: state)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {
@@ -121,7 +122,8 @@ extension LedgerFile {
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError.input("the ledger has no genesis entry")
             }
-            let body = draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer)
+            let body = try LedgerRules.completing(
+                draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
             let accepted = try LedgerRules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
             try state.apply(body, effects: accepted.effects)

@@ -25,6 +25,8 @@ final class StoreState: LedgerStateReading {
     private var balanceCache: [BalanceKey: BalanceTotals] = [:]
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
+    /// Records written in this transaction (or, in a dry run, instead of writing them).
+    private var pendingRecords: [String: [String: FundRecord]] = [:]
 
     init(_ db: Database, dryRun: Bool = false) throws {
         self.db = db
@@ -92,6 +94,34 @@ final class StoreState: LedgerStateReading {
         keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
     }
 
+    func record(_ collection: String, _ id: String) throws -> FundRecord? {
+        if let pending = pendingRecords[collection]?[id] { return pending }
+        return try DerivedRows.record(collection, id, db)
+    }
+
+    func records(_ collection: String) throws -> [FundRecord] {
+        var merged: [String: FundRecord] = [:]
+        for record in try DerivedRows.records(collection, db) { merged[record.id] = record }
+        for (id, record) in pendingRecords[collection] ?? [:] { merged[id] = record }
+        return merged.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    func balanceLines(under prefix: AccountCode) throws -> [BalanceLine] {
+        guard let settings else { return [] }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT account, currency FROM balances WHERE account = ? OR (account >= ? AND account < ?)",
+            arguments: [prefix.rawValue, prefix.rawValue + ".", prefix.rawValue + "/"])
+        var keys = Set(try rows.map { BalanceKey(account: try AccountCode($0[0]), currency: try Currency(code: $0[1])) })
+        keys.formUnion(touchedBalances.filter { $0.account.isWithin(prefix) })
+        return try keys.sorted().compactMap { key in
+            let totals = try balance(key)
+            guard !totals.isZero else { return nil }
+            return BalanceLine(
+                account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                value: Amount(minorUnits: totals.valueMinor, currency: settings.currency))
+        }
+    }
+
     /// Records a checked entry: remembers it for the rest of the transaction and writes its effects.
     func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
         if let ref = body.ref { pendingRefs.insert(body.kind.rawValue + "\u{1F}" + ref) }
@@ -117,6 +147,7 @@ final class StoreState: LedgerStateReading {
         case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
         case .post(_, _, let postings): try addToBalances(postings)
         case .reverse(let target, _): pendingReversals.insert(target)
+        case .putRecord(let record): pendingRecords[record.collection, default: [:]][record.id] = record
         }
     }
 
@@ -148,6 +179,9 @@ final class StoreState: LedgerStateReading {
             try db.execute(
                 sql: "INSERT INTO reversals (target_seq, reversal_seq) VALUES (?, ?)",
                 arguments: [Int64(target), Int64(seq)])
+        case .putRecord(let record):
+            pendingRecords[record.collection, default: [:]][record.id] = record
+            try DerivedRows.putRecord(record, db)
         }
     }
 

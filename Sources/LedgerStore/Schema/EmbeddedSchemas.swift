@@ -156,5 +156,20 @@ CREATE TABLE local_config (
 ) WITHOUT ROWID;
 
 """#),
+        ("0002_fund_records.sql", #"""
+-- vtf ledger, schema 2: the trust fund's derived state.
+-- Donors, agreements, grants, rates, settings and approval requests, one row per record, as
+-- the fund rules of the journal leave them (Sources/LedgerLog/Fund). Derived like every table
+-- but the journal: written in the entry's transaction, and compared with a replay by `vtf verify`.
+
+CREATE TABLE fund_records (
+    collection TEXT NOT NULL,                     -- e.g. donor, agreement, grant, rate.EUR, request
+    id         TEXT NOT NULL,                     -- the record's key within its collection
+    seq        INTEGER NOT NULL,                  -- the entry that last wrote it
+    fields     BLOB NOT NULL,                     -- RFC 8785 canonical JSON object
+    PRIMARY KEY (collection, id)
+) WITHOUT ROWID;
+
+"""#),
     ]
 }

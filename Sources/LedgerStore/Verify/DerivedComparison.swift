@@ -27,6 +27,7 @@ enum DerivedComparison {
             differences.append("accounts table: account \(code) is missing")
         }
         differences += try compareBalances(snapshot, db: db)
+        differences += try compareRecords(snapshot, db: db)
         if try DerivedRows.reversals(db) != snapshot.reversals {
             differences.append("reversals table differs from the journal's reversal entries")
         }
@@ -44,6 +45,27 @@ enum DerivedComparison {
         let storedKeys = Set(stored.map(\.0))
         for key in snapshot.balances.keys.sorted() where !storedKeys.contains(key) {
             differences.append("balances table: the line for \(key.account) \(key.currency) is missing")
+        }
+        return differences
+    }
+
+    static func compareRecords(_ snapshot: LedgerSnapshot, db: Database) throws -> [String] {
+        var differences: [String] = []
+        var seen: Set<String> = []
+        for stored in try DerivedRows.allRecords(db) {
+            seen.insert(stored.collection + "/" + stored.id)
+            guard let replayed = snapshot.record(stored.collection, stored.id) else {
+                differences.append("fund_records table: \(stored.collection) \(stored.id) is not in the journal")
+                continue
+            }
+            if replayed.seq != stored.seq || replayed.canonicalFields != stored.canonicalFields {
+                differences.append("fund_records table: \(stored.collection) \(stored.id) differs from the journal (entry \(replayed.seq))")
+            }
+        }
+        for (collection, records) in snapshot.fundRecords.sorted(by: { $0.key < $1.key }) {
+            for id in records.keys.sorted() where !seen.contains(collection + "/" + id) {
+                differences.append("fund_records table: \(collection) \(id) is missing")
+            }
         }
         return differences
     }

@@ -1,0 +1,283 @@
+import CanonicalJSON
+import LedgerCore
+
+/// What each controlled action checks when requested, certified and approved, and what it
+/// posts at approval.
+enum ActionRules {
+    // MARK: - Requests
+
+    /// `grant.award`: `{"grantee", "grantee_name", "amount", "tranches": [amount…],
+    /// "recommendation"?}`; the request's ref is the grant's id.
+    static func requestAward(_ context: FundContext, ref: String) throws {
+        try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation"])
+        if let existing = try context.state.record("grant", ref) {
+            throw context.refuse("grant \(ref) already exists (entry \(existing.seq))")
+        }
+        _ = try context.identifier("grantee")
+        _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
+        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        var total = Amount.zero(context.fundCurrency)
+        let tranches = try context.data.array("tranches")
+        guard !tranches.isEmpty else { throw context.refuse("a grant needs at least one tranche") }
+        for (index, item) in tranches.enumerated() {
+            guard let text = item.stringValue else { throw context.refuse("tranches[\(index)] must be an amount string") }
+            let tranche: Amount
+            do { tranche = try Amount(parsing: text, currency: context.fundCurrency, mode: .exact) } catch {
+                throw context.refuse("tranche \(index + 1): \(error)")
+            }
+            guard tranche.minorUnits > 0 else { throw context.refuse("tranche \(index + 1) must be more than zero") }
+            total = try total.plus(tranche)
+        }
+        guard total == amount else {
+            throw context.refuse("the tranches add up to \(total.decimalString), not the grant's \(amount.decimalString)")
+        }
+        if let recommendation = try context.data.optionalString("recommendation") {
+            _ = try context.require("recommendation", recommendation, "board recommendation")
+        }
+    }
+
+    /// `grant.disburse`: `{"grant", "tranche", "amount"}`. Reserves the tranche on the grant.
+    static func requestDisbursement(_ context: FundContext, _ outcome: inout FundOutcome) throws {
+        try context.data.allowOnly(["action", "grant", "tranche", "amount"])
+        var grant = try Grant(context, try context.data.string("grant"))
+        guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+        let tranche = try context.data.integer("tranche")
+        let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
+        guard tranche >= 1, tranche <= count else {
+            throw context.refuse("grant \(grant.id) has tranches 1...\(count), not \(tranche)")
+        }
+        guard !grant.trancheNumbers("tranches_requested").contains(tranche) else {
+            throw context.refuse("tranche \(tranche) of grant \(grant.id) is already requested or paid")
+        }
+        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        let committed = try grant.amount("paid").plus(grant.amount("pending")).plus(amount)
+        guard committed.minorUnits <= grant.amount("amount").minorUnits else {
+            throw context.refuse("disbursement beyond the approved grant: \(grant.id) is \(grant.amount("amount").decimalString), already paid or requested \(try grant.amount("paid").plus(grant.amount("pending")).decimalString), and this asks \(amount.decimalString)")
+        }
+        grant.set("pending", try grant.amount("pending").plus(amount))
+        grant.fields["tranches_requested"] = .array((grant.trancheNumbers("tranches_requested") + [tranche]).map { .integer($0) })
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// `receivable.write-off`: `{"agreement", "amount"}` in the agreement's currency.
+    static func requestWriteOff(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "agreement", "amount"])
+        let agreement = try Agreement(context, try context.data.string("agreement"))
+        let amount = try context.positiveAmount("amount", agreement.currency)
+        let outstanding = try agreement.outstanding()
+        guard amount.minorUnits <= outstanding.minorUnits else {
+            throw context.refuse("agreement \(agreement.id) has \(outstanding.decimalString) \(agreement.currency.code) outstanding, less than \(amount.decimalString)")
+        }
+    }
+
+    /// `donor.refund`: `{"donor", "amount", "currency"}`.
+    static func requestRefund(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "donor", "amount", "currency"])
+        _ = try context.require("donor", try context.data.string("donor"), "donor")
+        _ = try context.positiveAmount("amount", try context.currency("currency"))
+    }
+
+    /// `setting.change`: `{"name", "value", "from"}`.
+    static func requestSetting(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "name", "value", "from"])
+        let name = try context.data.string("name")
+        let value = try context.data.string("value")
+        do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
+            throw context.refuse(error.message)
+        }
+        _ = try context.data.date("from")
+    }
+
+    /// `voucher`: `{"postings": [{"account", "amount", "currency", "value"}…]}`, posted as is at approval.
+    static func requestVoucher(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "postings"])
+        let postings = try voucherPostings(context)
+        do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse("\(error)") }
+        var memo: [Posting] = []
+        for posting in postings {
+            guard let account = try context.state.account(posting.account), account.closedSeq == nil else {
+                throw context.refuse("account \(posting.account) does not exist or is closed")
+            }
+            if account.type == .memo { memo.append(posting) }
+        }
+        guard let settings = context.state.settings else { return }
+        try LedgerRules.checkMemoBalance(memo, at: "entry \(context.seq)", settings: settings, total: postings.count)
+    }
+
+    static func voucherPostings(_ context: FundContext) throws -> [Posting] {
+        try EntryBody.postings(try context.data.array("postings"), fundCurrency: context.fundCurrency, seq: Int64(context.seq))
+    }
+
+    // MARK: - Certification
+
+    /// The certifying officer confirms funds are available (FRR rule 105.5).
+    static func checkCertifiable(_ request: Request, _ context: FundContext) throws {
+        let params = context.reading(try request.params(context))
+        switch request.action {
+        case "grant.award":
+            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            let available = try availableFunds(context, excluding: request.ref)
+            guard amount.minorUnits <= available.minorUnits else {
+                throw context.refuse("certification refused: grant \(request.ref) of \(amount.decimalString) exceeds the available funds of \(available.decimalString) \(context.fundCurrency.code) (cash + receivables − reserve − open commitments)")
+            }
+        case "grant.disburse":
+            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            let cash = try FundMoney.balance(FundChart.cash, context.fundCurrency, context).amount
+            guard amount.minorUnits <= cash.minorUnits else {
+                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)")
+            }
+        case "receivable.write-off":
+            let agreement = try Agreement(context, try params.data.string("agreement"))
+            let amount = try params.positiveAmount("amount", agreement.currency)
+            let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
+            let limit = try FundSettings.money("write_off_limit", context)
+            guard value.minorUnits <= limit.minorUnits else {
+                throw context.refuse("certification refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
+            }
+        case "donor.refund":
+            let currency = try params.currency("currency")
+            let amount = try params.positiveAmount("amount", currency)
+            let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
+            guard amount.minorUnits <= cash.minorUnits else {
+                throw context.refuse("certification refused: the refund of \(amount.decimalString) \(currency.code) exceeds the \(currency.code) cash of \(cash.decimalString)")
+            }
+        default: break
+        }
+    }
+
+    /// Cash + receivables − the required reserve − open commitments (approved grants not yet
+    /// paid, and grant awards certified but not yet approved), in the fund currency.
+    static func availableFunds(_ context: FundContext, excluding ref: String) throws -> Amount {
+        let cash = try FundMoney.totalValue(under: FundChart.cash, context)
+        let receivables = try FundMoney.totalValue(under: FundChart.receivables, context)
+            .plus(try FundMoney.totalValue(under: FundChart.allowance, context))
+        let reserve = try FundSettings.applying(
+            try FundSettings.percent("reserve_rate", context), to: try FundSettings.money("planned_expenditure", context))
+        var commitments = try FundMoney.totalValue(under: FundChart.commitments, context)
+        for record in try context.state.records("request") where record.id != ref {
+            guard record.fields["action"]?.stringValue == "grant.award", record.fields["status"]?.stringValue == "certified",
+                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+            else { continue }
+            commitments = try commitments.plus(Amount.stored(text, context.fundCurrency))
+        }
+        return try cash.plus(receivables).minus(reserve).minus(commitments)
+    }
+
+    // MARK: - Approval
+
+    static func approve(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let params = context.reading(try request.params(context))
+        let fund = context.fundCurrency
+        switch request.action {
+        case "grant.award":
+            let id = request.ref
+            let amount = try params.positiveAmount("amount", fund)
+            let grantee = try params.data.string("grantee_name")
+            let advances = try ContributionRules.subAccount(FundChart.advances, id, "Advances – \(id) \(grantee)", .asset, context, &outcome)
+            _ = advances
+            let commitment = try ContributionRules.subAccount(FundChart.commitments, id, "Commitment – \(id) \(grantee)", .memo, context, &outcome)
+            outcome.post(commitment, amount, value: amount)
+            outcome.post(FundChart.memoContra, try amount.negative(), value: try amount.negative())
+            let zero = Amount.zero(fund).decimalString
+            var fields: JSONObject = [
+                "grantee": params.data.object["grantee"] ?? .null, "grantee_name": .string(grantee),
+                "amount": .string(amount.decimalString), "tranches": params.data.object["tranches"] ?? .array([]),
+                "paid": .string(zero), "pending": .string(zero), "spent": .string(zero), "psc": .string(zero),
+                "refunded": .string(zero), "status": .string("open"), "awarded": .string(request.date),
+                "tranches_requested": .array([]), "tranches_paid": .array([]),
+            ]
+            if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
+            outcome.put("grant", id, seq: context.seq, fields)
+        case "grant.disburse":
+            var grant = try Grant(context, try params.data.string("grant"))
+            guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+            let amount = try params.positiveAmount("amount", fund)
+            let tranche = try params.data.integer("tranche")
+            outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
+            outcome.post(FundChart.cash, try amount.negative(), value: try amount.negative())
+            outcome.post(FundChart.memoContra, amount, value: amount)
+            outcome.post(try FundChart.commitments.sub(grant.id), try amount.negative(), value: try amount.negative())
+            grant.set("paid", try grant.amount("paid").plus(amount))
+            grant.set("pending", try grant.amount("pending").minus(amount))
+            grant.fields["tranches_paid"] = .array((grant.trancheNumbers("tranches_paid") + [tranche]).map { .integer($0) })
+            outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+        case "receivable.write-off":
+            var agreement = try Agreement(context, try params.data.string("agreement"))
+            let amount = try params.positiveAmount("amount", agreement.currency)
+            guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
+                throw context.refuse("agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
+            }
+            let receivable = try FundChart.receivables.sub(agreement.donor)
+            let carry = try FundMoney.carry(receivable, amount, context)
+            outcome.post(FundChart.writeOffs, amount, value: carry)
+            outcome.post(receivable, try amount.negative(), value: try carry.negative())
+            agreement.set("written_off", try agreement.amount("written_off").plus(amount))
+            outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
+        case "donor.refund":
+            try approveRefund(params, context, &outcome)
+        case "setting.change":
+            let name = try params.data.string("name")
+            let from = try params.data.date("from")
+            outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
+        case "voucher":
+            for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
+        default:
+            throw context.refuse("request \(request.ref) has an unknown action \(request.action)")
+        }
+    }
+
+    /// Pays a donor back: first from its refunds payable (2300.DONOR), the rest as a return of
+    /// its contribution (Dr revenue at the day's rate); cash leaves at its carrying value.
+    static func approveRefund(_ params: FundContext, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let donorID = try params.data.string("donor")
+        let donor = try context.require("donor", donorID, "donor")
+        let currency = try params.currency("currency")
+        let amount = try params.positiveAmount("amount", currency)
+        let payable = try FundChart.refundsPayable.sub(donorID)
+        let owed = try context.state.account(payable) == nil
+            ? Amount.zero(currency) : try FundMoney.balance(payable, currency, context).amount.negative()
+        let fromPayable = owed.minorUnits > 0 ? (amount.minorUnits <= owed.minorUnits ? amount : owed) : .zero(currency)
+        if !fromPayable.isZero {
+            outcome.post(payable, fromPayable, value: try FundMoney.carry(payable, fromPayable, context))
+        }
+        let rest = try amount.minus(fromPayable)
+        if !rest.isZero {
+            outcome.post(try ContributionRules.revenueAccount(donor), rest, value: try FundMoney.value(rest, on: context.date, context))
+        }
+        outcome.post(FundChart.cash, try amount.negative(), value: try FundMoney.carry(FundChart.cash, amount, context).negative())
+        FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: currency, into: &outcome)
+    }
+
+    /// A rejected request gives back what it reserved.
+    static func release(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        guard request.action == "grant.disburse" else { return }
+        let params = context.reading(try request.params(context))
+        var grant = try Grant(context, try params.data.string("grant"))
+        let tranche = try params.data.integer("tranche")
+        grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
+        grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+}
+
+/// A grant's record.
+struct Grant {
+    let id: String
+    var fields: JSONObject
+    let currency: Currency
+
+    init(_ context: FundContext, _ id: String) throws {
+        let record = try context.require("grant", id, "grant")
+        self.id = id
+        self.fields = record.fields
+        self.currency = context.fundCurrency
+    }
+
+    var status: String { fields["status"]?.stringValue ?? "" }
+
+    func amount(_ name: String) -> Amount { Amount.stored(fields[name]?.stringValue ?? "", currency) }
+
+    mutating func set(_ name: String, _ amount: Amount) { fields[name] = .string(amount.decimalString) }
+
+    func trancheNumbers(_ name: String) -> [Int64] { (fields[name]?.arrayValue ?? []).compactMap(\.integerValue) }
+}

@@ -1,0 +1,121 @@
+import CanonicalJSON
+import LedgerCore
+
+/// Two-person approval, one mechanism for every controlled action (UN FRR rules 105.5, 105.6):
+/// `approval.request` (ref = REF, `data.action` and its parameters) → `approval.certify` by a
+/// certifying officer → `approval.approve` by an approving officer, a different person from
+/// both the requester and the certifier. Postings happen only at approval.
+enum ApprovalRules {
+    static func request(_ context: FundContext) throws -> FundOutcome {
+        guard let ref = context.body.ref else { throw context.refuse("a request needs a ref") }
+        try FundIDs.check(ref, what: "request ref", seq: context.seq)
+        let action = try context.data.string("action")
+        var outcome = FundOutcome()
+        switch action {
+        case "grant.award": try ActionRules.requestAward(context, ref: ref)
+        case "grant.disburse": try ActionRules.requestDisbursement(context, &outcome)
+        case "receivable.write-off": try ActionRules.requestWriteOff(context)
+        case "donor.refund": try ActionRules.requestRefund(context)
+        case "setting.change": try ActionRules.requestSetting(context)
+        case "voucher": try ActionRules.requestVoucher(context)
+        default:
+            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
+        }
+        outcome.put("request", ref, seq: context.seq, [
+            "action": .string(action), "params": .object(context.data.object), "status": .string("requested"),
+            "date": .string(context.date.description), "requester": .string(context.signer.record.holder),
+            "requested_seq": .integer(Int64(context.seq)),
+        ])
+        return outcome
+    }
+
+    static func certify(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request"])
+        var request = try Request(context)
+        guard request.status == "requested" else {
+            throw context.refuse("request \(request.ref) is \(request.status), not waiting for certification")
+        }
+        let holder = context.signer.record.holder
+        guard holder != request.requester else {
+            throw context.refuse("\(holder) made request \(request.ref) and may not certify it; another certifying officer must")
+        }
+        try ActionRules.checkCertifiable(request, context)
+        request.fields["status"] = .string("certified")
+        request.fields["certifier"] = .string(holder)
+        request.fields["certified_seq"] = .integer(Int64(context.seq))
+        var outcome = FundOutcome()
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+
+    static func approve(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request"])
+        var request = try Request(context)
+        let controlled = try FundSettings.isControlled(request.action, state: context.state)
+        let holder = context.signer.record.holder
+        if controlled {
+            guard request.status == "certified" else {
+                let why = request.status == "requested" ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
+                throw context.refuse("request \(request.ref) cannot be approved: \(why)")
+            }
+        } else {
+            guard request.status == "requested" || request.status == "certified" else {
+                throw context.refuse("request \(request.ref) is \(request.status)")
+            }
+        }
+        guard holder != request.requester else {
+            throw context.refuse("\(holder) made request \(request.ref) and may not approve it (self-approval)")
+        }
+        if let certifier = request.fields["certifier"]?.stringValue, certifier == holder {
+            throw context.refuse("\(holder) certified request \(request.ref); the approving officer must be another person")
+        }
+        guard context.date.description == request.date else {
+            throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
+        }
+        var outcome = FundOutcome()
+        try ActionRules.approve(request, context, &outcome)
+        request.fields["status"] = .string("approved")
+        request.fields["approver"] = .string(holder)
+        request.fields["approved_seq"] = .integer(Int64(context.seq))
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+
+    static func reject(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request", "reason"])
+        var request = try Request(context)
+        _ = try context.data.text("reason", max: Limits.memoLengthMax)
+        guard request.status == "requested" || request.status == "certified" else {
+            throw context.refuse("request \(request.ref) is \(request.status); only a waiting request can be rejected")
+        }
+        var outcome = FundOutcome()
+        try ActionRules.release(request, context, &outcome)
+        request.fields["status"] = .string("rejected")
+        request.fields["rejected_by"] = .string(context.signer.record.holder)
+        request.fields["rejected_seq"] = .integer(Int64(context.seq))
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+}
+
+/// A request's record.
+struct Request {
+    let ref: String
+    var fields: JSONObject
+
+    init(_ context: FundContext) throws {
+        let ref = try context.data.string("request")
+        let record = try context.require("request", ref, "request")
+        self.ref = ref
+        self.fields = record.fields
+    }
+
+    var action: String { fields["action"]?.stringValue ?? "" }
+    var status: String { fields["status"]?.stringValue ?? "" }
+    var requester: String { fields["requester"]?.stringValue ?? "" }
+    var date: String { fields["date"]?.stringValue ?? "" }
+
+    func params(_ context: FundContext) throws -> JSONFields {
+        try JSONFields(fields["params"] ?? .object([:]), context: "request \(ref)")
+    }
+}

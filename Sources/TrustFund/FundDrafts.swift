@@ -1,0 +1,210 @@
+public import CanonicalJSON
+public import LedgerCore
+public import LedgerLog
+
+/// Turns what fund staff ask for into journal drafts. The store fills in the postings from the
+/// fund rules (``LedgerLog/FundRules``) when it appends, so a draft carries only the facts:
+/// who, how much, in which currency, on which date.
+public enum FundDrafts {
+    /// The `unvtf` template: the chart of accounts of DOMAIN.md §5 and the fund's first settings
+    /// (PSC 13 %, reserve 15 % of planned expenditure, a write-off limit), effective `date`, with
+    /// every controlled action under two-person approval.
+    public static func unvtfTemplate(date: LedgerDate, settings: [String: String]) -> [EntryDraft] {
+        var drafts = FundChart.accounts.map { account in
+            EntryDraft(kind: .accountOpen, date: date, data: [
+                "code": .string(account.code), "name": .string(account.name), "type": .string(account.type.rawValue),
+            ])
+        }
+        var values = unvtfDefaults
+        for (name, value) in settings { values[name] = value }
+        drafts.append(EntryDraft(
+            kind: .fundSetup, date: date, memo: "UNVTF template: chart of accounts, settings, two-person policy",
+            data: [
+                "template": .string("unvtf"),
+                "two_person": .array(FundSettings.controlledActions.map(JSONValue.string)),
+                "settings": .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ]))
+        return drafts
+    }
+
+    /// The template's settings unless `vtf init` is told otherwise.
+    public static let unvtfDefaults: [String: String] = [
+        "psc_rate": "13", "reserve_rate": "15", "planned_expenditure": "0.00", "write_off_limit": "10000.00",
+    ]
+
+    public static func donor(id: String, name: String, type: String, country: String?, date: LedgerDate) -> EntryDraft {
+        var data: JSONObject = ["id": .string(id), "name": .string(name), "type": .string(type)]
+        if let country { data["country"] = .string(country) }
+        return EntryDraft(kind: .donorAdd, date: date, ref: id, data: data)
+    }
+
+    public static func pledge(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
+        EntryDraft(kind: .pledgeRecord, date: date, ref: ref, memo: memo, data: [
+            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ])
+    }
+
+    /// Rates in currency units per 1 USD, effective `from` (a monthly set on the 1st, or a revision).
+    public static func rates(_ rates: [(Currency, Decimal64)], from: LedgerDate, revision: Bool, date: LedgerDate) -> EntryDraft {
+        let members = rates.sorted { $0.0.code < $1.0.code }.map { ($0.0.code, JSONValue.string($0.1.description)) }
+        return EntryDraft(kind: .ratesSet, date: date, data: [
+            "from": .string(from.description), "rates": .object(JSONObject(members)), "revision": .bool(revision),
+        ])
+    }
+
+    public struct Instalment: Sendable {
+        public let amount: Amount
+        public let due: LedgerDate
+        public init(amount: Amount, due: LedgerDate) {
+            self.amount = amount
+            self.due = due
+        }
+    }
+
+    public static func agreement(
+        ref: String, donor: String, amount: Amount, date: LedgerDate, conditional: Bool = false, earmark: String? = nil,
+        instalments: [Instalment] = [], pledge: String? = nil, memo: String? = nil
+    ) -> EntryDraft {
+        var data: JSONObject = [
+            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ]
+        if conditional { data["conditional"] = .bool(true) }
+        if let earmark { data["earmark"] = .string(earmark) }
+        if !instalments.isEmpty {
+            data["instalments"] = .array(instalments.map {
+                .object(["amount": .string($0.amount.decimalString), "due": .string($0.due.description)])
+            })
+        }
+        if let pledge { data["pledge"] = .string(pledge) }
+        return EntryDraft(kind: .agreementSign, date: date, ref: ref, memo: memo, data: data)
+    }
+
+    public static func recognise(agreement: String, amount: Amount, date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .agreementRecognise, date: date, data: ["agreement": .string(agreement), "amount": .string(amount.decimalString)])
+    }
+
+    public static func receipt(agreement: String, amount: Amount, charges: Amount? = nil, date: LedgerDate, bankRef: String) -> EntryDraft {
+        var data: JSONObject = [
+            "agreement": .string(agreement), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ]
+        if let charges, !charges.isZero { data["charges"] = .string(charges.decimalString) }
+        return EntryDraft(kind: .contributionReceive, date: date, ref: bankRef, data: data)
+    }
+
+    public static func unidentifiedReceipt(amount: Amount, date: LedgerDate, bankRef: String, memo: String? = nil) -> EntryDraft {
+        EntryDraft(kind: .contributionUnidentified, date: date, ref: bankRef, memo: memo, data: [
+            "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ])
+    }
+
+    public static func applyReceipt(bankRef: String, agreement: String, date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .contributionApply, date: date, data: ["receipt": .string(bankRef), "agreement": .string(agreement)])
+    }
+
+    // MARK: Controlled actions (two-person approval)
+
+    public static func request(action: String, ref: String, date: LedgerDate, params: JSONObject, memo: String? = nil) -> EntryDraft {
+        var data: JSONObject = ["action": .string(action)]
+        for member in params { data[member.key] = member.value }
+        return EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: data)
+    }
+
+    public static func awardRequest(
+        grant: String, grantee: String, granteeName: String, amount: Amount, tranches: [Amount], date: LedgerDate,
+        recommendation: String? = nil, memo: String? = nil
+    ) -> EntryDraft {
+        var params: JSONObject = [
+            "grantee": .string(grantee), "grantee_name": .string(granteeName), "amount": .string(amount.decimalString),
+            "tranches": .array(tranches.map { .string($0.decimalString) }),
+        ]
+        if let recommendation { params["recommendation"] = .string(recommendation) }
+        return request(action: "grant.award", ref: grant, date: date, params: params, memo: memo)
+    }
+
+    public static func disbursementRequest(grant: String, tranche: Int, amount: Amount, date: LedgerDate, ref: String) -> EntryDraft {
+        request(action: "grant.disburse", ref: ref, date: date, params: [
+            "grant": .string(grant), "tranche": .integer(Int64(tranche)), "amount": .string(amount.decimalString),
+        ])
+    }
+
+    public static func writeOffRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
+        request(action: "receivable.write-off", ref: ref, date: date, params: [
+            "agreement": .string(agreement), "amount": .string(amount.decimalString),
+        ], memo: memo)
+    }
+
+    public static func donorRefundRequest(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
+        request(action: "donor.refund", ref: ref, date: date, params: [
+            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ], memo: memo)
+    }
+
+    public static func settingRequest(name: String, value: String, from: LedgerDate, date: LedgerDate, ref: String) -> EntryDraft {
+        request(action: "setting.change", ref: ref, date: date, params: [
+            "name": .string(name), "value": .string(value), "from": .string(from.description),
+        ])
+    }
+
+    public static func voucherRequest(postings: [Posting], date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
+        request(action: "voucher", ref: ref, date: date, params: [
+            "postings": .array(postings.map {
+                .object([
+                    "account": .string($0.account.rawValue), "amount": .string($0.amount.decimalString),
+                    "currency": .string($0.amount.currency.code), "value": .string($0.value.decimalString),
+                ])
+            }),
+        ], memo: memo)
+    }
+
+    /// `approval.certify`, `approval.approve` or `approval.reject` of request `ref`, dated as the request.
+    public static func decision(_ kind: EntryKind, request ref: String, date: LedgerDate, reason: String? = nil) -> EntryDraft {
+        precondition([.approvalCertify, .approvalApprove, .approvalReject].contains(kind))
+        var data: JSONObject = ["request": .string(ref)]
+        if let reason { data["reason"] = .string(reason) }
+        return EntryDraft(kind: kind, date: date, data: data)
+    }
+
+    // MARK: Grants after the award
+
+    public static func recommendation(
+        ref: String, grantee: String, granteeName: String, amount: Amount?, cycle: String?, session: String?, date: LedgerDate
+    ) -> EntryDraft {
+        var data: JSONObject = ["grantee": .string(grantee), "grantee_name": .string(granteeName)]
+        if let amount { data["amount"] = .string(amount.decimalString) }
+        if let cycle { data["cycle"] = .string(cycle) }
+        if let session { data["session"] = .string(session) }
+        return EntryDraft(kind: .grantRecommend, date: date, ref: ref, data: data)
+    }
+
+    public static func grantReport(grant: String, spent: Amount, date: LedgerDate, ref: String? = nil) -> EntryDraft {
+        EntryDraft(kind: .grantReport, date: date, ref: ref, data: ["grant": .string(grant), "spent": .string(spent.decimalString)])
+    }
+
+    public static func grantRefund(grant: String, amount: Amount, date: LedgerDate, bankRef: String) -> EntryDraft {
+        EntryDraft(kind: .grantRefund, date: date, ref: bankRef, data: ["grant": .string(grant), "amount": .string(amount.decimalString)])
+    }
+
+    public static func grantClose(grant: String, date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .grantClose, date: date, ref: grant, data: ["grant": .string(grant)])
+    }
+
+    // MARK: Period end
+
+    public static func revaluation(date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .fxRevalue, date: date, memo: "Period-end revaluation at UNORE")
+    }
+
+    public static func interest(income: Amount, costs: Amount, date: LedgerDate, ref: String) -> EntryDraft {
+        EntryDraft(kind: .interestAllocate, date: date, ref: ref, data: [
+            "income": .string(income.decimalString), "costs": .string(costs.decimalString),
+        ])
+    }
+
+    public static func reserveAdjustment(date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .reserveAdjust, date: date, memo: "Operating reserve to its required level")
+    }
+
+    public static func yearClose(year: Int, date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .yearClose, date: date, ref: String(year), data: ["year": .integer(Int64(year))])
+    }
+}
