@@ -21,7 +21,11 @@ public struct VTF: ParsableCommand {
         subcommands: [
             InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
             ImportCommand.self, BalanceCommand.self, JournalCommand.self, VerifyCommand.self, CheckpointCommand.self,
-            LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
+            LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self,
+            DonorCommand.self, PledgeCommand.self, RatesCommand.self, AgreementCommand.self, ReceiveCommand.self,
+            GrantCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
+            ReceivableCommand.self, FXCommand.self, InterestCommand.self, ReserveCommand.self, YearCommand.self,
+            SettingCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 

@@ -50,6 +50,12 @@ enum ActionRules {
             throw context.refuse("tranche \(tranche) of grant \(grant.id) is already requested or paid")
         }
         let amount = try context.positiveAmount("amount", context.fundCurrency)
+        if let planned = grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue {
+            let approved = Amount.stored(planned, context.fundCurrency)
+            guard amount.minorUnits <= approved.minorUnits else {
+                throw context.refuse("disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
+            }
+        }
         let committed = try grant.amount("paid").plus(grant.amount("pending")).plus(amount)
         guard committed.minorUnits <= grant.amount("amount").minorUnits else {
             throw context.refuse("disbursement beyond the approved grant: \(grant.id) is \(grant.amount("amount").decimalString), already paid or requested \(try grant.amount("paid").plus(grant.amount("pending")).decimalString), and this asks \(amount.decimalString)")

@@ -16,6 +16,11 @@ extension LedgerFile {
         try read { db in try DerivedRows.record(collection, id, db) }
     }
 
+    /// Whether `action` needs two-person approval on this ledger (its fund.setup policy).
+    public func isControlled(_ action: String) throws -> Bool {
+        try fundRecord("fund", "setup")?.fields["two_person"]?.arrayValue?.contains(.string(action)) ?? false
+    }
+
     /// Every fund record, ordered by collection and id.
     public func allFundRecords() throws -> [FundRecord] {
         try read { db in try DerivedRows.allRecords(db) }

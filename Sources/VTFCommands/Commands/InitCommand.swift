@@ -5,6 +5,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import TrustFund
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,6 +47,39 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The accounting date of the genesis entry (default: today).")
     var date: String?
 
+    @Option(help: ArgumentHelp(
+        "unvtf: the UN trust-fund chart of accounts (DOMAIN §5), PSC, reserve and write-off settings, and two-person approval of grants, payments, write-offs, refunds, settings and manual vouchers.",
+        valueName: "name"))
+    var template: String?
+
+    @Option(help: "With --template: programme support costs, percent of expenditure.")
+    var pscRate: String = "13"
+
+    @Option(help: "With --template: operating reserve, percent of planned annual expenditure.")
+    var reserveRate: String = "15"
+
+    @Option(help: "With --template: planned annual expenditure, in the fund's currency.")
+    var plannedExpenditure: String = "0.00"
+
+    @Option(help: "With --template: the largest write-off a certifying officer may certify.")
+    var writeOffLimit: String = "10000.00"
+
+    /// The template's entries, after genesis: chart of accounts and fund settings.
+    func templateDrafts(date: LedgerDate, currency: Currency) throws -> [EntryDraft] {
+        guard let template else { return [] }
+        guard template == "unvtf" else { throw InputError("--template \(template): the only template is unvtf") }
+        let settings = [
+            "psc_rate": pscRate, "reserve_rate": reserveRate, "planned_expenditure": plannedExpenditure,
+            "write_off_limit": writeOffLimit,
+        ]
+        for (name, value) in settings {
+            do { try FundSettings.validate(name, value, fundCurrency: currency) } catch {
+                throw InputError("--\(name.replacingOccurrences(of: "_", with: "-")) \(value): \(error.message)")
+            }
+        }
+        return FundDrafts.unvtfTemplate(date: date, settings: settings)
+    }
+
     func run() throws {
         let path = try global.ledgerPath()
         try LedgerRules.checkOrigin(origin)
@@ -67,9 +101,13 @@ struct InitCommand: ParsableCommand {
                 ("keys", .array([adminRecord.jsonValue, logRecord.jsonValue])),
             ]))
         let absoluteLogKey = URL(fileURLWithPath: logKey).standardizedFileURL.path
+        let more = try templateDrafts(date: draft.date, currency: fundCurrency)
         try LedgerFile.createLedger(
-            at: path, origin: origin, genesis: draft, keys: WriteKeys(author: admin, log: log),
+            at: path, origin: origin, genesis: draft, then: more, keys: WriteKeys(author: admin, log: log),
             localSettings: [LocalSettings.logKeyPath: absoluteLogKey])
+        if template != nil {
+            print("template unvtf: \(FundChart.accounts.count) accounts (DOMAIN §5), PSC \(pscRate) %, reserve \(reserveRate) % of planned expenditure \(plannedExpenditure), write-off limit \(writeOffLimit); two-person approval for \(FundSettings.controlledActions.joined(separator: ", "))")
+        }
         print("""
             created \(path): \(fundName) (\(origin)), functional currency \(fundCurrency.code)
               entry 0 ledger.genesis, signed by the admin key \(admin.publicKey.keyID)

@@ -4,6 +4,7 @@ import Foundation
 import LedgerCore
 import LedgerLog
 import LedgerStore
+import TrustFund
 
 struct PostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,10 @@ struct PostCommand: ParsableCommand {
             unit (USD 1500.00, JPY 1500). A posting in another currency needs its value in the fund's \
             currency: 1100.EUR:1000.00:EUR:1086.96. Per currency the amounts must sum to zero, and the \
             values must sum to zero. A ref is unique: posting the same ref twice is refused.
+
+            On a fund ledger (vtf init --template unvtf) a manual voucher needs two people: vtf post \
+            records a request and prints its REF; a certifying officer runs vtf certify REF and an \
+            approving officer vtf approve REF, which posts it.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -60,6 +65,13 @@ struct PostCommand: ParsableCommand {
             guard posting.count >= 2 else { throw InputError("give at least two --posting lines (or --file)") }
             let postings = try posting.enumerated().map { try VoucherInput.posting(flag: $1, fundCurrency: settings.currency, index: $0) }
             draft = EntryDraft(kind: .voucher, date: try parseDate(date), ref: ref, memo: memo, postings: postings)
+        }
+        if try ledger.isControlled("voucher") {
+            let day = draft.date
+            let request = FundDrafts.voucherRequest(
+                postings: draft.postings, date: day, ref: try draft.ref ?? FundInput.nextRef("JV", date: day, ledger: ledger), memo: draft.memo)
+            try global.recordRequest(request, in: ledger, settings: settings, "a manual voucher of \(draft.postings.count) postings")
+            return
         }
         let entry = try global.record(draft, in: ledger)
         print("posted entry \(entry.body.seq) (\(entry.body.postings.count) postings\(entry.body.ref.map { ", ref \($0)" } ?? ""))")

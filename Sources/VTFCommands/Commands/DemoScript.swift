@@ -1,0 +1,231 @@
+import Foundation
+import LedgerStore
+
+/// The demo's steps: each runs the real command in process and prints it first.
+struct DemoScript {
+    let folder: String
+    let ledger: String
+    /// `--ledger PATH`, for every step.
+    let l: [String]
+
+    func say(_ text: String) { print("\n== \(text)") }
+
+    func key(_ name: String) -> String { "\(folder)/\(name).pem" }
+
+    /// `--key` of a person.
+    func by(_ name: String) -> [String] { ["--key", key(name)] }
+
+    /// Runs `vtf ARGS`; `expect` is the exit status the step should have. A quiet step prints
+    /// neither the command nor its output (the demo shows the first of each kind).
+    func vtf(_ arguments: [String], expect: Int32 = 0, quiet: Bool = false) throws {
+        let shown = arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        if !quiet { print("$ vtf \(shown)") }
+        fflush(nil)
+        let status = quiet ? Self.silenced { VTFMain.execute(arguments: arguments) } : VTFMain.execute(arguments: arguments)
+        fflush(nil)
+        guard status == expect else {
+            throw InputError("demo step `vtf \(shown)` exited \(status), expected \(expect)")
+        }
+    }
+
+    /// Runs `body` with standard output sent to /dev/null.
+    static func silenced<T>(_ body: () -> T) -> T {
+        fflush(nil)
+        let saved = dup(STDOUT_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        dup2(null, STDOUT_FILENO)
+        close(null)
+        defer {
+            fflush(nil)
+            dup2(saved, STDOUT_FILENO)
+            close(saved)
+        }
+        return body()
+    }
+
+    /// Runs each step; shows the first, and says how many more ran quietly.
+    func each<T>(_ items: [T], _ step: (T, Bool) throws -> Void) throws {
+        for (index, item) in items.enumerated() { try step(item, index > 0) }
+        if items.count > 1 { print("  … and \(items.count - 1) more like it") }
+    }
+
+    func run() throws {
+        print("Building a year of the fund in \(folder)/ …")
+        try people()
+        try rates()
+        try donors()
+        try contributions()
+        try grantCycle()
+        try restOfTheYear()
+        try yearEnd()
+        try audit()
+    }
+
+    func people() throws {
+        say("1. Each person makes their own key; the ledger has its own log key.")
+        let people = [
+            ("admin", "Ines Admin"), ("log", "UNVTF log key"), ("maria", "Maria Fund Manager"),
+            ("chen", "Chen Certifying Officer"), ("amara", "Amara Approving Officer"),
+        ]
+        try each(people) { try vtf(["key", "generate", "--out", key($0.0), "--name", $0.1], quiet: $1) }
+        say("2. The admin creates the fund's ledger from the UNVTF template: the UN trust-fund chart of accounts, PSC 13 %, an operating reserve of 15 % of planned expenditure, a write-off limit, and two-person approval.")
+        try vtf(["init"] + l + ["--origin", "example.org/unvtf-demo", "--fund-name", "UNVTF (demo)", "--template", "unvtf",
+                               "--planned-expenditure", "400000.00", "--admin-key", key("admin"), "--log-key", key("log"),
+                               "--date", "2025-01-01"])
+        say("3. The admin registers the fund team: a fund manager, a certifying officer, an approving officer (three people).")
+        let roles = [("maria", "fund-manager"), ("chen", "certifying-officer"), ("amara", "approving-officer")]
+        for (person, role) in roles {
+            try vtf(["key", "register"] + l + by("admin") + ["--public-key", key(person) + ".pub", "--holder", person,
+                                                            "--role", role, "--date", "2025-01-02"])
+        }
+    }
+
+    func rates() throws {
+        say("4. UN Treasury's operational rates (units per USD), a set each month, from a CSV file; then a mid-month revision.")
+        var csv = "effective,currency,rate\n"
+        for month in 1...12 {
+            for (currency, monthly) in DemoYear.rates {
+                csv += "2025-\(month < 10 ? "0" : "")\(month)-01,\(currency),\(monthly[month - 1])\n"
+            }
+        }
+        let file = "\(folder)/unore-2025.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        try vtf(["rates", "import", file] + l + by("maria"))
+        try vtf(["rates", "set", "--from", "2025-06-16", "EUR=0.8850"] + l + by("maria"))
+    }
+
+    func donors() throws {
+        say("5. Donors. A donor's receivable is account 1200.ID; its contributions go to revenue by donor type.")
+        try each(DemoYear.donors) { donor, quiet in
+            let country = donor.country.isEmpty ? [] : ["--country", donor.country]
+            try vtf(["donor", "add", donor.id] + l + by("maria") + ["--name", donor.name, "--type", donor.type] + country
+                    + ["--date", "2025-01-06"], quiet: quiet)
+        }
+        say("6. Belgium pledges: a memo line (9100), never revenue.")
+        try vtf(["pledge"] + l + by("maria") + ["--donor", "BEL", "--amount", "500000.00", "--currency", "EUR", "--date", "2025-01-15",
+                                               "--ref", "PL-BEL-2025"])
+    }
+
+    func contributions() throws {
+        say("7. Binding agreements (IPSAS 23): receivable and revenue at the day's rate. Sweden's has a condition: deferred revenue.")
+        try each(DemoYear.agreements) { agreement, quiet in
+            var extra: [String] = []
+            if let instalments = agreement.instalments { extra += ["--instalments", instalments] }
+            if agreement.conditional { extra.append("--conditional") }
+            if let pledge = agreement.pledge { extra += ["--pledge", pledge] }
+            try vtf(["agreement", "sign"] + l + by("maria") + ["--donor", agreement.donor, "--amount", agreement.amount,
+                     "--currency", agreement.currency, "--date", agreement.date, "--ref", agreement.ref] + extra, quiet: quiet)
+        }
+        say("8. Money arrives at other rates: the difference with the receivable's carrying value is a realised FX gain or loss. The UK pays GBP 50.00 too much (owed back, 2300.GBR); Japan pays half.")
+        for (index, receipt) in DemoYear.receipts.enumerated() {
+            let charges = receipt.charges.map { ["--charges", $0] } ?? []
+            let show = index == 0 || receipt.currency == "GBP" || receipt.currency == "NOK"
+            try vtf(["receive"] + l + by("maria") + ["--agreement", receipt.agreement, "--amount", receipt.amount, "--currency",
+                     receipt.currency, "--date", receipt.date, "--bank-ref", receipt.bankRef] + charges, quiet: !show)
+        }
+        say("9. USD 60,000.00 arrives that nobody can place: it waits in suspense until the foundation's agreement is found.")
+        try vtf(["receive", "--unidentified"] + l + by("maria") + ["--amount", "60000.00", "--currency", "USD", "--date", "2025-04-02",
+                                                                  "--bank-ref", "CITI-250402-13"])
+        try vtf(["donor", "add", "ACME"] + l + by("maria") + ["--name", "Acme Foundation", "--type", "foundation", "--date", "2025-04-10"], quiet: true)
+        try vtf(["agreement", "sign"] + l + by("maria") + ["--donor", "ACME", "--amount", "60000.00", "--currency", "USD",
+                                                          "--date", "2025-04-10", "--ref", "AGR-ACME-2025"], quiet: true)
+        try vtf(["receive", "apply", "CITI-250402-13"] + l + by("maria") + ["--agreement", "AGR-ACME-2025", "--date", "2025-04-10"])
+        say("10. Sweden's condition is met (its narrative report was accepted): deferred revenue becomes revenue.")
+        try vtf(["agreement", "recognise", "AGR-SWE-2025"] + l + by("maria") + ["--amount", "2000000.00", "--date", "2025-10-15"])
+    }
+
+    func grantCycle() throws {
+        say("11. The Board of Trustees recommends twelve grants (advice: nothing is posted).")
+        try each(DemoYear.grants) { grant, quiet in
+            try vtf(["grant", "recommend"] + l + by("maria") + ["--ref", "REC-\(grant.ref)", "--grantee", grant.grantee,
+                     "--grantee-name", grant.name, "--amount", grant.amount, "--cycle", "2025", "--date", "2025-03-03"], quiet: quiet)
+        }
+        say("12. Each award is requested by the fund manager, certified (funds available) by one officer and approved by another; only then is the obligation recorded.")
+        try each(DemoYear.grants) { grant, quiet in
+            try vtf(["grant", "award"] + l + by("maria") + ["--grantee", grant.grantee, "--grantee-name", grant.name, "--amount",
+                     grant.amount, "--currency", "USD", "--date", "2025-03-10", "--ref", grant.ref, "--tranches",
+                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"], quiet: quiet)
+            try vtf(["certify", grant.ref] + l + by("chen"), quiet: quiet)
+            try vtf(["approve", grant.ref] + l + by("amara"), quiet: quiet)
+        }
+        say("13. The rules refuse, and nothing is written (exit status 2): a fund manager cannot approve; an award beyond the available funds cannot be certified (it is then rejected); a payment beyond the grant cannot be requested.")
+        try vtf(["grant", "award"] + l + by("maria") + ["--grantee", "BIGNGO", "--grantee-name", "Too Big To Fund", "--amount",
+                 "2500000.00", "--currency", "USD", "--date", "2025-03-11", "--ref", "G-2025-99"])
+        try vtf(["approve", "G-2025-99"] + l + by("maria"), expect: 2)
+        try vtf(["certify", "G-2025-99"] + l + by("chen"), expect: 2)
+        try vtf(["reject", "G-2025-99"] + l + by("chen") + ["--reason", "Exceeds the funds available"])
+        try vtf(["grant", "disburse", "G-2025-01"] + l + by("maria") + ["--tranche", "2", "--amount", "9000.00", "--date", "2025-03-25"], expect: 2)
+        say("14. First tranches: each payment is requested, certified and approved (Dr 1300 advance, Cr 1100 cash).")
+        try each(DemoYear.grants) { grant, quiet in try pay(grant, tranche: 1, date: "2025-03-25", quiet: quiet) }
+        say("15. Partners report what they spent: expense, and 13 % programme support costs on it.")
+        let reported = DemoYear.grants.filter { $0.spent.0 != "0" }
+        try each(reported) { grant, quiet in
+            try vtf(["grant", "report", grant.ref] + l + by("maria") + ["--spent", grant.spent.0, "--date", "2025-07-31"], quiet: quiet)
+        }
+        say("16. Second tranches after accepted reports; second reports; one partner returns what it did not spend; five grants close.")
+        for grant in DemoYear.grants where grant.secondPaid { try pay(grant, tranche: 2, date: "2025-08-15", quiet: true) }
+        for grant in DemoYear.grants {
+            guard let second = grant.spent.1 else { continue }
+            try vtf(["grant", "report", grant.ref] + l + by("maria") + ["--spent", second, "--date", "2025-11-28"], quiet: true)
+        }
+        try vtf(["grant", "refund", "G-2025-03"] + l + by("maria") + ["--amount", "1550.00", "--date", "2025-12-05", "--bank-ref", "CITI-251205-02"])
+        try each(Array(DemoYear.grants.prefix(5))) { grant, quiet in
+            try vtf(["grant", "close", grant.ref] + l + by("maria") + ["--date", "2025-12-10"], quiet: quiet)
+        }
+        try vtf(["grant", "list"] + l)
+    }
+
+    func pay(_ grant: DemoYear.Grant, tranche: Int, date: String, quiet: Bool) throws {
+        let ref = "PAY-\(grant.ref.dropFirst(2))-\(tranche)"
+        try vtf(["grant", "disburse", grant.ref] + l + by("maria") + ["--tranche", "\(tranche)", "--date", date, "--ref", ref], quiet: quiet)
+        try vtf(["certify", ref] + l + by("chen"), quiet: quiet)
+        try vtf(["approve", ref] + l + by("amara"), quiet: quiet)
+    }
+
+    func restOfTheYear() throws {
+        say("17. UN Treasury allocates the main cash pool's income and costs.")
+        try vtf(["interest", "allocate"] + l + by("maria") + ["--income", "4120.55", "--costs", "310.20", "--date", "2025-06-30", "--ref", "TRY-2025-H1"])
+        try vtf(["interest", "allocate"] + l + by("maria") + ["--income", "5275.80", "--costs", "298.45", "--date", "2025-12-31", "--ref", "TRY-2025-H2"], quiet: true)
+        say("18. The UK's over-payment goes back (a refund to a donor: two people again).")
+        try vtf(["donor", "refund", "GBR"] + l + by("maria") + ["--amount", "50.00", "--currency", "GBP", "--date", "2025-07-10", "--ref", "RFD-2025-GBR"])
+        try vtf(["certify", "RFD-2025-GBR"] + l + by("chen"), quiet: true)
+        try vtf(["approve", "RFD-2025-GBR"] + l + by("amara"))
+    }
+
+    func yearEnd() throws {
+        say("19. Year end: revalue foreign-currency balances at December's rates (unrealised FX), fund the reserve, check nothing waits, close 2025.")
+        try vtf(["fx", "revalue"] + l + by("maria") + ["--date", "2025-12-31"])
+        try vtf(["reserve", "adjust"] + l + by("maria") + ["--date", "2025-12-31"])
+        try vtf(["pending"] + l)
+        try vtf(["report", "financial-performance"] + l + ["--as-of", "2025-12-31"])
+        try vtf(["year", "close", "2025"] + l + by("maria"))
+        say("20. 2025 is closed: an entry dated in it is refused.")
+        try vtf(["receive"] + l + by("maria") + ["--agreement", "AGR-JPN-2025", "--amount", "7500000", "--currency", "JPY",
+                                                "--date", "2025-12-30", "--bank-ref", "MUFG-251230-01"], expect: 2)
+    }
+
+    func audit() throws {
+        say("21. Anyone with the public keys verifies every signature, the chain, every rule (rates, FX, PSC, approvals) and the derived tables.")
+        try vtf(["verify"] + l)
+        say("22. The statement of financial position (IPSAS 1) at 31 December 2025.")
+        try vtf(["report", "financial-position"] + l + ["--as-of", "2025-12-31"])
+        say("23. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
+        try vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"], quiet: true)
+        try vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
+        try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
+        let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
+        try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
+        print("""
+
+            Done. The ledger is \(ledger); the keys are in \(folder)/.
+            Try next:
+              .build/debug/vtf report grants --ledger \(ledger) --as-of 2025-12-31
+              .build/debug/vtf report receivables --ledger \(ledger) --as-of 2025-12-31
+              .build/debug/vtf report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
+              .build/debug/vtf report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
+              .build/debug/vtf grant --help
+              Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)
+            and read Audit/AUDITOR-GUIDE.md.
+            """)
+    }
+}

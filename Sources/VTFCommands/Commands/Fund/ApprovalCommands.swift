@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import TrustFund
+
+/// `vtf certify REF`, `vtf approve REF`, `vtf reject REF`: the officers' decisions.
+struct DecisionCommand {
+    static func run(_ kind: EntryKind, ref: String, reason: String?, global: GlobalOptions) throws {
+        let (ledger, settings) = try global.openFund()
+        guard let request = try ledger.fundRecord("request", ref) else {
+            throw InputError("there is no request \(ref); vtf pending lists the requests that wait")
+        }
+        let date = try parseDate(request.fields["date"]?.stringValue, option: "request date")
+        let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
+        let action = request.fields["action"]?.stringValue ?? "?"
+        switch kind {
+        case .approvalCertify:
+            print("certified \(ref) (\(action)): funds are available\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
+        case .approvalApprove:
+            FundOutput.recorded(entry, "approved \(ref) (\(action)); it is posted now", settings: settings)
+        default:
+            print("rejected \(ref) (\(action))\n  entry \(entry.body.seq)")
+        }
+    }
+}
+
+struct CertifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certify",
+        abstract: "Certify a request: funds are available (certifying officer, UN FRR rule 105.5).",
+        discussion: """
+            You may not certify your own request. A grant award is certified only when it fits the \
+            available funds: cash + receivables − the operating reserve − open commitments (approved \
+            grants not yet paid, and awards already certified). A payment needs the cash.
+
+            Example:  vtf certify G-2026-07 --key chen.pem
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request's REF.") var ref: String
+
+    func run() throws { try DecisionCommand.run(.approvalCertify, ref: ref, reason: nil, global: global) }
+}
+
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Approve a certified request; it posts now (approving officer, UN FRR rule 105.6).",
+        discussion: """
+            The approving officer must be another person than the requester and the certifier (the \
+            keys' holders are compared, not just the keys). The approval carries the request's date.
+
+            Example:  vtf approve G-2026-07 --key amara.pem
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request's REF.") var ref: String
+
+    func run() throws { try DecisionCommand.run(.approvalApprove, ref: ref, reason: nil, global: global) }
+}
+
+struct RejectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reject",
+        abstract: "Decline a waiting request (certifying or approving officer).",
+        discussion: "Example:  vtf reject PAY-2026-0003 --reason \"Report not yet accepted\" --key chen.pem")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request's REF.") var ref: String
+    @Option(help: "Why, for the requester and the auditors.") var reason: String
+
+    func run() throws { try DecisionCommand.run(.approvalReject, ref: ref, reason: reason, global: global) }
+}
+
+struct PendingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: "What waits for certification or approval, and for whom.",
+        discussion: "Add --all to see decided requests too.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Also list approved and rejected requests.") var all = false
+
+    func run() throws {
+        let ledger = try global.openLedger(readOnly: true)
+        var table = TextTable([
+            ("REF", .left), ("ACTION", .left), ("DATE", .left), ("WHAT", .left), ("REQUESTED BY", .left), ("STATUS", .left),
+            ("WAITS FOR", .left),
+        ])
+        var waiting = 0
+        for request in try ledger.fundRecords("request") {
+            let status = request.fields["status"]?.stringValue ?? ""
+            let open = status == "requested" || status == "certified"
+            if open { waiting += 1 }
+            guard open || all else { continue }
+            let requester = request.fields["requester"]?.stringValue ?? ""
+            let waitsFor: String
+            switch status {
+            case "requested": waitsFor = "a certifying officer other than \(requester)"
+            case "certified":
+                waitsFor = "an approving officer other than \(requester) and \(request.fields["certifier"]?.stringValue ?? "")"
+            default: waitsFor = "-"
+            }
+            table.add([
+                request.id, request.fields["action"]?.stringValue ?? "", request.fields["date"]?.stringValue ?? "",
+                Self.summary(request), requester, status, waitsFor,
+            ])
+        }
+        if table.rows.isEmpty {
+            print("nothing waits for certification or approval")
+        } else {
+            print(table.render(), terminator: "")
+            print("\(waiting) waiting")
+        }
+    }
+
+    static func summary(_ request: FundRecord) -> String {
+        let params = request.fields["params"]?.objectValue ?? [:]
+        let text = { (name: String) in params[name]?.stringValue ?? "" }
+        switch request.fields["action"]?.stringValue ?? "" {
+        case "grant.award": return "USD \(text("amount")) to \(text("grantee_name"))"
+        case "grant.disburse": return "tranche \(params["tranche"]?.integerValue ?? 0) of \(text("grant")): USD \(text("amount"))"
+        case "receivable.write-off": return "write off \(text("amount")) of \(text("agreement"))"
+        case "donor.refund": return "\(text("currency")) \(text("amount")) to \(text("donor"))"
+        case "setting.change": return "\(text("name")) = \(text("value")) from \(text("from"))"
+        case "voucher": return "\(params["postings"]?.arrayValue?.count ?? 0) postings"
+        default: return ""
+        }
+    }
+}

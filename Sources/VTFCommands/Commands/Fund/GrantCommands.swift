@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import TrustFund
+
+struct GrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "Grants to the organisations that assist victims: from recommendation to closure.",
+        discussion: """
+            The cycle:
+              vtf grant recommend   the Board of Trustees' recommendation (posts nothing)
+              vtf grant award       request the award; then vtf certify and vtf approve (obligation, memo 9200)
+              vtf grant disburse    request a tranche; then certify and approve (Dr 1300 advance, Cr 1100 cash)
+              vtf grant report      the partner's accepted financial report (Dr 5100 expense, PSC Dr 5200)
+              vtf grant refund      unspent money returned
+              vtf grant close       releases what was never paid
+            """,
+        subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, List.self])
+
+    struct Recommend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a Board recommendation (advice: nothing is posted).",
+            discussion: "Example:  vtf grant recommend --ref REC-10.2-04 --grantee SAFEHAVEN --grantee-name \"Safe Haven\" --amount 20000.00 --cycle 10.2")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The recommendation's reference.") var ref: String
+        @Option(help: "The organisation's ID.") var grantee: String
+        @Option(help: "The organisation's name.") var granteeName: String
+        @Option(help: "The amount recommended, USD.") var amount: String?
+        @Option(help: "The grant cycle, e.g. 10.2.") var cycle: String?
+        @Option(help: "The Board session.") var session: String?
+        @Option(help: "The accounting date (default: today).") var date: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let money = try amount.map { try FundInput.positive($0, currency: settings.currency.code) }
+            let draft = FundDrafts.recommendation(
+                ref: ref, grantee: grantee, granteeName: granteeName, amount: money, cycle: cycle, session: session, date: try parseDate(date))
+            try global.recordFund(draft, in: ledger, settings: settings, "recorded the Board's recommendation \(ref) for \(granteeName)")
+        }
+    }
+
+    struct Award: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Request a grant award (two-person approval); the grant's ref is the request's REF.",
+            discussion: """
+                Example:
+                  vtf grant award --grantee SAFEHAVEN --grantee-name "Safe Haven" --amount 20000.00 --currency USD \\
+                      --date 2026-03-10 --ref G-2026-01 --tranches 12000.00,8000.00
+                  vtf certify G-2026-01 --key certifier.pem
+                  vtf approve G-2026-01 --key approver.pem
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The organisation's ID.") var grantee: String
+        @Option(help: "The organisation's name.") var granteeName: String
+        @Option(help: "The grant amount.") var amount: String
+        @Option(help: "The grant currency (the fund's currency).") var currency: String = "USD"
+        @Option(help: "The award date (default: today).") var date: String?
+        @Option(help: "The grant's reference, e.g. G-2026-01.") var ref: String
+        @Option(help: "Tranche amounts, comma-separated; they add up to --amount (default: one tranche).") var tranches: String?
+        @Option(help: "The Board recommendation it follows.") var recommendation: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            guard currency.uppercased() == settings.currency.code else {
+                throw InputError("grants are awarded in the fund's currency, \(settings.currency.code), not \(currency)")
+            }
+            let money = try FundInput.positive(amount, currency: currency)
+            let parts = try tranches.map { try FundInput.amounts($0, currency: currency, option: "--tranches") } ?? [money]
+            let draft = FundDrafts.awardRequest(
+                grant: ref, grantee: grantee, granteeName: granteeName, amount: money, tranches: parts,
+                date: try parseDate(date), recommendation: recommendation)
+            try global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(granteeName) in \(parts.count) tranche(s)")
+        }
+    }
+
+    struct Disburse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Request the payment of a tranche (two-person approval).",
+            discussion: "Example:  vtf grant disburse G-2026-01 --tranche 1 --date 2026-03-20 --ref PAY-2026-01")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The grant's ref.") var grant: String
+        @Option(help: "Which tranche, from 1.") var tranche: Int
+        @Option(help: "The amount, if not the tranche's.") var amount: String?
+        @Option(help: "The payment date (default: today).") var date: String?
+        @Option(help: "The payment's reference (default: a new PAY-YEAR-NNNN).") var ref: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            guard let record = try ledger.fundRecord("grant", grant) else {
+                throw InputError("grant \(grant) is not recorded (an award becomes a grant when it is approved)")
+            }
+            let planned = record.fields["tranches"]?.arrayValue ?? []
+            guard tranche >= 1, tranche <= planned.count else {
+                throw InputError("grant \(grant) has tranches 1…\(planned.count), not \(tranche)")
+            }
+            let text = amount ?? (planned[tranche - 1].stringValue ?? "")
+            let money = try FundInput.positive(text, currency: settings.currency.code)
+            let day = try parseDate(date)
+            let draft = FundDrafts.disbursementRequest(
+                grant: grant, tranche: tranche, amount: money, date: day, ref: try ref ?? FundInput.nextRef("PAY", date: day, ledger: ledger))
+            try global.recordRequest(draft, in: ledger, settings: settings, "payment of tranche \(tranche) of \(grant): \(money)")
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a partner's accepted financial report: expense, and PSC on it.",
+            discussion: """
+                Posts Dr 5100 grant expense, Cr 1300.GRANT advance; and programme support costs at the \
+                rate in force on the date (13 % by default): Dr 5200, Cr 1100.
+                Example:  vtf grant report G-2026-01 --spent 11500.00 --date 2026-07-31
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The grant's ref.") var grant: String
+        @Option(help: "What the partner spent, accepted.") var spent: String
+        @Option(help: "The date the report was accepted (default: today).") var date: String?
+        @Option(help: "The report's reference.") var ref: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let money = try FundInput.positive(spent, currency: settings.currency.code, option: "--spent")
+            try global.recordFund(
+                FundDrafts.grantReport(grant: grant, spent: money, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
+                "recorded the financial report of \(grant): \(money) spent")
+        }
+    }
+
+    struct Refund: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record unspent money a partner returned.",
+            discussion: "Example:  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 --bank-ref BNK-0930-2")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The grant's ref.") var grant: String
+        @Option(help: "The amount returned.") var amount: String
+        @Option(help: "The value date (default: today).") var date: String?
+        @Option(help: "The bank statement's reference.") var bankRef: String
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let money = try FundInput.positive(amount, currency: settings.currency.code)
+            try global.recordFund(
+                FundDrafts.grantRefund(grant: grant, amount: money, date: try parseDate(date), bankRef: bankRef), in: ledger,
+                settings: settings, "recorded the refund of \(money) from \(grant)")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a grant whose advances are all reported or refunded; its unpaid commitment is released.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The grant's ref.") var grant: String
+        @Option(help: "The accounting date (default: today).") var date: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            try global.recordFund(
+                FundDrafts.grantClose(grant: grant, date: try parseDate(date)), in: ledger, settings: settings, "closed grant \(grant)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the grants (vtf report grants has the full picture).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            var table = TextTable([
+                ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
+                ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
+            ])
+            for grant in try ledger.fundRecords("grant") {
+                let field = { (name: String) in grant.fields[name]?.stringValue ?? "" }
+                table.add([grant.id, field("grantee_name"), field("awarded"), field("amount"), field("paid"), field("spent"), field("psc"), field("refunded"), field("status")])
+            }
+            print(table.render(), terminator: "")
+        }
+    }
+}

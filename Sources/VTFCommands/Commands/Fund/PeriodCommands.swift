@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import TrustFund
+
+struct ReceivableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receivable",
+        abstract: "Contributions receivable: write off what will not be paid.",
+        subcommands: [WriteOff.self])
+
+    struct WriteOff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "write-off",
+            abstract: "Request a write-off of a receivable (two-person approval; within the write-off limit).",
+            discussion: """
+                Posts Dr 5600, Cr 1200.DONOR at the receivable's carrying value. Certification is refused \
+                above the write-off limit in force (vtf setting list).
+                Example:  vtf receivable write-off --agreement AGR-XYZ-2024 --amount 2500.00 --date 2026-12-15 --memo "Donor confirmed it will not pay"
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The agreement.") var agreement: String
+        @Option(help: "The amount, in the agreement's currency.") var amount: String
+        @Option(help: "The accounting date (default: today).") var date: String?
+        @Option(help: "The request's REF (default: a new WO-YEAR-NNNN).") var ref: String?
+        @Option(help: "Why.") var memo: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            guard let record = try ledger.fundRecord("agreement", agreement), let code = record.fields["currency"]?.stringValue else {
+                throw InputError("agreement \(agreement) is not recorded")
+            }
+            let day = try parseDate(date)
+            let money = try FundInput.positive(amount, currency: code)
+            let draft = FundDrafts.writeOffRequest(
+                agreement: agreement, amount: money, date: day, ref: try ref ?? FundInput.nextRef("WO", date: day, ledger: ledger), memo: memo)
+            try global.recordRequest(draft, in: ledger, settings: settings, "a write-off of \(money) of agreement \(agreement)")
+        }
+    }
+}
+
+struct FXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fx", abstract: "Foreign exchange at period end.", subcommands: [Revalue.self])
+
+    struct Revalue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revalue every foreign-currency balance of the monetary accounts (unrealised FX).",
+            discussion: """
+                Cash, receivables, payables and suspense held in other currencies are restated at the UN \
+                operational rate in force on the date; each change is a line of amount 0, and the net per \
+                currency is an unrealised gain (4900) or loss (5900).
+                Example:  vtf fx revalue --date 2026-12-31
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The period end (default: today).") var date: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            try global.recordFund(
+                FundDrafts.revaluation(date: try parseDate(date)), in: ledger, settings: settings, "revalued foreign-currency balances")
+        }
+    }
+}
+
+struct InterestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interest", abstract: "The fund's share of the UN main cash pool.", subcommands: [Allocate.self])
+
+    struct Allocate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the cash pool's income and costs allocated to the fund by UN Treasury.",
+            discussion: "Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-2026-Q2")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Investment income allocated.") var income: String
+        @Option(help: "Cash-pool costs allocated (default: none).") var costs: String?
+        @Option(help: "The accounting date (default: today).") var date: String?
+        @Option(help: "Treasury's allocation reference.") var ref: String
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let code = settings.currency.code
+            let gain = try FundInput.money(income, currency: code, option: "--income")
+            let cost = try costs.map { try FundInput.money($0, currency: code, option: "--costs") } ?? .zero(settings.currency)
+            try global.recordFund(
+                FundDrafts.interest(income: gain, costs: cost, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
+                "allocated cash-pool income \(gain) and costs \(cost)")
+        }
+    }
+}
+
+struct ReserveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reserve", abstract: "The operating cash reserve (3300).", subcommands: [Adjust.self])
+
+    struct Adjust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring the reserve to reserve_rate % of planned_expenditure (the settings in force).",
+            discussion: "Example:  vtf reserve adjust --date 2026-01-31")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The accounting date (default: today).") var date: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            try global.recordFund(
+                FundDrafts.reserveAdjustment(date: try parseDate(date)), in: ledger, settings: settings, "adjusted the operating reserve")
+        }
+    }
+}
+
+struct YearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "year", abstract: "The financial year.", subcommands: [Close.self])
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a year: revenue and expenses go to accumulated surplus; entries dated in it are refused afterwards.",
+            discussion: """
+                Every request dated in the year must be approved or rejected first. Run vtf fx revalue and \
+                vtf reserve adjust for 31 December before closing.
+                Example:  vtf year close 2026
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The year, e.g. 2026.") var year: Int
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            guard (1900...9999).contains(year) else { throw InputError("year \(year) is not a year") }
+            let end = try LedgerDate(year: year, month: 12, day: 31)
+            try global.recordFund(
+                FundDrafts.yearClose(year: year, date: end), in: ledger, settings: settings,
+                "closed \(year): revenue and expenses are in accumulated surplus; entries dated \(year) or earlier are refused from now on")
+        }
+    }
+}
+
+struct SettingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setting",
+        abstract: "The fund's effective-dated settings: PSC rate, reserve, planned expenditure, write-off limit.",
+        subcommands: [List.self, Change.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every value each setting has had, and from when.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            var table = TextTable([("SETTING", .left), ("FROM", .left), ("VALUE", .right), ("ENTRY", .right), ("MEANING", .left)])
+            for name in FundSettings.known.keys.sorted() {
+                for record in try ledger.fundRecords(FundSettings.collection(name)) {
+                    table.add([name, record.id, record.fields["value"]?.stringValue ?? "", "\(record.seq)", FundSettings.known[name] ?? ""])
+                }
+            }
+            print(table.render(), terminator: "")
+        }
+    }
+
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Request a new value from a date (two-person approval).",
+            discussion: "Example:  vtf setting change psc_rate 7 --from 2027-01-01")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "psc_rate, reserve_rate, planned_expenditure or write_off_limit.") var name: String
+        @Argument(help: "The new value: a percentage, or an amount in the fund's currency.") var value: String
+        @Option(help: "The first day it applies.") var from: String
+        @Option(help: "The request's date (default: today).") var date: String?
+        @Option(help: "The request's REF (default: a new SET-YEAR-NNNN).") var ref: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let day = try parseDate(date)
+            let draft = FundDrafts.settingRequest(
+                name: name, value: value, from: try parseDate(from, option: "--from"), date: day,
+                ref: try ref ?? FundInput.nextRef("SET", date: day, ledger: ledger))
+            try global.recordRequest(draft, in: ledger, settings: settings, "\(name) = \(value) from \(from)")
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import TrustFund
+
+struct RatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rates",
+        abstract: "UN operational rates of exchange (UNORE): currency units per 1 USD.",
+        discussion: """
+            A money entry in a currency needs a rate in force on its date: the latest one recorded \
+            from that date or before. A monthly set takes effect on the 1st; a mid-month revision \
+            lists only the currencies that changed.
+            """,
+        subcommands: [Set.self, Import.self, List.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record rates for a month, or a mid-month revision.",
+            discussion: """
+                Examples:
+                  vtf rates set --month 2026-03 EUR=0.9200 GBP=0.7850 JPY=149.50
+                  vtf rates set --from 2026-03-16 EUR=0.9050
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The month, YYYY-MM: the set takes effect on the 1st.") var month: String?
+        @Option(help: "A revision's first day, YYYY-MM-DD.") var from: String?
+        @Argument(help: "CUR=RATE pairs: units of CUR per 1 USD.") var rates: [String]
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let (start, revision) = try RatesCommand.effective(month: month, from: from)
+            let pairs = try rates.map { try RatesCommand.pair($0, context: "argument") }
+            let draft = FundDrafts.rates(pairs, from: start, revision: revision, date: start)
+            let list = pairs.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ")
+            try global.recordFund(draft, in: ledger, settings: settings, "recorded UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record rates from a CSV file: effective,currency,rate (header line optional).",
+            discussion: """
+                One entry per effective date. Dates on the 1st are monthly sets; other dates are revisions.
+                Example file:
+                  effective,currency,rate
+                  2026-01-01,EUR,0.9150
+                  2026-01-01,GBP,0.7900
+                  2026-01-16,EUR,0.9050
+                Every line is checked before anything is recorded.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw InputError("cannot read \(file) as UTF-8 text")
+            }
+            var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty || (index == 0 && line.lowercased().hasPrefix("effective")) { continue }
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard cells.count == 3 else { throw InputError("\(file) line \(index + 1): expected effective,currency,rate") }
+                let day: LedgerDate
+                do { day = try LedgerDate(parsing: cells[0]) } catch { throw InputError("\(file) line \(index + 1): \(error)") }
+                byDate[day, default: []].append(try RatesCommand.pair("\(cells[1])=\(cells[2])", context: "\(file) line \(index + 1)"))
+            }
+            guard !byDate.isEmpty else { throw InputError("\(file) holds no rates") }
+            let drafts = byDate.keys.sorted().map { day in
+                FundDrafts.rates(byDate[day] ?? [], from: day, revision: day.day != 1, date: day)
+            }
+            let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
+            print("recorded \(byDate.values.map(\.count).reduce(0, +)) rates in \(entries.count) entries (\(entries.first?.body.seq ?? 0)…\(entries.last?.body.seq ?? 0)) for \(settings.fundName)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the recorded rates.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this currency.") var currency: String?
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            var table = TextTable([("CURRENCY", .left), ("FROM", .left), ("RATE PER USD", .right), ("KIND", .left), ("ENTRY", .right)])
+            for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
+                let code = String(record.collection.dropFirst(5))
+                if let currency, currency.uppercased() != code { continue }
+                let revision = record.fields["revision"]?.boolValue == true
+                table.add([code, record.id, record.fields["rate"]?.stringValue ?? "", revision ? "revision" : "monthly", "\(record.seq)"])
+            }
+            print(table.render(), terminator: "")
+        }
+    }
+
+    static func effective(month: String?, from: String?) throws -> (LedgerDate, Bool) {
+        switch (month, from) {
+        case (let month?, nil):
+            do { return (try LedgerDate(parsing: month + "-01"), false) } catch {
+                throw InputError("--month \(month): expected YYYY-MM, e.g. 2026-03")
+            }
+        case (nil, let from?):
+            let day = try parseDate(from, option: "--from")
+            return (day, day.day != 1)
+        default:
+            throw InputError("give either --month YYYY-MM (a monthly set) or --from YYYY-MM-DD (a revision)")
+        }
+    }
+
+    static func pair(_ text: String, context: String) throws -> (Currency, Decimal64) {
+        let parts = text.split(separator: "=", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw InputError("\(context) \"\(text)\": expected CUR=RATE, e.g. EUR=0.9200") }
+        do {
+            let rate = try Decimal64(parsing: String(parts[1]))
+            guard rate.significand > 0 else { throw InputError("\(context) \"\(text)\": a rate must be more than zero") }
+            return (try Currency(code: String(parts[0]).uppercased()), rate)
+        } catch let error as InputError { throw error } catch {
+            throw InputError("\(context) \"\(text)\": \(error)")
+        }
+    }
+}
