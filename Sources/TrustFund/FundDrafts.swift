@@ -101,6 +101,12 @@ public enum FundDrafts {
         EntryDraft(kind: .contributionApply, date: date, data: ["receipt": .string(bankRef), "agreement": .string(agreement)])
     }
 
+    public static func conversion(amount: Amount, date: LedgerDate, ref: String?) -> EntryDraft {
+        EntryDraft(kind: .cashConvert, date: date, ref: ref, data: [
+            "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ])
+    }
+
     // MARK: Controlled actions (two-person approval)
 
     public static func request(action: String, ref: String, date: LedgerDate, params: JSONObject, memo: String? = nil) -> EntryDraft {

@@ -37,6 +37,8 @@ public enum EntryKind: String, Sendable, CaseIterable {
     case contributionUnidentified = "contribution.unidentified"
     /// A receipt in suspense applied to an agreement.
     case contributionApply = "contribution.apply"
+    /// Cash in another currency converted into the fund currency at the day's rate (UN Treasury).
+    case cashConvert = "cash.convert"
     /// A controlled action asks for certification and approval.
     case approvalRequest = "approval.request"
     /// A certifying officer confirms that funds are available (FRR rule 105.5).
@@ -82,7 +84,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
         case .approvalApprove: [.approvingOfficer]
         case .approvalReject: [.certifyingOfficer, .approvingOfficer]
         case .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .contributionReceive,
-            .contributionUnidentified, .contributionApply, .approvalRequest, .grantRecommend, .grantReport,
+            .contributionUnidentified, .contributionApply, .cashConvert, .approvalRequest, .grantRecommend, .grantReport,
             .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust, .yearClose:
             [.fundManager]
         }

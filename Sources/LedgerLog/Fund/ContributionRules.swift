@@ -169,6 +169,30 @@ enum ContributionRules {
         agreement.appendReceipt(date: context.date, amount: applied, ref: context.body.ref ?? "")
     }
 
+    /// `cash.convert`: `{"amount", "currency"}`. UN Treasury converts cash held in another
+    /// currency into the fund currency at the day's rate: Dr 1100 in the fund currency, Cr 1100
+    /// in that currency at its carrying value; the difference is a realised FX gain or loss. Each
+    /// currency balances on its own, so the exchange passes through 1190 (currency conversion),
+    /// whose lines in the two currencies carry opposite values.
+    static func convert(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["amount", "currency"])
+        let currency = try context.currency("currency")
+        guard currency != context.fundCurrency else { throw context.refuse("\(currency.code) is already the fund currency") }
+        let amount = try context.positiveAmount("amount", currency)
+        let held = try FundMoney.balance(FundChart.cash, currency, context).amount
+        guard amount.minorUnits <= held.minorUnits else {
+            throw context.refuse("cash holds \(held.decimalString) \(currency.code), less than \(amount.decimalString)")
+        }
+        let proceeds = try FundMoney.value(amount, on: context.date, context)
+        var outcome = FundOutcome()
+        outcome.post(FundChart.cash, proceeds, value: proceeds)
+        outcome.post(FundChart.conversion, try proceeds.negative(), value: try proceeds.negative())
+        outcome.post(FundChart.conversion, amount, value: proceeds)
+        outcome.post(FundChart.cash, try amount.negative(), value: try FundMoney.carry(FundChart.cash, amount, context).negative())
+        FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: currency, into: &outcome)
+        return outcome
+    }
+
     /// `contribution.unidentified` (ref = the bank reference): `{"amount", "currency"}`.
     /// Dr 1100, Cr 2400 (suspense), at the day's rate.
     static func unidentified(_ context: FundContext) throws -> FundOutcome {

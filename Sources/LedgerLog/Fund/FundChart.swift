@@ -7,6 +7,7 @@ public enum FundChart {
     public static let accounts: [(code: String, name: String, type: AccountType)] = [
         ("1100", "Cash – share of the main cash pool", .asset),
         ("1110", "Bank clearing / cash in transit", .asset),
+        ("1190", "Currency conversion (clearing; its values net to zero)", .asset),
         ("1200", "Contributions receivable", .asset),
         ("1210", "Allowance for doubtful contributions", .asset),
         ("1300", "Advances to implementing partners", .asset),
@@ -41,6 +42,7 @@ public enum FundChart {
     }
 
     public static let cash = code("1100")
+    public static let conversion = code("1190")
     public static let receivables = code("1200")
     public static let allowance = code("1210")
     public static let advances = code("1300")

@@ -24,6 +24,7 @@ public enum FundRules {
         case .contributionReceive: return try ContributionRules.receive(context)
         case .contributionUnidentified: return try ContributionRules.unidentified(context)
         case .contributionApply: return try ContributionRules.apply(context)
+        case .cashConvert: return try ContributionRules.convert(context)
         case .approvalRequest: return try ApprovalRules.request(context)
         case .approvalCertify: return try ApprovalRules.certify(context)
         case .approvalApprove: return try ApprovalRules.approve(context)

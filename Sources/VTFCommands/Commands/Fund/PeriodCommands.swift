@@ -179,3 +179,32 @@ struct SettingCommand: ParsableCommand {
         }
     }
 }
+
+struct CashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cash", abstract: "The fund's share of the UN main cash pool.", subcommands: [Convert.self])
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert cash held in another currency into the fund's currency at the day's UN rate.",
+            discussion: """
+                Grants are paid in the fund's currency; donors pay in theirs. Treasury converts: Dr 1100 \
+                in USD at the day's UN operational rate, Cr 1100 in the other currency at its carrying \
+                value; the difference is a realised FX gain (4900) or loss (5900).
+                Example:  vtf cash convert --amount 200000.00 --currency EUR --date 2026-03-15 --ref TRY-FX-0315
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How much to convert.") var amount: String
+        @Option(help: "The currency it is held in.") var currency: String
+        @Option(help: "The conversion date (default: today).") var date: String?
+        @Option(help: "Treasury's reference.") var ref: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let money = try FundInput.positive(amount, currency: currency)
+            try global.recordFund(
+                FundDrafts.conversion(amount: money, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
+                "converted \(money) into \(settings.currency.code)")
+        }
+    }
+}
