@@ -95,6 +95,11 @@ struct FundScenarioTests {
         for account in ["4100", "4110", "4900", "5100", "5200", "5400", "5900"] {
             #expect(try fund.file.trialBalance(asOf: nil).allSatisfy { $0.account.rawValue != account }, "\(account) is closed")
         }
+        // The year's revenue and expenses stay readable with the closing entry left out.
+        let year = try fund.file.postingTotals(from: d("2026-01-01"), through: d("2026-12-31"), excluding: [.yearClose])
+        let valueOf = { (code: String) in year.filter { $0.account.rawValue == code }.reduce(Int64(0)) { $0 + $1.value.minorUnits } }
+        #expect(valueOf("4100") == -12_500_000 && valueOf("4110") == -3_000_000 && valueOf("4900") == -63_291)
+        #expect(valueOf("5900") == 182_927 + 34_685 && valueOf("5200") == 130_000)
         // 2026 is closed: a late entry dated in it is refused.
         try fund.expectRefusal(
             FundDrafts.receipt(agreement: "AGR-ACME-1", amount: usd("10.00"), date: d("2026-12-15"), bankRef: "LATE"),

@@ -1,10 +1,13 @@
-import CanonicalJSON
+public import CanonicalJSON
 public import LedgerCore
 
 /// What a fund rule computed for an entry: the postings it must carry and the changes it makes.
 public struct FundOutcome: Sendable {
     public internal(set) var postings: [Posting] = []
     public internal(set) var effects: [LedgerEffect] = []
+    /// The UN operational rates the entry used, as its `data.unore` must name them:
+    /// `{"EUR": {"rate": "0.9200", "from": "2026-03-01"}}`; nil when it used none.
+    public internal(set) var unore: JSONObject?
     /// Accounts this entry opens (sub-accounts of a donor or a grant); postings may use them.
     public internal(set) var opened: [AccountCode: AccountType] = [:]
 
@@ -31,6 +34,8 @@ struct FundContext {
     let state: any LedgerStateReading
     let signer: KeyState
     let fundCurrency: Currency
+    /// Collects the rates the rules look up, for `data.unore`.
+    let ratesUsed: RatesUsed
 
     var seq: UInt64 { body.seq }
     var date: LedgerDate { body.date }
@@ -128,6 +133,23 @@ extension Amount {
 extension FundContext {
     /// The same entry, reading `fields` as its data (a request's parameters).
     func reading(_ fields: JSONFields) -> FundContext {
-        FundContext(body: body, data: fields, state: state, signer: signer, fundCurrency: fundCurrency)
+        FundContext(body: body, data: fields, state: state, signer: signer, fundCurrency: fundCurrency, ratesUsed: ratesUsed)
+    }
+}
+
+/// The rates one entry's rules looked up, by currency.
+final class RatesUsed {
+    private var rates: [String: (rate: String, from: String)] = [:]
+
+    func note(_ currency: Currency, rate: Decimal64, from: String) {
+        rates[currency.code] = (rate.description, from)
+    }
+
+    /// `{"EUR": {"rate", "from"}, …}`, or nil when no rate was used.
+    var json: JSONObject? {
+        guard !rates.isEmpty else { return nil }
+        return JSONObject(rates.keys.sorted().map { code in
+            (code, .object(["rate": .string(rates[code]?.rate ?? ""), "from": .string(rates[code]?.from ?? "")]))
+        })
     }
 }

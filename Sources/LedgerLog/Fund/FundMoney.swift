@@ -20,9 +20,10 @@ public enum FundMoney {
     static func value(_ amount: Amount, on date: LedgerDate, _ context: FundContext) throws -> Amount {
         let fund = context.fundCurrency
         if amount.currency == fund { return amount }
-        guard let (rate, _) = try rate(amount.currency, on: date, state: context.state) else {
+        guard let (rate, from) = try rate(amount.currency, on: date, state: context.state) else {
             throw context.refuse("no UN operational rate for \(amount.currency.code) on \(date); record one first (vtf rates set --month \(date.description.prefix(7)) \(amount.currency.code)=RATE)")
         }
+        context.ratesUsed.note(amount.currency, rate: rate, from: from)
         return try convert(amount, rate: rate, into: fund)
     }
 

@@ -7,14 +7,28 @@ import LedgerCore
 /// verifier calls it again on every stored entry, so a changed rate, PSC or FX figure is caught.
 public enum FundRules {
     /// What `body` must post and change. Throws the first rule it breaks.
+    /// The member of `data` that names the UN operational rates an entry used (DOMAIN.md §6.2):
+    /// `{"EUR": {"rate": "0.9200", "from": "2026-03-01"}}`. The store writes it; the verifier
+    /// checks it names exactly the rates the rules looked up.
+    public static let unoreMember = "unore"
+
     public static func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> FundOutcome {
         guard let settings = state.settings else { throw RuleViolation("entry \(body.seq): the ledger has no genesis entry") }
-        let data = try JSONFields(.object(body.data), context: "entry \(body.seq) data")
-        let context = FundContext(body: body, data: data, state: state, signer: signer, fundCurrency: settings.currency)
+        var members = body.data
+        members[unoreMember] = nil
+        let data = try JSONFields(.object(members), context: "entry \(body.seq) data")
+        let context = FundContext(
+            body: body, data: data, state: state, signer: signer, fundCurrency: settings.currency, ratesUsed: RatesUsed())
         if body.kind != .fundSetup, try FundSettings.setup(state) == nil {
             throw context.refuse("\(body.kind.rawValue) needs a fund ledger; create one with vtf init --template unvtf")
         }
-        switch body.kind {
+        var outcome = try outcome(of: body.kind, context)
+        outcome.unore = context.ratesUsed.json
+        return outcome
+    }
+
+    static func outcome(of kind: EntryKind, _ context: FundContext) throws -> FundOutcome {
+        switch kind {
         case .fundSetup: return try SetupRules.setup(context)
         case .donorAdd: return try SetupRules.donor(context)
         case .pledgeRecord: return try SetupRules.pledge(context)
@@ -38,7 +52,7 @@ public enum FundRules {
         case .reserveAdjust: return try PeriodEndRules.reserve(context)
         case .yearClose: return try PeriodEndRules.closeYear(context)
         case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal:
-            preconditionFailure("\(body.kind.rawValue) is not a fund kind")
+            preconditionFailure("\(kind.rawValue) is not a fund kind")
         }
     }
 }

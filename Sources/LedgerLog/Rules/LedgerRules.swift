@@ -35,6 +35,9 @@ public enum LedgerRules {
         var effects: [LedgerEffect]
         if body.kind.postingsFromRules {
             let outcome = try FundRules.evaluate(body, signer: signer, state: state)
+            guard body.data[FundRules.unoreMember]?.objectValue == outcome.unore else {
+                throw RuleViolation("\(at): data.unore must name the UN operational rates the entry uses: \(outcome.unore.map { JSONValue.object($0).description } ?? "none")")
+            }
             guard body.postings == outcome.postings else {
                 throw RuleViolation("\(at): its postings are not the ones \(body.kind.rawValue) computes from its data and the ledger: expected \(describe(outcome.postings))")
             }
@@ -57,7 +60,9 @@ public enum LedgerRules {
         let signer = try checkSigner(body, state: state)
         try checkClosedYear(body, state: state)
         var completed = body
-        completed.postings = try FundRules.evaluate(body, signer: signer, state: state).postings
+        let outcome = try FundRules.evaluate(body, signer: signer, state: state)
+        completed.postings = outcome.postings
+        completed.data[FundRules.unoreMember] = outcome.unore.map(JSONValue.object)
         return completed
     }
 

@@ -29,6 +29,9 @@ extension LedgerFile {
     /// Σ amount and Σ value per account and currency over the postings dated `from`...`through`
     /// (either bound may be open), leaving out entries of the `excluding` kinds (reports leave
     /// out `year.close` to show a year's revenue and expenses). Zero lines are left out.
+    ///
+    /// The sums read the covering index (account, currency, date, amount, value) alone; the
+    /// excluded entries, which are few, are then subtracted, so no row joins the journal.
     public func postingTotals(
         from: LedgerDate? = nil, through: LedgerDate? = nil, excluding: [EntryKind] = []
     ) throws -> [TrialBalanceRow] {
@@ -37,33 +40,51 @@ extension LedgerFile {
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let from {
-                conditions.append("p.date >= ?")
+                conditions.append("date >= ?")
                 arguments.append(from.description)
             }
             if let through {
-                conditions.append("p.date <= ?")
+                conditions.append("date <= ?")
                 arguments.append(through.description)
             }
-            var join = ""
-            if !excluding.isEmpty {
-                join = "JOIN journal j ON j.seq = p.seq"
-                conditions.append("j.kind NOT IN (\(excluding.map { _ in "?" }.joined(separator: ", ")))")
-                arguments += excluding.map(\.rawValue)
-            }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT p.account, p.currency, SUM(p.amount), SUM(p.value) FROM postings p \(join) \(filter)
-                GROUP BY p.account, p.currency ORDER BY p.account, p.currency
-                """, arguments: StatementArguments(arguments))
-            return try rows.compactMap { row in
-                let amount: Int64 = row[2]
-                let value: Int64 = row[3]
-                guard amount != 0 || value != 0 else { return nil }
-                let currency = try Currency(code: row[1])
-                return TrialBalanceRow(
-                    account: try AccountCode(row[0]), amount: Amount(minorUnits: amount, currency: currency),
-                    value: Amount(minorUnits: value, currency: settings.currency))
+            var sums: [BalanceKey: BalanceTotals] = [:]
+            try Self.addSums(db, sql: """
+                SELECT account, currency, SUM(amount), SUM(value) FROM postings \(filter) GROUP BY account, currency
+                """, arguments: arguments, sign: 1, into: &sums)
+            if !excluding.isEmpty {
+                let marks = excluding.map { _ in "?" }.joined(separator: ", ")
+                let within = conditions.map { "p." + $0 }.joined(separator: " AND ")
+                try Self.addSums(db, sql: """
+                    SELECT p.account, p.currency, SUM(p.amount), SUM(p.value) FROM journal j JOIN postings p ON p.seq = j.seq
+                    WHERE j.kind IN (\(marks)) \(within.isEmpty ? "" : "AND " + within) GROUP BY p.account, p.currency
+                    """, arguments: excluding.map(\.rawValue) + arguments, sign: -1, into: &sums)
             }
+            return sums.keys.sorted().compactMap { key in
+                guard let totals = sums[key], !totals.isZero else { return nil }
+                return TrialBalanceRow(
+                    account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                    value: Amount(minorUnits: totals.valueMinor, currency: settings.currency))
+            }
+        }
+    }
+
+    private static func addSums(
+        _ db: Database, sql: String, arguments: [any DatabaseValueConvertible], sign: Int64,
+        into sums: inout [BalanceKey: BalanceTotals]
+    ) throws {
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+            let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
+            let amount: Int64 = row[2]
+            let value: Int64 = row[3]
+            var totals = sums[key] ?? BalanceTotals()
+            let (newAmount, amountOverflow) = totals.amountMinor.addingReportingOverflow(sign * amount)
+            let (newValue, valueOverflow) = totals.valueMinor.addingReportingOverflow(sign * value)
+            guard !amountOverflow, !valueOverflow else {
+                throw StoreError.system("the totals of account \(key.account) overflow")
+            }
+            totals = BalanceTotals(amountMinor: newAmount, valueMinor: newValue)
+            sums[key] = totals
         }
     }
 

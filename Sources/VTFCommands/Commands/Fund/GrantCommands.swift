@@ -54,7 +54,7 @@ struct GrantCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The organisation's ID.") var grantee: String
-        @Option(help: "The organisation's name.") var granteeName: String
+        @Option(help: "The organisation's name (default: its recommendation's, else its ID).") var granteeName: String?
         @Option(help: "The grant amount.") var amount: String
         @Option(help: "The grant currency (the fund's currency).") var currency: String = "USD"
         @Option(help: "The award date (default: today).") var date: String?
@@ -69,10 +69,12 @@ struct GrantCommand: ParsableCommand {
             }
             let money = try FundInput.positive(amount, currency: currency)
             let parts = try tranches.map { try FundInput.amounts($0, currency: currency, option: "--tranches") } ?? [money]
+            let recommended = try recommendation.flatMap { try ledger.fundRecord("recommendation", $0)?.fields["grantee_name"]?.stringValue }
+            let name = granteeName ?? recommended ?? grantee
             let draft = FundDrafts.awardRequest(
-                grant: ref, grantee: grantee, granteeName: granteeName, amount: money, tranches: parts,
+                grant: ref, grantee: grantee, granteeName: name, amount: money, tranches: parts,
                 date: try parseDate(date), recommendation: recommendation)
-            try global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(granteeName) in \(parts.count) tranche(s)")
+            try global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(name) in \(parts.count) tranche(s)")
         }
     }
 
@@ -136,13 +138,14 @@ struct GrantCommand: ParsableCommand {
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The amount returned.") var amount: String
         @Option(help: "The value date (default: today).") var date: String?
-        @Option(help: "The bank statement's reference.") var bankRef: String
+        @Option(help: "The bank statement's reference (default: GRANT-RF-DATE).") var bankRef: String?
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
             let money = try FundInput.positive(amount, currency: settings.currency.code)
+            let day = try parseDate(date)
             try global.recordFund(
-                FundDrafts.grantRefund(grant: grant, amount: money, date: try parseDate(date), bankRef: bankRef), in: ledger,
+                FundDrafts.grantRefund(grant: grant, amount: money, date: day, bankRef: bankRef ?? "\(grant)-RF-\(day)"), in: ledger,
                 settings: settings, "recorded the refund of \(money) from \(grant)")
         }
     }
