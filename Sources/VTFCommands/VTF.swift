@@ -20,7 +20,7 @@ public struct VTF: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
-            ImportCommand.self, BalanceCommand.self, JournalCommand.self, VerifyCommand.self, CheckpointCommand.self,
+            ImportCommand.self, BalanceCommand.self, FundReportCommand.self, JournalCommand.self, VerifyCommand.self, CheckpointCommand.self,
             LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
