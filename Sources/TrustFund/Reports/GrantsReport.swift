@@ -80,7 +80,7 @@ public struct GrantsReport {
             csv.add([line.grant, line.grantee, line.granteeName, line.requested, line.requester, line.certified, line.certifier,
                      line.approved, line.approver] + values + [line.status])
         }
-        table.add(["total", "\(lines.count) grants", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
+        table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
         let notes = [
             "Paid, spent, PSC and refunded count entries dated on or before \(heading.asOf); commitment is the balance of 9200.GRANT, advance of 1300.GRANT.",
         ]

@@ -64,7 +64,7 @@ public struct PSCReport {
                        line.charged.decimalString, line.recomputed.decimalString, line.agrees ? "yes" : "NO"])
         }
         let csv = table
-        table.add(["total", "", "\(lines.count) reports", totalExpenditure.decimalString, "", totalCharged.decimalString,
+        table.add(["total", "", lines.count == 1 ? "1 report" : "\(lines.count) reports", totalExpenditure.decimalString, "", totalCharged.decimalString,
                    totalRecomputed.decimalString, agrees ? "yes" : "NO"])
         var notes = [agrees
             ? "PSC charged (\(totalCharged.decimalString)) agrees with rate × expenditure (\(totalRecomputed.decimalString)) on every entry."
