@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
-                "VTFCommands", "vtf", "CanonicalJSON", "LedgerLog", "LedgerCrypto",
+                "VTFCommands", "vtf", "CanonicalJSON", "LedgerLog", "LedgerCrypto", "LedgerStore", "TrustFund",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

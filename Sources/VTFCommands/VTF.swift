@@ -20,8 +20,8 @@ public struct VTF: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
-            ImportCommand.self, BalanceCommand.self, JournalCommand.self, VerifyCommand.self, CheckpointCommand.self,
-            LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self,
+            ImportCommand.self, BalanceCommand.self, FundReportCommand.self, JournalCommand.self, VerifyCommand.self,
+            CheckpointCommand.self, LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self,
             DonorCommand.self, PledgeCommand.self, RatesCommand.self, AgreementCommand.self, ReceiveCommand.self, CashCommand.self,
             GrantCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
             ReceivableCommand.self, FXCommand.self, InterestCommand.self, ReserveCommand.self, YearCommand.self,

@@ -1,0 +1,82 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// The statement of financial performance for a period: revenue (credit-positive) and
+/// expenses (debit-positive) by chart account, sub-accounts rolled up, and the surplus or
+/// deficit. The year-end close (`year.close`) is left out, so a closed year still shows.
+public struct FinancialPerformanceReport {
+    /// One chart account's total for the period.
+    public struct Line: Sendable, Equatable {
+        public let account: AccountCode
+        public let name: String
+        public let value: Amount
+    }
+
+    public let heading: ReportHeading
+    public let revenue: [Line]
+    public let expenses: [Line]
+    public let totalRevenue: Amount
+    public let totalExpenses: Amount
+    /// Revenue − expenses (negative: a deficit).
+    public let surplus: Amount
+
+    /// Sums the postings dated in the basis's period.
+    public init(_ basis: ReportBasis) throws {
+        heading = basis.heading
+        let balances = BalanceSet(
+            rows: try basis.ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose]),
+            currency: basis.currency)
+        revenue = try Self.lines(.revenue, credit: true, balances, basis)
+        expenses = try Self.lines(.expense, credit: false, balances, basis)
+        totalRevenue = try Money.sum(revenue.map(\.value), basis.currency)
+        totalExpenses = try Money.sum(expenses.map(\.value), basis.currency)
+        surplus = try totalRevenue.subtracting(totalExpenses)
+    }
+
+    /// One line per chart account of `type` (all of the chart's, and any other that moved).
+    static func lines(_ type: AccountType, credit: Bool, _ balances: BalanceSet, _ basis: ReportBasis) throws -> [Line] {
+        var codes = Set(FundChart.accounts.filter { $0.type == type }.compactMap { try? AccountCode($0.code) })
+        for row in balances.rows where basis.type(of: row.account) == type { codes.insert(ReportBasis.top(row.account)) }
+        return try codes.sorted { $0.rawValue < $1.rawValue }.map { code in
+            let debit = try balances.debit(under: code)
+            return Line(account: code, name: basis.name(of: code), value: credit ? try debit.negated() : debit)
+        }
+    }
+
+    /// The report in the three output formats.
+    public var document: ReportDocument {
+        let code = heading.currency.code
+        let columns = [ReportColumn("SECTION"), ReportColumn("ACCOUNT"), ReportColumn("NAME"), ReportColumn(code, amount: true)]
+        var table = ReportTable(columns)
+        var csv = ReportTable(columns)
+        for (name, lines, total) in [("Revenue", revenue, totalRevenue), ("Expenses", expenses, totalExpenses)] {
+            for (index, line) in lines.enumerated() {
+                table.add([index == 0 ? name : "", line.account.rawValue, line.name, line.value.decimalString])
+                csv.add([name, line.account.rawValue, line.name, line.value.decimalString])
+            }
+            table.add(["", "", "Total \(name.lowercased())", total.decimalString])
+            csv.add([name, "", "Total \(name.lowercased())", total.decimalString])
+        }
+        let label = surplus.isNegative ? "Deficit for the period" : "Surplus for the period"
+        table.add(["", "", label, surplus.decimalString])
+        csv.add(["Result", "", label, surplus.decimalString])
+        return heading.document("Statement of financial performance", tables: [table], notes: [
+            "Revenue credit-positive, expenses debit-positive; the year-end close is left out.",
+        ], csv: csv, json: [
+            ("revenue", Self.json(revenue, total: totalRevenue)),
+            ("expenses", Self.json(expenses, total: totalExpenses)),
+            ("surplus", .amount(surplus)),
+        ])
+    }
+
+    static func json(_ lines: [Line], total: Amount) -> JSONValue {
+        .object(JSONObject([
+            ("lines", .array(lines.map { line in
+                .object(JSONObject([("account", .string(line.account.rawValue)), ("name", .string(line.name)), ("value", .amount(line.value))]))
+            })),
+            ("total", .amount(total)),
+        ]))
+    }
+}

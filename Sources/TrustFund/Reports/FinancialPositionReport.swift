@@ -1,0 +1,145 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// The statement of financial position (IPSAS 1) as of a date, in the fund currency: current
+/// assets, liabilities and net assets, the last including the surplus or deficit of the period
+/// not yet closed into accumulated surplus; assets = liabilities + net assets. The memo
+/// accounts (pledges not yet binding, open grant commitments) are shown apart.
+public struct FinancialPositionReport {
+    /// One line of the statement: assets and memo lines debit-positive, liabilities and net
+    /// assets credit-positive.
+    public struct Line: Sendable, Equatable {
+        /// Stable name of the line in JSON, e.g. `cash`.
+        public let key: String
+        public let label: String
+        /// The accounts it sums, e.g. "1100, 1110".
+        public let accounts: String
+        public let value: Amount
+    }
+
+    public let heading: ReportHeading
+    public let assets: [Line]
+    public let liabilities: [Line]
+    public let netAssets: [Line]
+    public let memo: [Line]
+    public let totalAssets: Amount
+    public let totalLiabilities: Amount
+    public let totalNetAssets: Amount
+
+    /// Whether assets = liabilities + net assets.
+    public var balances: Bool { (try? totalLiabilities.adding(totalNetAssets)) == totalAssets }
+
+    typealias Spec = (key: String, label: String, accounts: [String])
+
+    static let assetLines: [Spec] = [
+        ("cash", "Cash and cash equivalents", ["1100", "1110"]),
+        ("contributions_receivable", "Contributions receivable", ["1200"]),
+        ("allowance", "Less allowance for doubtful contributions", ["1210"]),
+        ("advances", "Advances to implementing partners", ["1300"]),
+        ("accrued_interest", "Accrued interest receivable", ["1400"]),
+    ]
+    static let liabilityLines: [Spec] = [
+        ("payables", "Payables and grant instalments due", ["2100"]),
+        ("deferred_revenue", "Deferred revenue – conditional contributions", ["2200"]),
+        ("refunds_payable", "Refunds payable to donors", ["2300"]),
+        ("unidentified_receipts", "Unidentified receipts", ["2400"]),
+    ]
+    static let netAssetLines: [Spec] = [
+        ("accumulated_surplus_unearmarked", "Accumulated surplus – unearmarked", ["3100"]),
+        ("accumulated_surplus_earmarked", "Accumulated surplus – earmarked", ["3200"]),
+        ("operating_reserve", "Operating cash reserve", ["3300"]),
+    ]
+    static let memoLines: [Spec] = [
+        ("pledges", "Pledges not yet binding", ["9100"]),
+        ("commitments", "Open grant commitments", ["9200"]),
+    ]
+
+    /// Reads every balance as of the basis's date.
+    public init(_ basis: ReportBasis) throws {
+        heading = basis.heading
+        let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
+        assets = try Self.section(Self.assetLines, .asset, credit: false, balances, basis)
+        liabilities = try Self.section(Self.liabilityLines, .liability, credit: true, balances, basis)
+        let open = try balances.debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
+        netAssets = try Self.section(Self.netAssetLines, .netAssets, credit: true, balances, basis)
+            + [Line(key: "surplus_not_closed", label: "Surplus (deficit) of the period not yet closed", accounts: "revenue − expenses", value: open)]
+        memo = try Self.memoLines.map { spec in
+            Line(key: spec.key, label: spec.label, accounts: spec.accounts.joined(separator: ", "),
+                 value: try Money.sum(try spec.accounts.map { try balances.debit(under: try AccountCode($0)) }, basis.currency))
+        }
+        totalAssets = try Money.sum(assets.map(\.value), basis.currency)
+        totalLiabilities = try Money.sum(liabilities.map(\.value), basis.currency)
+        totalNetAssets = try Money.sum(netAssets.map(\.value), basis.currency)
+    }
+
+    /// The lines of `specs`, then "other" for any account of `type` none of them covers.
+    static func section(_ specs: [Spec], _ type: AccountType, credit: Bool, _ balances: BalanceSet, _ basis: ReportBasis) throws -> [Line] {
+        var lines: [Line] = []
+        var covered: [AccountCode] = []
+        for spec in specs {
+            let codes = try spec.accounts.map { try AccountCode($0) }
+            covered += codes
+            let debit = try Money.sum(try codes.map { try balances.debit(under: $0) }, basis.currency)
+            lines.append(Line(key: spec.key, label: spec.label, accounts: spec.accounts.joined(separator: ", "),
+                              value: credit ? try debit.negated() : debit))
+        }
+        let other = try balances.debit { account in
+            basis.type(of: account) == type && !covered.contains { account.isWithin($0) }
+        }
+        if !other.isZero {
+            lines.append(Line(key: "other", label: "Other", accounts: "", value: credit ? try other.negated() : other))
+        }
+        return lines
+    }
+
+    /// The report in the three output formats.
+    public var document: ReportDocument {
+        let code = heading.currency.code
+        let columns = [ReportColumn("SECTION"), ReportColumn("LINE"), ReportColumn("ACCOUNTS"), ReportColumn(code, amount: true)]
+        var table = ReportTable(columns)
+        var csv = ReportTable(columns)
+        let sections: [(String, [Line], String, Amount)] = [
+            ("Current assets", assets, "Total assets", totalAssets),
+            ("Liabilities", liabilities, "Total liabilities", totalLiabilities),
+            ("Net assets", netAssets, "Total net assets", totalNetAssets),
+        ]
+        for (name, lines, totalLabel, total) in sections {
+            for (index, line) in lines.enumerated() {
+                table.add([index == 0 ? name : "", line.label, line.accounts, line.value.decimalString])
+                csv.add([name, line.label, line.accounts, line.value.decimalString])
+            }
+            table.add(["", totalLabel, "", total.decimalString])
+            csv.add([name, totalLabel, "", total.decimalString])
+        }
+        let liabilitiesAndNet = (try? totalLiabilities.adding(totalNetAssets)) ?? totalLiabilities
+        table.add(["", "Total liabilities and net assets", "", liabilitiesAndNet.decimalString])
+        var memoTable = ReportTable(title: "Memo (off the statement)", [ReportColumn("LINE"), ReportColumn("ACCOUNTS"), ReportColumn(code, amount: true)])
+        for line in memo {
+            memoTable.add([line.label, line.accounts, line.value.decimalString])
+            csv.add(["Memo", line.label, line.accounts, line.value.decimalString])
+        }
+        let note = balances
+            ? "Assets (\(totalAssets.decimalString)) equal liabilities plus net assets (\(liabilitiesAndNet.decimalString))."
+            : "Assets (\(totalAssets.decimalString)) DO NOT equal liabilities plus net assets (\(liabilitiesAndNet.decimalString)): run vtf verify."
+        return heading.document("Statement of financial position", tables: [table, memoTable], notes: [note], csv: csv, json: [
+            ("assets", Self.json(assets, total: totalAssets)),
+            ("liabilities", Self.json(liabilities, total: totalLiabilities)),
+            ("net_assets", Self.json(netAssets, total: totalNetAssets)),
+            ("memo", .array(memo.map(Self.json))),
+            ("balanced", .bool(balances)),
+        ])
+    }
+
+    static func json(_ line: Line) -> JSONValue {
+        .object(JSONObject([
+            ("key", .string(line.key)), ("label", .string(line.label)), ("accounts", .string(line.accounts)),
+            ("value", .amount(line.value)),
+        ]))
+    }
+
+    static func json(_ lines: [Line], total: Amount) -> JSONValue {
+        .object(JSONObject([("lines", .array(lines.map(json))), ("total", .amount(total))]))
+    }
+}

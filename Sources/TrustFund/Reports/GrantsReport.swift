@@ -1,0 +1,151 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// Every grant awarded on or before the date: grantee, the award (requested, certified and
+/// approved, by whom), and from the postings up to the date: paid, spent, programme support
+/// costs, refunded, the open commitment (9200.GRANT) and the advance outstanding (1300.GRANT).
+public struct GrantsReport {
+    /// One grant as of the date.
+    public struct Line: Sendable, Equatable {
+        public let grant: String
+        public let grantee: String
+        public let granteeName: String
+        public let amount: Amount
+        public let requested: String
+        public let requester: String
+        /// The date of the certification entry, and the certifying officer ("" when none).
+        public let certified: String
+        public let certifier: String
+        public let approved: String
+        public let approver: String
+        public let paid: Amount
+        public let spent: Amount
+        public let psc: Amount
+        public let refunded: Amount
+        public let commitment: Amount
+        public let advance: Amount
+        /// `open`, or `closed` when it was closed on or before the date.
+        public let status: String
+    }
+
+    public let heading: ReportHeading
+    public let lines: [Line]
+    /// Σ of each amount column: amount, paid, spent, psc, refunded, commitment, advance.
+    public let totals: [String: Amount]
+
+    static let amountColumns = ["amount", "paid", "spent", "psc", "refunded", "commitment", "advance"]
+
+    /// Reads the grant and request records and the postings dated up to the basis's date.
+    public init(_ basis: ReportBasis) throws {
+        heading = basis.heading
+        let asOf = basis.asOf
+        let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: asOf), currency: basis.currency)
+        let flows = try GrantFlows(basis)
+        lines = try basis.records("grant").filter { $0.text("awarded") <= asOf.description }.map { record in
+            let request = try basis.ledger.fundRecord("request", record.id)
+            let certifiedSeq = request?.fields["certified_seq"]?.integerValue
+            let certified = try certifiedSeq.flatMap { try basis.ledger.entry(at: UInt64($0))?.body.date.description } ?? ""
+            let closed = record.text("closed")
+            return Line(
+                grant: record.id, grantee: record.text("grantee"), granteeName: record.text("grantee_name"),
+                amount: try Money.parse(record.fields["amount"], basis.currency),
+                requested: request?.text("date") ?? "", requester: request?.text("requester") ?? "",
+                certified: certified <= asOf.description ? certified : "", certifier: request?.text("certifier") ?? "",
+                approved: record.text("awarded"), approver: request?.text("approver") ?? "",
+                paid: flows.paid[record.id] ?? basis.zero, spent: flows.spent[record.id] ?? basis.zero,
+                psc: flows.psc[record.id] ?? basis.zero, refunded: flows.refunded[record.id] ?? basis.zero,
+                commitment: try balances.debit(under: try FundChart.commitments.sub(record.id)),
+                advance: try balances.debit(under: try FundChart.advances.sub(record.id)),
+                status: !closed.isEmpty && closed <= asOf.description ? "closed" : "open")
+        }
+        var totals: [String: Amount] = [:]
+        for column in Self.amountColumns {
+            totals[column] = try Money.sum(lines.map { $0.value(column) }, basis.currency)
+        }
+        self.totals = totals
+    }
+
+    /// The report in the three output formats.
+    public var document: ReportDocument {
+        let amounts = ["AMOUNT", "PAID", "SPENT", "PSC", "REFUNDED", "COMMITMENT", "ADVANCE"].map { ReportColumn($0, amount: true) }
+        var table = ReportTable([ReportColumn("GRANT"), ReportColumn("GRANTEE"), ReportColumn("APPROVED")] + amounts + [ReportColumn("STATUS")])
+        var csv = ReportTable(
+            ["grant", "grantee", "grantee_name", "requested", "requester", "certified", "certifier", "approved", "approver"].map { ReportColumn($0) }
+                + Self.amountColumns.map { ReportColumn($0, amount: true) } + [ReportColumn("status")])
+        for line in lines {
+            let values = Self.amountColumns.map { line.value($0).decimalString }
+            table.add([line.grant, line.granteeName, line.approved] + values + [line.status])
+            csv.add([line.grant, line.grantee, line.granteeName, line.requested, line.requester, line.certified, line.certifier,
+                     line.approved, line.approver] + values + [line.status])
+        }
+        table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
+        let notes = [
+            "Paid, spent, PSC and refunded count entries dated on or before \(heading.asOf); commitment is the balance of 9200.GRANT, advance of 1300.GRANT.",
+        ]
+        return heading.document("Grants", tables: [table], notes: notes, csv: csv, json: [
+            ("grants", .array(lines.map(Self.json))),
+            ("totals", .object(JSONObject(Self.amountColumns.map { ($0, .amount(totals[$0] ?? .zero(heading.currency))) }))),
+        ])
+    }
+
+    static func json(_ line: Line) -> JSONValue {
+        func text(_ value: String) -> JSONValue { value.isEmpty ? .null : .string(value) }
+        let members: [(String, JSONValue)] = [
+            ("grant", .string(line.grant)), ("grantee", .string(line.grantee)), ("grantee_name", .string(line.granteeName)),
+            ("requested", text(line.requested)), ("requester", text(line.requester)),
+            ("certified", text(line.certified)), ("certifier", text(line.certifier)),
+            ("approved", text(line.approved)), ("approver", text(line.approver)), ("status", .string(line.status)),
+        ]
+        return .object(JSONObject(members + amountColumns.map { ($0, .amount(line.value($0))) }))
+    }
+}
+
+extension GrantsReport.Line {
+    /// The amount column `name` (one of ``GrantsReport/amountColumns``).
+    func value(_ name: String) -> Amount {
+        switch name {
+        case "amount": amount
+        case "paid": paid
+        case "spent": spent
+        case "psc": psc
+        case "refunded": refunded
+        case "commitment": commitment
+        default: advance
+        }
+    }
+}
+
+/// Money paid to, reported by and refunded from each grant, from entries dated up to a date.
+struct GrantFlows {
+    var paid: [String: Amount] = [:]
+    var spent: [String: Amount] = [:]
+    var psc: [String: Amount] = [:]
+    var refunded: [String: Amount] = [:]
+
+    init(_ basis: ReportBasis) throws {
+        let entries = try basis.ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund]).filter { $0.date <= basis.asOf }
+        for entry in entries {
+            switch entry.kind {
+            case .approvalApprove:
+                for posting in entry.postings where posting.account.isWithin(FundChart.advances) && posting.value.minorUnits > 0 {
+                    let grant = String(posting.account.rawValue.dropFirst(FundChart.advances.rawValue.count + 1))
+                    try Self.add(posting.value, to: grant, in: &paid)
+                }
+            case .grantReport:
+                let grant = entry.data["grant"]?.stringValue ?? ""
+                try Self.add(try Money.parse(entry.data["spent"], basis.currency), to: grant, in: &spent)
+                for posting in entry.postings where posting.account.isWithin(FundChart.psc) {
+                    try Self.add(posting.value, to: grant, in: &psc)
+                }
+            default:
+                try Self.add(try Money.parse(entry.data["amount"], basis.currency), to: entry.data["grant"]?.stringValue ?? "", in: &refunded)
+            }
+        }
+    }
+
+    static func add(_ amount: Amount, to grant: String, in sums: inout [String: Amount]) throws {
+        sums[grant] = try (sums[grant] ?? .zero(amount.currency)).adding(amount)
+    }
+}

@@ -1,0 +1,120 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// The statement of changes in net assets for a period, per component (3100 accumulated
+/// surplus – unearmarked, 3200 – earmarked, 3300 operating cash reserve): the opening balance
+/// (at the day before the period), the surplus or deficit of the period, transfers to and from
+/// the operating reserve, other movements, and the closing balance. Surplus not yet closed
+/// into 3100 by a year-end close counts in 3100, so the close itself moves nothing.
+public struct NetAssetsReport {
+    /// One line of the statement: a value per component (credit-positive) and their total.
+    public struct Row: Sendable, Equatable {
+        public let key: String
+        public let label: String
+        public let values: [Amount]
+        public let total: Amount
+    }
+
+    public let heading: ReportHeading
+    /// The components, in column order.
+    public let components: [AccountCode]
+    public let componentNames: [String]
+    public let opening: Row
+    public let surplus: Row
+    public let reserveTransfers: Row
+    public let otherMovements: Row
+    public let closing: Row
+
+    /// Whether opening + movements = closing in every component.
+    public var reconciles: Bool {
+        components.indices.allSatisfy { index in
+            let moved = [opening, surplus, reserveTransfers, otherMovements].reduce(Int64(0)) { $0 + $1.values[index].minorUnits }
+            return moved == closing.values[index].minorUnits
+        }
+    }
+
+    /// Reads the balances at both ends of the period and the movements within it.
+    public init(_ basis: ReportBasis) throws {
+        heading = basis.heading
+        components = basis.netAssetComponents()
+        componentNames = components.map { basis.name(of: $0) }
+        let ledger = basis.ledger
+        let before = basis.from.adding(days: -1)
+        opening = try Self.row("opening", "Opening net assets (\(before))", try Self.positions(try ledger.trialBalance(asOf: before), basis), basis)
+        let period = try ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose])
+        let result = try BalanceSet(rows: period, currency: basis.currency).debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
+        surplus = try Self.row("surplus", "Surplus (deficit) for the period", components.map { $0 == FundChart.surplus ? result : basis.zero }, basis)
+        let transfers = try ledger.entries(ofKinds: [.reserveAdjust]).filter { $0.date >= basis.from && $0.date <= basis.asOf }
+        let transferRows = transfers.flatMap(\.postings).map { ValueLine(account: $0.account, value: $0.value) }
+        reserveTransfers = try Self.row("reserve_transfers", "Transfers to (from) the operating reserve", try Self.credits(transferRows, basis), basis)
+        let others = try ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose, .reserveAdjust])
+        otherMovements = try Self.row("other_movements", "Other movements", try Self.credits(others.map { ValueLine(account: $0.account, value: $0.value) }, basis), basis)
+        closing = try Self.row("closing", "Closing net assets (\(basis.asOf))", try Self.positions(try ledger.trialBalance(asOf: basis.asOf), basis), basis)
+    }
+
+    /// A posting's account and value, whether from a balance line or an entry.
+    struct ValueLine {
+        let account: AccountCode
+        let value: Amount
+    }
+
+    /// Each component's credit balance, the surplus not yet closed counted in 3100.
+    static func positions(_ rows: [TrialBalanceRow], _ basis: ReportBasis) throws -> [Amount] {
+        let open = try BalanceSet(rows: rows, currency: basis.currency).debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
+        let values = try credits(rows.map { ValueLine(account: $0.account, value: $0.value) }, basis)
+        return try zip(basis.netAssetComponents(), values).map { code, value in
+            code == FundChart.surplus ? try value.adding(open) : value
+        }
+    }
+
+    /// Σ value per component, credit-positive.
+    static func credits(_ rows: [ValueLine], _ basis: ReportBasis) throws -> [Amount] {
+        try basis.netAssetComponents().map { code in
+            try Money.sum(rows.filter { $0.account.isWithin(code) }.map(\.value), basis.currency).negated()
+        }
+    }
+
+    static func row(_ key: String, _ label: String, _ values: [Amount], _ basis: ReportBasis) throws -> Row {
+        Row(key: key, label: label, values: values, total: try Money.sum(values, basis.currency))
+    }
+
+    /// The report in the three output formats.
+    public var document: ReportDocument {
+        let code = heading.currency.code
+        let columns = [ReportColumn("LINE")] + components.map { ReportColumn("\($0) \(code)", amount: true) } + [ReportColumn("TOTAL \(code)", amount: true)]
+        var table = ReportTable(columns)
+        let rows = [opening, surplus, reserveTransfers, otherMovements, closing]
+        for row in rows { table.add([row.label] + row.values.map(\.decimalString) + [row.total.decimalString]) }
+        let legend = zip(components, componentNames).map { "\($0) \($1)" }.joined(separator: "; ")
+        let check = reconciles
+            ? "Opening balance plus movements equals the closing balance in every component."
+            : "Opening balance plus movements DOES NOT equal the closing balance: run vtf verify."
+        let json: [JSONValue] = rows.map { row in
+            .object(JSONObject([
+                ("key", .string(row.key)), ("label", .string(row.label)),
+                ("values", .array(zip(components, row.values).map { code, value in
+                    .object(JSONObject([("account", .string(code.rawValue)), ("value", .amount(value))]))
+                })),
+                ("total", .amount(row.total)),
+            ]))
+        }
+        return heading.document("Statement of changes in net assets", tables: [table], notes: [legend, check], csv: table, json: [
+            ("components", .array(zip(components, componentNames).map { code, name in
+                .object(JSONObject([("account", .string(code.rawValue)), ("name", .string(name))]))
+            })),
+            ("rows", .array(json)),
+            ("reconciles", .bool(reconciles)),
+        ])
+    }
+}
+
+extension ReportBasis {
+    /// The net-asset components: the chart's 3xxx accounts and any other of that type, by code.
+    func netAssetComponents() -> [AccountCode] {
+        var codes = Set(FundChart.accounts.filter { $0.type == .netAssets }.compactMap { try? AccountCode($0.code) })
+        for code in accounts.keys where type(of: code) == .netAssets { codes.insert(Self.top(code)) }
+        return codes.sorted { $0.rawValue < $1.rawValue }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CanonicalJSON
+import LedgerCore
+import LedgerStore
+import TrustFund
+
+struct FundReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC.",
+        discussion: """
+            Reports (NAME):
+            \(FundReportName.allCases.map { "  \($0.rawValue): \($0.summary)." }.joined(separator: "\n"))
+
+            Every value is in the fund's functional currency (USD for the UNVTF) unless a column says \
+            otherwise. --as-of (default: today) counts entries dated on or before that day. \
+            financial-performance, net-assets and psc cover --from (default: 1 January of the --as-of \
+            year) through --as-of.
+            Formats: text (tables for people, thousands grouped), csv (one flat table, exact decimals), \
+            json (RFC 8785 canonical; amounts are decimal strings; schema: \
+            Schemas/json/report-NAME.schema.json).
+            Example: vtf report financial-position --as-of 2026-12-31
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The report: \(FundReportName.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var name: String
+
+    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD; default: today).")
+    var asOf: String?
+
+    @Option(help: "First day of the period, for financial-performance, net-assets and psc (default: 1 January of the --as-of year).")
+    var from: String?
+
+    @Option(help: "Output format: text, csv or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        guard let report = FundReportName(rawValue: name) else {
+            throw InputError("unknown report \"\(name)\"; reports are: \(FundReportName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let asOfDate = try parseDate(asOf, option: "--as-of")
+        let fromDate = try from.map { try parseDate($0, option: "--from") }
+        if fromDate != nil, !report.coversPeriod {
+            throw InputError("--from is for financial-performance, net-assets and psc; \(report.rawValue) is as of one date")
+        }
+        let ledger = try global.openLedger(readOnly: true)
+        let document: ReportDocument
+        do { document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate) } catch let error as ReportError {
+            throw InputError(error.message)
+        }
+        switch format {
+        case .text: print(FundReportText.render(document), terminator: "")
+        case .csv: print(([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined(), terminator: "")
+        case .json: print(try JSONCanonicalizer.canonicalString(document.json))
+        }
+    }
+}
+
+/// A report for people: its title, the fund, the date(s) and the currency, then each table
+/// (amounts grouped in thousands) and the notes.
+enum FundReportText {
+    static func render(_ document: ReportDocument) -> String {
+        let heading = document.heading
+        var parts = [
+            "\(document.title)\n\(heading.fundName), \(heading.dates), amounts in \(heading.currency.code) unless a column says otherwise\n",
+        ]
+        for table in document.tables {
+            var text = TextTable(table.columns.map { ($0.title, $0.isAmount ? .right : .left) })
+            for row in table.rows {
+                text.add(zip(table.columns, row).map { column, cell in column.isAmount ? PeopleNumber.grouped(cell) : cell })
+            }
+            parts.append((table.title.map { $0 + "\n" } ?? "") + text.render())
+        }
+        if !document.notes.isEmpty { parts.append(document.notes.joined(separator: "\n") + "\n") }
+        return parts.joined(separator: "\n")
+    }
+}
