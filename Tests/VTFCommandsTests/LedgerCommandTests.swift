@@ -130,16 +130,29 @@ struct LedgerCommandTests {
         #expect(balance.contains("1100,USD,500.00,500.00") && balance.contains("4100,USD,-1000.00,-1000.00"))
     }
 
-    @Test func demoBuildsAndVerifiesALedger() throws {
+    @Test func demoBuildsAndVerifiesAYearOfTheFund() throws {
         let dir = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let result = try CLI.vtf(["demo", "--dir", "demo"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("ok: 16 entries, root "), "\(result.stdout)")
-        #expect(result.stdout.contains("Trial balance"))
-        #expect(result.stdout.contains("cosigned size 16 as example.org/board-of-auditors"))
-        #expect(result.stdout.contains("ok: 16 entries, 16 checkpoints, 4 keys, root "))
-        #expect(result.stderr.contains("refused: postings do not balance"), "\(result.stderr)")
+        let entries = try #require(result.stdout.firstMatch(of: #/ok: (\d+) entries, root /#)).1
+        #expect(Int(entries) ?? 0 > 200, "a year of the fund: \(entries) entries")
+        #expect(result.stdout.contains("Statement of financial position"))
+        #expect(result.stdout.contains("Statement of financial performance"))
+        #expect(result.stdout.contains("cosigned size \(entries) as example.org/board-of-auditors"))
+        #expect(result.stdout.contains("ok: \(entries) entries, "))
+        #expect(result.stdout.contains("Try next:"))
+        // The refusals it shows: a missing role, funds not available, a payment beyond the grant, a closed year.
+        for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
+            #expect(result.stderr.contains(words), "\(words): \(result.stderr)")
+        }
+        let ledger = dir + "/demo/unvtf.ledger"
+        let position = try CLI.vtf(["report", "financial-position", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir)
+        #expect(position.status == 0, "\(position.stderr)")
+        let donors = try CLI.vtf(["donor", "list", "--ledger", ledger], in: dir).stdout
+        for id in ["BEL", "FRA", "SWE", "NOR", "GBR", "JPN", "USA", "BLUEHEART", "ACME"] { #expect(donors.contains(id)) }
+        let grants = try CLI.vtf(["grant", "list", "--ledger", ledger], in: dir).stdout
+        #expect(grants.components(separatedBy: "G-2025-").count - 1 == 12, "\(grants)")
         let second = try CLI.vtf(["demo"], in: dir)
         #expect(second.status == 0 && second.stdout.contains("vtf-demo"))
     }
