@@ -175,6 +175,20 @@ struct FundRefusalTests {
         #expect(try fund.field("grant", "G-01", "paid") == "20000.00")
     }
 
+    /// The award approved tranche 2 at 8,000.00; asking 12,000.00 for it is beyond that
+    /// tranche, even while the grant as a whole (20,000.00, nothing paid) would cover it.
+    @Test func aTrancheIsNotPaidAboveItsAwardedAmount() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
+            tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
+        try fund.expectRefusal(
+            FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"),
+            containing: "tranche 2 of grant G-01 is 8000.00, less than 12000.00")
+        try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+    }
+
     /// A disbursement is certified only against cash: USD 100.00 in cash, 100.01 asked.
     @Test func paymentBeyondCashIsNotCertified() throws {
         let fund = try TestFund()

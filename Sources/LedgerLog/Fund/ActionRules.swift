@@ -54,6 +54,10 @@ enum ActionRules {
         guard committed.minorUnits <= grant.amount("amount").minorUnits else {
             throw context.refuse("disbursement beyond the approved grant: \(grant.id) is \(grant.amount("amount").decimalString), already paid or requested \(try grant.amount("paid").plus(grant.amount("pending")).decimalString), and this asks \(amount.decimalString)")
         }
+        let awarded = grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue.map { Amount.stored($0, context.fundCurrency) }
+        guard let awarded, amount.minorUnits <= awarded.minorUnits else {
+            throw context.refuse("tranche \(tranche) of grant \(grant.id) is \(awarded?.decimalString ?? "not recorded"), less than \(amount.decimalString)")
+        }
         grant.set("pending", try grant.amount("pending").plus(amount))
         grant.fields["tranches_requested"] = .array((grant.trancheNumbers("tranches_requested") + [tranche]).map { .integer($0) })
         outcome.put("grant", grant.id, seq: context.seq, grant.fields)
