@@ -518,6 +518,22 @@ struct FundRefusalTests {
             containing: "grant G-01 is already closed")
     }
 
+    /// Paid 12,000.00 and all of it reported, so 1300.G-01 is 0: a refund of 12,000.00 is
+    /// revenue (4300). A further refund would return more than the grantee was ever paid.
+    @Test func refundsBeyondWhatWasPaidAreRefused() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("12000.00"), date: F.d("2026-06-30")))
+        try fund.expectRefusal(
+            FundDrafts.grantRefund(grant: "G-01", amount: F.usd("12000.01"), date: F.d("2026-09-30"), bankRef: "BNK-R1"),
+            containing: "grant G-01 was paid 12000.00")
+        let refund = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("12000.00"), date: F.d("2026-09-30"), bankRef: "BNK-R1"))
+        #expect(F.lines(refund) == ["1100 USD 12000.00 12000.00", "4300 USD -12000.00 -12000.00"])
+        try fund.expectRefusal(
+            FundDrafts.grantRefund(grant: "G-01", amount: F.usd("0.01"), date: F.d("2026-10-31"), bankRef: "BNK-R2"),
+            containing: "grant G-01 was paid 12000.00")
+    }
+
     // MARK: - Settings
 
     @Test func aSettingChangeWithAnUnknownNameOrBadValueIsRefused() throws {
