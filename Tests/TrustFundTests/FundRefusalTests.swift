@@ -205,6 +205,30 @@ struct FundRefusalTests {
             containing: "certification refused: payment PAY-1 of 100.01 exceeds the USD cash of 100.00")
     }
 
+    /// Cash USD 100.00. PAY-1 of 60.00 is certified and waits for approval; PAY-2 of 60.00
+    /// would need 120.00 of cash once both are approved, so it is not certified; 40.00 is.
+    @Test func paymentsCertifiedButNotApprovedUseTheCash() throws {
+        let fund = try TestFund()
+        try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("5000.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("100.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("5000.00"),
+            tranches: [F.usd("60.00"), F.usd("60.00"), F.usd("4880.00")], date: F.d("2026-02-01")))
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("60.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        try fund.record(FundDrafts.decision(.approvalCertify, request: "PAY-1", date: F.d("2026-02-15")), by: TestFund.chen)
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("60.00"), date: F.d("2026-02-15"), ref: "PAY-2"))
+        try fund.expectRefusal(
+            FundDrafts.decision(.approvalCertify, request: "PAY-2", date: F.d("2026-02-15")), by: TestFund.chen,
+            containing: "payment PAY-2 of 60.00 exceeds the USD cash of 100.00, less 60.00 certified for other payments not yet approved")
+        try fund.record(FundDrafts.decision(.approvalReject, request: "PAY-2", date: F.d("2026-02-15"), reason: "no cash"), by: TestFund.chen)
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("40.00"), date: F.d("2026-02-15"), ref: "PAY-3"))
+        try fund.record(FundDrafts.decision(.approvalCertify, request: "PAY-3", date: F.d("2026-02-15")), by: TestFund.chen)
+        try fund.record(FundDrafts.decision(.approvalApprove, request: "PAY-1", date: F.d("2026-02-15")), by: TestFund.amara)
+        try fund.record(FundDrafts.decision(.approvalApprove, request: "PAY-3", date: F.d("2026-02-15")), by: TestFund.amara)
+        #expect(try fund.balance("1100").amount == "0")
+    }
+
     @Test func aRejectedPaymentReleasesItsTranche() throws {
         let fund = try TestFund()
         try fund.grantWithFirstTranchePaid()

@@ -127,8 +127,17 @@ enum ActionRules {
         case "grant.disburse":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
             let cash = try FundMoney.balance(FundChart.cash, context.fundCurrency, context).amount
-            guard amount.minorUnits <= cash.minorUnits else {
-                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)")
+            // Payments certified but not yet approved will take cash too.
+            var waiting = Amount.zero(context.fundCurrency)
+            for record in try context.state.records("request") where record.id != request.ref {
+                guard record.fields["action"]?.stringValue == "grant.disburse", record.fields["status"]?.stringValue == "certified",
+                    let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+                else { continue }
+                waiting = try waiting.plus(Amount.stored(text, context.fundCurrency))
+            }
+            guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
+                let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
+                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)\(others)")
             }
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))
