@@ -60,6 +60,10 @@ enum ActionRules {
         guard committed.minorUnits <= grant.amount("amount").minorUnits else {
             throw context.refuse("disbursement beyond the approved grant: \(grant.id) is \(grant.amount("amount").decimalString), already paid or requested \(try grant.amount("paid").plus(grant.amount("pending")).decimalString), and this asks \(amount.decimalString)")
         }
+        let awarded = grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue.map { Amount.stored($0, context.fundCurrency) }
+        guard let awarded, amount.minorUnits <= awarded.minorUnits else {
+            throw context.refuse("tranche \(tranche) of grant \(grant.id) is \(awarded?.decimalString ?? "not recorded"), less than \(amount.decimalString)")
+        }
         grant.set("pending", try grant.amount("pending").plus(amount))
         grant.fields["tranches_requested"] = .array((grant.trancheNumbers("tranches_requested") + [tranche]).map { .integer($0) })
         outcome.put("grant", grant.id, seq: context.seq, grant.fields)
@@ -129,8 +133,17 @@ enum ActionRules {
         case "grant.disburse":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
             let cash = try FundMoney.balance(FundChart.cash, context.fundCurrency, context).amount
-            guard amount.minorUnits <= cash.minorUnits else {
-                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)")
+            // Payments certified but not yet approved will take cash too.
+            var waiting = Amount.zero(context.fundCurrency)
+            for record in try context.state.records("request") where record.id != request.ref {
+                guard record.fields["action"]?.stringValue == "grant.disburse", record.fields["status"]?.stringValue == "certified",
+                    let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+                else { continue }
+                waiting = try waiting.plus(Amount.stored(text, context.fundCurrency))
+            }
+            guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
+                let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
+                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)\(others)")
             }
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))

@@ -57,8 +57,13 @@ enum GrantRules {
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
         let toAdvance = amount.minorUnits <= open.minorUnits ? amount : open
         let excess = try amount.minus(toAdvance)
-        guard excess.minorUnits <= grant.amount("spent").minorUnits else {
-            throw context.refuse("grant \(grant.id) was paid \(grant.amount("paid").decimalString); a refund of \(amount.decimalString) is more than that")
+        // What comes back in all may not exceed what was paid (each refund beyond the open
+        // advance reverses expense already reported, and only once).
+        let refunded = grant.amount("refunded")
+        guard excess.minorUnits <= grant.amount("spent").minorUnits,
+            try refunded.plus(amount).minorUnits <= grant.amount("paid").minorUnits
+        else {
+            throw context.refuse("grant \(grant.id) was paid \(grant.amount("paid").decimalString) and has refunded \(refunded.decimalString); a refund of \(amount.decimalString) more is beyond that")
         }
         var outcome = FundOutcome()
         outcome.post(FundChart.cash, amount, value: amount)
