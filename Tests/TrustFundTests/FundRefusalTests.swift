@@ -153,10 +153,10 @@ struct FundRefusalTests {
     @Test func disbursementBeyondTheApprovedGrantIsRefused() throws {
         let fund = try TestFund()
         try fund.grantWithFirstTranchePaid()
-        // Paid 12,000.00 of 20,000.00: 8,000.01 is 0.01 too much.
+        // Paid 12,000.00 of 20,000.00; tranche 2 is approved for 8,000.00: 8,000.01 is 0.01 too much.
         try fund.expectRefusal(
             FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.01"), date: F.d("2026-03-01"), ref: "PAY-2"),
-            containing: "disbursement beyond the approved grant: G-01 is 20000.00, already paid or requested 12000.00, and this asks 8000.01")
+            containing: "disbursement beyond the approved grant: tranche 2 of G-01 is approved for 8000.00, this asks 8000.01")
         // The same tranche twice.
         try fund.expectRefusal(
             FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("1000.00"), date: F.d("2026-03-01"), ref: "PAY-2"),
@@ -185,7 +185,7 @@ struct FundRefusalTests {
             tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
         try fund.expectRefusal(
             FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"),
-            containing: "tranche 2 of grant G-01 is 8000.00, less than 12000.00")
+            containing: "disbursement beyond the approved grant: tranche 2 of G-01 is approved for 8000.00, this asks 12000.00")
         try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
     }
 
