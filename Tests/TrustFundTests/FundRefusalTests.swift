@@ -12,7 +12,7 @@ struct FundRefusalTests {
     // MARK: - Two-person approval (FRR rules 105.5, 105.6)
 
     private func settingRequest(_ ref: String, date: String = "2026-03-01") -> EntryDraft {
-        FundDrafts.settingRequest(name: "psc_rate", value: "7", from: F.d("2026-04-01"), date: F.d(date), ref: ref)
+        FundDrafts.settingRequest(name: "psc_rate", value: "7", from: F.d("2027-01-01"), date: F.d(date), ref: ref)
     }
 
     @Test func selfApprovalIsRefused() throws {

@@ -109,7 +109,7 @@ struct FundRuleTests {
         try fund.record(FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("950.01"), date: F.d("2026-03-21"), ref: "DR-2"))
         try fund.expectRefusal(
             FundDrafts.decision(.approvalCertify, request: "DR-2", date: F.d("2026-03-21")), by: TestFund.chen,
-            containing: "certification refused: the refund of 950.01 EUR exceeds the EUR cash of 950.00")
+            containing: "certification refused: payment DR-2 of 950.01 exceeds the EUR cash of 950.00")
         try fund.verify()
     }
 

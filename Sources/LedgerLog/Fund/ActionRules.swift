@@ -86,7 +86,11 @@ enum ActionRules {
         do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
             throw context.refuse(error.message)
         }
-        _ = try context.data.date("from")
+        // A setting changes from now on: entries already recorded keep the value they used.
+        let from = try context.data.date("from")
+        guard from >= context.date else {
+            throw context.refuse("a setting changes from the request's date (\(context.date)) or later, not from \(from)")
+        }
     }
 
     /// `voucher`: `{"postings": [{"account", "amount", "currency", "value"}…]}`, posted as is at approval.
@@ -111,47 +115,53 @@ enum ActionRules {
 
     // MARK: - Certification
 
-    /// The certifying officer confirms funds are available (FRR rule 105.5).
-    static func checkCertifiable(_ request: Request, _ context: FundContext) throws {
+    /// The certifying officer confirms funds are available (FRR rule 105.5). The approval checks
+    /// again (`stage` "approval"), since money may have moved since the certification.
+    static func checkCertifiable(_ request: Request, _ context: FundContext, stage: String = "certification") throws {
         let params = context.reading(try request.params(context))
         switch request.action {
         case "grant.award":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
             let available = try availableFunds(context, excluding: request.ref)
             guard amount.minorUnits <= available.minorUnits else {
-                throw context.refuse("certification refused: grant \(request.ref) of \(amount.decimalString) exceeds the available funds of \(available.decimalString) \(context.fundCurrency.code) (cash + receivables − reserve − open commitments)")
+                throw context.refuse("\(stage) refused: grant \(request.ref) of \(amount.decimalString) exceeds the available funds of \(available.decimalString) \(context.fundCurrency.code) (cash + receivables − reserve − open commitments)")
             }
         case "grant.disburse":
-            let amount = try params.positiveAmount("amount", context.fundCurrency)
-            let cash = try FundMoney.balance(FundChart.cash, context.fundCurrency, context).amount
-            // Payments certified but not yet approved will take cash too.
-            var waiting = Amount.zero(context.fundCurrency)
-            for record in try context.state.records("request") where record.id != request.ref {
-                guard record.fields["action"]?.stringValue == "grant.disburse", record.fields["status"]?.stringValue == "certified",
-                    let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
-                else { continue }
-                waiting = try waiting.plus(Amount.stored(text, context.fundCurrency))
-            }
-            guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
-                let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
-                throw context.refuse("certification refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(context.fundCurrency.code) cash of \(cash.decimalString)\(others)")
-            }
+            try checkCash(for: try params.positiveAmount("amount", context.fundCurrency), request, context, stage: stage)
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
             let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
             let limit = try FundSettings.money("write_off_limit", context)
             guard value.minorUnits <= limit.minorUnits else {
-                throw context.refuse("certification refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
+                throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
         case "donor.refund":
-            let currency = try params.currency("currency")
-            let amount = try params.positiveAmount("amount", currency)
-            let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
-            guard amount.minorUnits <= cash.minorUnits else {
-                throw context.refuse("certification refused: the refund of \(amount.decimalString) \(currency.code) exceeds the \(currency.code) cash of \(cash.decimalString)")
-            }
+            try checkCash(for: try params.positiveAmount("amount", try params.currency("currency")), request, context, stage: stage)
         default: break
+        }
+    }
+
+    /// Refuses a payment of `amount` that the cash in its currency does not cover, counting the
+    /// payments (grant tranches, donor refunds) already certified and not yet approved.
+    static func checkCash(for amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
+        var waiting = Amount.zero(currency)
+        for record in try context.state.records("request") where record.id != request.ref {
+            guard record.fields["status"]?.stringValue == "certified", let params = record.fields["params"]?.objectValue,
+                let text = params["amount"]?.stringValue
+            else { continue }
+            switch record.fields["action"]?.stringValue {
+            case "grant.disburse" where currency == context.fundCurrency: break
+            case "donor.refund" where params["currency"]?.stringValue == currency.code: break
+            default: continue
+            }
+            waiting = try waiting.plus(Amount.stored(text, currency))
+        }
+        guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
+            let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
         }
     }
 
@@ -176,6 +186,7 @@ enum ActionRules {
     // MARK: - Approval
 
     static func approve(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        try checkCertifiable(request, context, stage: "approval")
         let params = context.reading(try request.params(context))
         let fund = context.fundCurrency
         switch request.action {

@@ -90,6 +90,9 @@ enum SetupRules {
         guard revision || from.day == 1 else {
             throw context.refuse("a monthly rate set takes effect on the 1st, not \(from); use a revision for a mid-month change")
         }
+        if let closed = try FundSettings.closedThrough(context.state), from.description <= closed.date {
+            throw context.refuse("\(closed.year) is closed (through \(closed.date)); rates from \(from) would change nothing recorded")
+        }
         let rates = try context.data.objectValue("rates")
         guard !rates.isEmpty else { throw context.refuse("rates is empty") }
         var outcome = FundOutcome()
