@@ -73,7 +73,10 @@ let package = Package(
         .testTarget(name: "LedgerLogTests", dependencies: ["LedgerLog"]),
         .testTarget(
             name: "TrustFundTests",
-            dependencies: ["TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "CanonicalJSON"]
+            dependencies: [
+                "TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "CanonicalJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
         .testTarget(
