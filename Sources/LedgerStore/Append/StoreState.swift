@@ -27,6 +27,9 @@ final class StoreState: LedgerStateReading {
     private var pendingReversals: Set<UInt64> = []
     /// Records written in this transaction (or, in a dry run, instead of writing them).
     private var pendingRecords: [String: [String: FundRecord]] = [:]
+    /// Records read from the table in this transaction (nil: none), so that the per-entry checks
+    /// of every kind (closed year, voucher policy) cost one query per transaction, not per entry.
+    private var recordCache: [String: FundRecord?] = [:]
 
     init(_ db: Database, dryRun: Bool = false) throws {
         self.db = db
@@ -96,7 +99,11 @@ final class StoreState: LedgerStateReading {
 
     func record(_ collection: String, _ id: String) throws -> FundRecord? {
         if let pending = pendingRecords[collection]?[id] { return pending }
-        return try DerivedRows.record(collection, id, db)
+        let key = collection + "\u{1F}" + id
+        if let cached = recordCache[key] { return cached }
+        let stored = try DerivedRows.record(collection, id, db)
+        recordCache[key] = .some(stored)
+        return stored
     }
 
     func records(_ collection: String) throws -> [FundRecord] {

@@ -70,17 +70,18 @@ public struct GrantsReport {
     /// The report in the three output formats.
     public var document: ReportDocument {
         let amounts = ["AMOUNT", "PAID", "SPENT", "PSC", "REFUNDED", "COMMITMENT", "ADVANCE"].map { ReportColumn($0, amount: true) }
-        var table = ReportTable([ReportColumn("GRANT"), ReportColumn("GRANTEE"), ReportColumn("APPROVED")] + amounts + [ReportColumn("STATUS")])
+        var table = ReportTable(
+            [ReportColumn("GRANT"), ReportColumn("GRANTEE"), ReportColumn("CERTIFIED"), ReportColumn("APPROVED")] + amounts + [ReportColumn("STATUS")])
         var csv = ReportTable(
             ["grant", "grantee", "grantee_name", "requested", "requester", "certified", "certifier", "approved", "approver"].map { ReportColumn($0) }
                 + Self.amountColumns.map { ReportColumn($0, amount: true) } + [ReportColumn("status")])
         for line in lines {
             let values = Self.amountColumns.map { line.value($0).decimalString }
-            table.add([line.grant, line.granteeName, line.approved] + values + [line.status])
+            table.add([line.grant, line.granteeName, line.certified, line.approved] + values + [line.status])
             csv.add([line.grant, line.grantee, line.granteeName, line.requested, line.requester, line.certified, line.certifier,
                      line.approved, line.approver] + values + [line.status])
         }
-        table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
+        table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", "", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
         let notes = [
             "Paid, spent, PSC and refunded count entries dated on or before \(heading.asOf); commitment is the balance of 9200.GRANT, advance of 1300.GRANT.",
         ]
