@@ -10,3 +10,7 @@ CREATE TABLE fund_records (
     fields     BLOB NOT NULL,                     -- RFC 8785 canonical JSON object
     PRIMARY KEY (collection, id)
 ) WITHOUT ROWID;
+
+-- Entries by kind: reports read the few fund entries (grant reports, year-end closes) of a
+-- journal that may hold a million vouchers without scanning it.
+CREATE INDEX journal_by_kind ON journal (kind, seq);

@@ -101,6 +101,10 @@ enum DerivedRows {
             arguments: [record.collection, record.id, Int64(record.seq), Data(record.canonicalFields)])
     }
 
+    static func removeRecord(_ collection: String, _ id: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM fund_records WHERE collection = ? AND id = ?", arguments: [collection, id])
+    }
+
     static func record(_ collection: String, _ id: String, _ db: Database) throws -> FundRecord? {
         try Row.fetchOne(
             try db.cachedStatement(sql: "SELECT collection, id, seq, fields FROM fund_records WHERE collection = ? AND id = ?"),

@@ -162,6 +162,11 @@ public enum FundDrafts {
         ], memo: memo)
     }
 
+    /// A correction: entry `seq` negated (and, for a fund entry, its records put back).
+    public static func reversalRequest(of seq: UInt64, date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
+        request(action: "reversal", ref: ref, date: date, params: ["reverses": .integer(Int64(seq))], memo: memo)
+    }
+
     /// `approval.certify`, `approval.approve` or `approval.reject` of request `ref`, dated as the request.
     public static func decision(_ kind: EntryKind, request ref: String, date: LedgerDate, reason: String? = nil) -> EntryDraft {
         precondition([.approvalCertify, .approvalApprove, .approvalReject].contains(kind))

@@ -192,6 +192,20 @@ struct FundCommandTests {
         try fund.refused(["approve", "JV-1"], as: "amara", containing: "must be certified first")
     }
 
+    @Test func aCorrectionIsAnApprovedReversal() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let journal = try fund.ok(["journal", "export"]).stdout
+        let line = try #require(journal.split(separator: "\n").first { $0.contains(#""kind":"pledge.record""#) })
+        let seq = try #require(line.firstMatch(of: #/"seq":(\d+)/#)).1
+        let request = try fund.ok(["reverse", String(seq), "--date", "2026-01-22", "--memo", "pledge recorded twice"]).stdout
+        let ref = String(try #require(request.firstMatch(of: #/REF (REV-2026-\d+)/#)).1)
+        try fund.ok(["certify", ref], as: "chen")
+        let approved = try fund.ok(["approve", ref], as: "amara").stdout
+        #expect(approved.contains("9100") && approved.contains("-20000.00"), "\(approved)")
+        #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
+    }
+
     @Test func badOptionsAreRefusedWithTheirName() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

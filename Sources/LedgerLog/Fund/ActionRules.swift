@@ -109,6 +109,29 @@ enum ActionRules {
         try LedgerRules.checkMemoBalance(memo, at: "entry \(context.seq)", settings: settings, total: postings.count)
     }
 
+    /// `reversal`: `{"reverses": SEQ}`. A correction: the entry's postings negated and, for a
+    /// fund entry, its records put back as they were (``FundUndo``).
+    static func requestReversal(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "reverses"])
+        _ = try reversalTarget(context)
+    }
+
+    /// The entry a reversal names, checked: earlier, with postings, not reversed, undoable.
+    static func reversalTarget(_ context: FundContext) throws -> (seq: UInt64, kind: EntryKind, postings: [Posting]) {
+        let number = try context.data.integer("reverses")
+        guard number >= 0, UInt64(number) < context.seq, let target = try context.state.postings(ofEntry: UInt64(number)) else {
+            throw context.refuse("reverses \(number), which is not an earlier entry")
+        }
+        let seq = UInt64(number)
+        guard !target.postings.isEmpty else {
+            throw context.refuse("entry \(seq) (\(target.kind.rawValue)) has no postings to reverse")
+        }
+        if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
+        if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if target.kind.postingsFromRules { _ = try FundUndo.restore(seq, context) }
+        return (seq, target.kind, target.postings)
+    }
+
     static func voucherPostings(_ context: FundContext) throws -> [Posting] {
         try EntryBody.postings(try context.data.array("postings"), fundCurrency: context.fundCurrency, seq: Int64(context.seq))
     }
@@ -242,6 +265,12 @@ enum ActionRules {
             outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
         case "voucher":
             for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
+        case "reversal":
+            let target = try reversalTarget(params)
+            for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
+            if target.kind.postingsFromRules { outcome.effects += try FundUndo.restore(target.seq, params) }
+            outcome.effects.append(.reverse(target: target.seq, by: context.seq))
+            outcome.reversible = false
         default:
             throw context.refuse("request \(request.ref) has an unknown action \(request.action)")
         }

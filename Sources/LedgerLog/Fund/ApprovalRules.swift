@@ -18,6 +18,7 @@ enum ApprovalRules {
         case "donor.refund": try ActionRules.requestRefund(context)
         case "setting.change": try ActionRules.requestSetting(context)
         case "voucher": try ActionRules.requestVoucher(context)
+        case "reversal": try ActionRules.requestReversal(context)
         default:
             throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
         }

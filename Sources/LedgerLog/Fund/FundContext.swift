@@ -8,6 +8,9 @@ public struct FundOutcome: Sendable {
     /// The UN operational rates the entry used, as its `data.unore` must name them:
     /// `{"EUR": {"rate": "0.9200", "from": "2026-03-01"}}`; nil when it used none.
     public internal(set) var unore: JSONObject?
+    /// Whether an approved reversal may undo this entry later (not a year-end close, not a
+    /// reversal itself).
+    public internal(set) var reversible = true
     /// Accounts this entry opens (sub-accounts of a donor or a grant); postings may use them.
     public internal(set) var opened: [AccountCode: AccountType] = [:]
 

@@ -90,7 +90,9 @@ public enum FundSettings {
     ]
 
     /// Actions a template puts under two-person approval.
-    public static let controlledActions = ["grant.award", "grant.disburse", "receivable.write-off", "donor.refund", "setting.change", "voucher"]
+    public static let controlledActions = [
+        "grant.award", "grant.disburse", "receivable.write-off", "donor.refund", "setting.change", "voucher", "reversal",
+    ]
 
     public static func collection(_ name: String) -> String { "setting.\(name)" }
 

@@ -90,6 +90,7 @@ enum PeriodEndRules {
             outcome.post(FundChart.surplus, sum.amount, value: sum.value)
         }
         outcome.put("fund", "closed", seq: context.seq, ["through": .string(context.date.description), "year": .integer(year)])
+        outcome.reversible = false
         return outcome
     }
 }

@@ -43,6 +43,9 @@ public enum LedgerRules {
             }
             try checkPostings(body, settings: settings, state: state, opened: outcome.opened)
             effects = outcome.effects
+            if !body.postings.isEmpty, outcome.reversible {
+                effects.append(.putRecord(try FundUndo.record(seq: body.seq, effects: effects, state: state)))
+            }
         } else {
             try checkPostings(body, settings: settings, state: state)
             effects = try kindEffects(body, state: state)
@@ -277,6 +280,12 @@ public enum LedgerRules {
         }
         guard !target.postings.isEmpty else {
             throw RuleViolation("\(at): entry \(targetNumber) (\(target.kind.rawValue)) has no postings to reverse")
+        }
+        if try FundSettings.isControlled("reversal", state: state) {
+            throw RuleViolation("\(at): corrections on this ledger need two people: vtf reverse \(targetNumber) makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
+        }
+        guard !target.kind.postingsFromRules else {
+            throw RuleViolation("\(at): entry \(targetNumber) is a fund entry (\(target.kind.rawValue)); it is reversed through an approved request")
         }
         if try state.isReversed(seq: UInt64(targetNumber)) {
             throw RuleViolation("\(at): entry \(targetNumber) is already reversed")

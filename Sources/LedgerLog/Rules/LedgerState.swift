@@ -102,4 +102,6 @@ public enum LedgerEffect: Sendable, Equatable {
     case reverse(target: UInt64, by: UInt64)
     /// Creates or replaces a fund record (donor, agreement, grant, rate, setting, request, …).
     case putRecord(FundRecord)
+    /// Removes a fund record (when an approved reversal undoes the entry that created it).
+    case removeRecord(collection: String, id: String)
 }

@@ -121,6 +121,7 @@ public struct LedgerSnapshot: LedgerStateReading {
             }
         case .reverse(let target, let seq): reversals[target] = seq
         case .putRecord(let record): fundRecords[record.collection, default: [:]][record.id] = record
+        case .removeRecord(let collection, let id): fundRecords[collection]?[id] = nil
         }
     }
 

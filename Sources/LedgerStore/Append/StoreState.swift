@@ -27,6 +27,8 @@ final class StoreState: LedgerStateReading {
     private var pendingReversals: Set<UInt64> = []
     /// Records written in this transaction (or, in a dry run, instead of writing them).
     private var pendingRecords: [String: [String: FundRecord]] = [:]
+    /// Records removed in this transaction ("collection\u{1F}id").
+    private var removedRecords: Set<String> = []
     /// Records read from the table in this transaction (nil: none), so that the per-entry checks
     /// of every kind (closed year, voucher policy) cost one query per transaction, not per entry.
     private var recordCache: [String: FundRecord?] = [:]
@@ -100,6 +102,7 @@ final class StoreState: LedgerStateReading {
     func record(_ collection: String, _ id: String) throws -> FundRecord? {
         if let pending = pendingRecords[collection]?[id] { return pending }
         let key = collection + "\u{1F}" + id
+        if removedRecords.contains(key) { return nil }
         if let cached = recordCache[key] { return cached }
         let stored = try DerivedRows.record(collection, id, db)
         recordCache[key] = .some(stored)
@@ -110,6 +113,9 @@ final class StoreState: LedgerStateReading {
         var merged: [String: FundRecord] = [:]
         for record in try DerivedRows.records(collection, db) { merged[record.id] = record }
         for (id, record) in pendingRecords[collection] ?? [:] { merged[id] = record }
+        for key in removedRecords where key.hasPrefix(collection + "\u{1F}") {
+            merged[String(key.dropFirst(collection.count + 1))] = nil
+        }
         return merged.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
@@ -154,7 +160,8 @@ final class StoreState: LedgerStateReading {
         case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
         case .post(_, _, let postings): try addToBalances(postings)
         case .reverse(let target, _): pendingReversals.insert(target)
-        case .putRecord(let record): pendingRecords[record.collection, default: [:]][record.id] = record
+        case .putRecord(let record): remember(record)
+        case .removeRecord(let collection, let id): forget(collection, id)
         }
     }
 
@@ -187,9 +194,22 @@ final class StoreState: LedgerStateReading {
                 sql: "INSERT INTO reversals (target_seq, reversal_seq) VALUES (?, ?)",
                 arguments: [Int64(target), Int64(seq)])
         case .putRecord(let record):
-            pendingRecords[record.collection, default: [:]][record.id] = record
+            remember(record)
             try DerivedRows.putRecord(record, db)
+        case .removeRecord(let collection, let id):
+            forget(collection, id)
+            try DerivedRows.removeRecord(collection, id, db)
         }
+    }
+
+    private func remember(_ record: FundRecord) {
+        pendingRecords[record.collection, default: [:]][record.id] = record
+        removedRecords.remove(record.collection + "\u{1F}" + record.id)
+    }
+
+    private func forget(_ collection: String, _ id: String) {
+        pendingRecords[collection]?[id] = nil
+        removedRecords.insert(collection + "\u{1F}" + id)
     }
 
     private func addToBalances(_ postings: [Posting]) throws {

@@ -82,7 +82,14 @@ struct ReverseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reverse",
         abstract: "Correct an entry by posting its exact negation (nothing is ever edited or deleted).",
-        discussion: "Example:  vtf reverse 42 --memo \"Posted to the wrong account\"")
+        discussion: """
+            Example:  vtf reverse 42 --memo "Posted to the wrong account"
+
+            On a fund ledger a correction needs two people: vtf reverse records a request (it prints \
+            a REF); a certifying officer runs vtf certify REF and an approving officer vtf approve REF, \
+            which posts the negation and puts the fund's records (agreement, grant, …) back as they \
+            were. Entries are undone in reverse order: a receipt before the agreement it paid.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -102,6 +109,14 @@ struct ReverseCommand: ParsableCommand {
         }
         guard !target.body.postings.isEmpty else {
             throw RuleViolation("entry \(seq) (\(target.body.kind.rawValue)) has no postings to reverse")
+        }
+        if try ledger.isControlled("reversal") {
+            guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+            let day = try parseDate(date)
+            let request = FundDrafts.reversalRequest(
+                of: seq, date: day, ref: try FundInput.nextRef("REV", date: day, ledger: ledger), memo: memo ?? "Reversal of entry \(seq)")
+            try global.recordRequest(request, in: ledger, settings: settings, "the reversal of entry \(seq) (\(target.body.kind.rawValue))")
+            return
         }
         let draft = EntryDraft(
             kind: .reversal, date: try parseDate(date), memo: memo ?? "Reversal of entry \(seq)",
