@@ -13,7 +13,12 @@ public struct VTF: ParsableCommand {
             Most commands need --ledger PATH (or VTF_LEDGER) and, when they write, --key PATH \
             (or VTF_KEY): your own private key.
 
-            Start here:  vtf demo            (builds a small example ledger and explains it)
+            A fund ledger (vtf init --template unvtf) adds donors, pledges, UN exchange rates, \
+            agreements, receipts, grants with two-person approval (vtf certify, vtf approve, \
+            vtf pending), PSC, the operating reserve, the year-end close and the IPSAS reports \
+            (vtf report NAME).
+
+            Start here:  vtf demo            (builds a year of the fund and explains it)
             Exit status: 0 ok; 1 a check found problems; 2 bad input or a rule refused (nothing written); \
             3 storage or system failure.
             """,

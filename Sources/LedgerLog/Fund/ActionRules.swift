@@ -311,7 +311,7 @@ enum ActionRules {
 }
 
 /// A grant's record.
-struct Grant {
+struct Grant: MoneyRecord {
     let id: String
     var fields: JSONObject
     let currency: Currency
@@ -324,10 +324,6 @@ struct Grant {
     }
 
     var status: String { fields["status"]?.stringValue ?? "" }
-
-    func amount(_ name: String) -> Amount { Amount.stored(fields[name]?.stringValue ?? "", currency) }
-
-    mutating func set(_ name: String, _ amount: Amount) { fields[name] = .string(amount.decimalString) }
 
     func trancheNumbers(_ name: String) -> [Int64] { (fields[name]?.arrayValue ?? []).compactMap(\.integerValue) }
 }

@@ -239,7 +239,7 @@ enum ContributionRules {
 }
 
 /// An agreement's record, read and updated by the rules.
-struct Agreement {
+struct Agreement: MoneyRecord {
     let id: String
     var fields: JSONObject
     let currency: Currency
@@ -252,10 +252,6 @@ struct Agreement {
         self.currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
         self.donor = record.fields["donor"]?.stringValue ?? ""
     }
-
-    func amount(_ name: String) -> Amount { Amount.stored(fields[name]?.stringValue ?? "", currency) }
-
-    mutating func set(_ name: String, _ amount: Amount) { fields[name] = .string(amount.decimalString) }
 
     /// What the donor still owes: amount − received − written off.
     func outstanding() throws -> Amount {

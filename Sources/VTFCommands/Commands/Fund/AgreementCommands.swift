@@ -70,10 +70,7 @@ struct AgreementCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let record = try ledger.fundRecord("agreement", agreement), let code = record.fields["currency"]?.stringValue else {
-                throw InputError("agreement \(agreement) is not recorded")
-            }
-            let money = try FundInput.positive(amount, currency: code)
+            let money = try FundInput.positive(amount, currency: try FundInput.agreementCurrency(agreement, in: ledger))
             try global.recordFund(
                 FundDrafts.recognise(agreement: agreement, amount: money, date: try parseDate(date)), in: ledger, settings: settings,
                 "recognised \(money) of agreement \(agreement) as revenue")

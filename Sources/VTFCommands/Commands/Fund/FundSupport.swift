@@ -31,6 +31,14 @@ enum FundInput {
         }
     }
 
+    /// The currency of agreement `ref`, or a clear error when it is not recorded.
+    static func agreementCurrency(_ ref: String, in ledger: LedgerFile) throws -> String {
+        guard let code = try ledger.fundRecord("agreement", ref)?.fields["currency"]?.stringValue else {
+            throw InputError("agreement \(ref) is not recorded (vtf agreement list shows them)")
+        }
+        return code
+    }
+
     /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name.
     static func nextRef(_ prefix: String, date: LedgerDate, ledger: LedgerFile) throws -> String {
         let taken = Set(try ledger.fundRecords("request").map(\.id))

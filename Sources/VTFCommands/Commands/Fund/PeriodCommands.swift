@@ -29,11 +29,8 @@ struct ReceivableCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let record = try ledger.fundRecord("agreement", agreement), let code = record.fields["currency"]?.stringValue else {
-                throw InputError("agreement \(agreement) is not recorded")
-            }
             let day = try parseDate(date)
-            let money = try FundInput.positive(amount, currency: code)
+            let money = try FundInput.positive(amount, currency: try FundInput.agreementCurrency(agreement, in: ledger))
             let draft = FundDrafts.writeOffRequest(
                 agreement: agreement, amount: money, date: day, ref: try ref ?? FundInput.nextRef("WO", date: day, ledger: ledger), memo: memo)
             try global.recordRequest(draft, in: ledger, settings: settings, "a write-off of \(money) of agreement \(agreement)")
