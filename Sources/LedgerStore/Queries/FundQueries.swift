@@ -60,12 +60,55 @@ extension LedgerFile {
                     WHERE j.kind IN (\(marks)) \(within.isEmpty ? "" : "AND " + within) GROUP BY p.account, p.currency
                     """, arguments: excluding.map(\.rawValue) + arguments, sign: -1, into: &sums)
             }
-            return sums.keys.sorted().compactMap { key in
-                guard let totals = sums[key], !totals.isZero else { return nil }
-                return TrialBalanceRow(
-                    account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
-                    value: Amount(minorUnits: totals.valueMinor, currency: settings.currency))
+            return Self.rows(sums, settings)
+        }
+    }
+
+    /// The trial balance as of `first` and as of `second` (`first` ≤ `second`), in one pass
+    /// over the covering index (a period's opening and closing).
+    public func trialBalances(asOf first: LedgerDate, _ second: LedgerDate) throws -> (first: [TrialBalanceRow], second: [TrialBalanceRow]) {
+        precondition(first <= second, "the first date comes first")
+        return try read { db in
+            guard let settings = try Self.settings(db) else { return ([], []) }
+            var early: [BalanceKey: BalanceTotals] = [:]
+            var late: [BalanceKey: BalanceTotals] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT account, currency,
+                       SUM(CASE WHEN date <= ?1 THEN amount ELSE 0 END), SUM(CASE WHEN date <= ?1 THEN value ELSE 0 END),
+                       SUM(amount), SUM(value)
+                FROM postings WHERE date <= ?2 GROUP BY account, currency
+                """, arguments: [first.description, second.description])
+            for row in rows {
+                let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
+                early[key] = BalanceTotals(amountMinor: row[2], valueMinor: row[3])
+                late[key] = BalanceTotals(amountMinor: row[4], valueMinor: row[5])
             }
+            return (Self.rows(early, settings), Self.rows(late, settings))
+        }
+    }
+
+    /// Σ amount and Σ value per account and currency of the postings of entries of `kinds`
+    /// dated `from`...`through`. Read through the index on kind: cheap for the few fund entries
+    /// of a large journal.
+    public func kindTotals(_ kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [TrialBalanceRow] {
+        try read { db in
+            guard let settings = try Self.settings(db), !kinds.isEmpty else { return [] }
+            var sums: [BalanceKey: BalanceTotals] = [:]
+            let marks = kinds.map { _ in "?" }.joined(separator: ", ")
+            try Self.addSums(db, sql: """
+                SELECT p.account, p.currency, SUM(p.amount), SUM(p.value) FROM journal j JOIN postings p ON p.seq = j.seq
+                WHERE j.kind IN (\(marks)) AND p.date >= ? AND p.date <= ? GROUP BY p.account, p.currency
+                """, arguments: kinds.map(\.rawValue) + [from.description, through.description], sign: 1, into: &sums)
+            return Self.rows(sums, settings)
+        }
+    }
+
+    static func rows(_ sums: [BalanceKey: BalanceTotals], _ settings: LedgerSettings) -> [TrialBalanceRow] {
+        sums.keys.sorted().compactMap { key in
+            guard let totals = sums[key], !totals.isZero else { return nil }
+            return TrialBalanceRow(
+                account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                value: Amount(minorUnits: totals.valueMinor, currency: settings.currency))
         }
     }
 

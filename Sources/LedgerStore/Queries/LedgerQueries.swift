@@ -11,6 +11,12 @@ public struct TrialBalanceRow: Sendable, Equatable {
     public let amount: Amount
     /// In the fund currency.
     public let value: Amount
+
+    public init(account: AccountCode, amount: Amount, value: Amount) {
+        self.account = account
+        self.amount = amount
+        self.value = value
+    }
 }
 
 extension LedgerFile {

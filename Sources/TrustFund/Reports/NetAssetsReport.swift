@@ -42,16 +42,40 @@ public struct NetAssetsReport {
         componentNames = components.map { basis.name(of: $0) }
         let ledger = basis.ledger
         let before = basis.from.adding(days: -1)
-        opening = try Self.row("opening", "Opening net assets (\(before))", try Self.positions(try ledger.trialBalance(asOf: before), basis), basis)
-        let period = try ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose])
+        // One pass gives both ends; the period is their difference less the year-end closes,
+        // and the other movements that less the reserve transfers (both read by kind: few).
+        let (start, end) = try ledger.trialBalances(asOf: before, basis.asOf)
+        opening = try Self.row("opening", "Opening net assets (\(before))", try Self.positions(start, basis), basis)
+        let closes = try ledger.kindTotals([.yearClose], from: basis.from, through: basis.asOf)
+        let period = try Self.difference(end, minus: start + closes)
         let result = try BalanceSet(rows: period, currency: basis.currency).debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
         surplus = try Self.row("surplus", "Surplus (deficit) for the period", components.map { $0 == FundChart.surplus ? result : basis.zero }, basis)
         let transfers = try ledger.entries(ofKinds: [.reserveAdjust]).filter { $0.date >= basis.from && $0.date <= basis.asOf }
         let transferRows = transfers.flatMap(\.postings).map { ValueLine(account: $0.account, value: $0.value) }
         reserveTransfers = try Self.row("reserve_transfers", "Transfers to (from) the operating reserve", try Self.credits(transferRows, basis), basis)
-        let others = try ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose, .reserveAdjust])
+        let others = try Self.difference(period, minus: try ledger.kindTotals([.reserveAdjust], from: basis.from, through: basis.asOf))
         otherMovements = try Self.row("other_movements", "Other movements", try Self.credits(others.map { ValueLine(account: $0.account, value: $0.value) }, basis), basis)
-        closing = try Self.row("closing", "Closing net assets (\(basis.asOf))", try Self.positions(try ledger.trialBalance(asOf: basis.asOf), basis), basis)
+        closing = try Self.row("closing", "Closing net assets (\(basis.asOf))", try Self.positions(end, basis), basis)
+    }
+
+    /// `rows` less `others`, line by line (account and currency); zero lines left out.
+    static func difference(_ rows: [TrialBalanceRow], minus others: [TrialBalanceRow]) throws -> [TrialBalanceRow] {
+        var sums: [String: (row: TrialBalanceRow, amount: Int64, value: Int64)] = [:]
+        for (sign, list) in [(Int64(1), rows), (Int64(-1), others)] {
+            for row in list {
+                let key = row.account.rawValue + " " + row.amount.currency.code
+                let (amount, amountOverflow) = (sums[key]?.amount ?? 0).addingReportingOverflow(sign * row.amount.minorUnits)
+                let (value, valueOverflow) = (sums[key]?.value ?? 0).addingReportingOverflow(sign * row.value.minorUnits)
+                guard !amountOverflow, !valueOverflow else { throw ReportError("the movements of \(row.account) overflow") }
+                sums[key] = (sums[key]?.row ?? row, amount, value)
+            }
+        }
+        return sums.keys.sorted().compactMap { key in
+            guard let sum = sums[key], sum.amount != 0 || sum.value != 0 else { return nil }
+            return TrialBalanceRow(
+                account: sum.row.account, amount: Amount(minorUnits: sum.amount, currency: sum.row.amount.currency),
+                value: Amount(minorUnits: sum.value, currency: sum.row.value.currency))
+        }
     }
 
     /// A posting's account and value, whether from a balance line or an entry.
