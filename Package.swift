@@ -2,7 +2,7 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → {TrustFund, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+//   vtf → VTFCommands → {TrustFund, Reconciliation → BankStatements, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "LedgerLog", targets: ["LedgerLog"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "TrustFund", targets: ["TrustFund"]),
+        .library(name: "BankStatements", targets: ["BankStatements"]),
+        .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
     ],
     dependencies: [
@@ -48,6 +50,12 @@ let package = Package(
         // rules themselves live with the journal in LedgerLog/Fund, so auditors' verifiers
         // enforce them), and the IPSAS reports.
         .target(name: "TrustFund", dependencies: ["LedgerStore"]),
+        // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
+        // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
+        .target(name: "BankStatements", dependencies: ["LedgerCore"]),
+        // Matching bank lines to the books' lines: bank id, references, amount and date,
+        // batches, and scored suggestions. Pure: it sees neither SQLite nor files.
+        .target(name: "Reconciliation", dependencies: ["BankStatements", "LedgerCore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
@@ -61,6 +69,7 @@ let package = Package(
             dependencies: [
                 "LedgerStore",
                 "TrustFund",
+                "Reconciliation",
                 "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,6 +87,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
         .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
         .testTarget(
             name: "LedgerStoreTests",

@@ -1,0 +1,118 @@
+public import LedgerCore
+
+/// One bank statement (a camt.053 `Stmt`, an MT940 message from `:20:` to `:62F:`/`:62M:`, or
+/// the lines of a CSV export): the account, its opening and closing booked balances, and the
+/// entries in between. Amounts are exact (minor units); debits are negative, credits positive,
+/// as the bank sees the account (money in is positive).
+public struct BankStatement: Sendable, Equatable {
+    /// The statement's own id (camt `Stmt/Id`, MT940 `:20:` + `:28C:`), for messages.
+    public var id: String
+    /// The account: IBAN or the bank's account number (camt `Acct/Id`, MT940 `:25:`).
+    public var account: String
+    public var currency: Currency
+    /// Sequence number when the bank gives one (camt `ElctrncSeqNb`/`LglSeqNb`, MT940 `:28C:`).
+    public var sequence: String?
+    /// Opening booked balance (camt OPBD or PRCD, MT940 `:60F:`/`:60M:`), signed, and its date.
+    public var opening: Balance
+    /// Closing booked balance (camt CLBD, MT940 `:62F:`/`:62M:`), signed, and its date.
+    public var closing: Balance
+    /// Whether the balances are intermediate (MT940 `:60M:`/`:62M:`: a page of a longer statement).
+    public var intermediate: Bool
+    public var lines: [BankLine]
+    /// Where the statement starts in its file (1-based line), for messages.
+    public var sourceLine: Int
+
+    public init(
+        id: String, account: String, currency: Currency, sequence: String? = nil, opening: Balance, closing: Balance,
+        intermediate: Bool = false, lines: [BankLine], sourceLine: Int
+    ) {
+        self.id = id
+        self.account = account
+        self.currency = currency
+        self.sequence = sequence
+        self.opening = opening
+        self.closing = closing
+        self.intermediate = intermediate
+        self.lines = lines
+        self.sourceLine = sourceLine
+    }
+
+    /// A booked balance: signed amount (negative when the bank says debit) on a date.
+    public struct Balance: Sendable, Equatable {
+        public var amount: Amount
+        public var date: LedgerDate
+
+        public init(amount: Amount, date: LedgerDate) {
+            self.amount = amount
+            self.date = date
+        }
+    }
+}
+
+/// One booked line of a statement (camt `Ntry`, MT940 `:61:` with its `:86:`, a CSV row).
+public struct BankLine: Sendable, Equatable {
+    /// The bank's unique id for the line when it gives one (camt `AcctSvcrRef` or `NtryRef`,
+    /// MT940 the `//` bank reference of `:61:`); re-imports are recognised by it.
+    public var bankID: String?
+    /// Signed: credits (money in) positive, debits negative.
+    public var amount: Amount
+    public var bookingDate: LedgerDate
+    /// The value date (camt `ValDt`, MT940 `:61:` value date); matching uses it.
+    public var valueDate: LedgerDate
+    /// The originator's end-to-end id (camt `EndToEndId`, MT940 `EREF+`), nil when absent or
+    /// `NOTPROVIDED`.
+    public var endToEndID: String?
+    /// Structured references: camt `Strd/CdtrRefInf/Ref`, `InstrId`, `PmtInfId`, MT940 owner
+    /// reference (`:61:` before `//`, unless `NONREF`), `KREF+`, `MREF+`.
+    public var references: [String]
+    /// The other party's name (camt `RltdPties/Dbtr|Cdtr/Nm`, MT940 `?32`/`?33`), when given.
+    public var counterparty: String?
+    /// The other party's account (IBAN or number), when given.
+    public var counterpartyAccount: String?
+    /// Free text: camt `Ustrd` and `AddtlNtryInf`, MT940 `:86:` purpose text (`?20`–`?29`, `SVWZ+`).
+    public var text: String
+    /// The bank's transaction code (camt `BkTxCd` Domn/Fmly/SubFmly or Prtry, MT940 `:61:` type
+    /// such as `NTRF`, `NCHG`), e.g. to recognise bank charges.
+    public var transactionCode: String?
+    /// How many transactions a batch booking holds (camt `Btch/NbOfTxs` or the count of
+    /// `TxDtls`), when more than one.
+    public var batchCount: Int?
+    /// Whether the bank marks the line as a reversal (camt `RvslInd`, MT940 `RC`/`RD`).
+    public var isReversal: Bool
+    /// Line in the source file (1-based) where this entry starts, for messages.
+    public var sourceLine: Int
+
+    public init(
+        bankID: String? = nil, amount: Amount, bookingDate: LedgerDate, valueDate: LedgerDate, endToEndID: String? = nil,
+        references: [String] = [], counterparty: String? = nil, counterpartyAccount: String? = nil, text: String = "",
+        transactionCode: String? = nil, batchCount: Int? = nil, isReversal: Bool = false, sourceLine: Int
+    ) {
+        self.bankID = bankID
+        self.amount = amount
+        self.bookingDate = bookingDate
+        self.valueDate = valueDate
+        self.endToEndID = endToEndID
+        self.references = references
+        self.counterparty = counterparty
+        self.counterpartyAccount = counterpartyAccount
+        self.text = text
+        self.transactionCode = transactionCode
+        self.batchCount = batchCount
+        self.isReversal = isReversal
+        self.sourceLine = sourceLine
+    }
+}
+
+/// A statement file that cannot be read, naming the file, the statement and the line.
+public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// The formats vtf reads.
+public enum StatementFormat: String, Sendable, CaseIterable {
+    case camt053, mt940, csv
+}
