@@ -162,6 +162,15 @@ public enum FundDrafts {
         ], memo: memo)
     }
 
+    /// Bank charges a reconciliation found on `account`, to be booked on approval.
+    public static func bankChargesRequest(account: AccountCode, amount: Amount, bankID: String?, date: LedgerDate, ref: String) -> EntryDraft {
+        var params: JSONObject = [
+            "account": .string(account.rawValue), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
+        ]
+        if let bankID { params["bank_id"] = .string(bankID) }
+        return request(action: "bank.charges", ref: ref, date: date, params: params, memo: "Bank charges from the statement")
+    }
+
     /// A correction: entry `seq` negated (and, for a fund entry, its records put back).
     public static func reversalRequest(of seq: UInt64, date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
         request(action: "reversal", ref: ref, date: date, params: ["reverses": .integer(Int64(seq))], memo: memo)

@@ -14,6 +14,9 @@ public enum EntryKind: String, Sendable, CaseIterable {
     case voucher = "voucher.post"
     /// The negation of an earlier entry's postings; the only way to correct one.
     case reversal = "reversal"
+    /// A bank statement reconciled against an account: the statement's SHA-256, its period and
+    /// the matched pairs. Posts nothing; recorded once per statement and account.
+    case bankReconcile = "bank.reconcile"
 
     // The trust fund (Sources/LedgerLog/Fund). Their postings are not chosen by the author:
     // the rules compute them from `data` and the ledger before the entry (rates, balances,
@@ -78,7 +81,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
         switch self {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]
-        case .voucher, .reversal: [.fundManager]
+        case .voucher, .reversal, .bankReconcile: [.fundManager]
         case .fundSetup: [.admin]
         case .approvalCertify: [.certifyingOfficer]
         case .approvalApprove: [.approvingOfficer]
@@ -103,7 +106,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
     /// in before signing; the verifier recomputes them and refuses any difference.
     public var postingsFromRules: Bool {
         switch self {
-        case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal: false
+        case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile: false
         default: true
         }
     }

@@ -132,6 +132,16 @@ enum ActionRules {
         return (seq, target.kind, target.postings)
     }
 
+    /// `bank.charges`: `{"account", "amount", "currency", "bank_id"?}`: charges the bank took
+    /// from `account`, found by a reconciliation.
+    static func requestBankCharges(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "account", "amount", "currency", "bank_id"])
+        let account = try context.data.accountCode("account")
+        guard try context.state.account(account) != nil else { throw context.refuse("account \(account) does not exist") }
+        _ = try context.positiveAmount("amount", try context.currency("currency"))
+        _ = try context.data.optionalString("bank_id")
+    }
+
     static func voucherPostings(_ context: FundContext) throws -> [Posting] {
         try EntryBody.postings(try context.data.array("postings"), fundCurrency: context.fundCurrency, seq: Int64(context.seq))
     }
@@ -265,6 +275,13 @@ enum ActionRules {
             outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
         case "voucher":
             for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
+        case "bank.charges":
+            // Dr 5400 at the day's rate; Cr the account at its carrying value; FX between.
+            let account = try params.data.accountCode("account")
+            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
+            outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
+            FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
         case "reversal":
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }

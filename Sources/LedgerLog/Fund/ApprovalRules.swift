@@ -19,6 +19,7 @@ enum ApprovalRules {
         case "setting.change": try ActionRules.requestSetting(context)
         case "voucher": try ActionRules.requestVoucher(context)
         case "reversal": try ActionRules.requestReversal(context)
+        case "bank.charges": try ActionRules.requestBankCharges(context)
         default:
             throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
         }

@@ -92,6 +92,7 @@ public enum FundSettings {
     /// Actions a template puts under two-person approval.
     public static let controlledActions = [
         "grant.award", "grant.disburse", "receivable.write-off", "donor.refund", "setting.change", "voucher", "reversal",
+        "bank.charges",
     ]
 
     public static func collection(_ name: String) -> String { "setting.\(name)" }

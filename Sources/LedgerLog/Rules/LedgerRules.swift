@@ -205,6 +205,7 @@ public enum LedgerRules {
             }
             return []
         case .reversal: return try reversal(body, fields, state: state)
+        case .bankReconcile: return try BankReconcileRules.check(body, fields, state: state)
         default: preconditionFailure("\(body.kind.rawValue) is checked by FundRules")
         }
     }

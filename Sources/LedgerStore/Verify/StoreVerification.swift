@@ -26,6 +26,18 @@ extension LedgerFile {
     /// checkpoints) and compares every derived table with the replay. Throws
     /// ``VerificationFailure`` for the first bad entry.
     public func verify(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
+        try verify(threads: threads, collecting: false, progress: progress)
+    }
+
+    /// `vtf reconcile ledger`: the same single streaming pass (the journal replayed, every
+    /// derived table rebuilt in memory and compared with the stored one), but every difference
+    /// in the postings and Merkle node tables is listed instead of stopping at the first.
+    /// A broken chain, signature or rule still stops it (``VerificationFailure``).
+    public func reconcileDerived(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
+        try verify(threads: threads, collecting: true, progress: progress)
+    }
+
+    func verify(threads: Int, collecting: Bool, progress: ((UInt64) -> Void)?) throws -> StoreVerification {
         try read { db in
             let reader = JournalTableReader(db: db)
             let checkpoints: SignedCheckpoints?
@@ -34,14 +46,14 @@ extension LedgerFile {
             } catch let error as JSONParseError {
                 throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
             }
-            let observer = PostingsComparison(db: db, reader: reader)
+            let observer = PostingsComparison(db: db, reader: reader, collecting: collecting)
             let verifier = JournalVerifier(threads: threads)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
                 throw VerificationFailure(seq: UInt64(last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
-            var differences = try DerivedComparison.compare(report.snapshot, db: db)
+            var differences = observer.findings + (try DerivedComparison.compare(report.snapshot, db: db))
             differences += try DerivedComparison.compareTree(report, db: db)
             if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") != Int64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
@@ -131,10 +143,21 @@ final class PostingsComparison: VerificationObserver {
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
+    /// When collecting, differences are listed here (at most ``findingsMax``) instead of thrown.
+    let collecting: Bool
+    private(set) var findings: [String] = []
+    static let findingsMax = 1000
 
-    init(db: Database, reader: JournalTableReader) {
+    init(db: Database, reader: JournalTableReader, collecting: Bool = false) {
         self.db = db
         self.reader = reader
+        self.collecting = collecting
+    }
+
+    /// Throws the difference, or lists it when collecting.
+    private func found(_ failure: VerificationFailure) throws {
+        guard collecting else { throw failure }
+        if findings.count < Self.findingsMax { findings.append("entry \(failure.seq): \(failure.reason)") }
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
@@ -173,7 +196,8 @@ final class PostingsComparison: VerificationObserver {
         var index = 0
         while let row = try rows.next() {
             guard index < expected.count else {
-                throw VerificationFailure(seq: row[0], reason: "postings table: it holds a line the journal does not have")
+                try found(VerificationFailure(seq: row[0], reason: "postings table: it holds a line the journal does not have"))
+                continue
             }
             let want = expected[index]
             let matches = try (row[0] as UInt64) == want.seq && (row[1] as Int) == want.line
@@ -181,13 +205,13 @@ final class PostingsComparison: VerificationObserver {
                 && Self.bytes(row, 3, equal: want.posting.account.rawValue.utf8)
                 && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
                 && (row[5] as Int64) == want.posting.amount.minorUnits && (row[6] as Int64) == want.posting.value.minorUnits
-            guard matches else {
-                throw VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))")
+            if !matches {
+                try found(VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))"))
             }
             index += 1
         }
-        if index < expected.count {
-            throw VerificationFailure(seq: expected[index].seq, reason: "postings table: line \(expected[index].line + 1) is missing")
+        for missing in expected[min(index, expected.count)...] {
+            try found(VerificationFailure(seq: missing.seq, reason: "postings table: line \(missing.line + 1) is missing"))
         }
         try compareNodes(below: size)
     }
@@ -214,9 +238,9 @@ final class PostingsComparison: VerificationObserver {
             let rows = try Row.fetchAll(range, arguments: [level, Int64(first), Int64(last)])
             for (position, node) in wanted.enumerated() {
                 let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
-                guard stored == Data(node.hash.bytes), rows.count == wanted.count else {
+                if stored != Data(node.hash.bytes) || rows.count != wanted.count {
                     let end = ((node.index + 1) << UInt64(node.level)) - 1
-                    throw VerificationFailure(seq: end, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")")
+                    try found(VerificationFailure(seq: end, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")"))
                 }
             }
         }

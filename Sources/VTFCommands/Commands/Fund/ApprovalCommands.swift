@@ -122,6 +122,7 @@ struct PendingCommand: ParsableCommand {
         case "donor.refund": return "\(text("currency")) \(text("amount")) to \(text("donor"))"
         case "setting.change": return "\(text("name")) = \(text("value")) from \(text("from"))"
         case "voucher": return "\(params["postings"]?.arrayValue?.count ?? 0) postings"
+        case "bank.charges": return "bank charges \(text("currency")) \(text("amount")) on \(text("account"))"
         case "reversal": return "reverse entry \(params["reverses"]?.integerValue ?? -1)"
         default: return ""
         }

@@ -1,0 +1,96 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+public import LedgerStore
+
+/// `vtf reconcile receivables`: agreements against receipts, per donor. Three sources must agree
+/// for every donor and currency as of a date:
+/// - the books: the balance of the donor's receivable account 1200.DONOR;
+/// - the agreements: what each still expects (amount − receipts − write-offs, as recorded on it);
+/// - the journal: the receipts actually posted against each agreement (receipts and applied
+///   suspense items, reversals left out), against the receipts the agreement lists.
+public struct ReceivablesCheck {
+    /// One donor in one currency.
+    public struct Line: Sendable, Equatable {
+        public let donor: String
+        public let currency: Currency
+        /// Σ outstanding of the donor's agreements in that currency.
+        public let agreements: Amount
+        /// The balance of 1200.DONOR in that currency.
+        public let books: Amount
+        /// Instalments due on or before the date and still unpaid, and those more than 30 days overdue.
+        public let due: Amount
+        public let overdue: Amount
+        public var difference: Amount? { agreements == books ? nil : (try? books.subtracting(agreements)) }
+    }
+
+    /// An agreement whose recorded receipts differ from the receipts in the journal.
+    public struct ReceiptMismatch: Sendable, Equatable {
+        public let agreement: String
+        public let recorded: Amount
+        public let journal: Amount
+    }
+
+    public let asOf: LedgerDate
+    public let lines: [Line]
+    public let mismatches: [ReceiptMismatch]
+    /// The same date's receivables report: outstanding and ageing by agreement.
+    public let report: ReceivablesReport
+
+    public var agrees: Bool { lines.allSatisfy { $0.difference == nil } && mismatches.isEmpty }
+
+    public init(_ ledger: LedgerFile, asOf: LedgerDate) throws {
+        self.asOf = asOf
+        let basis = try ReportBasis(ledger, report: .receivables, asOf: asOf)
+        report = try ReceivablesReport(basis)
+        let books = try ledger.trialBalance(asOf: asOf).filter { $0.account.isWithin(FundChart.receivables) && $0.account != FundChart.receivables }
+        var keys: Set<String> = []
+        var outstanding: [String: Amount] = [:]
+        var due: [String: Amount] = [:]
+        var overdue: [String: Amount] = [:]
+        for line in report.lines {
+            let key = line.donor + " " + line.outstanding.currency.code
+            keys.insert(key)
+            outstanding[key] = try (outstanding[key] ?? .zero(line.outstanding.currency)).adding(line.outstanding)
+            let pastDue = try Money.sum(Array(line.ageing.dropFirst()), line.outstanding.currency)
+            due[key] = try (due[key] ?? .zero(line.outstanding.currency)).adding(pastDue)
+            let late = try Money.sum(Array(line.ageing.dropFirst(2)), line.outstanding.currency)
+            overdue[key] = try (overdue[key] ?? .zero(line.outstanding.currency)).adding(late)
+        }
+        var booked: [String: Amount] = [:]
+        for row in books {
+            let donor = String(row.account.rawValue.dropFirst(FundChart.receivables.rawValue.count + 1))
+            let key = donor + " " + row.amount.currency.code
+            keys.insert(key)
+            booked[key] = row.amount
+        }
+        lines = try keys.sorted().map { key in
+            let parts = key.split(separator: " ")
+            let currency = try Currency(code: String(parts[1]))
+            return Line(
+                donor: String(parts[0]), currency: currency, agreements: outstanding[key] ?? .zero(currency),
+                books: booked[key] ?? .zero(currency), due: due[key] ?? .zero(currency), overdue: overdue[key] ?? .zero(currency))
+        }
+        mismatches = try Self.receiptMismatches(ledger, basis)
+    }
+
+    /// Agreements whose receipt list disagrees with the receipts posted in the journal.
+    static func receiptMismatches(_ ledger: LedgerFile, _ basis: ReportBasis) throws -> [ReceiptMismatch] {
+        let reversed = try ledger.reversedEntries()
+        var journal: [String: Int64] = [:]
+        for entry in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
+        where entry.date <= basis.asOf && !reversed.contains(entry.seq) {
+            guard let agreement = entry.data["agreement"]?.stringValue else { continue }
+            let applied = entry.postings.filter { $0.account.isWithin(FundChart.receivables) }.reduce(Int64(0)) { $0 - $1.amount.minorUnits }
+            journal[agreement, default: 0] += applied
+        }
+        var mismatches: [ReceiptMismatch] = []
+        for record in try basis.records("agreement") where record.text("date") <= basis.asOf.description {
+            let currency = try Currency(code: record.text("currency"))
+            let recorded = try ReceivablesReport.received(record, currency, basis)
+            let posted = Amount(minorUnits: journal[record.id] ?? 0, currency: currency)
+            if recorded != posted { mismatches.append(ReceiptMismatch(agreement: record.id, recorded: recorded, journal: posted)) }
+        }
+        return mismatches
+    }
+}
