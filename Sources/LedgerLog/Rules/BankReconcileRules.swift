@@ -24,7 +24,7 @@ enum BankReconcileRules {
         for name in ["closing", "book_balance"] { _ = try amount(fields, name, currency, at: at) }
         for (index, item) in try fields.array("pairs").enumerated() {
             let pair = try JSONFields(item, context: "\(at) pairs[\(index)]")
-            try pair.allowOnly(["bank_id", "line", "amount", "seqs", "rule"])
+            try pair.allowOnly(["bank_id", "line", "amount", "seqs", "lines", "rule"])
             _ = try pair.optionalString("bank_id")
             _ = try pair.integer("line")
             _ = try amount(pair, "amount", currency, at: at)
@@ -34,6 +34,12 @@ enum BankReconcileRules {
             for seq in seqs {
                 guard let number = seq.integerValue, number >= 0, UInt64(number) < body.seq else {
                     throw RuleViolation("\(pair.context): seqs must name earlier entries")
+                }
+            }
+            if pair.has("lines") {
+                let lines = try pair.array("lines")
+                guard lines.count == seqs.count, lines.allSatisfy({ ($0.integerValue ?? -1) >= 0 }) else {
+                    throw RuleViolation("\(pair.context): lines must give one posting index per seq")
                 }
             }
         }

@@ -1,0 +1,91 @@
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import Reconciliation
+
+/// The books' side of a bank reconciliation: the postings on the account in the statement's
+/// currency, each with the references and counterparties its entry names, and what earlier
+/// committed reconciliations already matched.
+struct BookSide {
+    let lines: [BookLine]
+    /// Bank id → the book lines (seq, line) an earlier committed reconciliation matched it to.
+    let prior: [String: [(seq: UInt64, line: Int)]]
+    /// Book lines an earlier reconciliation matched (they are not "unmatched" again).
+    let reconciled: Set<String>
+
+    init(_ ledger: LedgerFile, account: AccountCode, currency: Currency, from: LedgerDate, through: LedgerDate) throws {
+        let names = Names(ledger: ledger)
+        let reversed = try ledger.reversedEntries()
+        lines = try ledger.accountPostings(account, currency: currency, from: from, through: through)
+            .filter { !reversed.contains($0.seq) && $0.kind != EntryKind.reversal.rawValue }
+            .map { posting in
+                let (references, counterparties) = try names.describe(posting)
+                return BookLine(
+                    seq: posting.seq, line: posting.line, date: posting.date, amount: posting.amount, kind: posting.kind,
+                    references: references, counterparties: counterparties, memo: posting.memo ?? "")
+            }
+        var prior: [String: [(seq: UInt64, line: Int)]] = [:]
+        var reconciled: Set<String> = []
+        for entry in try ledger.entries(ofKinds: [.bankReconcile]) where entry.data["account"]?.stringValue == account.rawValue {
+            for pair in entry.data["pairs"]?.arrayValue ?? [] {
+                guard let pair = pair.objectValue else { continue }
+                let seqs = (pair["seqs"]?.arrayValue ?? []).compactMap(\.integerValue).map(UInt64.init)
+                let lines = (pair["lines"]?.arrayValue ?? []).compactMap(\.integerValue).map(Int.init)
+                let matched = zip(seqs, lines.count == seqs.count ? lines : seqs.map { _ in 0 }).map { (seq: $0, line: $1) }
+                for item in matched { reconciled.insert("\(item.seq)/\(item.line)") }
+                if let bankID = pair["bank_id"]?.stringValue { prior[bankID] = matched }
+            }
+        }
+        self.prior = prior
+        self.reconciled = reconciled
+    }
+
+    /// Reads donor and grantee names once, for counterparties.
+    final class Names {
+        let ledger: LedgerFile
+        private var cache: [String: FundRecord?] = [:]
+
+        init(ledger: LedgerFile) { self.ledger = ledger }
+
+        func record(_ collection: String, _ id: String) throws -> FundRecord? {
+            let key = collection + "/" + id
+            if let cached = cache[key] { return cached }
+            let record = try ledger.fundRecord(collection, id)
+            cache[key] = .some(record)
+            return record
+        }
+
+        /// The references and counterparties a posting's entry names.
+        func describe(_ posting: AccountPosting) throws -> (references: [String], counterparties: [String]) {
+            var references = posting.ref.map { [$0] } ?? []
+            var counterparties: [String] = []
+            let data = posting.data
+            for name in ["agreement", "grant", "request", "receipt"] {
+                if let value = data[name]?.stringValue { references.append(value) }
+            }
+            if let agreement = data["agreement"]?.stringValue, let record = try record("agreement", agreement),
+                let donor = record.fields["donor"]?.stringValue
+            {
+                counterparties += try party("donor", donor, name: "name")
+            }
+            if let donor = data["donor"]?.stringValue { counterparties += try party("donor", donor, name: "name") }
+            if let request = data["request"]?.stringValue, let record = try record("request", request) {
+                let params = record.fields["params"]?.objectValue ?? [:]
+                if let grant = params["grant"]?.stringValue {
+                    references.append(grant)
+                    counterparties += try party("grant", grant, name: "grantee_name")
+                    if let grantee = try self.record("grant", grant)?.fields["grantee"]?.stringValue { counterparties.append(grantee) }
+                }
+                if let donor = params["donor"]?.stringValue { counterparties += try party("donor", donor, name: "name") }
+            }
+            if let grant = data["grant"]?.stringValue { counterparties += try party("grant", grant, name: "grantee_name") }
+            return (references, counterparties)
+        }
+
+        private func party(_ collection: String, _ id: String, name: String) throws -> [String] {
+            [id] + ((try record(collection, id)?.fields[name]?.stringValue).map { [$0] } ?? [])
+        }
+    }
+}
