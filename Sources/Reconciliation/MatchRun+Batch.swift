@@ -34,10 +34,17 @@ extension MatchRun {
         return largest >= 2 ? 2...largest : nil
     }
 
-    /// At most `maxCandidates` of the lines, the nearest in date first (then by index).
+    /// At most `maxCandidates` of the date-sorted lines, the nearest in date to `day`: grows a
+    /// range outwards from `day`, preferring the earlier line on equal distance.
     func nearest(_ lines: [Int], to day: Int) -> [Int] {
-        guard lines.count > options.maxCandidates else { return lines }
-        let byDistance = lines.sorted { (abs(index.days[$0] - day), $0) < (abs(index.days[$1] - day), $1) }
-        return Array(byDistance.prefix(max(0, options.maxCandidates)))
+        let limit = max(0, options.maxCandidates)
+        guard lines.count > limit else { return lines }
+        var low = index.firstIndex(lines) { index.days[$0] >= day }
+        var high = low
+        while high - low < limit {
+            let takeLow = low > 0 && (high == lines.count || day - index.days[lines[low - 1]] <= index.days[lines[high]] - day)
+            if takeLow { low -= 1 } else { high += 1 }
+        }
+        return Array(lines[low..<high])
     }
 }

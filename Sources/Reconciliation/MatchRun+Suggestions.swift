@@ -69,10 +69,26 @@ extension MatchRun {
         let counterparty = sharesCounterparty(line, book)
         return ScoreBreakdown(
             amount: fitOfAmount, amountDifference: difference ?? .max, dateDistance: distance, reference: fit,
-            counterparty: counterparty, amountPoints: [.exact: 3, .close: 2, .far: -5][fitOfAmount] ?? 0,
-            datePoints: datePoints(distance), referencePoints: [.equal: 4, .inText: 2, .absent: 0][fit] ?? 0,
+            counterparty: counterparty, amountPoints: amountPoints(fitOfAmount),
+            datePoints: datePoints(distance), referencePoints: referencePoints(fit),
             counterpartyPoints: counterparty ? 2 : 0
         )
+    }
+
+    func amountPoints(_ fit: ScoreBreakdown.AmountFit) -> Int {
+        switch fit {
+        case .exact: 3
+        case .close: 2
+        case .far: -5
+        }
+    }
+
+    func referencePoints(_ fit: ScoreBreakdown.ReferenceFit) -> Int {
+        switch fit {
+        case .equal: 4
+        case .inText: 2
+        case .absent: 0
+        }
     }
 
     /// Points for the distance between value date and book date.

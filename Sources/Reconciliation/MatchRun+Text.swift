@@ -8,17 +8,26 @@ extension MatchRun {
 
     /// Untaken book lines with a reference equal to the bank line's end-to-end id or a
     /// structured reference (`equal`), or to a word of its text (`inText`), in index order.
-    func referenceHits(_ line: Int) -> [ReferenceHit] {
-        let entry = bank[line]
+    mutating func referenceHits(_ line: Int) -> [ReferenceHit] {
+        let (structured, words) = referenceKeys(line)
         var fits: [Int: ScoreBreakdown.ReferenceFit] = [:]
-        let structured = ([entry.endToEndID].compactMap(\.self) + entry.references).compactMap(TextFolding.referenceKey)
         for key in structured {
             for book in index.byReference[key] ?? [] where !taken[book] { fits[book] = .equal }
         }
-        for word in TextFolding.referenceWords(entry.text) {
+        for word in words {
             for book in index.byReference[word] ?? [] where !taken[book] && fits[book] == nil { fits[book] = .inText }
         }
         return fits.sorted { $0.key < $1.key }.map { ReferenceHit(book: $0.key, fit: $0.value) }
+    }
+
+    /// The bank line's reference keys: end-to-end id and structured references, and the words
+    /// of its text; computed when first needed.
+    mutating func referenceKeys(_ line: Int) -> (structured: [String], words: [String]) {
+        if let cached = referenceCache[line] { return cached }
+        let structured = ([bank[line].endToEndID].compactMap(\.self) + bank[line].references).compactMap(TextFolding.referenceKey)
+        let keys = (structured, TextFolding.referenceWords(bank[line].text))
+        referenceCache[line] = keys
+        return keys
     }
 
     /// Whether a book counterparty (name or id) appears, case- and accent-insensitively, as

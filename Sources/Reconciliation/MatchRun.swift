@@ -17,6 +17,8 @@ struct MatchRun {
     var duplicates: [Duplicate] = []
     /// Folded tokens of each bank line's counterparty and text, computed when first needed.
     var tokenCache: [[[String]]?]
+    /// Reference keys of each bank line (structured, then words of the text), when first needed.
+    var referenceCache: [(structured: [String], words: [String])?]
 
     init(bank: [BankLine], book: [BookLine], options: MatchOptions) {
         self.bank = bank
@@ -30,6 +32,7 @@ struct MatchRun {
         state = Array(repeating: .open, count: bank.count)
         taken = Array(repeating: false, count: book.count)
         tokenCache = Array(repeating: nil, count: bank.count)
+        referenceCache = Array(repeating: nil, count: bank.count)
     }
 
     /// Open bank lines in output order (source line, then input index).

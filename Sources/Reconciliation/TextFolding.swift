@@ -6,10 +6,11 @@ enum TextFolding {
     /// The shortest book reference looked for among the words of a bank text: shorter ones
     /// ("UN", "2026") would be found everywhere.
     static let minimumTextReferenceLength = 4
-    /// Characters that end a word of bank text; '-', '/', '.' and '_' may be inside a reference.
-    static let wordBreaks: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "{", "}", "<", ">", "\"", "'", "+", "=", "|"]
-    /// Characters trimmed from both ends of a word of bank text.
-    static let wordTrim: Set<Character> = [".", "/", "-", "_"]
+    /// Bytes that end a word of bank text: ASCII white space and punctuation that never occurs
+    /// in a reference ('-', '/', '.' and '_' may be inside one).
+    static let wordBreaks: Set<UInt8> = Set(" \t\n\r\u{0B}\u{0C},;:()[]{}<>\"'+=|".utf8)
+    /// Bytes trimmed from both ends of a word of bank text.
+    static let wordTrim: Set<UInt8> = Set("./-_".utf8)
 
     /// A reference's key: trimmed of white space and lower-cased; nil when empty or a placeholder.
     static func referenceKey(_ text: String) -> String? {
@@ -17,11 +18,15 @@ enum TextFolding {
         return key.isEmpty || placeholders.contains(key) ? nil : key
     }
 
-    /// The words of a bank text, as reference keys, that are long enough to be looked up.
+    /// The words of a bank text, as reference keys, that are long enough to be looked up. Works
+    /// on UTF-8 bytes: this runs for every bank line.
     static func referenceWords(_ text: String) -> [String] {
-        text.split { $0.isWhitespace || wordBreaks.contains($0) }.compactMap { word in
-            let key = trimmed(word, also: wordTrim).lowercased()
-            return key.count >= minimumTextReferenceLength ? key : nil
+        text.utf8.split { wordBreaks.contains($0) }.compactMap { word in
+            var slice = word
+            while let first = slice.first, wordTrim.contains(first) { slice.removeFirst() }
+            while let last = slice.last, wordTrim.contains(last) { slice.removeLast() }
+            let key = String(decoding: slice, as: UTF8.self).lowercased()
+            return key.unicodeScalars.count >= minimumTextReferenceLength ? key : nil
         }
     }
 
