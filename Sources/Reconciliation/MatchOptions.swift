@@ -7,6 +7,9 @@ public struct MatchOptions: Sendable, Equatable {
     public var priorMatches: [String: [BookLineID]]
     /// The most book lines one batch bank line may be matched to (rule 4).
     public var maxBatchSize: Int
+    /// Rule 4 only for bank lines the bank marks as batches (a batch count above 1); off, it
+    /// tries every open line (default on: chance sums are not matches).
+    public var batchesOnlyWhenMarked: Bool
     /// The most book lines the batch search considers for one bank line; the nearest in date
     /// are kept (rule 4).
     public var maxCandidates: Int
@@ -28,7 +31,7 @@ public struct MatchOptions: Sendable, Equatable {
     public var maxSuggestionScan: Int
 
     public init(
-        windowDays: Int = 3, priorMatches: [String: [BookLineID]] = [:], maxBatchSize: Int = 6,
+        windowDays: Int = 3, priorMatches: [String: [BookLineID]] = [:], maxBatchSize: Int = 6, batchesOnlyWhenMarked: Bool = true,
         maxCandidates: Int = 20, maxVisitedNodes: Int = 20_000, suggestionLimit: Int = 3,
         suggestionWindowDays: Int = 14, closeAmountMinorUnits: Int64 = 5_000, closeAmountBasisPoints: Int64 = 100,
         minimumSuggestionScore: Int = 3, maxSuggestionScan: Int = 1_000
@@ -36,6 +39,7 @@ public struct MatchOptions: Sendable, Equatable {
         self.windowDays = windowDays
         self.priorMatches = priorMatches
         self.maxBatchSize = maxBatchSize
+        self.batchesOnlyWhenMarked = batchesOnlyWhenMarked
         self.maxCandidates = maxCandidates
         self.maxVisitedNodes = maxVisitedNodes
         self.suggestionLimit = suggestionLimit

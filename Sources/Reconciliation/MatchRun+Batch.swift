@@ -25,12 +25,15 @@ extension MatchRun {
         return set.map { $0.map { candidates[$0] } }
     }
 
-    /// The set sizes to try: the batch count when the bank gives one, else 2…maxBatchSize.
+    /// The set sizes to try: the batch count when the bank gives one; else 2…maxBatchSize when
+    /// ``MatchOptions/batchesOnlyWhenMarked`` is off, and none when it is on (a sum of random
+    /// book lines equal to a line the bank did not call a batch is more often chance than fact).
     func batchSizes(_ line: Int) -> ClosedRange<Int>? {
         let largest = options.maxBatchSize
         if let count = bank[line].batchCount, count > 1 {
             return count <= largest ? count...count : nil
         }
+        guard !options.batchesOnlyWhenMarked else { return nil }
         return largest >= 2 ? 2...largest : nil
     }
 

@@ -79,6 +79,7 @@ struct BookSide {
                     if let grantee = try self.record("grant", grant)?.fields["grantee"]?.stringValue { counterparties.append(grantee) }
                 }
                 if let donor = params["donor"]?.stringValue { counterparties += try party("donor", donor, name: "name") }
+                if let bankID = params["bank_id"]?.stringValue { references.append(bankID) }
             }
             if let grant = data["grant"]?.stringValue { counterparties += try party("grant", grant, name: "grantee_name") }
             return (references, counterparties)
