@@ -5,6 +5,9 @@ import LedgerCore
 /// booked entries become lines, pending and information entries are counted as skipped.
 enum CamtParser {
     static func read(bytes: [UInt8], fileName: String) throws(StatementError) -> StatementFile {
+        if let problem = Self.encodingProblem(bytes) {
+            throw .at(fileName, line: problem.line, statement: nil, problem.message)
+        }
         if let line = Self.declarationLine(bytes) {
             throw .at(fileName, line: line, statement: nil, "DTDs and entity declarations are not allowed in camt.053")
         }
@@ -20,6 +23,32 @@ enum CamtParser {
             throw StatementError("\(fileName): the camt.053 document holds no statement (Stmt)")
         }
         return file
+    }
+
+    /// Why `bytes` are no UTF-8 XML, if they are not: camt.053 is UTF-8, and invalid bytes must
+    /// never reach the XML parser (Foundation's parser on Linux traps on names that are not UTF-8).
+    static func encodingProblem(_ bytes: [UInt8]) -> (line: Int, message: String)? {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            let line = Self.lineOfFirstInvalidByte(bytes)
+            return (line, "the document is not valid UTF-8")
+        }
+        if bytes.contains(0) { return (1, "the document contains a NUL byte") }
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.firstIndex(of: ">") else { return nil }
+        let declaration = head[..<end].lowercased().replacing("'", with: "\"")
+        guard declaration.contains("encoding") else { return nil }
+        return declaration.contains("encoding=\"utf-8\"") ? nil : (1, "the XML declaration names another encoding than UTF-8")
+    }
+
+    /// The 1-based line on which `bytes` stop being valid UTF-8.
+    private static func lineOfFirstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1 }
+        }
+        return line
     }
 
     /// The line of a `<!DOCTYPE` or `<!ENTITY` declaration, if any: camt needs none, and refusing

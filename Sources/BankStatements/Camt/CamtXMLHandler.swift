@@ -29,6 +29,7 @@ final class CamtXMLHandler: NSObject, XMLParserDelegate {
     private(set) var problem: (line: Int, message: String)?
     private var text = ""
     private var sawRoot = false
+    private var closedRoot = false
 
     /// Parses `data`; returns the parser's own error (with its line) when the XML is broken.
     func run(_ data: Data) -> (line: Int, message: String)? {
@@ -43,7 +44,8 @@ final class CamtXMLHandler: NSObject, XMLParserDelegate {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
             return (parser.lineNumber, "the XML is not well-formed: \(reason)")
         }
-        return sawRoot ? nil : (parser.lineNumber, "no XML document element")
+        guard sawRoot else { return (parser.lineNumber, "no XML document element") }
+        return closedRoot ? nil : (parser.lineNumber, "the XML ends before its document element is closed")
     }
 
     func parser(
@@ -64,6 +66,7 @@ final class CamtXMLHandler: NSObject, XMLParserDelegate {
     ) {
         reader.end(elementName, text: text, line: parser.lineNumber)
         text = ""
+        if reader.depth == 0 { closedRoot = true }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
