@@ -79,15 +79,23 @@ public struct CSVMapping: Sendable, Equatable {
 private struct MappingFile: Decodable {
     var delimiter: String?
     var header: Bool?
-    var date_format: String?
+    var dateFormat: String?
     var decimal: String?
     var thousands: String?
     var currency: String
     var account: String?
-    var statement_id: String?
+    var statementID: String?
     var columns: [String: ColumnValue]
-    var opening_balance: String?
-    var closing_balance: String?
+    var openingBalance: String?
+    var closingBalance: String?
+
+    enum CodingKeys: String, CodingKey {
+        case delimiter, header, decimal, thousands, currency, account, columns
+        case dateFormat = "date_format"
+        case statementID = "statement_id"
+        case openingBalance = "opening_balance"
+        case closingBalance = "closing_balance"
+    }
 
     func mapping(fileName: String) throws(StatementError) -> CSVMapping {
         func single(_ value: String?, _ key: String, default fallback: Character?) throws(StatementError) -> Character? {
@@ -97,9 +105,9 @@ private struct MappingFile: Decodable {
             }
             return character
         }
-        guard let format = CSVMapping.DateFormat(rawValue: date_format ?? "YYYY-MM-DD") else {
+        guard let format = CSVMapping.DateFormat(rawValue: dateFormat ?? "YYYY-MM-DD") else {
             let known = CSVMapping.DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw StatementError("\(fileName): date_format \(quoted(date_format ?? "")) is not one of \(known)")
+            throw StatementError("\(fileName): date_format \(quoted(dateFormat ?? "")) is not one of \(known)")
         }
         if let unknown = columns.keys.sorted().first(where: { !CSVMapping.roles.contains($0) }) {
             throw StatementError("\(fileName): column role \(quoted(unknown)) is unknown")
@@ -108,8 +116,8 @@ private struct MappingFile: Decodable {
             delimiter: try single(delimiter, "delimiter", default: ",") ?? ",", header: header ?? true,
             dateFormat: format, decimal: try single(decimal, "decimal", default: ".") ?? ".",
             thousands: try single(thousands, "thousands", default: nil), currency: currency, account: account ?? "",
-            statementID: statement_id, columns: columns.mapValues(\.column), openingBalance: opening_balance,
-            closingBalance: closing_balance)
+            statementID: statementID, columns: columns.mapValues(\.column), openingBalance: openingBalance,
+            closingBalance: closingBalance)
     }
 }
 

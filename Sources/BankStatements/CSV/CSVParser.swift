@@ -103,7 +103,7 @@ struct CSVRowReader {
     func value(_ role: String, _ record: CSVRecord) throws(FieldIssue) -> String? {
         guard let index = columns.index(role) else { return nil }
         guard index < record.fields.count else {
-            throw FieldIssue("the row has \(record.fields.count) fields, column \(role) is number \(index + 1)")
+            throw FieldIssue("the row has \(record.fields.count) fields, column \(role) is index \(index) (from 0)")
         }
         return record.fields[index].trimmingSpaces
     }
