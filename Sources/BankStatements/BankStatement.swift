@@ -21,10 +21,13 @@ public struct BankStatement: Sendable, Equatable {
     public var lines: [BankLine]
     /// Where the statement starts in its file (1-based line), for messages.
     public var sourceLine: Int
+    /// Whether the bank gave the opening and closing balances. A CSV export without them gets
+    /// zero and the lines' sum instead, and ``Continuity`` reports it as not checked.
+    public var balancesGiven: Bool
 
     public init(
         id: String, account: String, currency: Currency, sequence: String? = nil, opening: Balance, closing: Balance,
-        intermediate: Bool = false, lines: [BankLine], sourceLine: Int
+        intermediate: Bool = false, lines: [BankLine], sourceLine: Int, balancesGiven: Bool = true
     ) {
         self.id = id
         self.account = account
@@ -35,6 +38,7 @@ public struct BankStatement: Sendable, Equatable {
         self.intermediate = intermediate
         self.lines = lines
         self.sourceLine = sourceLine
+        self.balancesGiven = balancesGiven
     }
 
     /// A booked balance: signed amount (negative when the bank says debit) on a date.

@@ -1,0 +1,136 @@
+import Foundation
+
+/// How to read one bank's CSV export, from a small JSON file, e.g.
+/// `{"delimiter": ";", "header": true, "date_format": "DD.MM.YYYY", "decimal": ",",
+/// "thousands": ".", "currency": "EUR", "account": "DE…", "columns": {"date": "Buchungstag",
+/// "amount": 8, "text": "Verwendungszweck"}, "opening_balance": "1.000,00"}`.
+public struct CSVMapping: Sendable, Equatable {
+    /// A column, by 0-based index or by its header name.
+    public enum Column: Sendable, Equatable {
+        case index(Int)
+        case name(String)
+    }
+
+    /// The date formats understood.
+    public enum DateFormat: String, Sendable, CaseIterable {
+        case iso = "YYYY-MM-DD"
+        case dayMonthYearDots = "DD.MM.YYYY"
+        case dayMonthYearSlashes = "DD/MM/YYYY"
+        case monthDayYearSlashes = "MM/DD/YYYY"
+    }
+
+    public var delimiter: Character
+    public var header: Bool
+    public var dateFormat: DateFormat
+    public var decimal: Character
+    public var thousands: Character?
+    /// ISO 4217 code of the account.
+    public var currency: String
+    /// The account (IBAN or number); the statement's `account`.
+    public var account: String
+    /// The statement id for messages; the file name when absent.
+    public var statementID: String?
+    /// Columns by role: `date` and either `amount` or `debit`/`credit` are required; `value_date`,
+    /// `text`, `counterparty`, `counterparty_account`, `reference` and `bank_id` are optional.
+    public var columns: [String: Column]
+    /// Balances as the bank prints them (same decimal convention as the amounts). Without both,
+    /// the statement has no continuity check.
+    public var openingBalance: String?
+    public var closingBalance: String?
+
+    public init(
+        delimiter: Character = ",", header: Bool = true, dateFormat: DateFormat = .iso, decimal: Character = ".",
+        thousands: Character? = nil, currency: String, account: String, statementID: String? = nil,
+        columns: [String: Column], openingBalance: String? = nil, closingBalance: String? = nil
+    ) {
+        self.delimiter = delimiter
+        self.header = header
+        self.dateFormat = dateFormat
+        self.decimal = decimal
+        self.thousands = thousands
+        self.currency = currency
+        self.account = account
+        self.statementID = statementID
+        self.columns = columns
+        self.openingBalance = openingBalance
+        self.closingBalance = closingBalance
+    }
+
+    /// The mapping in the JSON file `bytes` (`fileName` for messages).
+    /// - Throws: ``StatementError`` naming the key that is missing or wrong.
+    public static func parse(json bytes: [UInt8], fileName: String) throws(StatementError) -> CSVMapping {
+        let file: MappingFile
+        do {
+            file = try JSONDecoder().decode(MappingFile.self, from: Data(bytes))
+        } catch {
+            throw StatementError("\(fileName): not a CSV mapping: \(error)")
+        }
+        return try file.mapping(fileName: fileName)
+    }
+
+    /// The roles a column may have.
+    static let roles: Set<String> = [
+        "date", "value_date", "amount", "debit", "credit", "text", "counterparty", "counterparty_account",
+        "reference", "bank_id",
+    ]
+}
+
+/// The JSON shape of a mapping file.
+private struct MappingFile: Decodable {
+    var delimiter: String?
+    var header: Bool?
+    var dateFormat: String?
+    var decimal: String?
+    var thousands: String?
+    var currency: String
+    var account: String?
+    var statementID: String?
+    var columns: [String: ColumnValue]
+    var openingBalance: String?
+    var closingBalance: String?
+
+    enum CodingKeys: String, CodingKey {
+        case delimiter, header, decimal, thousands, currency, account, columns
+        case dateFormat = "date_format"
+        case statementID = "statement_id"
+        case openingBalance = "opening_balance"
+        case closingBalance = "closing_balance"
+    }
+
+    func mapping(fileName: String) throws(StatementError) -> CSVMapping {
+        func single(_ value: String?, _ key: String, default fallback: Character?) throws(StatementError) -> Character? {
+            guard let value else { return fallback }
+            guard value.count == 1, let character = value.first else {
+                throw StatementError("\(fileName): \(key) must be one character, not \(quoted(value))")
+            }
+            return character
+        }
+        guard let format = CSVMapping.DateFormat(rawValue: dateFormat ?? "YYYY-MM-DD") else {
+            let known = CSVMapping.DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw StatementError("\(fileName): date_format \(quoted(dateFormat ?? "")) is not one of \(known)")
+        }
+        if let unknown = columns.keys.sorted().first(where: { !CSVMapping.roles.contains($0) }) {
+            throw StatementError("\(fileName): column role \(quoted(unknown)) is unknown")
+        }
+        return CSVMapping(
+            delimiter: try single(delimiter, "delimiter", default: ",") ?? ",", header: header ?? true,
+            dateFormat: format, decimal: try single(decimal, "decimal", default: ".") ?? ".",
+            thousands: try single(thousands, "thousands", default: nil), currency: currency, account: account ?? "",
+            statementID: statementID, columns: columns.mapValues(\.column), openingBalance: openingBalance,
+            closingBalance: closingBalance)
+    }
+}
+
+/// A column in JSON: a number (index) or a string (header name).
+private struct ColumnValue: Decodable {
+    var column: CSVMapping.Column
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let index = try? container.decode(Int.self) {
+            column = .index(index)
+        } else {
+            column = .name(try container.decode(String.self))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// Collects a camt.053 document's statements from the XML events: it keeps the element path and
+/// the open `Stmt`, `Bal`, `Ntry` and `TxDtls`, and files each leaf's text by its path below them.
+struct CamtDocumentReader {
+    private(set) var statements: [CamtStatementDraft] = []
+    private var path: [String] = []
+    private var statement: CamtStatementDraft?
+    private var balance: CamtBalanceDraft?
+    private var entry: CamtEntryDraft?
+    private var transaction: CamtTransactionDraft?
+    private var marks: (statement: Int, inner: Int) = (0, 0)
+
+    var depth: Int { path.count }
+
+    mutating func start(_ name: String, currency: String?, line: Int) {
+        path.append(name)
+        switch name {
+        case "Stmt" where path.count >= 2 && path[path.count - 2] == "BkToCstmrStmt":
+            statement = CamtStatementDraft(line: line)
+            marks.statement = path.count
+        case "Bal" where statement != nil && path.count == marks.statement + 1:
+            balance = CamtBalanceDraft(line: line)
+            marks.inner = path.count
+        case "Ntry" where statement != nil && path.count == marks.statement + 1:
+            entry = CamtEntryDraft(line: line)
+            marks.inner = path.count
+        case "TxDtls" where entry != nil:
+            transaction = CamtTransactionDraft()
+        case "Amt" where path.count == marks.inner + 1:
+            balance?.currency = currency
+            entry?.currency = currency
+        default:
+            return
+        }
+    }
+
+    mutating func end(_ name: String, text: String, line: Int) {
+        let field = CamtField(text: text.trimmingSpaces, line: line)
+        let inner = relativePath(from: marks.inner)
+        if transaction != nil, let relative = relativePath(after: "TxDtls") {
+            transaction?.take(relative, field.text)
+        } else if entry != nil, path.count > marks.inner {
+            entry?.take(inner, field)
+        } else if balance != nil, path.count > marks.inner {
+            balance?.take(inner, field)
+        } else if statement != nil, path.count > marks.statement {
+            let relative = relativePath(from: marks.statement)
+            statement?.take(relative, field.text)
+        }
+        close(name)
+        path.removeLast()
+    }
+
+    private mutating func close(_ name: String) {
+        if name == "TxDtls", let transaction { entry?.transactions.append(transaction); self.transaction = nil }
+        if name == "Ntry", path.count == marks.inner, let entry { statement?.entries.append(entry); self.entry = nil }
+        if name == "Bal", path.count == marks.inner, let balance { statement?.balances.append(balance); self.balance = nil }
+        if name == "Stmt", path.count == marks.statement, let statement {
+            statements.append(statement)
+            self.statement = nil
+        }
+    }
+
+    /// The path below the element at depth `depth` (1-based), e.g. `Dt/Dt`.
+    private func relativePath(from depth: Int) -> String {
+        path.dropFirst(depth).joined(separator: "/")
+    }
+
+    /// The path below the innermost `name`.
+    private func relativePath(after name: String) -> String? {
+        guard let index = path.lastIndex(of: name), index + 1 < path.count else { return nil }
+        return path[(index + 1)...].joined(separator: "/")
+    }
+}
+
+extension CamtStatementDraft {
+    mutating func take(_ path: String, _ text: String) {
+        switch path {
+        case "Id": id = text
+        case "ElctrncSeqNb": electronicSequence = text
+        case "LglSeqNb": legalSequence = text
+        case "Acct/Id/IBAN": iban = text
+        case "Acct/Id/Othr/Id": otherAccount = text
+        case "Acct/Ccy": currency = text
+        default: return
+        }
+    }
+}
+
+extension CamtBalanceDraft {
+    mutating func take(_ path: String, _ field: CamtField) {
+        switch path {
+        case "Tp/CdOrPrtry/Cd": type = field.text
+        case "Amt": amount = field
+        case "CdtDbtInd": creditDebit = field.text
+        case "Dt/Dt", "Dt/DtTm": date = field
+        default: return
+        }
+    }
+}
+
+extension CamtEntryDraft {
+    mutating func take(_ path: String, _ field: CamtField) {
+        switch path {
+        case "Amt": amount = field
+        case "CdtDbtInd": creditDebit = field
+        case "RvslInd": reversal = field.text
+        case "Sts", "Sts/Cd": if !field.text.isEmpty { status = field.text }
+        case "BookgDt/Dt", "BookgDt/DtTm": bookingDate = field
+        case "ValDt/Dt", "ValDt/DtTm": valueDate = field
+        case "AcctSvcrRef": accountServicerReference = field.text
+        case "NtryRef": entryReference = field.text
+        case "BkTxCd/Domn/Cd": domain = field.text
+        case "BkTxCd/Domn/Fmly/Cd": family = field.text
+        case "BkTxCd/Domn/Fmly/SubFmlyCd": subFamily = field.text
+        case "BkTxCd/Prtry/Cd": proprietaryCode = field.text
+        case "AddtlNtryInf": additionalInfo.append(field.text)
+        case "NtryDtls/Btch/NbOfTxs": batchCount = field
+        default: return
+        }
+    }
+}
+
+extension CamtTransactionDraft {
+    mutating func take(_ path: String, _ text: String) {
+        switch path {
+        case "Refs/EndToEndId": if endToEndID == nil { endToEndID = text }
+        case "Refs/InstrId", "Refs/PmtInfId", "RmtInf/Strd/CdtrRefInf/Ref": references.append(text)
+        case "RltdPties/Dbtr/Nm", "RltdPties/Dbtr/Pty/Nm": debtorName = text
+        case "RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id": debtorAccount = text
+        case "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm": creditorName = text
+        case "RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id": creditorAccount = text
+        case "RmtInf/Ustrd": unstructured.append(text)
+        default: return
+        }
+    }
+}
