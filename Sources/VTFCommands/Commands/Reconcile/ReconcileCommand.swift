@@ -16,7 +16,7 @@ struct ReconcileCommand: ParsableCommand {
             vtf reconcile receivables  agreements against receipts, per donor, with ageing
             Each exits 0 when everything agrees and 1 when it finds differences, which it lists.
             """,
-        subcommands: [Ledger.self, Receivables.self])
+        subcommands: [BankReconcileCommand.self, Ledger.self, Receivables.self])
 
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(

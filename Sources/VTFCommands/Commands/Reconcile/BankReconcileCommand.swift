@@ -1,0 +1,138 @@
+import ArgumentParser
+import BankStatements
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+import Reconciliation
+import TrustFund
+
+struct BankReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bank",
+        abstract: "Match a bank statement (camt.053, MT940, CSV) against an account of the books.",
+        discussion: """
+            Bank lines are matched to the account's postings in the statement's currency, in this \\
+            order, each rule taking only a unique hit:
+              1 the bank's unique id, matched by an earlier committed reconciliation (re-imports match the same)
+              2 an end-to-end id or structured reference equal to a receipt's --bank-ref, an agreement or a payment ref
+              3 the exact amount within --window-days of the value date, with the same counterparty
+              4 one batch bank line against several book lines (a bounded subset-sum)
+              5 fuzzy candidates, shown as suggestions with their score, never accepted
+            It lists the matched pairs with their rule, the unmatched bank and book lines, and the \\
+            statement's closing balance against the account's balance at that date; every statement \\
+            is checked for continuity (opening + lines = closing, and each against the next).
+            Exit 0 when everything is matched and the balances agree, else 1.
+
+            --commit records the reconciliation as a signed entry (the statement's SHA-256, its \\
+            period and the matched pairs) and, on a fund ledger, requests the bank charges found on \\
+            the statement (booked when certified and approved). Committing the same statement again \\
+            changes nothing.
+
+            Examples:
+              vtf reconcile bank --statement march.xml --account 1100
+              vtf reconcile bank --statement march.sta --account 1100 --format json
+              vtf reconcile bank --statement export.csv --statement-format csv --mapping bank.json --account 1100 --commit
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The statement file.", valueName: "file")) var statement: String
+    @Option(help: "camt053, mt940 or csv (default: told from the file; csv needs --mapping).") var statementFormat: String?
+    @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
+    var mapping: String?
+    @Option(help: "The ledger account the statement is for, e.g. 1100.") var account: String
+    @Option(help: "How many days a book date may be from the bank's value date (rules 3 and 4).") var windowDays: Int = 3
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(help: "Record the reconciliation as a signed entry (needs --key).") var commit = false
+    @Option(help: "With --commit: the accounting date of the entry (default: today).") var date: String?
+
+    func run() throws {
+        guard (0...31).contains(windowDays) else { throw InputError("--window-days must be 0…31") }
+        let ledger = try commit ? global.openLedger() : global.openLedger(readOnly: true)
+        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        let code = try AccountCode(account)
+        guard try ledger.accounts().contains(where: { $0.code == code }) else {
+            throw InputError("--account \(account): there is no such account (vtf account list shows them)")
+        }
+        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping)
+        let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
+        switch format {
+        case .json: print(try JSONCanonicalizer.canonicalString(run.json))
+        case .text, .csv: print(run.text(settings: settings), terminator: "")
+        }
+        if commit { try record(run, ledger: ledger, settings: settings) }
+        if !run.agrees { throw ExitCode(1) }
+    }
+
+    /// Records the reconciliation (once per statement and account) and requests its bank charges.
+    func record(_ run: BankReconciliation, ledger: LedgerFile, settings: LedgerSettings) throws {
+        let ref = "\(run.input.sha256)/\(run.account)"
+        if let existing = try ledger.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == ref }) {
+            Terminal.note("this statement was committed for \(run.account) in entry \(existing.seq); nothing changed")
+            return
+        }
+        let day = try parseDate(date)
+        var drafts: [EntryDraft] = []
+        var charges: [String] = []
+        if try ledger.isControlled("bank.charges") {
+            for (index, line) in run.charges.enumerated() {
+                let chargeRef = "CHG-\(run.input.sha256.prefix(12))-\(index + 1)"
+                charges.append(chargeRef)
+                drafts.append(FundDrafts.bankChargesRequest(
+                    account: run.account, amount: try line.amount.negated(), bankID: line.bankID, date: day, ref: chargeRef))
+            }
+        }
+        drafts.append(EntryDraft(kind: .bankReconcile, date: day, ref: ref, memo: "Reconciliation of \(run.input.fileName)",
+                                 data: run.commitData(charges: charges)))
+        let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
+        let last = entries.last?.body.seq ?? 0
+        print("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
+        if !charges.isEmpty {
+            print("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
+        }
+    }
+}
+
+/// A statement file read: its bytes' SHA-256, its statements and their continuity findings.
+struct StatementInput {
+    let fileName: String
+    let sha256: String
+    let file: StatementFile
+    let continuity: [String]
+
+    init(path: String, format: String?, mapping: String?) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read --statement \(path)") }
+        let bytes = [UInt8](data)
+        fileName = URL(fileURLWithPath: path).lastPathComponent
+        sha256 = SHA256.hash(bytes).hex
+        let kind: StatementFormat
+        if let format {
+            guard let named = StatementFormat(rawValue: format) else {
+                throw InputError("--statement-format \(format): use camt053, mt940 or csv")
+            }
+            kind = named
+        } else if mapping != nil {
+            kind = .csv
+        } else {
+            guard let detected = StatementFormat.detect(bytes) else {
+                throw InputError("\(fileName): not a camt.053 or MT940 file; for CSV give --statement-format csv --mapping FILE")
+            }
+            kind = detected
+        }
+        let csvMapping = try mapping.map { try Self.mapping(at: $0) }
+        do { file = try StatementReader.read(bytes: bytes, format: kind, mapping: csvMapping, fileName: fileName) } catch {
+            throw InputError(error.message)
+        }
+        guard !file.statements.isEmpty else { throw InputError("\(fileName) holds no booked statement") }
+        continuity = Continuity.check(file).map(\.description)
+    }
+
+    static func mapping(at path: String) throws -> CSVMapping {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read --mapping \(path)") }
+        do { return try CSVMapping.parse(json: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent) } catch {
+            throw InputError(error.message)
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import BankStatements
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import Reconciliation
+
+/// One statement file matched against one account: what `vtf reconcile bank` shows and commits.
+struct BankReconciliation {
+    let input: StatementInput
+    let account: AccountCode
+    let currency: Currency
+    /// Every booked line of every statement in the file, in file order.
+    let bank: [BankLine]
+    let book: BookSide
+    let result: MatchResult
+    let from: LedgerDate
+    let to: LedgerDate
+    /// The last statement's closing balance, and the account's balance on that day.
+    let closing: BankStatement.Balance
+    let bookBalance: Amount
+    /// Book lines of the period that no bank line matched (earlier reconciliations excluded).
+    let unmatchedBook: [BookLine]
+    /// Unmatched debit lines the bank marks as charges: booked on approval with --commit.
+    let charges: [BankLine]
+    /// Book lines by id, and suggestions by bank line index, for the output.
+    let bookByID: [BookLineID: BookLine]
+    let chargeLines: Set<Int>
+    let suggestionsByLine: [Int: [Suggestion]]
+
+    init(input: StatementInput, ledger: LedgerFile, account: AccountCode, windowDays: Int) throws {
+        self.input = input
+        self.account = account
+        let statements = input.file.statements
+        let accounts = Set(statements.map(\.account))
+        guard accounts.count == 1, let first = statements.first, let last = statements.last else {
+            throw InputError("\(input.fileName) holds statements of several bank accounts (\(accounts.sorted().joined(separator: ", "))); split the file")
+        }
+        currency = first.currency
+        guard statements.allSatisfy({ $0.currency == first.currency }) else {
+            throw InputError("\(input.fileName) mixes currencies; split the file by currency")
+        }
+        // The bank's own id is a reference too: people record it as a receipt's --bank-ref.
+        bank = statements.flatMap(\.lines).map { line in
+            var line = line
+            if let bankID = line.bankID, !line.references.contains(bankID) { line.references.append(bankID) }
+            return line
+        }
+        let dates = bank.flatMap { [$0.valueDate, $0.bookingDate] } + [first.opening.date, last.closing.date]
+        from = dates.min() ?? first.opening.date
+        to = dates.max() ?? last.closing.date
+        closing = last.closing
+        let book = try BookSide(ledger, account: account, currency: currency, from: from.adding(days: -windowDays), through: to.adding(days: windowDays))
+        self.book = book
+        var prior: [String: [BookLineID]] = [:]
+        for (bankID, lines) in book.prior { prior[bankID] = lines.map { BookLineID(seq: $0.seq, line: $0.line) } }
+        // Book lines an earlier reconciliation matched are out of play, except for the bank lines
+        // of that reconciliation seen again (rule 1 matches them the same way).
+        let bank = self.bank
+        let bankIDs = Set(bank.compactMap(\.bankID))
+        let revisited = Set(prior.filter { bankIDs.contains($0.key) }.flatMap(\.value))
+        let open = book.lines.filter { !book.reconciled.contains("\($0.seq)/\($0.line)") || revisited.contains(BookLineID(seq: $0.seq, line: $0.line)) }
+        let result = Matcher.match(bank: bank, book: open, options: MatchOptions(windowDays: windowDays, priorMatches: prior))
+        self.result = result
+        bookByID = Dictionary(book.lines.map { (BookLineID(seq: $0.seq, line: $0.line), $0) }, uniquingKeysWith: { first, _ in first })
+        suggestionsByLine = Dictionary(grouping: result.suggestions, by: \.bank.index)
+        let unmatched = Set(result.unmatchedBook)
+        let (from, to) = (from, to)
+        unmatchedBook = book.lines.filter {
+            unmatched.contains(BookLineID(seq: $0.seq, line: $0.line)) && !book.reconciled.contains("\($0.seq)/\($0.line)")
+                && $0.date >= from && $0.date <= to
+        }
+        bookBalance = try ledger.accountBalance(account, currency: currency, asOf: closing.date)
+        charges = result.unmatchedBank.map { bank[$0.index] }.filter { $0.amount.isNegative && Self.isCharge($0) }
+        chargeLines = Set(charges.map(\.sourceLine))
+    }
+
+    /// Whether the bank marks a line as its charges (camt family/sub-family CHRG, MT940 NCHG or
+    /// NCOM, or a text that says so).
+    static func isCharge(_ line: BankLine) -> Bool {
+        let code = (line.transactionCode ?? "").uppercased()
+        if code.contains("CHRG") || code.hasSuffix("NCHG") || code.hasSuffix("NCOM") || code == "CHG" { return true }
+        let text = line.text.lowercased()
+        return ["bank charge", "service charge", "account fee", "frais bancaires", "commission"].contains { text.contains($0) }
+    }
+
+    /// Everything matched, the balances agree, every statement continuous.
+    var agrees: Bool {
+        result.unmatchedBank.isEmpty && unmatchedBook.isEmpty && result.duplicates.isEmpty && closing.amount == bookBalance
+            && input.continuity.isEmpty
+    }
+
+    func describe(_ id: BookLineID) -> String {
+        guard let line = bookByID[id] else { return "entry \(id.seq)" }
+        let ref = line.references.first.map { " \($0)" } ?? ""
+        return "entry \(line.seq) \(line.kind)\(ref) \(line.date) \(line.amount.decimalString)"
+    }
+
+    // MARK: Output
+
+    func text(settings: LedgerSettings) -> String {
+        let counts = result.counts
+        var out = "Bank reconciliation of \(input.fileName) (sha256 \(input.sha256.prefix(16))…) against \(account) in \(currency.code)\n"
+        out += "\(input.file.statements.count) statement(s), \(bank.count) bank lines, \(from) to \(to); \(book.lines.count) book lines in the window\n\n"
+        var matched = TextTable([("BANK LINE", .right), ("BANK ID", .left), ("VALUE DATE", .left), ("AMOUNT", .right), ("RULE", .left), ("BOOK", .left)])
+        for match in result.matches.prefix(200) {
+            let line = bank[match.bank.index]
+            matched.add(["\(line.sourceLine)", line.bankID ?? "", line.valueDate.description, line.amount.decimalString,
+                         "\(match.rule.rawValue) \(match.rule.name)", match.book.map(describe).joined(separator: "; ")])
+        }
+        out += "Matched: \(counts.matchedBank) bank lines to \(counts.matchedBook) book lines"
+        out += " (" + MatchRule.allCases.map { "rule \($0.rawValue): \(counts.matchedByRule[$0] ?? 0)" }.joined(separator: ", ") + ")\n"
+        out += matched.render() + (result.matches.count > 200 ? "… and \(result.matches.count - 200) more (--format json lists all)\n" : "")
+        out += "\nUnmatched bank lines: \(result.unmatchedBank.count)\n"
+        var unmatchedBank = TextTable([("BANK LINE", .right), ("VALUE DATE", .left), ("AMOUNT", .right), ("TEXT", .left), ("SUGGESTION (score)", .left)])
+        for ref in result.unmatchedBank.prefix(200) {
+            let line = bank[ref.index]
+            let best = suggestionsByLine[ref.index]?.first
+            let charge = chargeLines.contains(line.sourceLine) ? "bank charges: booked on approval with --commit" : ""
+            unmatchedBank.add(["\(line.sourceLine)", line.valueDate.description, line.amount.decimalString, String(line.text.prefix(40)),
+                               best.map { "\(describe($0.book)) (\($0.score))" } ?? charge])
+        }
+        if !result.unmatchedBank.isEmpty { out += unmatchedBank.render() }
+        out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
+        for line in unmatchedBook.prefix(200) { out += "  " + describe(BookLineID(seq: line.seq, line: line.line)) + "\n" }
+        for duplicate in result.duplicates { out += "duplicate: bank line \(duplicate.bank.sourceLine) repeats the bank id of line \(duplicate.first.sourceLine)\n" }
+        out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
+        out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"
+        for problem in input.continuity { out += "continuity: \(problem)\n" }
+        out += agrees ? "ok: the bank and the books agree\n" : "NOT reconciled (see above)\n"
+        return out
+    }
+
+    var json: JSONValue {
+        let counts = result.counts
+        return .object([
+            "statement": .string(input.fileName), "sha256": .string(input.sha256), "account": .string(account.rawValue),
+            "currency": .string(currency.code), "from": .string(from.description), "to": .string(to.description),
+            "matched_count": .integer(Int64(counts.matchedBank)),
+            "matches": .array(result.matches.map { match in
+                let line = bank[match.bank.index]
+                return .object([
+                    "bank_line": .integer(Int64(line.sourceLine)), "bank_id": line.bankID.map(JSONValue.string) ?? .null,
+                    "amount": .string(line.amount.decimalString), "value_date": .string(line.valueDate.description),
+                    "rule": .integer(Int64(match.rule.rawValue)), "rule_name": .string(match.rule.name),
+                    "book": .array(match.book.map { .object(["seq": .integer(Int64($0.seq)), "line": .integer(Int64($0.line))]) }),
+                ])
+            }),
+            "unmatched_bank": .array(result.unmatchedBank.map { ref in
+                let line = bank[ref.index]
+                return .object([
+                    "bank_line": .integer(Int64(line.sourceLine)), "bank_id": line.bankID.map(JSONValue.string) ?? .null,
+                    "amount": .string(line.amount.decimalString), "value_date": .string(line.valueDate.description),
+                    "text": .string(line.text), "charge": .bool(chargeLines.contains(line.sourceLine)),
+                    "suggestions": .array((suggestionsByLine[ref.index] ?? []).map { suggestion in
+                        .object([
+                            "seq": .integer(Int64(suggestion.book.seq)), "line": .integer(Int64(suggestion.book.line)),
+                            "score": .integer(Int64(suggestion.score)), "amount": .string(suggestion.breakdown.amount.rawValue),
+                            "days": .integer(Int64(suggestion.breakdown.dateDistance)),
+                            "reference": .string(suggestion.breakdown.reference.rawValue),
+                            "counterparty": .bool(suggestion.breakdown.counterparty),
+                        ])
+                    }),
+                ])
+            }),
+            "unmatched_book": .array(unmatchedBook.map { line in
+                .object([
+                    "seq": .integer(Int64(line.seq)), "line": .integer(Int64(line.line)), "date": .string(line.date.description),
+                    "amount": .string(line.amount.decimalString), "kind": .string(line.kind),
+                ])
+            }),
+            "duplicates": .array(result.duplicates.map { .object(["bank_line": .integer(Int64($0.bank.sourceLine)), "first_line": .integer(Int64($0.first.sourceLine))]) }),
+            "closing": .object(["date": .string(closing.date.description), "statement": .string(closing.amount.decimalString), "books": .string(bookBalance.decimalString)]),
+            "continuity": .array(input.continuity.map(JSONValue.string)),
+            "agrees": .bool(agrees),
+        ])
+    }
+
+    /// The `data` of the `bank.reconcile` entry.
+    func commitData(charges: [String]) -> JSONObject {
+        var data: JSONObject = [
+            "statement_sha256": .string(input.sha256), "account": .string(account.rawValue), "currency": .string(currency.code),
+            "from": .string(from.description), "to": .string(to.description), "closing": .string(closing.amount.decimalString),
+            "book_balance": .string(bookBalance.decimalString),
+            "pairs": .array(result.matches.map { match in
+                let line = bank[match.bank.index]
+                var pair: JSONObject = [
+                    "line": .integer(Int64(line.sourceLine)), "amount": .string(line.amount.decimalString),
+                    "seqs": .array(match.book.map { .integer(Int64($0.seq)) }), "lines": .array(match.book.map { .integer(Int64($0.line)) }),
+                    "rule": .integer(Int64(match.rule.rawValue)),
+                ]
+                if let bankID = line.bankID { pair["bank_id"] = .string(bankID) }
+                return .object(pair)
+            }),
+        ]
+        if !charges.isEmpty { data["charges"] = .array(charges.map(JSONValue.string)) }
+        return data
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `vtf reconcile bank` on the fund fixture ledger. Its EUR cash account 1100 holds the receipt
+/// B-1 (EUR 50,000.00 on 2026-01-20) and the conversion TRY-1 (EUR 30,000.00 out on 2026-01-25).
+/// The bank's statement has both, and EUR 12.50 of charges the books do not have yet:
+/// closing 50,000.00 − 30,000.00 − 12.50 = 19,987.50 against the books' 20,000.00.
+@Suite("vtf reconcile bank")
+struct BankReconcileCommandTests {
+    static let statement = """
+        :20:STMT-2026-01
+        :25:BE71096123456769
+        :28C:1/1
+        :60F:C260101EUR0,
+        :61:2601200120C50000,00NTRFNONREF//BNK-0001
+        :86:?00SEPA CREDIT?20EREF+B-1?32KINGDOM OF BELGIUM
+        :61:2601250125D30000,00NTRFTRY-1//BNK-0002
+        :86:TREASURY CONVERSION EUR/USD
+        :61:2601260126D12,50NCHGNONREF//BNK-0003
+        :86:Bank charges January
+        :62F:C260131EUR19987,50
+        -
+
+        """
+
+    private func write(_ fund: FundLedger, _ text: String = Self.statement) throws -> String {
+        let path = fund.base.dir + "/january.sta"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func matchesByReferenceAndNamesWhatDiffers() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = try write(fund)
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("Matched: 2 bank lines to 2 book lines (rule 1: 0, rule 2: 2, rule 3: 0, rule 4: 0)"), "\(result.stdout)")
+        #expect(result.stdout.contains("Unmatched bank lines: 1") && result.stdout.contains("bank charges: booked on approval"), "\(result.stdout)")
+        #expect(result.stdout.contains("statement 19987.50, books 20000.00 EUR — DIFFERENCE -12.50"), "\(result.stdout)")
+        let json = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--format", "json"]).stdout
+        #expect(json.contains(#""matched_count":2"#) && json.contains(#""agrees":false"#))
+    }
+
+    @Test func committingBooksTheChargesOnApprovalAndIsIdempotent() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = try write(fund)
+        let committed = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit", "--date", "2026-01-31"])
+        #expect(committed.status == 1 && committed.stdout.contains("committed: entry"), "\(committed.stdout)\(committed.stderr)")
+        let ref = String(try #require(committed.stdout.firstMatch(of: #/requested bank charges: (CHG-[0-9a-f]+-1)/#)).1)
+        // The same statement again: nothing changes.
+        let before = try fund.base.fileBytes()
+        let again = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit"])
+        let after = try fund.base.fileBytes()
+        #expect(again.stderr.contains("nothing changed") && after == before, "\(again.stderr)")
+        // Two officers book the charges; then everything agrees: the earlier pairs by bank id
+        // (rule 1), the charges by the bank id their request names (rule 2).
+        try fund.ok(["certify", ref], as: "chen")
+        let booked = try fund.ok(["approve", ref], as: "amara").stdout
+        #expect(booked.contains("5400") && booked.contains("-12.50"), "\(booked)")
+        let final = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(final.status == 0, "\(final.stdout)")
+        #expect(final.stdout.contains("(rule 1: 2, rule 2: 1, rule 3: 0, rule 4: 0)") && final.stdout.contains("ok: the bank and the books agree"), "\(final.stdout)")
+        #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
+    }
+
+    @Test func badStatementsAreRefusedWithWhereAndWhy() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = try write(fund, Self.statement.replacingOccurrences(of: "C50000,00NTRF", with: "C50000,0,0NTRF"))
+        let before = try fund.base.fileBytes()
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.status == 2 && result.stderr.contains("january.sta") && result.stderr.contains("line 5"), "\(result.stderr)")
+        #expect(try fund.base.fileBytes() == before)
+        #expect(try fund.run(["reconcile", "bank", "--statement", path, "--account", "9999"]).status == 2)
+    }
+}
