@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import Testing
 
@@ -40,6 +41,8 @@ struct BankReconcileCommandTests {
         #expect(result.stdout.contains("statement 19987.50, books 20000.00 EUR — DIFFERENCE -12.50"), "\(result.stdout)")
         let json = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--format", "json"]).stdout
         #expect(json.contains(#""matched_count":2"#) && json.contains(#""agrees":false"#))
+        let problems = SchemaChecker.check(try JSONParser.parse(Array(json.utf8)), against: try SchemaChecker.load("reconcile-bank.schema.json"))
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func committingBooksTheChargesOnApprovalAndIsIdempotent() throws {
@@ -63,6 +66,42 @@ struct BankReconcileCommandTests {
         #expect(final.status == 0, "\(final.stdout)")
         #expect(final.stdout.contains("(rule 1: 2, rule 2: 1, rule 3: 0, rule 4: 0)") && final.stdout.contains("ok: the bank and the books agree"), "\(final.stdout)")
         #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
+    }
+
+    /// The same month as a bank's CSV export, read through a mapping file: German-style dates
+    /// and decimals, a quoted text with the delimiter in it, the bank's id in its own column.
+    @Test func aCSVExportIsReadThroughItsMapping() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let csv = """
+            Buchungstag;Betrag;Verwendungszweck;Referenz;Bank-ID
+            20.01.2026;50.000,00;"SEPA credit; Kingdom of Belgium";B-1;BNK-0001
+            25.01.2026;-30.000,00;Treasury conversion;TRY-1;BNK-0002
+
+            """
+        let mapping = """
+            {"delimiter": ";", "header": true, "date_format": "DD.MM.YYYY", "decimal": ",", "thousands": ".",
+             "currency": "EUR", "account": "BE71096123456769",
+             "columns": {"date": "Buchungstag", "amount": "Betrag", "text": "Verwendungszweck", "reference": "Referenz", "bank_id": "Bank-ID"},
+             "opening_balance": "0,00", "closing_balance": "20.000,00"}
+            """
+        try csv.write(toFile: fund.base.dir + "/export.csv", atomically: true, encoding: .utf8)
+        try mapping.write(toFile: fund.base.dir + "/bank.json", atomically: true, encoding: .utf8)
+        let result = try fund.run(["reconcile", "bank", "--statement", fund.base.dir + "/export.csv", "--statement-format", "csv",
+                                   "--mapping", fund.base.dir + "/bank.json", "--account", "1100"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("(rule 1: 0, rule 2: 2, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"), "\(result.stdout)")
+    }
+
+    /// A real camt.053 sample (Tests/Fixtures/bank, MIT): it is read and every line reported,
+    /// though this ledger holds none of its lines.
+    @Test func aCamtSampleIsReadAndItsLinesListed() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let sample = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/bank/camt053_genkgo_v2_multi_statement.xml").path
+        let result = try fund.run(["reconcile", "bank", "--statement", sample, "--account", "1100"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("2 statement(s), 2 bank lines") && result.stdout.contains("Unmatched bank lines: 2"), "\(result.stdout)")
     }
 
     @Test func badStatementsAreRefusedWithWhereAndWhy() throws {

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import GRDB
 import Testing
@@ -14,6 +15,9 @@ struct ReconcileCommandTests {
         // 100,000.00 − 50,000.00 = 50,000.00 expected, and on 1200.BEL; the single instalment was
         // due on 2026-01-10, so on 2026-12-31 it is 355 days overdue.
         #expect(receivables.contains("BEL    EUR           50000.00      50000.00  50000.00          50000.00  ok"), "\(receivables)")
+        let json = try fund.ok(["reconcile", "receivables", "--as-of", "2026-12-31", "--format", "json"]).stdout
+        let problems = SchemaChecker.check(try JSONParser.parse(Array(json.utf8)), against: try SchemaChecker.load("reconcile-receivables.schema.json"))
+        #expect(problems.isEmpty && json.contains(#""agrees":true"#), "\(problems) \(json)")
     }
 
     @Test func everyTamperedRowIsListed() throws {
