@@ -142,6 +142,8 @@ struct LedgerCommandTests {
         #expect(result.stdout.contains("cosigned size \(entries) as example.org/board-of-auditors"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
         #expect(result.stdout.contains("Try next:"))
+        // The first quarter's bank statement: 14 lines by reference, then the approved charges.
+        #expect(result.stdout.contains("(rule 1: 14, rule 2: 1, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"))
         // The refusals it shows: a missing role, funds not available, a payment beyond the grant, a closed year.
         for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")

@@ -14,7 +14,8 @@ struct DemoCommand: ParsableCommand {
             instalments) and receipts at the day's rates, with an over-payment, a partial payment, bank \
             charges and a receipt held in suspense; a grant cycle of twelve grants of up to USD 20,000, \
             certified and approved by two people, paid in tranches, reported on with PSC, one refund \
-            and five closures; cash-pool interest; a refund to a donor; revaluation, the reserve and \
+            and five closures; the bank's first-quarter statement reconciled, with its charges \
+            approved and booked; cash-pool interest; a refund to a donor; revaluation, the reserve and \
             the year-end close. Refusals along the way show the rules at work. It verifies the ledger, \
             prints the statement of financial position, and has an auditor cosign and verify the \
             history offline. Every step is an ordinary vtf command; the first of each kind is shown \

@@ -56,6 +56,7 @@ struct DemoScript {
         try donors()
         try contributions()
         try grantCycle()
+        try bankReconciliation()
         try restOfTheYear()
         try yearEnd()
         try audit()
@@ -182,34 +183,71 @@ struct DemoScript {
         try vtf(["approve", ref] + l + by("amara"), quiet: quiet)
     }
 
+    /// The bank's statement of the USD cash account for the first quarter, as MT940: the two USD
+    /// receipts, the twelve first tranches (each with its payment ref) and USD 45.00 of charges.
+    func bankReconciliation() throws {
+        say("17. The bank's first-quarter statement (MT940) is reconciled against cash: receipts by their bank reference, payments by their payment ref. The bank charged USD 45.00 the books do not have yet: committing the reconciliation requests them, two officers approve, and the books agree.")
+        var lines = [":20:CITI-2025-Q1", ":25:US33CITI0000123456789", ":28C:1/1", ":60F:C250101USD0,"]
+        var total: Int64 = 0
+        func line(_ date: String, _ sign: String, _ minor: Int64, _ reference: String, _ bankID: String, _ text: String) {
+            let day = date.replacingOccurrences(of: "-", with: "").dropFirst(2)
+            lines.append(":61:\(day)\(day.suffix(4))\(sign)\(minor / 100),\(String(format: "%02d", minor % 100))NTRF\(reference)//\(bankID)")
+            lines.append(":86:\(text)")
+            total += sign == "C" ? minor : -minor
+        }
+        line("2025-02-05", "C", 25_000_000, "NONREF", "CITI-250205-01", "United States of America contribution")
+        line("2025-02-11", "C", 4_496_500, "NONREF", "CITI-250211-04", "Blue Heart Campaign, less charges")
+        for (index, grant) in DemoYear.grants.enumerated() {
+            let parts = grant.tranches.0.split(separator: ".")
+            let minor = (Int64(parts[0]) ?? 0) * 100 + (Int64(parts.count > 1 ? parts[1] : "0") ?? 0)
+            line("2025-03-25", "D", minor, "PAY-\(grant.ref.dropFirst(2))-1", "CITI-250325-\(index + 1)", grant.name)
+        }
+        lines.append(":61:2503310331D45,00NCHGNONREF//CITI-250331-99")
+        lines.append(":86:Bank charges Q1")
+        total -= 4_500
+        lines.append(":62F:C250331USD\(total / 100),\(String(format: "%02d", total % 100))")
+        lines.append("-")
+        let file = "\(folder)/citi-2025-q1.sta"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try vtf(["reconcile", "bank"] + l + by("maria") + ["--statement", file, "--account", "1100", "--commit", "--date", "2025-03-31"], expect: 1)
+        let charges = try LedgerFile.open(at: ledger, readOnly: true).fundRecords("request").filter {
+            $0.fields["action"]?.stringValue == "bank.charges"
+        }
+        for request in charges {
+            try vtf(["certify", request.id] + l + by("chen"), quiet: true)
+            try vtf(["approve", request.id] + l + by("amara"))
+        }
+        try vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100"])
+    }
+
     func restOfTheYear() throws {
-        say("17. UN Treasury allocates the main cash pool's income and costs.")
+        say("18. UN Treasury allocates the main cash pool's income and costs.")
         try vtf(["interest", "allocate"] + l + by("maria") + ["--income", "4120.55", "--costs", "310.20", "--date", "2025-06-30", "--ref", "TRY-2025-H1"])
         try vtf(["interest", "allocate"] + l + by("maria") + ["--income", "5275.80", "--costs", "298.45", "--date", "2025-12-31", "--ref", "TRY-2025-H2"], quiet: true)
-        say("18. The UK's over-payment goes back (a refund to a donor: two people again).")
+        say("19. The UK's over-payment goes back (a refund to a donor: two people again).")
         try vtf(["donor", "refund", "GBR"] + l + by("maria") + ["--amount", "50.00", "--currency", "GBP", "--date", "2025-07-10", "--ref", "RFD-2025-GBR"])
         try vtf(["certify", "RFD-2025-GBR"] + l + by("chen"), quiet: true)
         try vtf(["approve", "RFD-2025-GBR"] + l + by("amara"))
     }
 
     func yearEnd() throws {
-        say("19. Year end: revalue foreign-currency balances at December's rates (unrealised FX), fund the reserve, check nothing waits, close 2025.")
+        say("20. Year end: revalue foreign-currency balances at December's rates (unrealised FX), fund the reserve, check nothing waits, close 2025.")
         try vtf(["fx", "revalue"] + l + by("maria") + ["--date", "2025-12-31"])
         try vtf(["reserve", "adjust"] + l + by("maria") + ["--date", "2025-12-31"])
         try vtf(["pending"] + l)
         try vtf(["report", "financial-performance"] + l + ["--as-of", "2025-12-31"])
         try vtf(["year", "close", "2025"] + l + by("maria"))
-        say("20. 2025 is closed: an entry dated in it is refused.")
+        say("21. 2025 is closed: an entry dated in it is refused.")
         try vtf(["receive"] + l + by("maria") + ["--agreement", "AGR-JPN-2025", "--amount", "7500000", "--currency", "JPY",
                                                 "--date", "2025-12-30", "--bank-ref", "MUFG-251230-01"], expect: 2)
     }
 
     func audit() throws {
-        say("21. Anyone with the public keys verifies every signature, the chain, every rule (rates, FX, PSC, approvals) and the derived tables.")
+        say("22. Anyone with the public keys verifies every signature, the chain, every rule (rates, FX, PSC, approvals) and the derived tables.")
         try vtf(["verify"] + l)
-        say("22. The statement of financial position (IPSAS 1) at 31 December 2025.")
+        say("23. The statement of financial position (IPSAS 1) at 31 December 2025.")
         try vtf(["report", "financial-position"] + l + ["--as-of", "2025-12-31"])
-        say("23. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
+        say("24. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
         try vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"], quiet: true)
         try vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
