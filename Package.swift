@@ -2,7 +2,7 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → {TrustFund, Reconciliation → BankStatements, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+//   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "TrustFund", targets: ["TrustFund"]),
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
+        .library(name: "Statements", targets: ["Statements"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
     ],
     dependencies: [
@@ -56,6 +57,10 @@ let package = Package(
         // Matching bank lines to the books' lines: bank id, references, amount and date,
         // batches, and scored suggestions. Pure: it sees neither SQLite nor files.
         .target(name: "Reconciliation", dependencies: ["BankStatements", "LedgerCore"]),
+        // Donor statements: built from the ledger, signed by the log key with an inclusion proof
+        // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
+        // CSV, in English or French.
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
@@ -69,6 +74,7 @@ let package = Package(
             dependencies: [
                 "LedgerStore",
                 "TrustFund",
+                "Statements",
                 "Reconciliation",
                 "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,6 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "LedgerCore"]),
         .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
         .testTarget(
             name: "LedgerStoreTests",

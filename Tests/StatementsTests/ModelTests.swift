@@ -1,0 +1,7 @@
+import Statements
+import Testing
+
+@Suite("Donor statement model")
+struct StatementModelTests {
+    @Test func languages() { #expect(StatementLanguage.allCases.map(\.rawValue) == ["en", "fr"]) }
+}
