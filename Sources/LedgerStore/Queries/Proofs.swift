@@ -1,4 +1,5 @@
 import Foundation
+public import LedgerCore
 import GRDB
 public import LedgerCrypto
 public import LedgerLog
@@ -131,4 +132,23 @@ extension LedgerFile {
 extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
     func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}
+
+extension LedgerFile {
+    /// The smallest checkpoint of at least `size` entries that a witness (an auditor) cosigned,
+    /// with its cosignatures; nil when none is.
+    public func cosignedCheckpoint(atLeast size: UInt64) throws -> StoredNote? {
+        try read { db in
+            guard let found = try Int64.fetchOne(db, sql: "SELECT MIN(size) FROM cosignatures WHERE size >= ?", arguments: [Int64(size)])
+            else { return nil }
+            return try Self.storedNote(db, size: UInt64(found))
+        }
+    }
+
+    /// The last entry that posts something dated on or before `date`, or nil.
+    public func lastSeqWithPostings(through date: LedgerDate) throws -> UInt64? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM postings WHERE date <= ?", arguments: [date.description]).map(UInt64.init)
+        }
+    }
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Checks a signed donor statement (`vtf statement --format json`) with openssl, jq and a few
+# POSIX tools, no vtf code. DONOR-STATEMENT.md explains each step so you can follow by hand.
+#
+#   1. The fund's verifier key (VKEY, origin+keyid+base64(0x01 || key)) is well formed.
+#   2. The statement's signature: Ed25519 by that key over "vtf-donor-statement/1\n" followed by
+#      the statement's bytes without its "signature" member.
+#   3. The checkpoint the statement names is signed by the same key, and is of the size it says.
+#   4. Every receipt and refund: its journal line (without "sig") hashes to a leaf that the
+#      inclusion proof leads to the checkpoint's root (RFC 9162), at the seq the statement says;
+#      the entry belongs to this fund and has the date the statement gives.
+#
+# Usage: verify-statement-with-openssl.sh FILE --vkey VKEY
+# Prints "ok: …" and exits 0, or "FAILED: <what>: <why>" and exits 1; usage errors exit 2.
+set -euo pipefail
+export LC_ALL=C
+
+usage() { echo "usage: verify-statement-with-openssl.sh FILE --vkey VKEY" >&2; exit 2; }
+file='' vkey=''
+while [ "$#" -gt 0 ]; do
+  case $1 in
+    --vkey) [ "$#" -ge 2 ] || usage; vkey=$2; shift 2 ;;
+    --vkey=*) vkey=${1#--vkey=}; shift ;;
+    -h | --help) usage ;;
+    -*) usage ;;
+    *) [ -z "$file" ] || usage; file=$1; shift ;;
+  esac
+done
+[ -n "$file" ] && [ -n "$vkey" ] && [ -f "$file" ] || usage
+for tool in openssl jq base64 od sed tr head tail; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not installed" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { printf 'FAILED: %s: %s\n' "$1" "$2"; exit 1; }
+hex_of() { od -An -tx1 -v "$@" | tr -d ' \n'; }
+bytes_of_hex() { local hex=$1 out='' i; for ((i = 0; i < ${#hex}; i += 2)); do out+="\\x${hex:i:2}"; done; printf '%b' "$out"; }
+sha256_hex() { openssl dgst -sha256 -binary | hex_of; }
+
+# 1. The verifier key: name+keyid+base64(0x01 || 32-byte key).
+[[ $vkey =~ ^([^+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$ ]] || fail VKEY "not of the form name+keyid+base64"
+origin=${BASH_REMATCH[1]} keyid=${BASH_REMATCH[2]}
+printf '%s' "${BASH_REMATCH[3]}" | base64 -d > "$work/vkey.bin" 2>/dev/null || fail VKEY "the key is not base64"
+key_hex=$(hex_of "$work/vkey.bin")
+[[ $key_hex =~ ^01([0-9a-f]{64})$ ]] || fail VKEY "not an Ed25519 (type 0x01) key of 32 bytes"
+bytes_of_hex "${BASH_REMATCH[1]}" > "$work/key.raw"
+{ printf '\x30\x2a\x30\x05\x06\x03\x2b\x65\x70\x03\x21\x00'; cat "$work/key.raw"; } > "$work/key.der"
+openssl pkey -pubin -inform DER -in "$work/key.der" -out "$work/key.pem" 2>/dev/null || fail VKEY "openssl refuses the key"
+want_id=$( { printf '%s\n\x01' "$origin"; cat "$work/key.raw"; } | sha256_hex | head -c 8)
+[ "$want_id" = "$keyid" ] || fail VKEY "key id $keyid is not SHA-256(name || 0x0A || 0x01 || key)[:4] = $want_id"
+verify() { openssl pkeyutl -verify -pubin -inkey "$work/key.pem" -rawin -in "$1" -sigfile "$2" >/dev/null 2>&1; }
+
+# 2. The statement's signature. The file is one line of canonical JSON; the signed bytes are the
+#    same line without its "signature" member, after the context line.
+jq -e . "$file" >/dev/null 2>&1 || fail "$file" "not JSON"
+[ "$(jq -r .format "$file")" = "vtf-donor-statement/1" ] || fail "$file" "not a vtf-donor-statement/1"
+[ "$(jq -r .fund.origin "$file")" = "$origin" ] || fail "$file" "the statement is not of $origin"
+jq -r .signature "$file" | base64 -d > "$work/sig" 2>/dev/null || fail signature "not base64"
+{ printf 'vtf-donor-statement/1\n'; sed -e 's/,"signature":"[A-Za-z0-9+\/=]*"//' "$file" | tr -d '\n'; } > "$work/signed"
+verify "$work/signed" "$work/sig" || fail signature "does not verify with the fund's key: the statement was changed, or is not the fund's"
+
+# 3. The checkpoint: text up to the blank line, signed by the log key (a C2SP note).
+jq -j .checkpoint.note "$file" > "$work/note"
+size=$(jq -r .checkpoint.size "$file")
+sed -n '1,/^$/p' "$work/note" | sed '$d' > "$work/note.text"
+[ "$(sed -n 1p "$work/note.text")" = "$origin" ] || fail checkpoint "its origin is not $origin"
+[ "$(sed -n 2p "$work/note.text")" = "$size" ] || fail checkpoint "its size is not $size"
+root_hex=$(sed -n 3p "$work/note.text" | base64 -d | hex_of)
+[ ${#root_hex} -eq 64 ] || fail checkpoint "its root is not 32 bytes"
+signed_by_log=no
+while IFS= read -r line; do
+  [[ $line =~ ^—\ ([^ ]+)\ ([A-Za-z0-9+/=]+)$ ]] || continue
+  [ "${BASH_REMATCH[1]}" = "$origin" ] || continue
+  sig_hex=$(printf '%s' "${BASH_REMATCH[2]}" | base64 -d | hex_of)
+  [ "${sig_hex:0:8}" = "$keyid" ] || continue
+  bytes_of_hex "${sig_hex:8}" > "$work/note.sig"
+  verify "$work/note.text" "$work/note.sig" && signed_by_log=yes
+done < "$work/note"
+[ "$signed_by_log" = yes ] || fail checkpoint "no valid signature by the fund's log key"
+
+# 4. Every receipt and refund is in the tree: RFC 9162 §2.1.3.2.
+node() { { printf '\x01'; bytes_of_hex "$1$2"; } | sha256_hex; }
+check_item() {  # check_item SECTION INDEX
+  local at="$1[$2]" seq date entry leaf fn sn r p i count
+  seq=$(jq -r ".$1[$2].seq" "$file"); date=$(jq -r ".$1[$2].date" "$file")
+  jq -j ".$1[$2].entry" "$file" > "$work/entry"
+  [ "$(jq -r .seq "$work/entry")" = "$seq" ] || fail "$at" "its journal line is not entry $seq"
+  [ "$(jq -r .date "$work/entry")" = "$date" ] || fail "$at" "its journal line is not dated $date"
+  [ "$(jq -r .ledger "$work/entry")" = "$origin" ] || fail "$at" "its journal line is not of $origin"
+  sed -e 's/,"sig":"[A-Za-z0-9+\/=]*"//' "$work/entry" | tr -d '\n' > "$work/body"
+  leaf=$( { printf '\x00'; cat "$work/body"; } | sha256_hex)
+  fn=$seq sn=$((size - 1)) r=$leaf
+  count=$(jq -r ".$1[$2].proof | length" "$file")
+  for ((i = 0; i < count; i++)); do
+    p=$(jq -r ".$1[$2].proof[$i]" "$file")
+    [ "$sn" -ne 0 ] || fail "$at" "the proof is too long"
+    if (( (fn & 1) == 1 || fn == sn )); then
+      r=$(node "$p" "$r")
+      if (( (fn & 1) == 0 )); then while (( (fn & 1) == 0 && fn != 0 )); do fn=$((fn >> 1)); sn=$((sn >> 1)); done; fi
+    else
+      r=$(node "$r" "$p")
+    fi
+    fn=$((fn >> 1)); sn=$((sn >> 1))
+  done
+  [ "$sn" -eq 0 ] && [ "$r" = "$root_hex" ] || fail "$at" "entry $seq is not in the books the checkpoint signs"
+}
+receipts=$(jq '.receipts | length' "$file"); refunds=$(jq '.refunds | length' "$file")
+for ((k = 0; k < receipts; k++)); do check_item receipts "$k"; done
+for ((k = 0; k < refunds; k++)); do check_item refunds "$k"; done
+echo "ok: signed by $origin; $receipts receipts and $refunds refunds are in the books of its checkpoint (size $size)"
+echo "  donor $(jq -r .donor.id "$file"), $(jq -r .from "$file") to $(jq -r .to "$file"); $(jq -r 'if .audited then "audited by " + (.audited_by | join(", ")) else "unaudited" end' "$file")"

@@ -1,0 +1,148 @@
+import CanonicalJSON
+public import LedgerCore
+import LedgerLog
+public import LedgerStore
+import TrustFund
+
+/// Builds a donor's statement from the ledger: what it signed, pledged, paid and was refunded,
+/// what it still owes by instalment, and how the fund used its money in the period; every
+/// receipt and refund with its journal line and inclusion proof to the checkpoint it names.
+public enum StatementBuilder {
+    /// The statement of donor `donorID` for `from`...`to`, issued on `issued`.
+    /// - Throws: ``StatementError`` for an unknown donor or a ledger that is not a fund ledger.
+    public static func build(
+        _ ledger: LedgerFile, donor donorID: String, from: LedgerDate, to: LedgerDate, issued: LedgerDate
+    ) throws -> DonorStatement {
+        guard from <= to else { throw StatementError("--from \(from) is after --to \(to)") }
+        guard let settings = try ledger.settings() else { throw StatementError("the ledger has no genesis entry") }
+        guard let donorRecord = try ledger.fundRecord("donor", donorID) else {
+            throw StatementError("there is no donor \(donorID) (vtf donor list shows them)")
+        }
+        let currency = settings.currency
+        let agreementRecords = try ledger.fundRecords("agreement").filter {
+            $0.fields["donor"]?.stringValue == donorID && ($0.fields["date"]?.stringValue ?? "") <= to.description
+        }
+        let reversed = try ledger.reversedEntries()
+        var receipts: [DonorStatement.Money] = []
+        let refs = Set(agreementRecords.map(\.id))
+        for body in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
+        where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
+            guard let receipt = try StatementFigures.receipt(body, fundCurrency: currency), refs.contains(receipt.reference) else { continue }
+            receipts.append(receipt)
+        }
+        let refunds = try refundList(ledger, donorID: donorID, from: from, to: to, currency: currency, reversed: reversed)
+        let listed = (receipts + refunds).map(\.seq)
+        let (note, size, auditors) = try checkpoint(ledger, covering: to, listed: listed)
+        return DonorStatement(
+            fund: .init(name: settings.fundName, origin: settings.origin, currency: currency),
+            donor: .init(
+                id: donorID, name: donorRecord.fields["name"]?.stringValue ?? donorID,
+                type: donorRecord.fields["type"]?.stringValue ?? "", country: donorRecord.fields["country"]?.stringValue),
+            from: from, to: to, issued: issued,
+            agreements: try agreementRecords.map { try agreement($0, ledger: ledger, to: to, fundCurrency: currency) },
+            pledges: try pledges(ledger, donorID: donorID, to: to, fundCurrency: currency),
+            receipts: try receipts.map { try proved($0, ledger: ledger, size: size) },
+            refunds: try refunds.map { try proved($0, ledger: ledger, size: size) },
+            fundUse: try FundUseFigures.compute(ledger, from: from, to: to, currency: currency, reversed: reversed),
+            checkpoint: note, checkpointSize: size, auditedBy: auditors)
+    }
+
+    /// Refunds approved for the donor in the period.
+    static func refundList(
+        _ ledger: LedgerFile, donorID: String, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
+    ) throws -> [DonorStatement.Money] {
+        let requests = try ledger.fundRecords("request").filter {
+            $0.fields["action"]?.stringValue == "donor.refund" && $0.fields["status"]?.stringValue == "approved"
+                && $0.fields["params"]?.objectValue?["donor"]?.stringValue == donorID
+        }
+        var refunds: [DonorStatement.Money] = []
+        for request in requests {
+            guard let seq = request.fields["approved_seq"]?.integerValue, !reversed.contains(UInt64(seq)),
+                let entry = try ledger.entry(at: UInt64(seq)), entry.body.date >= from, entry.body.date <= to,
+                let refund = try StatementFigures.refund(entry.body, request: request.id, fundCurrency: currency)
+            else { continue }
+            refunds.append(refund)
+        }
+        return refunds.sorted { $0.seq < $1.seq }
+    }
+
+    /// The listed entry with its signed journal line and its inclusion proof to `size`.
+    static func proved(_ money: DonorStatement.Money, ledger: LedgerFile, size: UInt64) throws -> DonorStatement.Money {
+        guard let entry = try ledger.entry(at: money.seq) else { throw StatementError("entry \(money.seq) is missing") }
+        var proved = money
+        proved.entry = String(decoding: entry.exportLine(), as: UTF8.self)
+        proved.proof = try ledger.inclusionProof(seq: money.seq, size: size).path.map(\.hex)
+        return proved
+    }
+
+    /// The checkpoint the proofs lead to: the smallest one an auditor cosigned that covers every
+    /// entry posting up to `to` and every listed entry (the statement is then audited); else the
+    /// latest checkpoint (unaudited).
+    static func checkpoint(_ ledger: LedgerFile, covering to: LedgerDate, listed: [UInt64]) throws -> (String, UInt64, [String]) {
+        let needed = max(try ledger.lastSeqWithPostings(through: to) ?? 0, listed.max() ?? 0) + 1
+        guard let origin = try ledger.settings()?.origin else { throw StatementError("the ledger has no genesis entry") }
+        if let cosigned = try ledger.cosignedCheckpoint(atLeast: needed) {
+            let signed = try SignedNote.parse(cosigned.note)
+            let witnesses = Array(Set(signed.signatures.map(\.name).filter { $0 != origin })).sorted()
+            return (cosigned.note, cosigned.size, witnesses)
+        }
+        guard let latest = try ledger.storedNote() else { throw StatementError("the ledger has no checkpoint") }
+        return (latest.note, latest.size, [])
+    }
+
+    static func agreement(_ record: FundRecord, ledger: LedgerFile, to: LedgerDate, fundCurrency: Currency) throws -> DonorStatement.Agreement {
+        let currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
+        let amount = try money(record.fields["amount"], currency)
+        let received = try (record.fields["receipts"]?.arrayValue ?? []).compactMap(\.objectValue)
+            .filter { ($0["date"]?.stringValue ?? "") <= to.description }
+            .reduce(Amount.zero(currency)) { try $0.adding(try money($1["amount"], currency)) }
+        let writtenOff = try writeOffs(ledger, agreement: record.id, to: to, currency: currency)
+        let settled = try received.adding(writtenOff)
+        var left = settled
+        var instalments: [DonorStatement.Instalment] = []
+        let items = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map {
+            (amount: try money($0["amount"], currency), due: try LedgerDate(parsing: $0["due"]?.stringValue ?? ""))
+        }.sorted { $0.due < $1.due }
+        for item in items {
+            let paid = left.minorUnits >= item.amount.minorUnits ? item.amount : left
+            left = try left.subtracting(paid)
+            instalments.append(.init(due: item.due, amount: item.amount, outstanding: try item.amount.subtracting(paid)))
+        }
+        return DonorStatement.Agreement(
+            ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""), amount: amount,
+            value: try money(record.fields["value"], fundCurrency), conditional: record.fields["conditional"]?.boolValue ?? false,
+            earmark: record.fields["earmark"]?.stringValue, received: received, outstanding: try amount.subtracting(settled),
+            instalments: instalments)
+    }
+
+    static func writeOffs(_ ledger: LedgerFile, agreement: String, to: LedgerDate, currency: Currency) throws -> Amount {
+        try ledger.fundRecords("request").filter {
+            $0.fields["action"]?.stringValue == "receivable.write-off" && $0.fields["status"]?.stringValue == "approved"
+                && ($0.fields["date"]?.stringValue ?? "") <= to.description
+                && $0.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement
+        }.reduce(Amount.zero(currency)) { try $0.adding(try money($1.fields["params"]?.objectValue?["amount"], currency)) }
+    }
+
+    static func pledges(_ ledger: LedgerFile, donorID: String, to: LedgerDate, fundCurrency: Currency) throws -> [DonorStatement.Pledge] {
+        try ledger.fundRecords("pledge").filter {
+            $0.fields["donor"]?.stringValue == donorID && ($0.fields["date"]?.stringValue ?? "") <= to.description
+        }.map { record in
+            let currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
+            return DonorStatement.Pledge(
+                ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""),
+                amount: try money(record.fields["amount"], currency), value: try money(record.fields["value"], fundCurrency),
+                status: record.fields["status"]?.stringValue ?? "open")
+        }
+    }
+
+    static func money(_ value: JSONValue?, _ currency: Currency) throws -> Amount {
+        try Amount(parsing: value?.stringValue ?? "", currency: currency, mode: .exact)
+    }
+}
+
+/// A statement that cannot be made or does not verify, saying why.
+public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

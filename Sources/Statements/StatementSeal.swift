@@ -1,0 +1,175 @@
+import CanonicalJSON
+import LedgerCore
+public import LedgerCrypto
+import LedgerLog
+
+/// Signs a statement with the ledger's log key, and checks a signed statement offline with
+/// nothing but the log's verifier key: the signature, the checkpoint, and for every receipt and
+/// refund its inclusion proof and that its figures are those of the signed journal entry.
+public enum StatementSeal {
+    /// The statement's JSON text (RFC 8785, one line) with its `signature`.
+    public static func sign(_ statement: DonorStatement, logKey: Ed25519PrivateKey) throws -> [UInt8] {
+        var object = try StatementJSON.object(statement)
+        let signature = try logKey.signature(for: try StatementJSON.signedBytes(object))
+        object["signature"] = .string(Base64.encode(signature))
+        return try JSONCanonicalizer.canonicalBytes(.object(object))
+    }
+
+    /// What a verified statement says, for the verifier's report.
+    public struct Verified: Sendable, Equatable {
+        public let donor: String
+        public let from: String
+        public let to: String
+        public let receipts: Int
+        public let refunds: Int
+        public let receivedValue: String
+        public let currency: String
+        public let checkpointSize: UInt64
+        public let auditedBy: [String]
+    }
+
+    /// Checks `bytes` (a signed statement) against the log's verifier key `vkey`.
+    /// - Throws: ``StatementError`` saying what does not hold, naming the receipt.
+    public static func verify(_ bytes: [UInt8], vkey: String) throws -> Verified {
+        let verifier: NoteVerifier
+        do { verifier = try NoteVerifier(verifierKey: vkey) } catch { throw StatementError("--vkey: \(error)") }
+        guard let parsed = try? JSONParser.parse(bytes), var object = parsed.objectValue else {
+            throw StatementError("the statement is not a JSON object")
+        }
+        guard let signatureText = object["signature"]?.stringValue, let signature = Base64.decode(signatureText) else {
+            throw StatementError("the statement has no signature")
+        }
+        object["signature"] = nil
+        guard verifier.publicKey.isValidSignature(signature, for: try StatementJSON.signedBytes(object)) else {
+            throw StatementError("the signature does not verify with the log key \(verifier.name): the statement was changed, or was not issued by this fund")
+        }
+        let fields = try StatementFields(object)
+        guard fields.origin == verifier.name else {
+            throw StatementError("the statement is for \(fields.origin), the key is \(verifier.name)")
+        }
+        let checkpoint = try self.checkpoint(fields, verifier: verifier)
+        let receipts = try fields.items("receipts")
+        let refunds = try fields.items("refunds")
+        for (index, item) in receipts.enumerated() {
+            try check(item, at: "receipt \(index + 1)", refund: false, fields: fields, checkpoint: checkpoint)
+        }
+        for (index, item) in refunds.enumerated() {
+            try check(item, at: "refund \(index + 1)", refund: true, fields: fields, checkpoint: checkpoint)
+        }
+        let received = try fields.total(receipts)
+        guard received.decimalString == fields.totals["received_value"]?.stringValue else {
+            throw StatementError("totals.received_value is not the sum of the receipts (\(received.decimalString))")
+        }
+        return Verified(
+            donor: fields.donor, from: fields.from, to: fields.to, receipts: receipts.count, refunds: refunds.count,
+            receivedValue: received.decimalString, currency: fields.currency.code, checkpointSize: checkpoint.size,
+            auditedBy: fields.auditedBy)
+    }
+
+    /// The statement's checkpoint, signed by the log key, of the size it states; its named
+    /// auditors must have cosignature lines on it.
+    static func checkpoint(_ fields: StatementFields, verifier: NoteVerifier) throws -> Checkpoint {
+        let signed: SignedNote
+        let checkpoint: Checkpoint
+        do {
+            signed = try SignedNote.parse(fields.note)
+            _ = try signed.verify(with: [verifier])
+            checkpoint = try Checkpoint(noteText: signed.text)
+        } catch { throw StatementError("the statement's checkpoint: \(error)") }
+        guard checkpoint.origin == verifier.name, checkpoint.size == fields.size else {
+            throw StatementError("the statement's checkpoint is of \(checkpoint.origin), size \(checkpoint.size); the statement says size \(fields.size)")
+        }
+        for auditor in fields.auditedBy where !signed.signatures.contains(where: { $0.name == auditor }) {
+            throw StatementError("the statement says \(auditor) cosigned its checkpoint, but the checkpoint has no cosignature by \(auditor)")
+        }
+        return checkpoint
+    }
+
+    /// One receipt or refund: its entry is in the tree, and says what the statement says.
+    static func check(_ item: JSONObject, at: String, refund: Bool, fields: StatementFields, checkpoint: Checkpoint) throws {
+        guard let line = item["entry"]?.stringValue, let seq = item["seq"]?.integerValue, seq >= 0 else {
+            throw StatementError("\(at): entry or seq is missing")
+        }
+        let raw: RawEntry
+        let body: EntryBody
+        do {
+            raw = try RawEntry(exportLine: Array(line.utf8), lineNumber: UInt64(seq))
+            body = try EntryBody(json: try JSONParser.parse(raw.bodyBytes), fundCurrency: fields.currency)
+        } catch { throw StatementError("\(at): its journal entry cannot be read: \(error)") }
+        guard body.seq == UInt64(seq), body.ledger == fields.origin else {
+            throw StatementError("\(at): its journal entry is entry \(body.seq) of \(body.ledger), not entry \(seq) of \(fields.origin)")
+        }
+        let proof = try (item["proof"]?.arrayValue ?? []).map { hash -> SHA256Digest in
+            guard let text = hash.stringValue, text.utf8.count == 64, let digest = SHA256Digest(hex: text) else {
+                throw StatementError("\(at): proof holds something that is not a 64-digit hex hash")
+            }
+            return digest
+        }
+        do {
+            try MerkleVerifier.verifyInclusion(
+                leafIndex: body.seq, treeSize: checkpoint.size, leafHash: MerkleHash.leaf(raw.bodyBytes), proof: proof,
+                root: checkpoint.rootHash)
+        } catch { throw StatementError("\(at) (entry \(seq)): it is not in the books the checkpoint signs: \(error)") }
+        let reference = item["reference"]?.stringValue ?? ""
+        let figures = refund
+            ? try StatementFigures.refund(body, request: reference, fundCurrency: fields.currency)
+            : try StatementFigures.receipt(body, fundCurrency: fields.currency)
+        guard var expected = figures else { throw StatementError("\(at): entry \(seq) is not a \(refund ? "refund" : "receipt")") }
+        expected.entry = line
+        expected.proof = proof.map(\.hex)
+        guard StatementJSON.money(expected) == .object(item) else {
+            throw StatementError("\(at) (entry \(seq)): the statement's figures differ from the signed journal entry's")
+        }
+    }
+}
+
+/// The members of a statement the verifier reads.
+struct StatementFields {
+    let object: JSONObject
+    let origin: String
+    let currency: Currency
+    let note: String
+    let size: UInt64
+    let donor: String
+    let from: String
+    let to: String
+    let totals: JSONObject
+    let auditedBy: [String]
+
+    init(_ object: JSONObject) throws {
+        self.object = object
+        guard object["format"]?.stringValue == StatementJSON.format else { throw StatementError("not a \(StatementJSON.format) statement") }
+        let fund = object["fund"]?.objectValue ?? [:]
+        let checkpoint = object["checkpoint"]?.objectValue ?? [:]
+        guard let origin = fund["origin"]?.stringValue, let code = fund["currency"]?.stringValue,
+            let currency = try? Currency(code: code), let note = checkpoint["note"]?.stringValue,
+            let size = checkpoint["size"]?.integerValue, size > 0
+        else { throw StatementError("the statement's fund or checkpoint is incomplete") }
+        self.origin = origin
+        self.currency = currency
+        self.note = note
+        self.size = UInt64(size)
+        donor = object["donor"]?.objectValue?["id"]?.stringValue ?? ""
+        from = object["from"]?.stringValue ?? ""
+        to = object["to"]?.stringValue ?? ""
+        totals = object["totals"]?.objectValue ?? [:]
+        auditedBy = (object["audited_by"]?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    func items(_ name: String) throws -> [JSONObject] {
+        guard let items = object[name]?.arrayValue else { throw StatementError("\(name) is missing") }
+        return try items.map { item in
+            guard let object = item.objectValue else { throw StatementError("\(name) holds something that is not an object") }
+            return object
+        }
+    }
+
+    func total(_ items: [JSONObject]) throws -> Amount {
+        try items.reduce(Amount.zero(currency)) { total, item in
+            guard let text = item["value"]?.stringValue, let value = try? Amount(parsing: text, currency: currency, mode: .exact) else {
+                throw StatementError("a value is not an amount in \(currency.code)")
+            }
+            return try total.adding(value)
+        }
+    }
+}

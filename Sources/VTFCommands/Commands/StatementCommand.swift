@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+import Statements
+
+struct StatementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statement",
+        abstract: "Donor contribution statements, signed and checkable by the donor; in English or French.",
+        discussion: """
+            A statement holds the donor's agreements and pledges; its receipts (date, amount and \\
+            currency, UN rate, USD value, bank reference); what it still owes by instalment; refunds; \\
+            and how the fund used its money in the period (grants committed, paid and spent, PSC, \\
+            fund balance, reserve). It is "unaudited" unless an auditor cosigned a checkpoint that \\
+            covers the period.
+
+            The JSON statement is signed by the fund's log key, and every receipt and refund in it \\
+            carries its signed journal line and its inclusion proof to the checkpoint it names: the \\
+            donor checks it with  vtf statement verify FILE --vkey VKEY  (offline, no ledger), or with \\
+            openssl (Audit/DONOR-STATEMENT.md). HTML is one printable A4 file with a chart of the \\
+            receipts; CSV is one flat table.
+
+            Examples:
+              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format json --out bel-2026.json
+              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html --lang fr --out bel-2026.html
+              vtf statement --all --to 2026-12-31 --out statements/
+              vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…'
+            """,
+        subcommands: [Make.self, Verify.self],
+        defaultSubcommand: Make.self)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, csv }
+
+    struct Make: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "make", abstract: "Write a statement (the default).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The donor's ID.") var donor: String?
+        @Flag(help: "One statement per donor, into the --out folder.") var all = false
+        @Option(help: "The first day of the period (default: 1 January of --to's year).") var from: String?
+        @Option(help: "The last day of the period (default: today).") var to: String?
+        @Option(help: "json (signed, with proofs), html or csv.") var format: Format = .json
+        @Option(help: "en or fr.") var lang: String = "en"
+        @Option(help: ArgumentHelp("The file to write (a folder with --all; --all writes all three formats).", valueName: "path"))
+        var out: String
+
+        func run() throws {
+            guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
+            let ledger = try global.openLedger(readOnly: true)
+            guard try ledger.fundRecord("fund", "setup") != nil else {
+                throw InputError("\(try global.ledgerPath()) is not a fund ledger (vtf init --template unvtf)")
+            }
+            let end = try parseDate(to, option: "--to")
+            let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
+            let logKey = try GlobalOptions.logKey(for: ledger)
+            switch (donor, all) {
+            case (let id?, false):
+                let statement = try make(ledger, id, start, end)
+                try write(try render(statement, format, language, logKey), to: out)
+                print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
+            case (nil, true):
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                let donors = try ledger.fundRecords("donor").map(\.id)
+                for id in donors {
+                    let statement = try make(ledger, id, start, end)
+                    for kind in Format.allCases {
+                        try write(try render(statement, kind, language, logKey), to: "\(out)/\(id)-\(end).\(kind.rawValue)")
+                    }
+                }
+                print("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
+            default:
+                throw InputError("give --donor ID, or --all with --out FOLDER")
+            }
+        }
+
+        func make(_ ledger: LedgerFile, _ id: String, _ start: LedgerDate, _ end: LedgerDate) throws -> DonorStatement {
+            do { return try StatementBuilder.build(ledger, donor: id, from: start, to: end, issued: LedgerDate.today()) } catch let error as StatementError {
+                throw InputError(error.message)
+            }
+        }
+
+        func render(_ statement: DonorStatement, _ format: Format, _ language: StatementLanguage, _ logKey: Ed25519PrivateKey) throws -> [UInt8] {
+            switch format {
+            case .json: return try StatementSeal.sign(statement, logKey: logKey)
+            case .html: return Array(StatementHTML.render(statement, language: language).utf8)
+            case .csv: return Array(StatementCSV.render(statement, language: language).utf8)
+            }
+        }
+
+        func write(_ bytes: [UInt8], to path: String) throws {
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw InputError("cannot write \(path)") }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a JSON statement offline: the fund's signature, its checkpoint, and every receipt's proof.",
+            discussion: """
+                Needs no ledger: only the statement and the fund's log verifier key (vtf log vkey prints \\
+                it; get it from the fund through another channel). Exit 0 when everything holds, 1 when \\
+                something does not, saying what.
+                Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…'
+                """)
+        @Argument(help: "The JSON statement.") var file: String
+        @Option(help: "The fund's log verifier key.") var vkey: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            do {
+                let verified = try StatementSeal.verify([UInt8](data), vkey: vkey)
+                print("""
+                    ok: \(file) is signed by the fund's log key; all \(verified.receipts) receipts and \(verified.refunds) refunds are in the books (checkpoint of \(verified.checkpointSize) entries) and say what their journal entries say
+                      donor \(verified.donor), \(verified.from) to \(verified.to), received \(verified.currency) \(verified.receivedValue)
+                      \(verified.auditedBy.isEmpty ? "unaudited" : "covered by a checkpoint cosigned by \(verified.auditedBy.joined(separator: ", "))")
+                    """)
+            } catch let error as StatementError {
+                throw CheckFailure("\(file): \(error.message)")
+            }
+        }
+    }
+}
