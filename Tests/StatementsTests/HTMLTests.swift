@@ -41,6 +41,21 @@ struct StatementHTMLTests {
         #expect(march != nil && may != nil && march!.lowerBound < may!.lowerBound)
     }
 
+    @Test func manyReceiptsStillOneBarEach() {
+        var statement = SampleStatement.full()
+        let receipt = SampleStatement.receipts[0]
+        statement.receipts = (1...30).map { day in
+            var copy = receipt
+            copy.seq = UInt64(100 + day)
+            copy.date = SampleStatement.date("2026-04-\(day < 10 ? "0" : "")\(day)")
+            copy.value = SampleStatement.usd(Int64(day) * 1_000_001)
+            return copy
+        }
+        let html = StatementHTML.render(statement, language: .en)
+        #expect(html.components(separatedBy: "<rect class=\"bar\"").count == 31)
+        #expect(html.components(separatedBy: "class=\"year\"").count == 1 + 10)  // every third date
+    }
+
     @Test func escapesEveryText() {
         let html = StatementHTML.render(SampleStatement.full(name: "Ac<&>e \"Corp\""), language: .en)
         #expect(html.contains("Ac&lt;&amp;&gt;e &quot;Corp&quot;"))

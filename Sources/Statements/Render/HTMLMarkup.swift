@@ -30,13 +30,32 @@ enum HTMLMarkup {
     }
 }
 
-/// A table column: its heading (plain text) and whether it holds figures (right-aligned).
+/// A table column: its heading (plain text) and how its cells lay out.
 struct HTMLColumn {
-    let title: String
-    let numeric: Bool
+    enum Kind {
+        /// Wraps at spaces.
+        case text
+        /// References and dates: kept on one line.
+        case fixed
+        /// Figures: right-aligned on one line.
+        case number
+    }
 
-    static func text(_ title: String) -> HTMLColumn { HTMLColumn(title: title, numeric: false) }
-    static func number(_ title: String) -> HTMLColumn { HTMLColumn(title: title, numeric: true) }
+    let title: String
+    let kind: Kind
+
+    static func text(_ title: String) -> HTMLColumn { HTMLColumn(title: title, kind: .text) }
+    static func fixed(_ title: String) -> HTMLColumn { HTMLColumn(title: title, kind: .fixed) }
+    static func number(_ title: String) -> HTMLColumn { HTMLColumn(title: title, kind: .number) }
+
+    /// The cells' class attribute value, if any.
+    var className: String? {
+        switch kind {
+        case .text: nil
+        case .fixed: "fix"
+        case .number: "num"
+        }
+    }
 }
 
 /// A table whose rows do not split across pages; cells are plain text, escaped here.
@@ -47,7 +66,7 @@ struct HTMLTable {
     var footer: [String]? = nil
 
     var html: String {
-        let head = columns.map { cell("th", $0.title, numeric: $0.numeric) }.joined()
+        let head = columns.map { cell("th", $0.title, class: $0.className) }.joined()
         let body = rows.map(row).joined()
         let foot = footer.map { "<tfoot>" + row($0) + "</tfoot>" } ?? ""
         return "<table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody>\(foot)</table>\n"
@@ -55,11 +74,11 @@ struct HTMLTable {
 
     private func row(_ cells: [String]) -> String {
         let padded = cells + Array(repeating: "", count: max(0, columns.count - cells.count))
-        let inner = zip(columns, padded).map { cell("td", $1, numeric: $0.numeric) }.joined()
+        let inner = zip(columns, padded).map { cell("td", $1, class: $0.className) }.joined()
         return "<tr>\(inner)</tr>"
     }
 
-    private func cell(_ tag: String, _ text: String, numeric: Bool) -> String {
-        HTMLMarkup.element(tag, HTMLMarkup.escape(text), class: numeric ? "num" : nil)
+    private func cell(_ tag: String, _ text: String, class className: String?) -> String {
+        HTMLMarkup.element(tag, HTMLMarkup.escape(text), class: className)
     }
 }

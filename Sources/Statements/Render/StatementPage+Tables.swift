@@ -3,27 +3,33 @@ import LedgerCore
 extension StatementPage {
     private var valueTitle: String { text.valueIn(statement.fund.currency.code) }
 
-    /// Agreements: amount and value, terms, earmark, what was received and what is outstanding.
+    /// Agreements: amount and value, terms and earmark, what was received and what is outstanding.
     var agreementsSection: String {
         let columns: [HTMLColumn] = [
-            .text(text.reference), .text(text.signed), .number(text.amount), .number(valueTitle),
-            .text(text.terms), .text(text.earmark), .number(text.received), .number(text.outstanding),
+            .fixed(text.reference), .text(text.signed), .number(text.amount), .number(valueTitle),
+            .text(text.termsAndEarmark), .number(text.received), .number(text.outstanding),
         ]
         let rows = statement.agreements.map { agreement in
             [
                 agreement.ref, format.date(agreement.date), format.amount(agreement.amount),
-                format.amount(agreement.value), agreement.conditional ? text.conditional : text.unconditional,
-                agreement.earmark ?? "—", format.amount(agreement.received), format.amount(agreement.outstanding),
+                format.amount(agreement.value), terms(agreement), format.amount(agreement.received),
+                format.amount(agreement.outstanding),
             ]
         }
         let table = HTMLTable(columns: columns, rows: rows, footer: valueFooter(statement.agreements.map(\.value), at: 3))
         return section(text.agreements, tableOrEmpty(table, empty: text.noAgreements))
     }
 
+    /// "Conditional · Sahel": the terms, then the earmark if there is one.
+    private func terms(_ agreement: DonorStatement.Agreement) -> String {
+        let terms = agreement.conditional ? text.conditional : text.unconditional
+        return agreement.earmark.map { "\(terms) · \($0)" } ?? terms
+    }
+
     /// Pledges: amount, value and whether each became an agreement.
     var pledgesSection: String {
         let columns: [HTMLColumn] = [
-            .text(text.reference), .text(text.date), .number(text.amount), .number(valueTitle), .text(text.status),
+            .fixed(text.reference), .fixed(text.date), .number(text.amount), .number(valueTitle), .text(text.status),
         ]
         let rows = statement.pledges.map { pledge in
             [pledge.ref, format.date(pledge.date), format.amount(pledge.amount), format.amount(pledge.value), pledgeStatus(pledge.status)]
@@ -47,7 +53,7 @@ extension StatementPage {
     /// Instalments not yet (fully) paid, by due date, overdue or not on the statement's last day.
     var instalmentsSection: String {
         let columns: [HTMLColumn] = [
-            .text(text.agreement), .text(text.due), .number(text.amount), .number(text.outstanding), .text(text.status),
+            .fixed(text.agreement), .fixed(text.due), .number(text.amount), .number(text.outstanding), .text(text.status),
         ]
         let rows = statement.outstandingInstalments.map { item in
             let instalment = item.instalment
@@ -79,7 +85,7 @@ extension StatementPage {
     /// Receipts or refunds: date, reference, amount, rate, value, bank reference, journal entry.
     private func moneyTable(_ items: [DonorStatement.Money], referenceTitle: String, bank: Bool) -> HTMLTable {
         var columns: [HTMLColumn] = [
-            .text(text.date), .text(referenceTitle), .number(text.amount), .text(text.rate), .number(valueTitle),
+            .fixed(text.date), .fixed(referenceTitle), .number(text.amount), .text(text.rate), .number(valueTitle),
         ]
         if bank { columns.append(.text(text.bankRef)) }
         columns.append(.number(text.entry))

@@ -3,6 +3,7 @@
 enum StatementStyle {
     static let css = """
         @page { size: A4; margin: 18mm; }
+        @page { @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; font-family: sans-serif; } }
         * { box-sizing: border-box; }
         html { background: #fff; color: #000; }
         body {
@@ -25,11 +26,12 @@ enum StatementStyle {
         thead { display: table-header-group; }
         tfoot { display: table-row-group; font-weight: bold; }
         tfoot td { border-top: 1pt solid #000; }
-        tr, figure, .verify pre { break-inside: avoid; page-break-inside: avoid; }
+        tr, figure, section.verify, section.fund-use { break-inside: avoid; page-break-inside: avoid; }
         th { text-align: left; font-weight: bold; border-bottom: 1pt solid #000; }
-        th, td { padding: 1mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { padding: 1mm 1.2mm; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
         td { border-bottom: 0.3pt solid #777; }
-        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .fix { white-space: nowrap; }
         .fund-use td:first-child { width: 70%; }
         .note, .empty { font-style: italic; margin: 1mm 0 2mm; }
         figure { margin: 0; }

@@ -22,10 +22,9 @@ struct StatementText: Sendable {
     let date: String
     let signed: String
     let amount: String
-    let terms: String
+    let termsAndEarmark: String
     let conditional: String
     let unconditional: String
-    let earmark: String
     let received: String
     let outstanding: String
     let noAgreements: String
