@@ -144,6 +144,9 @@ struct LedgerCommandTests {
         #expect(result.stdout.contains("Try next:"))
         // The first quarter's bank statement: 14 lines by reference, then the approved charges.
         #expect(result.stdout.contains("(rule 1: 14, rule 2: 1, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"))
+        // Belgium's statement: signed, verified offline, also in French.
+        #expect(result.stdout.contains("BEL-2025.json is signed by the fund's log key; all 2 receipts and 0 refunds are in the books"), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/demo/BEL-2025-fr.html"))
         // The refusals it shows: a missing role, funds not available, a payment beyond the grant, a closed year.
         for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")

@@ -253,16 +253,25 @@ struct DemoScript {
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
         let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
         try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
+        say("25. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
+        try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "\(folder)/BEL-2025.json"])
+        try vtf(["statement", "verify", "\(folder)/BEL-2025.json", "--vkey", vkey])
+        try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "html", "--lang", "fr",
+                                    "--out", "\(folder)/BEL-2025-fr.html"])
         print("""
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
             Try next:
+              open \(folder)/BEL-2025-fr.html                  (Belgium's statement, printable on A4)
+              .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
+              .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report grants --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
               .build/debug/vtf report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
               .build/debug/vtf grant --help
               Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)
+              Audit/verify-statement-with-openssl.sh \(folder)/BEL-2025.json --vkey '\(vkey)'   (a donor's check)
             and read Audit/AUDITOR-GUIDE.md.
             """)
     }
