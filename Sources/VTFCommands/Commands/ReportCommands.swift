@@ -120,16 +120,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)
-        let result: StoreVerification
-        do {
-            result = try ledger.verify(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) {
-                Terminal.progress("verified \($0) entries")
-            }
-            Terminal.endProgress()
-        } catch let failure as VerificationFailure {
-            Terminal.endProgress()
-            print("FAILED: \(failure)")
-            throw ExitCode(1)
+        let result = try Self.replaying(verb: "verified", failure: "FAILED: ") { progress in
+            try ledger.verify(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         }
         guard result.differences.isEmpty else {
             print("FAILED: the journal verifies (\(result.entryCount) entries), but derived tables differ from it:")
@@ -138,5 +130,21 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("ok: \(result.entryCount) entries, root \(result.root.hex)")
+    }
+
+    /// Runs a replay of the journal with a progress line on a terminal; a journal that does
+    /// not verify prints `failure` and its reason, and exits 1.
+    static func replaying(
+        verb: String, failure prefix: String, _ run: (@escaping (UInt64) -> Void) throws -> StoreVerification
+    ) throws -> StoreVerification {
+        do {
+            let result = try run { Terminal.progress("\(verb) \($0) entries") }
+            Terminal.endProgress()
+            return result
+        } catch let failure as VerificationFailure {
+            Terminal.endProgress()
+            print("\(prefix)\(failure)")
+            throw ExitCode(1)
+        }
     }
 }

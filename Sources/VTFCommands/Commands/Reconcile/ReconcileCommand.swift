@@ -32,16 +32,8 @@ struct ReconcileCommand: ParsableCommand {
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
-            let result: StoreVerification
-            do {
-                result = try ledger.reconcileDerived(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) {
-                    Terminal.progress("replayed \($0) entries")
-                }
-                Terminal.endProgress()
-            } catch let failure as VerificationFailure {
-                Terminal.endProgress()
-                print("FAILED: the journal itself does not verify: \(failure)")
-                throw ExitCode(1)
+            let result = try VerifyCommand.replaying(verb: "replayed", failure: "FAILED: the journal itself does not verify: ") { progress in
+                try ledger.reconcileDerived(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
             }
             guard result.differences.isEmpty else {
                 print("\(result.differences.count) difference\(result.differences.count == 1 ? "" : "s") between the stored tables and the journal (\(result.entryCount) entries):")
