@@ -262,7 +262,7 @@ struct DemoScript {
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
             Try next:
-              open \(folder)/BEL-2025-fr.html                  (Belgium's statement, printable on A4)
+              \(folder)/BEL-2025-fr.html   (Belgium's statement: open it in a browser; it prints on A4)
               .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
               .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report grants --ledger \(ledger) --as-of 2025-12-31
