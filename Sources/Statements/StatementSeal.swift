@@ -71,12 +71,16 @@ public enum StatementSeal {
     static func checkpoint(_ fields: StatementFields, verifier: NoteVerifier) throws -> Checkpoint {
         let signed: SignedNote
         let checkpoint: Checkpoint
-        do {
-            signed = try SignedNote.parse(fields.note)
-            _ = try signed.verify(with: [verifier])
-            checkpoint = try Checkpoint(noteText: signed.text)
-        } catch { throw StatementError("the statement's checkpoint: \(error)") }
-        guard checkpoint.origin == verifier.name, checkpoint.size == fields.size else {
+        do throws(LogCheckpoint.Problem) {
+            let checked = try LogCheckpoint(note: fields.note, verifier: verifier)
+            (signed, checkpoint) = (checked.note, checked.checkpoint)
+        } catch {
+            switch error {
+            case .notSigned(let reason): throw StatementError("the statement's checkpoint: \(reason)")
+            case .otherOrigin(let found, let expected): throw StatementError("the statement's checkpoint is of \(found), not \(expected)")
+            }
+        }
+        guard checkpoint.size == fields.size else {
             throw StatementError("the statement's checkpoint is of \(checkpoint.origin), size \(checkpoint.size); the statement says size \(fields.size)")
         }
         for auditor in fields.auditedBy where !signed.signatures.contains(where: { $0.name == auditor }) {

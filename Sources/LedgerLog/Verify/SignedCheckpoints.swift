@@ -73,13 +73,8 @@ public final class SignedCheckpoints: CheckpointChecker {
     /// Parses and checks one note: log signature, origin, filed size.
     public static func check(_ stored: StoredCheckpoint, with verifier: NoteVerifier) -> Result<Checkpoint, RuleViolation> {
         let at = "the checkpoint of size \(stored.filedSize)"
-        do {
-            let note = try SignedNote.parse(stored.note)
-            _ = try note.verify(with: [verifier])
-            let checkpoint = try Checkpoint(noteText: note.text)
-            guard checkpoint.origin == verifier.name else {
-                return .failure(RuleViolation("\(at) is for origin \(checkpoint.origin), not \(verifier.name)"))
-            }
+        do throws(LogCheckpoint.Problem) {
+            let checkpoint = try LogCheckpoint(note: stored.note, verifier: verifier).checkpoint
             guard checkpoint.size == stored.filedSize else {
                 return .failure(RuleViolation("\(at) is filed under the wrong size (its note says \(checkpoint.size))"))
             }
@@ -88,7 +83,12 @@ public final class SignedCheckpoints: CheckpointChecker {
             }
             return .success(checkpoint)
         } catch {
-            return .failure(RuleViolation("\(at) is not validly signed by the log key \(verifier.name): \(error)"))
+            switch error {
+            case .otherOrigin(let found, let expected):
+                return .failure(RuleViolation("\(at) is for origin \(found), not \(expected)"))
+            case .notSigned(let reason):
+                return .failure(RuleViolation("\(at) is not validly signed by the log key \(verifier.name): \(reason)"))
+            }
         }
     }
 }

@@ -129,18 +129,11 @@ enum Witness {
     /// Parses `note` and checks the log's signature; returns the checkpoint.
     static func checkSignedByLog(_ note: String, verifierKey: String) throws -> Checkpoint {
         let verifier = try NoteVerifier(verifierKey: verifierKey)
-        do {
-            let signed = try SignedNote.parse(note)
-            _ = try signed.verify(with: [verifier])
-            let checkpoint = try Checkpoint(noteText: signed.text)
-            guard checkpoint.origin == verifier.name else {
-                throw CheckFailure("the checkpoint is for \(checkpoint.origin), not \(verifier.name)")
+        do throws(LogCheckpoint.Problem) { return try LogCheckpoint(note: note, verifier: verifier).checkpoint } catch {
+            switch error {
+            case .otherOrigin(let found, let expected): throw CheckFailure("the checkpoint is for \(found), not \(expected)")
+            case .notSigned(let reason): throw CheckFailure("the checkpoint is not signed by the log key \(verifierKey): \(reason)")
             }
-            return checkpoint
-        } catch let failure as CheckFailure {
-            throw failure
-        } catch {
-            throw CheckFailure("the checkpoint is not signed by the log key \(verifierKey): \(error)")
         }
     }
 
