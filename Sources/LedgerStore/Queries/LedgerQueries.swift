@@ -5,19 +5,9 @@ import LedgerCrypto
 public import LedgerCore
 public import LedgerLog
 
-/// One line of the trial balance.
-public struct TrialBalanceRow: Sendable, Equatable {
-    public let account: AccountCode
-    public let amount: Amount
-    /// In the fund currency.
-    public let value: Amount
-
-    public init(account: AccountCode, amount: Amount, value: Amount) {
-        self.account = account
-        self.amount = amount
-        self.value = value
-    }
-}
+/// One line of the trial balance: an account's Σ amount in one currency and Σ value in the fund
+/// currency (the same line the rules read, ``BalanceLine``).
+public typealias TrialBalanceRow = BalanceLine
 
 extension LedgerFile {
     /// The trial balance: Σ amount and Σ value per account and currency, as of a date
