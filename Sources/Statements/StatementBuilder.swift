@@ -19,12 +19,10 @@ public enum StatementBuilder {
             throw StatementError("there is no donor \(donorID) (vtf donor list shows them)")
         }
         let currency = settings.currency
-        let agreementRecords = try ledger.fundRecords("agreement").filter {
-            $0.fields["donor"]?.stringValue == donorID && ($0.fields["date"]?.stringValue ?? "") <= to.description
-        }
+        let positions = try AgreementPosition.all(ledger, asOf: to).filter { $0.donor == donorID }
         let reversed = try ledger.reversedEntries()
         var receipts: [DonorStatement.Money] = []
-        let refs = Set(agreementRecords.map(\.id))
+        let refs = Set(positions.map(\.record.id))
         for body in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
         where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
             guard let receipt = try StatementFigures.receipt(body, fundCurrency: currency), refs.contains(receipt.reference) else { continue }
@@ -39,7 +37,7 @@ public enum StatementBuilder {
                 id: donorID, name: donorRecord.fields["name"]?.stringValue ?? donorID,
                 type: donorRecord.fields["type"]?.stringValue ?? "", country: donorRecord.fields["country"]?.stringValue),
             from: from, to: to, issued: issued,
-            agreements: try agreementRecords.map { try agreement($0, ledger: ledger, to: to, fundCurrency: currency) },
+            agreements: try positions.map { try agreement($0, fundCurrency: currency) },
             pledges: try pledges(ledger, donorID: donorID, to: to, fundCurrency: currency),
             receipts: try receipts.map { try proved($0, ledger: ledger, size: size) },
             refunds: try refunds.map { try proved($0, ledger: ledger, size: size) },
@@ -90,37 +88,13 @@ public enum StatementBuilder {
         return (latest.note, latest.size, [])
     }
 
-    static func agreement(_ record: FundRecord, ledger: LedgerFile, to: LedgerDate, fundCurrency: Currency) throws -> DonorStatement.Agreement {
-        let currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
-        let amount = try money(record.fields["amount"], currency)
-        let received = try (record.fields["receipts"]?.arrayValue ?? []).compactMap(\.objectValue)
-            .filter { ($0["date"]?.stringValue ?? "") <= to.description }
-            .reduce(Amount.zero(currency)) { try $0.adding(try money($1["amount"], currency)) }
-        let writtenOff = try writeOffs(ledger, agreement: record.id, to: to, currency: currency)
-        let settled = try received.adding(writtenOff)
-        var left = settled
-        var instalments: [DonorStatement.Instalment] = []
-        let items = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map {
-            (amount: try money($0["amount"], currency), due: try LedgerDate(parsing: $0["due"]?.stringValue ?? ""))
-        }.sorted { $0.due < $1.due }
-        for item in items {
-            let paid = left.minorUnits >= item.amount.minorUnits ? item.amount : left
-            left = try left.subtracting(paid)
-            instalments.append(.init(due: item.due, amount: item.amount, outstanding: try item.amount.subtracting(paid)))
-        }
+    static func agreement(_ position: AgreementPosition, fundCurrency: Currency) throws -> DonorStatement.Agreement {
+        let record = position.record
         return DonorStatement.Agreement(
-            ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""), amount: amount,
+            ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""), amount: position.amount,
             value: try money(record.fields["value"], fundCurrency), conditional: record.fields["conditional"]?.boolValue ?? false,
-            earmark: record.fields["earmark"]?.stringValue, received: received, outstanding: try amount.subtracting(settled),
-            instalments: instalments)
-    }
-
-    static func writeOffs(_ ledger: LedgerFile, agreement: String, to: LedgerDate, currency: Currency) throws -> Amount {
-        try ledger.fundRecords("request").filter {
-            $0.fields["action"]?.stringValue == "receivable.write-off" && $0.fields["status"]?.stringValue == "approved"
-                && ($0.fields["date"]?.stringValue ?? "") <= to.description
-                && $0.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement
-        }.reduce(Amount.zero(currency)) { try $0.adding(try money($1.fields["params"]?.objectValue?["amount"], currency)) }
+            earmark: record.fields["earmark"]?.stringValue, received: position.received, outstanding: position.outstanding,
+            instalments: position.instalments.map { .init(due: $0.due, amount: $0.amount, outstanding: $0.outstanding) })
     }
 
     static func pledges(_ ledger: LedgerFile, donorID: String, to: LedgerDate, fundCurrency: Currency) throws -> [DonorStatement.Pledge] {

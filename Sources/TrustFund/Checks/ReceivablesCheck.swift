@@ -77,20 +77,19 @@ public struct ReceivablesCheck {
     /// Agreements whose receipt list disagrees with the receipts posted in the journal.
     static func receiptMismatches(_ ledger: LedgerFile, _ basis: ReportBasis) throws -> [ReceiptMismatch] {
         let reversed = try ledger.reversedEntries()
-        var journal: [String: Int64] = [:]
+        var journal: [String: Amount] = [:]
         for entry in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
         where entry.date <= basis.asOf && !reversed.contains(entry.seq) {
             guard let agreement = entry.data["agreement"]?.stringValue else { continue }
-            let applied = entry.postings.filter { $0.account.isWithin(FundChart.receivables) }.reduce(Int64(0)) { $0 - $1.amount.minorUnits }
-            journal[agreement, default: 0] += applied
+            for posting in entry.postings where posting.account.isWithin(FundChart.receivables) {
+                let sum = journal[agreement] ?? .zero(posting.amount.currency)
+                journal[agreement] = try sum.subtracting(posting.amount)
+            }
         }
-        var mismatches: [ReceiptMismatch] = []
-        for record in try basis.records("agreement") where record.text("date") <= basis.asOf.description {
-            let currency = try Currency(code: record.text("currency"))
-            let recorded = try ReceivablesReport.received(record, currency, basis)
-            let posted = Amount(minorUnits: journal[record.id] ?? 0, currency: currency)
-            if recorded != posted { mismatches.append(ReceiptMismatch(agreement: record.id, recorded: recorded, journal: posted)) }
+        return try AgreementPosition.all(ledger, asOf: basis.asOf).compactMap { position in
+            let posted = journal[position.record.id] ?? .zero(position.currency)
+            guard position.received != posted else { return nil }
+            return ReceiptMismatch(agreement: position.record.id, recorded: position.received, journal: posted)
         }
-        return mismatches
     }
 }

@@ -42,15 +42,10 @@ public struct ReceivablesReport {
     public init(_ basis: ReportBasis) throws {
         heading = basis.heading
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
-        let writtenOff = try Self.writeOffs(basis)
         let names = Dictionary(uniqueKeysWithValues: try basis.records("donor").map { ($0.id, $0.text("name")) })
         var open: [(record: FundRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
-        for record in try basis.records("agreement") where record.text("date") <= basis.asOf.description {
-            let currency = try Currency(code: record.text("currency"))
-            let settled = try Self.received(record, currency, basis).adding(writtenOff[record.id] ?? .zero(currency))
-            let outstanding = try Money.parse(record.fields["amount"], currency).subtracting(settled)
-            guard !outstanding.isZero else { continue }
-            open.append((record, currency, outstanding, try Self.ageing(record, currency, settled: settled, basis)))
+        for position in try AgreementPosition.all(basis.ledger, asOf: basis.asOf) where !position.outstanding.isZero {
+            open.append((position.record, position.currency, position.outstanding, try Self.ageing(position, basis)))
         }
         open.sort { ($0.record.text("donor"), $0.record.id) < ($1.record.text("donor"), $1.record.id) }
         let values = try Self.carryingValues(open.map { ($0.record.text("donor"), $0.outstanding) }, balances)
@@ -71,43 +66,12 @@ public struct ReceivablesReport {
         netValue = try totalValue.adding(allowance)
     }
 
-    /// Σ receipts against `record` dated up to the basis's date.
-    static func received(_ record: FundRecord, _ currency: Currency, _ basis: ReportBasis) throws -> Amount {
-        let receipts = record.fields["receipts"]?.arrayValue ?? []
-        return try Money.sum(try receipts.compactMap(\.objectValue).filter { ($0["date"]?.stringValue ?? "") <= basis.asOf.description }
-            .map { try Money.parse($0["amount"], currency) }, currency)
-    }
-
-    /// Approved write-offs dated up to the basis's date, by agreement.
-    static func writeOffs(_ basis: ReportBasis) throws -> [String: Amount] {
-        var sums: [String: Amount] = [:]
-        let agreements = Dictionary(uniqueKeysWithValues: try basis.records("agreement").map { ($0.id, $0) })
-        for request in try basis.records("request") where request.text("action") == "receivable.write-off"
-            && request.text("status") == "approved" && request.text("date") <= basis.asOf.description
-        {
-            let params = request.fields["params"]?.objectValue ?? JSONObject()
-            let ref = params["agreement"]?.stringValue ?? ""
-            guard let agreement = agreements[ref] else { continue }
-            let amount = try Money.parse(params["amount"], try Currency(code: agreement.text("currency")))
-            sums[ref] = try (sums[ref] ?? .zero(amount.currency)).adding(amount)
-        }
-        return sums
-    }
-
-    /// What is left of each instalment once `settled` has paid the oldest first, by bucket.
-    static func ageing(_ record: FundRecord, _ currency: Currency, settled: Amount, _ basis: ReportBasis) throws -> [Amount] {
-        var buckets = Self.buckets.map { _ in Amount.zero(currency) }
-        var left = settled
-        let instalments = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map { item in
-            (amount: try Money.parse(item["amount"], currency), due: try LedgerDate(parsing: item["due"]?.stringValue ?? ""))
-        }.sorted { $0.due < $1.due }
-        for instalment in instalments {
-            let paid = left.minorUnits >= instalment.amount.minorUnits ? instalment.amount : left
-            left = try left.subtracting(paid)
-            let remaining = try instalment.amount.subtracting(paid)
-            guard !remaining.isZero else { continue }
+    /// What is left of each instalment, by bucket of days past its due date.
+    static func ageing(_ position: AgreementPosition, _ basis: ReportBasis) throws -> [Amount] {
+        var buckets = Self.buckets.map { _ in Amount.zero(position.currency) }
+        for instalment in position.instalments where !instalment.outstanding.isZero {
             let index = bucket(daysOverdue: basis.asOf.ordinalDay - instalment.due.ordinalDay)
-            buckets[index] = try buckets[index].adding(remaining)
+            buckets[index] = try buckets[index].adding(instalment.outstanding)
         }
         return buckets
     }
