@@ -53,22 +53,21 @@ struct BankReconciliation {
         closing = last.closing
         let book = try BookSide(ledger, account: account, currency: currency, from: from.adding(days: -windowDays), through: to.adding(days: windowDays))
         self.book = book
-        var prior: [String: [BookLineID]] = [:]
-        for (bankID, lines) in book.prior { prior[bankID] = lines.map { BookLineID(seq: $0.seq, line: $0.line) } }
+        let prior = book.prior
         // Book lines an earlier reconciliation matched are out of play, except for the bank lines
         // of that reconciliation seen again (rule 1 matches them the same way).
         let bank = self.bank
         let bankIDs = Set(bank.compactMap(\.bankID))
         let revisited = Set(prior.filter { bankIDs.contains($0.key) }.flatMap(\.value))
-        let open = book.lines.filter { !book.reconciled.contains("\($0.seq)/\($0.line)") || revisited.contains(BookLineID(seq: $0.seq, line: $0.line)) }
+        let open = book.lines.filter { !book.reconciled.contains($0.id) || revisited.contains($0.id) }
         let result = Matcher.match(bank: bank, book: open, options: MatchOptions(windowDays: windowDays, priorMatches: prior))
         self.result = result
-        bookByID = Dictionary(book.lines.map { (BookLineID(seq: $0.seq, line: $0.line), $0) }, uniquingKeysWith: { first, _ in first })
+        bookByID = Dictionary(book.lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         suggestionsByLine = Dictionary(grouping: result.suggestions, by: \.bank.index)
         let unmatched = Set(result.unmatchedBook)
         let (from, to) = (from, to)
         unmatchedBook = book.lines.filter {
-            unmatched.contains(BookLineID(seq: $0.seq, line: $0.line)) && !book.reconciled.contains("\($0.seq)/\($0.line)")
+            unmatched.contains($0.id) && !book.reconciled.contains($0.id)
                 && $0.date >= from && $0.date <= to
         }
         bookBalance = try ledger.accountBalance(account, currency: currency, asOf: closing.date)
@@ -123,7 +122,7 @@ struct BankReconciliation {
         }
         if !result.unmatchedBank.isEmpty { out += unmatchedBank.render() }
         out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
-        for line in unmatchedBook.prefix(200) { out += "  " + describe(BookLineID(seq: line.seq, line: line.line)) + "\n" }
+        for line in unmatchedBook.prefix(200) { out += "  " + describe(line.id) + "\n" }
         for duplicate in result.duplicates { out += "duplicate: bank line \(duplicate.bank.sourceLine) repeats the bank id of line \(duplicate.first.sourceLine)\n" }
         out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
         out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"

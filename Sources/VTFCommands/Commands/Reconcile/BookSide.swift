@@ -10,10 +10,10 @@ import Reconciliation
 /// committed reconciliations already matched.
 struct BookSide {
     let lines: [BookLine]
-    /// Bank id → the book lines (seq, line) an earlier committed reconciliation matched it to.
-    let prior: [String: [(seq: UInt64, line: Int)]]
+    /// Bank id → the book lines an earlier committed reconciliation matched it to (rule 1).
+    let prior: [String: [BookLineID]]
     /// Book lines an earlier reconciliation matched (they are not "unmatched" again).
-    let reconciled: Set<String>
+    let reconciled: Set<BookLineID>
 
     init(_ ledger: LedgerFile, account: AccountCode, currency: Currency, from: LedgerDate, through: LedgerDate) throws {
         let names = Names(ledger: ledger)
@@ -26,15 +26,15 @@ struct BookSide {
                     seq: posting.seq, line: posting.line, date: posting.date, amount: posting.amount, kind: posting.kind,
                     references: references, counterparties: counterparties, memo: posting.memo ?? "")
             }
-        var prior: [String: [(seq: UInt64, line: Int)]] = [:]
-        var reconciled: Set<String> = []
+        var prior: [String: [BookLineID]] = [:]
+        var reconciled: Set<BookLineID> = []
         for entry in try ledger.entries(ofKinds: [.bankReconcile]) where entry.data["account"]?.stringValue == account.rawValue {
             for pair in entry.data["pairs"]?.arrayValue ?? [] {
                 guard let pair = pair.objectValue else { continue }
                 let seqs = (pair["seqs"]?.arrayValue ?? []).compactMap(\.integerValue).map(UInt64.init)
                 let lines = (pair["lines"]?.arrayValue ?? []).compactMap(\.integerValue).map(Int.init)
-                let matched = zip(seqs, lines.count == seqs.count ? lines : seqs.map { _ in 0 }).map { (seq: $0, line: $1) }
-                for item in matched { reconciled.insert("\(item.seq)/\(item.line)") }
+                let matched = zip(seqs, lines.count == seqs.count ? lines : seqs.map { _ in 0 }).map { BookLineID(seq: $0, line: $1) }
+                reconciled.formUnion(matched)
                 if let bankID = pair["bank_id"]?.stringValue { prior[bankID] = matched }
             }
         }
