@@ -94,8 +94,7 @@ extension GlobalOptions {
     func recordRequest(_ draft: EntryDraft, in ledger: LedgerFile, settings: LedgerSettings, _ what: String) throws {
         let entry = try record(draft, in: ledger)
         let ref = entry.body.ref ?? "?"
-        let controlled = try ledger.fundRecord("fund", "setup")?.fields["two_person"]?.arrayValue?.contains(
-            entry.body.data["action"] ?? .null) ?? false
+        let controlled = try ledger.isControlled(entry.body.data["action"]?.stringValue ?? "")
         print("""
             requested \(what)
               REF \(ref)  (entry \(entry.body.seq), dated \(entry.body.date))
