@@ -48,10 +48,7 @@ struct StatementCommand: ParsableCommand {
 
         func run() throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
-            let ledger = try global.openLedger(readOnly: true)
-            guard try ledger.fundRecord("fund", "setup") != nil else {
-                throw InputError("\(try global.ledgerPath()) is not a fund ledger (vtf init --template unvtf)")
-            }
+            let (ledger, _) = try global.openFund(readOnly: true)
             let end = try parseDate(to, option: "--to")
             let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
             let logKey = try GlobalOptions.logKey(for: ledger)

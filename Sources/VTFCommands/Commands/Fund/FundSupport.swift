@@ -72,9 +72,10 @@ enum FundOutput {
 }
 
 extension GlobalOptions {
-    /// Opens the ledger for writing and checks it is a fund ledger (made with --template).
-    func openFund() throws -> (LedgerFile, LedgerSettings) {
-        let ledger = try openLedger()
+    /// Opens the ledger (for writing unless `readOnly`) and checks it is a fund ledger (made
+    /// with --template).
+    func openFund(readOnly: Bool = false) throws -> (LedgerFile, LedgerSettings) {
+        let ledger = try openLedger(readOnly: readOnly)
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         guard try ledger.fundRecord("fund", "setup") != nil else {
             throw InputError("\(try ledgerPath()) is not a fund ledger; create one with vtf init --template unvtf")

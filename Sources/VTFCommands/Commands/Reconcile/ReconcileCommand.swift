@@ -59,10 +59,7 @@ struct ReconcileCommand: ParsableCommand {
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            guard try ledger.fundRecord("fund", "setup") != nil else {
-                throw InputError("\(try global.ledgerPath()) is not a fund ledger (vtf init --template unvtf); it has no agreements")
-            }
+            let (ledger, _) = try global.openFund(readOnly: true)
             let check = try ReceivablesCheck(ledger, asOf: try parseDate(asOf, option: "--as-of"))
             switch format {
             case .json: print(try JSONCanonicalizer.canonicalString(ReceivablesCheckOutput.json(check)))
