@@ -26,6 +26,8 @@ struct DemoScript {
         guard status == expect else {
             throw InputError("demo step `vtf \(shown)` exited \(status), expected \(expect)")
         }
+        if expect == 2, !quiet { print("  → refused, as the demo expects (exit 2): nothing was written; the reason is above") }
+        if expect == 1, !quiet { print("  → exit 1: the check found differences, listed above") }
     }
 
     /// Runs `body` with standard output sent to /dev/null.
