@@ -45,10 +45,13 @@ public enum FundDrafts {
     }
 
     /// Rates in currency units per 1 USD, effective `from` (a monthly set on the 1st, or a revision).
+    /// Callers refuse a currency listed twice first (``RatesCommand`` names the line); should one
+    /// slip through, the last rate given for it is kept, never a trap.
     public static func rates(_ rates: [(Currency, Decimal64)], from: LedgerDate, revision: Bool, date: LedgerDate) -> EntryDraft {
-        let members = rates.sorted { $0.0.code < $1.0.code }.map { ($0.0.code, JSONValue.string($0.1.description)) }
+        var members = JSONObject()
+        for (currency, rate) in rates.sorted(by: { $0.0.code < $1.0.code }) { members[currency.code] = .string(rate.description) }
         return EntryDraft(kind: .ratesSet, date: date, data: [
-            "from": .string(from.description), "rates": .object(JSONObject(members)), "revision": .bool(revision),
+            "from": .string(from.description), "rates": .object(members), "revision": .bool(revision),
         ])
     }
 
@@ -224,7 +227,14 @@ public enum FundDrafts {
         EntryDraft(kind: .reserveAdjust, date: date, memo: "Operating reserve to its required level")
     }
 
-    public static func yearClose(year: Int, date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .yearClose, date: date, ref: String(year), data: ["year": .integer(Int64(year))])
+    /// The fund manager's request to close `year`, dated its 31 December (two-person approval on
+    /// every fund ledger; recorded only after the year has ended).
+    public static func yearCloseRequest(year: Int, ref: String, date: LedgerDate) -> EntryDraft {
+        request(action: "year.close", ref: ref, date: date, params: ["year": .integer(Int64(year))], memo: "Close \(year)")
+    }
+
+    /// The approving officer's approval of close request `ref`: the entry that closes `year`.
+    public static func yearClose(year: Int, request ref: String, date: LedgerDate) -> EntryDraft {
+        EntryDraft(kind: .yearClose, date: date, ref: String(year), data: ["year": .integer(Int64(year)), "request": .string(ref)])
     }
 }

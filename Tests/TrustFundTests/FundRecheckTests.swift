@@ -51,7 +51,7 @@ struct FundRecheckTests {
     @Test func ratesCannotReachIntoAClosedYear() throws {
         let fund = try TestFund()
         let eur = try Currency(code: "EUR")
-        try fund.record(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")))
+        try fund.closeYear(2026)
         try fund.expectRefusal(
             FundDrafts.rates([(eur, try Decimal64(parsing: "0.9000"))], from: F.d("2026-12-01"), revision: false, date: F.d("2027-01-02")),
             containing: "2026 is closed (through 2026-12-31); rates from 2026-12-01 would change nothing recorded")

@@ -348,9 +348,11 @@ struct FundRefusalTests {
 
     @Test func entriesDatedInAClosedYearAreRefused() throws {
         let fund = try TestFund()
-        try fund.expectRefusal(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-30")), containing: "closing 2026 must be dated 2026-12-31")
-        try fund.expectRefusal(FundDrafts.yearClose(year: 2026, date: F.d("2027-12-31")), containing: "closing 2026 must be dated 2026-12-31")
-        try fund.record(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")))
+        try RecordingTime.$override.withValue("2027-01-05T09:00:00Z") {
+            try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "C-1", date: F.d("2026-12-30")), containing: "closing 2026 must be dated 2026-12-31")
+            try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "C-1", date: F.d("2027-12-31")), containing: "closing 2026 must be dated 2026-12-31")
+        }
+        try fund.closeYear(2026)
         for day in ["2026-06-01", "2026-12-31", "2025-12-31"] {
             try fund.expectRefusal(
                 FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d(day)),
@@ -364,13 +366,15 @@ struct FundRefusalTests {
     @Test func closingAYearWithAWaitingRequestIsRefused() throws {
         let fund = try TestFund()
         try fund.record(settingRequest("SET-1", date: "2026-12-01"))
-        try fund.expectRefusal(
-            FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")),
-            containing: "request SET-1 dated 2026-12-01 is still requested; approve or reject it before closing 2026")
-        try fund.record(FundDrafts.decision(.approvalCertify, request: "SET-1", date: F.d("2026-12-01")), by: TestFund.chen)
-        try fund.expectRefusal(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")), containing: "is still certified")
+        try RecordingTime.$override.withValue("2027-01-05T09:00:00Z") {
+            try fund.expectRefusal(
+                FundDrafts.yearCloseRequest(year: 2026, ref: "C-1", date: F.d("2026-12-31")),
+                containing: "request SET-1 dated 2026-12-01 is still requested; approve or reject it before closing 2026")
+            try fund.record(FundDrafts.decision(.approvalCertify, request: "SET-1", date: F.d("2026-12-01")), by: TestFund.chen)
+            try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "C-1", date: F.d("2026-12-31")), containing: "is still certified")
+        }
         try fund.record(FundDrafts.decision(.approvalReject, request: "SET-1", date: F.d("2026-12-01"), reason: "not now"), by: TestFund.amara)
-        try fund.record(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")))
+        try fund.closeYear(2026)
     }
 
     // MARK: - Donors, agreements, receipts
@@ -390,7 +394,7 @@ struct FundRefusalTests {
             containing: "donor type \"government\" is not one of")
         try fund.expectRefusal(
             FundDrafts.donor(id: "XX", name: "X", type: "individual", country: "xx", date: F.d("2026-01-06")),
-            containing: "country \"xx\" must be an ISO 3166 alpha-2 code")
+            containing: "country \"xx\" is not an assigned ISO 3166-1 alpha-2 country code")
         try fund.expectRefusal(
             FundDrafts.agreement(ref: "AGR-1", donor: "NOPE", amount: F.usd("1000.00"), date: F.d("2026-01-10")),
             containing: "donor \"NOPE\" is not recorded")

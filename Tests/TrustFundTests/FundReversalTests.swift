@@ -58,7 +58,7 @@ struct FundReversalTests {
     @Test func aClosedYearStaysClosed() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
-        let close = try fund.record(FundDrafts.yearClose(year: 2026, date: F.d("2026-12-31")))
+        let close = try fund.closeYear(2026)
         try fund.expectRefusal(reversal(close.body.seq, ref: "REV-1", date: "2027-01-05"), containing: "a closed year stays closed")
     }
 

@@ -86,7 +86,7 @@ struct FundScenarioTests {
 
         // Revenue 125,000.00 + 30,000.00 + 632.91 = 155,632.91; expenses 10,000.00 + 1,300.00
         // + 25.00 + 1,829.27 + 346.85 = 13,501.12; surplus 142,131.79.
-        try fund.record(FundDrafts.yearClose(year: 2026, date: d("2026-12-31")))
+        try fund.closeYear(2026)
         #expect(try fund.totalValueMinor("3100") == -12_713_179)  // 142,131.79 − 15,000.00 to the reserve, in cents
         #expect(try fund.balance("3300").value == "-15000.00")
         #expect(try fund.balance("1100", "USD").amount == "18675.00")  // 14,975 − 12,000 − 1,300 + 15,000 + 2,000

@@ -37,7 +37,7 @@ struct ReportTests {
         try fund.record(FundDrafts.grantClose(grant: "G-01", date: d("2026-10-01")))
         try fund.record(FundDrafts.revaluation(date: d("2026-12-31")))
         try fund.record(FundDrafts.reserveAdjustment(date: d("2026-12-31")))
-        if close { try fund.record(FundDrafts.yearClose(year: 2026, date: d("2026-12-31"))) }
+        if close { try fund.closeYear(2026) }
         return fund
     }
 
@@ -80,7 +80,7 @@ struct ReportTests {
             "accumulated_surplus_unearmarked": "-15000.00", "accumulated_surplus_earmarked": "0.00",
             "operating_reserve": "15000.00", "surplus_not_closed": "142131.79",
         ])
-        try fund.record(FundDrafts.yearClose(year: 2026, date: Self.d("2026-12-31")))
+        try fund.closeYear(2026)
         let after = try FinancialPositionReport(try basis(fund, .financialPosition, "2026-12-31"))
         #expect(after.totalAssets.decimalString == "142255.25")
         #expect(values(after.netAssets)["accumulated_surplus_unearmarked"] == "127131.79")  // 142,131.79 − 15,000.00

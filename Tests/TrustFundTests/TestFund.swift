@@ -87,6 +87,20 @@ struct TestFund {
         return try record(FundDrafts.decision(.approvalApprove, request: ref, date: request.date), by: Self.amara)
     }
 
+    /// Closes `year` the only way a fund ledger allows: maria requests it, chen certifies it and
+    /// amara approves it, all recorded at `time` (by default early in the next year, after the
+    /// year has ended). Returns the `year.close` entry.
+    @discardableResult
+    func closeYear(_ year: Int, ref: String? = nil, at time: String? = nil) throws -> SignedEntry {
+        let ref = ref ?? "CLOSE-\(year)"
+        let end = Self.date("\(year)-12-31")
+        return try RecordingTime.$override.withValue(time ?? "\(year + 1)-01-05T09:00:00Z") {
+            try record(FundDrafts.yearCloseRequest(year: year, ref: ref, date: end))
+            try record(FundDrafts.decision(.approvalCertify, request: ref, date: end), by: Self.chen)
+            return try record(FundDrafts.yearClose(year: year, request: ref, date: end), by: Self.amara)
+        }
+    }
+
     /// Asserts that `draft` is refused with a message containing `words`, and that the ledger
     /// file is byte-for-byte what it was.
     func expectRefusal(_ draft: EntryDraft, by key: Ed25519PrivateKey = TestFund.maria, containing words: String,

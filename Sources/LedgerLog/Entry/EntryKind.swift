@@ -65,7 +65,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
     /// Brings the operating reserve (3300) to its required level.
     case reserveAdjust = "reserve.adjust"
     /// Closes a financial year: revenue and expenses into accumulated surplus; later entries
-    /// dated in that year are refused.
+    /// dated in that year are refused. The approving officer's approval of a close request.
     case yearClose = "year.close"
 
     /// Parses the journal's `kind`, naming the unknown value.
@@ -84,11 +84,11 @@ public enum EntryKind: String, Sendable, CaseIterable {
         case .voucher, .reversal, .bankReconcile: [.fundManager]
         case .fundSetup: [.admin]
         case .approvalCertify: [.certifyingOfficer]
-        case .approvalApprove: [.approvingOfficer]
+        case .approvalApprove, .yearClose: [.approvingOfficer]
         case .approvalReject: [.certifyingOfficer, .approvingOfficer]
         case .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .contributionReceive,
             .contributionUnidentified, .contributionApply, .cashConvert, .approvalRequest, .grantRecommend, .grantReport,
-            .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust, .yearClose:
+            .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust:
             [.fundManager]
         }
     }

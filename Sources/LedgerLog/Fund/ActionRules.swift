@@ -171,6 +171,8 @@ enum ActionRules {
             }
         case "donor.refund":
             try checkCash(for: try params.positiveAmount("amount", try params.currency("currency")), request, context, stage: stage)
+        case "year.close":
+            try YearEndRules.checkCertifiable(request, context)
         default: break
         }
     }

@@ -20,6 +20,7 @@ enum ApprovalRules {
         case "voucher": try ActionRules.requestVoucher(context)
         case "reversal": try ActionRules.requestReversal(context)
         case "bank.charges": try ActionRules.requestBankCharges(context)
+        case "year.close": try YearEndRules.request(context, ref: ref)
         default:
             throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
         }
@@ -38,8 +39,8 @@ enum ApprovalRules {
             throw context.refuse("request \(request.ref) is \(request.status), not waiting for certification")
         }
         let holder = context.signer.record.holder
-        guard holder != request.requester else {
-            throw context.refuse("\(holder) made request \(request.ref) and may not certify it; another certifying officer must")
+        guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
+            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not certify it; another certifying officer must")
         }
         try ActionRules.checkCertifiable(request, context)
         request.fields["status"] = .string("certified")
@@ -65,12 +66,10 @@ enum ApprovalRules {
                 throw context.refuse("request \(request.ref) is \(request.status)")
             }
         }
-        guard holder != request.requester else {
-            throw context.refuse("\(holder) made request \(request.ref) and may not approve it (self-approval)")
+        guard request.action != "year.close" else {
+            throw context.refuse("request \(request.ref) closes a year: its approval is a year.close entry naming it (vtf approve \(request.ref) records one)")
         }
-        if let certifier = request.fields["certifier"]?.stringValue, certifier == holder {
-            throw context.refuse("\(holder) certified request \(request.ref); the approving officer must be another person")
-        }
+        try checkApprover(request, context)
         guard context.date.description == request.date else {
             throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
         }
@@ -81,6 +80,23 @@ enum ApprovalRules {
         request.fields["approved_seq"] = .integer(Int64(context.seq))
         outcome.put("request", request.ref, seq: context.seq, request.fields)
         return outcome
+    }
+
+    /// The approving officer is neither the requester nor the certifier (the same person under
+    /// another key or another spelling of the name counts as the same: ``HolderIdentity``).
+    static func checkApprover(_ request: Request, _ context: FundContext) throws {
+        let holder = context.signer.record.holder
+        guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
+            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not approve it (self-approval)")
+        }
+        if let certifier = request.fields["certifier"]?.stringValue, try HolderDecisions.samePerson(holder, certifier, state: context.state) {
+            throw context.refuse("\(holder) certified request \(request.ref)\(alias(holder, certifier)); the approving officer must be another person")
+        }
+    }
+
+    /// ` (as "Maria")` when the earlier step spelled the same person's holder differently.
+    static func alias(_ holder: String, _ earlier: String) -> String {
+        holder == earlier ? "" : " (as \"\(earlier)\")"
     }
 
     static func reject(_ context: FundContext) throws -> FundOutcome {

@@ -27,10 +27,22 @@ public enum FundMoney {
         return try convert(amount, rate: rate, into: fund)
     }
 
+    /// 10^`exponent`, refusing one that does not fit in 64 bits (a decimal with too many places).
+    static func powerOfTen(_ exponent: some BinaryInteger, what: String) throws(RuleViolation) -> Int64 {
+        var result: Int64 = 1
+        var remaining = exponent
+        while remaining > 0 {
+            let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+            guard !overflow else { throw RuleViolation("\(what) has too many decimals") }
+            result = next
+            remaining -= 1
+        }
+        return result
+    }
+
     /// `amount ÷ rate` in `target`, half to even; the rate is currency units per 1 `target`.
     public static func convert(_ amount: Amount, rate: Decimal64, into target: Currency) throws(RuleViolation) -> Amount {
-        var scale: Int64 = 1
-        for _ in 0..<rate.scale { scale *= 10 }
+        let scale = try powerOfTen(rate.scale, what: "rate \(rate)")
         do { return try amount.multiplied(by: scale, dividedBy: rate.significand, into: target) } catch {
             throw RuleViolation("\(error)")
         }
@@ -92,8 +104,11 @@ public enum FundSettings {
     /// Actions a template puts under two-person approval.
     public static let controlledActions = [
         "grant.award", "grant.disburse", "receivable.write-off", "donor.refund", "setting.change", "voucher", "reversal",
-        "bank.charges",
+        "bank.charges", "year.close",
     ]
+
+    /// Actions under two-person approval on every fund ledger, whatever its policy lists.
+    public static let alwaysControlled: Set<String> = ["year.close"]
 
     public static func collection(_ name: String) -> String { "setting.\(name)" }
 
@@ -149,8 +164,8 @@ public enum FundSettings {
 
     /// `amount × percent / 100`, half to even.
     static func applying(_ percent: Decimal64, to amount: Amount) throws(RuleViolation) -> Amount {
-        var scale: Int64 = 100
-        for _ in 0..<percent.scale { scale *= 10 }
+        let (scale, overflow) = try FundMoney.powerOfTen(percent.scale, what: "percentage \(percent)").multipliedReportingOverflow(by: 100)
+        guard !overflow else { throw RuleViolation("percentage \(percent) has too many decimals") }
         do { return try amount.multiplied(by: percent.significand, dividedBy: scale, into: amount.currency) } catch {
             throw RuleViolation("\(error)")
         }
@@ -162,6 +177,7 @@ public enum FundSettings {
     /// Whether `action` needs a certifying and an approving officer on this ledger.
     public static func isControlled(_ action: String, state: any LedgerStateReading) throws -> Bool {
         guard let setup = try setup(state) else { return false }
+        if alwaysControlled.contains(action) { return true }
         return setup.fields["two_person"]?.arrayValue?.contains(.string(action)) ?? false
     }
 

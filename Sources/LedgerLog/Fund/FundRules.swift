@@ -50,7 +50,7 @@ public enum FundRules {
         case .fxRevalue: return try PeriodEndRules.revalue(context)
         case .interestAllocate: return try PeriodEndRules.interest(context)
         case .reserveAdjust: return try PeriodEndRules.reserve(context)
-        case .yearClose: return try PeriodEndRules.closeYear(context)
+        case .yearClose: return try YearEndRules.close(context)
         case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile:
             preconditionFailure("\(kind.rawValue) is not a fund kind")
         }

@@ -1,7 +1,7 @@
 import CanonicalJSON
 import LedgerCore
 
-/// Revaluation, cash-pool interest, the operating reserve and the year-end close.
+/// Revaluation, cash-pool interest and the operating reserve (the year-end close: ``YearEndRules``).
 enum PeriodEndRules {
     /// `fx.revalue`: `{}`. Every foreign-currency balance of a monetary account is revalued at
     /// the rate in force on the entry's date: a line of amount 0 carries the change in value,
@@ -54,43 +54,6 @@ enum PeriodEndRules {
         var outcome = FundOutcome()
         outcome.post(FundChart.surplus, delta, value: delta)
         outcome.post(FundChart.reserve, try delta.negative(), value: try delta.negative())
-        return outcome
-    }
-
-    /// `year.close` (ref = the year): `{"year"}`, dated 31 December. Every revenue and expense
-    /// balance is closed into accumulated surplus (3100), per currency; from then on, entries
-    /// dated in that year or before are refused.
-    static func closeYear(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["year"])
-        let year = try context.data.integer("year")
-        guard context.date.year == year, context.date.month == 12, context.date.day == 31 else {
-            throw context.refuse("closing \(year) must be dated \(year)-12-31")
-        }
-        if let closed = try FundSettings.closedThrough(context.state), closed.date >= context.date.description {
-            throw context.refuse("\(year) is already closed")
-        }
-        for request in try context.state.records("request") {
-            let status = request.fields["status"]?.stringValue ?? ""
-            guard status == "requested" || status == "certified" else { continue }
-            if let date = request.fields["date"]?.stringValue, date <= context.date.description {
-                throw context.refuse("request \(request.id) dated \(date) is still \(status); approve or reject it before closing \(year)")
-            }
-        }
-        var outcome = FundOutcome()
-        var toSurplus: [Currency: (amount: Amount, value: Amount)] = [:]
-        for account in FundChart.accounts where account.type == .revenue || account.type == .expense {
-            for line in try context.state.balanceLines(under: FundChart.code(account.code)) {
-                outcome.post(line.account, try line.amount.negative(), value: try line.value.negative())
-                let sum = toSurplus[line.amount.currency] ?? (.zero(line.amount.currency), .zero(context.fundCurrency))
-                toSurplus[line.amount.currency] = (try sum.amount.plus(line.amount), try sum.value.plus(line.value))
-            }
-        }
-        for currency in toSurplus.keys.sorted() {
-            guard let sum = toSurplus[currency] else { continue }
-            outcome.post(FundChart.surplus, sum.amount, value: sum.value)
-        }
-        outcome.put("fund", "closed", seq: context.seq, ["through": .string(context.date.description), "year": .integer(year)])
-        outcome.reversible = false
         return outcome
     }
 }

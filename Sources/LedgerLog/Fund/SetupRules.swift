@@ -41,11 +41,7 @@ enum SetupRules {
         guard FundChart.donorTypes[type] != nil else {
             throw context.refuse("donor type \"\(type)\" is not one of \(FundChart.donorTypes.keys.sorted().joined(separator: ", "))")
         }
-        if let country = try context.data.optionalString("country") {
-            guard country.utf8.count == 2, country.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
-                throw context.refuse("country \"\(country)\" must be an ISO 3166 alpha-2 code such as BE")
-            }
-        }
+        if let country = try context.data.optionalString("country") { try checkCountry(country, field: "country", context) }
         if let existing = try context.state.record("donor", id) {
             throw context.refuse("donor \(id) is already recorded (entry \(existing.seq))")
         }
@@ -58,6 +54,17 @@ enum SetupRules {
             outcome.open(receivable, name: "Contributions receivable – \(name)", type: .asset, seq: context.seq)
         }
         return outcome
+    }
+
+    /// Refuses a country code that is not an assigned ISO 3166-1 alpha-2 code in upper case
+    /// (``CountryCodes``), suggesting the upper-case form when only the case is wrong.
+    static func checkCountry(_ code: String, field: String, _ context: FundContext) throws {
+        guard !CountryCodes.assigned.contains(code) else { return }
+        let upper = code.uppercased()
+        if upper != code, CountryCodes.assigned.contains(upper) {
+            throw context.refuse("\(field) \"\(code)\" must be written in upper case: \(upper)")
+        }
+        throw context.refuse("\(field) \"\(code)\" is not an assigned ISO 3166-1 alpha-2 country code (e.g. BE for Belgium)")
     }
 
     /// `pledge.record`: `{"donor", "amount", "currency"}`, with a ref. A memo line only

@@ -211,14 +211,22 @@ public enum LedgerRules {
     }
 
     static func keyRegister(_ body: EntryBody, _ fields: JSONFields, state: some LedgerStateReading) throws -> [LedgerEffect] {
-        let record = try KeyRecord(json: .object(fields.object), context: fields.context)
+        var keyMembers = fields.object
+        var decisionMembers = JSONObject()
+        for member in [HolderDecisions.sameMember, HolderDecisions.differentMember] {
+            decisionMembers[member] = keyMembers[member]
+            keyMembers[member] = nil
+        }
+        let record = try KeyRecord(json: .object(keyMembers), context: fields.context)
         if let existing = try state.key(id: record.keyID) {
             throw RuleViolation("entry \(body.seq): key \(record.keyID.prefix(16))… is already registered (as \"\(existing.record.name)\" at entry \(existing.registeredSeq))")
         }
         guard !record.roles.contains(.log) else {
             throw RuleViolation("entry \(body.seq): the role log belongs to the ledger's own key, set at genesis")
         }
-        return [.registerKey(KeyState(record: record, registeredSeq: body.seq))]
+        let decisions = try HolderDecisions.check(
+            holder: record.holder, decisions: try JSONFields(.object(decisionMembers), context: fields.context), seq: body.seq, state: state)
+        return [.registerKey(KeyState(record: record, registeredSeq: body.seq))] + decisions
     }
 
     static func keyRevoke(_ body: EntryBody, _ fields: JSONFields, state: some LedgerStateReading) throws -> [LedgerEffect] {

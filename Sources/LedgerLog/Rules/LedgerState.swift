@@ -75,6 +75,11 @@ public protocol LedgerStateReading {
     /// Non-zero balance lines of `prefix` and of its sub-accounts (`prefix.…`), ordered by
     /// account and currency.
     func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
+    /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
+    /// (the first year a fund must close).
+    func firstPostingDate() throws -> LedgerDate?
+    /// Every key registered so far, revoked ones included (holders are compared over all).
+    func registeredKeys() throws -> [KeyState]
 }
 
 /// One account's balance in one currency: Σ amount and Σ value (fund currency).

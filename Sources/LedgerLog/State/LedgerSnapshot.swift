@@ -52,6 +52,8 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// Fund records by collection, then id.
     public private(set) var fundRecords: [String: [String: FundRecord]] = [:]
     private let refs: any RefIndex
+    /// The earliest date of any posting applied so far.
+    private var earliestPosting: LedgerDate?
     /// The seq of the next entry to apply.
     public private(set) var nextSeq: UInt64 = 0
     /// Reads an earlier entry's postings (only reversals need it).
@@ -99,6 +101,9 @@ public struct LedgerSnapshot: LedgerStateReading {
         }
     }
 
+    public func firstPostingDate() -> LedgerDate? { earliestPosting }
+    public func registeredKeys() -> [KeyState] { Array(keys.values) }
+
     /// Records an accepted entry: its ref and its effects.
     public mutating func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
         if let ref = body.ref { try refs.insert(kind: body.kind, ref: ref, seq: body.seq) }
@@ -115,7 +120,8 @@ public struct LedgerSnapshot: LedgerStateReading {
             keys[id]?.revokeReason = reason
         case .openAccount(let account): accounts[account.code] = account
         case .closeAccount(let code, let seq): accounts[code]?.closedSeq = seq
-        case .post(_, _, let postings):
+        case .post(_, let date, let postings):
+            if !postings.isEmpty, earliestPosting.map({ date < $0 }) ?? true { earliestPosting = date }
             for posting in postings {
                 try balances[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
             }

@@ -4,9 +4,15 @@ import LedgerCore
 /// The `time` member: when an entry was recorded, RFC 3339 in UTC with whole seconds
 /// (`2026-11-29T01:03:20Z`).
 public enum RecordingTime {
+    /// A time the current task records instead of the clock (tests: a year-end close must be
+    /// recorded after the year it closes). Like the environment variable, it changes only what
+    /// the signer states.
+    @TaskLocal public static var override: String?
+
     /// Now, formatted; or `$VTF_RECORDING_TIME` when it holds a valid time, so fixtures and
     /// tests can be rebuilt byte for byte (the time is the signer's own statement either way).
     public static func now() -> String {
+        if let fixed = override, isValid(fixed) { return fixed }
         if let fixed = ProcessInfo.processInfo.environment["VTF_RECORDING_TIME"], isValid(fixed) { return fixed }
         return format(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }

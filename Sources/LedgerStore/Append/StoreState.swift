@@ -135,6 +135,16 @@ final class StoreState: LedgerStateReading {
         }
     }
 
+    func registeredKeys() -> [KeyState] { Array(keys.values) }
+
+    func firstPostingDate() throws -> LedgerDate? {
+        var first = try String.fetchOne(db, sql: "SELECT MIN(date) FROM postings").map { try LedgerDate(parsing: $0) }
+        for body in pendingBodies.values where !body.postings.isEmpty {
+            if first.map({ body.date < $0 }) ?? true { first = body.date }
+        }
+        return first
+    }
+
     /// Records a checked entry: remembers it for the rest of the transaction and writes its effects.
     func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
         if let ref = body.ref { pendingRefs.insert(body.kind.rawValue + "\u{1F}" + ref) }

@@ -79,16 +79,39 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "The accounting date of the entry (default: today).")
         var date: String?
 
+        @Flag(help: "The holder looks like a registered holder (e.g. Maria / maria / Cyrillic mаria) and is that same person.")
+        var samePersonConfirmed = false
+
+        @Flag(help: "The holder looks like a registered holder but is another person; the two-person rules will tell them apart.")
+        var differentPersonConfirmed = false
+
         func run() throws {
             let key = try KeyFile.readPublicKey(at: publicKey)
             guard !role.isEmpty else { throw InputError("give at least one --role") }
+            guard !(samePersonConfirmed && differentPersonConfirmed) else {
+                throw InputError("give --same-person-confirmed or --different-person-confirmed, not both")
+            }
             let roles = try role.map { try Role(parsing: $0) }
             let label = name ?? KeyFile.label(at: publicKey) ?? holder
             let record = KeyRecord(publicKey: key, holder: holder, name: label, roles: roles)
             let ledger = try global.openLedger()
-            guard case .object(let data) = record.jsonValue else { preconditionFailure("a key record is an object") }
+            guard case .object(var data) = record.jsonValue else { throw InputError("a key record is not a JSON object") }
+            try addDecision(to: &data, ledger: ledger)
             let entry = try global.record(EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data), in: ledger)
             print("registered key \(key.keyID) for \(holder) (\(roles.map(\.rawValue).joined(separator: ", "))) at entry \(entry.body.seq)")
+        }
+
+        /// Lists the registered holders that look like this one under the decision the flags
+        /// state; without a flag the rules refuse a look-alike and say which flag to give.
+        func addDecision(to data: inout JSONObject, ledger: LedgerFile) throws {
+            guard samePersonConfirmed || differentPersonConfirmed else { return }
+            let identity = HolderIdentity(holder)
+            let lookalikes = Set(try ledger.keys().map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }.sorted()
+            guard !lookalikes.isEmpty else {
+                throw InputError("no registered holder looks like \"\(holder)\"; leave out --same-person-confirmed and --different-person-confirmed")
+            }
+            let member = samePersonConfirmed ? HolderDecisions.sameMember : HolderDecisions.differentMember
+            data[member] = .array(lookalikes.map(JSONValue.string))
         }
     }
 

@@ -13,8 +13,12 @@ struct DecisionCommand {
             throw InputError("there is no request \(ref); vtf pending lists the requests that wait")
         }
         let date = try parseDate(request.fields["date"]?.stringValue, option: "request date")
-        let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
         let action = request.fields["action"]?.stringValue ?? "?"
+        if kind == .approvalApprove, action == "year.close" {
+            try approveClose(request, date: date, ledger: ledger, settings: settings, global: global)
+            return
+        }
+        let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
         switch kind {
         case .approvalCertify:
             print("certified \(ref) (\(action)): funds are available\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
@@ -23,6 +27,19 @@ struct DecisionCommand {
         default:
             print("rejected \(ref) (\(action))\n  entry \(entry.body.seq)")
         }
+    }
+}
+
+extension DecisionCommand {
+    /// The approval of a year-end close is the `year.close` entry itself, signed by the approving officer.
+    static func approveClose(_ request: FundRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
+        guard let year = request.fields["params"]?.objectValue?["year"]?.integerValue, let number = Int(exactly: year) else {
+            throw InputError("request \(request.id) names no year to close")
+        }
+        let entry = try global.record(FundDrafts.yearClose(year: number, request: request.id, date: date), in: ledger)
+        FundOutput.recorded(
+            entry, "approved \(request.id): \(year) is closed (requested by \(request.fields["requester"]?.stringValue ?? "?"), certified by \(request.fields["certifier"]?.stringValue ?? "?")); entries dated \(year) or earlier are refused from now on",
+            settings: settings)
     }
 }
 
@@ -117,6 +134,7 @@ struct PendingCommand: ParsableCommand {
         let text = { (name: String) in params[name]?.stringValue ?? "" }
         switch request.fields["action"]?.stringValue ?? "" {
         case "grant.award": return "USD \(text("amount")) to \(text("grantee_name"))"
+        case "year.close": return "close \(params["year"]?.integerValue ?? 0)"
         case "grant.disburse": return "tranche \(params["tranche"]?.integerValue ?? 0) of \(text("grant")): USD \(text("amount"))"
         case "receivable.write-off": return "write off \(text("amount")) of \(text("agreement"))"
         case "donor.refund": return "\(text("currency")) \(text("amount")) to \(text("donor"))"

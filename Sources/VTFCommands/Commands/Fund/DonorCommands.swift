@@ -31,7 +31,7 @@ struct DonorCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            let draft = FundDrafts.donor(id: id, name: name, type: type, country: country?.uppercased(), date: try parseDate(date))
+            let draft = FundDrafts.donor(id: id, name: name, type: type, country: country, date: try parseDate(date))
             try global.recordFund(draft, in: ledger, settings: settings, "added donor \(id) (\(name)), receivable account 1200.\(id)")
         }
     }

@@ -95,7 +95,8 @@ extension GlobalOptions {
     func recordRequest(_ draft: EntryDraft, in ledger: LedgerFile, settings: LedgerSettings, _ what: String) throws {
         let entry = try record(draft, in: ledger)
         let ref = entry.body.ref ?? "?"
-        let controlled = try ledger.isControlled(entry.body.data["action"]?.stringValue ?? "")
+        let action = entry.body.data["action"]?.stringValue ?? ""
+        let controlled = try FundSettings.alwaysControlled.contains(action) || ledger.isControlled(action)
         print("""
             requested \(what)
               REF \(ref)  (entry \(entry.body.seq), dated \(entry.body.date))

@@ -113,22 +113,27 @@ struct YearCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a year: revenue and expenses go to accumulated surplus; entries dated in it are refused afterwards.",
+            abstract: "Request the close of a year (two-person approval): revenue and expenses go to accumulated surplus; entries dated in it are refused afterwards.",
             discussion: """
-                Every request dated in the year must be approved or rejected first. Run vtf fx revalue and \
-                vtf reserve adjust for 31 December before closing.
+                A year can be closed only after it has ended, and only once the year before it is \
+                closed (the first year with postings comes first). The fund manager requests the \
+                close, a certifying officer certifies it (vtf certify REF) and an approving officer, \
+                another person, approves it (vtf approve REF): that approval closes the year, dated \
+                31 December. Every request dated in the year must be approved or rejected first. Run \
+                vtf fx revalue and vtf reserve adjust for 31 December before closing.
                 Example:  vtf year close 2026
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The year, e.g. 2026.") var year: Int
+        @Option(help: "The request's REF (default: a new CLOSE-YEAR-NNNN).") var ref: String?
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard (1900...9999).contains(year) else { throw InputError("year \(year) is not a year") }
+            guard (1970...9998).contains(year) else { throw InputError("year \(year) is not a year vtf can close (1970...9998)") }
             let end = try LedgerDate(year: year, month: 12, day: 31)
-            try global.recordFund(
-                FundDrafts.yearClose(year: year, date: end), in: ledger, settings: settings,
-                "closed \(year): revenue and expenses are in accumulated surplus; entries dated \(year) or earlier are refused from now on")
+            let draft = FundDrafts.yearCloseRequest(
+                year: year, ref: try ref ?? FundInput.nextRef("CLOSE", date: end, ledger: ledger), date: end)
+            try global.recordRequest(draft, in: ledger, settings: settings, "the close of \(year)")
         }
     }
 }

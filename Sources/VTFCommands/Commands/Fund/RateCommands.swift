@@ -32,7 +32,16 @@ struct RatesCommand: ParsableCommand {
         func run() throws {
             let (ledger, settings) = try global.openFund()
             let (start, revision) = try RatesCommand.effective(month: month, from: from)
-            let pairs = try rates.map { try RatesCommand.pair($0, context: "argument") }
+            var pairs: [(Currency, Decimal64)] = []
+            var seen: [Currency: Int] = [:]
+            for (index, text) in rates.enumerated() {
+                let pair = try RatesCommand.pair(text, context: "argument \(index + 1)")
+                if let first = seen[pair.0] {
+                    throw InputError("\(pair.0.code) is given twice for \(start): argument \(first + 1) (\(rates[first])) and argument \(index + 1) (\(text)); give one rate per currency and date")
+                }
+                seen[pair.0] = index
+                pairs.append(pair)
+            }
             let draft = FundDrafts.rates(pairs, from: start, revision: revision, date: start)
             let list = pairs.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ")
             try global.recordFund(draft, in: ledger, settings: settings, "recorded UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
@@ -60,6 +69,7 @@ struct RatesCommand: ParsableCommand {
                 throw InputError("cannot read \(file) as UTF-8 text")
             }
             var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]
+            var lineOf: [LedgerDate: [Currency: Int]] = [:]
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if line.isEmpty || (index == 0 && line.lowercased().hasPrefix("effective")) { continue }
@@ -67,7 +77,12 @@ struct RatesCommand: ParsableCommand {
                 guard cells.count == 3 else { throw InputError("\(file) line \(index + 1): expected effective,currency,rate") }
                 let day: LedgerDate
                 do { day = try LedgerDate(parsing: cells[0]) } catch { throw InputError("\(file) line \(index + 1): \(error)") }
-                byDate[day, default: []].append(try RatesCommand.pair("\(cells[1])=\(cells[2])", context: "\(file) line \(index + 1)"))
+                let pair = try RatesCommand.pair("\(cells[1])=\(cells[2])", context: "\(file) line \(index + 1)")
+                if let first = lineOf[day]?[pair.0] {
+                    throw InputError("\(file) line \(index + 1): \(pair.0.code) already has a rate for \(day) on line \(first); give one rate per currency and date (a later change is a revision from a later day)")
+                }
+                lineOf[day, default: [:]][pair.0] = index + 1
+                byDate[day, default: []].append(pair)
             }
             guard !byDate.isEmpty else { throw InputError("\(file) holds no rates") }
             let drafts = byDate.keys.sorted().map { day in
