@@ -168,7 +168,7 @@ struct FundCommandTests {
     @Test func backDatingIntoAClosedYearIsRefused() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }
-        try fund.ok(["year", "close", "2026"])
+        try fund.closeYear(2026)
         try fund.refused(["receive", "--agreement", "AGR-BEL-1", "--amount", "100.00", "--currency", "EUR", "--date", "2026-12-30", "--bank-ref", "LATE"],
                          containing: "2026 is closed")
         try fund.refused(["donor", "add", "FRA", "--name", "France", "--type", "member-state", "--date", "2026-06-01"], containing: "2026 is closed")
