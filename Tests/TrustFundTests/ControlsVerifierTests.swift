@@ -1,0 +1,81 @@
+import CanonicalJSON
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+import Testing
+import TrustFund
+
+/// The year-end and holder rules are the verifier's too: a journal whose close was signed
+/// before the year ended, by the certifier's other key, or whose look-alike holder was
+/// registered without the admin's decision, fails `verify` at that entry even though every
+/// signature is valid.
+@Suite struct ControlsVerifierTests {
+    private final class Entries: JournalReader {
+        let entries: [RawEntry]
+        init(_ entries: [RawEntry]) { self.entries = entries }
+        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
+            guard start < UInt64(entries.count) else { return [] }
+            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
+        }
+        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
+    }
+
+    private func journal(_ fund: TestFund) throws -> [RawEntry] {
+        try (0..<fund.file.entryCount()).map { seq in
+            let entry = try #require(try fund.file.entry(at: seq))
+            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
+        }
+    }
+
+    /// The journal with its last entry replaced by `body` signed by `key`.
+    private func replacingLast(_ entries: [RawEntry], with body: EntryBody, signedBy key: Ed25519PrivateKey) throws -> Entries {
+        let bytes = body.canonicalBytes()
+        return Entries(entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try key.makeSigner().sign(bytes), position: body.seq)])
+    }
+
+    private func expectCaught(_ entries: Entries, at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(entries)
+            Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
+        } catch let failure as VerificationFailure {
+            #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
+            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aCloseSignedBeforeTheYearEndedIsCaught() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        let close = try fund.closeYear(2026)
+        let entries = try journal(fund)
+        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        var early = close.body
+        early.time = "2026-12-01T10:15:00Z"
+        expectCaught(try replacingLast(entries, with: early, signedBy: TestFund.amara), at: close.body.seq, "2026 has not ended")
+    }
+
+    @Test func aCloseApprovedByTheCertifiersOtherKeyIsCaught() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        let close = try fund.closeYear(2026)
+        var forged = close.body
+        forged.signer = TestFund.chenApproving.publicKey.keyID
+        expectCaught(try replacingLast(try journal(fund), with: forged, signedBy: TestFund.chenApproving), at: close.body.seq,
+                     "chen certified request CLOSE-2026")
+    }
+
+    @Test func aLookAlikeRegisteredWithoutADecisionIsCaught() throws {
+        let fund = try TestFund()
+        let key = TestFund.key(130)
+        let record = KeyRecord(publicKey: key.publicKey, holder: "MАRIA", name: "Maria", roles: [.certifyingOfficer])
+        let registered = try fund.record(HolderIdentityTests.register(record, same: ["maria"]), by: TestFund.admin)
+        var bare = registered.body
+        bare.data[HolderDecisions.sameMember] = nil
+        expectCaught(try replacingLast(try journal(fund), with: bare, signedBy: TestFund.admin), at: registered.body.seq,
+                     "looks like the registered holder \"maria\"")
+    }
+}
