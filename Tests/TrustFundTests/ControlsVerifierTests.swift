@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Foundation
+import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerLog
@@ -66,6 +67,28 @@ import TrustFund
         forged.signer = TestFund.chenApproving.publicKey.keyID
         expectCaught(try replacingLast(try journal(fund), with: forged, signedBy: TestFund.chenApproving), at: close.body.seq,
                      "chen certified request CLOSE-2026")
+    }
+
+    /// A malformed amount written into a derived record (file access, no key) makes the next
+    /// write refuse with a message instead of trapping.
+    @Test func aMalformedAmountInARecordIsRefusedNotATrap() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        let queue = try DatabaseQueue(path: fund.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE fund_records SET fields = CAST(replace(CAST(fields AS TEXT), '"paid":"12000.00"', '"paid":"12,000"') AS BLOB)
+                WHERE collection = 'grant' AND id = 'G-01'
+                """)
+        }
+        let reopened = try LedgerFile.open(at: fund.path)
+        do {
+            try reopened.append([FundDrafts.grantRefund(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-03-01"), bankRef: "RF-1")],
+                                keys: WriteKeys(author: TestFund.maria, log: TestFund.log))
+            Issue.record("a refund against a malformed record was recorded")
+        } catch let violation as RuleViolation {
+            #expect(violation.message.contains("a fund record holds a malformed USD amount \"12,000\""), "\(violation.message)")
+        }
     }
 
     @Test func aLookAlikeRegisteredWithoutADecisionIsCaught() throws {

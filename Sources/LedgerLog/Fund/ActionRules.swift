@@ -51,7 +51,7 @@ enum ActionRules {
         }
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         // Each tranche is paid once and at most as approved, so the payments never pass the grant.
-        let approved = Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
+        let approved = try Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
         guard amount.minorUnits <= approved.minorUnits else {
             throw context.refuse("disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
         }

@@ -91,8 +91,8 @@ enum ContributionRules {
         guard pledge.fields["donor"]?.stringValue == donorID else { throw context.refuse("pledge \(ref) is not from donor \(donorID)") }
         guard pledge.fields["status"]?.stringValue == "open" else { throw context.refuse("pledge \(ref) is already converted") }
         let currency = try Currency(code: pledge.fields["currency"]?.stringValue ?? "")
-        let amount = Amount.stored(pledge.fields["amount"]?.stringValue ?? "", currency)
-        let value = Amount.stored(pledge.fields["value"]?.stringValue ?? "", context.fundCurrency)
+        let amount = try Amount.stored(pledge.fields["amount"]?.stringValue ?? "", currency)
+        let value = try Amount.stored(pledge.fields["value"]?.stringValue ?? "", context.fundCurrency)
         outcome.post(FundChart.memoContra, amount, value: value)
         outcome.post(FundChart.pledges, try amount.negative(), value: try value.negative())
         var fields = pledge.fields
@@ -106,7 +106,7 @@ enum ContributionRules {
         try context.data.allowOnly(["agreement", "amount"])
         var agreement = try Agreement(context, try context.data.string("agreement"))
         let amount = try context.positiveAmount("amount", agreement.currency)
-        let deferred = agreement.amount("deferred")
+        let deferred = try agreement.amount("deferred")
         guard amount.minorUnits <= deferred.minorUnits else {
             throw context.refuse("agreement \(agreement.id) has \(deferred.decimalString) \(agreement.currency.code) deferred, less than \(amount.decimalString)")
         }
@@ -225,7 +225,7 @@ enum ContributionRules {
         guard currency == agreement.currency else {
             throw context.refuse("receipt \(receiptRef) is in \(currency.code); agreement \(agreement.id) is in \(agreement.currency.code)")
         }
-        let amount = Amount.stored(receipt.fields["amount"]?.stringValue ?? "", currency)
+        let amount = try Amount.stored(receipt.fields["amount"]?.stringValue ?? "", currency)
         var outcome = FundOutcome()
         outcome.post(FundChart.suspense, amount, value: try FundMoney.carry(FundChart.suspense, amount, context))
         try settle(&agreement, with: amount, context, &outcome)

@@ -125,10 +125,11 @@ extension Amount {
         do { return try negated() } catch { throw RuleViolation("\(error)") }
     }
 
-    /// The amount read back from a record (always written by the rules, so always valid).
-    static func stored(_ text: String, _ currency: Currency) -> Amount {
+    /// The amount read back from a record. The rules write only valid amounts, so a malformed
+    /// one means the derived table was edited: refused, never a trap.
+    static func stored(_ text: String, _ currency: Currency) throws(RuleViolation) -> Amount {
         do { return try Amount(parsing: text, currency: currency, mode: .exact) } catch {
-            preconditionFailure("a fund record holds a malformed amount \(text)")
+            throw RuleViolation("a fund record holds a malformed \(currency.code) amount \"\(text)\"; run vtf verify (the derived tables may have been edited)")
         }
     }
 }

@@ -159,7 +159,7 @@ public enum FundSettings {
         guard let text = try value(name, on: context.date, state: context.state) else {
             throw context.refuse("the setting \(name) has no value on \(context.date)")
         }
-        return Amount.stored(text, context.fundCurrency)
+        return try Amount.stored(text, context.fundCurrency)
     }
 
     /// `amount × percent / 100`, half to even.

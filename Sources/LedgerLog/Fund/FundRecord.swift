@@ -51,7 +51,7 @@ protocol MoneyRecord {
 
 extension MoneyRecord {
     /// The amount stored under `name` (written by the rules, so always valid).
-    func amount(_ name: String) -> Amount { Amount.stored(fields[name]?.stringValue ?? "", currency) }
+    func amount(_ name: String) throws(RuleViolation) -> Amount { try Amount.stored(fields[name]?.stringValue ?? "", currency) }
 
     mutating func set(_ name: String, _ amount: Amount) { fields[name] = .string(amount.decimalString) }
 }

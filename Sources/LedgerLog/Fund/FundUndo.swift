@@ -34,7 +34,7 @@ enum FundUndo {
         var effects: [LedgerEffect] = []
         for item in undo.fields["records"]?.arrayValue ?? [] {
             guard let fields = item.objectValue, let name = fields["collection"]?.stringValue, let id = fields["id"]?.stringValue else {
-                preconditionFailure("undo records are written by FundUndo.record")
+                throw context.refuse("the undo record of entry \(target) is malformed; run vtf verify (the derived tables may have been edited)")
             }
             let current = try context.state.record(name, id)
             guard let current, current.seq == target else {
@@ -42,7 +42,7 @@ enum FundUndo {
                 throw context.refuse("\(name) \(id) was changed by \(since) after entry \(target); reverse that entry first")
             }
             if let before = fields["before"]?.objectValue, let seq = fields["before_seq"]?.integerValue {
-                effects.append(.putRecord(FundRecord(collection: name, id: id, seq: UInt64(seq), fields: before)))
+                effects.append(.putRecord(FundRecord(collection: name, id: id, seq: UInt64(clamping: seq), fields: before)))
             } else {
                 effects.append(.removeRecord(collection: name, id: id))
             }

@@ -59,11 +59,11 @@ enum GrantRules {
         let excess = try amount.minus(toAdvance)
         // What comes back in all may not exceed what was paid (each refund beyond the open
         // advance reverses expense already reported, and only once).
-        let refunded = grant.amount("refunded")
-        guard excess.minorUnits <= grant.amount("spent").minorUnits,
-            try refunded.plus(amount).minorUnits <= grant.amount("paid").minorUnits
-        else {
-            throw context.refuse("grant \(grant.id) was paid \(grant.amount("paid").decimalString) and has refunded \(refunded.decimalString); a refund of \(amount.decimalString) more is beyond that")
+        let refunded = try grant.amount("refunded")
+        let spent = try grant.amount("spent")
+        let paid = try grant.amount("paid")
+        guard excess.minorUnits <= spent.minorUnits, try refunded.plus(amount).minorUnits <= paid.minorUnits else {
+            throw context.refuse("grant \(grant.id) was paid \(paid.decimalString) and has refunded \(refunded.decimalString); a refund of \(amount.decimalString) more is beyond that")
         }
         var outcome = FundOutcome()
         outcome.post(FundChart.cash, amount, value: amount)
@@ -80,7 +80,7 @@ enum GrantRules {
         try context.data.allowOnly(["grant"])
         var grant = try Grant(context, try context.data.string("grant"))
         guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is already \(grant.status)") }
-        guard grant.amount("pending").isZero else {
+        guard try grant.amount("pending").isZero else {
             throw context.refuse("grant \(grant.id) has a payment waiting for approval; approve or reject it first")
         }
         let open = try FundMoney.balance(try FundChart.advances.sub(grant.id), context.fundCurrency, context).amount
