@@ -70,10 +70,48 @@ import TrustFund
         try fund.record(Self.register(plain), by: TestFund.admin)
     }
 
+    /// Seeded property: for 2,000 generated names, changing case, padding with white space and
+    /// invisible joiners, widening to fullwidth forms, or swapping Latin letters for their
+    /// Cyrillic and Greek look-alikes never changes the identity; changing a letter to a
+    /// different letter does.
+    @Test func spellingVariantsKeepTheIdentity() {
+        var random = HolderNameRandom(seed: 0x5EED_0010)
+        let letters = Array("abcdeghijknopqstuvwxyz")
+        let lookAlikes: [Character: Character] = ["a": "\u{0430}", "e": "\u{0435}", "o": "\u{03BF}", "p": "\u{0440}", "c": "\u{0441}", "x": "\u{0445}"]
+        for _ in 0..<2_000 {
+            let length = 1 + Int(random.next() % 12)
+            let name = String((0..<length).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
+            let identity = HolderIdentity(name)
+            let disguised = String(name.map { lookAlikes[$0] ?? $0 })
+            let fullwidth = String(String.UnicodeScalarView(name.unicodeScalars.compactMap { Unicode.Scalar($0.value + 0xFEE0) }))
+            for variant in [name.uppercased(), "  \(name)\u{200D} ", disguised, fullwidth, name.capitalized] {
+                #expect(HolderIdentity(variant) == identity, "\(name) / \(variant)")
+            }
+            let index = name.index(name.startIndex, offsetBy: Int(random.next() % UInt64(length)))
+            let other: Character = name[index] == "z" ? "y" : "z"
+            var changed = name
+            changed.replaceSubrange(index...index, with: String(other))
+            #expect(HolderIdentity(changed) != identity, "\(name) / \(changed)")
+        }
+    }
+
     static func register(_ record: KeyRecord, same: [String] = [], different: [String] = []) -> EntryDraft {
         guard case .object(var data) = record.jsonValue else { return EntryDraft(kind: .keyRegister, date: F.d("2026-01-02")) }
         if !same.isEmpty { data[HolderDecisions.sameMember] = .array(same.map(JSONValue.string)) }
         if !different.isEmpty { data[HolderDecisions.differentMember] = .array(different.map(JSONValue.string)) }
         return EntryDraft(kind: .keyRegister, date: F.d("2026-01-02"), data: data)
+    }
+}
+
+/// A small deterministic generator (HolderNameRandom) for seeded property tests.
+struct HolderNameRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
