@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 import Statements
 
 struct StatementCommand: ParsableCommand {
@@ -45,6 +46,7 @@ struct StatementCommand: ParsableCommand {
         @Option(help: "en or fr.") var lang: String = "en"
         @Option(help: ArgumentHelp("The file to write (a folder with --all; --all writes all three formats).", valueName: "path"))
         var out: String
+        @Flag(help: "Replace files that exist already (never a ledger).") var force = false
 
         func run() throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
@@ -86,8 +88,9 @@ struct StatementCommand: ParsableCommand {
             }
         }
 
+        /// Through ``OutputFile``: never over the ledger, over an existing file only with --force.
         func write(_ bytes: [UInt8], to path: String) throws {
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw InputError("cannot write \(path)") }
+            try OutputFile.write(bytes, to: path, guard: global.outputGuard(), force: force)
         }
     }
 
