@@ -23,19 +23,28 @@ public struct OutputGuard: Sendable {
 
     /// Throws ``OutputFileError`` when `path` must not be written (with `force`: replaced).
     public func check(_ path: String, force: Bool) throws(OutputFileError) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if Self.sqliteSuffixes.contains(where: { name.hasSuffix($0) }) {
-            throw Self.ledgerError(path, "its name is that of a ledger's \(name.split(separator: "-").last.map { "-\($0)" } ?? "") file")
-        }
+        try checkNotLedger(path)
         guard let status = POSIX.status(path) else { return try checkDangling(path) }
-        if protectedFiles.contains(FileIdentity(status)) { throw Self.ledgerError(path, "it is the ledger this command reads") }
         let kind = FileKind(mode: status.st_mode)
         guard kind == .regular else {
             throw OutputFileError(.notRegular, path: path, "\(path) is \(kind.phrase); give a file path for the output")
         }
-        if Self.startsWithSQLiteHeader(path) { throw Self.ledgerError(path, "it is an SQLite database (a ledger or a copy of one)") }
         guard force else {
             throw OutputFileError(.exists, path: path, "\(path) already exists; give --force to replace it, or choose another path")
+        }
+    }
+
+    /// Throws `output.ledger` when `path` is the protected ledger, any SQLite database, or
+    /// named like a ledger's -wal, -shm or -journal file; `--force` never changes this.
+    public func checkNotLedger(_ path: String) throws(OutputFileError) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let suffix = Self.sqliteSuffixes.first(where: { name.hasSuffix($0) }) {
+            throw Self.ledgerError(path, "its name is that of a ledger's \(suffix) file")
+        }
+        guard let status = POSIX.status(path) else { return }
+        if protectedFiles.contains(FileIdentity(status)) { throw Self.ledgerError(path, "it is the ledger this command reads") }
+        if FileKind(mode: status.st_mode) == .regular, Self.startsWithSQLiteHeader(path) {
+            throw Self.ledgerError(path, "it is an SQLite database (a ledger or a copy of one)")
         }
     }
 

@@ -109,3 +109,35 @@ struct OutputSafetyTests {
         #expect(siblings.isEmpty, "\(siblings)")
     }
 }
+
+/// `vtf report --out` and `vtf key generate --out` under the same rules.
+@Suite("Report and key outputs never overwrite a ledger")
+struct ReportAndKeyOutputTests {
+    @Test func reportOutRefusesTheLedgerAndNeedsForceForAFile() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let before = try fund.base.fileBytes()
+        let report = ["report", "grants", "--as-of", "2026-12-31", "--format", "csv"]
+        for force in [[], ["--force"]] {
+            let result = try fund.run(report + ["--out", fund.base.ledger] + force)
+            #expect(result.status == 2 && result.stderr.contains("never writes over a ledger"), "\(result.stderr)")
+        }
+        #expect(try fund.base.fileBytes() == before)
+        let out = fund.base.dir + "/grants.csv"
+        try fund.ok(report + ["--out", out])
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("grant,grantee,"))
+        #expect(try fund.run(report + ["--out", out]).status == 2)
+        try fund.ok(report + ["--out", out, "--force"])
+    }
+
+    @Test func keyGenerateNeverWritesALedgerSideFile() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        for path in [ledger.ledger + "-wal", ledger.ledger + "-shm", ledger.ledger] {
+            let result = try ledger.vtf(["key", "generate", "--out", path])
+            #expect(result.status == 2, "\(path): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: ledger.ledger + "-shm.pub"))
+        #expect(try ledger.vtf(["verify"]).status == 0)
+    }
+}
