@@ -6,3 +6,7 @@ import SafeIO
 func print(_ text: String, terminator: String = "\n") {
     Swift.print(TerminalText.inert(text), terminator: terminator)
 }
+
+/// Printing anything but a `String` would bypass ``TerminalText``: make a `String` first.
+@available(*, unavailable, message: "print a String, so that TerminalText escapes it")
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {}
