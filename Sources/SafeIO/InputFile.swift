@@ -11,7 +11,9 @@ import Darwin
 /// The file is opened with `O_NONBLOCK` and examined with `fstat` on the open descriptor, so
 /// a FIFO never blocks the open and the check cannot race with a rename.
 public final class InputFile {
+    /// The path as given.
     public let path: String
+    /// What the file is for, which sets its cap.
     public let kind: InputKind
     /// The file's size when it was opened.
     public let size: UInt64

@@ -9,11 +9,14 @@ public struct InputFileError: Error, CustomStringConvertible, Sendable, Equatabl
         case unreadable = "input.unreadable"
     }
 
+    /// What went wrong, for scripts.
     public let code: Code
+    /// The input path as given.
     public let path: String
     /// The whole sentence, naming the path.
     public let message: String
 
+    /// An error about `path`; `message` is the whole sentence.
     public init(_ code: Code, path: String, _ message: String) {
         self.code = code
         self.path = path

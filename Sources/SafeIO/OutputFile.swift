@@ -8,6 +8,7 @@ import Darwin
 /// in the same folder, synced, checked again and renamed over the path in one step. Until
 /// ``commit()`` nothing at the path changes; a file never committed is removed.
 public final class OutputFile {
+    /// The output path as given.
     public let path: String
     private let outputGuard: OutputGuard
     private let force: Bool
@@ -28,7 +29,8 @@ public final class OutputFile {
         var template = Array("\(folder).\(name).vtf-tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else {
-            throw OutputFileError(.unwritable, path: path, "\(path) cannot be written: \(POSIX.reason(errno))")
+            throw OutputFileError(
+                .cannotCreate, path: path, "\(path) cannot be created: \(POSIX.reason(errno)); check that its folder exists and is writable")
         }
         self.descriptor = descriptor
         self.temporaryPath = POSIX.string(template)

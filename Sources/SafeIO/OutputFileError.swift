@@ -8,15 +8,20 @@ public struct OutputFileError: Error, CustomStringConvertible, Sendable, Equatab
         case exists = "output.exists"
         /// The path is a folder, a FIFO, a device or a socket.
         case notRegular = "output.not_regular"
-        /// The file could not be created, written, synced or renamed.
+        /// The temporary file could not be created: the folder is missing or not writable.
+        case cannotCreate = "output.cannot_create"
+        /// The file could not be written, synced or renamed (a storage failure).
         case unwritable = "output.unwritable"
     }
 
+    /// What went wrong, for scripts.
     public let code: Code
+    /// The output path as given.
     public let path: String
     /// The whole sentence, naming the path.
     public let message: String
 
+    /// An error about `path`; `message` is the whole sentence.
     public init(_ code: Code, path: String, _ message: String) {
         self.code = code
         self.path = path

@@ -66,3 +66,14 @@ struct OutputFileTests {
         #expect(refusal(folder.fifo("pipe"), force: true)?.code == .notRegular)
     }
 }
+
+@Suite("OutputFile: a path that cannot be created")
+struct OutputFileCreateTests {
+    @Test func aMissingFolderIsNamed() {
+        do { try OutputFile.write([], to: "/nonexistent/vtf/out.csv", guard: OutputGuard(), force: false) } catch {
+            #expect(error.code == .cannotCreate && error.message.contains("folder exists"), "\(error.message)")
+            return
+        }
+        Issue.record("a file was written into a missing folder")
+    }
+}

@@ -46,6 +46,7 @@ struct OutputSafetyTests {
         for format in ["html", "csv"] {
             try refusedLeavingLedger(fund.base, ["statement", "--donor", "BEL", "--to", "2026-12-31", "--format", format, "--out", fund.base.ledger, "--force"])
         }
+        try refusedLeavingLedger(fund.base, ["statement", "--all", "--to", "2026-12-31", "--out", fund.base.ledger, "--force"])
     }
 
     @Test func auditExportNeverReplacesALedgerOrAFolderThatIsNotABundle() throws {

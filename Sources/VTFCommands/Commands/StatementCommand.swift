@@ -60,6 +60,11 @@ struct StatementCommand: ParsableCommand {
                 try write(try render(statement, format, language, logKey), to: out)
                 print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+                    try global.outputGuard().checkNotLedger(out)
+                    throw InputError("--all writes into a folder, and \(out) is a file; give a folder")
+                }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let donors = try ledger.fundRecords("donor").map(\.id)
                 for id in donors {

@@ -54,7 +54,7 @@ enum BundleFolder {
         let trimmed = dir.hasSuffix("/") && dir.count > 1 ? String(dir.dropLast()) : dir
         var template = Array("\(trimmed).vtf-tmp-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
-            throw OutputFileError(.unwritable, path: dir, "cannot create a folder beside \(dir): \(String(cString: strerror(errno)))")
+            throw OutputFileError(.cannotCreate, path: dir, "cannot create a folder beside \(dir): \(String(cString: strerror(errno)))")
         }
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
