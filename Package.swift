@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"]),
         // Journal entries, their canonical bytes, the hash chain, Merkle tree, signed
         // checkpoints, the rules each entry must satisfy, and the streaming verifier.
-        .target(name: "LedgerLog", dependencies: ["LedgerCore", "CanonicalJSON", "LedgerCrypto"]),
+        .target(name: "LedgerLog", dependencies: ["LedgerCore", "CanonicalJSON", "LedgerCrypto", "SafeIO"]),
         // The SQLite ledger file: append-only journal table, derived tables, migrations
         // that run exactly the files in Schemas/sqlite.
         .target(
@@ -108,6 +108,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Outside files read safely (regular files only, bounded), outputs that never overwrite a ledger, inert CSV and terminal text.
+        .target(name: "SafeIO"),
+        .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

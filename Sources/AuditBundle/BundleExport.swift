@@ -65,9 +65,10 @@ struct Manifest {
     var text: String { entries.sorted { $0.path < $1.path }.map { "\($0.digest)  \($0.path)\n" }.joined() }
 
     /// Parses a MANIFEST, naming the first malformed line.
-    static func parse(_ text: String) throws -> [(path: String, digest: String)] {
+    static func parse(_ text: String, firstLine: Int = 1) throws -> [(path: String, digest: String)] {
         var entries: [(path: String, digest: String)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let index = firstLine - 1 + offset
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].count == 64, parts[0].allSatisfy(\.isHexDigit), parts[1].hasPrefix(" "),
                 !parts[1].dropFirst().isEmpty

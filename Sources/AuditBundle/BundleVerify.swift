@@ -3,6 +3,7 @@ import LedgerCore
 public import LedgerCrypto
 public import LedgerLog
 import LedgerStore
+import SafeIO
 
 /// The outcome of a clean bundle verification.
 public struct BundleVerification: Sendable {
@@ -27,7 +28,7 @@ public enum BundleVerify {
             throw StoreError(.input, "--vkey: \(error)")
         }
         try checkManifest(root)
-        let bundledKey = try String(contentsOf: root.appendingPathComponent(BundleLayout.logVerifierKey), encoding: .utf8)
+        let bundledKey = try BundleInput.text(root, BundleLayout.logVerifierKey, kind: .bundleVerifierKey)
         guard bundledKey.trimmingCharacters(in: .whitespacesAndNewlines) == vkey else {
             throw BundleFailure(BundleLayout.logVerifierKey, "is not the verifier key you gave: this bundle is of another log, or its log key was replaced")
         }
@@ -35,7 +36,7 @@ public enum BundleVerify {
         let checkpoints = try SignedCheckpoints(logVerifier: verifier) { after in
             let start = after.map { size in checkpointFiles.firstIndex { $0.size > size } ?? checkpointFiles.count } ?? 0
             return try checkpointFiles[start..<min(start + 4096, checkpointFiles.count)].map { file in
-                let note = try String(contentsOf: root.appendingPathComponent(BundleLayout.checkpointPath(size: file.size)), encoding: .utf8)
+                let note = try BundleInput.text(root, BundleLayout.checkpointPath(size: file.size), kind: .bundleCheckpoint)
                 return StoredCheckpoint(filedSize: file.size, note: note)
             }
         }
@@ -55,10 +56,7 @@ public enum BundleVerify {
 
     /// Every file listed with the right SHA-256, and no file left unlisted.
     static func checkManifest(_ root: URL) throws {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(BundleLayout.manifest).path) else {
-            throw BundleFailure(BundleLayout.manifest, "is missing (is this an audit bundle?)")
-        }
-        let entries = try Manifest.parse(String(decoding: data, as: UTF8.self))
+        let entries = try BundleInput.manifest(root)
         let listed = Set(entries.map(\.path))
         for file in try BundleFiles.list(root.path) where file != BundleLayout.manifest && !listed.contains(file) {
             throw BundleFailure(file, "is not listed in MANIFEST")
@@ -124,14 +122,16 @@ final class BundleJournalReader: JournalReader {
 
     init(path: String) throws {
         self.path = path
-        do { reader = try LineReader(path: path, keepCarriageReturns: true) } catch { throw BundleFailure(BundleLayout.journal, "cannot be read") }
+        do { reader = try LineReader(path: path, keepCarriageReturns: true, kind: .bundleJournal) } catch {
+            throw BundleFailure(BundleLayout.journal, error.message)
+        }
     }
 
     func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
         precondition(start == position, "the verifier reads the journal in order")
         var entries: [RawEntry] = []
         entries.reserveCapacity(limit)
-        while entries.count < limit, let line = try reader.next() {
+        while entries.count < limit, let line = try BundleInput.journalLine(&reader) {
             entries.append(Self.raw(line, seq: position))
             position += 1
             if position % Self.stride == 0 { offsets.append(reader.nextLineOffset) }
@@ -142,9 +142,12 @@ final class BundleJournalReader: JournalReader {
     func readEntry(at seq: UInt64) throws -> RawEntry? {
         guard seq < position else { return nil }
         let block = seq / Self.stride
-        var lines = try LineReader(path: path, offset: offsets[Int(block)], keepCarriageReturns: true)
+        var lines: LineReader
+        do { lines = try LineReader(path: path, offset: offsets[Int(block)], keepCarriageReturns: true, kind: .bundleJournal) } catch {
+            throw BundleFailure(BundleLayout.journal, error.message)
+        }
         var current = block * Self.stride
-        while let line = try lines.next() {
+        while let line = try BundleInput.journalLine(&lines) {
             if current == seq { return Self.raw(line, seq: seq) }
             current += 1
         }
@@ -174,14 +177,16 @@ public enum BundleFiles {
         return files.sorted()
     }
 
-    /// The SHA-256 of a file in lowercase hex, read in 1 MiB chunks.
+    /// The SHA-256 of a file in lowercase hex, read in 1 MiB chunks; a FIFO, a device or any
+    /// other file that is not regular is refused without blocking.
     public static func sha256(_ path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleFailure(path, "cannot be read") }
-        defer { try? handle.close() }
-        let hasher = SHA256Hasher()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
+        do {
+            let file = try InputFile(path: path, kind: .bundleJournal)
+            let hasher = SHA256Hasher()
+            while let chunk = try file.read(upToCount: 1 << 20) { hasher.update(chunk) }
+            return hasher.finalize().hex
+        } catch {
+            throw BundleInput.failure(path, error)
         }
-        return hasher.finalize().hex
     }
 }

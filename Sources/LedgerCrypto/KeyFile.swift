@@ -186,11 +186,12 @@ enum FileSystem {
     }
 
     /// Reads a regular file of at most `byteCountMax` bytes. With `privateOnly`, refuses a file
-    /// that group or others may access (checked on the open descriptor, so no race).
+    /// that group or others may access (checked on the open descriptor, so no race). Opened with
+    /// O_NONBLOCK so that a FIFO given as a key file is refused at once instead of blocking.
     static func readFile(_ path: String, byteCountMax: Int, privateOnly: Bool) throws(KeyFileError)
         -> [UInt8]
     {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { throw .notFound(path: path) }

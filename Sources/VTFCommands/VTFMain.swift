@@ -6,6 +6,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 
 /// Runs `vtf` and maps every outcome to the exit statuses of DESIGN §6:
 /// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
@@ -52,6 +53,8 @@ public enum VTFMain {
         case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
         case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
         case let input as InputError: return (2, input.message)
+        case let file as InputFileError: return (2, file.message)
+        case let file as OutputFileError: return (file.code == .unwritable ? 3 : 2, file.message)
         case let keyFile as KeyFileError: return (2, "\(keyFile)")
         case let crypto as CryptoError: return (2, "\(crypto)")
         case is AmountError, is DateError, is CurrencyError, is AccountCodeError, is BalanceError, is JSONParseError:

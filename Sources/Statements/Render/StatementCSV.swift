@@ -1,7 +1,9 @@
 import LedgerCore
+import SafeIO
 
 /// A donor statement as one flat CSV table (RFC 4180: comma-separated, CRLF line ends, fields
-/// quoted when they hold a comma, a quote or a line break, quotes doubled).
+/// quoted when they hold a comma, a quote or a line break, quotes doubled; text that a
+/// spreadsheet would run as a formula gets a leading `'`).
 ///
 /// The first column, `section`, says what a row is: `agreement`, `pledge`, `receipt`,
 /// `instalment`, `refund` or `fund_use`. Amounts are exact decimals with a point and no grouping
@@ -31,11 +33,10 @@ public enum StatementCSV {
         }
     }
 
-    /// `field`, quoted when RFC 4180 requires it.
+    /// `field` made inert for spreadsheets (a leading `'` before `=`, `+`, `-`, `@`, tab or CR,
+    /// exact numbers kept) and quoted when RFC 4180 requires it: see ``CSVCell``.
     static func quote(_ field: String) -> String {
-        let special = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard special else { return field }
-        return "\"" + field.flatMap { $0 == "\"" ? "\"\"" : String($0) } + "\""
+        CSVCell.encode(field)
     }
 
     private static let frenchHeader = [

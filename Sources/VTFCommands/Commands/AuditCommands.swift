@@ -20,8 +20,11 @@ struct AuditCommand: ParsableCommand {
         @Argument(help: "A new (or empty) folder.")
         var dir: String
 
+        @Flag(help: "Replace an earlier audit bundle in that folder (never a ledger or any other folder).")
+        var force = false
+
         func run() throws {
-            let summary = try BundleExport.export(try global.openLedger(readOnly: true), to: dir)
+            let summary = try BundleFolder.export(try global.openLedger(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
             print("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
             print("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
         }

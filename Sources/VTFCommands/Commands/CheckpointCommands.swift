@@ -5,6 +5,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 
 /// A check that found a problem (exit status 1): an inconsistent checkpoint, a failed proof.
 struct CheckFailure: Error, CustomStringConvertible {
@@ -110,7 +111,8 @@ struct WitnessState: Codable {
     }
 
     static func load(_ path: String) throws -> WitnessState? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data = Data(try InputFile.read(path, kind: .jsonDocument))
         do { return try JSONDecoder().decode(WitnessState.self, from: data) } catch {
             throw InputError("\(path) is not a witness state file: \(error)")
         }

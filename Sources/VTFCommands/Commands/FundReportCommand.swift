@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import LedgerCore
 import LedgerStore
+import SafeIO
 import TrustFund
 
 struct FundReportCommand: ParsableCommand {
@@ -36,6 +37,12 @@ struct FundReportCommand: ParsableCommand {
     @Option(help: "Output format: text, csv or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Replace the --out file if it exists (never a ledger).")
+    var force = false
+
     func run() throws {
         guard let report = FundReportName(rawValue: name) else {
             throw InputError("unknown report \"\(name)\"; reports are: \(FundReportName.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -50,11 +57,14 @@ struct FundReportCommand: ParsableCommand {
         do { document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate) } catch let error as ReportError {
             throw InputError(error.message)
         }
+        let text: String
         switch format {
-        case .text: print(FundReportText.render(document), terminator: "")
-        case .csv: print(([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined(), terminator: "")
-        case .json: print(try JSONCanonicalizer.canonicalString(document.json))
+        case .text: text = FundReportText.render(document)
+        case .csv: text = ([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined()
+        case .json: text = try JSONCanonicalizer.canonicalString(document.json) + "\n"
         }
+        guard let out else { return print(text, terminator: "") }
+        try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)
     }
 }
 

@@ -5,6 +5,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +45,7 @@ struct KeyCommand: ParsableCommand {
                 passphrase = Array(value.utf8)
             }
             let key = try Ed25519PrivateKey()
+            for path in [out, out + ".pub"] { try OutputGuard().checkNotLedger(path) }
             try KeyFile.write(key, to: out, label: name, passphrase: passphrase)
             print("""
                 key id: \(key.publicKey.keyID)

@@ -5,6 +5,7 @@ import LedgerCore
 import LedgerLog
 import LedgerStore
 import TrustFund
+import SafeIO
 
 struct PostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,7 +57,7 @@ struct PostCommand: ParsableCommand {
             guard date == nil, memo == nil, ref == nil, posting.isEmpty else {
                 throw InputError("give either --file or --date/--memo/--ref/--posting, not both")
             }
-            guard let bytes = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            let bytes = try InputFile.read(file, kind: .jsonDocument)
             let json: JSONValue
             do { json = try JSONParser.parse([UInt8](bytes)) } catch { throw InputError("\(file): not valid JSON: \(error)") }
             draft = try VoucherInput.draft(json: json, fundCurrency: settings.currency, context: file)

@@ -4,6 +4,7 @@ import Foundation
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -161,8 +162,7 @@ struct ProofCommand: ParsableCommand {
 /// Reading the files `vtf proof check` is given.
 enum ProofFiles {
     static func text(at path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
-        return String(decoding: data, as: UTF8.self)
+        try InputFile.text(path, kind: .jsonDocument)
     }
 
     static func json(at path: String) throws -> JSONValue {

@@ -90,14 +90,17 @@ struct JournalCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var out: String?
 
+        @Flag(help: "Replace the --out file if it exists (never a ledger).")
+        var force = false
+
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
-            let sink = try OutputSink(path: out)
+            let sink = try OutputSink(path: out, guard: global.outputGuard(), force: force)
             let count = try ledger.exportJournal { line in
                 try sink.write(line)
                 try sink.write([0x0A])
             }
-            try sink.flush()
+            try sink.finish()
             if let out { print("wrote \(count) entries to \(out)") }
         }
     }

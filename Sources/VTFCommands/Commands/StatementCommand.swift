@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 import Statements
 
 struct StatementCommand: ParsableCommand {
@@ -45,6 +46,7 @@ struct StatementCommand: ParsableCommand {
         @Option(help: "en or fr.") var lang: String = "en"
         @Option(help: ArgumentHelp("The file to write (a folder with --all; --all writes all three formats).", valueName: "path"))
         var out: String
+        @Flag(help: "Replace files that exist already (never a ledger).") var force = false
 
         func run() throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
@@ -58,6 +60,11 @@ struct StatementCommand: ParsableCommand {
                 try write(try render(statement, format, language, logKey), to: out)
                 print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+                    try global.outputGuard().checkNotLedger(out)
+                    throw InputError("--all writes into a folder, and \(out) is a file; give a folder")
+                }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let donors = try ledger.fundRecords("donor").map(\.id)
                 for id in donors {
@@ -86,8 +93,9 @@ struct StatementCommand: ParsableCommand {
             }
         }
 
+        /// Through ``OutputFile``: never over the ledger, over an existing file only with --force.
         func write(_ bytes: [UInt8], to path: String) throws {
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw InputError("cannot write \(path)") }
+            try OutputFile.write(bytes, to: path, guard: global.outputGuard(), force: force)
         }
     }
 

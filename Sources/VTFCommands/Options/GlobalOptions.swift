@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerLog
 import LedgerStore
+import SafeIO
 
 /// `--ledger` and `--key`, shared by every command (DESIGN §6).
 struct GlobalOptions: ParsableArguments {
@@ -60,7 +61,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     static func readPrivateKey(at path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
-        if let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("-----BEGIN PUBLIC KEY-----"),
+        if let text = try? InputFile.text(path, kind: .keyFile), text.contains("-----BEGIN PUBLIC KEY-----"),
             !text.contains("PRIVATE KEY-----")
         {
             throw InputError("\(path) holds a public key; give the private key file (the one without .pub)")

@@ -1,22 +1,24 @@
 import Foundation
+import SafeIO
 
-/// Standard error: messages, and progress lines when it is a terminal.
+/// Standard error: messages, and progress lines when it is a terminal. Every message goes
+/// through ``TerminalText`` so that text from outside cannot drive the terminal.
 enum Terminal {
     static let isInteractive = isatty(STDERR_FILENO) == 1
 
     /// `vtf: message` on standard error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("vtf: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("vtf: \(TerminalText.inert(message))\n".utf8))
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(TerminalText.inert(message))\n".utf8))
     }
 
     /// Rewrites one progress line on a terminal; silent otherwise.
     static func progress(_ message: String) {
         guard isInteractive else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(TerminalText.inert(message))".utf8))
     }
 
     static func endProgress() {
@@ -25,21 +27,15 @@ enum Terminal {
     }
 }
 
-/// Where command output goes: standard output, or a file. Buffered; flush at the end.
+/// Where command output goes: standard output, or a file written through ``OutputFile``
+/// (never over a ledger, over an existing file only with `--force`, renamed into place by
+/// ``finish()``). Buffered.
 final class OutputSink {
-    private let handle: FileHandle
+    private let file: OutputFile?
     private var buffer: [UInt8] = []
 
-    init(path: String?) throws {
-        guard let path else {
-            handle = FileHandle.standardOutput
-            return
-        }
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw InputError("cannot create \(path)")
-        }
-        guard let file = FileHandle(forWritingAtPath: path) else { throw InputError("cannot write \(path)") }
-        handle = file
+    init(path: String?, guard outputGuard: OutputGuard = OutputGuard(), force: Bool = false) throws {
+        file = try path.map { (path) throws(OutputFileError) in try OutputFile(path: path, guard: outputGuard, force: force) }
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -51,7 +47,13 @@ final class OutputSink {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        if let file { try file.write(buffer) } else { try FileHandle.standardOutput.write(contentsOf: buffer) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and puts the file in place (nothing at the path changes before this).
+    func finish() throws {
+        try flush()
+        try file?.commit()
     }
 }

@@ -1,3 +1,5 @@
+import SafeIO
+
 /// A plain-text table for people: columns padded to their widest cell; numbers right-aligned.
 struct TextTable {
     enum Alignment { case left, right }
@@ -33,14 +35,10 @@ struct TextTable {
     }
 }
 
-/// CSV per RFC 4180: fields quoted when they hold a comma, quote or line break.
+/// CSV per RFC 4180 (fields quoted when they hold a comma, quote or line break), with cells a
+/// spreadsheet would run made inert (``CSVCell``).
 enum CSV {
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
-    }
+    static func line(_ fields: [String]) -> String { CSVCell.line(fields) }
 }
 
 /// Amounts for people: the exact decimal string with thousands separators ("-1,234,567.89").

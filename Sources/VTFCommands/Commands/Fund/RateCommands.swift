@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerLog
 import LedgerStore
 import TrustFund
+import SafeIO
 
 struct RatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,7 +66,7 @@ struct RatesCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: try InputFile.read(file, kind: .textTable), as: UTF8.self) else {
                 throw InputError("cannot read \(file) as UTF-8 text")
             }
             var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]

@@ -1,0 +1,12 @@
+import SafeIO
+
+/// Every `print` in this module: the text with control characters escaped (``TerminalText``),
+/// so a memo, a name or a bank line holding `ESC[2J` is shown, not obeyed. This shadows
+/// `Swift.print` for `String`s; printing anything else means making a `String` first.
+func print(_ text: String, terminator: String = "\n") {
+    Swift.print(TerminalText.inert(text), terminator: terminator)
+}
+
+/// Printing anything but a `String` would bypass ``TerminalText``: make a `String` first.
+@available(*, unavailable, message: "print a String, so that TerminalText escapes it")
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {}
