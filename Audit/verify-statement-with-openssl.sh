@@ -108,4 +108,4 @@ receipts=$(jq '.receipts | length' "$file"); refunds=$(jq '.refunds | length' "$
 for ((k = 0; k < receipts; k++)); do check_item receipts "$k"; done
 for ((k = 0; k < refunds; k++)); do check_item refunds "$k"; done
 echo "ok: signed by $origin; $receipts receipts and $refunds refunds are in the books of its checkpoint (size $size)"
-echo "  donor $(jq -r .donor.id "$file"), $(jq -r .from "$file") to $(jq -r .to "$file"); $(jq -r 'if .audited then "audited by " + (.audited_by | join(", ")) else "unaudited" end' "$file")"
+echo "  donor $(jq -r .donor.id "$file"), $(jq -r .from "$file") to $(jq -r .to "$file"); $(jq -r 'if (.audited_by // [] | length) > 0 then "audited by " + ([.audited_by[] | .holder + " (" + (.vkey | split("+")[0]) + ")"] | join(", ")) + "; their cosignatures are not checked by this script: use vtf statement verify --witness VKEY with keys from the auditors" else "unaudited" end' "$file")"

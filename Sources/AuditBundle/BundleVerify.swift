@@ -33,10 +33,12 @@ public enum BundleVerify {
             throw BundleFailure(BundleLayout.logVerifierKey, "is not the verifier key you gave: this bundle is of another log, or its log key was replaced")
         }
         let checkpointFiles = try listCheckpoints(root)
+        let cosignatures = BundleCosignatures()
         let checkpoints = try SignedCheckpoints(logVerifier: verifier) { after in
             let start = after.map { size in checkpointFiles.firstIndex { $0.size > size } ?? checkpointFiles.count } ?? 0
             return try checkpointFiles[start..<min(start + 4096, checkpointFiles.count)].map { file in
                 let note = try BundleInput.text(root, BundleLayout.checkpointPath(size: file.size), kind: .bundleCheckpoint)
+                cosignatures.collect(size: file.size, note: note)
                 return StoredCheckpoint(filedSize: file.size, note: note)
             }
         }
@@ -50,6 +52,7 @@ public enum BundleVerify {
             throw BundleFailure(BundleLayout.journal, "entries \(covered)…\(report.entryCount - 1) are not covered by any signed checkpoint")
         }
         try checkLogKey(report.snapshot, verifier: verifier)
+        try cosignatures.check(keys: Array(report.snapshot.keys.values), logName: verifier.name)
         let keyCount = try checkKeys(root, snapshot: report.snapshot)
         return BundleVerification(entryCount: report.entryCount, checkpointCount: checkpoints.checkedCount, root: report.root, keyCount: keyCount)
     }

@@ -1,4 +1,5 @@
 public import LedgerCore
+public import LedgerLog
 
 /// What a donor is told: its agreements, pledges, receipts, outstanding instalments and refunds,
 /// and how the fund used its money in the period. Built from the ledger by
@@ -107,16 +108,17 @@ public struct DonorStatement: Sendable, Equatable {
     public var checkpoint: String
     /// The tree size of that checkpoint.
     public var checkpointSize: UInt64
-    /// The witnesses (auditors) whose cosignature on a checkpoint covers the period; empty means
-    /// the statement is "unaudited".
-    public var auditedBy: [String]
+    /// The auditors whose cosignature on the checkpoint covers the period: only cosignatures
+    /// that verify with a key the journal registered as `auditor` (``CheckedJournal/audits(of:)``).
+    /// Empty means the statement is "unaudited".
+    public var auditedBy: [AuditorCosignature]
 
     public var isAudited: Bool { !auditedBy.isEmpty }
 
     public init(
         fund: Fund, donor: Donor, from: LedgerDate, to: LedgerDate, issued: LedgerDate, agreements: [Agreement],
         pledges: [Pledge], receipts: [Money], refunds: [Money], fundUse: FundUse, checkpoint: String,
-        checkpointSize: UInt64, auditedBy: [String]
+        checkpointSize: UInt64, auditedBy: [AuditorCosignature]
     ) {
         self.fund = fund
         self.donor = donor

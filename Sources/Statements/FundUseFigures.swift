@@ -7,8 +7,9 @@ import TrustFund
 /// How the fund used its money in a period, from the journal: grants approved, tranches paid,
 /// spending reported, PSC; and the fund balance and reserve at the period's end.
 enum FundUseFigures {
+    /// The figures, read from tables that `checked` compared with the journal in this run.
     static func compute(
-        _ ledger: LedgerFile, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
+        _ ledger: LedgerFile, checked: CheckedJournal, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
     ) throws -> DonorStatement.FundUse {
         var committed = Amount.zero(currency)
         var paid = Amount.zero(currency)
@@ -30,7 +31,7 @@ enum FundUseFigures {
                 }
             }
         }
-        let types = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0.type) })
+        let types = Dictionary(try ledger.accounts().map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
         var balance = Amount.zero(currency)
         var reserve = Amount.zero(currency)
         for row in try ledger.trialBalance(asOf: to) {

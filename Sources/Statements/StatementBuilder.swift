@@ -8,10 +8,23 @@ import TrustFund
 /// what it still owes by instalment, and how the fund used its money in the period; every
 /// receipt and refund with its journal line and inclusion proof to the checkpoint it names.
 public enum StatementBuilder {
-    /// The statement of donor `donorID` for `from`...`to`, issued on `issued`.
-    /// - Throws: ``StatementError`` for an unknown donor or a ledger that is not a fund ledger.
+    /// The statement of donor `donorID` for `from`...`to`, issued on `issued`, after a
+    /// ``CheckedJournal`` read of the ledger.
+    /// - Throws: ``StatementError`` for an unknown donor or a ledger that is not a fund ledger;
+    ///   ``StoreError`` (exit status 3) when the ledger's tables do not match its journal.
     public static func build(
         _ ledger: LedgerFile, donor donorID: String, from: LedgerDate, to: LedgerDate, issued: LedgerDate
+    ) throws -> DonorStatement {
+        try build(ledger, checked: try CheckedJournal.check(ledger), donor: donorID, from: from, to: to, issued: issued)
+    }
+
+    /// The statement of donor `donorID`, from a ledger `checked` in this run (one check serves
+    /// every donor of `statement --all`). Nothing here reads a table that `checked` did not
+    /// compare with the journal; the audits are only cosignatures that verify with an auditor
+    /// key the journal registered.
+    public static func build(
+        _ ledger: LedgerFile, checked: CheckedJournal, donor donorID: String, from: LedgerDate, to: LedgerDate,
+        issued: LedgerDate
     ) throws -> DonorStatement {
         guard from <= to else { throw StatementError("--from \(from) is after --to \(to)") }
         guard let settings = try ledger.settings() else { throw StatementError("the ledger has no genesis entry") }
@@ -30,7 +43,7 @@ public enum StatementBuilder {
         }
         let refunds = try refundList(ledger, donorID: donorID, from: from, to: to, currency: currency, reversed: reversed)
         let listed = (receipts + refunds).map(\.seq)
-        let (note, size, auditors) = try checkpoint(ledger, covering: to, listed: listed)
+        let (note, size, auditors) = try checkpoint(ledger, checked: checked, covering: to, listed: listed)
         return DonorStatement(
             fund: .init(name: settings.fundName, origin: settings.origin, currency: currency),
             donor: .init(
@@ -41,7 +54,7 @@ public enum StatementBuilder {
             pledges: try pledges(ledger, donorID: donorID, to: to, fundCurrency: currency),
             receipts: try receipts.map { try proved($0, ledger: ledger, size: size) },
             refunds: try refunds.map { try proved($0, ledger: ledger, size: size) },
-            fundUse: try FundUseFigures.compute(ledger, from: from, to: to, currency: currency, reversed: reversed),
+            fundUse: try FundUseFigures.compute(ledger, checked: checked, from: from, to: to, currency: currency, reversed: reversed),
             checkpoint: note, checkpointSize: size, auditedBy: auditors)
     }
 
@@ -73,18 +86,17 @@ public enum StatementBuilder {
         return proved
     }
 
-    /// The checkpoint the proofs lead to: the smallest one an auditor cosigned that covers every
-    /// entry posting up to `to` and every listed entry (the statement is then audited); else the
-    /// latest checkpoint (unaudited).
-    static func checkpoint(_ ledger: LedgerFile, covering to: LedgerDate, listed: [UInt64]) throws -> (String, UInt64, [String]) {
+    /// The checkpoint the proofs lead to: the smallest one a registered auditor cosigned that
+    /// covers every entry posting up to `to` and every listed entry (the statement is then
+    /// audited, and names them); else the latest checkpoint (unaudited).
+    static func checkpoint(
+        _ ledger: LedgerFile, checked: CheckedJournal, covering to: LedgerDate, listed: [UInt64]
+    ) throws -> (String, UInt64, [AuditorCosignature]) {
         let needed = max(try ledger.lastSeqWithPostings(through: to) ?? 0, listed.max() ?? 0) + 1
-        guard let origin = try ledger.settings()?.origin else { throw StatementError("the ledger has no genesis entry") }
-        if let cosigned = try ledger.cosignedCheckpoint(atLeast: needed) {
-            let signed = try SignedNote.parse(cosigned.note)
-            let witnesses = Array(Set(signed.signatures.map(\.name).filter { $0 != origin })).sorted()
-            return (cosigned.note, cosigned.size, witnesses)
+        if let audited = try checked.auditedCheckpoint(ledger, atLeast: needed) {
+            return (audited.note.note, audited.note.size, audited.audits)
         }
-        guard let latest = try ledger.storedNote() else { throw StatementError("the ledger has no checkpoint") }
+        guard let latest = try ledger.storedNote(size: checked.entryCount) else { throw StatementError("the ledger has no checkpoint") }
         return (latest.note, latest.size, [])
     }
 

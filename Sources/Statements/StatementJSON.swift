@@ -1,5 +1,6 @@
 public import CanonicalJSON
 import LedgerCore
+import LedgerLog
 
 /// The signed JSON form of a statement (format `vtf-donor-statement/1`), the one a donor can
 /// check offline. Every amount is an exact decimal string; `value`s are in `fund.currency`.
@@ -24,7 +25,7 @@ public enum StatementJSON {
             ]),
             "from": .string(statement.from.description), "to": .string(statement.to.description),
             "issued": .string(statement.issued.description),
-            "audited": .bool(statement.isAudited), "audited_by": .array(statement.auditedBy.map(JSONValue.string)),
+            "audited_by": .array(statement.auditedBy.map(auditor)),
             "agreements": .array(statement.agreements.map(agreement)),
             "pledges": .array(statement.pledges.map { pledge in
                 .object([
@@ -46,6 +47,15 @@ public enum StatementJSON {
             ]),
             "checkpoint": .object(["size": .integer(Int64(statement.checkpointSize)), "note": .string(statement.checkpoint)]),
         ]
+    }
+
+    /// One audit: who holds the auditor key, its ledger key id, the cosignature line and the
+    /// witness verifier key that checks it.
+    static func auditor(_ audit: AuditorCosignature) -> JSONValue {
+        .object([
+            "holder": .string(audit.holder), "key_id": .string(audit.keyID), "witness": .string(audit.witness),
+            "vkey": .string(audit.vkey),
+        ])
     }
 
     static func agreement(_ agreement: DonorStatement.Agreement) -> JSONValue {

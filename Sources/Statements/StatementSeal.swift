@@ -25,12 +25,20 @@ public enum StatementSeal {
         public let receivedValue: String
         public let currency: String
         public let checkpointSize: UInt64
+        /// The audits the statement names, as "holder (witness name)"; each one's cosignature
+        /// line is on the checkpoint and verifies with the witness key the statement gives.
         public let auditedBy: [String]
+        /// The witness keys the donor gave (`--witness`) whose valid cosignature the checkpoint
+        /// carries, by name; empty when none was given (the audits are then not checked against
+        /// keys the donor trusts).
+        public let witnessesChecked: [String]
     }
 
-    /// Checks `bytes` (a signed statement) against the log's verifier key `vkey`.
-    /// - Throws: ``StatementError`` saying what does not hold, naming the receipt.
-    public static func verify(_ bytes: [UInt8], vkey: String) throws -> Verified {
+    /// Checks `bytes` (a signed statement) against the log's verifier key `vkey`, and its
+    /// checkpoint's cosignatures against the witness keys `witnesses` the donor got from the
+    /// auditors (each must have a valid cosignature on it).
+    /// - Throws: ``StatementError`` saying what does not hold, naming the receipt or witness.
+    public static func verify(_ bytes: [UInt8], vkey: String, witnesses: [String] = []) throws -> Verified {
         let verifier: NoteVerifier
         do { verifier = try NoteVerifier(verifierKey: vkey) } catch { throw StatementError("--vkey: \(error)") }
         guard let parsed = try? JSONParser.parse(bytes), var object = parsed.objectValue else {
@@ -47,7 +55,8 @@ public enum StatementSeal {
         guard fields.origin == verifier.name else {
             throw StatementError("the statement is for \(fields.origin), the key is \(verifier.name)")
         }
-        let checkpoint = try self.checkpoint(fields, verifier: verifier)
+        let (checkpoint, signed) = try self.checkpoint(fields, verifier: verifier)
+        let witnessesChecked = try StatementWitnesses.check(witnesses, on: signed)
         let receipts = try fields.items("receipts")
         let refunds = try fields.items("refunds")
         for (index, item) in receipts.enumerated() {
@@ -63,12 +72,12 @@ public enum StatementSeal {
         return Verified(
             donor: fields.donor, from: fields.from, to: fields.to, receipts: receipts.count, refunds: refunds.count,
             receivedValue: received.decimalString, currency: fields.currency.code, checkpointSize: checkpoint.size,
-            auditedBy: fields.auditedBy)
+            auditedBy: fields.auditedBy.map { "\($0.holder) (\($0.witnessName))" }, witnessesChecked: witnessesChecked)
     }
 
-    /// The statement's checkpoint, signed by the log key, of the size it states; its named
-    /// auditors must have cosignature lines on it.
-    static func checkpoint(_ fields: StatementFields, verifier: NoteVerifier) throws -> Checkpoint {
+    /// The statement's checkpoint, signed by the log key, of the size it states; each audit it
+    /// names must be a cosignature line on it that verifies with the audit's witness key.
+    static func checkpoint(_ fields: StatementFields, verifier: NoteVerifier) throws -> (Checkpoint, SignedNote) {
         let signed: SignedNote
         let checkpoint: Checkpoint
         do throws(LogCheckpoint.Problem) {
@@ -83,10 +92,10 @@ public enum StatementSeal {
         guard checkpoint.size == fields.size else {
             throw StatementError("the statement's checkpoint is of \(checkpoint.origin), size \(checkpoint.size); the statement says size \(fields.size)")
         }
-        for auditor in fields.auditedBy where !signed.signatures.contains(where: { $0.name == auditor }) {
-            throw StatementError("the statement says \(auditor) cosigned its checkpoint, but the checkpoint has no cosignature by \(auditor)")
+        for audit in fields.auditedBy {
+            try StatementWitnesses.checkAudit(audit, on: signed)
         }
-        return checkpoint
+        return (checkpoint, signed)
     }
 
     /// One receipt or refund: its entry is in the tree, and says what the statement says.
@@ -138,7 +147,7 @@ struct StatementFields {
     let from: String
     let to: String
     let totals: JSONObject
-    let auditedBy: [String]
+    let auditedBy: [StatementWitnesses.Audit]
 
     init(_ object: JSONObject) throws {
         self.object = object
@@ -157,7 +166,7 @@ struct StatementFields {
         from = object["from"]?.stringValue ?? ""
         to = object["to"]?.stringValue ?? ""
         totals = object["totals"]?.objectValue ?? [:]
-        auditedBy = (object["audited_by"]?.arrayValue ?? []).compactMap(\.stringValue)
+        auditedBy = try StatementWitnesses.audits(object["audited_by"])
     }
 
     func items(_ name: String) throws -> [JSONObject] {

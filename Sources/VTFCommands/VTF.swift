@@ -31,6 +31,7 @@ public struct VTF: ParsableCommand {
             GrantCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
             ReceivableCommand.self, FXCommand.self, InterestCommand.self, ReserveCommand.self, YearCommand.self,
             SettingCommand.self, ReconcileCommand.self, StatementCommand.self, DemoCommand.self, BenchCommand.self,
+            BenchCheckedReadCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLog
 @testable import Statements
 
 /// Hand-built statements for the renderer tests: a donor paying in EUR and USD, with two
@@ -65,7 +66,7 @@ enum SampleStatement {
             from: date("2026-01-01"), to: date("2026-09-30"), issued: date("2026-10-01"), agreements: agreements,
             pledges: [.init(ref: "PLG-2026-003", date: date("2026-07-30"), amount: usd(10_000_000), value: usd(10_000_000), status: "open")],
             receipts: receipts, refunds: refunds, fundUse: fundUse, checkpoint: checkpoint, checkpointSize: 42,
-            auditedBy: auditors
+            auditedBy: auditors.map { AuditorCosignature(holder: $0, keyID: "", witness: "— \($0) AAAA", vkey: "\($0)+00000000+BA==", timestamp: 0) }
         )
     }
 

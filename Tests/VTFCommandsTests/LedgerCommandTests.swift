@@ -139,7 +139,9 @@ struct LedgerCommandTests {
         #expect(Int(entries) ?? 0 > 200, "a year of the fund: \(entries) entries")
         #expect(result.stdout.contains("Statement of financial position"))
         #expect(result.stdout.contains("Statement of financial performance"))
-        #expect(result.stdout.contains("cosigned size \(entries) as example.org/board-of-auditors"))
+        // The admin registers the auditor's key (one entry) before the auditor cosigns.
+        #expect(result.stdout.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"))
+        #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
         #expect(result.stdout.contains("Try next:"))
         // The first quarter's bank statement: 14 lines by reference, then the approved charges.

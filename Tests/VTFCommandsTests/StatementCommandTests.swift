@@ -100,6 +100,8 @@ struct StatementCommandTests {
         let fund = try FundLedger()
         defer { fund.base.remove() }
         try fund.ok(["key", "generate", "--out", fund.base.key("auditor"), "--name", "Board of Auditors"])
+        try fund.ok(["key", "register", "--public-key", fund.base.key("auditor") + ".pub", "--holder", "board-of-auditors",
+                     "--role", "auditor", "--date", "2026-01-26"], as: "admin")
         try fund.ok(["checkpoint", "cosign", "--key", fund.base.key("auditor"), "--name", "test.example/boa"])
         let folder = fund.base.dir + "/statements"
         let all = try fund.ok(["statement", "--all", "--to", "2026-12-31", "--out", folder]).stdout
@@ -108,8 +110,8 @@ struct StatementCommandTests {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/BEL-2026-12-31.\(format)"))
         }
         let verified = try CLI.vtf(["statement", "verify", "\(folder)/BEL-2026-12-31.json", "--vkey", try vkey(fund)], in: fund.base.dir)
-        #expect(verified.stdout.contains("covered by a checkpoint cosigned by test.example/boa"), "\(verified.stdout)")
+        #expect(verified.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (test.example/boa)"), "\(verified.stdout)")
         let html = try String(contentsOfFile: "\(folder)/BEL-2026-12-31.html", encoding: .utf8)
-        #expect(!html.contains("UNAUDITED") && html.contains("test.example/boa"))
+        #expect(!html.contains("UNAUDITED") && html.contains("board-of-auditors"))
     }
 }

@@ -66,14 +66,20 @@ public final class JournalVerifier {
     let batchSize: Int
     /// Signature workers (each holds verification contexts), lent to one background task at a time.
     let workers = SignatureWorkerPool()
+    /// Whether entry signatures are checked; a checked read of the store's own journal skips
+    /// them (hashing against the signed checkpoint is what it needs).
+    let checksSignatures: Bool
 
     /// - Parameters:
     ///   - threads: cores to use (defaults to all).
     ///   - batchSize: entries held in memory at once (two batches are in flight).
-    public init(threads: Int = Parallel.coreCount, batchSize: Int = 1024) {
+    ///   - checksSignatures: false to skip every entry's signature check (the chain, rules,
+    ///     leaf hashes and checkpoints are still checked).
+    public init(threads: Int = Parallel.coreCount, batchSize: Int = 1024, checksSignatures: Bool = true) {
         precondition(threads >= 1 && batchSize >= 1)
         self.threads = threads
         self.batchSize = batchSize
+        self.checksSignatures = checksSignatures
     }
 
     /// Verifies the whole journal. Throws ``VerificationFailure`` for the first bad entry; other
@@ -97,14 +103,15 @@ public final class JournalVerifier {
             let signatures = SignatureChecks(count: batch.count)
             var launched = 0
             let stage = replay.run(batch, parsed: parsed, start: position, checkpoints: checkpoints, observer: observer) { done, keys in
+                guard checksSignatures else { return }
                 launchSignatures(batch, keys: keys, range: launched..<done, into: signatures)
                 launched = done
             }
             let checked = stage.failure.map { $0.index + 1 } ?? batch.count
-            if launched < checked {
+            if checksSignatures, launched < checked {
                 launchSignatures(batch, keys: stage.signerKeys, range: launched..<checked, into: signatures)
             }
-            signatures.checkedCount = checked
+            signatures.checkedCount = checksSignatures ? checked : 0
             if let previous = pending {
                 do { try finish(previous, observer: observer, progress: progress) } catch {
                     signatures.group.wait()  // no worker may outlive the verification

@@ -23,7 +23,8 @@ public struct StoreVerification {
 
 extension LedgerFile {
     /// Replays the whole journal through ``JournalVerifier`` (signatures, chain, rules, stored
-    /// checkpoints) and compares every derived table with the replay. Throws
+    /// checkpoints) and compares every derived table with the replay; then checks every stored
+    /// cosignature against the auditor keys the journal registered. Throws
     /// ``VerificationFailure`` for the first bad entry.
     public func verify(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
         try verify(threads: threads, collecting: false, progress: progress)
@@ -38,6 +39,19 @@ extension LedgerFile {
     }
 
     func verify(threads: Int, collecting: Bool, progress: ((UInt64) -> Void)?) throws -> StoreVerification {
+        let (verification, keys) = try replay(threads: threads, collecting: collecting, checksSignatures: true, progress: progress)
+        let cosignatures = try read { db in try CosignatureTable.problems(db, keys: keys) }
+        return StoreVerification(
+            entryCount: verification.entryCount, root: verification.root, differences: verification.differences + cosignatures)
+    }
+
+    /// The replay behind ``verify(threads:progress:)`` and ``CheckedJournal``: with
+    /// `checksSignatures` false, entry signatures are skipped (leaf hashes, the chain, the rules,
+    /// the signed checkpoints and every derived table are still checked). Also returns the
+    /// journal's keys, for checking cosignatures.
+    func replay(
+        threads: Int, collecting: Bool, checksSignatures: Bool, progress: ((UInt64) -> Void)?
+    ) throws -> (StoreVerification, [KeyState]) {
         try read { db in
             let reader = JournalTableReader(db: db)
             let checkpoints: SignedCheckpoints?
@@ -47,7 +61,7 @@ extension LedgerFile {
                 throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
             }
             let observer = PostingsComparison(db: db, reader: reader, collecting: collecting)
-            let verifier = JournalVerifier(threads: threads)
+            let verifier = JournalVerifier(threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
@@ -61,7 +75,7 @@ extension LedgerFile {
             if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") != Int64(observer.nodeCount) {
                 differences.append("merkle_nodes table: it has nodes the journal does not imply")
             }
-            return StoreVerification(entryCount: report.entryCount, root: report.root, differences: differences)
+            return (StoreVerification(entryCount: report.entryCount, root: report.root, differences: differences), Array(report.snapshot.keys.values))
         }
     }
 }

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLog
 
 extension StatementPage {
     /// The fund, the title, the donor, the period and the issue date.
@@ -29,7 +30,7 @@ extension StatementPage {
                 <span>\(HTMLMarkup.escape(text.unauditedNote))</span></div>
                 """
         }
-        let names = statement.auditedBy.joined(separator: ", ")
+        let names = statement.auditedBy.map(\.holder).joined(separator: ", ")
         return HTMLMarkup.paragraph(text.coveredBy + names, class: "audited")
     }
 

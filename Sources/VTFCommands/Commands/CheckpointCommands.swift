@@ -48,7 +48,9 @@ struct CheckpointCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "As an auditor (witness), cosign the latest checkpoint after checking it extends the last one you cosigned.",
             discussion: """
-                --key is your own private key as an auditor. The state file (default: KEY.witness.json) remembers the log key you trust and the last \
+                --key is your own private key as an auditor, registered in the ledger with role auditor \
+                (vtf key register --role auditor): a key the ledger does not know as an auditor is \
+                refused (exit 2), since nobody could tell its cosignature from a forged one. The state file (default: KEY.witness.json) remembers the log key you trust and the last \
                 checkpoint you cosigned. The new checkpoint must be signed by that log key and be \
                 consistent with that checkpoint (a Merkle consistency proof); a rewritten history or a \
                 split view is refused with exit status 1 and nothing is cosigned. The first time, the \
@@ -70,6 +72,7 @@ struct CheckpointCommand: ParsableCommand {
             let ledger = try global.openLedger()
             let keyPath = try global.keyPath()
             let auditorKey = try global.authorKey()
+            try Self.requireRegisteredAuditor(auditorKey.publicKey, keyPath: keyPath, ledger: ledger)
             let statePath = state ?? keyPath + ".witness.json"
             let previous = try WitnessState.load(statePath)
             guard let stored = try ledger.storedNote() else { throw InputError("the ledger has no checkpoint yet") }
@@ -93,6 +96,17 @@ struct CheckpointCommand: ParsableCommand {
             guard let cosigned = try ledger.storedNote(size: checkpoint.size) else { preconditionFailure("just cosigned") }
             print(cosigned.note, terminator: "")
             print("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
+        }
+
+        /// Refuses a key the ledger has not registered with role auditor, or has revoked.
+        static func requireRegisteredAuditor(_ publicKey: Ed25519PublicKey, keyPath: String, ledger: LedgerFile) throws {
+            let registered = try ledger.keys().first { $0.record.publicKey == publicKey }
+            guard let registered, registered.record.roles.contains(.auditor) else {
+                throw InputError("\(keyPath) is not registered in this ledger as an auditor key, so its cosignature would prove nothing; the admin registers it first (vtf key register --role auditor --public-key \(keyPath).pub --holder NAME)")
+            }
+            if let revoked = registered.revokedSeq {
+                throw InputError("\(keyPath) is \(registered.record.holder)'s auditor key, revoked by entry \(revoked); cosign with a key that is registered and not revoked")
+            }
         }
     }
 }

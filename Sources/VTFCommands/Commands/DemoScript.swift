@@ -1,5 +1,7 @@
 import Foundation
 import LedgerStore
+import LedgerCrypto
+import LedgerLog
 
 /// The demo's steps: each runs the real command in process and prints it first.
 struct DemoScript {
@@ -255,13 +257,18 @@ struct DemoScript {
         try vtf(["report", "financial-position"] + l + ["--as-of", "2025-12-31"])
         say("25. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
         try vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"], quiet: true)
+        // Only a key the ledger registered as auditor makes a cosignature an audit.
+        try vtf(["key", "register"] + l + by("admin") + ["--public-key", key("auditor") + ".pub", "--holder", "board-of-auditors",
+                                                        "--role", "auditor", "--date", "2026-01-05"])
         try vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
         let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
         try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "\(folder)/BEL-2025.json"])
-        try vtf(["statement", "verify", "\(folder)/BEL-2025.json", "--vkey", vkey])
+        let witness = Cosignature.verifierKey(
+            name: "example.org/board-of-auditors", publicKey: try KeyFile.readPublicKey(at: key("auditor") + ".pub"))
+        try vtf(["statement", "verify", "\(folder)/BEL-2025.json", "--vkey", vkey, "--witness", witness])
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "html", "--lang", "fr",
                                     "--out", "\(folder)/BEL-2025-fr.html"])
         print("""

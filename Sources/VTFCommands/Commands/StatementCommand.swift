@@ -16,7 +16,10 @@ struct StatementCommand: ParsableCommand {
             currency, UN rate, USD value, bank reference); what it still owes by instalment; refunds; \\
             and how the fund used its money in the period (grants committed, paid and spent, PSC, \\
             fund balance, reserve). It is "unaudited" unless an auditor cosigned a checkpoint that \\
-            covers the period.
+            covers the period with a key the ledger registered as auditor (vtf key register --role \\
+            auditor); audited_by names them. The ledger is read checked: the journal against its \\
+            signed checkpoint, the tables against the journal; if they differ nothing is signed \\
+            (exit 3).
 
             The JSON statement is signed by the fund's log key, and every receipt and refund in it \\
             carries its signed journal line and its inclusion proof to the checkpoint it names: the \\
@@ -28,7 +31,7 @@ struct StatementCommand: ParsableCommand {
               vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format json --out bel-2026.json
               vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html --lang fr --out bel-2026.html
               vtf statement --all --to 2026-12-31 --out statements/
-              vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…'
+              vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
             """,
         subcommands: [Make.self, Verify.self],
         defaultSubcommand: Make.self)
@@ -54,9 +57,10 @@ struct StatementCommand: ParsableCommand {
             let end = try parseDate(to, option: "--to")
             let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
             let logKey = try GlobalOptions.logKey(for: ledger)
+            let checked = try CheckedJournal.check(ledger)
             switch (donor, all) {
             case (let id?, false):
-                let statement = try make(ledger, id, start, end)
+                let statement = try make(ledger, checked, id, start, end)
                 try write(try render(statement, format, language, logKey), to: out)
                 print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
@@ -68,7 +72,7 @@ struct StatementCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let donors = try ledger.fundRecords("donor").map(\.id)
                 for id in donors {
-                    let statement = try make(ledger, id, start, end)
+                    let statement = try make(ledger, checked, id, start, end)
                     for kind in Format.allCases {
                         try write(try render(statement, kind, language, logKey), to: "\(out)/\(id)-\(end).\(kind.rawValue)")
                     }
@@ -79,8 +83,8 @@ struct StatementCommand: ParsableCommand {
             }
         }
 
-        func make(_ ledger: LedgerFile, _ id: String, _ start: LedgerDate, _ end: LedgerDate) throws -> DonorStatement {
-            do { return try StatementBuilder.build(ledger, donor: id, from: start, to: end, issued: LedgerDate.today()) } catch let error as StatementError {
+        func make(_ ledger: LedgerFile, _ checked: CheckedJournal, _ id: String, _ start: LedgerDate, _ end: LedgerDate) throws -> DonorStatement {
+            do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: LedgerDate.today()) } catch let error as StatementError {
                 throw InputError(error.message)
             }
         }
@@ -106,23 +110,40 @@ struct StatementCommand: ParsableCommand {
                 Needs no ledger: only the statement and the fund's log verifier key (vtf log vkey prints \\
                 it; get it from the fund through another channel). Exit 0 when everything holds, 1 when \\
                 something does not, saying what.
-                Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…'
+                An audit is checked against the auditor's own witness key, which you get from the \\
+                auditor (not from the fund): --witness VKEY, repeatable; each must have a valid \\
+                cosignature on the statement's checkpoint. Without --witness the audits named are \\
+                reported as "not checked".
+                Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
                 """)
         @Argument(help: "The JSON statement.") var file: String
         @Option(help: "The fund's log verifier key.") var vkey: String
+        @Option(help: ArgumentHelp("An auditor's witness verifier key whose cosignature the checkpoint must carry (repeatable).", valueName: "vkey"))
+        var witness: [String] = []
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            let data = try InputFile.read(file, kind: .jsonDocument)
             do {
-                let verified = try StatementSeal.verify([UInt8](data), vkey: vkey)
+                let verified = try StatementSeal.verify(data, vkey: vkey, witnesses: witness)
                 print("""
                     ok: \(file) is signed by the fund's log key; all \(verified.receipts) receipts and \(verified.refunds) refunds are in the books (checkpoint of \(verified.checkpointSize) entries) and say what their journal entries say
                       donor \(verified.donor), \(verified.from) to \(verified.to), received \(verified.currency) \(verified.receivedValue)
-                      \(verified.auditedBy.isEmpty ? "unaudited" : "covered by a checkpoint cosigned by \(verified.auditedBy.joined(separator: ", "))")
+                      \(Self.audit(verified))
                     """)
             } catch let error as StatementError {
                 throw CheckFailure("\(file): \(error.message)")
             }
+        }
+
+        /// Who audited it, and whether that was checked against witness keys the donor gave.
+        static func audit(_ verified: StatementSeal.Verified) -> String {
+            let named = verified.auditedBy.isEmpty
+                ? "unaudited" : "covered by a checkpoint cosigned by \(verified.auditedBy.joined(separator: ", "))"
+            if verified.auditedBy.isEmpty, verified.witnessesChecked.isEmpty { return named }
+            guard verified.witnessesChecked.isEmpty else {
+                return named + "; witness keys checked: \(verified.witnessesChecked.joined(separator: ", ")) each cosigned it"
+            }
+            return named + "; not checked: no --witness given (get each auditor's witness key from the auditor and pass --witness VKEY)"
         }
     }
 }

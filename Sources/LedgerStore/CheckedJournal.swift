@@ -1,0 +1,50 @@
+public import LedgerCrypto
+public import LedgerLog
+
+/// The ledger read the way anything vtf signs must read it: every journal entry replayed, its
+/// leaf hash recomputed and the Merkle root compared with the signed checkpoints (the latest one
+/// covering every entry), the rules replayed, and every derived table the queries read
+/// (postings, balances, fund records, keys, accounts, reversals, Merkle nodes) compared with the
+/// replay. Entry signatures are not re-checked: the log key's checkpoint signature over the root
+/// already binds every entry's bytes.
+///
+/// A statement, or any other signed output, is built only after a ``CheckedJournal`` was made
+/// in the same run; editing a table without the keys then stops it instead of being signed.
+public struct CheckedJournal: Sendable {
+    /// How many entries were read and checked.
+    public let entryCount: UInt64
+    /// The Merkle root over every entry, equal to the latest signed checkpoint's.
+    public let root: SHA256Digest
+    /// The keys the journal registered (from the replay, not from the keys table).
+    public let keys: [KeyState]
+    /// The log's name (the checkpoints' origin).
+    public let origin: String
+
+    /// Reads and checks `ledger`.
+    /// - Throws: ``StoreError`` of kind `.system` (exit status 3) when the journal does not
+    ///   verify against its signed checkpoints, or a derived table differs from the journal.
+    public static func check(_ ledger: LedgerFile, threads: Int = Parallel.coreCount) throws -> CheckedJournal {
+        let verification: StoreVerification
+        let keys: [KeyState]
+        do {
+            (verification, keys) = try ledger.replay(threads: threads, collecting: false, checksSignatures: false, progress: nil)
+        } catch let failure as VerificationFailure {
+            throw StoreError.system(failure.reason.contains(" table: ") || failure.reason.contains("'s seq, kind, ref or leaf_hash column")
+                ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was signed (vtf reconcile ledger lists every difference)"
+                : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was signed (run vtf verify)")
+        }
+        if let first = verification.differences.first {
+            throw StoreError.system(
+                "derived tables do not match the journal at \(first)\(verification.differences.count > 1 ? " (and \(verification.differences.count - 1) more)" : ""); nothing was signed (vtf reconcile ledger lists every difference)")
+        }
+        guard let origin = try ledger.settings()?.origin else { throw StoreError.input("the ledger has no genesis entry") }
+        return CheckedJournal(entryCount: verification.entryCount, root: verification.root, keys: keys, origin: origin)
+    }
+
+    /// The audits on a stored checkpoint note: its cosignatures that verify with an auditor key
+    /// the journal registered (not revoked before the checkpoint). Other lines are left out.
+    public func audits(of note: StoredNote) -> [AuditorCosignature] {
+        guard let signed = try? SignedNote.parse(note.note) else { return [] }
+        return Cosignature.audits(of: signed, size: note.size, logName: origin, keys: keys)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerLog
+import LedgerStore
+
+/// The cost of a checked read (Scripts/bench checked-read): ``CheckedJournal`` against a read
+/// of the derived tables alone, in one process (not shown in --help).
+struct BenchCheckedReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-checked-read",
+        abstract: "Time a checked read of this ledger against a table-only read (used by Scripts/bench).",
+        shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.openLedger(readOnly: true)
+        var started = Date()
+        let checked = try CheckedJournal.check(ledger)
+        let checkedSeconds = Date().timeIntervalSince(started)
+        started = Date()
+        let rows = try ledger.trialBalance(asOf: nil).count + ledger.trialBalance(asOf: LedgerDate.today()).count
+        let tableSeconds = Date().timeIntervalSince(started)
+        print(String(
+            format: "checked read of %llu entries: %.2f s; table-only read (trial balance now and as of today, %d rows): %.2f s",
+            checked.entryCount, checkedSeconds, rows, tableSeconds))
+    }
+}
