@@ -20,7 +20,7 @@ enum WriteAccess {
     /// `vtf args` run with the ledger's folder bind-mounted read-only.
     static func onReadOnlyMount(_ folder: String, _ arguments: [String], ledger: String) throws -> CLI.Result {
         try CLI.run("/usr/bin/unshare", [
-            "-m", "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" && shift && exec \"$@\"", folder, CLI.binary,
+            "-m", "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" && exec \"$@\"", folder, CLI.binary,
         ] + arguments + ["--ledger", ledger], in: folder)
     }
 
@@ -66,7 +66,7 @@ struct StorageSafetyTests {
         try ledger.post(["1100:10", "4100:-10"], ref: "R-1")
         let before = try ledger.fileBytes()
         let mtime = try modified(ledger.ledger)
-        for arguments in [["verify"], ["balance"], ["journal"], ["balance", "--format", "json"]] {
+        for arguments in [["verify"], ["balance"], ["journal", "export"], ["balance", "--format", "json"]] {
             let result = try ledger.vtf(arguments)
             #expect(result.status == 0, "vtf \(arguments): \(result.stderr)")
         }
@@ -80,7 +80,7 @@ struct StorageSafetyTests {
         defer { ledger.remove() }
         try ledger.post(["1100:10", "4100:-10"], ref: "M-1")
         let before = try ledger.fileBytes()
-        for arguments in [["verify"], ["balance"], ["journal"]] {
+        for arguments in [["verify"], ["balance"], ["journal", "export"]] {
             let result = try WriteAccess.onReadOnlyMount(ledger.dir, arguments, ledger: ledger.ledger)
             #expect(result.status == 0, "vtf \(arguments) on a read-only mount: \(result.stderr)")
         }
