@@ -40,17 +40,13 @@ public final class LedgerFile: Sendable {
         return file
     }
 
-    /// Opens an existing ledger. Read-only opens never write to the file.
+    /// Opens an existing ledger, for writing unless `readOnly`: the same as
+    /// ``open(at:mode:)``.
     public static func open(at path: String, readOnly: Bool = false) throws -> LedgerFile {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.input("no ledger at \(path) (create one with `vtf init`, or pass --ledger / set VTF_LEDGER)")
-        }
-        let file = try connect(path: path, readOnly: readOnly)
-        try Migrations.check(file.queue, path: path, upgrade: !readOnly)
-        return file
+        try open(at: path, mode: readOnly ? .readOnly : .readWrite)
     }
 
-    static func connect(path: String, readOnly: Bool) throws -> LedgerFile {
+    static func connect(path: String, readOnly: Bool, immutable: Bool = false) throws -> LedgerFile {
         var configuration = Configuration()
         configuration.readonly = readOnly
         // Writers wait for each other (BEGIN IMMEDIATE + busy timeout) rather than fail.
@@ -67,7 +63,8 @@ public final class LedgerFile: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
-            return LedgerFile(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+            let location = immutable ? ReadOnlyAccess.immutableURI(path) : path
+            return LedgerFile(path: path, queue: try DatabaseQueue(path: location, configuration: configuration))
         } catch DatabaseError.SQLITE_NOTADB {
             throw StoreError.input("\(path) is not a vtf ledger (it is not a SQLite file)")
         } catch {

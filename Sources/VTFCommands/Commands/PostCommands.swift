@@ -132,9 +132,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Record many vouchers from a JSON Lines file (one `vtf post --file` object per line).",
         discussion: """
-            Every line is checked first; if any is refused, nothing is recorded and the line is named. \
-            Then the vouchers are signed and appended in batches (one transaction and one checkpoint \
-            per batch), using every core for the signatures.
+            All or nothing. Every line is checked first, without holding the ledger's write lock \
+            (others can record meanwhile); if any is refused, nothing is recorded and the line is named. \
+            Then the vouchers are checked again, signed (on every core) and appended in ONE transaction \
+            (one checkpoint per batch); exit status 2 means nothing was recorded.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -153,7 +154,7 @@ struct ImportCommand: ParsableCommand {
         let started = Date()
         let count = try ledger.appendBulk(
             { try VoucherLines(path: file, fundCurrency: settings.currency) }, keys: keys, batchSize: batchSize,
-            progress: { Terminal.progress("imported \($0) entries") })
+            progress: { Terminal.progress("signed \($0) entries") })
         Terminal.endProgress()
         let seconds = Date().timeIntervalSince(started)
         print("imported \(count) entries in \(String(format: "%.2f", seconds)) s")

@@ -25,8 +25,9 @@ struct GlobalOptions: ParsableArguments {
         return path
     }
 
+    /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
     func openLedger(readOnly: Bool = false) throws -> LedgerFile {
-        try LedgerFile.open(at: try ledgerPath(), readOnly: readOnly)
+        try LedgerFile.open(at: try ledgerPath(), mode: readOnly ? .readOnly : .readWrite)
     }
 
     func keyPath() throws -> String {
