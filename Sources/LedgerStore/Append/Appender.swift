@@ -96,6 +96,7 @@ extension LedgerFile {
                     let body = try LedgerRules.completing(
                         draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
                     let accepted = try LedgerRules.check(body, against: state)
+                    try Self.readBack(body, settings: settings)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {
                     throw RuleViolation("\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size))")
@@ -104,6 +105,13 @@ extension LedgerFile {
             }
             return .rollback
         }
+    }
+
+    /// The verifier's reading of a preflight body (which has no recording time yet).
+    static func readBack(_ body: EntryBody, settings: LedgerSettings) throws {
+        var timed = body
+        timed.time = RecordingTime.now()
+        _ = try JournalVerifier.signableBytes(of: timed, fundCurrency: settings.currency)
     }
 
     /// Checks, signs and inserts one batch inside the caller's transaction, then stores the
@@ -126,8 +134,8 @@ extension LedgerFile {
                 draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
             let accepted = try LedgerRules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
+            let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
             try state.apply(body, effects: accepted.effects)
-            let bytes = body.canonicalBytes()
             bodies.append(body)
             messages.append(bytes)
             signing.submit(messages)
