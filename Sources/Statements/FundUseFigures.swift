@@ -30,7 +30,7 @@ enum FundUseFigures {
                 }
             }
         }
-        let types = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0.type) })
+        let types = Dictionary(try ledger.accounts().map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
         var balance = Amount.zero(currency)
         var reserve = Amount.zero(currency)
         for row in try ledger.trialBalance(asOf: to) {

@@ -56,7 +56,7 @@ struct PostCommand: ParsableCommand {
             guard date == nil, memo == nil, ref == nil, posting.isEmpty else {
                 throw InputError("give either --file or --date/--memo/--ref/--posting, not both")
             }
-            guard let bytes = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            let bytes = try InputFile.read(file, option: "--file")
             let json: JSONValue
             do { json = try JSONParser.parse([UInt8](bytes)) } catch { throw InputError("\(file): not valid JSON: \(error)") }
             draft = try VoucherInput.draft(json: json, fundCurrency: settings.currency, context: file)
@@ -146,6 +146,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard batchSize >= 1 && batchSize <= 100_000 else { throw InputError("--batch-size must be between 1 and 100000") }
+        try InputFile.check(file, option: "--file")
         let ledger = try global.openLedger()
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let keys = try global.writeKeys(for: ledger)

@@ -114,7 +114,10 @@ struct ProofCommand: ParsableCommand {
             let size = try fields.integer("tree_size")
             let leafHash = try ProofFiles.hash(try fields.string("leaf_hash"), context: "leaf_hash")
             let path = try ProofFiles.path(fields)
-            guard size == Int64(checkpoint.size) else {
+            guard index >= 0, index < size else {
+                throw InputError("\(proof): leaf_index \(index) is not an entry of a tree of \(size) (it must be 0 or more and less than tree_size)")
+            }
+            guard UInt64(exactly: size) == checkpoint.size else {
                 throw CheckFailure("the proof is for a tree of \(size) entries, the checkpoint signs \(checkpoint.size)")
             }
             if let entry {
@@ -143,7 +146,7 @@ struct ProofCommand: ParsableCommand {
             let old = try ProofFiles.checkpoint(at: oldCheckpoint, vkey: vkey, witnesses: [])
             let oldSize = try fields.integer("old_size")
             let newSize = try fields.integer("new_size")
-            guard oldSize == Int64(old.size), newSize == Int64(checkpoint.size) else {
+            guard UInt64(exactly: oldSize) == old.size, UInt64(exactly: newSize) == checkpoint.size else {
                 throw CheckFailure("the proof is for sizes \(oldSize) → \(newSize), the checkpoints sign \(old.size) → \(checkpoint.size)")
             }
             do {
@@ -161,8 +164,7 @@ struct ProofCommand: ParsableCommand {
 /// Reading the files `vtf proof check` is given.
 enum ProofFiles {
     static func text(at path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
-        return String(decoding: data, as: UTF8.self)
+        try InputFile.text(path, option: "file")
     }
 
     static func json(at path: String) throws -> JSONValue {

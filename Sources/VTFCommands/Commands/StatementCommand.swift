@@ -104,7 +104,7 @@ struct StatementCommand: ParsableCommand {
         @Option(help: "The fund's log verifier key.") var vkey: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+            let data = try InputFile.read(file, option: "statement file")
             do {
                 let verified = try StatementSeal.verify([UInt8](data), vkey: vkey)
                 print("""

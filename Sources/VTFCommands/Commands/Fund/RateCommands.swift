@@ -65,9 +65,7 @@ struct RatesCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw InputError("cannot read \(file) as UTF-8 text")
-            }
+            let text = try InputFile.text(file, option: "rates file")
             var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]
             var lineOf: [LedgerDate: [Currency: Int]] = [:]
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
