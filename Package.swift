@@ -81,6 +81,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "vtf", dependencies: ["VTFCommands"]),
+        // The seeded fuzz over every write command's arguments (Scripts/fuzz-writes runs it).
+        .executableTarget(name: "fuzz-writes", dependencies: ["VTFCommands"]),
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),

@@ -104,6 +104,26 @@ public struct LedgerDate: Hashable, Sendable, Comparable, CustomStringConvertibl
         return result
     }
 
+    /// The date `days` days later (earlier when negative), or nil when it would fall outside
+    /// 1900...9999. For day counts that come from input.
+    public func addingChecked(days: Int) -> LedgerDate? {
+        let (target, overflow) = ordinalDay.addingReportingOverflow(days)
+        guard !overflow, Self.ordinalRange.contains(target) else { return nil }
+        return adding(days: days)
+    }
+
+    /// The date `days` days later, kept within 1900-01-01...9999-12-31 (a search window that
+    /// reaches past the calendar's ends stops at them).
+    public func addingClamped(days: Int) -> LedgerDate {
+        if let date = addingChecked(days: days) { return date }
+        return days < 0 ? Self.earliest : Self.latest
+    }
+
+    /// 1900-01-01, the first date a ledger holds.
+    public static let earliest = LedgerDate(civil: (Limits.dateYearMin, 1, 1))
+    /// 9999-12-31, the last date a ledger holds.
+    public static let latest = LedgerDate(civil: (Limits.dateYearMax, 12, 31))
+
     /// Orders dates chronologically.
     public static func < (lhs: LedgerDate, rhs: LedgerDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

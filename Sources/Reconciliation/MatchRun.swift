@@ -40,12 +40,16 @@ struct MatchRun {
         refs.filter { state[$0.index] == .open }.sorted().map(\.index)
     }
 
-    /// Marks a bank line matched to book lines by a rule.
-    mutating func take(_ line: Int, _ books: [Int], _ rule: MatchRule) {
-        precondition(state[line] == .open && books.allSatisfy { !taken[$0] }, "matched twice")
+    /// Marks a bank line matched to book lines by a rule. A line or a book line already taken
+    /// (or a book line named twice) is never matched again: the call then changes nothing and
+    /// returns false, where it used to stop the program.
+    @discardableResult
+    mutating func take(_ line: Int, _ books: [Int], _ rule: MatchRule) -> Bool {
+        guard state[line] == .open, books.allSatisfy({ !taken[$0] }), Set(books).count == books.count else { return false }
         state[line] = .matched
         for book in books { taken[book] = true }
         matches.append(Match(bank: refs[line], book: books.map { index.lines[$0].id }, rule: rule))
+        return true
     }
 
     /// Rule 0: the second and later lines with one bank id are duplicates.

@@ -68,8 +68,8 @@ public enum StatementBuilder {
         }
         var refunds: [DonorStatement.Money] = []
         for request in requests {
-            guard let seq = request.fields["approved_seq"]?.integerValue, !reversed.contains(UInt64(seq)),
-                let entry = try ledger.entry(at: UInt64(seq)), entry.body.date >= from, entry.body.date <= to,
+            guard let number = request.fields["approved_seq"]?.integerValue, let seq = UInt64(exactly: number), !reversed.contains(seq),
+                let entry = try ledger.entry(at: seq), entry.body.date >= from, entry.body.date <= to,
                 let refund = try StatementFigures.refund(entry.body, request: request.id, fundCurrency: currency)
             else { continue }
             refunds.append(refund)

@@ -20,7 +20,9 @@ public enum VTFMain {
     /// Runs the command and returns its exit status instead of exiting.
     public static func execute(arguments: [String]? = nil) -> Int32 {
         do {
-            var command = try VTF.parseAsRoot(arguments)
+            let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            try TextFlags.check(given)
+            var command = try VTF.parseAsRoot(given)
             try command.run()
             return 0
         } catch {

@@ -62,10 +62,29 @@ public struct CSVMapping: Sendable, Equatable {
         let file: MappingFile
         do {
             file = try JSONDecoder().decode(MappingFile.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw StatementError("\(fileName): not a CSV mapping: \(describe(error))")
         } catch {
-            throw StatementError("\(fileName): not a CSV mapping: \(error)")
+            throw StatementError("\(fileName): not a CSV mapping: \(error.localizedDescription)")
         }
         return try file.mapping(fileName: fileName)
+    }
+
+    /// A decoding error in words: where in the file, and what is wrong there.
+    static func describe(_ error: DecodingError) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the file" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(place(context.codingPath + [key])) is missing"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)) must be \(type == String.self ? "a string" : "of type \(type)")"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "\(place(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "not valid JSON"
+        }
     }
 
     /// The roles a column may have.

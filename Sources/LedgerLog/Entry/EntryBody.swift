@@ -68,8 +68,18 @@ public struct EntryBody: Sendable, Equatable {
     }
 
     /// The signed bytes: RFC 8785 canonical UTF-8 of ``jsonValue``, written directly in the
-    /// canonical member order (a test checks it equals canonicalizing ``jsonValue``).
+    /// canonical member order (a test checks it equals canonicalizing ``jsonValue``). For bodies
+    /// read from a journal, which cannot hold what ``encoded()`` refuses; the writer uses
+    /// ``JournalVerifier/signableBytes(of:fundCurrency:)``.
     public func canonicalBytes() -> [UInt8] {
+        do { return try encoded() } catch {
+            preconditionFailure("a body read from a journal encodes: \(error)")
+        }
+    }
+
+    /// The signed bytes, or a ``RuleViolation`` when a string cannot be written in canonical
+    /// form (a Unicode noncharacter, which I-JSON forbids) or a number is not finite.
+    public func encoded() throws(RuleViolation) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(320 + postings.count * 96 + (memo?.utf8.count ?? 0))
         do {
@@ -80,31 +90,33 @@ public struct EntryBody: Sendable, Equatable {
             Self.member(#","kind":""#, kind.rawValue, into: &out)
             try Self.member(#","ledger":"#, .string(ledger), into: &out)
             if let memo { try Self.member(#","memo":"#, .string(memo), into: &out) }
-            if !postings.isEmpty {
-                out.append(contentsOf: #","postings":["#.utf8)
-                for (index, posting) in postings.enumerated() {
-                    if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: #"{"account":"#.utf8)
-                    try JSONCanonicalizer.write(.string(posting.account.rawValue), into: &out)
-                    Self.member(#","amount":""#, posting.amount.decimalString, into: &out)
-                    Self.member(#","currency":""#, posting.amount.currency.code, into: &out)
-                    Self.member(#","value":""#, posting.value.decimalString, into: &out)
-                    out.append(UInt8(ascii: "}"))
-                }
-                out.append(UInt8(ascii: "]"))
-            }
+            if !postings.isEmpty { try writePostings(into: &out) }
             Self.member(#","prev":""#, prev.hex, into: &out)
             if let ref { try Self.member(#","ref":"#, .string(ref), into: &out) }
             out.append(contentsOf: #","seq":"#.utf8)
             out.append(contentsOf: String(seq).utf8)
             Self.member(#","signer":""#, signer, into: &out)
             try Self.member(#","time":"#, .string(time), into: &out)
+            // Format version 1 (``formatVersion``), spelled out.
             out.append(contentsOf: #","v":1}"#.utf8)
-            precondition(Self.formatVersion == 1, "the writer above spells version 1")
         } catch {
-            preconditionFailure("an entry body holds no non-finite number: \(error)")
+            throw RuleViolation("entry \(seq): cannot be written in canonical form: \(error)")
         }
         return out
+    }
+
+    private func writePostings(into out: inout [UInt8]) throws(JSONCanonicalizationError) {
+        out.append(contentsOf: #","postings":["#.utf8)
+        for (index, posting) in postings.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"account":"#.utf8)
+            try JSONCanonicalizer.write(.string(posting.account.rawValue), into: &out)
+            Self.member(#","amount":""#, posting.amount.decimalString, into: &out)
+            Self.member(#","currency":""#, posting.amount.currency.code, into: &out)
+            Self.member(#","value":""#, posting.value.decimalString, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// `prefix` (e.g. `,"date":"`), then text that needs no escaping (digits, hex, codes, dates), then `"`.
@@ -115,7 +127,7 @@ public struct EntryBody: Sendable, Equatable {
     }
 
     /// `prefix` (e.g. `,"memo":`), then a canonical value.
-    private static func member(_ prefix: StaticString, _ value: JSONValue, into out: inout [UInt8]) throws {
+    private static func member(_ prefix: StaticString, _ value: JSONValue, into out: inout [UInt8]) throws(JSONCanonicalizationError) {
         out.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         try JSONCanonicalizer.write(value, into: &out)
     }

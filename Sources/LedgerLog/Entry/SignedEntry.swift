@@ -62,6 +62,9 @@ public struct RawEntry: Sendable {
     /// checks) and the signature is canonical base64 in that place (checked here).
     public init(exportLine line: [UInt8], lineNumber: UInt64) throws(RuleViolation) {
         let context = "line \(lineNumber)"
+        guard String(validating: line, as: UTF8.self) != nil else {
+            throw RuleViolation("\(context): not UTF-8 text (an export line is canonical JSON in UTF-8)")
+        }
         let marker = Array(#","sig":""#.utf8)
         let follower = Array(#","signer":"#.utf8)
         guard let start = Self.lastIndex(of: marker, in: line),

@@ -18,6 +18,7 @@ public enum LedgerRules {
     /// first rule it breaks.
     public static func check(_ body: EntryBody, against state: some LedgerStateReading) throws -> AcceptedEntry {
         let at = "entry \(body.seq)"
+        try checkTexts(body)
         if body.kind == .genesis {
             return try checkGenesis(body)
         }
@@ -67,6 +68,14 @@ public enum LedgerRules {
         completed.postings = outcome.postings
         completed.data[FundRules.unoreMember] = outcome.unore.map(JSONValue.object)
         return completed
+    }
+
+    /// `ref` and `memo` pass ``EntryText``, as the journal reader requires: the writer runs this
+    /// before it signs, so it never records an entry the verifier would refuse to read.
+    static func checkTexts(_ body: EntryBody) throws(RuleViolation) {
+        let at = "entry \(body.seq)"
+        if let ref = body.ref { try EntryText.check(ref, name: "ref", max: Limits.refLengthMax, context: at) }
+        if let memo = body.memo { try EntryText.check(memo, name: "memo", max: Limits.memoLengthMax, context: at) }
     }
 
     static func checkSigner(_ body: EntryBody, state: some LedgerStateReading) throws -> KeyState {

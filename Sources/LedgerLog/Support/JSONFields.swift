@@ -88,15 +88,9 @@ public struct JSONFields {
         }
     }
 
-    /// Text fields: not empty, not too long, no control characters (they would break reports).
+    /// Text fields: the one check of ``EntryText`` (not empty, not too long in Unicode scalars,
+    /// no control character or noncharacter), shared by the writer and the verifier.
     public static func checkText(_ value: String, name: String, max: Int, context: String) throws(RuleViolation) {
-        guard !value.isEmpty else { throw RuleViolation("\(context): \(name) is empty") }
-        // Characters never outnumber UTF-8 bytes: count them only when the bytes might exceed.
-        guard value.utf8.count <= max || value.count <= max else {
-            throw RuleViolation("\(context): \(name) is longer than \(max) characters")
-        }
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw RuleViolation("\(context): \(name) contains a control character")
-        }
+        try EntryText.check(value, name: name, max: max, context: context)
     }
 }

@@ -41,7 +41,7 @@ extension JournalVerifier {
         if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, reason: problem)) }
         // The fast reader, whose answer counts only if it writes back to the very same bytes.
         if let body = EntryBody.readCanonical(raw.bodyBytes, fundCurrency: seq == 0 ? nil : fundCurrency),
-            body.canonicalBytes() == raw.bodyBytes
+            (try? body.encoded()) == raw.bodyBytes
         {
             return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
         }
@@ -53,7 +53,7 @@ extension JournalVerifier {
             let body = try EntryBody(json: json, fundCurrency: seq == 0 ? nil : fundCurrency)
             // The body written back in canonical form must be the stored bytes: this checks the
             // RFC 8785 form and that nothing in the bytes was lost in reading them.
-            guard body.canonicalBytes() == raw.bodyBytes else {
+            guard (try? body.encoded()) == raw.bodyBytes else {
                 return .failure(VerificationFailure(seq: seq, reason: "the entry bytes are not in RFC 8785 canonical form"))
             }
             return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))

@@ -55,8 +55,8 @@ extension LedgerFile {
                 draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
             let accepted = try LedgerRules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
+            let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
             try state.apply(body, effects: accepted.effects)
-            let bytes = body.canonicalBytes()
             bodies.append(body)
             messages.append(bytes)
             signing.submit(messages)
@@ -189,5 +189,15 @@ final class BackgroundSigning: @unchecked Sendable {
         for (index, message) in zip(slice.range, slice.messages) {
             slots[index] = Result { () throws(CryptoError) in try signer.sign(message) }
         }
+    }
+}
+
+extension LedgerFile {
+    /// The verifier's reading of an import body checked before signing (it has no recording
+    /// time yet): what the writer accepts, the verifier must accept.
+    static func readBack(_ body: EntryBody, settings: LedgerSettings) throws {
+        var timed = body
+        timed.time = RecordingTime.now()
+        _ = try JournalVerifier.signableBytes(of: timed, fundCurrency: settings.currency)
     }
 }

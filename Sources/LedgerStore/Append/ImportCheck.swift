@@ -18,6 +18,7 @@ extension LedgerFile {
                     let body = try LedgerRules.completing(
                         draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
                     let accepted = try LedgerRules.check(body, against: state)
+                    try Self.readBack(body, settings: settings)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {
                     throw RuleViolation("\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size)) (nothing was recorded)")

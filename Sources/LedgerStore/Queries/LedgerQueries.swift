@@ -52,6 +52,9 @@ extension LedgerFile {
                 let raw = try JournalTableReader(db: db).readEntry(at: seq)
             else { return nil }
             let body = try EntryBody(json: try JSONParser.parse(raw.bodyBytes), fundCurrency: seq == 0 ? nil : settings.currency)
+            guard raw.signature.count == 64 else {
+                throw StoreError.system("entry \(seq) has a signature of \(raw.signature.count) bytes, not 64: the ledger file was changed; run vtf verify")
+            }
             return SignedEntry(body: body, bodyBytes: raw.bodyBytes, signature: raw.signature)
         }
     }

@@ -110,7 +110,10 @@ final class JournalTableReader: JournalReader {
     }
 
     func readEntry(at seq: UInt64) throws -> RawEntry? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM journal WHERE seq = ?", arguments: [Int64(seq)]) else {
+        // A seq beyond Int64 (a user's number) is no entry, not a trap.
+        guard let key = Int64(exactly: seq),
+            let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM journal WHERE seq = ?", arguments: [key])
+        else {
             return nil
         }
         let body: Data = row[0]

@@ -68,7 +68,7 @@ public struct AgreementPosition: Sendable {
     /// Approved write-offs dated up to `date`, by agreement.
     static func writeOffs(_ ledger: LedgerFile, asOf date: LedgerDate) throws -> [String: Amount] {
         var sums: [String: Amount] = [:]
-        let currencies = Dictionary(uniqueKeysWithValues: try ledger.fundRecords("agreement").map { ($0.id, $0.text("currency")) })
+        let currencies = Dictionary(try ledger.fundRecords("agreement").map { ($0.id, $0.text("currency")) }, uniquingKeysWith: { first, _ in first })
         for request in try ledger.fundRecords("request") where request.text("action") == "receivable.write-off"
             && request.text("status") == "approved" && request.text("date") <= date.description
         {

@@ -46,7 +46,7 @@ public struct GrantsReport {
         lines = try basis.records("grant").filter { $0.text("awarded") <= asOf.description }.map { record in
             let request = try basis.ledger.fundRecord("request", record.id)
             let certifiedSeq = request?.fields["certified_seq"]?.integerValue
-            let certified = try certifiedSeq.flatMap { try basis.ledger.entry(at: UInt64($0))?.body.date.description } ?? ""
+            let certified = try certifiedSeq.flatMap { try UInt64(exactly: $0).flatMap { try basis.ledger.entry(at: $0) }?.body.date.description } ?? ""
             let closed = record.text("closed")
             return Line(
                 grant: record.id, grantee: record.text("grantee"), granteeName: record.text("grantee_name"),

@@ -42,7 +42,7 @@ public struct ReceivablesReport {
     public init(_ basis: ReportBasis) throws {
         heading = basis.heading
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
-        let names = Dictionary(uniqueKeysWithValues: try basis.records("donor").map { ($0.id, $0.text("name")) })
+        let names = Dictionary(try basis.records("donor").map { ($0.id, $0.text("name")) }, uniquingKeysWith: { first, _ in first })
         var open: [(record: FundRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
         for position in try AgreementPosition.all(basis.ledger, asOf: basis.asOf) where !position.outstanding.isZero {
             open.append((position.record, position.currency, position.outstanding, try Self.ageing(position, basis)))

@@ -41,7 +41,7 @@ public struct ReportBasis {
         }
         self.ledger = ledger
         heading = ReportHeading(report: report, fundName: settings.fundName, currency: settings.currency, asOf: asOf, from: start)
-        accounts = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0) })
+        accounts = Dictionary(try ledger.accounts().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     var currency: Currency { heading.currency }

@@ -48,12 +48,11 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The log's verifier key (origin+keyid+base64), obtained from the fund separately.", valueName: "vkey"))
         var vkey: String
 
-        @Option(help: "How many cores to use (default: all).")
-        var threads: Int?
+        @OptionGroup var threads: ThreadsOption
 
         func run() throws {
             do {
-                let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads ?? Parallel.coreCount) {
+                let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads.count) {
                     Terminal.progress("verified \($0) entries")
                 }
                 Terminal.endProgress()

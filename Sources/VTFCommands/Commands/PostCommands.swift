@@ -148,6 +148,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard batchSize >= 1 && batchSize <= 100_000 else { throw InputError("--batch-size must be between 1 and 100000") }
+        try InputFile.check(file, option: "--file")
         let ledger = try global.openLedger()
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let keys = try global.writeKeys(for: ledger)

@@ -115,7 +115,10 @@ struct ProofCommand: ParsableCommand {
             let size = try fields.integer("tree_size")
             let leafHash = try ProofFiles.hash(try fields.string("leaf_hash"), context: "leaf_hash")
             let path = try ProofFiles.path(fields)
-            guard size == Int64(checkpoint.size) else {
+            guard index >= 0, index < size else {
+                throw InputError("\(proof): leaf_index \(index) is not an entry of a tree of \(size) (it must be 0 or more and less than tree_size)")
+            }
+            guard UInt64(exactly: size) == checkpoint.size else {
                 throw CheckFailure("the proof is for a tree of \(size) entries, the checkpoint signs \(checkpoint.size)")
             }
             if let entry {
@@ -144,7 +147,7 @@ struct ProofCommand: ParsableCommand {
             let old = try ProofFiles.checkpoint(at: oldCheckpoint, vkey: vkey, witnesses: [])
             let oldSize = try fields.integer("old_size")
             let newSize = try fields.integer("new_size")
-            guard oldSize == Int64(old.size), newSize == Int64(checkpoint.size) else {
+            guard UInt64(exactly: oldSize) == old.size, UInt64(exactly: newSize) == checkpoint.size else {
                 throw CheckFailure("the proof is for sizes \(oldSize) → \(newSize), the checkpoints sign \(old.size) → \(checkpoint.size)")
             }
             do {

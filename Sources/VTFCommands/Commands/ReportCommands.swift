@@ -118,13 +118,12 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "How many cores to use (default: all).")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)
         let result = try Self.replaying(verb: "verified", failure: "FAILED: ") { progress in
-            try ledger.verify(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+            try ledger.verify(threads: threads.count, progress: progress)
         }
         guard result.differences.isEmpty else {
             print("FAILED: the journal verifies (\(result.entryCount) entries), but derived tables differ from it:")

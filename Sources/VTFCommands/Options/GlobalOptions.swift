@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerLog
@@ -27,7 +28,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
     func openLedger(readOnly: Bool = false) throws -> LedgerFile {
-        try LedgerFile.open(at: try ledgerPath(), mode: readOnly ? .readOnly : .readWrite)
+        let path = try ledgerPath()
+        if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
+            throw InputError("--ledger \(path) \(problem): give the ledger file")
+        }
+        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite) } catch DatabaseError.SQLITE_NOTADB {
+            throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
+        }
     }
 
     func keyPath() throws -> String {
@@ -62,6 +69,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     static func readPrivateKey(at path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
+        try InputFile.check(path, option: passphraseVariable == "VTF_KEY_PASSPHRASE" ? "--key" : "the log key")
         if let text = try? InputFile.text(path, kind: .keyFile), text.contains("-----BEGIN PUBLIC KEY-----"),
             !text.contains("PRIVATE KEY-----")
         {

@@ -130,7 +130,7 @@ struct StatementInput {
     }
 
     static func mapping(at path: String) throws -> CSVMapping {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read --mapping \(path)") }
+        let data = try InputFile.read(path, option: "--mapping")
         do { return try CSVMapping.parse(json: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent) } catch {
             throw InputError(error.message)
         }

@@ -51,7 +51,7 @@ struct BankReconciliation {
         from = dates.min() ?? first.opening.date
         to = dates.max() ?? last.closing.date
         closing = last.closing
-        let book = try BookSide(ledger, account: account, currency: currency, from: from.adding(days: -windowDays), through: to.adding(days: windowDays))
+        let book = try BookSide(ledger, account: account, currency: currency, from: from.addingClamped(days: -windowDays), through: to.addingClamped(days: windowDays))
         self.book = book
         let prior = book.prior
         // Book lines an earlier reconciliation matched are out of play, except for the bank lines

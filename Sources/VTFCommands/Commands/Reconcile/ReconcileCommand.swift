@@ -28,12 +28,12 @@ struct ReconcileCommand: ParsableCommand {
                 first difference, it lists them all (up to 1,000 rows per table). Exit 1 when any differ.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "How many cores to use (default: all).") var threads: Int?
+        @OptionGroup var threads: ThreadsOption
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
             let result = try VerifyCommand.replaying(verb: "replayed", failure: "FAILED: the journal itself does not verify: ") { progress in
-                try ledger.reconcileDerived(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+                try ledger.reconcileDerived(threads: threads.count, progress: progress)
             }
             guard result.differences.isEmpty else {
                 print("\(result.differences.count) difference\(result.differences.count == 1 ? "" : "s") between the stored tables and the journal (\(result.entryCount) entries):")
