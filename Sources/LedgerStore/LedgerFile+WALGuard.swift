@@ -45,7 +45,7 @@ enum WALGuard {
         init(ledger path: String) throws {
             database = try DatabaseHeader.read(at: path)
             wal = try WALFile.read(at: path + "-wal")
-            shmSalts = ShmIndex.salts(at: path + "-shm")
+            shmSalts = try ShmIndex.salts(at: path + "-shm")
         }
 
         /// Why the WAL does not belong, or nil if it does (or there is nothing to replay).
@@ -80,7 +80,7 @@ struct DatabaseHeader: Equatable {
 
     /// Nil for a file too short to be a database (SQLite treats it as empty).
     static func read(at path: String) throws -> DatabaseHeader? {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let handle = try RegularFile.open(path) else {
             throw StoreError.system("cannot read \(path)")
         }
         defer { try? handle.close() }
@@ -97,8 +97,8 @@ struct DatabaseHeader: Equatable {
 /// The salts recorded in a -shm wal-index header, when it is initialised, both copies agree
 /// and it indexes at least one frame (otherwise it says nothing about the -wal).
 enum ShmIndex {
-    static func salts(at path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    static func salts(at path: String) throws -> [UInt8]? {
+        guard let handle = try RegularFile.open(path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 96), data.count == 96 else { return nil }
         let bytes = [UInt8](data)

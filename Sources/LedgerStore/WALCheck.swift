@@ -24,7 +24,7 @@ struct WALFile: Equatable {
     /// Reads the -wal at `path`; nil when there is none, or it holds nothing SQLite would replay
     /// (SQLite ignores a file shorter than a header or with a wrong magic number).
     static func read(at path: String) throws -> WALFile? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard let handle = try RegularFile.open(path) else { return nil }
         defer { try? handle.close() }
         let fileSize = try handle.seekToEnd()
         try handle.seek(toOffset: 0)
@@ -149,5 +149,19 @@ enum BigEndian {
 
     static func u16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {
         bytes.withUnsafeBytes { UInt16(bigEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
+    }
+}
+
+/// Opens files next to a ledger for reading, refusing what is not a regular file (a FIFO or a
+/// device would block or never end).
+enum RegularFile {
+    /// Nil when nothing is at `path`.
+    static func open(_ path: String) throws -> FileHandle? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }  // follows links: a linked ledger is fine
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.system("\(path) is not a regular file; vtf will not read it. Move it aside")
+        }
+        return FileHandle(forReadingAtPath: path)
     }
 }

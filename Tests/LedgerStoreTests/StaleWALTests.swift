@@ -89,6 +89,19 @@ struct StaleWALTests {
         #expect(try file.verify().entryCount == 14)
     }
 
+    /// A -wal that is a FIFO is refused at once instead of blocking the open.
+    @Test func aWALThatIsNotARegularFileIsRefused() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        #expect(mkfifo(fixture.path + "-wal", 0o600) == 0)
+        do {
+            _ = try fixture.open(.readOnly)
+            Issue.record("a FIFO -wal was accepted")
+        } catch let error as StoreError {
+            #expect(error.kind == .system && error.message.contains("not a regular file"))
+        }
+    }
+
     @Test func walParsingFindsTheCommittedFrames() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }

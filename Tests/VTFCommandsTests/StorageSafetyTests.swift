@@ -92,6 +92,23 @@ struct StorageSafetyTests {
         #expect(post.status == 3, "\(post.stderr)")
     }
 
+    /// On a read-only mount, a -wal holding commits the file lacks cannot be read without a
+    /// -shm: the command says so (exit 3) instead of showing the file's older state.
+    @Test(.enabled(if: WriteAccess.canMountReadOnly)) func pendingWALOnAReadOnlyMountIsNamed() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        let holder = try DatabaseQueue(path: ledger.ledger)  // keeps the -wal while vtf writes
+        try ledger.post(["1100:10", "4100:-10"], ref: "W-1")
+        let copy = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: ledger.ledger + suffix, toPath: copy + "/test.ledger" + suffix)
+        }
+        try holder.close()
+        let verify = try WriteAccess.onReadOnlyMount(copy, ["verify"], ledger: copy + "/test.ledger")
+        #expect(verify.status == 3 && verify.stderr.contains("Copy the ledger and its -wal together"), "\(verify.stderr)")
+    }
+
     /// A ledger file (0444) in a folder (0555) the user cannot write: verify and balance work.
     @Test(.enabled(if: WriteAccess.canDropOverride)) func verifyAndBalanceWithoutWriteAccess() throws {
         let ledger = try TestLedger()
