@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import GRDB
+import LedgerCrypto
 import Testing
 
 /// Issue 10, items 4 and 5: write access to the ledger file, without any key, must not make a
@@ -54,6 +55,28 @@ struct ForgeryTests {
         try fund.refused(cosign, as: "stranger", containing: "vtf key register --role auditor")
         // A registered key without the auditor role is refused as well.
         try fund.refused(cosign, as: "maria", containing: "not registered in this ledger as an auditor key")
+    }
+
+    @Test(arguments: [false, true])
+    func anEditedJournalEntryIsNeverSigned(alsoLeafHash: Bool) throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try edit(fund) { db in
+            try db.execute(sql: "DROP TRIGGER journal_no_update")
+            let seq = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journal WHERE kind = 'contribution.receive'"))
+            let body = try #require(try String.fetchOne(db, sql: "SELECT CAST(body AS TEXT) FROM journal WHERE seq = ?", arguments: [seq]))
+            #expect(body.contains("50000.00"))
+            let edited = Data(body.replacingOccurrences(of: "50000.00", with: "90000.00").utf8)
+            try db.execute(sql: "UPDATE journal SET body = ? WHERE seq = ?", arguments: [edited, seq])
+            if alsoLeafHash {
+                let leaf = Data(SHA256.hash(prefix: 0, [UInt8](edited)).bytes)
+                try db.execute(sql: "UPDATE journal SET leaf_hash = ? WHERE seq = ?", arguments: [leaf, seq])
+            }
+        }
+        let refused = try fund.run(statement(fund, "bel"))
+        #expect(refused.status == 3, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("the journal does not match its signed checkpoints at entry"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fund.base.dir + "/bel.json"), "a statement was signed")
     }
 
     @Test(arguments: [
