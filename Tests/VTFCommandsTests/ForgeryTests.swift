@@ -37,11 +37,15 @@ struct ForgeryTests {
         #expect(verify.status == 1, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("cosignatures table") && verify.stdout.contains("test.example/boa")
                 && verify.stdout.contains("no key registered in the ledger as an auditor"), "\(verify.stdout)")
-        let made = try fund.ok(statement(fund, "bel")).stdout
-        #expect(made.contains("(unaudited)"), "\(made)")
-        #expect(try json(fund.base.dir + "/bel.json")["audited_by"] == .array([]))
-        try fund.ok(["audit", "export", fund.base.dir + "/bundle"])
+        let wrote = try fund.ok(statement(fund, "bel")).stdout
+        #expect(wrote.contains("(unaudited)"), "\(wrote)")
+        let made = try json(fund.base.dir + "/bel.json")
+        #expect(made["audited_by"] == .array([]))
+        #expect(made["checkpoint"]?.objectValue?["note"]?.stringValue?.contains("test.example/boa") == false, "the forged line is passed on")
         let vkey = try fund.ok(["log", "vkey"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try CLI.vtf(["statement", "verify", fund.base.dir + "/bel.json", "--vkey", vkey], in: fund.base.dir)
+        #expect(checked.status == 0 && checked.stdout.contains("unaudited"), "\(checked.stdout)\(checked.stderr)")
+        try fund.ok(["audit", "export", fund.base.dir + "/bundle"])
         let bundle = try CLI.vtf(["audit", "verify", fund.base.dir + "/bundle", "--vkey", vkey], in: fund.base.dir)
         #expect(bundle.status == 1 && bundle.stdout.contains("checkpoints/") && bundle.stdout.contains("test.example/boa"),
                 "\(bundle.stdout)\(bundle.stderr)")
