@@ -51,6 +51,18 @@ struct ForgeryTests {
                 "\(bundle.stdout)\(bundle.stderr)")
     }
 
+    @Test func aCosignatureRowOfTheWrongTypeIsNamedNotTrappedOn() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try edit(fund) { db in
+            let size = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"))
+            try db.execute(sql: "INSERT INTO cosignatures (size, name, key_id, line) VALUES (?, 'x', 'y', X'FF00')", arguments: [size])
+        }
+        let verify = try fund.run(["verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("cosignatures table"), "\(verify.stdout)\(verify.stderr)")
+        #expect(try fund.ok(statement(fund, "bel")).stdout.contains("(unaudited)"))
+    }
+
     @Test func aKeyTheLedgerDoesNotKnowAsAuditorCannotCosign() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }
