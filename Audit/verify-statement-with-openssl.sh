@@ -9,16 +9,21 @@
 #   4. Every receipt and refund: its journal line (without "sig") hashes to a leaf that the
 #      inclusion proof leads to the checkpoint's root (RFC 9162), at the seq the statement says;
 #      the entry belongs to this fund and has the date the statement gives.
+#   5. Each --witness WVKEY (an auditor's witness key, name+keyid+base64(0x04 || key), got from
+#      the auditor): the checkpoint carries a cosignature line by it (c2sp.org/tlog-cosignature)
+#      that verifies: Ed25519 over "cosignature/v1\ntime T\n" followed by the checkpoint text.
 #
-# Usage: verify-statement-with-openssl.sh FILE --vkey VKEY
+# Usage: verify-statement-with-openssl.sh FILE --vkey VKEY [--witness WVKEY]...
 # Prints "ok: …" and exits 0, or "FAILED: <what>: <why>" and exits 1; usage errors exit 2.
 set -euo pipefail
 export LC_ALL=C
 
-usage() { echo "usage: verify-statement-with-openssl.sh FILE --vkey VKEY" >&2; exit 2; }
-file='' vkey=''
+usage() { echo "usage: verify-statement-with-openssl.sh FILE --vkey VKEY [--witness WVKEY]..." >&2; exit 2; }
+file='' vkey='' witnesses=()
 while [ "$#" -gt 0 ]; do
   case $1 in
+    --witness) [ "$#" -ge 2 ] || usage; witnesses+=("$2"); shift 2 ;;
+    --witness=*) witnesses+=("${1#--witness=}"); shift ;;
     --vkey) [ "$#" -ge 2 ] || usage; vkey=$2; shift 2 ;;
     --vkey=*) vkey=${1#--vkey=}; shift ;;
     -h | --help) usage ;;
@@ -107,5 +112,37 @@ check_item() {  # check_item SECTION INDEX
 receipts=$(jq '.receipts | length' "$file"); refunds=$(jq '.refunds | length' "$file")
 for ((k = 0; k < receipts; k++)); do check_item receipts "$k"; done
 for ((k = 0; k < refunds; k++)); do check_item refunds "$k"; done
+
+# 5. Each witness key the donor gave has a valid cosignature on the checkpoint.
+check_witness() {  # check_witness WVKEY
+  local name wid hex line ts
+  [[ $1 =~ ^([^+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$ ]] || fail "--witness $1" "not of the form name+keyid+base64"
+  name=${BASH_REMATCH[1]} wid=${BASH_REMATCH[2]}
+  hex=$(printf '%s' "${BASH_REMATCH[3]}" | base64 -d 2>/dev/null | hex_of)
+  [[ $hex =~ ^04([0-9a-f]{64})$ ]] || fail "--witness $name" "not a cosignature (type 0x04) key of 32 bytes"
+  bytes_of_hex "${BASH_REMATCH[1]}" > "$work/w.raw"
+  [ "$( { printf '%s\n\x04' "$name"; cat "$work/w.raw"; } | sha256_hex | head -c 8)" = "$wid" ] \
+    || fail "--witness $name" "key id $wid is not SHA-256(name || 0x0A || 0x04 || key)[:4]"
+  { printf '\x30\x2a\x30\x05\x06\x03\x2b\x65\x70\x03\x21\x00'; cat "$work/w.raw"; } > "$work/w.der"
+  openssl pkey -pubin -inform DER -in "$work/w.der" -out "$work/w.pem" 2>/dev/null || fail "--witness $name" "openssl refuses the key"
+  while IFS= read -r line; do
+    [[ $line =~ ^—\ ([^ ]+)\ ([A-Za-z0-9+/=]+)$ ]] && [ "${BASH_REMATCH[1]}" = "$name" ] || continue
+    hex=$(printf '%s' "${BASH_REMATCH[2]}" | base64 -d | hex_of)
+    [ ${#hex} -eq 152 ] && [ "${hex:0:8}" = "$wid" ] || continue
+    ts=$((16#${hex:8:16}))
+    bytes_of_hex "${hex:24}" > "$work/w.sig"
+    { printf 'cosignature/v1\ntime %s\n' "$ts"; cat "$work/note.text"; } > "$work/w.msg"
+    openssl pkeyutl -verify -pubin -inkey "$work/w.pem" -rawin -in "$work/w.msg" -sigfile "$work/w.sig" >/dev/null 2>&1 && return 0
+  done < "$work/note"
+  fail "--witness $name" "the checkpoint has no valid cosignature by this witness key"
+}
+for w in "${witnesses[@]}"; do check_witness "$w"; done
+
 echo "ok: signed by $origin; $receipts receipts and $refunds refunds are in the books of its checkpoint (size $size)"
-echo "  donor $(jq -r .donor.id "$file"), $(jq -r .from "$file") to $(jq -r .to "$file"); $(jq -r 'if (.audited_by // [] | length) > 0 then "audited by " + ([.audited_by[] | .holder + " (" + (.vkey | split("+")[0]) + ")"] | join(", ")) + "; their cosignatures are not checked by this script: use vtf statement verify --witness VKEY with keys from the auditors" else "unaudited" end' "$file")"
+audits=$(jq -r 'if (.audited_by // [] | length) > 0 then "audited by " + ([.audited_by[] | .holder + " (" + (.vkey | split("+")[0]) + ")"] | join(", ")) else "unaudited" end' "$file")
+if [ "${#witnesses[@]}" -gt 0 ]; then
+  audits+="; witness keys checked: each given key cosigned the checkpoint"
+elif [ "$audits" != unaudited ]; then
+  audits+="; not checked: no --witness given"
+fi
+echo "  donor $(jq -r .donor.id "$file"), $(jq -r .from "$file") to $(jq -r .to "$file"); $audits"

@@ -5,8 +5,10 @@ public import LedgerLog
 /// leaf hash recomputed and the Merkle root compared with the signed checkpoints (the latest one
 /// covering every entry), the rules replayed, and every derived table the queries read
 /// (postings, balances, fund records, keys, accounts, reversals, Merkle nodes) compared with the
-/// replay. Entry signatures are not re-checked: the log key's checkpoint signature over the root
-/// already binds every entry's bytes.
+/// replay. Entry signatures are not re-checked, nor the signatures of earlier checkpoints: the
+/// log key's signature of the latest checkpoint's root already binds every entry's bytes. An
+/// earlier checkpoint a statement leads to is checked when it is chosen
+/// (``isSigned(_:ledger:)``).
 ///
 /// A statement, or any other signed output, is built only after a ``CheckedJournal`` was made
 /// in the same run; editing a table without the keys then stops it instead of being signed.
@@ -19,6 +21,8 @@ public struct CheckedJournal: Sendable {
     public let keys: [KeyState]
     /// The log's name (the checkpoints' origin).
     public let origin: String
+    /// The log's verifier key, from the genesis entry.
+    public let logVerifierKey: String
 
     /// Reads and checks `ledger`.
     /// - Throws: ``StoreError`` of kind `.system` (exit status 3) when the journal does not
@@ -29,7 +33,7 @@ public struct CheckedJournal: Sendable {
         do {
             (verification, keys) = try ledger.replay(threads: threads, collecting: false, checksSignatures: false, progress: nil)
         } catch let failure as VerificationFailure {
-            throw StoreError.system(failure.reason.contains(" table: ") || failure.reason.contains("'s seq, kind, ref or leaf_hash column")
+            throw StoreError.system(failure.reason.hasPrefix("postings table") || failure.reason.hasPrefix("merkle_nodes table")
                 ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was signed (vtf reconcile ledger lists every difference)"
                 : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was signed (run vtf verify)")
         }
@@ -38,7 +42,18 @@ public struct CheckedJournal: Sendable {
                 "derived tables do not match the journal at \(first)\(verification.differences.count > 1 ? " (and \(verification.differences.count - 1) more)" : ""); nothing was signed (vtf reconcile ledger lists every difference)")
         }
         guard let origin = try ledger.settings()?.origin else { throw StoreError.input("the ledger has no genesis entry") }
-        return CheckedJournal(entryCount: verification.entryCount, root: verification.root, keys: keys, origin: origin)
+        return CheckedJournal(
+            entryCount: verification.entryCount, root: verification.root, keys: keys, origin: origin,
+            logVerifierKey: try ledger.logVerifierKey())
+    }
+
+    /// Whether `note` is signed by the log key and signs the root of the checked tree at its size
+    /// (computed from Merkle nodes this read compared with the journal).
+    public func isSigned(_ note: StoredNote, ledger: LedgerFile) throws -> Bool {
+        guard note.size <= entryCount, let verifier = try? NoteVerifier(verifierKey: logVerifierKey),
+            let checked = try? LogCheckpoint(note: note.note, verifier: verifier), checked.checkpoint.size == note.size
+        else { return false }
+        return checked.checkpoint.rootHash == (try ledger.root(size: note.size))
     }
 
     /// The audits on a stored checkpoint note: its cosignatures that verify with an auditor key

@@ -96,8 +96,8 @@ public enum StatementBuilder {
         if let audited = try checked.auditedCheckpoint(ledger, atLeast: needed) {
             return (audited.note.note, audited.note.size, audited.audits)
         }
-        guard let latest = try ledger.storedNote(size: checked.entryCount) else { throw StatementError("the ledger has no checkpoint") }
-        return (latest.note, latest.size, [])
+        guard let latest = try checked.note(ledger, size: checked.entryCount) else { throw StatementError("the ledger has no checkpoint") }
+        return (latest.note.note, latest.note.size, latest.audits)
     }
 
     static func agreement(_ position: AgreementPosition, fundCurrency: Currency) throws -> DonorStatement.Agreement {

@@ -71,6 +71,14 @@ struct AuditorCosignatureTests {
         let rightThenWrong = try CLI.vtf(verify + ["--witness", witness, "--witness", try otherWitness(fund)], in: fund.base.dir)
         #expect(rightThenWrong.status == 1 && rightThenWrong.stderr.contains("no valid cosignature by this witness key"),
                 "\(rightThenWrong.stdout)\(rightThenWrong.stderr)")
+        // The same checks with openssl alone.
+        let script = CLI.packageRoot.appendingPathComponent("Audit/verify-statement-with-openssl.sh").path
+        let byScript = try CLI.run(script, [out, "--vkey", try vkey(fund), "--witness", witness], in: fund.base.dir)
+        #expect(byScript.status == 0 && byScript.stdout.contains("witness keys checked"), "\(byScript.stdout)\(byScript.stderr)")
+        let scriptNone = try CLI.run(script, [out, "--vkey", try vkey(fund)], in: fund.base.dir)
+        #expect(scriptNone.status == 0 && scriptNone.stdout.contains("not checked: no --witness given"), "\(scriptNone.stdout)")
+        let scriptWrong = try CLI.run(script, [out, "--vkey", try vkey(fund), "--witness", try otherWitness(fund)], in: fund.base.dir)
+        #expect(scriptWrong.status == 1 && scriptWrong.stdout.contains("no valid cosignature by this witness key"), "\(scriptWrong.stdout)")
     }
 
     /// A well-formed witness vkey for the same name but another key, which never cosigned.

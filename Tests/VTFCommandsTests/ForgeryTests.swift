@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import GRDB
+import LedgerCrypto
 import Testing
 
 /// Issue 10, items 4 and 5: write access to the ledger file, without any key, must not make a
@@ -36,14 +37,30 @@ struct ForgeryTests {
         #expect(verify.status == 1, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("cosignatures table") && verify.stdout.contains("test.example/boa")
                 && verify.stdout.contains("no key registered in the ledger as an auditor"), "\(verify.stdout)")
-        let made = try fund.ok(statement(fund, "bel")).stdout
-        #expect(made.contains("(unaudited)"), "\(made)")
-        #expect(try json(fund.base.dir + "/bel.json")["audited_by"] == .array([]))
-        try fund.ok(["audit", "export", fund.base.dir + "/bundle"])
+        let wrote = try fund.ok(statement(fund, "bel")).stdout
+        #expect(wrote.contains("(unaudited)"), "\(wrote)")
+        let made = try json(fund.base.dir + "/bel.json")
+        #expect(made["audited_by"] == .array([]))
+        #expect(made["checkpoint"]?.objectValue?["note"]?.stringValue?.contains("test.example/boa") == false, "the forged line is passed on")
         let vkey = try fund.ok(["log", "vkey"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try CLI.vtf(["statement", "verify", fund.base.dir + "/bel.json", "--vkey", vkey], in: fund.base.dir)
+        #expect(checked.status == 0 && checked.stdout.contains("unaudited"), "\(checked.stdout)\(checked.stderr)")
+        try fund.ok(["audit", "export", fund.base.dir + "/bundle"])
         let bundle = try CLI.vtf(["audit", "verify", fund.base.dir + "/bundle", "--vkey", vkey], in: fund.base.dir)
         #expect(bundle.status == 1 && bundle.stdout.contains("checkpoints/") && bundle.stdout.contains("test.example/boa"),
                 "\(bundle.stdout)\(bundle.stderr)")
+    }
+
+    @Test func aCosignatureRowOfTheWrongTypeIsNamedNotTrappedOn() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try edit(fund) { db in
+            let size = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"))
+            try db.execute(sql: "INSERT INTO cosignatures (size, name, key_id, line) VALUES (?, 'x', 'y', X'FF00')", arguments: [size])
+        }
+        let verify = try fund.run(["verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("cosignatures table"), "\(verify.stdout)\(verify.stderr)")
+        #expect(try fund.ok(statement(fund, "bel")).stdout.contains("(unaudited)"))
     }
 
     @Test func aKeyTheLedgerDoesNotKnowAsAuditorCannotCosign() throws {
@@ -54,6 +71,28 @@ struct ForgeryTests {
         try fund.refused(cosign, as: "stranger", containing: "vtf key register --role auditor")
         // A registered key without the auditor role is refused as well.
         try fund.refused(cosign, as: "maria", containing: "not registered in this ledger as an auditor key")
+    }
+
+    @Test(arguments: [false, true])
+    func anEditedJournalEntryIsNeverSigned(alsoLeafHash: Bool) throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try edit(fund) { db in
+            try db.execute(sql: "DROP TRIGGER journal_no_update")
+            let seq = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journal WHERE kind = 'contribution.receive'"))
+            let body = try #require(try String.fetchOne(db, sql: "SELECT CAST(body AS TEXT) FROM journal WHERE seq = ?", arguments: [seq]))
+            #expect(body.contains("50000.00"))
+            let edited = Data(body.replacingOccurrences(of: "50000.00", with: "90000.00").utf8)
+            try db.execute(sql: "UPDATE journal SET body = ? WHERE seq = ?", arguments: [edited, seq])
+            if alsoLeafHash {
+                let leaf = Data(SHA256.hash(prefix: 0, [UInt8](edited)).bytes)
+                try db.execute(sql: "UPDATE journal SET leaf_hash = ? WHERE seq = ?", arguments: [leaf, seq])
+            }
+        }
+        let refused = try fund.run(statement(fund, "bel"))
+        #expect(refused.status == 3, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("the journal does not match its signed checkpoints at entry"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fund.base.dir + "/bel.json"), "a statement was signed")
     }
 
     @Test(arguments: [

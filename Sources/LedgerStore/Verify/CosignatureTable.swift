@@ -14,14 +14,20 @@ enum CosignatureTable {
         var noteText: (size: Int64, text: String?) = (-1, nil)
         let rows = try Row.fetchCursor(db, sql: "SELECT size, name, key_id, line FROM cosignatures ORDER BY size, name, key_id")
         while let row = try rows.next() {
-            let size: Int64 = row[0]
-            let at = "cosignatures table: the row for the checkpoint of size \(size) by \(row[1] as String) (key id \(row[2] as String))"
+            // Decoded with checks: a hostile file may hold any type in any column.
+            let at = "cosignatures table: the row for the checkpoint of size \(row[0] as DatabaseValue) by \(row[1] as DatabaseValue) (key id \(row[2] as DatabaseValue))"
+            guard let size = try? row.decode(Int64.self, atIndex: 0), size > 0, let name = try? row.decode(String.self, atIndex: 1),
+                let keyID = try? row.decode(String.self, atIndex: 2), let line = try? row.decode(String.self, atIndex: 3)
+            else {
+                problems.append("\(at): a column is not of its type")
+                continue
+            }
             if noteText.size != size { noteText = (size, try checkpointText(db, size: size)) }
             guard let text = noteText.text else {
                 problems.append("\(at): there is no signed checkpoint of that size")
                 continue
             }
-            if let problem = check(row, checkpointText: text, size: UInt64(size), keys: keys) {
+            if let problem = check(line: line, name: name, keyID: keyID, checkpointText: text, size: UInt64(size), keys: keys) {
                 problems.append("\(at): \(problem)")
             }
         }
@@ -30,10 +36,12 @@ enum CosignatureTable {
 
     /// What is wrong with one row, or nil when it is a valid cosignature by a registered auditor
     /// key (revoked later or not).
-    static func check(_ row: Row, checkpointText: String, size: UInt64, keys: [KeyState]) -> String? {
+    static func check(
+        line: String, name: String, keyID: String, checkpointText: String, size: UInt64, keys: [KeyState]
+    ) -> String? {
         let signature: NoteSignature
-        do { signature = try NoteSignature(line: row[3]) } catch { return "its line is not a note signature line (\(error))" }
-        guard signature.name == row[1], String(signature.keyID, radix: 16).leftPadded(to: 8) == row[2] else {
+        do { signature = try NoteSignature(line: line) } catch { return "its line is not a note signature line (\(error))" }
+        guard signature.name == name, String(signature.keyID, radix: 16).leftPadded(to: 8) == keyID else {
             return "its name or key_id column differs from its signature line"
         }
         do {
@@ -46,9 +54,9 @@ enum CosignatureTable {
 
     /// The text of the stored checkpoint of `size` (its log signature is checked by the replay).
     static func checkpointText(_ db: Database, size: Int64) throws -> String? {
-        guard let note = try String.fetchOne(db, sql: "SELECT note FROM checkpoints WHERE size = ?", arguments: [size]) else {
-            return nil
-        }
+        guard let value = try DatabaseValue.fetchOne(db, sql: "SELECT note FROM checkpoints WHERE size = ?", arguments: [size]),
+            let note = String.fromDatabaseValue(value)
+        else { return nil }
         return try? SignedNote.parse(note).text
     }
 }

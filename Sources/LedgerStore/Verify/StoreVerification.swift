@@ -55,7 +55,7 @@ extension LedgerFile {
         try read { db in
             let reader = JournalTableReader(db: db)
             let checkpoints: SignedCheckpoints?
-            do { checkpoints = try CheckpointTable.checker(db) } catch let violation as RuleViolation {
+            do { checkpoints = try CheckpointTable.checker(db, latestOnly: !checksSignatures) } catch let violation as RuleViolation {
                 throw VerificationFailure(seq: 0, reason: "cannot check the checkpoints: \(violation.message)")
             } catch let error as JSONParseError {
                 throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
@@ -126,17 +126,26 @@ final class JournalTableReader: JournalReader {
 /// the genesis entry (read from the journal itself, not from the keys table). The table's root
 /// column must equal the note's root.
 enum CheckpointTable {
-    static func checker(_ db: Database) throws -> SignedCheckpoints? {
+    /// - Parameter latestOnly: check only the latest checkpoint (a checked read: its signed root
+    ///   binds every entry before it), not every one stored.
+    static func checker(_ db: Database, latestOnly: Bool = false) throws -> SignedCheckpoints? {
         guard let verifier = try logVerifier(db) else { return nil }
         return try SignedCheckpoints(logVerifier: verifier) { size in
-            try Row.fetchAll(
+            if latestOnly {
+                guard size == nil else { return [] }
+                return try Row.fetchAll(db, sql: "SELECT size, root, note FROM checkpoints ORDER BY size DESC LIMIT 1").map(stored)
+            }
+            return try Row.fetchAll(
                 db, sql: "SELECT size, root, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 4096",
                 arguments: [Int64(size ?? 0)]
-            ).map { row in
-                let root: Data = row[1]
-                return StoredCheckpoint(filedSize: row[0], note: row[2], filedRoot: [UInt8](root))
-            }
+            ).map(stored)
         }
+    }
+
+    /// A row of (size, root, note).
+    static func stored(_ row: Row) -> StoredCheckpoint {
+        let root: Data = row[1]
+        return StoredCheckpoint(filedSize: row[0], note: row[2], filedRoot: [UInt8](root))
     }
 
     /// The log key named by the genesis entry, as a note verifier; nil for an empty journal.
