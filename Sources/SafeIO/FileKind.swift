@@ -5,11 +5,14 @@ import Darwin
 #endif
 
 /// The type of a file from its `st_mode`, named for messages.
-enum FileKind: Equatable {
+public enum FileKind: Equatable, Sendable {
     case regular, directory, fifo, characterDevice, blockDevice, socket, symbolicLink, unknown
 
-    init(mode: mode_t) {
-        switch UInt32(mode) & 0o170000 {
+    init(mode: mode_t) { self.init(statMode: UInt32(mode)) }
+
+    /// The kind of file a `stat` mode (`st_mode`) describes.
+    public init(statMode: UInt32) {
+        switch statMode & 0o170000 {
         case 0o100000: self = .regular
         case 0o040000: self = .directory
         case 0o010000: self = .fifo
@@ -22,7 +25,7 @@ enum FileKind: Equatable {
     }
 
     /// "a FIFO (named pipe)", "a device", …
-    var phrase: String {
+    public var phrase: String {
         switch self {
         case .regular: "a regular file"
         case .directory: "a folder"

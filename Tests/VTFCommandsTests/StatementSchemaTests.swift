@@ -7,7 +7,7 @@ import Testing
 struct StatementSchemaTests {
     private func statement(_ fund: FundLedger) throws -> JSONValue {
         let out = fund.base.dir + "/bel.json"
-        try fund.ok(["statement", "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", out])
+        try fund.ok(["statement", "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", out, "--force"])
         return try JSONParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
     }
 

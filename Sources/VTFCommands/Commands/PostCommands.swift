@@ -57,7 +57,7 @@ struct PostCommand: ParsableCommand {
             guard date == nil, memo == nil, ref == nil, posting.isEmpty else {
                 throw InputError("give either --file or --date/--memo/--ref/--posting, not both")
             }
-            let bytes = try InputFile.read(file, kind: .jsonDocument)
+            let bytes = try InputFile.read(file, option: "--file")
             let json: JSONValue
             do { json = try JSONParser.parse([UInt8](bytes)) } catch { throw InputError("\(file): not valid JSON: \(error)") }
             draft = try VoucherInput.draft(json: json, fundCurrency: settings.currency, context: file)

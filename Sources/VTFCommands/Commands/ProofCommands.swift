@@ -165,7 +165,7 @@ struct ProofCommand: ParsableCommand {
 /// Reading the files `vtf proof check` is given.
 enum ProofFiles {
     static func text(at path: String) throws -> String {
-        try InputFile.text(path, kind: .jsonDocument)
+        try InputFile.text(path, option: "file")
     }
 
     static func json(at path: String) throws -> JSONValue {

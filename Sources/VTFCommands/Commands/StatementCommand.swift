@@ -122,7 +122,7 @@ struct StatementCommand: ParsableCommand {
         var witness: [String] = []
 
         func run() throws {
-            let data = try InputFile.read(file, kind: .jsonDocument)
+            let data = try InputFile.read(file, option: "statement file")
             do {
                 let verified = try StatementSeal.verify(data, vkey: vkey, witnesses: witness)
                 print("""

@@ -13,11 +13,8 @@ extension InputFile {
         guard stat(path, &info) == 0 else {
             return errno == ENOENT || errno == ENOTDIR ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))"
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return "is a folder, not a file"
-        default: return "is not a regular file (a device, a pipe or a socket)"
-        }
+        let kind = FileKind(statMode: UInt32(info.st_mode))
+        guard kind == .regular else { return "is \(kind.phrase), not a regular file" }
         guard access(path, R_OK) == 0 else { return "cannot be read (\(String(cString: strerror(errno))))" }
         return nil
     }

@@ -66,9 +66,7 @@ struct RatesCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let text = String(validating: try InputFile.read(file, kind: .textTable), as: UTF8.self) else {
-                throw InputError("cannot read \(file) as UTF-8 text")
-            }
+            let text = try InputFile.text(file, option: "rates file", kind: .textTable)
             var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]
             var lineOf: [LedgerDate: [Currency: Int]] = [:]
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
