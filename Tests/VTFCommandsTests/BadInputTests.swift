@@ -77,6 +77,8 @@ struct BadInputTests {
         let ledger = try TestLedger()
         defer { ledger.remove() }
         expectRefused(try ledger.vtf(["reverse", "18446744073709551615", "--memo", "x"]), naming: ["18446744073709551615"])
+        let checkpoint = try ledger.vtf(["checkpoint", "--size", "18446744073709551615"])
+        #expect(checkpoint.status == 2 && !checkpoint.stderr.contains("Fatal error"), "\(checkpoint.status) \(checkpoint.stderr)")
     }
 
     @Test func aNegativeLeafIndexInAProofIsRefused() throws {

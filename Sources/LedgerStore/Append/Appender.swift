@@ -101,8 +101,8 @@ struct Tip {
         }
         let seq: Int64 = row[0]
         let bytes: Data = row[1]
-        guard let hash = SHA256Digest(bytes: [UInt8](bytes)) else {
-            throw StoreError.system("entry \(seq) has a malformed leaf hash; run vtf verify")
+        guard seq >= 0, let hash = SHA256Digest(bytes: [UInt8](bytes)) else {
+            throw StoreError.system("the last entry (seq \(seq)) has a malformed seq or leaf hash: the ledger file was changed; run vtf verify")
         }
         return Tip(size: UInt64(seq) + 1, hash: hash)
     }

@@ -82,7 +82,7 @@ extension LedgerFile {
     public func checkpoint(size: UInt64? = nil) throws -> String? {
         try read { db in
             if let size {
-                return try String.fetchOne(db, sql: "SELECT note FROM checkpoints WHERE size = ?", arguments: [Int64(size)])
+                return try String.fetchOne(db, sql: "SELECT note FROM checkpoints WHERE size = ?", arguments: [Int64(clamping: size)])
             }
             return try String.fetchOne(db, sql: "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1")
         }

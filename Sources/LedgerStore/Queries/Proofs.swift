@@ -73,15 +73,18 @@ extension LedgerFile {
     static func storedNote(_ db: Database, size: UInt64?) throws -> StoredNote? {
         let row: Row?
         if let size {
-            row = try Row.fetchOne(db, sql: "SELECT size, note FROM checkpoints WHERE size = ?", arguments: [Int64(size)])
+            row = try Row.fetchOne(db, sql: "SELECT size, note FROM checkpoints WHERE size = ?", arguments: [Int64(clamping: size)])
         } else {
             row = try Row.fetchOne(db, sql: "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1")
         }
         guard let row else { return nil }
-        let noteSize: UInt64 = row[0]
+        let storedSize: Int64 = row[0]
+        guard let noteSize = UInt64(exactly: storedSize) else {
+            throw StoreError.system("a checkpoint has the size \(storedSize); the ledger file was changed: run vtf verify")
+        }
         var note: String = row[1]
         let lines = try String.fetchAll(
-            db, sql: "SELECT line FROM cosignatures WHERE size = ? ORDER BY name, key_id", arguments: [Int64(noteSize)])
+            db, sql: "SELECT line FROM cosignatures WHERE size = ? ORDER BY name, key_id", arguments: [Int64(clamping: noteSize)])
         for line in lines { note += line + "\n" }
         return StoredNote(size: noteSize, note: note)
     }
@@ -94,7 +97,7 @@ extension LedgerFile {
                 let sizes = try Int64.fetchAll(db, sql: "SELECT size FROM checkpoints WHERE size > ? ORDER BY size LIMIT 1024", arguments: [after])
                 guard let last = sizes.last else { return }
                 for size in sizes {
-                    guard let note = try Self.storedNote(db, size: UInt64(size)) else { continue }
+                    guard let note = try Self.storedNote(db, size: UInt64(clamping: size)) else { continue }
                     try body(note)
                 }
                 after = last
@@ -114,7 +117,7 @@ extension LedgerFile {
     /// cosignature by the same witness key on the same checkpoint.
     public func addCosignature(size: UInt64, signature: NoteSignature) throws {
         try writeImmediate { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM checkpoints WHERE size = ?)", arguments: [Int64(size)]) == true else {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM checkpoints WHERE size = ?)", arguments: [Int64(clamping: size)]) == true else {
                 throw StoreError.input("there is no checkpoint of size \(size)")
             }
             let keyID = String(signature.keyID, radix: 16).leftPadded(to: 8)
@@ -139,9 +142,9 @@ extension LedgerFile {
     /// with its cosignatures; nil when none is.
     public func cosignedCheckpoint(atLeast size: UInt64) throws -> StoredNote? {
         try read { db in
-            guard let found = try Int64.fetchOne(db, sql: "SELECT MIN(size) FROM cosignatures WHERE size >= ?", arguments: [Int64(size)])
+            guard let found = try Int64.fetchOne(db, sql: "SELECT MIN(size) FROM cosignatures WHERE size >= ?", arguments: [Int64(clamping: size)])
             else { return nil }
-            return try Self.storedNote(db, size: UInt64(found))
+            return try Self.storedNote(db, size: UInt64(clamping: found))
         }
     }
 

@@ -41,7 +41,7 @@ extension LedgerFile {
                 // agreement, grant or request it concerns.
                 let body = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
                 postings.append(AccountPosting(
-                    seq: UInt64(row[0] as Int64), line: row[1], date: try LedgerDate(parsing: row[2]),
+                    seq: UInt64(clamping: row[0] as Int64), line: row[1], date: try LedgerDate(parsing: row[2]),
                     amount: Amount(minorUnits: row[3], currency: currency), kind: kind, ref: row[5], memo: body.memo,
                     data: kind == EntryKind.voucher.rawValue ? [:] : body.data))
             }

@@ -64,8 +64,8 @@ extension LedgerFile {
             let verifier = JournalVerifier(threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
-            if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(last) < report.entryCount {
-                throw VerificationFailure(seq: UInt64(last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
+            if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(clamping: last) < report.entryCount {
+                throw VerificationFailure(seq: UInt64(clamping: last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
             var differences = observer.findings + (try DerivedComparison.compare(report.snapshot, db: db))
             differences += try DerivedComparison.compareTree(report, db: db)
