@@ -19,6 +19,13 @@ public struct CSVMapping: Sendable, Equatable {
         case monthDayYearSlashes = "MM/DD/YYYY"
     }
 
+    /// The text encoding of a CSV file: UTF-8 (the default; other bytes are refused) or
+    /// ISO-8859-1 (`"encoding": "ISO-8859-1"` in the mapping), which every byte is.
+    public enum Encoding: String, Sendable, CaseIterable {
+        case utf8 = "UTF-8"
+        case latin1 = "ISO-8859-1"
+    }
+
     public var delimiter: Character
     public var header: Bool
     public var dateFormat: DateFormat
@@ -37,11 +44,14 @@ public struct CSVMapping: Sendable, Equatable {
     /// the statement has no continuity check.
     public var openingBalance: String?
     public var closingBalance: String?
+    /// The file's encoding (default UTF-8).
+    public var encoding: Encoding
 
     public init(
         delimiter: Character = ",", header: Bool = true, dateFormat: DateFormat = .iso, decimal: Character = ".",
         thousands: Character? = nil, currency: String, account: String, statementID: String? = nil,
-        columns: [String: Column], openingBalance: String? = nil, closingBalance: String? = nil
+        columns: [String: Column], openingBalance: String? = nil, closingBalance: String? = nil,
+        encoding: Encoding = .utf8
     ) {
         self.delimiter = delimiter
         self.header = header
@@ -54,6 +64,7 @@ public struct CSVMapping: Sendable, Equatable {
         self.columns = columns
         self.openingBalance = openingBalance
         self.closingBalance = closingBalance
+        self.encoding = encoding
     }
 
     /// The mapping in the JSON file `bytes` (`fileName` for messages).
@@ -88,9 +99,10 @@ private struct MappingFile: Decodable {
     var columns: [String: ColumnValue]
     var openingBalance: String?
     var closingBalance: String?
+    var encoding: String?
 
     enum CodingKeys: String, CodingKey {
-        case delimiter, header, decimal, thousands, currency, account, columns
+        case delimiter, header, decimal, thousands, currency, account, columns, encoding
         case dateFormat = "date_format"
         case statementID = "statement_id"
         case openingBalance = "opening_balance"
@@ -109,6 +121,10 @@ private struct MappingFile: Decodable {
             let known = CSVMapping.DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw StatementError("\(fileName): date_format \(quoted(dateFormat ?? "")) is not one of \(known)")
         }
+        guard let textEncoding = CSVMapping.Encoding(rawValue: (encoding ?? "UTF-8").uppercased()) else {
+            let known = CSVMapping.Encoding.allCases.map(\.rawValue).joined(separator: " or ")
+            throw StatementError("\(fileName): encoding \(quoted(encoding ?? "")) is not \(known)")
+        }
         if let unknown = columns.keys.sorted().first(where: { !CSVMapping.roles.contains($0) }) {
             throw StatementError("\(fileName): column role \(quoted(unknown)) is unknown")
         }
@@ -117,7 +133,7 @@ private struct MappingFile: Decodable {
             dateFormat: format, decimal: try single(decimal, "decimal", default: ".") ?? ".",
             thousands: try single(thousands, "thousands", default: nil), currency: currency, account: account ?? "",
             statementID: statementID, columns: columns.mapValues(\.column), openingBalance: openingBalance,
-            closingBalance: closingBalance)
+            closingBalance: closingBalance, encoding: textEncoding)
     }
 }
 
