@@ -34,8 +34,12 @@ final class CamtInputStream: InputStream {
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength length: Int) -> Int {
         guard problem == nil else { return -1 }
+        guard length >= 4 else {
+            problem = StatementError("\(fileName): the XML parser asked for fewer than 4 bytes at a time")
+            return -1
+        }
         do throws(StatementError) {
-            let piece = try next(upTo: min(max(1, length), StatementLimits.pieceSize))
+            let piece = try next(upTo: min(length, StatementLimits.pieceSize))
             piece.withUnsafeBufferPointer { bytes in
                 if let base = bytes.baseAddress { buffer.update(from: base, count: bytes.count) }
             }
@@ -53,16 +57,21 @@ final class CamtInputStream: InputStream {
         repeat {
             bytes = held
             held = []
-            while !sourceEnded && (bytes.count < (started ? 1 : 256)) {
-                let piece = try pull(length)
+            // Whole pieces of `length` bytes, whatever the source gives at a time.
+            while !sourceEnded && bytes.count < length {
+                let piece = try pull(length - bytes.count)
                 if piece.isEmpty { sourceEnded = true } else { bytes += piece }
             }
-            if !sourceEnded {
+            if bytes.count > length {
+                held = Array(bytes[length...])
+                bytes.removeSubrange(length...)
+            }
+            if !(sourceEnded && held.isEmpty) {
                 let cut = Self.completeLength(bytes)
-                held = Array(bytes[cut...])
+                held = Array(bytes[cut...]) + held
                 bytes.removeSubrange(cut...)
             }
-        } while bytes.isEmpty && !sourceEnded
+        } while bytes.isEmpty && !(sourceEnded && held.isEmpty)
         if !started {
             started = true
             try checkDeclaration(bytes)

@@ -52,8 +52,9 @@ final class CamtXMLHandler: NSObject, XMLParserDelegate {
         let succeeded = parser.parse()
         if let failure { return failure }
         guard succeeded else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            return at(parser.lineNumber, "the XML is not well-formed: \(reason)")
+            if closedRoot { return at(parser.lineNumber, "content after the document element (a second root element?); a camt.053 document has one root") }
+            let code = parser.parserError.map { ($0 as NSError).code }
+            return at(parser.lineNumber, "the XML is not well-formed" + (code.map { " (XML parser error \($0))" } ?? ""))
         }
         guard sawRoot else { return at(parser.lineNumber, "no XML document element") }
         return closedRoot ? nil : at(parser.lineNumber, "the XML ends before its document element is closed")
