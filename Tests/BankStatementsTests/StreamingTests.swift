@@ -128,6 +128,21 @@ struct StreamingTests {
         }
     }
 
+    /// Item 15: a mapping file that is wrong says which key, in words, not Foundation's text.
+    @Test func aBrokenMappingNamesTheKey() {
+        func message(_ json: String) -> String {
+            do {
+                _ = try CSVMapping.parse(json: Array(json.utf8), fileName: "bank.json")
+                return "accepted"
+            } catch {
+                return error.message
+            }
+        }
+        #expect(message(#"{"columns": {}}"#) == #"bank.json: not a CSV mapping: "currency" is missing"#)
+        #expect(message(#"{"currency": 12, "columns": {}}"#).contains(#""currency" has the wrong type"#))
+        #expect(message("date;amount") == "bank.json: not a CSV mapping: it is not JSON")
+    }
+
     /// Item 11: a line longer than 64 KiB is refused, not held: no reader's memory grows with it.
     @Test func anEndlessLineIsRefused() throws {
         let bytes = Array(":20:X\n:86:".utf8) + Array(repeating: UInt8(ascii: "A"), count: 200_000)

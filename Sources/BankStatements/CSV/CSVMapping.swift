@@ -74,9 +74,24 @@ public struct CSVMapping: Sendable, Equatable {
         do {
             file = try JSONDecoder().decode(MappingFile.self, from: Data(bytes))
         } catch {
-            throw StatementError("\(fileName): not a CSV mapping: \(error)")
+            throw StatementError("\(fileName): not a CSV mapping: \(Self.reason(error))")
         }
         return try file.mapping(fileName: fileName)
+    }
+
+    /// What is wrong with a mapping file, in words (not Foundation's error text).
+    static func reason(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.isEmpty ? "the file" : quoted(keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "\(path(context.codingPath + [key])) is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "\(path(context.codingPath)) has the wrong type (text, number or true/false as in the README)"
+        case .dataCorrupted(let context)?:
+            return context.codingPath.isEmpty ? "it is not JSON" : "\(path(context.codingPath)) is not valid"
+        default: return "it is not a JSON object of the keys in the README"
+        }
     }
 
     /// The roles a column may have.

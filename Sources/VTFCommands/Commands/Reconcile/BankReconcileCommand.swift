@@ -26,6 +26,12 @@ struct BankReconcileCommand: ParsableCommand {
             is checked for continuity (opening + lines = closing, and each against the next).
             Exit 0 when everything is matched and the balances agree, else 1.
 
+            The statement is read as a stream, twice, in bounded memory whatever its size: it must \
+            be a regular file (not a FIFO or device), with lines up to 64 KiB; a CSV file must be \
+            UTF-8 unless its mapping says "encoding": "ISO-8859-1". The JSON lists the first 1,000 \
+            unmatched bank lines and counts them all (unmatched_bank_count). Bank text is printed \
+            with control characters escaped.
+
             --commit records the reconciliation as a signed entry (the statement's SHA-256, its \\
             period and the matched pairs) and, on a fund ledger, requests the bank charges found on \\
             the statement (booked when certified and approved). Committing the same statement again \\
