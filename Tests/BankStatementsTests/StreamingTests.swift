@@ -143,6 +143,14 @@ struct StreamingTests {
         #expect(message("date;amount") == "bank.json: not a CSV mapping: it is not JSON")
     }
 
+    /// Item 14: bank text quoted in a message has its control characters escaped, C1 included.
+    @Test func bankTextInMessagesIsEscaped() {
+        let text = ":20:X\n:25:A\n:60F:C260101EUR0,\n:61:2601200120C1,00\u{9B}2J\u{1B}//B\n:62F:C260131EUR1,00\n-\n"
+        let message = Fixtures.message { () throws(StatementError) in try Fixtures.mt940(text) } ?? "accepted"
+        #expect(message.contains("line 4") && !message.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B }, "\(message.debugDescription)")
+        #expect(message.contains(#"\u{9B}"#), "\(message)")
+    }
+
     /// Item 11: a line longer than 64 KiB is refused, not held: no reader's memory grows with it.
     @Test func anEndlessLineIsRefused() throws {
         let bytes = Array(":20:X\n:86:".utf8) + Array(repeating: UInt8(ascii: "A"), count: 200_000)
