@@ -44,10 +44,16 @@ public enum Continuity {
 
     /// The findings for `statements`, taken in this order.
     public static func check(_ statements: [BankStatement]) -> [ContinuityProblem] {
+        check(tallied: statements.map { ($0, StatementTally($0.lines)) })
+    }
+
+    /// The findings for statements read as a stream: each without its lines, with the tally of
+    /// its lines, taken in this order.
+    public static func check(tallied statements: [(statement: BankStatement, tally: StatementTally)]) -> [ContinuityProblem] {
         var problems: [ContinuityProblem] = []
         var previousByAccount: [String: BankStatement] = [:]
-        for statement in statements {
-            problems += balance(statement)
+        for (statement, tally) in statements {
+            problems += balance(statement, tally: tally)
             if let previous = previousByAccount[statement.account], previous.balancesGiven, statement.balancesGiven {
                 problems += chain(previous, statement)
             }
@@ -57,19 +63,17 @@ public enum Continuity {
     }
 
     /// Opening + Σ lines against closing for one statement.
-    static func balance(_ statement: BankStatement) -> [ContinuityProblem] {
+    static func balance(_ statement: BankStatement, tally: StatementTally) -> [ContinuityProblem] {
         let id = statement.id
         guard statement.balancesGiven else {
             let message = "statement \(quoted(id)) has no opening and closing balances: continuity not checked"
             return [problem(.notChecked, statement, message: message)]
         }
-        var total = statement.opening.amount
-        for line in statement.lines {
-            guard let next = try? total.adding(line.amount) else {
-                let message = "statement \(quoted(id)): the sum of the lines overflows or mixes currencies at line \(line.sourceLine)"
-                return [problem(.overflow, statement, message: message)]
-            }
-            total = next
+        let sum = tally.overflowLine == nil ? (tally.total ?? Amount.zero(statement.opening.amount.currency)) : nil
+        guard let sum, let total = try? statement.opening.amount.adding(sum) else {
+            let place = tally.overflowLine ?? statement.sourceLine
+            let message = "statement \(quoted(id)): the sum of the lines overflows or mixes currencies at line \(place)"
+            return [problem(.overflow, statement, message: message)]
         }
         return compare(expected: total, stated: statement.closing.amount, statement: statement, kind: .unbalanced) {
             "statement \(quoted(id)) does not balance: opening \($0.opening.amount) + lines \($1) = \($2), closing says \($3)"

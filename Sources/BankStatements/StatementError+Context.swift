@@ -7,11 +7,22 @@ extension StatementError {
     }
 }
 
-/// `text` quoted for a message, control characters escaped, cut after 64 characters.
+/// `text` quoted for a message, cut after 64 characters, with control characters escaped: C0
+/// and DEL by Swift's debug description, C1 (such as CSI, U+009B) and bidirectional overrides
+/// here, so that no bank text can send an escape sequence to a terminal.
 func quoted(_ text: String) -> String {
     let limit = 64
-    guard text.count > limit else { return text.debugDescription }
-    return (String(text.prefix(limit)) + "…").debugDescription
+    let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
+    var out = ""
+    for scalar in cut.debugDescription.unicodeScalars {
+        switch scalar.value {
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default:
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }
 
 /// Why a small piece of text (an amount, a date) was refused; the caller adds the place.

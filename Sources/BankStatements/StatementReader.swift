@@ -1,26 +1,43 @@
 /// The one entry point: bytes of a camt.053, MT940 or CSV file to statements.
 public enum StatementReader {
-    /// Reads `bytes` as `format`. CSV needs its `mapping`; `fileName` names the file in errors.
+    /// Reads `bytes` as `format` into memory. CSV needs its `mapping`; `fileName` names the file
+    /// in errors.
     /// - Throws: ``StatementError`` naming the file, the statement and the line. A statement that
     ///   does not balance is no error: ``Continuity`` reports it.
     public static func read(
         bytes: [UInt8], format: StatementFormat, mapping: CSVMapping? = nil, fileName: String
     ) throws(StatementError) -> StatementFile {
+        var collector = StatementCollector(fileName: fileName, format: format)
+        try read(from: InMemoryByteSource(bytes), format: format, mapping: mapping, fileName: fileName, visitor: &collector)
+        return collector.file
+    }
+
+    /// Reads the bytes of `source` as `format`, handing each booked line and then its statement
+    /// to `visitor` as they are read: memory stays bounded whatever the size of the file (lines
+    /// of at most ``StatementLimits/maxLineBytes``, texts cut to
+    /// ``StatementLimits/maxTextCharacters``).
+    /// - Throws: ``StatementError`` naming the file, the statement and the line, or the
+    ///   visitor's own error.
+    public static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
+        from source: Source, format: StatementFormat, mapping: CSVMapping? = nil, fileName: String,
+        visitor: inout Visitor
+    ) throws(StatementError) {
         switch format {
         case .camt053:
-            return try CamtParser.read(bytes: bytes, fileName: fileName)
+            try CamtParser.read(from: source, fileName: fileName, visitor: &visitor)
         case .mt940:
-            return try MT940Parser.read(text: TextDecoding.decode(bytes), fileName: fileName)
+            try MT940Parser.read(from: source, fileName: fileName, visitor: &visitor)
         case .csv:
             guard let mapping else { throw StatementError("\(fileName): a CSV statement needs a mapping file") }
-            return try CSVParser.read(text: TextDecoding.decode(bytes), mapping: mapping, fileName: fileName)
+            try CSVParser.read(from: source, mapping: mapping, fileName: fileName, visitor: &visitor)
         }
     }
 }
 
 extension StatementFormat {
-    /// The format `bytes` look like: XML in a camt.053 namespace, or text with a `:20:` tag at
-    /// the start of a line (MT940). CSV cannot be told from its bytes: nil.
+    /// The format `bytes` (the head of a file; 64 KiB are enough) look like: XML in a camt.053
+    /// namespace, or text with a `:20:` tag at the start of a line (MT940). CSV cannot be told
+    /// from its bytes: nil.
     public static func detect(_ bytes: [UInt8]) -> StatementFormat? {
         let head = TextDecoding.decode(Array(bytes.prefix(1 << 16)))
         let body = head.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// How ``Matcher/match(bank:book:options:)`` searches. Every search is bounded by one of these.
 public struct MatchOptions: Sendable, Equatable {
     /// Days either side of a bank line's value date in which a book date may fall (rules 3 and 4).
@@ -48,5 +50,14 @@ public struct MatchOptions: Sendable, Equatable {
         self.closeAmountBasisPoints = closeAmountBasisPoints
         self.minimumSuggestionScore = minimumSuggestionScore
         self.maxSuggestionScan = maxSuggestionScan
+    }
+}
+
+extension MatchOptions {
+    /// How far an amount may be and still be close: the larger of the fixed and the relative
+    /// tolerance (rule 5).
+    func closeTolerance(_ amount: Amount) -> Int64 {
+        let relative = amount.minorUnits.magnitude / 10_000 * UInt64(max(0, closeAmountBasisPoints))
+        return max(closeAmountMinorUnits, Int64(clamping: relative))
     }
 }

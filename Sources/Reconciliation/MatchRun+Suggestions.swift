@@ -48,10 +48,7 @@ extension MatchRun {
 
     /// How far an amount may be and still be close: the larger of the fixed and the relative
     /// tolerance.
-    func closeTolerance(_ amount: Amount) -> Int64 {
-        let relative = amount.minorUnits.magnitude / 10_000 * UInt64(max(0, options.closeAmountBasisPoints))
-        return max(options.closeAmountMinorUnits, Int64(clamping: relative))
-    }
+    func closeTolerance(_ amount: Amount) -> Int64 { options.closeTolerance(amount) }
 
     /// Book amount minus bank amount in minor units; nil when it overflows.
     func difference(_ book: Int, _ amount: Amount) -> Int64? {

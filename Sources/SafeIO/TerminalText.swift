@@ -40,8 +40,8 @@ public enum TerminalText {
         }
     }
 
-    /// `\u001b`: four lowercase hex digits.
-    static func escape(_ scalar: Unicode.Scalar) -> String {
+    /// `\u001b`: four lowercase hex digits (the one notation vtf prints escapes in).
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16)
         return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

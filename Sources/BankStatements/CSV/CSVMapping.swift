@@ -19,6 +19,13 @@ public struct CSVMapping: Sendable, Equatable {
         case monthDayYearSlashes = "MM/DD/YYYY"
     }
 
+    /// The text encoding of a CSV file: UTF-8 (the default; other bytes are refused) or
+    /// ISO-8859-1 (`"encoding": "ISO-8859-1"` in the mapping), which every byte is.
+    public enum Encoding: String, Sendable, CaseIterable {
+        case utf8 = "UTF-8"
+        case latin1 = "ISO-8859-1"
+    }
+
     public var delimiter: Character
     public var header: Bool
     public var dateFormat: DateFormat
@@ -37,11 +44,14 @@ public struct CSVMapping: Sendable, Equatable {
     /// the statement has no continuity check.
     public var openingBalance: String?
     public var closingBalance: String?
+    /// The file's encoding (default UTF-8).
+    public var encoding: Encoding
 
     public init(
         delimiter: Character = ",", header: Bool = true, dateFormat: DateFormat = .iso, decimal: Character = ".",
         thousands: Character? = nil, currency: String, account: String, statementID: String? = nil,
-        columns: [String: Column], openingBalance: String? = nil, closingBalance: String? = nil
+        columns: [String: Column], openingBalance: String? = nil, closingBalance: String? = nil,
+        encoding: Encoding = .utf8
     ) {
         self.delimiter = delimiter
         self.header = header
@@ -54,6 +64,7 @@ public struct CSVMapping: Sendable, Equatable {
         self.columns = columns
         self.openingBalance = openingBalance
         self.closingBalance = closingBalance
+        self.encoding = encoding
     }
 
     /// The mapping in the JSON file `bytes` (`fileName` for messages).
@@ -62,28 +73,24 @@ public struct CSVMapping: Sendable, Equatable {
         let file: MappingFile
         do {
             file = try JSONDecoder().decode(MappingFile.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw StatementError("\(fileName): not a CSV mapping: \(describe(error))")
         } catch {
-            throw StatementError("\(fileName): not a CSV mapping: \(error.localizedDescription)")
+            throw StatementError("\(fileName): not a CSV mapping: \(Self.reason(error))")
         }
         return try file.mapping(fileName: fileName)
     }
 
-    /// A decoding error in words: where in the file, and what is wrong there.
-    static func describe(_ error: DecodingError) -> String {
-        func place(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "the file" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    /// What is wrong with a mapping file, in words (not Foundation's error text).
+    static func reason(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.isEmpty ? "the file" : quoted(keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))
         }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "\(place(context.codingPath + [key])) is missing"
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "\(place(context.codingPath)) must be \(type == String.self ? "a string" : "of type \(type)")"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(place(context.codingPath)): \(context.debugDescription)"
-        @unknown default:
-            return "not valid JSON"
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "\(path(context.codingPath + [key])) is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "\(path(context.codingPath)) has the wrong type (text, number or true/false as in the README)"
+        case .dataCorrupted(let context)?:
+            return context.codingPath.isEmpty ? "it is not JSON" : "\(path(context.codingPath)) is not valid"
+        default: return "it is not a JSON object of the keys in the README"
         }
     }
 
@@ -107,9 +114,10 @@ private struct MappingFile: Decodable {
     var columns: [String: ColumnValue]
     var openingBalance: String?
     var closingBalance: String?
+    var encoding: String?
 
     enum CodingKeys: String, CodingKey {
-        case delimiter, header, decimal, thousands, currency, account, columns
+        case delimiter, header, decimal, thousands, currency, account, columns, encoding
         case dateFormat = "date_format"
         case statementID = "statement_id"
         case openingBalance = "opening_balance"
@@ -128,6 +136,10 @@ private struct MappingFile: Decodable {
             let known = CSVMapping.DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw StatementError("\(fileName): date_format \(quoted(dateFormat ?? "")) is not one of \(known)")
         }
+        guard let textEncoding = CSVMapping.Encoding(rawValue: (encoding ?? "UTF-8").uppercased()) else {
+            let known = CSVMapping.Encoding.allCases.map(\.rawValue).joined(separator: " or ")
+            throw StatementError("\(fileName): encoding \(quoted(encoding ?? "")) is not \(known)")
+        }
         if let unknown = columns.keys.sorted().first(where: { !CSVMapping.roles.contains($0) }) {
             throw StatementError("\(fileName): column role \(quoted(unknown)) is unknown")
         }
@@ -136,7 +148,7 @@ private struct MappingFile: Decodable {
             dateFormat: format, decimal: try single(decimal, "decimal", default: ".") ?? ".",
             thousands: try single(thousands, "thousands", default: nil), currency: currency, account: account ?? "",
             statementID: statementID, columns: columns.mapValues(\.column), openingBalance: openingBalance,
-            closingBalance: closingBalance)
+            closingBalance: closingBalance, encoding: textEncoding)
     }
 }
 

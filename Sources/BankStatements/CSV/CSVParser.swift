@@ -1,20 +1,68 @@
 import LedgerCore
 
-/// Reads a CSV export through a ``CSVMapping``: one statement, one line per row.
+/// Reads a CSV export through a ``CSVMapping`` record by record: one statement, one line per row.
 enum CSVParser {
-    static func read(text: String, mapping: CSVMapping, fileName: String) throws(StatementError) -> StatementFile {
-        var records = try CSVTokenizer(delimiter: mapping.delimiter).records(text, fileName: fileName)
-        let header = mapping.header && !records.isEmpty ? records.removeFirst() : nil
-        let columns = try CSVColumns(mapping: mapping, header: header, fileName: fileName)
-        let currency: Currency
-        do { currency = try Currency(code: mapping.currency) } catch {
-            throw StatementError("\(fileName): mapping currency: \(error)")
+    static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
+        from source: Source, mapping: CSVMapping, fileName: String, visitor: inout Visitor
+    ) throws(StatementError) {
+        var lines = LineReader(source: source, fileName: fileName)
+        var tokenizer = CSVTokenizer(delimiter: mapping.delimiter, fileName: fileName)
+        var rows = CSVRows(mapping: mapping, fileName: fileName)
+        while let line = try lines.next() {
+            let text = try decode(line, encoding: mapping.encoding, fileName: fileName)
+            for record in try tokenizer.take(line: text) { try rows.take(record, visitor: &visitor) }
         }
-        let rows = CSVRowReader(columns: columns, mapping: mapping, currency: currency, fileName: fileName)
-        var lines: [BankLine] = []
-        for record in records { lines.append(try rows.line(record)) }
-        let statement = try CSVStatement(rows: rows, lines: lines).statement()
-        return StatementFile(fileName: fileName, format: .csv, statements: [statement])
+        for record in try tokenizer.finish() { try rows.take(record, visitor: &visitor) }
+        try visitor.end(statement: try rows.statement())
+    }
+
+    /// The line as text in the mapping's encoding; bytes that are not UTF-8 are refused with
+    /// their offset unless the mapping declares ISO-8859-1.
+    static func decode(_ line: RawLine, encoding: CSVMapping.Encoding, fileName: String) throws(StatementError) -> String {
+        switch encoding {
+        case .latin1:
+            return TextDecoding.latin1(line.bytes)
+        case .utf8:
+            if let text = String(validating: line.bytes, as: UTF8.self) { return text }
+            let offset = line.offset + (TextDecoding.firstInvalidUTF8(line.bytes) ?? 0)
+            throw .at(fileName, line: line.number, statement: nil,
+                      "byte offset \(offset) is not UTF-8; if the bank writes ISO-8859-1, say \"encoding\": \"ISO-8859-1\" in the mapping")
+        }
+    }
+}
+
+/// The rows after the header: each becomes a line handed on, and is tallied for the statement.
+struct CSVRows {
+    let mapping: CSVMapping
+    let fileName: String
+    private var reader: CSVRowReader?
+    private var sawHeader = false
+    private var tally = StatementTally()
+
+    init(mapping: CSVMapping, fileName: String) {
+        self.mapping = mapping
+        self.fileName = fileName
+    }
+
+    mutating func take<Visitor: StatementVisitor>(_ record: CSVRecord, visitor: inout Visitor) throws(StatementError) {
+        if mapping.header && !sawHeader {
+            sawHeader = true
+            reader = try CSVRowReader(mapping: mapping, header: record, fileName: fileName)
+            return
+        }
+        if reader == nil { reader = try CSVRowReader(mapping: mapping, header: nil, fileName: fileName) }
+        guard let reader else { return }
+        let line = try reader.line(record)
+        tally.add(line)
+        try visitor.visit(line: line)
+    }
+
+    func statement() throws(StatementError) -> BankStatement {
+        let reader: CSVRowReader
+        if let existing = self.reader { reader = existing } else {
+            reader = try CSVRowReader(mapping: mapping, header: nil, fileName: fileName)
+        }
+        return try CSVStatement(rows: reader, tally: tally).statement()
     }
 }
 
@@ -54,6 +102,15 @@ struct CSVRowReader {
     let currency: Currency
     let fileName: String
 
+    init(mapping: CSVMapping, header: CSVRecord?, fileName: String) throws(StatementError) {
+        columns = try CSVColumns(mapping: mapping, header: header, fileName: fileName)
+        do { currency = try Currency(code: mapping.currency) } catch {
+            throw StatementError("\(fileName): mapping currency: \(error)")
+        }
+        self.mapping = mapping
+        self.fileName = fileName
+    }
+
     var statementID: String { mapping.statementID ?? fileName }
     var style: DecimalStyle { DecimalStyle(decimal: mapping.decimal, thousands: mapping.thousands, signed: true) }
 
@@ -68,7 +125,7 @@ struct CSVRowReader {
                 valueDate: valueDate, references: try optional("reference", record).map { [$0] } ?? [],
                 counterparty: try optional("counterparty", record),
                 counterpartyAccount: try optional("counterparty_account", record),
-                text: try optional("text", record) ?? "", sourceLine: record.line)
+                text: StatementLimits.capped(try optional("text", record) ?? ""), sourceLine: record.line)
         } catch {
             throw .at(fileName, line: record.line, statement: statementID, error.reason)
         }

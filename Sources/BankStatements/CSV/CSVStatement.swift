@@ -4,12 +4,11 @@ import LedgerCore
 /// lines' sum, marked as having no balances (so no continuity check).
 struct CSVStatement {
     let rows: CSVRowReader
-    let lines: [BankLine]
+    let tally: StatementTally
 
     func statement() throws(StatementError) -> BankStatement {
         let mapping = rows.mapping
-        let dates = lines.map(\.bookingDate)
-        guard let first = dates.min(), let last = dates.max() else {
+        guard let first = tally.earliest, let last = tally.latest else {
             throw StatementError("\(rows.fileName): the CSV file has no rows")
         }
         let opening = try balance(mapping.openingBalance, name: "opening_balance")
@@ -21,7 +20,7 @@ struct CSVStatement {
         var statement = BankStatement(
             id: rows.statementID, account: mapping.account, currency: rows.currency,
             opening: .init(amount: openingAmount, date: first), closing: .init(amount: closingAmount, date: last),
-            lines: lines, sourceLine: 1)
+            lines: [], sourceLine: 1)
         statement.balancesGiven = given
         return statement
     }
@@ -34,12 +33,11 @@ struct CSVStatement {
     }
 
     private func sum(from start: Amount) throws(StatementError) -> Amount {
-        var total = start
-        for line in lines {
-            do { total = try total.adding(line.amount) } catch {
-                throw .at(rows.fileName, line: line.sourceLine, statement: rows.statementID, "the running total overflows")
-            }
+        if let line = tally.overflowLine {
+            throw .at(rows.fileName, line: line, statement: rows.statementID, "the running total overflows")
         }
-        return total
+        do { return try start.adding(tally.total ?? start) } catch {
+            throw .at(rows.fileName, line: 1, statement: rows.statementID, "the running total overflows")
+        }
     }
 }

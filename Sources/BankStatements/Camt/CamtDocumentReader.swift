@@ -1,7 +1,15 @@
-/// Collects a camt.053 document's statements from the XML events: it keeps the element path and
+/// What the reader hands on as elements close: a whole entry (with its statement's header and
+/// balances read so far), or a whole statement (without its entries).
+enum CamtEvent {
+    case entry(CamtEntryDraft, of: CamtStatementDraft)
+    case statement(CamtStatementDraft)
+}
+
+/// Reads a camt.053 document's statements from the XML events: it keeps the element path and
 /// the open `Stmt`, `Bal`, `Ntry` and `TxDtls`, and files each leaf's text by its path below them.
+/// An entry is handed on when it closes and then forgotten, so memory does not grow with the
+/// number of entries.
 struct CamtDocumentReader {
-    private(set) var statements: [CamtStatementDraft] = []
     private var path: [String] = []
     private var statement: CamtStatementDraft?
     private var balance: CamtBalanceDraft?
@@ -33,7 +41,8 @@ struct CamtDocumentReader {
         }
     }
 
-    mutating func end(_ name: String, text: String, line: Int) {
+    /// Files the closing element's text; returns an entry or statement that it completes.
+    mutating func end(_ name: String, text: String, line: Int) -> CamtEvent? {
         let field = CamtField(text: text.trimmingSpaces, line: line)
         let inner = relativePath(from: marks.inner)
         if transaction != nil, let relative = relativePath(after: "TxDtls") {
@@ -46,18 +55,29 @@ struct CamtDocumentReader {
             let relative = relativePath(from: marks.statement)
             statement?.take(relative, field.text)
         }
-        close(name)
-        path.removeLast()
+        defer { path.removeLast() }
+        return close(name)
     }
 
-    private mutating func close(_ name: String) {
-        if name == "TxDtls", let transaction { entry?.transactions.append(transaction); self.transaction = nil }
-        if name == "Ntry", path.count == marks.inner, let entry { statement?.entries.append(entry); self.entry = nil }
-        if name == "Bal", path.count == marks.inner, let balance { statement?.balances.append(balance); self.balance = nil }
-        if name == "Stmt", path.count == marks.statement, let statement {
-            statements.append(statement)
-            self.statement = nil
+    private mutating func close(_ name: String) -> CamtEvent? {
+        if name == "TxDtls", let transaction {
+            entry?.transactionCount += 1
+            if entry?.transactions.count ?? 0 < StatementLimits.maxTransactionDetails { entry?.transactions.append(transaction) }
+            self.transaction = nil
         }
+        if name == "Ntry", path.count == marks.inner, let entry, let statement {
+            self.entry = nil
+            return .entry(entry, of: statement)
+        }
+        if name == "Bal", path.count == marks.inner, let balance {
+            if statement?.balances.count ?? 0 < 64 { statement?.balances.append(balance) }
+            self.balance = nil
+        }
+        if name == "Stmt", path.count == marks.statement, let statement {
+            self.statement = nil
+            return .statement(statement)
+        }
+        return nil
     }
 
     /// The path below the element at depth `depth` (1-based), e.g. `Dt/Dt`.
@@ -113,7 +133,7 @@ extension CamtEntryDraft {
         case "BkTxCd/Domn/Fmly/Cd": family = field.text
         case "BkTxCd/Domn/Fmly/SubFmlyCd": subFamily = field.text
         case "BkTxCd/Prtry/Cd": proprietaryCode = field.text
-        case "AddtlNtryInf": additionalInfo.append(field.text)
+        case "AddtlNtryInf": if additionalInfo.count < 16 { additionalInfo.append(field.text) }
         case "NtryDtls/Btch/NbOfTxs": batchCount = field
         default: return
         }
@@ -124,12 +144,13 @@ extension CamtTransactionDraft {
     mutating func take(_ path: String, _ text: String) {
         switch path {
         case "Refs/EndToEndId": if endToEndID == nil { endToEndID = text }
-        case "Refs/InstrId", "Refs/PmtInfId", "RmtInf/Strd/CdtrRefInf/Ref": references.append(text)
+        case "Refs/InstrId", "Refs/PmtInfId", "RmtInf/Strd/CdtrRefInf/Ref":
+            if references.count < 16 { references.append(text) }
         case "RltdPties/Dbtr/Nm", "RltdPties/Dbtr/Pty/Nm": debtorName = text
         case "RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id": debtorAccount = text
         case "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm": creditorName = text
         case "RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id": creditorAccount = text
-        case "RmtInf/Ustrd": unstructured.append(text)
+        case "RmtInf/Ustrd": if unstructured.count < 16 { unstructured.append(text) }
         default: return
         }
     }

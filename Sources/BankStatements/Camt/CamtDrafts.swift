@@ -43,7 +43,9 @@ struct CamtEntryDraft {
     var proprietaryCode: String?
     var additionalInfo: [String] = []
     var batchCount: CamtField?
+    /// The first ``StatementLimits/maxTransactionDetails`` `TxDtls`; all are counted.
     var transactions: [CamtTransactionDraft] = []
+    var transactionCount = 0
 }
 
 /// A `Stmt` being read.
@@ -56,7 +58,6 @@ struct CamtStatementDraft {
     var otherAccount: String?
     var currency: String?
     var balances: [CamtBalanceDraft] = []
-    var entries: [CamtEntryDraft] = []
 
     var displayID: String { id ?? "Stmt at line \(line)" }
 }

@@ -23,7 +23,7 @@ struct CamtEntryBuilder {
             references: Self.distinct((endToEndIDs.count > 1 ? endToEndIDs : []) + details.flatMap(\.references)),
             counterparty: credit ? party?.debtorName : party?.creditorName,
             counterpartyAccount: credit ? account?.debtorAccount : account?.creditorAccount,
-            text: texts.filter { !$0.isEmpty }.joined(separator: " "), transactionCode: transactionCode(),
+            text: StatementLimits.capped(texts.filter { !$0.isEmpty }.joined(separator: " ")), transactionCode: transactionCode(),
             batchCount: try batchCount(), isReversal: entry.reversal == "true" || entry.reversal == "1",
             sourceLine: entry.line)
     }
@@ -66,7 +66,7 @@ struct CamtEntryBuilder {
             }
             return count > 1 ? count : nil
         }
-        return entry.transactions.count > 1 ? entry.transactions.count : nil
+        return entry.transactionCount > 1 ? entry.transactionCount : nil
     }
 
     /// Whether `indicator` is DBIT (CRDT is a credit; anything else is an error).

@@ -1,64 +1,77 @@
 import Foundation
 import LedgerCore
 
-/// Reads camt.053 (.001.02 through .001.08) documents: every `Stmt` becomes a ``BankStatement``;
-/// booked entries become lines, pending and information entries are counted as skipped.
+/// Reads camt.053 (.001.02 through .001.08) documents as a stream: every `Stmt` becomes a
+/// ``BankStatement``; each booked entry becomes a line handed to the visitor when it closes,
+/// pending and information entries are counted as skipped.
 enum CamtParser {
-    static func read(bytes: [UInt8], fileName: String) throws(StatementError) -> StatementFile {
-        if let problem = Self.encodingProblem(bytes) {
-            throw .at(fileName, line: problem.line, statement: nil, problem.message)
-        }
-        if let line = Self.declarationLine(bytes) {
-            throw .at(fileName, line: line, statement: nil, "DTDs and entity declarations are not allowed in camt.053")
-        }
-        let handler = CamtXMLHandler()
-        if let problem = handler.run(Data(bytes)) {
-            throw .at(fileName, line: problem.line, statement: nil, problem.message)
-        }
-        var file = StatementFile(fileName: fileName, format: .camt053, statements: [])
-        for draft in handler.reader.statements {
-            try CamtStatementBuilder(fileName: fileName, draft: draft).add(to: &file)
-        }
-        guard !file.statements.isEmpty || !file.setAside.isEmpty else {
+    static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
+        from source: Source, fileName: String, visitor: inout Visitor
+    ) throws(StatementError) {
+        let bytes = SourceBox(source)
+        let stream = CamtInputStream(fileName: fileName) { (count) throws(StatementError) in try bytes.read(upTo: count) }
+        let sink = CamtSink(fileName: fileName, visitor: visitor)
+        let handler = CamtXMLHandler(fileName: fileName) { (event) throws(StatementError) in try sink.take(event) }
+        let failure = handler.run(stream)
+        visitor = sink.visitor
+        if let problem = stream.problem { throw problem }
+        if let failure { throw failure }
+        guard sink.statements > 0 else {
             throw StatementError("\(fileName): the camt.053 document holds no statement (Stmt)")
         }
-        return file
+    }
+}
+
+/// A byte source shared with the stream's closure.
+private final class SourceBox<Source: StatementByteSource> {
+    var source: Source
+
+    init(_ source: Source) { self.source = source }
+
+    func read(upTo count: Int) throws(StatementError) -> [UInt8] { try source.read(upTo: count) }
+}
+
+/// Turns the reader's events into lines and statements for the visitor, one statement at a time.
+private final class CamtSink<Visitor: StatementVisitor> {
+    let fileName: String
+    var visitor: Visitor
+    /// Statements ended or set aside.
+    private(set) var statements = 0
+    /// The currency of the statement being read, once its first entry needed it.
+    private var resolved: CamtStatementBuilder.Resolution?
+
+    init(fileName: String, visitor: Visitor) {
+        self.fileName = fileName
+        self.visitor = visitor
     }
 
-    /// Why `bytes` are no UTF-8 XML, if they are not: camt.053 is UTF-8, and invalid bytes must
-    /// never reach the XML parser (Foundation's parser on Linux traps on names that are not UTF-8).
-    static func encodingProblem(_ bytes: [UInt8]) -> (line: Int, message: String)? {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            let line = Self.lineOfFirstInvalidByte(bytes)
-            return (line, "the document is not valid UTF-8")
-        }
-        if bytes.contains(0) { return (1, "the document contains a NUL byte") }
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-        guard head.hasPrefix("<?xml"), let end = head.firstIndex(of: ">") else { return nil }
-        let declaration = head[..<end].lowercased().replacing("'", with: "\"")
-        guard declaration.contains("encoding") else { return nil }
-        return declaration.contains("encoding=\"utf-8\"") ? nil : (1, "the XML declaration names another encoding than UTF-8")
+    private func resolution(_ builder: CamtStatementBuilder) throws(StatementError) -> CamtStatementBuilder.Resolution {
+        if let resolved { return resolved }
+        return try builder.resolve()
     }
 
-    /// The 1-based line on which `bytes` stop being valid UTF-8.
-    private static func lineOfFirstInvalidByte(_ bytes: [UInt8]) -> Int {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var line = 1
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            if scalar == "\n" { line += 1 }
+    func take(_ event: CamtEvent) throws(StatementError) {
+        switch event {
+        case .entry(let entry, let draft):
+            let builder = CamtStatementBuilder(fileName: fileName, draft: draft)
+            let resolution = try resolution(builder)
+            resolved = resolution
+            guard case .currency(let currency) = resolution else { return }
+            let status = entry.status ?? "BOOK"
+            guard status == "BOOK" else {
+                return try visitor.skipped(SkippedEntry(statementID: draft.displayID, status: status, sourceLine: entry.line))
+            }
+            try visitor.visit(line: try CamtEntryBuilder(statement: builder, entry: entry, currency: currency).line())
+        case .statement(let draft):
+            let builder = CamtStatementBuilder(fileName: fileName, draft: draft)
+            let resolution = try resolution(builder)
+            resolved = nil
+            statements += 1
+            switch resolution {
+            case .currency(let currency): try visitor.end(statement: try builder.statement(currency: currency))
+            case .setAside(let setAside): try visitor.setAside(setAside)
+            }
         }
-        return line
-    }
-
-    /// The line of a `<!DOCTYPE` or `<!ENTITY` declaration, if any: camt needs none, and refusing
-    /// them keeps entity expansion out entirely.
-    static func declarationLine(_ bytes: [UInt8]) -> Int? {
-        let text = TextDecoding.decode(bytes)
-        for (number, line) in TextDecoding.lines(text) where line.contains("<!DOCTYPE") || line.contains("<!ENTITY") {
-            return number
-        }
-        return nil
     }
 }
 
@@ -71,40 +84,34 @@ struct CamtStatementBuilder {
         .at(fileName, line: line, statement: draft.displayID, what)
     }
 
-    func add(to file: inout StatementFile) throws(StatementError) {
-        let currencyCode = draft.currency ?? draft.balances.first { Self.isOpening($0.type) }?.currency
-        guard let code = currencyCode else { throw error(draft.line, "no account currency (Acct/Ccy or Bal/Amt@Ccy)") }
-        let currency: Currency
-        do throws(FieldIssue) { currency = try MT940StatementBuilder.currency(code) } catch {
-            if error.setsAside {
-                file.setAside.append(SetAsideStatement(statementID: draft.displayID, sourceLine: draft.line, reason: error.reason))
-                return
-            }
-            throw self.error(draft.line, error.reason)
-        }
-        try build(currency: currency, into: &file)
+    /// The statement's currency, or why it is set aside.
+    enum Resolution {
+        case currency(Currency)
+        case setAside(SetAsideStatement)
     }
 
-    private func build(currency: Currency, into file: inout StatementFile) throws(StatementError) {
+    /// The account currency (`Acct/Ccy`, else the opening balance's), which must come before
+    /// the entries, as camt.053 orders them.
+    func resolve() throws(StatementError) -> Resolution {
+        let currencyCode = draft.currency ?? draft.balances.first { Self.isOpening($0.type) }?.currency
+        guard let code = currencyCode else { throw error(draft.line, "no account currency (Acct/Ccy or Bal/Amt@Ccy)") }
+        do throws(FieldIssue) { return .currency(try MT940StatementBuilder.currency(code)) } catch {
+            guard error.setsAside else { throw self.error(draft.line, error.reason) }
+            return .setAside(SetAsideStatement(statementID: draft.displayID, sourceLine: draft.line, reason: error.reason))
+        }
+    }
+
+    /// The statement (without its lines, handed on already) in `currency`.
+    func statement(currency: Currency) throws(StatementError) -> BankStatement {
         guard let account = draft.iban ?? draft.otherAccount, !account.isEmpty else {
             throw error(draft.line, "no account (Acct/Id/IBAN or Acct/Id/Othr/Id)")
         }
         let opening = try balance(named: "opening (OPBD or PRCD)", where: Self.isOpening)
         let closing = try balance(named: "closing (CLBD)") { $0 == "CLBD" }
-        var lines: [BankLine] = []
-        for entry in draft.entries {
-            let status = entry.status ?? "BOOK"
-            guard status == "BOOK" else {
-                file.skipped.append(SkippedEntry(statementID: draft.displayID, status: status, sourceLine: entry.line))
-                continue
-            }
-            lines.append(try CamtEntryBuilder(statement: self, entry: entry, currency: currency).line())
-        }
-        file.statements.append(
-            BankStatement(
-                id: draft.displayID, account: account, currency: currency,
-                sequence: draft.electronicSequence ?? draft.legalSequence, opening: opening, closing: closing,
-                lines: lines, sourceLine: draft.line))
+        return BankStatement(
+            id: draft.displayID, account: account, currency: currency,
+            sequence: draft.electronicSequence ?? draft.legalSequence, opening: opening, closing: closing,
+            lines: [], sourceLine: draft.line)
     }
 
     static func isOpening(_ type: String?) -> Bool { type == "OPBD" || type == "PRCD" }

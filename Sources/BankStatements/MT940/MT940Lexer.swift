@@ -7,62 +7,68 @@ struct MT940Field {
     var line: Int
 }
 
-/// One MT940 message (`:20:` up to its trailer or the next `:20:`).
-struct MT940Message {
-    var fields: [MT940Field] = []
-    var startLine: Int
+/// What the lexer hands on: a complete field, or the end of a message.
+enum MT940Event {
+    case field(MT940Field)
+    case endOfMessage
 }
 
-/// Cuts MT940 text into messages and fields. Bank preamble lines before a `:20:`, SWIFT
-/// `{1:}{2:}{4:` headers, `-}`/`-` trailers and `{5:` blocks are dropped; blank lines are ignored.
+/// Cuts MT940 lines into fields, one line at a time, holding only the field being read. Bank
+/// preamble lines before a `:20:`, SWIFT `{1:}{2:}{4:` headers, `-}`/`-` trailers and `{5:`
+/// blocks are dropped; blank lines are ignored.
 struct MT940Lexer {
-    private(set) var messages: [MT940Message] = []
-    private var current: MT940Message?
+    let fileName: String
+    private var current: MT940Field?
+    private var currentBytes = 0
+    private var inMessage = false
+    /// Whether any message was seen.
+    private(set) var sawMessage = false
 
-    static func messages(in text: String) -> [MT940Message] {
-        var lexer = MT940Lexer()
-        for (number, raw) in TextDecoding.lines(text) {
-            lexer.take(line: Self.withoutHeaders(raw), number: number)
+    init(fileName: String) { self.fileName = fileName }
+
+    /// Takes one line; returns the events it completes, in order.
+    mutating func take(line raw: String, number: Int) throws(StatementError) -> [MT940Event] {
+        let line = Self.withoutHeaders(raw)
+        let trimmed = line.trimmingSpaces
+        if Self.isTrailer(trimmed) { return closeMessage() }
+        if let (tag, value) = Self.tag(of: line) {
+            let events = tag == "20" ? closeMessage() : flush()
+            if tag == "20" { inMessage = true; sawMessage = true }
+            if inMessage {
+                current = MT940Field(tag: tag, value: value, line: number)
+                currentBytes = value.utf8.count
+            }
+            return events
         }
-        lexer.closeMessage()
-        return lexer.messages
+        if !trimmed.isEmpty, current != nil, !trimmed.hasPrefix("{") {
+            currentBytes += line.utf8.count
+            guard currentBytes <= StatementLimits.maxFieldBytes else {
+                throw .at(fileName, line: number, statement: nil,
+                          "a field longer than \(StatementLimits.maxFieldBytes) bytes; this is no bank statement")
+            }
+            current?.continuation.append(line)
+        }
+        return []
+    }
+
+    /// The events at the end of the file.
+    mutating func finish() -> [MT940Event] { closeMessage() }
+
+    private mutating func flush() -> [MT940Event] {
+        defer { current = nil }
+        return current.map { [.field($0)] } ?? []
+    }
+
+    private mutating func closeMessage() -> [MT940Event] {
+        guard inMessage else { return [] }
+        inMessage = false
+        return flush() + [.endOfMessage]
     }
 
     /// `raw` without a leading `{1:…}{2:…}{4:` header (what follows `{4:` stays).
     static func withoutHeaders(_ raw: String) -> String {
         guard raw.hasPrefix("{"), let range = raw.range(of: "{4:") else { return raw }
         return String(raw[range.upperBound...])
-    }
-
-    private mutating func take(line: String, number: Int) {
-        let trimmed = line.trimmingSpaces
-        if Self.isTrailer(trimmed) {
-            closeMessage()
-        } else if let (tag, value) = Self.tag(of: line) {
-            startField(tag: tag, value: value, number: number)
-        } else if !trimmed.isEmpty, current != nil, !trimmed.hasPrefix("{") {
-            appendContinuation(line)
-        }
-    }
-
-    private mutating func startField(tag: String, value: String, number: Int) {
-        if tag == "20" {
-            closeMessage()
-            current = MT940Message(startLine: number)
-        }
-        current?.fields.append(MT940Field(tag: tag, value: value, line: number))
-    }
-
-    private mutating func appendContinuation(_ line: String) {
-        guard var message = current, !message.fields.isEmpty else { return }
-        let last = message.fields.count - 1
-        message.fields[last].continuation.append(line)
-        current = message
-    }
-
-    private mutating func closeMessage() {
-        if let current { messages.append(current) }
-        current = nil
     }
 
     /// A message trailer: `-`, `-}`, or a short bank suffix such as `-XXX`.

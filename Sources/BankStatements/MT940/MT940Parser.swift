@@ -1,34 +1,43 @@
 import LedgerCore
 
-/// Reads MT940 files: every message becomes a ``BankStatement``.
+/// Reads MT940 files line by line: every message becomes a ``BankStatement`` handed to a
+/// visitor with its lines, and no more than one field and one line are held at a time.
 enum MT940Parser {
-    static func read(text: String, fileName: String) throws(StatementError) -> StatementFile {
-        let messages = MT940Lexer.messages(in: text)
-        guard !messages.isEmpty else {
+    static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
+        from source: Source, fileName: String, visitor: inout Visitor
+    ) throws(StatementError) {
+        var lines = LineReader(source: source, fileName: fileName)
+        var lexer = MT940Lexer(fileName: fileName)
+        var builder: MT940StatementBuilder?
+        while let line = try lines.next() {
+            let events = try lexer.take(line: TextDecoding.decodeLine(line.bytes), number: line.number)
+            for event in events { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
+        }
+        for event in lexer.finish() { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
+        guard lexer.sawMessage else {
             throw StatementError("\(fileName): no MT940 message (no line starts with :20:)")
         }
-        var file = StatementFile(fileName: fileName, format: .mt940, statements: [])
-        for message in messages {
-            var builder = MT940StatementBuilder(fileName: fileName, message: message)
-            switch try builder.build() {
-            case .statement(let statement): file.statements.append(statement)
-            case .setAside(let setAside): file.setAside.append(setAside)
-            }
+    }
+
+    private static func handle<Visitor: StatementVisitor>(
+        _ event: MT940Event, builder: inout MT940StatementBuilder?, fileName: String, visitor: inout Visitor
+    ) throws(StatementError) {
+        switch event {
+        case .field(let field):
+            if builder == nil { builder = MT940StatementBuilder(fileName: fileName, startLine: field.line) }
+            try builder?.take(field, visitor: &visitor)
+        case .endOfMessage:
+            try builder?.finish(visitor: &visitor)
+            builder = nil
         }
-        return file
     }
 }
 
-/// A statement, or why a readable statement was set aside.
-enum BuiltStatement {
-    case statement(BankStatement)
-    case setAside(SetAsideStatement)
-}
-
-/// Turns one message's fields into a statement.
+/// Turns one message's fields, as they come, into lines and a statement. A `:61:` line is held
+/// until it is known whether a `:86:` follows it.
 struct MT940StatementBuilder {
     let fileName: String
-    let message: MT940Message
+    let startLine: Int
     private var reference = ""
     private var account: String?
     private var sequence: String?
@@ -36,12 +45,12 @@ struct MT940StatementBuilder {
     private var opening: BankStatement.Balance?
     private var closing: BankStatement.Balance?
     private var intermediate = false
-    private var lines: [BankLine] = []
-    private var lastWasLine = false
+    private var pending: BankLine?
+    private var setAside: SetAsideStatement?
 
-    init(fileName: String, message: MT940Message) {
+    init(fileName: String, startLine: Int) {
         self.fileName = fileName
-        self.message = message
+        self.startLine = startLine
     }
 
     private var statementID: String {
@@ -50,29 +59,38 @@ struct MT940StatementBuilder {
         return base.isEmpty ? sequence : base + " " + sequence
     }
 
-    mutating func build() throws(StatementError) -> BuiltStatement {
-        for field in message.fields {
-            do throws(FieldIssue) {
-                try take(field)
-            } catch where error.setsAside {
-                return .setAside(SetAsideStatement(statementID: statementID, sourceLine: field.line, reason: error.reason))
-            } catch {
-                throw .at(fileName, line: field.line, statement: statementID, ":\(field.tag): \(error.reason)")
-            }
+    /// Takes the next field; a statement set aside ignores the rest of its fields.
+    mutating func take<Visitor: StatementVisitor>(_ field: MT940Field, visitor: inout Visitor) throws(StatementError) {
+        guard setAside == nil else { return }
+        if field.tag == "86", pending != nil {
+            attachInformation(field)
+            try flush(&visitor)
+            return
         }
-        return .statement(try finish())
+        try flush(&visitor)
+        do throws(FieldIssue) {
+            try take(field)
+        } catch where error.setsAside {
+            pending = nil
+            setAside = SetAsideStatement(statementID: statementID, sourceLine: field.line, reason: error.reason)
+        } catch {
+            throw .at(fileName, line: field.line, statement: statementID, ":\(field.tag): \(error.reason)")
+        }
+    }
+
+    private mutating func flush<Visitor: StatementVisitor>(_ visitor: inout Visitor) throws(StatementError) {
+        guard let line = pending else { return }
+        pending = nil
+        try visitor.visit(line: line)
     }
 
     private mutating func take(_ field: MT940Field) throws(FieldIssue) {
-        let isLine = field.tag == "61"
-        defer { lastWasLine = isLine }
         switch field.tag {
         case "20": reference = field.value
         case "25": account = field.value.trimmingSpaces
         case "28", "28C": sequence = field.value.trimmingSpaces
         case "60F", "60M": try takeOpening(field)
         case "61": try takeLine(field)
-        case "86": if lastWasLine { try attachInformation(field) }
         case "62F", "62M": try takeClosing(field)
         default: return
         }
@@ -98,27 +116,33 @@ struct MT940StatementBuilder {
         let parsed = try StatementLine61(field.value, continuation: field.continuation, currency: currency)
         let owner = parsed.ownerReference
         let isPlaceholder = owner.isEmpty || owner == "NONREF" || Information86.isBareKeyword(owner)
-        lines.append(
-            BankLine(
+        pending = BankLine(
                 bankID: parsed.bankReference, amount: parsed.amount, bookingDate: parsed.entryDate,
                 valueDate: parsed.valueDate, references: isPlaceholder ? [] : [owner],
-                text: parsed.supplementary, transactionCode: parsed.type, isReversal: parsed.isReversal,
-                sourceLine: field.line))
+                text: StatementLimits.capped(parsed.supplementary), transactionCode: parsed.type,
+                isReversal: parsed.isReversal, sourceLine: field.line)
     }
 
-    private mutating func attachInformation(_ field: MT940Field) throws(FieldIssue) {
-        guard var line = lines.popLast() else { return }
+    private mutating func attachInformation(_ field: MT940Field) {
+        guard var line = pending else { return }
         let info = Information86(first: field.value, continuation: field.continuation)
-        line.text = [line.text, info.text].filter { !$0.isEmpty }.joined(separator: " ")
+        line.text = StatementLimits.capped([line.text, info.text].filter { !$0.isEmpty }.joined(separator: " "))
         line.endToEndID = info.endToEndID
         line.references += info.references
         line.counterparty = info.counterparty
         line.counterpartyAccount = info.counterpartyAccount
-        lines.append(line)
+        pending = line
     }
 
-    private func finish() throws(StatementError) -> BankStatement {
-        let start = message.startLine
+    /// Ends the message: its statement, or why it was set aside.
+    mutating func finish<Visitor: StatementVisitor>(visitor: inout Visitor) throws(StatementError) {
+        if let setAside { return try visitor.setAside(setAside) }
+        try flush(&visitor)
+        try visitor.end(statement: try statement())
+    }
+
+    private func statement() throws(StatementError) -> BankStatement {
+        let start = startLine
         guard let account, !account.isEmpty else {
             throw .at(fileName, line: start, statement: statementID, "no account :25:")
         }
@@ -130,7 +154,7 @@ struct MT940StatementBuilder {
         }
         return BankStatement(
             id: statementID, account: account, currency: currency, sequence: sequence, opening: opening,
-            closing: closing, intermediate: intermediate, lines: lines, sourceLine: start)
+            closing: closing, intermediate: intermediate, lines: [], sourceLine: start)
     }
 }
 

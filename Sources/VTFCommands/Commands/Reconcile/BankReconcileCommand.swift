@@ -26,6 +26,12 @@ struct BankReconcileCommand: ParsableCommand {
             is checked for continuity (opening + lines = closing, and each against the next).
             Exit 0 when everything is matched and the balances agree, else 1.
 
+            The statement is read as a stream, twice, in bounded memory whatever its size: it must \
+            be a regular file (not a FIFO or device), with lines up to 64 KiB; a CSV file must be \
+            UTF-8 unless its mapping says "encoding": "ISO-8859-1". The JSON lists the first 1,000 \
+            unmatched bank lines and counts them all (unmatched_bank_count). Bank text is printed \
+            with control characters escaped.
+
             --commit records the reconciliation as a signed entry (the statement's SHA-256, its \\
             period and the matched pairs) and, on a fund ledger, requests the bank charges found on \\
             the statement (booked when certified and approved). Committing the same statement again \\
@@ -91,48 +97,6 @@ struct BankReconcileCommand: ParsableCommand {
         print("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
         if !charges.isEmpty {
             print("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
-        }
-    }
-}
-
-/// A statement file read: its bytes' SHA-256, its statements and their continuity findings.
-struct StatementInput {
-    let fileName: String
-    let sha256: String
-    let file: StatementFile
-    let continuity: [String]
-
-    init(path: String, format: String?, mapping: String?) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read --statement \(path)") }
-        let bytes = [UInt8](data)
-        fileName = URL(fileURLWithPath: path).lastPathComponent
-        sha256 = SHA256.hash(bytes).hex
-        let kind: StatementFormat
-        if let format {
-            guard let named = StatementFormat(rawValue: format) else {
-                throw InputError("--statement-format \(format): use camt053, mt940 or csv")
-            }
-            kind = named
-        } else if mapping != nil {
-            kind = .csv
-        } else {
-            guard let detected = StatementFormat.detect(bytes) else {
-                throw InputError("\(fileName): not a camt.053 or MT940 file; for CSV give --statement-format csv --mapping FILE")
-            }
-            kind = detected
-        }
-        let csvMapping = try mapping.map { try Self.mapping(at: $0) }
-        do { file = try StatementReader.read(bytes: bytes, format: kind, mapping: csvMapping, fileName: fileName) } catch {
-            throw InputError(error.message)
-        }
-        guard !file.statements.isEmpty else { throw InputError("\(fileName) holds no booked statement") }
-        continuity = Continuity.check(file).map(\.description)
-    }
-
-    static func mapping(at path: String) throws -> CSVMapping {
-        let data = try InputFile.read(path, option: "--mapping")
-        do { return try CSVMapping.parse(json: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent) } catch {
-            throw InputError(error.message)
         }
     }
 }

@@ -1,0 +1,35 @@
+public import LedgerCore
+
+/// What the continuity check and a summary need of a statement's lines, without the lines: how
+/// many, their sum, and their first and last booking dates. Kept as lines go by.
+public struct StatementTally: Sendable, Equatable {
+    /// How many lines were added.
+    public private(set) var count = 0
+    /// The sum of the lines; nil before the first line or once the sum overflowed.
+    public private(set) var total: Amount?
+    /// The line at which the sum overflowed or mixed currencies, if it did.
+    public private(set) var overflowLine: Int?
+    /// The earliest and latest booking dates.
+    public private(set) var earliest: LedgerDate?
+    public private(set) var latest: LedgerDate?
+
+    public init() {}
+
+    /// The tally of `lines`.
+    public init(_ lines: [BankLine]) {
+        for line in lines { add(line) }
+    }
+
+    /// Adds one line.
+    public mutating func add(_ line: BankLine) {
+        count += 1
+        earliest = min(earliest ?? line.bookingDate, line.bookingDate)
+        latest = max(latest ?? line.bookingDate, line.bookingDate)
+        guard overflowLine == nil else { return }
+        guard let sum = total else { total = line.amount; return }
+        do { total = try sum.adding(line.amount) } catch {
+            total = nil
+            overflowLine = line.sourceLine
+        }
+    }
+}
