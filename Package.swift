@@ -3,6 +3,7 @@
 //
 // Dependencies point one way (see README "Where things live"):
 //   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
+//   LedgerLog → SafeIO (outside files read regular and bounded; outputs never over a ledger).
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
