@@ -5,7 +5,7 @@ import Testing
 /// The write fuzz in the suite: 2,000 seeded cases over every write command's arguments, run in
 /// process. Each is refused with exit 2 and the ledger byte-identical, or recorded; the ledger
 /// is verified every 100 cases. (Scripts/fuzz-writes runs the same cases by the 100,000.)
-@Suite("Write fuzz")
+@Suite("Write fuzz", .serialized)
 struct WriteFuzzTests {
     @Test func everyCaseIsRefusedCleanlyOrVerifies() throws {
         let folder = TestLedger.newFolder()
@@ -32,7 +32,8 @@ struct WriteFuzzTests {
     }
 
     /// Runs `body` with standard output and error sent to /dev/null (the commands print a line
-    /// per case), then puts them back.
+    /// per case), then puts them back. Not reentrant: the suite is serialized so that two tests
+    /// never swap the descriptors at once.
     static func quietly<T>(_ body: () throws -> T) throws -> T {
         fflush(nil)
         let out = dup(STDOUT_FILENO)

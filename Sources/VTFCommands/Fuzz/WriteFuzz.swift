@@ -42,6 +42,9 @@ public final class WriteFuzz {
 
     func key(_ name: String) -> String { folder + "/template/\(name).pem" }
 
+    /// The key id of the template's auditor key (nadia), which `key revoke` may revoke.
+    lazy var revocableKeyID: String = (try? KeyFile.readPublicKey(at: key("nadia") + ".pub").keyID) ?? ""
+
     /// Puts the working ledger back to the template.
     func reset() throws {
         let work = folder + "/work"
@@ -58,8 +61,9 @@ public final class WriteFuzz {
         let command = random.pick(FuzzCommand.all)
         let hostile = random.chance(50)
         let keys = folder + "/template"
+        let keyID = revocableKeyID
         func value(_ kind: FuzzValue) -> String {
-            FuzzValues.value(kind, &random, number: number, hostile: hostile, keys: keys)
+            FuzzValues.value(kind, &random, number: number, hostile: hostile, keys: keys, keyID: keyID)
         }
         var arguments = command.words
         for kind in command.positional where !random.chance(hostile ? 5 : 1) {
@@ -154,7 +158,7 @@ enum WriteFuzzLedger {
             let status = VTFMain.execute(arguments: arguments + ["--ledger", ledger, "--key", key(signer)])
             guard status == 0 else { throw InputError("fuzz setup failed (exit \(status)): vtf \(arguments.joined(separator: " "))") }
         }
-        for name in ["admin", "log", "maria", "chen", "amara", "peter"] {
+        for name in ["admin", "log", "maria", "chen", "amara", "peter", "nadia"] {
             guard VTFMain.execute(arguments: ["key", "generate", "--out", key(name), "--name", name]) == 0 else {
                 throw InputError("fuzz setup: cannot generate key \(name)")
             }
@@ -179,5 +183,15 @@ enum WriteFuzzLedger {
         try run(["grant", "disburse", "G-1", "--tranche", "1", "--date", "2026-02-02", "--ref", "PAY-1"])
         try run(["certify", "PAY-1"], as: "chen")
         try run(["approve", "PAY-1"], as: "amara")
+        // Something for every command to act on: requests waiting at each step, a conditional
+        // agreement, a receipt in suspense, a key that may be revoked.
+        try run(["agreement", "sign", "--donor", "BEL", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-01-26",
+                 "--ref", "AGR-C", "--conditional"])
+        try run(["receive", "--unidentified", "--amount", "100.00", "--currency", "EUR", "--date", "2026-01-27", "--bank-ref", "U-1"])
+        try run(["donor", "refund", "BEL", "--amount", "10.00", "--currency", "EUR", "--date", "2026-01-28", "--ref", "RFD-W"])
+        try run(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "10.00", "--date", "2026-01-28", "--ref", "WO-W"])
+        try run(["certify", "WO-W"], as: "chen")
+        try run(["key", "register", "--public-key", key("nadia") + ".pub", "--holder", "nadia", "--role", "auditor", "--date", "2026-01-01"],
+                as: "admin")
     }
 }

@@ -30,8 +30,8 @@ enum FuzzValues {
     /// A value of `kind` for case `number`. A valid-leaning case (`hostile` false) takes a
     /// plausible value nineteen times in twenty; a hostile-leaning case mixes plausible,
     /// wrong and hostile values.
-    static func value(_ kind: FuzzValue, _ random: inout FuzzRandom, number: Int, hostile: Bool, keys: String) -> String {
-        let (valid, invalid) = pools(kind, number: number, keys: keys)
+    static func value(_ kind: FuzzValue, _ random: inout FuzzRandom, number: Int, hostile: Bool, keys: String, keyID: String) -> String {
+        let (valid, invalid) = pools(kind, number: number, keys: keys, keyID: keyID)
         let roll = random.below(100)
         if !hostile ? roll < 95 : roll < 50 { return valid.isEmpty ? "" : random.pick(valid) }
         if roll < (hostile ? 85 : 98), !invalid.isEmpty { return random.pick(invalid) }
@@ -39,7 +39,7 @@ enum FuzzValues {
     }
 
     /// Plausible and wrong values of each kind.
-    static func pools(_ kind: FuzzValue, number: Int, keys: String) -> (valid: [String], invalid: [String]) {
+    static func pools(_ kind: FuzzValue, number: Int, keys: String, keyID: String) -> (valid: [String], invalid: [String]) {
         switch kind {
         case .amount:
             return (["10.00", "0.01", "1000.00", "5", "250.50", "12000.00"],
@@ -50,16 +50,16 @@ enum FuzzValues {
             return (["2026-01-26", "2026-01-30", "2026-01-31"],
                     ["2026-12-31", "2025-12-31", "1900-01-01", "9999-12-31", "2026-02-30", "", "20260201", "2026-13-01", "2026-1-5"])
         case .text: return (["Paid in full", "Contribution — Zürich", "Ref 12/2026", "Donation 😀", "x", "Ünïcödé", "a b c"], [])
-        case .ref: return (["R-\(number)", "BNK-\(number)", "TRY-\(number)"], ["B-1", "AGR-BEL-1", "G-1", "PL-1", "TRY-1"])
+        case .ref: return (["R-\(number)", "BNK-\(number)", "TRY-\(number)", "U-1"], ["B-1", "AGR-BEL-1", "G-1", "PL-1", "TRY-1"])
         case .donor: return (["BEL"], ["NLD", "XX", "bel", "", "A-B_C", "1200"])
         case .newDonor: return (["D\(number)", "NLD"], ["BEL", "bel", "", "A B", "1200.X", "x/y"])
         case .grantee: return (["SHELTER", "SAFE\(number)"], ["", "a b", "x/y"])
-        case .agreement: return (["AGR-BEL-1"], ["AGR-X", "", "AGR-2"])
+        case .agreement: return (["AGR-BEL-1", "AGR-C"], ["AGR-X", "", "AGR-2"])
         case .grant: return (["G-1"], ["G-2", "", "REC-1"])
-        case .request: return (["RFD-2026-0001", "WO-2026-0001", "G-1"], ["NOPE", "", "REV-2026-0009"])
+        case .request: return (["RFD-W", "WO-W"], ["G-1", "NOPE", "", "REV-2026-0009"])
         case .tranche: return (["1", "2"], ["0", "3", "-1", "x"])
         case .instalments: return (["5.00@2026-06-30,5.00@2026-09-30"], ["1,-1", "", "0", "5.00@2026-02-30", "5@x"])
-        case .seq: return (["5", "8", "12"], ["0", "99", "-1", "18446744073709551615", "abc"])
+        case .seq: return (["38", "39", "40", "47"], ["0", "5", "99", "-1", "18446744073709551615", "abc"])
         case .year: return (["2025", "2026"], ["2030", "1899", "abc", "-1", "10000"])
         case .code: return (["1150", "5150", "6150"], ["1100", "9999", "abc", "", "1100..X", "7777"])
         case .accountType: return (["asset", "expense", "liability"], ["memo", "bogus", ""])
@@ -72,7 +72,7 @@ enum FuzzValues {
         case .role: return (["fund-manager", "auditor"], ["certifying-officer", "log", "admin", "bogus"])
         case .setting: return (["psc_rate", "reserve_rate"], ["planned_expenditure", "write_off_limit", "bogus", ""])
         case .settingValue: return (["13", "7"], ["300000.00", "-1", "abc", "0", "100000000000000"])
-        case .keyID: return ([], ["0", String(repeating: "ab", count: 32), "zz", ""])
+        case .keyID: return ([keyID, String(keyID.prefix(16))], ["0", String(repeating: "ab", count: 32), "zz", ""])
         case .publicKey: return ([keys + "/peter.pem.pub"], [keys + "/maria.pem.pub", keys + "/missing.pub", keys, "/dev/null"])
         case .flag: return ([""], [])
         }
