@@ -1,0 +1,90 @@
+import BankStatements
+import CanonicalJSON
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import Reconciliation
+
+/// What `vtf reconcile bank` prints: text for a person (bank text escaped for the terminal) or
+/// JSON (at most ``ScopedBankLines/unmatchedLimit`` unmatched bank lines, all counted).
+extension BankReconciliation {
+    func text(settings: LedgerSettings) -> String {
+        let counts = result.counts
+        var out = "Bank reconciliation of \(BankText.escaped(input.fileName)) (sha256 \(input.sha256.prefix(16))…) against \(account) in \(currency.code)\n"
+        out += "\(input.statements.count) statement(s), \(input.lineCount) bank lines, \(from) to \(to); \(book.lines.count) book lines in the window\n\n"
+        var matched = TextTable([("BANK LINE", .right), ("BANK ID", .left), ("VALUE DATE", .left), ("AMOUNT", .right), ("RULE", .left), ("BOOK", .left)])
+        for match in result.matches.prefix(200) {
+            let line = bank[match.bank.index]
+            matched.add(["\(line.sourceLine)", BankText.escaped(line.bankID ?? ""), line.valueDate.description, line.amount.decimalString,
+                         "\(match.rule.rawValue) \(match.rule.name)", match.book.map(describe).joined(separator: "; ")])
+        }
+        out += "Matched: \(counts.matchedBank) bank lines to \(counts.matchedBook) book lines"
+        out += " (" + MatchRule.allCases.map { "rule \($0.rawValue): \(counts.matchedByRule[$0] ?? 0)" }.joined(separator: ", ") + ")\n"
+        out += matched.render() + (result.matches.count > 200 ? "… and \(result.matches.count - 200) more (--format json lists all)\n" : "")
+        out += "\nUnmatched bank lines: \(unmatchedBankCount)\n"
+        var unmatchedBank = TextTable([("BANK LINE", .right), ("VALUE DATE", .left), ("AMOUNT", .right), ("TEXT", .left), ("SUGGESTION (score)", .left)])
+        for unmatched in self.unmatchedBank.prefix(200) {
+            let line = unmatched.line
+            let best = unmatched.suggestions.first
+            let charge = chargeLines.contains(line.sourceLine) ? "bank charges: booked on approval with --commit" : ""
+            unmatchedBank.add(["\(line.sourceLine)", line.valueDate.description, line.amount.decimalString, BankText.escaped(String(line.text.prefix(40))),
+                               best.map { "\(describe($0.book)) (\($0.score))" } ?? charge])
+        }
+        if unmatchedBankCount > 0 { out += unmatchedBank.render() }
+        if unmatchedBankCount > 200 { out += "… and \(unmatchedBankCount - 200) more (--format json lists the first \(ScopedBankLines.unmatchedLimit))\n" }
+        out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
+        for line in unmatchedBook.prefix(200) { out += "  " + describe(line.id) + "\n" }
+        for duplicate in result.duplicates { out += "duplicate: bank line \(duplicate.bank.sourceLine) repeats the bank id of line \(duplicate.first.sourceLine)\n" }
+        out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
+        out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"
+        for problem in input.continuity { out += "continuity: \(BankText.escaped(problem))\n" }
+        out += agrees ? "ok: the bank and the books agree\n" : "NOT reconciled (see above)\n"
+        return out
+    }
+
+    var json: JSONValue {
+        let counts = result.counts
+        return .object([
+            "statement": .string(input.fileName), "sha256": .string(input.sha256), "account": .string(account.rawValue),
+            "currency": .string(currency.code), "from": .string(from.description), "to": .string(to.description),
+            "matched_count": .integer(Int64(counts.matchedBank)),
+            "matches": .array(result.matches.map { match in
+                let line = bank[match.bank.index]
+                return .object([
+                    "bank_line": .integer(Int64(line.sourceLine)), "bank_id": line.bankID.map(JSONValue.string) ?? .null,
+                    "amount": .string(line.amount.decimalString), "value_date": .string(line.valueDate.description),
+                    "rule": .integer(Int64(match.rule.rawValue)), "rule_name": .string(match.rule.name),
+                    "book": .array(match.book.map { .object(["seq": .integer(Int64($0.seq)), "line": .integer(Int64($0.line))]) }),
+                ])
+            }),
+            "unmatched_bank_count": .integer(Int64(unmatchedBankCount)),
+            "unmatched_bank": .array(unmatchedBank.map { unmatched in
+                let line = unmatched.line
+                return .object([
+                    "bank_line": .integer(Int64(line.sourceLine)), "bank_id": line.bankID.map(JSONValue.string) ?? .null,
+                    "amount": .string(line.amount.decimalString), "value_date": .string(line.valueDate.description),
+                    "text": .string(line.text), "charge": .bool(chargeLines.contains(line.sourceLine)),
+                    "suggestions": .array(unmatched.suggestions.map { suggestion in
+                        .object([
+                            "seq": .integer(Int64(suggestion.book.seq)), "line": .integer(Int64(suggestion.book.line)),
+                            "score": .integer(Int64(suggestion.score)), "amount": .string(suggestion.breakdown.amount.rawValue),
+                            "days": .integer(Int64(suggestion.breakdown.dateDistance)),
+                            "reference": .string(suggestion.breakdown.reference.rawValue),
+                            "counterparty": .bool(suggestion.breakdown.counterparty),
+                        ])
+                    }),
+                ])
+            }),
+            "unmatched_book": .array(unmatchedBook.map { line in
+                .object([
+                    "seq": .integer(Int64(line.seq)), "line": .integer(Int64(line.line)), "date": .string(line.date.description),
+                    "amount": .string(line.amount.decimalString), "kind": .string(line.kind),
+                ])
+            }),
+            "duplicates": .array(result.duplicates.map { .object(["bank_line": .integer(Int64($0.bank.sourceLine)), "first_line": .integer(Int64($0.first.sourceLine))]) }),
+            "closing": .object(["date": .string(closing.date.description), "statement": .string(closing.amount.decimalString), "books": .string(bookBalance.decimalString)]),
+            "continuity": .array(input.continuity.map(JSONValue.string)),
+            "agrees": .bool(agrees),
+        ])
+    }
+}
