@@ -112,14 +112,14 @@ struct FundRefusalTests {
 
     // MARK: - Funds available (certification)
 
-    /// planned expenditure 100,000.00 × reserve 15 % = 15,000.00 held back. Receivable
-    /// USD 50,000.00, of which 20,000.00 received: cash 20,000.00 + receivable 30,000.00
-    /// − 15,000.00 = 35,000.00 available.
+    /// planned expenditure 100,000.00 × reserve 15 % = 15,000.00 held back. USD 50,000.00
+    /// received: cash 50,000.00 − 15,000.00 = 35,000.00 available (receivables never count:
+    /// see FundsAvailableTests).
     @Test func certificationBeyondAvailableFundsIsRefused() throws {
         let fund = try TestFund(settings: ["planned_expenditure": "100000.00"])
         try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("50000.00"), date: F.d("2026-01-10")))
-        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("20000.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("50000.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
         func award(_ id: String, _ amount: String) -> EntryDraft {
             FundDrafts.awardRequest(grant: id, grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd(amount),
                                     tranches: [F.usd(amount)], date: F.d("2026-02-01"))
@@ -189,13 +189,22 @@ struct FundRefusalTests {
         try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
     }
 
-    /// A disbursement is certified only against cash: USD 100.00 in cash, 100.01 asked.
+    /// USD 100.00 of cash, and EUR 4,000.00 of cash at 0.8000 (USD 5,000.00): 5,100.00 available
+    /// covers an award of 5,000.00, but a payment in USD needs USD cash.
+    private func cashMostlyInEUR(_ fund: TestFund) throws {
+        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("100.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("100.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
+        try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("4000.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-B", amount: F.eur("4000.00"), date: F.d("2026-01-20"), bankRef: "BNK-2"))
+    }
+
+    /// A disbursement is certified only against cash in its currency: USD 100.00 in cash, 100.01 asked.
     @Test func paymentBeyondCashIsNotCertified() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
-        try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("5000.00"), date: F.d("2026-01-10")))
-        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("100.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
-        // Available 100.00 + 4,900.00 receivable = 5,000.00 covers the award.
+        try cashMostlyInEUR(fund)
         try fund.approved(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("5000.00"),
             tranches: [F.usd("5000.00")], date: F.d("2026-02-01")))
@@ -209,9 +218,7 @@ struct FundRefusalTests {
     /// would need 120.00 of cash once both are approved, so it is not certified; 40.00 is.
     @Test func paymentsCertifiedButNotApprovedUseTheCash() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
-        try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("5000.00"), date: F.d("2026-01-10")))
-        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("100.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
+        try cashMostlyInEUR(fund)
         try fund.approved(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("5000.00"),
             tranches: [F.usd("60.00"), F.usd("60.00"), F.usd("4880.00")], date: F.d("2026-02-01")))

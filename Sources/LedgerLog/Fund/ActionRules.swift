@@ -155,12 +155,19 @@ enum ActionRules {
         switch request.action {
         case "grant.award":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
-            let available = try availableFunds(context, excluding: request.ref)
-            guard amount.minorUnits <= available.minorUnits else {
-                throw context.refuse("\(stage) refused: grant \(request.ref) of \(amount.decimalString) exceeds the available funds of \(available.decimalString) \(context.fundCurrency.code) (cash + receivables − reserve − open commitments)")
-            }
+            let funds = try FundsAvailable.compute(context.state, asOf: context.date, excludingRequest: request.ref)
+            try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case "grant.disburse":
-            try checkCash(for: try params.positiveAmount("amount", context.fundCurrency), request, context, stage: stage)
+            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            try checkCash(for: amount, request, context, stage: stage)
+            // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
+            let grant = try params.data.string("grant")
+            let committed = try FundMoney.balance(try FundChart.commitments.sub(grant), context.fundCurrency, context).value
+            var funds = try FundsAvailable.compute(context.state, asOf: context.date)
+            try funds.add(
+                "plus the commitment this payment liquidates (9200.\(grant))", "9200.\(grant)",
+                committed.minorUnits < amount.minorUnits ? committed : amount)
+            try checkAvailable(amount, funds, "payment \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
@@ -170,11 +177,39 @@ enum ActionRules {
                 throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
         case "donor.refund":
-            try checkCash(for: try params.positiveAmount("amount", try params.currency("currency")), request, context, stage: stage)
+            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            try checkCash(for: amount, request, context, stage: stage)
+            try checkRefundAvailable(amount, request, params, context, stage: stage)
         case "year.close":
             try YearEndRules.checkCertifiable(request, context)
         default: break
         }
+    }
+
+    /// Refuses `amount` (in the fund currency) beyond `funds`, showing the computation.
+    static func checkAvailable(_ amount: Amount, _ funds: FundsAvailable, _ what: String, _ context: FundContext, stage: String) throws {
+        guard amount.minorUnits <= funds.available.minorUnits else {
+            throw context.refuse("""
+                \(stage) refused: \(what) exceeds the available funds of \(funds.available.decimalString) \(context.fundCurrency.code) \
+                as of \(funds.asOf) (cash − held for others − reserve − open commitments; receivables do not count):
+                \(funds.render(asked: amount))
+                Receive the cash first (or apply the unidentified receipt to its agreement), or ask for less.
+                """)
+        }
+    }
+
+    /// A refund pays back first what 2300.DONOR holds for the donor (money held for others, so
+    /// not taken from the available funds); the rest returns a contribution and must be within
+    /// the funds available, at the carrying value of the cash in its currency.
+    static func checkRefundAvailable(_ amount: Amount, _ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
+        let payable = try FundChart.refundsPayable.sub(try params.data.string("donor"))
+        let owed = try context.state.account(payable) == nil
+            ? Amount.zero(amount.currency) : try FundMoney.balance(payable, amount.currency, context).amount.negative()
+        let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
+        guard !rest.isZero else { return }
+        let value = try FundMoney.carry(FundChart.cash, rest, context)
+        let funds = try FundsAvailable.compute(context.state, asOf: context.date)
+        try checkAvailable(value, funds, "refund \(request.ref) of \(value.decimalString) beyond what 2300 holds for the donor", context, stage: stage)
     }
 
     /// Refuses a payment of `amount` that the cash in its currency does not cover, counting the
@@ -198,24 +233,6 @@ enum ActionRules {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
             throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
         }
-    }
-
-    /// Cash + receivables − the required reserve − open commitments (approved grants not yet
-    /// paid, and grant awards certified but not yet approved), in the fund currency.
-    static func availableFunds(_ context: FundContext, excluding ref: String) throws -> Amount {
-        let cash = try FundMoney.totalValue(under: FundChart.cash, context)
-        let receivables = try FundMoney.totalValue(under: FundChart.receivables, context)
-            .plus(try FundMoney.totalValue(under: FundChart.allowance, context))
-        let reserve = try FundSettings.applying(
-            try FundSettings.percent("reserve_rate", context), to: try FundSettings.money("planned_expenditure", context))
-        var commitments = try FundMoney.totalValue(under: FundChart.commitments, context)
-        for record in try context.state.records("request") where record.id != ref {
-            guard record.fields["action"]?.stringValue == "grant.award", record.fields["status"]?.stringValue == "certified",
-                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
-            else { continue }
-            commitments = try commitments.plus(Amount.stored(text, context.fundCurrency))
-        }
-        return try cash.plus(receivables).minus(reserve).minus(commitments)
     }
 
     // MARK: - Approval

@@ -75,6 +75,10 @@ public protocol LedgerStateReading {
     /// Non-zero balance lines of `prefix` and of its sub-accounts (`prefix.…`), ordered by
     /// account and currency.
     func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
+    /// The same lines counting only postings dated on or before `date`. Only the accounts
+    /// ``FundsAvailable/datedPrefixes`` names are kept by date in memory (``LedgerSnapshot``);
+    /// others are refused.
+    func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine]
     /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
     /// (the first year a fund must close).
     func firstPostingDate() throws -> LedgerDate?

@@ -52,6 +52,9 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// Fund records by collection, then id.
     public private(set) var fundRecords: [String: [String: FundRecord]] = [:]
     private let refs: any RefIndex
+    /// Σ per day of the balance lines funds availability reads as of a date
+    /// (``FundsAvailable/datedPrefixes``): grows with days and lines, not with entries.
+    private var datedBalances: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// The earliest date of any posting applied so far.
     private var earliestPosting: LedgerDate?
     /// The seq of the next entry to apply.
@@ -101,6 +104,25 @@ public struct LedgerSnapshot: LedgerStateReading {
         }
     }
 
+    public func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
+        guard let currency = settings?.currency else { return [] }
+        try FundsAvailable.checkDated(prefix)
+        var lines: [BalanceLine] = []
+        for (key, days) in datedBalances where key.account.isWithin(prefix) {
+            var totals = BalanceTotals()
+            for (day, part) in days where day <= date {
+                try totals.add(Posting(
+                    account: key.account, amount: Amount(minorUnits: part.amountMinor, currency: key.currency),
+                    value: Amount(minorUnits: part.valueMinor, currency: currency)))
+            }
+            guard !totals.isZero else { continue }
+            lines.append(BalanceLine(
+                account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                value: Amount(minorUnits: totals.valueMinor, currency: currency)))
+        }
+        return lines.sorted { BalanceKey(account: $0.account, currency: $0.amount.currency) < BalanceKey(account: $1.account, currency: $1.amount.currency) }
+    }
+
     public func firstPostingDate() -> LedgerDate? { earliestPosting }
     public func registeredKeys() -> [KeyState] { Array(keys.values) }
 
@@ -123,7 +145,9 @@ public struct LedgerSnapshot: LedgerStateReading {
         case .post(_, let date, let postings):
             if !postings.isEmpty, earliestPosting.map({ date < $0 }) ?? true { earliestPosting = date }
             for posting in postings {
-                try balances[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
+                let key = BalanceKey(account: posting.account, currency: posting.amount.currency)
+                try balances[key, default: BalanceTotals()].add(posting)
+                if FundsAvailable.isDated(posting.account) { try datedBalances[key, default: [:]][date, default: BalanceTotals()].add(posting) }
             }
         case .reverse(let target, let seq): reversals[target] = seq
         case .putRecord(let record): fundRecords[record.collection, default: [:]][record.id] = record

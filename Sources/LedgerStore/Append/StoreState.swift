@@ -25,6 +25,9 @@ final class StoreState: LedgerStateReading {
     private var balanceCache: [BalanceKey: BalanceTotals] = [:]
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
+    /// In a dry run, the dated postings (of ``FundsAvailable/datedPrefixes``) not written to the
+    /// postings table.
+    private var dryRunPostings: [(date: LedgerDate, posting: Posting)] = []
     /// Records written in this transaction (or, in a dry run, instead of writing them).
     private var pendingRecords: [String: [String: FundRecord]] = [:]
     /// Records removed in this transaction ("collection\u{1F}id").
@@ -135,6 +138,31 @@ final class StoreState: LedgerStateReading {
         }
     }
 
+    func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
+        guard let settings else { return [] }
+        try FundsAvailable.checkDated(prefix)
+        var sums: [BalanceKey: BalanceTotals] = [:]
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(sql: """
+                SELECT account, currency, SUM(amount), SUM(value) FROM postings
+                WHERE (account = ? OR (account >= ? AND account < ?)) AND date <= ? GROUP BY account, currency
+                """),
+            arguments: [prefix.rawValue, prefix.rawValue + ".", prefix.rawValue + "/", date.description])
+        for row in rows {
+            let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
+            sums[key] = BalanceTotals(amountMinor: row[2], valueMinor: row[3])
+        }
+        for (day, posting) in dryRunPostings where day <= date && posting.account.isWithin(prefix) {
+            try sums[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
+        }
+        return sums.keys.sorted().compactMap { key in
+            guard let totals = sums[key], !totals.isZero else { return nil }
+            return BalanceLine(
+                account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                value: Amount(minorUnits: totals.valueMinor, currency: settings.currency))
+        }
+    }
+
     func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     func firstPostingDate() throws -> LedgerDate? {
@@ -168,7 +196,9 @@ final class StoreState: LedgerStateReading {
             keys[id]?.revokeReason = reason
         case .openAccount(let account): accounts[account.code] = .some(account)
         case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
-        case .post(_, _, let postings): try addToBalances(postings)
+        case .post(_, let date, let postings):
+            try addToBalances(postings)
+            dryRunPostings += postings.filter { FundsAvailable.isDated($0.account) }.map { (date, $0) }
         case .reverse(let target, _): pendingReversals.insert(target)
         case .putRecord(let record): remember(record)
         case .removeRecord(let collection, let id): forget(collection, id)

@@ -21,6 +21,11 @@ extension LedgerFile {
         try fundRecord("fund", "setup")?.fields["two_person"]?.arrayValue?.contains(.string(action)) ?? false
     }
 
+    /// The funds available on `date` (``FundsAvailable``), computed as the rules compute them.
+    public func fundsAvailable(asOf date: LedgerDate) throws -> FundsAvailable {
+        try read { db in try FundsAvailable.compute(try StoreState(db, dryRun: true), asOf: date) }
+    }
+
     /// Every fund record, ordered by collection and id.
     public func allFundRecords() throws -> [FundRecord] {
         try read { db in try DerivedRows.allRecords(db) }
