@@ -153,6 +153,10 @@ struct LedgerCommandTests {
         for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")
         }
+        // Funds available count cash only: cash and receivables (EUR 500,000.00 from Belgium)
+        // would have covered USD 250,000.00; the cash not held for others does not.
+        #expect(result.stderr.contains("grant G-2025-99 of 250000.00 exceeds the available funds of 167161.61 USD as of 2025-03-11"), "\(result.stderr)")
+        #expect(result.stdout.contains("Funds available in UNVTF (demo) as of 2025-03-11 (USD)"), "\(result.stdout)")
         let ledger = dir + "/demo/unvtf.ledger"
         let position = try CLI.vtf(["report", "financial-position", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir)
         #expect(position.status == 0, "\(position.stderr)")

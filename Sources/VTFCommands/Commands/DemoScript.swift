@@ -153,10 +153,11 @@ struct DemoScript {
             try vtf(["certify", grant.ref] + l + by("chen"), quiet: quiet)
             try vtf(["approve", grant.ref] + l + by("amara"), quiet: quiet)
         }
-        say("13. The rules refuse, and nothing is written (exit status 2): a fund manager cannot approve; an award beyond the available funds cannot be certified (it is then rejected); a payment beyond the grant cannot be requested.")
+        say("13. The rules refuse, and nothing is written (exit status 2): a fund manager cannot approve; an award beyond the available funds cannot be certified (it is then rejected); a payment beyond the grant cannot be requested. Funds available are the cash not held for others, less the reserve and the commitments: Belgium's EUR 500,000.00 still receivable does not count, so USD 250,000.00 is refused although cash and receivables would cover it.")
         try vtf(["grant", "award"] + l + by("maria") + ["--grantee", "BIGNGO", "--grantee-name", "Too Big To Fund", "--amount",
-                 "2500000.00", "--currency", "USD", "--date", "2025-03-11", "--ref", "G-2025-99"])
+                 "250000.00", "--currency", "USD", "--date", "2025-03-11", "--ref", "G-2025-99"])
         try vtf(["approve", "G-2025-99"] + l + by("maria"), expect: 2)
+        try vtf(["funds", "available"] + l + ["--as-of", "2025-03-11"])
         try vtf(["certify", "G-2025-99"] + l + by("chen"), expect: 2)
         try vtf(["reject", "G-2025-99"] + l + by("chen") + ["--reason", "Exceeds the funds available"])
         try vtf(["grant", "disburse", "G-2025-01"] + l + by("maria") + ["--tranche", "2", "--amount", "9000.00", "--date", "2025-03-25"], expect: 2)
@@ -278,6 +279,7 @@ struct DemoScript {
               \(folder)/BEL-2025-fr.html   (Belgium's statement: open it in a browser; it prints on A4)
               .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
               .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
+              .build/debug/vtf funds available --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report grants --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
