@@ -48,10 +48,10 @@ final class StoreState: LedgerStateReading {
             try db.cachedStatement(sql: "SELECT name, type, opened_seq, closed_seq FROM accounts WHERE code = ?"),
             arguments: [code.rawValue])
         let account = try row.map { row in
-            guard let type = AccountType(rawValue: row[1]) else {
+            guard let type = AccountType(rawValue: (try row.decode(atIndex: 1))) else {
                 throw StoreError.system("account \(code) has an unknown type in the accounts table; run vtf verify")
             }
-            return AccountState(code: code, name: row[0], type: type, openedSeq: row[2], closedSeq: row[3])
+            return AccountState(code: code, name: (try row.decode(atIndex: 0)), type: type, openedSeq: (try row.decode(atIndex: 2)), closedSeq: (try row.decode(atIndex: 3)))
         }
         accounts[code] = .some(account)
         return account
