@@ -287,7 +287,10 @@ enum ActionRules {
         case "reversal":
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
-            if target.kind.postingsFromRules { outcome.effects += try FundUndo.restore(target.seq, params) }
+            if target.kind.postingsFromRules {
+                outcome.effects += try FundUndo.restore(target.seq, params)
+                try closeReversedRequests(by: request.ref, context, &outcome)
+            }
             outcome.effects.append(.reverse(target: target.seq, by: context.seq))
             outcome.reversible = false
         default:
@@ -322,10 +325,46 @@ enum ActionRules {
         guard request.action == "grant.disburse" else { return }
         let params = context.reading(try request.params(context))
         var grant = try Grant(context, try params.data.string("grant"))
+        try releaseTranche(request, from: &grant, context)
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// Takes the tranche a disbursement request reserved off `grant` (pending, requested).
+    static func releaseTranche(_ request: Request, from grant: inout Grant, _ context: FundContext) throws {
+        let params = context.reading(try request.params(context))
         let tranche = try params.data.integer("tranche")
         grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
         grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
-        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// A reversed approval never reopens its request. Putting back what an approval changed
+    /// would make its request "certified" again, so that the approving officer alone could
+    /// post it a second time; instead each request the reversal puts back is closed as
+    /// "reversed" (whatever its action: payment, award, refund, write-off, charges, voucher),
+    /// and what it reserved is released (a disbursement's tranche, so that a new request may ask
+    /// for it). Doing it again needs a new request, certified and approved by two people.
+    static func closeReversedRequests(by reversal: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        for index in outcome.effects.indices {
+            guard case .putRecord(let restored) = outcome.effects[index], restored.collection == "request",
+                let current = try context.state.record("request", restored.id)
+            else { continue }
+            var request = Request(ref: restored.id, fields: current.fields)
+            request.fields["status"] = .string("reversed")
+            request.fields["reversed_by"] = .string(reversal)
+            request.fields["reversed_seq"] = .integer(Int64(context.seq))
+            outcome.effects[index] = .putRecord(FundRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
+            guard request.action == "grant.disburse" else { continue }
+            let params = context.reading(try request.params(context))
+            let grantID = try params.data.string("grant")
+            guard let at = outcome.effects.firstIndex(where: {
+                if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
+            }), case .putRecord(let record) = outcome.effects[at] else {
+                throw context.refuse("the reversal of request \(request.ref) does not put back grant \(grantID)")
+            }
+            var grant = Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
+            try releaseTranche(request, from: &grant, context)
+            outcome.effects[at] = .putRecord(FundRecord(collection: "grant", id: grantID, seq: context.seq, fields: grant.fields))
+        }
     }
 }
 
@@ -340,6 +379,12 @@ struct Grant: MoneyRecord {
         self.id = id
         self.fields = record.fields
         self.currency = context.fundCurrency
+    }
+
+    init(id: String, fields: JSONObject, currency: Currency) {
+        self.id = id
+        self.fields = fields
+        self.currency = currency
     }
 
     var status: String { fields["status"]?.stringValue ?? "" }
