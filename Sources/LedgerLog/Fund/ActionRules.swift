@@ -198,6 +198,34 @@ enum ActionRules {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
             throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
         }
+        try checkCashOnItsDate(amount, request, context, stage: stage)
+    }
+
+    /// A payment posts on its request's date (its value date; the approval carries it), so
+    /// the cash must cover it as of that date: the receipts that fund it must have arrived by
+    /// then. Payments already posted count on their own dates, so neither on the payment's
+    /// date nor on any later posting date may the cash in its currency go below zero.
+    static func checkCashOnItsDate(_ amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        let date: LedgerDate
+        do { date = try LedgerDate(parsing: request.date) } catch {
+            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+        }
+        var onDate = Amount.zero(currency)
+        var later: [(date: LedgerDate, cash: Amount)] = []
+        for day in try context.state.dailyAmounts(of: FundChart.cash, currency: currency) {
+            if day.date <= date {
+                onDate = try onDate.plus(day.amount)
+            } else {
+                later.append((day.date, try (later.last?.cash ?? onDate).plus(day.amount)))
+            }
+        }
+        guard amount.minorUnits <= onDate.minorUnits else {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
+        }
+        if let low = later.min(by: { $0.cash.minorUnits < $1.cash.minorUnits }), amount.minorUnits > low.cash.minorUnits {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
+        }
     }
 
     /// Cash + receivables − the required reserve − open commitments (approved grants not yet
