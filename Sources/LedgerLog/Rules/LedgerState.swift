@@ -80,6 +80,10 @@ public protocol LedgerStateReading {
     func firstPostingDate() throws -> LedgerDate?
     /// Every key registered so far, revoked ones included (holders are compared over all).
     func registeredKeys() throws -> [KeyState]
+    /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only),
+    /// ordered by date: the balance as of any date is the sum of the days up to it. A payment
+    /// is checked against the cash as of its own date with it (``ActionRules/checkCash``).
+    func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)]
 }
 
 /// One account's balance in one currency: Σ amount and Σ value (fund currency).

@@ -52,6 +52,9 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// Fund records by collection, then id.
     public private(set) var fundRecords: [String: [String: FundRecord]] = [:]
     private let refs: any RefIndex
+    /// Σ amount posted per balance line and date (``dailyAmounts(of:currency:)``); it grows
+    /// with balance lines × posting days.
+    private var daily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// The earliest date of any posting applied so far.
     private var earliestPosting: LedgerDate?
     /// The seq of the next entry to apply.
@@ -102,6 +105,11 @@ public struct LedgerSnapshot: LedgerStateReading {
     }
 
     public func firstPostingDate() -> LedgerDate? { earliestPosting }
+
+    public func dailyAmounts(of code: AccountCode, currency: Currency) -> [(date: LedgerDate, amount: Amount)] {
+        (daily[BalanceKey(account: code, currency: currency)] ?? [:]).filter { $0.value.amountMinor != 0 }.sorted { $0.key < $1.key }
+            .map { ($0.key, Amount(minorUnits: $0.value.amountMinor, currency: currency)) }
+    }
     public func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     /// Records an accepted entry: its ref and its effects.
@@ -123,7 +131,9 @@ public struct LedgerSnapshot: LedgerStateReading {
         case .post(_, let date, let postings):
             if !postings.isEmpty, earliestPosting.map({ date < $0 }) ?? true { earliestPosting = date }
             for posting in postings {
-                try balances[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
+                let key = BalanceKey(account: posting.account, currency: posting.amount.currency)
+                try balances[key, default: BalanceTotals()].add(posting)
+                try daily[key, default: [:]][date, default: BalanceTotals()].add(posting)
             }
         case .reverse(let target, let seq): reversals[target] = seq
         case .putRecord(let record): fundRecords[record.collection, default: [:]][record.id] = record

@@ -29,6 +29,9 @@ final class StoreState: LedgerStateReading {
     private var pendingRecords: [String: [String: FundRecord]] = [:]
     /// Records removed in this transaction ("collection\u{1F}id").
     private var removedRecords: Set<String> = []
+    /// Σ amount per balance line and date of the postings a dry run applied (a real write puts
+    /// them in the postings table at once).
+    private var dryRunDaily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// Records read from the table in this transaction (nil: none), so that the per-entry checks
     /// of every kind (closed year, voucher policy) cost one query per transaction, not per entry.
     private var recordCache: [String: FundRecord?] = [:]
@@ -145,6 +148,20 @@ final class StoreState: LedgerStateReading {
         return first
     }
 
+    func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT date, SUM(amount) FROM postings WHERE account = ? AND currency = ? GROUP BY date"),
+            arguments: [code.rawValue, currency.code])
+        var days: [LedgerDate: Int64] = [:]
+        for row in rows { days[try LedgerDate(parsing: row[0]), default: 0] = row[1] }
+        for (date, totals) in dryRunDaily[BalanceKey(account: code, currency: currency)] ?? [:] {
+            let (sum, overflow) = days[date, default: 0].addingReportingOverflow(totals.amountMinor)
+            guard !overflow else { throw RuleViolation("the balance of account \(code) in \(currency) would overflow") }
+            days[date] = sum
+        }
+        return days.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, Amount(minorUnits: $0.value, currency: currency)) }
+    }
+
     /// Records a checked entry: remembers it for the rest of the transaction and writes its effects.
     func apply(_ body: EntryBody, effects: [LedgerEffect]) throws {
         if let ref = body.ref { pendingRefs.insert(body.kind.rawValue + "\u{1F}" + ref) }
@@ -168,7 +185,11 @@ final class StoreState: LedgerStateReading {
             keys[id]?.revokeReason = reason
         case .openAccount(let account): accounts[account.code] = .some(account)
         case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
-        case .post(_, _, let postings): try addToBalances(postings)
+        case .post(_, let date, let postings):
+            try addToBalances(postings)
+            for posting in postings {
+                try dryRunDaily[BalanceKey(account: posting.account, currency: posting.amount.currency), default: [:]][date, default: BalanceTotals()].add(posting)
+            }
         case .reverse(let target, _): pendingReversals.insert(target)
         case .putRecord(let record): remember(record)
         case .removeRecord(let collection, let id): forget(collection, id)
