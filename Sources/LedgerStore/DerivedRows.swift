@@ -54,40 +54,40 @@ enum DerivedRows {
             SELECT key_id, public_key, holder, name, roles, registered_seq, revoked_seq, revoke_reason
             FROM keys ORDER BY registered_seq, key_id
             """).map { row in
-            let keyID: String = row[0]
-            let raw: Data = row[1]
+            let keyID: String = (try row.decode(atIndex: 0))
+            let raw: Data = (try row.decode(atIndex: 1))
             let publicKey = try Ed25519PublicKey(rawRepresentation: [UInt8](raw))
-            let roles = try (row[4] as String).split(separator: ",").map { try Role(parsing: String($0)) }
-            let record = KeyRecord(publicKey: publicKey, holder: row[2], name: row[3], roles: roles)
+            let roles = try ((try row.decode(atIndex: 4)) as String).split(separator: ",").map { try Role(parsing: String($0)) }
+            let record = KeyRecord(publicKey: publicKey, holder: (try row.decode(atIndex: 2)), name: (try row.decode(atIndex: 3)), roles: roles)
             guard record.keyID == keyID else {
                 throw StoreError.system("the keys table holds key \(keyID) with another public key; run vtf verify")
             }
-            return KeyState(record: record, registeredSeq: row[5], revokedSeq: row[6], revokeReason: row[7])
+            return KeyState(record: record, registeredSeq: (try row.decode(atIndex: 5)), revokedSeq: (try row.decode(atIndex: 6)), revokeReason: (try row.decode(atIndex: 7)))
         }
     }
 
     static func accounts(_ db: Database) throws -> [AccountState] {
         try Row.fetchAll(db, sql: "SELECT code, name, type, opened_seq, closed_seq FROM accounts ORDER BY code").map { row in
-            let typeText: String = row[2]
+            let typeText: String = (try row.decode(atIndex: 2))
             guard let type = AccountType(rawValue: typeText) else {
-                throw StoreError.system("account \(row[0] as String) has unknown type \(typeText); run vtf verify")
+                throw StoreError.system("account \((try row.decode(atIndex: 0)) as String) has unknown type \(typeText); run vtf verify")
             }
-            return AccountState(code: try AccountCode(row[0]), name: row[1], type: type, openedSeq: row[3], closedSeq: row[4])
+            return AccountState(code: try AccountCode((try row.decode(atIndex: 0))), name: (try row.decode(atIndex: 1)), type: type, openedSeq: (try row.decode(atIndex: 3)), closedSeq: (try row.decode(atIndex: 4)))
         }
     }
 
     /// Every balance line, sorted by account and currency.
     static func balances(_ db: Database) throws -> [(BalanceKey, BalanceTotals)] {
         try Row.fetchAll(db, sql: "SELECT account, currency, amount, value FROM balances ORDER BY account, currency").map { row in
-            (BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1])),
-             BalanceTotals(amountMinor: row[2], valueMinor: row[3]))
+            (BalanceKey(account: try AccountCode((try row.decode(atIndex: 0))), currency: try Currency(code: (try row.decode(atIndex: 1)))),
+             BalanceTotals(amountMinor: (try row.decode(atIndex: 2)), valueMinor: (try row.decode(atIndex: 3))))
         }
     }
 
     static func reversals(_ db: Database) throws -> [UInt64: UInt64] {
         var reversals: [UInt64: UInt64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT target_seq, reversal_seq FROM reversals") {
-            reversals[row[0]] = row[1]
+            reversals[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
         }
         return reversals
     }
@@ -125,12 +125,12 @@ enum DerivedRows {
     }
 
     static func fundRecord(_ row: Row) throws -> FundRecord {
-        let collection: String = row[0]
-        let id: String = row[1]
-        let bytes: Data = row[3]
+        let collection: String = (try row.decode(atIndex: 0))
+        let id: String = (try row.decode(atIndex: 1))
+        let bytes: Data = (try row.decode(atIndex: 3))
         guard let fields = (try? JSONParser.parse([UInt8](bytes)))?.objectValue else {
             throw StoreError.system("fund record \(collection)/\(id) is not a JSON object; run vtf verify")
         }
-        return FundRecord(collection: collection, id: id, seq: row[2], fields: fields)
+        return FundRecord(collection: collection, id: id, seq: (try row.decode(atIndex: 2)), fields: fields)
     }
 }

@@ -107,7 +107,7 @@ public final class LedgerFile: Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT origin, fund_name, currency FROM ledger_settings WHERE id = 1") else {
             return nil
         }
-        return LedgerSettings(origin: row[0], fundName: row[1], currency: try Currency(code: row[2]))
+        return LedgerSettings(origin: (try row.decode(atIndex: 0)), fundName: (try row.decode(atIndex: 1)), currency: try Currency(code: (try row.decode(atIndex: 2))))
     }
 }
 

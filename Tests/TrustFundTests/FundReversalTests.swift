@@ -63,7 +63,7 @@ struct FundReversalTests {
     }
 
     /// An approved grant award reversed: the obligation (9200) goes, the grant record goes, and
-    /// the award request is back to certified (it can then be rejected).
+    /// the award request is closed as reversed: it can be neither approved again nor rejected.
     @Test func anAwardIsReversedBeforeAnyPayment() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
@@ -72,9 +72,12 @@ struct FundReversalTests {
             tranches: [F.usd("20000.00")], date: F.d("2026-02-01")))
         try fund.approved(reversal(award.body.seq, ref: "REV-1", date: "2026-02-02"))
         #expect(try fund.file.fundRecord("grant", "G-01") == nil)
-        #expect(try fund.field("request", "G-01", "status") == "certified")
+        #expect(try fund.field("request", "G-01", "status") == "reversed")
         #expect(try fund.balance("9200.G-01").amount == "0")
-        try fund.record(FundDrafts.decision(.approvalReject, request: "G-01", date: F.d("2026-02-01"), reason: "awarded in error"), by: TestFund.chen)
+        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "G-01", date: F.d("2026-02-01")), by: TestFund.amara,
+                               containing: "request G-01 cannot be approved: it is reversed")
+        try fund.expectRefusal(FundDrafts.decision(.approvalReject, request: "G-01", date: F.d("2026-02-01"), reason: "awarded in error"),
+                               by: TestFund.chen, containing: "only a waiting request can be rejected")
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }

@@ -143,8 +143,9 @@ struct FundsAvailableTests {
         try fund.record(certify("G-1"), by: TestFund.chen)
     }
 
-    /// Funds are counted as of the entry's date: a receipt dated 1 March does not fund an award
-    /// certified on 1 February, even when it was recorded first.
+    /// Funds are counted as of the date the award posts on (its request's date, which its
+    /// approval carries): a receipt dated 1 March does not fund an award dated 1 February, even
+    /// when it was recorded first, nor when the certification is dated later.
     @Test func fundsAreCountedAsOfTheEntrysDate() throws {
         let fund = try TestFund()
         try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
@@ -152,6 +153,9 @@ struct FundsAvailableTests {
         try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("50000.00"), date: F.d("2026-03-01"), bankRef: "BNK-1"))
         try fund.record(award("G-1", "50000.00"))
         try fund.expectRefusal(certify("G-1"), by: TestFund.chen,
+            containing: "grant G-1 of 50000.00 exceeds the available funds of 0.00 USD as of 2026-02-01")
+        // Certified later, G-1 still posts on its request's date, before the receipt.
+        try fund.expectRefusal(certify("G-1", "2026-03-01"), by: TestFund.chen,
             containing: "grant G-1 of 50000.00 exceeds the available funds of 0.00 USD as of 2026-02-01")
         try fund.record(award("G-2", "50000.00", date: "2026-03-01"))
         try fund.record(certify("G-2", "2026-03-01"), by: TestFund.chen)

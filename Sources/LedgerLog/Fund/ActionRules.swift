@@ -155,7 +155,7 @@ enum ActionRules {
         switch request.action {
         case "grant.award":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
-            let funds = try FundsAvailable.compute(context.state, asOf: context.date, excludingRequest: request.ref)
+            let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
             try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case "grant.disburse":
             let amount = try params.positiveAmount("amount", context.fundCurrency)
@@ -163,7 +163,7 @@ enum ActionRules {
             // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
             let grant = try params.data.string("grant")
             let committed = try FundMoney.balance(try FundChart.commitments.sub(grant), context.fundCurrency, context).value
-            var funds = try FundsAvailable.compute(context.state, asOf: context.date)
+            var funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
             try funds.add(
                 "plus the commitment this payment liquidates (9200.\(grant))", "9200.\(grant)",
                 committed.minorUnits < amount.minorUnits ? committed : amount)
@@ -183,6 +183,14 @@ enum ActionRules {
         case "year.close":
             try YearEndRules.checkCertifiable(request, context)
         default: break
+        }
+    }
+
+    /// The date the approval of `request` posts on (it carries the request's date): funds are
+    /// counted as of it, at certification and at approval alike.
+    static func postingDate(_ request: Request, _ context: FundContext) throws -> LedgerDate {
+        do { return try LedgerDate(parsing: request.date) } catch {
+            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
         }
     }
 
@@ -208,7 +216,7 @@ enum ActionRules {
         let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
         guard !rest.isZero else { return }
         let value = try FundMoney.carry(FundChart.cash, rest, context)
-        let funds = try FundsAvailable.compute(context.state, asOf: context.date)
+        let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
         try checkAvailable(value, funds, "refund \(request.ref) of \(value.decimalString) beyond what 2300 holds for the donor", context, stage: stage)
     }
 
@@ -232,6 +240,34 @@ enum ActionRules {
         guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
             throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
+        }
+        try checkCashOnItsDate(amount, request, context, stage: stage)
+    }
+
+    /// A payment posts on its request's date (its value date; the approval carries it), so
+    /// the cash must cover it as of that date: the receipts that fund it must have arrived by
+    /// then. Payments already posted count on their own dates, so neither on the payment's
+    /// date nor on any later posting date may the cash in its currency go below zero.
+    static func checkCashOnItsDate(_ amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        let date: LedgerDate
+        do { date = try LedgerDate(parsing: request.date) } catch {
+            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+        }
+        var onDate = Amount.zero(currency)
+        var later: [(date: LedgerDate, cash: Amount)] = []
+        for day in try context.state.dailyAmounts(of: FundChart.cash, currency: currency) {
+            if day.date <= date {
+                onDate = try onDate.plus(day.amount)
+            } else {
+                later.append((day.date, try (later.last?.cash ?? onDate).plus(day.amount)))
+            }
+        }
+        guard amount.minorUnits <= onDate.minorUnits else {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
+        }
+        if let low = later.min(by: { $0.cash.minorUnits < $1.cash.minorUnits }), amount.minorUnits > low.cash.minorUnits {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
         }
     }
 
@@ -304,7 +340,10 @@ enum ActionRules {
         case "reversal":
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
-            if target.kind.postingsFromRules { outcome.effects += try FundUndo.restore(target.seq, params) }
+            if target.kind.postingsFromRules {
+                outcome.effects += try FundUndo.restore(target.seq, params)
+                try closeReversedRequests(by: request.ref, context, &outcome)
+            }
             outcome.effects.append(.reverse(target: target.seq, by: context.seq))
             outcome.reversible = false
         default:
@@ -339,10 +378,46 @@ enum ActionRules {
         guard request.action == "grant.disburse" else { return }
         let params = context.reading(try request.params(context))
         var grant = try Grant(context, try params.data.string("grant"))
+        try releaseTranche(request, from: &grant, context)
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// Takes the tranche a disbursement request reserved off `grant` (pending, requested).
+    static func releaseTranche(_ request: Request, from grant: inout Grant, _ context: FundContext) throws {
+        let params = context.reading(try request.params(context))
         let tranche = try params.data.integer("tranche")
         grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
         grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
-        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// A reversed approval never reopens its request. Putting back what an approval changed
+    /// would make its request "certified" again, so that the approving officer alone could
+    /// post it a second time; instead each request the reversal puts back is closed as
+    /// "reversed" (whatever its action: payment, award, refund, write-off, charges, voucher),
+    /// and what it reserved is released (a disbursement's tranche, so that a new request may ask
+    /// for it). Doing it again needs a new request, certified and approved by two people.
+    static func closeReversedRequests(by reversal: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        for index in outcome.effects.indices {
+            guard case .putRecord(let restored) = outcome.effects[index], restored.collection == "request",
+                let current = try context.state.record("request", restored.id)
+            else { continue }
+            var request = Request(ref: restored.id, fields: current.fields)
+            request.fields["status"] = .string("reversed")
+            request.fields["reversed_by"] = .string(reversal)
+            request.fields["reversed_seq"] = .integer(Int64(context.seq))
+            outcome.effects[index] = .putRecord(FundRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
+            guard request.action == "grant.disburse" else { continue }
+            let params = context.reading(try request.params(context))
+            let grantID = try params.data.string("grant")
+            guard let at = outcome.effects.firstIndex(where: {
+                if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
+            }), case .putRecord(let record) = outcome.effects[at] else {
+                throw context.refuse("the reversal of request \(request.ref) does not put back grant \(grantID)")
+            }
+            var grant = Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
+            try releaseTranche(request, from: &grant, context)
+            outcome.effects[at] = .putRecord(FundRecord(collection: "grant", id: grantID, seq: context.seq, fields: grant.fields))
+        }
     }
 }
 
@@ -357,6 +432,12 @@ struct Grant: MoneyRecord {
         self.id = id
         self.fields = record.fields
         self.currency = context.fundCurrency
+    }
+
+    init(id: String, fields: JSONObject, currency: Currency) {
+        self.id = id
+        self.fields = fields
+        self.currency = currency
     }
 
     var status: String { fields["status"]?.stringValue ?? "" }

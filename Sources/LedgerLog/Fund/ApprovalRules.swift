@@ -121,6 +121,11 @@ struct Request {
     let ref: String
     var fields: JSONObject
 
+    init(ref: String, fields: JSONObject) {
+        self.ref = ref
+        self.fields = fields
+    }
+
     init(_ context: FundContext) throws {
         let ref = try context.data.string("request")
         let record = try context.require("request", ref, "request")

@@ -25,17 +25,6 @@ public struct FundsAvailable: Sendable, Equatable {
     public private(set) var lines: [Line]
     public private(set) var available: Amount
 
-    /// The accounts whose balances are read as of a date (a ``LedgerSnapshot`` keeps these by day).
-    public static let datedPrefixes = ["1100", "2100", "2200", "2300", "2400", "9200"].map(FundChart.code)
-
-    public static func isDated(_ account: AccountCode) -> Bool { datedPrefixes.contains { account.isWithin($0) } }
-
-    public static func checkDated(_ prefix: AccountCode) throws(RuleViolation) {
-        guard datedPrefixes.contains(where: { prefix.isWithin($0) }) else {
-            throw RuleViolation("balances of \(prefix) are not kept by date")
-        }
-    }
-
     static func name(_ code: String) -> String { FundChart.accounts.first { $0.code == code }?.name ?? code }
 
     /// The funds available on `date` from the ledger `state`, leaving out the certified award

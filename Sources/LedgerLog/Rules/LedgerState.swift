@@ -75,15 +75,17 @@ public protocol LedgerStateReading {
     /// Non-zero balance lines of `prefix` and of its sub-accounts (`prefix.…`), ordered by
     /// account and currency.
     func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
-    /// The same lines counting only postings dated on or before `date`. Only the accounts
-    /// ``FundsAvailable/datedPrefixes`` names are kept by date in memory (``LedgerSnapshot``);
-    /// others are refused.
+    /// The same lines counting only postings dated on or before `date` (``FundsAvailable``).
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine]
     /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
     /// (the first year a fund must close).
     func firstPostingDate() throws -> LedgerDate?
     /// Every key registered so far, revoked ones included (holders are compared over all).
     func registeredKeys() throws -> [KeyState]
+    /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only),
+    /// ordered by date: the balance as of any date is the sum of the days up to it. A payment
+    /// is checked against the cash as of its own date with it (``ActionRules/checkCash``).
+    func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)]
 }
 
 /// One account's balance in one currency: Σ amount and Σ value (fund currency).

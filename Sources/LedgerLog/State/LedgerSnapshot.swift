@@ -52,9 +52,9 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// Fund records by collection, then id.
     public private(set) var fundRecords: [String: [String: FundRecord]] = [:]
     private let refs: any RefIndex
-    /// Σ per day of the balance lines funds availability reads as of a date
-    /// (``FundsAvailable/datedPrefixes``): grows with days and lines, not with entries.
-    private var datedBalances: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
+    /// Σ amount posted per balance line and date (``dailyAmounts(of:currency:)``); it grows
+    /// with balance lines × posting days.
+    private var daily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// The earliest date of any posting applied so far.
     private var earliestPosting: LedgerDate?
     /// The seq of the next entry to apply.
@@ -106,9 +106,8 @@ public struct LedgerSnapshot: LedgerStateReading {
 
     public func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let currency = settings?.currency else { return [] }
-        try FundsAvailable.checkDated(prefix)
         var lines: [BalanceLine] = []
-        for (key, days) in datedBalances where key.account.isWithin(prefix) {
+        for (key, days) in daily where key.account.isWithin(prefix) {
             var totals = BalanceTotals()
             for (day, part) in days where day <= date {
                 try totals.add(Posting(
@@ -124,6 +123,11 @@ public struct LedgerSnapshot: LedgerStateReading {
     }
 
     public func firstPostingDate() -> LedgerDate? { earliestPosting }
+
+    public func dailyAmounts(of code: AccountCode, currency: Currency) -> [(date: LedgerDate, amount: Amount)] {
+        (daily[BalanceKey(account: code, currency: currency)] ?? [:]).filter { $0.value.amountMinor != 0 }.sorted { $0.key < $1.key }
+            .map { ($0.key, Amount(minorUnits: $0.value.amountMinor, currency: currency)) }
+    }
     public func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     /// Records an accepted entry: its ref and its effects.
@@ -147,7 +151,7 @@ public struct LedgerSnapshot: LedgerStateReading {
             for posting in postings {
                 let key = BalanceKey(account: posting.account, currency: posting.amount.currency)
                 try balances[key, default: BalanceTotals()].add(posting)
-                if FundsAvailable.isDated(posting.account) { try datedBalances[key, default: [:]][date, default: BalanceTotals()].add(posting) }
+                try daily[key, default: [:]][date, default: BalanceTotals()].add(posting)
             }
         case .reverse(let target, let seq): reversals[target] = seq
         case .putRecord(let record): fundRecords[record.collection, default: [:]][record.id] = record

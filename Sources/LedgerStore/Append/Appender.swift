@@ -99,8 +99,8 @@ struct Tip {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM journal ORDER BY seq DESC LIMIT 1") else {
             return Tip(size: 0, hash: EntryBody.zeroHash)
         }
-        let seq: Int64 = row[0]
-        let bytes: Data = row[1]
+        let seq: Int64 = (try row.decode(atIndex: 0))
+        let bytes: Data = (try row.decode(atIndex: 1))
         guard seq >= 0, let hash = SHA256Digest(bytes: [UInt8](bytes)) else {
             throw StoreError.system("the last entry (seq \(seq)) has a malformed seq or leaf hash: the ledger file was changed; run vtf verify")
         }

@@ -25,13 +25,13 @@ final class StoreState: LedgerStateReading {
     private var balanceCache: [BalanceKey: BalanceTotals] = [:]
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
-    /// In a dry run, the dated postings (of ``FundsAvailable/datedPrefixes``) not written to the
-    /// postings table.
-    private var dryRunPostings: [(date: LedgerDate, posting: Posting)] = []
     /// Records written in this transaction (or, in a dry run, instead of writing them).
     private var pendingRecords: [String: [String: FundRecord]] = [:]
     /// Records removed in this transaction ("collection\u{1F}id").
     private var removedRecords: Set<String> = []
+    /// Σ amount per balance line and date of the postings a dry run applied (a real write puts
+    /// them in the postings table at once).
+    private var dryRunDaily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// Records read from the table in this transaction (nil: none), so that the per-entry checks
     /// of every kind (closed year, voucher policy) cost one query per transaction, not per entry.
     private var recordCache: [String: FundRecord?] = [:]
@@ -51,10 +51,10 @@ final class StoreState: LedgerStateReading {
             try db.cachedStatement(sql: "SELECT name, type, opened_seq, closed_seq FROM accounts WHERE code = ?"),
             arguments: [code.rawValue])
         let account = try row.map { row in
-            guard let type = AccountType(rawValue: row[1]) else {
+            guard let type = AccountType(rawValue: (try row.decode(atIndex: 1))) else {
                 throw StoreError.system("account \(code) has an unknown type in the accounts table; run vtf verify")
             }
-            return AccountState(code: code, name: row[0], type: type, openedSeq: row[2], closedSeq: row[3])
+            return AccountState(code: code, name: (try row.decode(atIndex: 0)), type: type, openedSeq: (try row.decode(atIndex: 2)), closedSeq: (try row.decode(atIndex: 3)))
         }
         accounts[code] = .some(account)
         return account
@@ -140,7 +140,6 @@ final class StoreState: LedgerStateReading {
 
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let settings else { return [] }
-        try FundsAvailable.checkDated(prefix)
         var sums: [BalanceKey: BalanceTotals] = [:]
         let rows = try Row.fetchAll(
             try db.cachedStatement(sql: """
@@ -149,11 +148,16 @@ final class StoreState: LedgerStateReading {
                 """),
             arguments: [prefix.rawValue, prefix.rawValue + ".", prefix.rawValue + "/", date.description])
         for row in rows {
-            let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
-            sums[key] = BalanceTotals(amountMinor: row[2], valueMinor: row[3])
+            let key = BalanceKey(
+                account: try AccountCode(try row.decode(String.self, atIndex: 0)), currency: try Currency(code: try row.decode(String.self, atIndex: 1)))
+            sums[key] = BalanceTotals(amountMinor: try row.decode(Int64.self, atIndex: 2), valueMinor: try row.decode(Int64.self, atIndex: 3))
         }
-        for (day, posting) in dryRunPostings where day <= date && posting.account.isWithin(prefix) {
-            try sums[BalanceKey(account: posting.account, currency: posting.amount.currency), default: BalanceTotals()].add(posting)
+        for (key, days) in dryRunDaily where key.account.isWithin(prefix) {
+            for (day, totals) in days where day <= date {
+                try sums[key, default: BalanceTotals()].add(Posting(
+                    account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),
+                    value: Amount(minorUnits: totals.valueMinor, currency: settings.currency)))
+            }
         }
         return sums.keys.sorted().compactMap { key in
             guard let totals = sums[key], !totals.isZero else { return nil }
@@ -171,6 +175,20 @@ final class StoreState: LedgerStateReading {
             if first.map({ body.date < $0 }) ?? true { first = body.date }
         }
         return first
+    }
+
+    func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT date, SUM(amount) FROM postings WHERE account = ? AND currency = ? GROUP BY date"),
+            arguments: [code.rawValue, currency.code])
+        var days: [LedgerDate: Int64] = [:]
+        for row in rows { days[try LedgerDate(parsing: row[0]), default: 0] = row[1] }
+        for (date, totals) in dryRunDaily[BalanceKey(account: code, currency: currency)] ?? [:] {
+            let (sum, overflow) = days[date, default: 0].addingReportingOverflow(totals.amountMinor)
+            guard !overflow else { throw RuleViolation("the balance of account \(code) in \(currency) would overflow") }
+            days[date] = sum
+        }
+        return days.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, Amount(minorUnits: $0.value, currency: currency)) }
     }
 
     /// Records a checked entry: remembers it for the rest of the transaction and writes its effects.
@@ -198,7 +216,9 @@ final class StoreState: LedgerStateReading {
         case .closeAccount(let code, let seq): accounts[code]??.closedSeq = seq
         case .post(_, let date, let postings):
             try addToBalances(postings)
-            dryRunPostings += postings.filter { FundsAvailable.isDated($0.account) }.map { (date, $0) }
+            for posting in postings {
+                try dryRunDaily[BalanceKey(account: posting.account, currency: posting.amount.currency), default: [:]][date, default: BalanceTotals()].add(posting)
+            }
         case .reverse(let target, _): pendingReversals.insert(target)
         case .putRecord(let record): remember(record)
         case .removeRecord(let collection, let id): forget(collection, id)

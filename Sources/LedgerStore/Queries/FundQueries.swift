@@ -84,9 +84,9 @@ extension LedgerFile {
                 FROM postings WHERE date <= ?2 GROUP BY account, currency
                 """, arguments: [first.description, second.description])
             for row in rows {
-                let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
-                early[key] = BalanceTotals(amountMinor: row[2], valueMinor: row[3])
-                late[key] = BalanceTotals(amountMinor: row[4], valueMinor: row[5])
+                let key = BalanceKey(account: try AccountCode((try row.decode(atIndex: 0))), currency: try Currency(code: (try row.decode(atIndex: 1))))
+                early[key] = BalanceTotals(amountMinor: (try row.decode(atIndex: 2)), valueMinor: (try row.decode(atIndex: 3)))
+                late[key] = BalanceTotals(amountMinor: (try row.decode(atIndex: 4)), valueMinor: (try row.decode(atIndex: 5)))
             }
             return (Self.rows(early, settings), Self.rows(late, settings))
         }
@@ -122,9 +122,9 @@ extension LedgerFile {
         into sums: inout [BalanceKey: BalanceTotals]
     ) throws {
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-            let key = BalanceKey(account: try AccountCode(row[0]), currency: try Currency(code: row[1]))
-            let amount: Int64 = row[2]
-            let value: Int64 = row[3]
+            let key = BalanceKey(account: try AccountCode((try row.decode(atIndex: 0))), currency: try Currency(code: (try row.decode(atIndex: 1))))
+            let amount: Int64 = (try row.decode(atIndex: 2))
+            let value: Int64 = (try row.decode(atIndex: 3))
             var totals = sums[key] ?? BalanceTotals()
             let (newAmount, amountOverflow) = totals.amountMinor.addingReportingOverflow(sign * amount)
             let (newValue, valueOverflow) = totals.valueMinor.addingReportingOverflow(sign * value)
@@ -146,7 +146,7 @@ extension LedgerFile {
                 db, sql: "SELECT body FROM journal WHERE kind IN (\(marks)) ORDER BY seq",
                 arguments: StatementArguments(kinds.map(\.rawValue)))
             return try rows.map { row in
-                let bytes: Data = row[0]
+                let bytes: Data = (try row.decode(atIndex: 0))
                 return try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
             }
         }

@@ -25,12 +25,12 @@ extension LedgerFile {
                 rows = try Row.fetchAll(db, sql: "SELECT account, currency, amount, value FROM balances ORDER BY account, currency")
             }
             return try rows.compactMap { row in
-                let currency = try Currency(code: row[1])
-                let amount: Int64 = row[2]
-                let value: Int64 = row[3]
+                let currency = try Currency(code: (try row.decode(atIndex: 1)))
+                let amount: Int64 = (try row.decode(atIndex: 2))
+                let value: Int64 = (try row.decode(atIndex: 3))
                 guard amount != 0 || value != 0 else { return nil }
                 return TrialBalanceRow(
-                    account: try AccountCode(row[0]), amount: Amount(minorUnits: amount, currency: currency),
+                    account: try AccountCode((try row.decode(atIndex: 0))), amount: Amount(minorUnits: amount, currency: currency),
                     value: Amount(minorUnits: value, currency: settings.currency))
             }
         }
@@ -65,8 +65,8 @@ extension LedgerFile {
             var count: UInt64 = 0
             let rows = try Row.fetchCursor(db, sql: "SELECT body, sig FROM journal ORDER BY seq")
             while let row = try rows.next() {
-                let body: Data = row[0]
-                let sig: Data = row[1]
+                let body: Data = (try row.decode(atIndex: 0))
+                let sig: Data = (try row.decode(atIndex: 1))
                 guard case .object(var object) = try JSONParser.parse([UInt8](body)) else {
                     throw StoreError.system("entry \(count) is not a JSON object; run vtf verify")
                 }

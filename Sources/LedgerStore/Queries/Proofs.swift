@@ -78,11 +78,11 @@ extension LedgerFile {
             row = try Row.fetchOne(db, sql: "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1")
         }
         guard let row else { return nil }
-        let storedSize: Int64 = row[0]
+        let storedSize: Int64 = (try row.decode(atIndex: 0))
         guard let noteSize = UInt64(exactly: storedSize) else {
             throw StoreError.system("a checkpoint has the size \(storedSize); the ledger file was changed: run vtf verify")
         }
-        var note: String = row[1]
+        var note: String = (try row.decode(atIndex: 1))
         let lines = try String.fetchAll(
             db, sql: "SELECT line FROM cosignatures WHERE size = ? ORDER BY name, key_id", arguments: [Int64(clamping: noteSize)])
         for line in lines { note += line + "\n" }

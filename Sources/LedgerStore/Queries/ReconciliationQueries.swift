@@ -35,14 +35,14 @@ extension LedgerFile {
                 """, arguments: [account.rawValue, currency.code, from.description, through.description])
             var postings: [AccountPosting] = []
             while let row = try rows.next() {
-                let kind: String = row[4]
-                let bytes: Data = row[6]
+                let kind: String = (try row.decode(atIndex: 4))
+                let bytes: Data = (try row.decode(atIndex: 6))
                 // A voucher's ref and memo say all there is; a fund entry's data names the
                 // agreement, grant or request it concerns.
                 let body = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
                 postings.append(AccountPosting(
-                    seq: UInt64(clamping: row[0] as Int64), line: row[1], date: try LedgerDate(parsing: row[2]),
-                    amount: Amount(minorUnits: row[3], currency: currency), kind: kind, ref: row[5], memo: body.memo,
+                    seq: UInt64(clamping: (try row.decode(atIndex: 0)) as Int64), line: (try row.decode(atIndex: 1)), date: try LedgerDate(parsing: (try row.decode(atIndex: 2))),
+                    amount: Amount(minorUnits: (try row.decode(atIndex: 3)), currency: currency), kind: kind, ref: (try row.decode(atIndex: 5)), memo: body.memo,
                     data: kind == EntryKind.voucher.rawValue ? [:] : body.data))
             }
             return postings

@@ -15,7 +15,7 @@ enum CosignatureTable {
         let rows = try Row.fetchCursor(db, sql: "SELECT size, name, key_id, line FROM cosignatures ORDER BY size, name, key_id")
         while let row = try rows.next() {
             // Decoded with checks: a hostile file may hold any type in any column.
-            let at = "cosignatures table: the row for the checkpoint of size \(row[0] as DatabaseValue) by \(row[1] as DatabaseValue) (key id \(row[2] as DatabaseValue))"
+            let at = "cosignatures table: the row for the checkpoint of size \((try row.decode(atIndex: 0)) as DatabaseValue) by \((try row.decode(atIndex: 1)) as DatabaseValue) (key id \((try row.decode(atIndex: 2)) as DatabaseValue))"
             guard let size = try? row.decode(Int64.self, atIndex: 0), size > 0, let name = try? row.decode(String.self, atIndex: 1),
                 let keyID = try? row.decode(String.self, atIndex: 2), let line = try? row.decode(String.self, atIndex: 3)
             else {

@@ -100,9 +100,9 @@ final class JournalTableReader: JournalReader {
             arguments: [Int64(start), limit])
         var position = start
         while let row = try rows.next() {
-            let body: Data = row[3]
-            let sig: Data = row[4]
-            columns.append((row[0], row[1], row[2], row[5]))
+            let body: Data = (try row.decode(atIndex: 3))
+            let sig: Data = (try row.decode(atIndex: 4))
+            columns.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), (try row.decode(atIndex: 2)), (try row.decode(atIndex: 5))))
             entries.append(RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: position))
             position += 1
         }
@@ -116,8 +116,8 @@ final class JournalTableReader: JournalReader {
         else {
             return nil
         }
-        let body: Data = row[0]
-        let sig: Data = row[1]
+        let body: Data = (try row.decode(atIndex: 0))
+        let sig: Data = (try row.decode(atIndex: 1))
         return RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: seq)
     }
 }
@@ -143,9 +143,9 @@ enum CheckpointTable {
     }
 
     /// A row of (size, root, note).
-    static func stored(_ row: Row) -> StoredCheckpoint {
-        let root: Data = row[1]
-        return StoredCheckpoint(filedSize: row[0], note: row[2], filedRoot: [UInt8](root))
+    static func stored(_ row: Row) throws -> StoredCheckpoint {
+        let root: Data = (try row.decode(atIndex: 1))
+        return StoredCheckpoint(filedSize: (try row.decode(atIndex: 0)), note: (try row.decode(atIndex: 2)), filedRoot: [UInt8](root))
     }
 
     /// The log key named by the genesis entry, as a note verifier; nil for an empty journal.
@@ -222,15 +222,15 @@ final class PostingsComparison: VerificationObserver {
         var index = 0
         while let row = try rows.next() {
             guard index < expected.count else {
-                try found(VerificationFailure(seq: row[0], reason: "postings table: it holds a line the journal does not have"))
+                try found(VerificationFailure(seq: (try row.decode(atIndex: 0)), reason: "postings table: it holds a line the journal does not have"))
                 continue
             }
             let want = expected[index]
-            let matches = try (row[0] as UInt64) == want.seq && (row[1] as Int) == want.line
+            let matches = try ((try row.decode(atIndex: 0)) as UInt64) == want.seq && ((try row.decode(atIndex: 1)) as Int) == want.line
                 && Self.bytes(row, 2, equal: want.date)
                 && Self.bytes(row, 3, equal: want.posting.account.rawValue.utf8)
                 && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
-                && (row[5] as Int64) == want.posting.amount.minorUnits && (row[6] as Int64) == want.posting.value.minorUnits
+                && ((try row.decode(atIndex: 5)) as Int64) == want.posting.amount.minorUnits && ((try row.decode(atIndex: 6)) as Int64) == want.posting.value.minorUnits
             if !matches {
                 try found(VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))"))
             }

@@ -95,7 +95,7 @@ struct PendingCommand: ParsableCommand {
         abstract: "What waits for certification or approval, and for whom.",
         discussion: "Add --all to see decided requests too.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Also list approved and rejected requests.") var all = false
+    @Flag(help: "Also list decided requests: approved, rejected, reversed.") var all = false
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)

@@ -1,0 +1,189 @@
+import LedgerCore
+import LedgerCrypto
+import LedgerLog
+import LedgerStore
+import Testing
+import TrustFund
+
+/// Money goes out once, and only against cash that is there: a reversed approval never
+/// reopens its request (paying again needs a new request and two people), and a payment posts
+/// on its own date against the cash as of that date (issue 11, items 5 and 6).
+@Suite("Payments: a reversal closes the request, and the cash is checked on the payment's date")
+struct PaymentControlTests {
+    private func reversal(_ seq: UInt64, ref: String, date: String) -> EntryDraft {
+        FundDrafts.reversalRequest(of: seq, date: F.d(date), ref: ref, memo: "paid in error")
+    }
+
+    // MARK: - Item 5: a reversed approval never reopens its request
+
+    @Test func aReversedPaymentStaysClosedAndOnlyANewRequestPaysAgain() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
+            tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
+        let paid = try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        try fund.approved(reversal(paid.body.seq, ref: "REV-1", date: "2026-02-20"))
+        #expect(try fund.field("request", "PAY-1", "status") == "reversed")
+        #expect(try fund.field("request", "PAY-1", "reversed_by") == "REV-1")
+        #expect(try fund.balance("1100").amount == "100000.00")
+        #expect(try fund.balance("1300.G-01").amount == "0")
+        #expect(try fund.field("grant", "G-01", "paid") == "0.00")
+        #expect(try fund.field("grant", "G-01", "pending") == "0.00")
+        #expect(try fund.field("grant", "G-01", "tranches_requested") == "[]")
+        #expect(try fund.field("grant", "G-01", "tranches_paid") == "[]")
+        // The approving officer alone cannot pay it again, nor can it be certified or rejected.
+        let approveAgain = FundDrafts.decision(.approvalApprove, request: "PAY-1", date: F.d("2026-02-15"))
+        try fund.expectRefusal(approveAgain, by: TestFund.amara, containing: "request PAY-1 cannot be approved: it is reversed")
+        try fund.expectRefusal(approveAgain, by: TestFund.chenApproving, containing: "it is reversed")
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "PAY-1", date: F.d("2026-02-15")), by: TestFund.chen,
+                               containing: "request PAY-1 is reversed, not waiting for certification")
+        try fund.expectRefusal(FundDrafts.decision(.approvalReject, request: "PAY-1", date: F.d("2026-02-15"), reason: "again"),
+                               by: TestFund.chen, containing: "request PAY-1 is reversed; only a waiting request can be rejected")
+        // A new request for the same tranche, certified and approved by two people, pays it.
+        try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-20"), ref: "PAY-2"))
+        #expect(try fund.field("request", "PAY-2", "status") == "approved")
+        #expect(try fund.balance("1100").amount == "88000.00")
+        #expect(try fund.balance("1300.G-01").amount == "12000.00")
+        #expect(try fund.field("grant", "G-01", "paid") == "12000.00")
+        #expect(try fund.field("grant", "G-01", "tranches_paid") == "[1]")
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
+
+    /// Refunds, write-offs, bank charges and vouchers: each approval, once reversed, leaves its
+    /// request closed as "reversed" and cannot be approved again.
+    @Test func noReversedApprovalReopensItsRequest() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.record(FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("50000.00"), date: F.d("2026-01-12")))
+        let voucher = [
+            Posting(account: F.account("5400"), amount: F.usd("10.00"), value: F.usd("10.00")),
+            Posting(account: F.account("1100"), amount: F.usd("-10.00"), value: F.usd("-10.00")),
+        ]
+        let requests = [
+            FundDrafts.donorRefundRequest(donor: "ACME", amount: F.usd("1000.00"), date: F.d("2026-02-01"), ref: "RF-1"),
+            FundDrafts.writeOffRequest(agreement: "AGR-2", amount: F.usd("1000.00"), date: F.d("2026-02-01"), ref: "WO-1"),
+            FundDrafts.bankChargesRequest(account: F.account("1100"), amount: F.usd("25.00"), bankID: nil, date: F.d("2026-02-01"), ref: "BC-1"),
+            FundDrafts.voucherRequest(postings: voucher, date: F.d("2026-02-01"), ref: "VO-1", memo: "correction"),
+        ]
+        var approvals: [(ref: String, seq: UInt64)] = []
+        for request in requests { approvals.append((request.ref ?? "", try fund.approved(request).body.seq)) }
+        for (ref, seq) in approvals {
+            try fund.approved(reversal(seq, ref: "REV-\(ref)", date: "2026-02-10"))
+            #expect(try fund.field("request", ref, "status") == "reversed", "\(ref)")
+            try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: ref, date: F.d("2026-02-01")), by: TestFund.amara,
+                                   containing: "request \(ref) cannot be approved: it is reversed")
+        }
+        #expect(try fund.balance("1100").amount == "100000.00")
+        #expect(try fund.field("agreement", "AGR-2", "written_off") == "0.00")
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
+
+    // MARK: - Item 6: a payment posts on its date, against the cash of that date
+
+    /// ACME's USD 100,000.00 arrived on 20 Jan; G-01 (100,000.00 in tranches 94,800.00 and
+    /// 5,200.00) paid its first tranche on 15 Feb; 5,200.00 was spent on fund management by an
+    /// approved voucher on 1 Mar (a refund to ACME would now be refused: that cash is committed
+    /// to G-01, see FundsAvailableTests), so the cash was 0.00 from then until AGR-2's 5,200.00
+    /// arrived on 20 Mar.
+    private func cashGoneUntilTheTwentiethOfMarch() throws -> TestFund {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("100000.00"),
+            tranches: [F.usd("94800.00"), F.usd("5200.00")], date: F.d("2026-02-01")))
+        try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("94800.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        try fund.approved(FundDrafts.voucherRequest(postings: [
+            Posting(account: F.account("5300"), amount: F.usd("5200.00"), value: F.usd("5200.00")),
+            Posting(account: F.account("1100"), amount: F.usd("-5200.00"), value: F.usd("-5200.00")),
+        ], date: F.d("2026-03-01"), ref: "V-1", memo: "evaluation"))
+        try fund.record(FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("5200.00"), date: F.d("2026-03-15")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-2", amount: F.usd("5200.00"), date: F.d("2026-03-20"), bankRef: "BNK-2"))
+        #expect(try fund.balance("1100").amount == "5200.00")
+        return fund
+    }
+
+    /// Today the cash covers the tranche, but not on 10 Mar, the date it would post on (the
+    /// cash would be −5,200.00 that day): refused, then paid when dated on the receipt's day.
+    @Test func aPaymentDatedBeforeTheCashThatFundsItArrivedIsRefused() throws {
+        let fund = try cashGoneUntilTheTwentiethOfMarch()
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("5200.00"), date: F.d("2026-03-10"), ref: "PAY-2"))
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "PAY-2", date: F.d("2026-03-10")), by: TestFund.chen,
+                               containing: "certification refused: payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00")
+        try fund.record(FundDrafts.decision(.approvalReject, request: "PAY-2", date: F.d("2026-03-10"), reason: "dated before the funds"), by: TestFund.chen)
+        try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("5200.00"), date: F.d("2026-03-20"), ref: "PAY-3"))
+        #expect(try fund.balance("1100").amount == "0")
+        #expect(try fund.field("grant", "G-01", "paid") == "100000.00")
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
+
+    /// Dated 10 Feb the cash covers it on its date, but it would take the cash below zero on
+    /// 1 Mar, after the payments already posted between.
+    @Test func aPaymentThatWouldTakeTheCashBelowZeroLaterIsRefused() throws {
+        let fund = try cashGoneUntilTheTwentiethOfMarch()
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("5200.00"), date: F.d("2026-02-10"), ref: "PAY-2"))
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "PAY-2", date: F.d("2026-02-10")), by: TestFund.chen,
+                               containing: "would take the USD cash below zero on 2026-03-01, when it was 0.00")
+    }
+
+    /// A refund to a donor is a payment too.
+    @Test func aRefundDatedBeforeTheReceiptIsRefused() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()  // received 20 Jan
+        try fund.record(FundDrafts.donorRefundRequest(donor: "ACME", amount: F.usd("5200.00"), date: F.d("2026-01-15"), ref: "RF-1"))
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "RF-1", date: F.d("2026-01-15")), by: TestFund.chen,
+                               containing: "payment RF-1 of 5200.00 USD is dated 2026-01-15, when the USD cash was 0.00")
+    }
+
+    // MARK: - The verifier enforces it
+
+    private final class Entries: JournalReader {
+        let entries: [RawEntry]
+        init(_ entries: [RawEntry]) { self.entries = entries }
+        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
+            guard start < UInt64(entries.count) else { return [] }
+            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
+        }
+        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
+    }
+
+    /// PAY-2 (dated 10 Mar) was certified while the cash covered it; bank charges dated 1 Mar
+    /// then took the cash to 0.00 until 20 Mar, so the writer refuses its approval. An approving
+    /// officer who signs that approval anyway, in place of the journal's last entry, is caught
+    /// by `verify` at that entry.
+    @Test func aForgedPaymentDatedBeforeItsFundsFailsVerify() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("100000.00"),
+            tranches: [F.usd("94800.00"), F.usd("5200.00")], date: F.d("2026-02-01")))
+        try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("94800.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        try fund.record(FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("5200.00"), date: F.d("2026-03-10"), ref: "PAY-2"))
+        try fund.record(FundDrafts.decision(.approvalCertify, request: "PAY-2", date: F.d("2026-03-10")), by: TestFund.chen)
+        try fund.approved(FundDrafts.bankChargesRequest(account: F.account("1100"), amount: F.usd("5200.00"), bankID: nil, date: F.d("2026-03-01"), ref: "BC-1"))
+        try fund.record(FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("5200.00"), date: F.d("2026-03-15")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-2", amount: F.usd("5200.00"), date: F.d("2026-03-20"), bankRef: "BNK-2"))
+        let approval = FundDrafts.decision(.approvalApprove, request: "PAY-2", date: F.d("2026-03-10"))
+        try fund.expectRefusal(approval, by: TestFund.amara, containing: "approval refused: payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00")
+        let last = try fund.record(FundDrafts.donor(id: "OTHER", name: "Other Foundation", type: "foundation", country: nil, date: F.d("2026-03-21")))
+        var entries = try (0..<fund.file.entryCount()).map { seq in
+            let entry = try #require(try fund.file.entry(at: seq))
+            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
+        }
+        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let forged = approval.body(ledger: last.body.ledger, seq: last.body.seq, prev: last.body.prev, time: last.body.time,
+                                   signer: TestFund.amara.publicKey.keyID)
+        let bytes = forged.canonicalBytes()
+        entries[entries.count - 1] = RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: forged.seq)
+        do {
+            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+            Issue.record("the verifier accepted a payment dated before its funds")
+        } catch let failure as VerificationFailure {
+            #expect(failure.seq == forged.seq, "\(failure)")
+            #expect(failure.reason.contains("payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00"), "\(failure)")
+        }
+    }
+}
