@@ -5,32 +5,17 @@ import LedgerStore
 import TrustFund
 
 /// How the fund used its money in a period, from the journal: grants approved, tranches paid,
-/// spending reported, PSC; and the fund balance and reserve at the period's end.
+/// spending reported, PSC (from ``GrantPositions``, as every grant report reads them, reversals
+/// netted); and the fund balance and reserve at the period's end.
 enum FundUseFigures {
     /// The figures, read from tables that `checked` compared with the journal in this run.
     static func compute(
-        _ ledger: LedgerFile, checked: CheckedJournal, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
+        _ ledger: LedgerFile, checked: CheckedJournal, from: LedgerDate, to: LedgerDate, currency: Currency
     ) throws -> DonorStatement.FundUse {
-        var committed = Amount.zero(currency)
-        var paid = Amount.zero(currency)
-        var spent = Amount.zero(currency)
-        var psc = Amount.zero(currency)
-        var paidGrants: Set<String> = []
-        for body in try ledger.entries(ofKinds: [.approvalApprove, .grantReport])
-        where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
-            for posting in body.postings where !posting.value.isNegative {
-                if posting.account.isWithin(FundChart.commitments), body.kind == .approvalApprove, posting.account != FundChart.commitments {
-                    committed = try committed.adding(posting.value)
-                } else if posting.account.isWithin(FundChart.advances), posting.account != FundChart.advances {
-                    paid = try paid.adding(posting.value)
-                    paidGrants.insert(posting.account.rawValue)
-                } else if posting.account == FundChart.grantExpense {
-                    spent = try spent.adding(posting.value)
-                } else if posting.account == FundChart.psc {
-                    psc = try psc.adding(posting.value)
-                }
-            }
-        }
+        // One source with every grant report: GrantPositions, each reversal netted on its date.
+        let grants = try GrantPositions(ledger, currency: currency)
+        let total = try grants.total(from: from, through: to)
+        let paidGrants = try grants.positions(from: from, through: to).filter { $0.value.paid.minorUnits > 0 }.count
         let types = Dictionary(try ledger.accounts().map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
         var balance = Amount.zero(currency)
         var reserve = Amount.zero(currency)
@@ -40,7 +25,7 @@ enum FundUseFigures {
             if row.account == FundChart.reserve { reserve = try reserve.subtracting(row.value) }
         }
         return DonorStatement.FundUse(
-            grantsCommitted: committed, grantsPaid: paid, grantsSpent: spent, psc: psc, fundBalance: balance, reserve: reserve,
-            grantsPaidCount: paidGrants.count)
+            grantsCommitted: total.committed, grantsPaid: total.paid, grantsSpent: total.spent, psc: total.psc, fundBalance: balance,
+            reserve: reserve, grantsPaidCount: paidGrants)
     }
 }

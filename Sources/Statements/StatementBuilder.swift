@@ -54,7 +54,7 @@ public enum StatementBuilder {
             pledges: try pledges(ledger, donorID: donorID, to: to, fundCurrency: currency),
             receipts: try receipts.map { try proved($0, ledger: ledger, size: size) },
             refunds: try refunds.map { try proved($0, ledger: ledger, size: size) },
-            fundUse: try FundUseFigures.compute(ledger, checked: checked, from: from, to: to, currency: currency, reversed: reversed),
+            fundUse: try FundUseFigures.compute(ledger, checked: checked, from: from, to: to, currency: currency),
             checkpoint: note, checkpointSize: size, auditedBy: auditors)
     }
 

@@ -63,4 +63,9 @@ extension LedgerFile {
     public func reversedEntries() throws -> Set<UInt64> {
         try read { db in Set(try DerivedRows.reversals(db).keys) }
     }
+
+    /// Every reversed entry's seq, with the seq of the entry that reversed it.
+    public func reversals() throws -> [UInt64: UInt64] {
+        try read { db in try DerivedRows.reversals(db) }
+    }
 }

@@ -5,7 +5,8 @@ import LedgerStore
 
 /// Every grant awarded on or before the date: grantee, the award (requested, certified and
 /// approved, by whom), and from the postings up to the date: paid, spent, programme support
-/// costs, refunded, the open commitment (9200.GRANT) and the advance outstanding (1300.GRANT).
+/// costs, refunded (from ``GrantPositions``, reversals netted), the open commitment
+/// (9200.GRANT) and the advance outstanding (1300.GRANT).
 public struct GrantsReport {
     /// One grant as of the date.
     public struct Line: Sendable, Equatable {
@@ -42,20 +43,20 @@ public struct GrantsReport {
         heading = basis.heading
         let asOf = basis.asOf
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: asOf), currency: basis.currency)
-        let flows = try GrantFlows(basis)
+        let positions = try GrantPositions(basis.ledger, currency: basis.currency).positions(through: asOf)
         lines = try basis.records("grant").filter { $0.text("awarded") <= asOf.description }.map { record in
             let request = try basis.ledger.fundRecord("request", record.id)
             let certifiedSeq = request?.fields["certified_seq"]?.integerValue
             let certified = try certifiedSeq.flatMap { try UInt64(exactly: $0).flatMap { try basis.ledger.entry(at: $0) }?.body.date.description } ?? ""
             let closed = record.text("closed")
+            let position = positions[record.id] ?? GrantPosition(basis.currency)
             return Line(
                 grant: record.id, grantee: record.text("grantee"), granteeName: record.text("grantee_name"),
                 amount: try Money.parse(record.fields["amount"], basis.currency),
                 requested: request?.text("date") ?? "", requester: request?.text("requester") ?? "",
                 certified: certified <= asOf.description ? certified : "", certifier: request?.text("certifier") ?? "",
                 approved: record.text("awarded"), approver: request?.text("approver") ?? "",
-                paid: flows.paid[record.id] ?? basis.zero, spent: flows.spent[record.id] ?? basis.zero,
-                psc: flows.psc[record.id] ?? basis.zero, refunded: flows.refunded[record.id] ?? basis.zero,
+                paid: position.paid, spent: position.spent, psc: position.psc, refunded: position.refunded,
                 commitment: try balances.debit(under: try FundChart.commitments.sub(record.id)),
                 advance: try balances.debit(under: try FundChart.advances.sub(record.id)),
                 status: !closed.isEmpty && closed <= asOf.description ? "closed" : "open")
@@ -83,7 +84,7 @@ public struct GrantsReport {
         }
         table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", "", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
         let notes = [
-            "Paid, spent, PSC and refunded count entries dated on or before \(heading.asOf); commitment is the balance of 9200.GRANT, advance of 1300.GRANT.",
+            "Paid, spent, PSC and refunded count entries dated on or before \(heading.asOf), less the reversals of them dated so; commitment is the balance of 9200.GRANT, advance of 1300.GRANT.",
         ]
         return heading.document("Grants", tables: [table], notes: notes, csv: csv, json: [
             ("grants", .array(lines.map(Self.json))),
@@ -115,38 +116,5 @@ extension GrantsReport.Line {
         case "commitment": commitment
         default: advance
         }
-    }
-}
-
-/// Money paid to, reported by and refunded from each grant, from entries dated up to a date.
-struct GrantFlows {
-    var paid: [String: Amount] = [:]
-    var spent: [String: Amount] = [:]
-    var psc: [String: Amount] = [:]
-    var refunded: [String: Amount] = [:]
-
-    init(_ basis: ReportBasis) throws {
-        let entries = try basis.ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund]).filter { $0.date <= basis.asOf }
-        for entry in entries {
-            switch entry.kind {
-            case .approvalApprove:
-                for posting in entry.postings where posting.account.isWithin(FundChart.advances) && posting.value.minorUnits > 0 {
-                    let grant = String(posting.account.rawValue.dropFirst(FundChart.advances.rawValue.count + 1))
-                    try Self.add(posting.value, to: grant, in: &paid)
-                }
-            case .grantReport:
-                let grant = entry.data["grant"]?.stringValue ?? ""
-                try Self.add(try Money.parse(entry.data["spent"], basis.currency), to: grant, in: &spent)
-                for posting in entry.postings where posting.account.isWithin(FundChart.psc) {
-                    try Self.add(posting.value, to: grant, in: &psc)
-                }
-            default:
-                try Self.add(try Money.parse(entry.data["amount"], basis.currency), to: entry.data["grant"]?.stringValue ?? "", in: &refunded)
-            }
-        }
-    }
-
-    static func add(_ amount: Amount, to grant: String, in sums: inout [String: Amount]) throws {
-        sums[grant] = try (sums[grant] ?? .zero(amount.currency)).adding(amount)
     }
 }

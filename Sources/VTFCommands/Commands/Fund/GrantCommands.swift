@@ -174,9 +174,16 @@ struct GrantCommand: ParsableCommand {
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            for grant in try ledger.fundRecords("grant") {
-                let field = { (name: String) in grant.fields[name]?.stringValue ?? "" }
-                table.add([grant.id, field("grantee_name"), field("awarded"), field("amount"), field("paid"), field("spent"), field("psc"), field("refunded"), field("status")])
+            let records = try ledger.fundRecords("grant")
+            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
+            if let currency = try ledger.settings()?.currency {
+                let positions = try GrantPositions(ledger, currency: currency).positions()
+                for grant in records {
+                    let field = { (name: String) in grant.fields[name]?.stringValue ?? "" }
+                    let position = positions[grant.id] ?? GrantPosition(currency)
+                    table.add([grant.id, field("grantee_name"), field("awarded"), field("amount"), position.paid.decimalString,
+                               position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, field("status")])
+                }
             }
             print(table.render(), terminator: "")
         }
