@@ -137,6 +137,24 @@ import TrustFund
         try fund.verify()
     }
 
+    /// EUR 20,000.00 at 0.8000 = USD 25,000.00. WO-1 (EUR 4,000.00) is certified; then EUR
+    /// 18,000.00 arrives, leaving EUR 2,000.00 (USD 2,500.00) on 1200.BEL. WO-2 writes that off:
+    /// WO-1 counts for what is left on the receivable (USD 2,500.00), not refused as more than
+    /// 1200.BEL holds; 2,500.00 + 2,500.00 is within the limit. WO-1 can then not be approved.
+    @Test func aCertifiedWriteOffBeyondWhatIsLeftCountsForWhatIsLeft() throws {
+        let fund = try TestFund()
+        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("20000.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.writeOffRequest(agreement: "AGR-BEL", amount: F.eur("4000.00"), date: F.d("2026-03-10"), ref: "WO-1"))
+        try fund.record(certify("WO-1"), by: TestFund.chen)
+        try fund.record(FundDrafts.receipt(agreement: "AGR-BEL", amount: F.eur("18000.00"), date: F.d("2026-03-12"), bankRef: "BNK-1"))
+        let approval = try fund.approved(FundDrafts.writeOffRequest(agreement: "AGR-BEL", amount: F.eur("2000.00"), date: F.d("2026-03-15"), ref: "WO-2"))
+        #expect(F.lines(approval) == ["5600 EUR 2000.00 2500.00", "1200.BEL EUR -2000.00 -2500.00"])
+        try fund.expectRefusal(approve("WO-1"), by: TestFund.amara, containing: "agreement AGR-BEL no longer has 4000.00 outstanding")
+        try fund.verify()
+    }
+
     private final class Entries: JournalReader {
         let entries: [RawEntry]
         init(_ entries: [RawEntry]) { self.entries = entries }

@@ -171,6 +171,10 @@ enum ActionRules {
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
+            let outstanding = try agreement.outstanding()
+            guard amount.minorUnits <= outstanding.minorUnits else {
+                throw context.refuse("\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
+            }
             let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
             let limit = try FundSettings.money("write_off_limit", context)
             guard value.minorUnits <= limit.minorUnits else {
@@ -376,7 +380,12 @@ enum ActionRules {
             case "certified" where stage == "certification":
                 let params = context.reading(try JSONFields(record.fields["params"] ?? .object([:]), context: "request \(record.id)"))
                 let amount = try params.positiveAmount("amount", agreement.currency)
-                before = try before.plus(try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context))
+                let receivable = try FundChart.receivables.sub(agreement.donor)
+                // At its carrying value; once receipts left less than it on 1200.DONOR, what is left
+                // there (the rest cannot be written off: its approval would be refused).
+                let held = try FundMoney.balance(receivable, amount.currency, context).amount
+                let part = amount.minorUnits <= held.minorUnits ? amount : held
+                if part.minorUnits > 0 { before = try before.plus(try FundMoney.carry(receivable, part, context)) }
             default: continue
             }
         }
