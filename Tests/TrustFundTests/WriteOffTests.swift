@@ -155,6 +155,27 @@ import TrustFund
         try fund.verify()
     }
 
+    /// EUR 8,000.00 conditional at 0.8000 = USD 10,000.00 on 1200.BEL and 2200.BEL. At 31 March
+    /// (0.9000) the receivable is revalued to 8,888.89, an unrealised loss of 1,111.11 (2200 is
+    /// not monetary: it stays at 10,000.00). The write-off takes both off at their carrying
+    /// values; the 1,111.11 between them comes back as FX, so over the two entries nothing is
+    /// left in surplus or deficit.
+    @Test func aConditionalWriteOffAfterARevaluationLeavesNothingInSurplusOrDeficit() throws {
+        let fund = try TestFund()
+        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.record(FundDrafts.rates([F.rate("EUR", "0.9000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("8000.00"), date: F.d("2026-01-10"), conditional: true))
+        try fund.record(FundDrafts.revaluation(date: F.d("2026-03-31")))
+        #expect(try fund.balance("1200.BEL", "EUR") == ("8000.00", "8888.89"))
+        let approval = try fund.approved(FundDrafts.writeOffRequest(agreement: "AGR-BEL", amount: F.eur("8000.00"), date: F.d("2026-04-10"), ref: "WO-1"))
+        #expect(F.lines(approval) == ["2200.BEL EUR 8000.00 10000.00", "1200.BEL EUR -8000.00 -8888.89", "4900 EUR 0.00 -1111.11"])
+        #expect(try fund.totalValueMinor("5600") == 0)
+        #expect(try fund.totalValueMinor("4900") + fund.totalValueMinor("5900") == 0)
+        #expect(try fund.totalValueMinor("4100") == 0)
+        try fund.verify()
+    }
+
     private final class Entries: JournalReader {
         let entries: [RawEntry]
         init(_ entries: [RawEntry]) { self.entries = entries }
