@@ -139,6 +139,22 @@ struct FundCommandTests {
         try fund.refused(["certify", "G-BIG"], as: "chen", containing: "exceeds the available funds of 47500.00")
     }
 
+    /// Issue 11 item 2: EUR 7,111.11 of Belgium's receivable (EUR 50,000.00 carried at USD
+    /// 62,500.00) carries 7,111.11 × 1.25 = 8,888.8875 → USD 8,888.89, within the limit of
+    /// 10,000.00. A second such write-off of the same agreement in 2026 makes 17,777.78: refused.
+    @Test func aSecondWriteOffPastTheYearsLimitIsRefused() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "7111.11", "--date", "2026-03-10", "--ref", "WO-1"])
+        try fund.ok(["certify", "WO-1"], as: "chen")
+        try fund.ok(["approve", "WO-1"], as: "amara")
+        try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "7111.11", "--date", "2026-03-20", "--ref", "WO-2"])
+        try fund.refused(["certify", "WO-2"], as: "chen", containing: """
+            the write-offs of agreement AGR-BEL-1 in 2026 would come to 17777.78 USD (8888.89 already approved or certified, \
+            plus 8888.89 for request WO-2), above the write-off limit of 10000.00 USD
+            """)
+    }
+
     @Test func disbursementBeyondTheApprovedGrantIsRefused() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

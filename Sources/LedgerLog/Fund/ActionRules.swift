@@ -171,11 +171,16 @@ enum ActionRules {
         case "receivable.write-off":
             let agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
+            let outstanding = try agreement.outstanding()
+            guard amount.minorUnits <= outstanding.minorUnits else {
+                throw context.refuse("\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
+            }
             let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
             let limit = try FundSettings.money("write_off_limit", context)
             guard value.minorUnits <= limit.minorUnits else {
                 throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
+            try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
         case "donor.refund":
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             try checkCash(for: amount, request, context, stage: stage)
@@ -316,10 +321,7 @@ enum ActionRules {
             guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
                 throw context.refuse("agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
             }
-            let receivable = try FundChart.receivables.sub(agreement.donor)
-            let carry = try FundMoney.carry(receivable, amount, context)
-            outcome.post(FundChart.writeOffs, amount, value: carry)
-            outcome.post(receivable, try amount.negative(), value: try carry.negative())
+            try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
             outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
         case "donor.refund":
@@ -349,6 +351,90 @@ enum ActionRules {
         default:
             throw context.refuse("request \(request.ref) has an unknown action \(request.action)")
         }
+    }
+
+    /// The limit on write-offs holds for what is written off per agreement and per (calendar)
+    /// year, not per request: the write-offs of the agreement approved in the request's year, at
+    /// the values they posted (and, at certification, those certified and not yet approved, at
+    /// today's carrying value), plus this one, may not pass `write_off_limit`. Reversed
+    /// write-offs no longer count.
+    static func checkWriteOffsOfTheYear(
+        _ value: Amount, _ limit: Amount, _ request: Request, _ agreement: Agreement, _ context: FundContext, stage: String
+    ) throws {
+        let year = String(try postingDate(request, context).description.prefix(4))
+        var before = Amount.zero(context.fundCurrency)
+        for record in try context.state.records("request") where record.id != request.ref {
+            guard record.fields["action"]?.stringValue == "receivable.write-off",
+                record.fields["date"]?.stringValue?.hasPrefix(year + "-") == true,
+                record.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement.id
+            else { continue }
+            switch record.fields["status"]?.stringValue {
+            case "approved":
+                // What it took off the receivable, as posted.
+                let seq = record.fields["approved_seq"]?.integerValue ?? -1
+                guard seq >= 0, let entry = try context.state.postings(ofEntry: UInt64(seq)) else {
+                    throw context.refuse("request \(record.id) is approved without its entry; run vtf verify (the derived tables may have been edited)")
+                }
+                let receivable = try FundChart.receivables.sub(agreement.donor)
+                for posting in entry.postings where posting.account == receivable { before = try before.minus(posting.value) }
+            case "certified" where stage == "certification":
+                let params = context.reading(try JSONFields(record.fields["params"] ?? .object([:]), context: "request \(record.id)"))
+                let amount = try params.positiveAmount("amount", agreement.currency)
+                let receivable = try FundChart.receivables.sub(agreement.donor)
+                // At its carrying value; once receipts left less than it on 1200.DONOR, what is left
+                // there (the rest cannot be written off: its approval would be refused).
+                let held = try FundMoney.balance(receivable, amount.currency, context).amount
+                let part = amount.minorUnits <= held.minorUnits ? amount : held
+                if part.minorUnits > 0 { before = try before.plus(try FundMoney.carry(receivable, part, context)) }
+            default: continue
+            }
+        }
+        let total = try before.plus(value)
+        guard total.minorUnits <= limit.minorUnits else {
+            throw context.refuse("""
+                \(stage) refused: the write-offs of agreement \(agreement.id) in \(year) would come to \(total.decimalString) \(context.fundCurrency.code) \
+                (\(before.decimalString) already approved or certified, plus \(value.decimalString) for request \(request.ref)), above the write-off \
+                limit of \(limit.decimalString) \(context.fundCurrency.code), which applies to the total written off per agreement and per year; \
+                reject the request, or ask for at most \(try limit.minus(before).decimalString) \(context.fundCurrency.code)
+                """)
+        }
+    }
+
+    /// A write-off of `amount` of `agreement`'s receivable: Cr 1200.DONOR at its carrying value.
+    /// What is still deferred (a conditional agreement whose condition is not met) is taken
+    /// off the deferred revenue, Dr 2200.DONOR, so that nothing goes through surplus or deficit
+    /// and no later recognition can book revenue that will not arrive; the rest is a loss,
+    /// taken first from the allowance held for the donor (Dr 1210.DONOR, as far as it goes),
+    /// else Dr 5600. The deferred revenue and the allowance leave at their carrying values; any
+    /// difference from the receivable's (a revaluation since signature) is FX (4900/5900).
+    static func postWriteOff(_ amount: Amount, of agreement: inout Agreement, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let receivable = try FundChart.receivables.sub(agreement.donor)
+        let carry = try FundMoney.carry(receivable, amount, context)
+        let deferred = try agreement.amount("deferred")
+        let fromDeferred = deferred.minorUnits <= 0 ? Amount.zero(amount.currency) : (amount.minorUnits <= deferred.minorUnits ? amount : deferred)
+        if !fromDeferred.isZero {
+            let account = try FundChart.deferredRevenue.sub(agreement.donor)
+            outcome.post(account, fromDeferred, value: try FundMoney.carry(account, fromDeferred, context))
+            agreement.set("deferred", try deferred.minus(fromDeferred))
+        }
+        var rest = try amount.minus(fromDeferred)
+        let allowance = try FundChart.allowance.sub(agreement.donor)
+        if !rest.isZero, try context.state.account(allowance) != nil {
+            let held = try FundMoney.balance(allowance, amount.currency, context).amount.negative()
+            if held.minorUnits > 0 {
+                let part = rest.minorUnits <= held.minorUnits ? rest : held
+                outcome.post(allowance, part, value: try FundMoney.carry(allowance, part, context))
+                rest = try rest.minus(part)
+            }
+        }
+        if !rest.isZero {
+            // The loss at the receivable's carrying value of what the 2200 and 1210 lines do not cover.
+            let covered = try amount.minus(rest)
+            let value = covered.isZero ? carry : try carry.minus(try FundMoney.carry(receivable, covered, context))
+            outcome.post(FundChart.writeOffs, rest, value: value)
+        }
+        outcome.post(receivable, try amount.negative(), value: try carry.negative())
+        FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
     }
 
     /// Pays a donor back: first from its refunds payable (2300.DONOR), the rest as a return of

@@ -16,8 +16,11 @@ struct ReceivableCommand: ParsableCommand {
             commandName: "write-off",
             abstract: "Request a write-off of a receivable (two-person approval; within the write-off limit).",
             discussion: """
-                Posts Dr 5600, Cr 1200.DONOR at the receivable's carrying value. Certification is refused \
-                above the write-off limit in force (vtf setting list).
+                Posts Cr 1200.DONOR at the receivable's carrying value: Dr 2200.DONOR for what of a conditional \
+                agreement is still deferred (nothing in surplus or deficit), the rest Dr 1210.DONOR as far as the \
+                allowance held for the donor goes, else Dr 5600. Certification (and approval) is refused when the \
+                write-offs of the agreement in the request's year, this one included, pass the write-off limit in \
+                force (vtf setting list).
                 Example:  vtf receivable write-off --agreement AGR-XYZ-2024 --amount 2500.00 --date 2026-12-15 --memo "Donor confirmed it will not pay"
                 """)
         @OptionGroup var global: GlobalOptions
