@@ -64,6 +64,27 @@ import TrustFund
         try fund.verify()
     }
 
+    /// An approved reversal of such a refund puts the expense, its PSC and the grant's
+    /// position back (the grant's reported list with them), so a corrected refund can follow.
+    @Test func aReversedRefundRestoresTheExpenseItsPSCAndTheGrant() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("12000.00"), date: F.d("2026-06-30")))
+        let refund = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("1000.00"), date: F.d("2026-09-30"), bankRef: "BNK-R1"))
+        let approval = try fund.approved(FundDrafts.reversalRequest(of: refund.body.seq, date: F.d("2026-10-01"), ref: "REV-1", memo: "wrong amount"))
+        #expect(lines(approval) == [
+            "1100 USD -1000.00 -1000.00", "5100 USD 1000.00 1000.00", "1100 USD -130.00 -130.00", "5200 USD 130.00 130.00",
+        ])
+        #expect(try fund.balance("5100").value == "12000.00")
+        #expect(try fund.balance("5200").value == "1560.00")
+        #expect(try fund.field("grant", "G-01", "spent") == "12000.00")
+        #expect(try fund.field("grant", "G-01", "psc") == "1560.00")
+        #expect(try fund.field("grant", "G-01", "refunded") == "0.00")
+        let again = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-10-02"), bankRef: "BNK-R2"))
+        #expect(lines(again) == ["1100 USD 100.00 100.00", "5100 USD -100.00 -100.00", "1100 USD 13.00 13.00", "5200 USD -13.00 -13.00"])
+        try fund.verify()
+    }
+
     /// A refund signed with the old postings (the whole excess to 4300, PSC left charged) fails
     /// `verify` at that entry, although its signature is valid: the verifier re-derives it.
     @Test func aRefundPostedTheOldWayIsCaught() throws {

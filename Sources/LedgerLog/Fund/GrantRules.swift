@@ -53,9 +53,8 @@ enum GrantRules {
     /// Dr 1100, Cr 1300.GRANT up to what is still advanced. Any more was reported as spent, and
     /// is taken off the latest reported spending first (FUND-RULES.md, "Refunds from partners"):
     /// spending reported in the refund's own year is reduced (Cr 5100) with the PSC charged on it
-    /// at the rate that charged it (Dr 1100, Cr 5200); spending of an earlier year, whose
-    /// accounts are closed into 3100, comes back as prior-period revenue, its PSC too (Dr 1100,
-    /// Cr 4300). The grant's spent and PSC are reduced by what the refund returns.
+    /// at the rate that charged it (Dr 1100, Cr 5200); spending of an earlier year (closed, or
+    /// to be closed, into 3100) comes back as prior-period revenue, its PSC too (Dr 1100, Cr 4300). The grant's spent and PSC are reduced by what the refund returns.
     static func refund(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grant", "amount"])
         guard context.body.ref != nil else { throw context.refuse("a refund needs its bank reference as ref") }
