@@ -34,6 +34,9 @@ import TrustFund
         #expect(try fund.field("grant", "G-01", "spent") == "9000.00")
         #expect(try fund.field("grant", "G-01", "psc") == "1170.00")
         #expect(try fund.field("grant", "G-01", "refunded") == "3000.00")
+        // vtf report grants reads the same position: paid 12,000.00 = spent 9,000.00 + refunded 3,000.00.
+        let line = try #require(try GrantsReport(try ReportBasis(fund.file, report: .grants, asOf: F.d("2026-12-31"), from: nil)).lines.first)
+        #expect([line.paid, line.spent, line.psc, line.refunded, line.advance].map(\.decimalString) == ["12000.00", "9000.00", "1170.00", "3000.00", "0.00"])
         try fund.verify()
     }
 
@@ -61,6 +64,8 @@ import TrustFund
         let rest = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("9000.00"), date: F.d("2027-03-02"), bankRef: "BNK-R2"))
         #expect(lines(rest) == ["1100 USD 9000.00 9000.00", "4300 USD -9000.00 -9000.00", "1100 USD 1170.00 1170.00", "4300 USD -1170.00 -1170.00"])
         #expect(try fund.field("grant", "G-01", "psc") == "0.00")
+        let line = try #require(try GrantsReport(try ReportBasis(fund.file, report: .grants, asOf: F.d("2027-12-31"), from: nil)).lines.first)
+        #expect([line.paid, line.spent, line.psc, line.refunded].map(\.decimalString) == ["12000.00", "0.00", "0.00", "12000.00"])
         try fund.verify()
     }
 

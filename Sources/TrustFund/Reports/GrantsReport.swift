@@ -141,7 +141,17 @@ struct GrantFlows {
                     try Self.add(posting.value, to: grant, in: &psc)
                 }
             default:
-                try Self.add(try Money.parse(entry.data["amount"], basis.currency), to: entry.data["grant"]?.stringValue ?? "", in: &refunded)
+                // A refund beyond the open advance returns reported spending and its PSC
+                // (FUND-RULES.md, "Refunds from partners"): the amount less what it took off
+                // 1300.GRANT comes off spent, and the cash beyond the amount (the PSC returned)
+                // off PSC.
+                let grant = entry.data["grant"]?.stringValue ?? ""
+                let amount = try Money.parse(entry.data["amount"], basis.currency)
+                try Self.add(amount, to: grant, in: &refunded)
+                let advance = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.advances) }.map(\.value), basis.currency)
+                let cash = try Money.sum(entry.postings.filter { $0.account == FundChart.cash }.map(\.value), basis.currency)
+                try Self.add(try amount.adding(advance).negated(), to: grant, in: &spent)
+                try Self.add(try cash.subtracting(amount).negated(), to: grant, in: &psc)
             }
         }
     }
