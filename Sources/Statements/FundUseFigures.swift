@@ -16,8 +16,18 @@ enum FundUseFigures {
         var spent = Amount.zero(currency)
         var psc = Amount.zero(currency)
         var paidGrants: Set<String> = []
-        for body in try ledger.entries(ofKinds: [.approvalApprove, .grantReport])
+        for body in try ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund])
         where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
+            // A partner's refund of spending reported in its own year reduces 5100 and 5200
+            // (FUND-RULES.md, "Refunds from partners"): net of it, as the statement of
+            // financial performance shows them.
+            if body.kind == .grantRefund {
+                for posting in body.postings {
+                    if posting.account == FundChart.grantExpense { spent = try spent.adding(posting.value) }
+                    if posting.account == FundChart.psc { psc = try psc.adding(posting.value) }
+                }
+                continue
+            }
             for posting in body.postings where !posting.value.isNegative {
                 if posting.account.isWithin(FundChart.commitments), body.kind == .approvalApprove, posting.account != FundChart.commitments {
                     committed = try committed.adding(posting.value)
