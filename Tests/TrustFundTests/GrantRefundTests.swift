@@ -37,6 +37,11 @@ import TrustFund
         // vtf report grants reads the same position: paid 12,000.00 = spent 9,000.00 + refunded 3,000.00.
         let line = try #require(try GrantsReport(try ReportBasis(fund.file, report: .grants, asOf: F.d("2026-12-31"), from: nil)).lines.first)
         #expect([line.paid, line.spent, line.psc, line.refunded, line.advance].map(\.decimalString) == ["12000.00", "9000.00", "1170.00", "3000.00", "0.00"])
+        // vtf report psc lists the refund at the 13 % that charged it, and totals 5200.
+        let psc = try PSCReport(try ReportBasis(fund.file, report: .psc, asOf: F.d("2026-12-31"), from: F.d("2026-01-01")))
+        let last = try #require(psc.lines.last)
+        #expect([last.expenditure.decimalString, last.rate, last.charged.decimalString, last.recomputed.decimalString] == ["-1000.00", "13", "-130.00", "-130.00"])
+        #expect(psc.agrees && psc.totalCharged.decimalString == "1170.00" && psc.ledgerPSC.decimalString == "1170.00")
         try fund.verify()
     }
 

@@ -4,8 +4,9 @@ import LedgerLog
 import LedgerStore
 
 /// Programme support costs for a period: each accepted grant report (`grant.report`), its
-/// expenditure, the PSC rate in force on its date and the PSC charged (5200), with a
-/// recomputation of rate × expenditure for each entry; the totals must agree.
+/// expenditure, the PSC rate in force on its date and the PSC charged (5200), and each partner's
+/// refund of the year's spending with the PSC it returned, with a recomputation of rate ×
+/// expenditure for each entry; the totals must agree.
 public struct PSCReport {
     /// One grant report.
     public struct Line: Sendable, Equatable {
@@ -34,17 +35,35 @@ public struct PSCReport {
     /// Whether every entry's charge equals its recomputation.
     public var agrees: Bool { lines.allSatisfy(\.agrees) }
 
-    /// Reads the grant reports dated in the basis's period and the PSC rate settings.
+    /// Reads the grant reports dated in the basis's period and the PSC rate settings, and the
+    /// partners' refunds that returned spending of their own year with its PSC (5100, 5200): a
+    /// refund's line is negative, recomputed at the rates that charged the spending it returns.
     public init(_ basis: ReportBasis) throws {
         heading = basis.heading
         let rates = try basis.records("setting.psc_rate")
-        lines = try basis.ledger.entries(ofKinds: [.grantReport]).filter { $0.date >= basis.from && $0.date <= basis.asOf }.map { entry in
-            let spent = try Money.parse(entry.data["spent"], basis.currency)
-            let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"
+        var reported = ReportedSpending()
+        var lines: [Line] = []
+        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) where entry.date <= basis.asOf {
+            let grant = entry.data["grant"]?.stringValue ?? ""
             let charged = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.psc) }.map(\.value), basis.currency)
-            return Line(seq: entry.seq, date: entry.date, grant: entry.data["grant"]?.stringValue ?? "", expenditure: spent,
-                        rate: rate, charged: charged, recomputed: try Money.percent(try Decimal64(parsing: rate), of: spent))
+            let line: Line
+            if entry.kind == .grantReport {
+                let spent = try Money.parse(entry.data["spent"], basis.currency)
+                let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"
+                let recomputed = try Money.percent(try Decimal64(parsing: rate), of: spent)
+                try reported.add(grant, year: entry.date.year, rate: rate, spent: spent, psc: recomputed)
+                line = Line(seq: entry.seq, date: entry.date, grant: grant, expenditure: spent, rate: rate, charged: charged, recomputed: recomputed)
+            } else {
+                let amount = try Money.parse(entry.data["amount"], basis.currency)
+                let advance = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.advances) }.map(\.value), basis.currency)
+                let back = try reported.take(grant, try amount.adding(advance), year: entry.date.year)
+                guard !back.spent.isZero else { continue }
+                line = Line(seq: entry.seq, date: entry.date, grant: grant, expenditure: try back.spent.negated(), rate: back.rates,
+                            charged: charged, recomputed: try back.psc.negated())
+            }
+            if entry.date >= basis.from { lines.append(line) }
         }
+        self.lines = lines
         totalExpenditure = try Money.sum(lines.map(\.expenditure), basis.currency)
         totalCharged = try Money.sum(lines.map(\.charged), basis.currency)
         totalRecomputed = try Money.sum(lines.map(\.recomputed), basis.currency)
@@ -84,5 +103,56 @@ public struct PSCReport {
             ]))),
             ("agrees", .bool(agrees)),
         ])
+    }
+}
+
+/// Each grant's reported spending per year and PSC rate, net of refunds, in the order reported:
+/// replayed from the journal as FUND-RULES.md ("Refunds from partners") says a refund takes it
+/// back, latest first, to recompute the PSC each refund returns.
+private struct ReportedSpending {
+    private struct Part {
+        let year: Int
+        let rate: String
+        var spent: Amount
+        var psc: Amount
+    }
+
+    private var parts: [String: [Part]] = [:]
+
+    mutating func add(_ grant: String, year: Int, rate: String, spent: Amount, psc: Amount) throws {
+        var list = parts[grant] ?? []
+        if let last = list.indices.last, list[last].year == year, list[last].rate == rate {
+            list[last].spent = try list[last].spent.adding(spent)
+            list[last].psc = try list[last].psc.adding(psc)
+        } else {
+            list.append(Part(year: year, rate: rate, spent: spent, psc: psc))
+        }
+        parts[grant] = list
+    }
+
+    /// What a refund of `amount` beyond the advance takes back of spending reported in `year`:
+    /// the spending, the PSC on it and the rates that charged it.
+    mutating func take(_ grant: String, _ amount: Amount, year: Int) throws -> (spent: Amount, psc: Amount, rates: String) {
+        var list = parts[grant] ?? []
+        var left = amount
+        var spent = Amount.zero(amount.currency)
+        var psc = Amount.zero(amount.currency)
+        var rates: [String] = []
+        for index in list.indices.reversed() where left.minorUnits > 0 {
+            let part = list[index]
+            let taken = left.minorUnits <= part.spent.minorUnits ? left : part.spent
+            guard taken.minorUnits > 0 else { continue }
+            var charge = taken == part.spent ? part.psc : try Money.percent(try Decimal64(parsing: part.rate), of: taken)
+            if charge.minorUnits > part.psc.minorUnits { charge = part.psc }
+            list[index].spent = try part.spent.subtracting(taken)
+            list[index].psc = try part.psc.subtracting(charge)
+            left = try left.subtracting(taken)
+            guard part.year == year else { continue }
+            spent = try spent.adding(taken)
+            psc = try psc.adding(charge)
+            if !rates.contains(part.rate) { rates.append(part.rate) }
+        }
+        parts[grant] = list
+        return (spent, psc, rates.joined(separator: ", "))
     }
 }
