@@ -131,9 +131,21 @@ public struct GrantPositions {
         case .grantReport, .grantRefund:
             let grant = entry.data["grant"]?.stringValue ?? ""
             let refunded = entry.kind == .grantRefund ? try Money.parse(entry.data["amount"], currency) : zero
+            var spent = try sum(FundChart.grantExpense)
+            var psc = try sum(FundChart.psc)
+            if entry.kind == .grantRefund {
+                // A refund beyond the open advance returns reported spending and its PSC, to 5100
+                // and 5200 in the spending's own year, to 4300 for an earlier year (FUND-RULES.md,
+                // "Refunds from partners"): the grant's figures fall either way. What it did not
+                // take off 1300.GRANT comes off spent; the cash beyond the amount off PSC.
+                let advance = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.advances) }.map(\.value), currency)
+                let cash = try Money.sum(entry.postings.filter { $0.account == FundChart.cash }.map(\.value), currency)
+                spent = try refunded.adding(advance).negated()
+                psc = try cash.subtracting(refunded).negated()
+            }
             let movement = GrantMovement(
                 seq: entry.seq, date: entry.date, kind: entry.kind, grant: grant, reverses: nil, chargedOn: entry.date, committed: zero,
-                paid: zero, spent: try sum(FundChart.grantExpense), psc: try sum(FundChart.psc), refunded: refunded)
+                paid: zero, spent: spent, psc: psc, refunded: refunded)
             return movement.isEmpty ? [] : [movement]
         default:
             return []

@@ -553,8 +553,9 @@ struct FundRefusalTests {
             containing: "grant G-01 is already closed")
     }
 
-    /// Paid 12,000.00 and all of it reported, so 1300.G-01 is 0: a refund of 12,000.00 is
-    /// revenue (4300). A further refund would return more than the grantee was ever paid.
+    /// Paid 12,000.00 and all of it reported this year, so 1300.G-01 is 0: a refund of
+    /// 12,000.00 reduces the year's expense (5100) and returns its PSC, 13 % = 1,560.00 (5200).
+    /// A further refund would return more than the grantee was ever paid.
     @Test func refundsBeyondWhatWasPaidAreRefused() throws {
         let fund = try TestFund()
         try fund.grantWithFirstTranchePaid()
@@ -563,7 +564,9 @@ struct FundRefusalTests {
             FundDrafts.grantRefund(grant: "G-01", amount: F.usd("12000.01"), date: F.d("2026-09-30"), bankRef: "BNK-R1"),
             containing: "grant G-01 was paid 12000.00")
         let refund = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("12000.00"), date: F.d("2026-09-30"), bankRef: "BNK-R1"))
-        #expect(F.lines(refund) == ["1100 USD 12000.00 12000.00", "4300 USD -12000.00 -12000.00"])
+        #expect(F.lines(refund) == [
+            "1100 USD 12000.00 12000.00", "5100 USD -12000.00 -12000.00", "1100 USD 1560.00 1560.00", "5200 USD -1560.00 -1560.00",
+        ])
         try fund.expectRefusal(
             FundDrafts.grantRefund(grant: "G-01", amount: F.usd("0.01"), date: F.d("2026-10-31"), bankRef: "BNK-R2"),
             containing: "grant G-01 was paid 12000.00")

@@ -47,7 +47,14 @@ public struct PSCReport {
         heading = basis.heading
         let rates = try basis.records("setting.psc_rate")
         let movements = try GrantPositions(basis.ledger, currency: basis.currency).movements(from: basis.from, through: basis.asOf)
-        lines = try movements.filter { !$0.spent.isZero || !$0.psc.isZero }.map { movement in
+        let refunds = try Self.refundCharges(basis, rates: rates)
+        lines = try movements.filter { !$0.spent.isZero || !$0.psc.isZero }.compactMap { movement -> Line? in
+            if movement.kind == .grantRefund, movement.reverses == nil, let back = refunds[movement.seq] {
+                if back.spent.isZero, back.charged.isZero { return nil }
+                // Only what the refund returned of its own year's spending is in 5100 and 5200.
+                return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: nil, expenditure: try back.spent.negated(),
+                            rate: back.rates, charged: back.charged, recomputed: try back.psc.negated())
+            }
             let rate = rates.last { $0.id <= movement.chargedOn.description }?.text("value") ?? "0"
             return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: movement.reverses, expenditure: movement.spent,
                         rate: rate, charged: movement.psc, recomputed: try Money.percent(try Decimal64(parsing: rate), of: movement.spent))
@@ -57,6 +64,30 @@ public struct PSCReport {
         totalRecomputed = try Money.sum(lines.map(\.recomputed), basis.currency)
         let period = try basis.ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose])
         ledgerPSC = try BalanceSet(rows: period, currency: basis.currency).debit(under: FundChart.psc)
+    }
+
+    /// What each partner's refund returned of its own year's reported spending, recomputed at
+    /// the rates that charged it (FUND-RULES.md, "Refunds from partners"): the grant reports and
+    /// refunds up to the report's date replayed in order, latest spending taken back first.
+    static func refundCharges(_ basis: ReportBasis, rates: [FundRecord]) throws -> [UInt64: RefundCharge] {
+        var reported = ReportedSpending()
+        var charges: [UInt64: RefundCharge] = [:]
+        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) where entry.date <= basis.asOf {
+            let grant = entry.data["grant"]?.stringValue ?? ""
+            if entry.kind == .grantReport {
+                let spent = try Money.parse(entry.data["spent"], basis.currency)
+                let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"
+                try reported.add(grant, year: entry.date.year, rate: rate, spent: spent,
+                                 psc: try Money.percent(try Decimal64(parsing: rate), of: spent))
+            } else {
+                let amount = try Money.parse(entry.data["amount"], basis.currency)
+                let advance = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.advances) }.map(\.value), basis.currency)
+                let back = try reported.take(grant, try amount.adding(advance), year: entry.date.year)
+                let charged = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.psc) }.map(\.value), basis.currency)
+                charges[entry.seq] = RefundCharge(spent: back.spent, psc: back.psc, rates: back.rates, charged: charged)
+            }
+        }
+        return charges
     }
 
     /// The report in the three output formats.
@@ -98,5 +129,65 @@ public struct PSCReport {
             ]))),
             ("agrees", .bool(agrees)),
         ])
+    }
+}
+
+/// What a partner's refund returned of its own year's spending: the spending and the PSC on it
+/// at the rates that charged it (recomputed), and what its entry posted to 5200 (charged).
+struct RefundCharge {
+    let spent: Amount
+    let psc: Amount
+    let rates: String
+    let charged: Amount
+}
+
+/// Each grant's reported spending per year and PSC rate, net of refunds, in the order reported:
+/// replayed from the journal as FUND-RULES.md ("Refunds from partners") says a refund takes it
+/// back, latest first, to recompute the PSC each refund returns.
+private struct ReportedSpending {
+    private struct Part {
+        let year: Int
+        let rate: String
+        var spent: Amount
+        var psc: Amount
+    }
+
+    private var parts: [String: [Part]] = [:]
+
+    mutating func add(_ grant: String, year: Int, rate: String, spent: Amount, psc: Amount) throws {
+        var list = parts[grant] ?? []
+        if let last = list.indices.last, list[last].year == year, list[last].rate == rate {
+            list[last].spent = try list[last].spent.adding(spent)
+            list[last].psc = try list[last].psc.adding(psc)
+        } else {
+            list.append(Part(year: year, rate: rate, spent: spent, psc: psc))
+        }
+        parts[grant] = list
+    }
+
+    /// What a refund of `amount` beyond the advance takes back of spending reported in `year`:
+    /// the spending, the PSC on it and the rates that charged it.
+    mutating func take(_ grant: String, _ amount: Amount, year: Int) throws -> (spent: Amount, psc: Amount, rates: String) {
+        var list = parts[grant] ?? []
+        var left = amount
+        var spent = Amount.zero(amount.currency)
+        var psc = Amount.zero(amount.currency)
+        var rates: [String] = []
+        for index in list.indices.reversed() where left.minorUnits > 0 {
+            let part = list[index]
+            let taken = left.minorUnits <= part.spent.minorUnits ? left : part.spent
+            guard taken.minorUnits > 0 else { continue }
+            var charge = taken == part.spent ? part.psc : try Money.percent(try Decimal64(parsing: part.rate), of: taken)
+            if charge.minorUnits > part.psc.minorUnits { charge = part.psc }
+            list[index].spent = try part.spent.subtracting(taken)
+            list[index].psc = try part.psc.subtracting(charge)
+            left = try left.subtracting(taken)
+            guard part.year == year else { continue }
+            spent = try spent.adding(taken)
+            psc = try psc.adding(charge)
+            if !rates.contains(part.rate) { rates.append(part.rate) }
+        }
+        parts[grant] = list
+        return (spent, psc, rates.joined(separator: ", "))
     }
 }

@@ -168,13 +168,14 @@ struct DemoScript {
         try each(reported) { grant, quiet in
             try vtf(["grant", "report", grant.ref] + l + by("maria") + ["--spent", grant.spent.0, "--date", "2025-07-31"], quiet: quiet)
         }
-        say("16. Second tranches after accepted reports; second reports; one partner returns what it did not spend; five grants close.")
+        say("16. Second tranches after accepted reports; second reports; one partner returns what it did not spend, another costs found ineligible; five grants close.")
         for grant in DemoYear.grants where grant.secondPaid { try pay(grant, tranche: 2, date: "2025-08-15", quiet: true) }
         for grant in DemoYear.grants {
             guard let second = grant.spent.1 else { continue }
             try vtf(["grant", "report", grant.ref] + l + by("maria") + ["--spent", second, "--date", "2025-11-28"], quiet: true)
         }
         try vtf(["grant", "refund", "G-2025-03"] + l + by("maria") + ["--amount", "1550.00", "--date", "2025-12-05", "--bank-ref", "CITI-251205-02"])
+        try vtf(["grant", "refund", "G-2025-04"] + l + by("maria") + ["--amount", "500.00", "--date", "2025-12-08", "--bank-ref", "CITI-251208-01"])
         try each(Array(DemoYear.grants.prefix(5))) { grant, quiet in
             try vtf(["grant", "close", grant.ref] + l + by("maria") + ["--date", "2025-12-10"], quiet: quiet)
         }

@@ -15,7 +15,7 @@ struct GrantCommand: ParsableCommand {
               vtf grant award       request the award; then vtf certify and vtf approve (obligation, memo 9200)
               vtf grant disburse    request a tranche; then certify and approve (Dr 1300 advance, Cr 1100 cash)
               vtf grant report      the partner's accepted financial report (Dr 5100 expense, PSC Dr 5200)
-              vtf grant refund      unspent money returned
+              vtf grant refund      money a partner returns (the advance first; then spending reported, with its PSC)
               vtf grant close       releases what was never paid
             """,
         subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, List.self])
@@ -132,8 +132,14 @@ struct GrantCommand: ParsableCommand {
 
     struct Refund: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record unspent money a partner returned.",
-            discussion: "Example:  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 --bank-ref BNK-0930-2")
+            abstract: "Record money a partner returned.",
+            discussion: """
+                It clears what is still advanced (Cr 1300.GRANT) first. The rest returns spending already \
+                reported, latest first, with the PSC charged on it at the rate that charged it: of this \
+                year's spending, Cr 5100 and Cr 5200; of an earlier year's, Cr 4300 for both.
+
+                Example:  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 --bank-ref BNK-0930-2
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The amount returned.") var amount: String
