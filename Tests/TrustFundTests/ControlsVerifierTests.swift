@@ -13,15 +13,6 @@ import TrustFund
 /// registered without the admin's decision, fails `verify` at that entry even though every
 /// signature is valid.
 @Suite struct ControlsVerifierTests {
-    private final class Entries: JournalReader {
-        let entries: [RawEntry]
-        init(_ entries: [RawEntry]) { self.entries = entries }
-        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
-            guard start < UInt64(entries.count) else { return [] }
-            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
-        }
-        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
-    }
 
     private func journal(_ fund: TestFund) throws -> [RawEntry] {
         try (0..<fund.file.entryCount()).map { seq in

@@ -164,15 +164,6 @@ struct FundsAvailableTests {
 
     // MARK: - The verifier enforces the same rule
 
-    private final class Entries: JournalReader {
-        var entries: [RawEntry]
-        init(_ entries: [RawEntry]) { self.entries = entries }
-        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
-            guard start < UInt64(entries.count) else { return [] }
-            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
-        }
-        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
-    }
 
     /// chen's certification of a setting change is re-signed by chen as a certification of
     /// G-BIG (the case): the writer would have refused it, and the verifier does.

@@ -140,15 +140,6 @@ struct PaymentControlTests {
 
     // MARK: - The verifier enforces it
 
-    private final class Entries: JournalReader {
-        let entries: [RawEntry]
-        init(_ entries: [RawEntry]) { self.entries = entries }
-        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
-            guard start < UInt64(entries.count) else { return [] }
-            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
-        }
-        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
-    }
 
     /// PAY-2 (dated 10 Mar) was certified while the cash covered it; bank charges dated 1 Mar
     /// then took the cash to 0.00 until 20 Mar, so the writer refuses its approval. An approving

@@ -176,15 +176,6 @@ import TrustFund
         try fund.verify()
     }
 
-    private final class Entries: JournalReader {
-        let entries: [RawEntry]
-        init(_ entries: [RawEntry]) { self.entries = entries }
-        func readEntries(from start: UInt64, limit: Int) -> [RawEntry] {
-            guard start < UInt64(entries.count) else { return [] }
-            return Array(entries[Int(start)..<min(entries.count, Int(start) + limit)])
-        }
-        func readEntry(at seq: UInt64) -> RawEntry? { seq < UInt64(entries.count) ? entries[Int(seq)] : nil }
-    }
 
     /// The old posting, Dr 5600 / Cr 1200.ACME for a conditional agreement, signed by the
     /// approving officer in place of the honest approval: the verifier re-derives the postings
