@@ -67,6 +67,9 @@ public enum EntryKind: String, Sendable, CaseIterable {
     /// Closes a financial year: revenue and expenses into accumulated surplus; later entries
     /// dated in that year are refused. The approving officer's approval of a close request.
     case yearClose = "year.close"
+    /// Delegation of authority: the amount limit and the period of a certifying or approving
+    /// officer's key (an admin; posts nothing). A key without one has no limit.
+    case keyDelegate = "key.delegate"
 
     /// Parses the journal's `kind`, naming the unknown value.
     public init(parsing text: String) throws(RuleViolation) {
@@ -82,7 +85,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]
         case .voucher, .reversal, .bankReconcile: [.fundManager]
-        case .fundSetup: [.admin]
+        case .fundSetup, .keyDelegate: [.admin]
         case .approvalCertify: [.certifyingOfficer]
         case .approvalApprove, .yearClose: [.approvingOfficer]
         case .approvalReject: [.certifyingOfficer, .approvingOfficer]

@@ -43,6 +43,7 @@ enum ApprovalRules {
             throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not certify it; another certifying officer must")
         }
         try ActionRules.checkCertifiable(request, context)
+        try DelegationRules.check(request, context, stage: "certification")
         request.fields["status"] = .string("certified")
         request.fields["certifier"] = .string(holder)
         request.fields["certified_seq"] = .integer(Int64(context.seq))
@@ -70,6 +71,7 @@ enum ApprovalRules {
             throw context.refuse("request \(request.ref) closes a year: its approval is a year.close entry naming it (vtf approve \(request.ref) records one)")
         }
         try checkApprover(request, context)
+        try DelegationRules.check(request, context, stage: "approval")
         guard context.date.description == request.date else {
             throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
         }

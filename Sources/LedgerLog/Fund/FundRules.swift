@@ -51,6 +51,7 @@ public enum FundRules {
         case .interestAllocate: return try PeriodEndRules.interest(context)
         case .reserveAdjust: return try PeriodEndRules.reserve(context)
         case .yearClose: return try YearEndRules.close(context)
+        case .keyDelegate: return try DelegationRules.delegate(context)
         case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile:
             preconditionFailure("\(kind.rawValue) is not a fund kind")
         }

@@ -16,7 +16,7 @@ struct KeyCommand: ParsableCommand {
             (fund-manager, certifying-officer, approving-officer, auditor, admin); from then on the \
             journal accepts what that key signs, within its roles, until the key is revoked.
             """,
-        subcommands: [Generate.self, Register.self, Revoke.self, List.self])
+        subcommands: [Generate.self, Register.self, Revoke.self, Delegate.self, List.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -114,6 +114,48 @@ struct KeyCommand: ParsableCommand {
             }
             let member = samePersonConfirmed ? HolderDecisions.sameMember : HolderDecisions.differentMember
             data[member] = .array(lookalikes.map(JSONValue.string))
+        }
+    }
+
+    struct Delegate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a certifying or approving officer's delegation: amount limit and period (signed by an admin key).",
+            discussion: """
+                From then on the officer's key may certify or approve only requests dated in the \
+                period and worth at most the limit (in the fund currency); the latest delegation \
+                from on or before a request's date applies. A key without one has no limit.
+                Example:
+                  vtf key delegate --key admin.pem --key-id 3fa2c1d0 --limit 50000.00 --from 2026-01-01 --to 2026-12-31
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The officer's key id, or a unique prefix of it (at least 8 hex digits).", valueName: "key-id"))
+        var keyID: String
+
+        @Option(help: ArgumentHelp("The largest amount, in the fund currency, the officer may certify or approve.", valueName: "amount"))
+        var limit: String
+
+        @Option(help: "The first day of the delegation, YYYY-MM-DD.")
+        var from: String
+
+        @Option(help: "The last day of the delegation, YYYY-MM-DD.")
+        var to: String
+
+        @Option(help: "The accounting date of the entry (default: today).")
+        var date: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openFund()
+            let key = try resolveKey(keyID, in: ledger)
+            let start = try parseDate(from, option: "--from")
+            let end = try parseDate(to, option: "--to")
+            let data = JSONObject([
+                ("key_id", .string(key.record.keyID)), ("limit", .string(limit)),
+                ("from", .string(start.description)), ("to", .string(end.description)),
+            ])
+            let draft = EntryDraft(kind: .keyDelegate, date: try parseDate(date), data: data)
+            try global.recordFund(draft, in: ledger, settings: settings, "delegated to key \(key.record.keyID) (\(key.record.holder)) up to \(limit) \(settings.currency.code) from \(start) to \(end)")
         }
     }
 
