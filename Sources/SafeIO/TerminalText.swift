@@ -10,10 +10,22 @@ public enum TerminalText {
     public static func inert(_ text: String) -> String {
         guard text.utf8.contains(where: mayStartUnsafe) else { return text }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.indices.contains(where: { isUnsafe(scalars, at: $0) }) else { return text }
+        return escaping(scalars) { isUnsafe(scalars, at: $0) } ?? text
+    }
+
+    /// `text` for one cell of a table: like ``inert(_:)``, and line feeds, tabs and carriage
+    /// returns escaped too, so that a cell stays on its line.
+    public static func inertCell(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        return escaping(scalars) { isUnsafe(scalars, at: $0) || [0x0A, 0x09, 0x0D].contains(scalars[$0].value) } ?? text
+    }
+
+    /// `scalars` with those at the indices `unsafe` picks escaped; nil when it picks none.
+    static func escaping(_ scalars: [Unicode.Scalar], where unsafe: (Int) -> Bool) -> String? {
+        guard scalars.indices.contains(where: unsafe) else { return nil }
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
-            if isUnsafe(scalars, at: index) {
+            if unsafe(index) {
                 result.append(contentsOf: escape(scalars[index]).unicodeScalars)
             } else {
                 result.append(scalars[index])

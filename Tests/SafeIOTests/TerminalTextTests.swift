@@ -15,4 +15,9 @@ struct TerminalTextTests {
             #expect(TerminalText.inert(text) == text, "\(text)")
         }
     }
+
+    @Test func aCellKeepsToItsLine() {
+        #expect(TerminalText.inertCell("pay\u{1B}[2J\nme\tnow\r\n") == "pay\\u001b[2J\\u000ame\\u0009now\\u000d\\u000a")
+        #expect(TerminalText.inertCell("Genève – 1 234,56 €") == "Genève – 1 234,56 €")
+    }
 }
