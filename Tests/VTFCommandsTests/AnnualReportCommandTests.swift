@@ -131,3 +131,15 @@ struct AnnualReportCommandTests {
         #expect(text.contains("equals the closing cash (76700.00), 1100's balance as of 2026-12-31."), "\(text)")
     }
 }
+
+extension AnnualReportCommandTests {
+    /// Net assets has an amount column per component: each component's lines stay together.
+    @Test func eachNetAssetComponentIsOneSection() throws {
+        let report = try json(["report", "annual", "--year", "2027", "--as-of", "2028-01-31", "--format", "json"])
+        let statement = report.objectValue?["statements"]?.arrayValue?.first { $0.objectValue?["key"] == .string("net_assets") }
+        let sections = (statement?.objectValue?["rows"]?.arrayValue ?? []).compactMap { $0.objectValue?["section"]?.stringValue }
+        var runs: [String] = []
+        for section in sections where runs.last != section { runs.append(section) }
+        #expect(runs == ["3100 USD", "3200 USD", "3300 USD", "TOTAL USD"], "\(runs)")
+    }
+}

@@ -95,7 +95,7 @@ struct AnnualPage {
         var html = "<table><thead><tr><th>\(e(t("Line")))</th><th class=\"num\">\(report.year)</th><th class=\"num\">\(report.year - 1)</th></tr></thead><tbody>"
         var section: String? = nil
         for row in rows {
-            if row.section != section, !row.section.isEmpty {
+            if row.section != section, !row.section.isEmpty, row.parts != [row.section] {
                 html += "<tr class=\"section\"><td colspan=\"3\">\(e(t(row.section)))</td></tr>"
             }
             section = row.section

@@ -61,8 +61,9 @@ public enum AnnualComparative {
         let texts = columns.indices.filter { !columns[$0].isAmount }
         let currency = document.heading.currency
         var lines: [Line] = []
-        for row in document.csv.rows {
-            for index in amounts {
+        // Column by column, so each section's lines stay together.
+        for index in amounts {
+            for row in document.csv.rows {
                 guard let value = try? Amount(parsing: row[index], currency: currency, mode: .exact) else { continue }
                 if amounts.count > 1 {
                     lines.append(Line(section: columns[index].title, parts: texts.map { row[$0] }, value: value))
