@@ -28,7 +28,7 @@ struct AnnualTextTests {
             "Less allowance for doubtful contributions (1210)", "Net contributions receivable", "Ageing by instalment due date",
             "Allowance for doubtful contributions (1210) by donor", "FX gains (4900)", "FX losses (5900)", "Net", "Realised",
             "Unrealised (revaluation)", "Total FX gains", "Total FX losses", "Net FX gain (loss)", "DONOR", "AGREEMENT", "CURRENCY",
-            "OUTSTANDING", "NOT DUE", "0-30", ">365", "VALUE USD", "ACCOUNT", "KIND", "ENTRIES", "CASH USD", "1100, 1110", "3100 USD",
+            "OUTSTANDING", "NOT DUE", "0-30", ">365", "VALUE USD", "ACCOUNT", "KIND", "ENTRIES", "CASH USD", "1100, 1110", "3100 USD", "3300 Operating cash reserve",
         ]
 
     @Test func everyLabelHasAFrenchTranslation() {

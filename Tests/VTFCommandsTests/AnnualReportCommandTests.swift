@@ -140,6 +140,8 @@ extension AnnualReportCommandTests {
         let sections = (statement?.objectValue?["rows"]?.arrayValue ?? []).compactMap { $0.objectValue?["section"]?.stringValue }
         var runs: [String] = []
         for section in sections where runs.last != section { runs.append(section) }
-        #expect(runs == ["3100 USD", "3200 USD", "3300 USD", "TOTAL USD"], "\(runs)")
+        #expect(runs == [
+            "3100 Accumulated surplus – unearmarked", "3200 Accumulated surplus – earmarked", "3300 Operating cash reserve", "TOTAL USD",
+        ], "\(runs)")
     }
 }

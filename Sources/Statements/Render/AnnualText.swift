@@ -33,6 +33,12 @@ enum AnnualText {
             }
         }
         if !key.contains(where: { $0.isLetter }) || isAccountCode(key) { return key }
+        // "3100 Accumulated surplus – unearmarked": the code kept, the name translated.
+        if let space = key.firstIndex(of: " "), isAccountCode(String(key[..<space])),
+            let name = frenchLabels[String(key[key.index(after: space)...])]
+        {
+            return String(key[...space]) + name
+        }
         return nil
     }
 

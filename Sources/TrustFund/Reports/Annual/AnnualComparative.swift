@@ -66,7 +66,7 @@ public enum AnnualComparative {
             for row in document.csv.rows {
                 guard let value = try? Amount(parsing: row[index], currency: currency, mode: .exact) else { continue }
                 if amounts.count > 1 {
-                    lines.append(Line(section: columns[index].title, parts: texts.map { row[$0] }, value: value))
+                    lines.append(Line(section: sectionName(columns[index].title, document), parts: texts.map { row[$0] }, value: value))
                 } else {
                     let section = texts.first.map { row[$0] } ?? ""
                     lines.append(Line(section: section, parts: texts.dropFirst().map { row[$0] }, value: value))
@@ -74,6 +74,18 @@ public enum AnnualComparative {
             }
         }
         return lines
+    }
+
+    /// An amount column's title as a section: "3100 USD" named by the report's components
+    /// ("3100 Accumulated surplus – unearmarked"); "TOTAL USD" as it is.
+    static func sectionName(_ title: String, _ document: ReportDocument) -> String {
+        guard let code = title.split(separator: " ").first.map(String.init) else { return title }
+        for component in document.json.objectValue?["components"]?.arrayValue ?? [] {
+            if component.objectValue?["account"]?.stringValue == code, let name = component.objectValue?["name"]?.stringValue, !name.isEmpty {
+                return "\(code) \(name)"
+            }
+        }
+        return title
     }
 
     static func key(_ line: Line) -> String {
