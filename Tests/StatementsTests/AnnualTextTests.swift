@@ -61,6 +61,8 @@ struct AnnualTextTests {
         #expect(AnnualText.phrase(.pscRate(percent: "7.5"), .fr, format).contains("7,5 %"))
         #expect(AnnualText.phrase(.writeOffs(limit: "10000.00", currency: "USD"), .fr, format).contains("10\u{202F}000,00 USD"))
         #expect(AnnualText.phrase(.eventsIntro(from: "2026-01-01", to: "2026-01-31", count: 1200), .fr, format).hasPrefix("1\u{202F}200 écritures"))
+        #expect(AnnualText.phrase(.eventsIntro(from: "2026-01-01", to: "2026-01-31", count: 1), .fr, format).hasPrefix("1 écriture est datée"))
+        #expect(AnnualPhrase.eventsIntro(from: "2026-01-01", to: "2026-01-31", count: 1).english.hasPrefix("1 entry is dated"))
         #expect(AnnualText.phrase(.commitmentsIntro(date: "2025-12-31"), .en, StatementFormat(.en)).contains("31 December 2025"))
     }
 }

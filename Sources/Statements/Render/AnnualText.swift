@@ -206,7 +206,7 @@ enum AnnualText {
         case .fxIntro:
             return "Gains (4900) et pertes (5900) de change de l’exercice. Ceux des réévaluations de fin de période (fx.revalue) sont latents ; tous les autres (encaissements, conversions, remboursements, passations en pertes) sont réalisés."
         case .eventsIntro(let from, let to, let count):
-            return "\(format.count(count)) écritures sont datées après la date de clôture, du \(date(from)) au \(date(to)) (date d’établissement du présent rapport), résumées par type."
+            return "\(count == 1 ? "1 écriture est datée" : "\(format.count(count)) écritures sont datées") après la date de clôture, du \(date(from)) au \(date(to)) (date d’établissement du présent rapport), résumées par type."
         case .eventsNone(let from, let to):
             return "Aucune écriture n’est datée après la date de clôture, du \(date(from)) au \(date(to)) (date d’établissement du présent rapport)."
         case .eventsNonAdjusting:

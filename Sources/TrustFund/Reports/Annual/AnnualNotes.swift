@@ -93,7 +93,8 @@ struct AnnualNotes {
                 AnnualRow(section: section, parts: ["Net contributions receivable"], current: now.netValue, prior: before?.netValue),
             ]
             return AnnualNote(key: "receivables", title: "Contributions receivable: ageing and impairment",
-                              paragraphs: [.receivablesIntro(date: report.to.description)], rows: rows, tables: [ageing, allowance])
+                              paragraphs: [.receivablesIntro(date: report.to.description)], rows: rows,
+                              tables: [ageing, allowance].filter { !$0.rows.isEmpty })
         }
     }
 

@@ -59,7 +59,7 @@ public enum AnnualPhrase: Sendable, Equatable {
         case .fxIntro:
             "Exchange gains (4900) and losses (5900) of the year. Those of period-end revaluations (fx.revalue) are unrealised; all others (receipts, conversions, refunds, write-offs) are realised."
         case .eventsIntro(let from, let to, let count):
-            "\(count) entries are dated after the reporting date, from \(from) to \(to) (the day this report was made), summarised by kind."
+            "\(count == 1 ? "1 entry is" : "\(count) entries are") dated after the reporting date, from \(from) to \(to) (the day this report was made), summarised by kind."
         case .eventsNone(let from, let to):
             "No entry is dated after the reporting date, from \(from) to \(to) (the day this report was made)."
         case .eventsNonAdjusting:
