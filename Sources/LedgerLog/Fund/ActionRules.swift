@@ -181,6 +181,8 @@ enum ActionRules {
                 throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
             try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
+        case "receivable.impair":
+            try ImpairmentRules.checkCertifiable(params, context, stage: stage)
         case "donor.refund":
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             try checkCash(for: amount, request, context, stage: stage)
@@ -324,6 +326,8 @@ enum ActionRules {
             try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
             outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
+        case "receivable.impair":
+            try ImpairmentRules.approve(params, context, &outcome)
         case "donor.refund":
             try approveRefund(params, context, &outcome)
         case "setting.change":

@@ -138,6 +138,8 @@ struct PendingCommand: ParsableCommand {
         case "year.close": return "close \(params["year"]?.integerValue ?? 0)"
         case "grant.disburse": return "tranche \(params["tranche"]?.integerValue ?? 0) of \(text("grant")): USD \(text("amount"))"
         case "receivable.write-off": return "write off \(text("amount")) of \(text("agreement"))"
+        case "receivable.impair":
+            return "impair \(text("amount")) of \(text("agreement")); ageing \(ReceivableCommand.Impair.ageing(request, currency: ""))"
         case "donor.refund": return "\(text("currency")) \(text("amount")) to \(text("donor"))"
         case "setting.change": return "\(text("name")) = \(text("value")) from \(text("from"))"
         case "voucher": return "\(params["postings"]?.arrayValue?.count ?? 0) postings"
