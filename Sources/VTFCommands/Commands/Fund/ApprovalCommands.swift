@@ -21,7 +21,11 @@ struct DecisionCommand {
         let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
         switch kind {
         case .approvalCertify:
-            let confirmed = action == "year.close" ? "the year has ended, the year before is closed and nothing dated in it waits" : "funds are available"
+            let confirmed = switch action {
+            case "year.close": "the year has ended, the year before is closed and nothing dated in it waits"
+            case "receivable.impair": "the amount is outstanding, revenue already recognised and not yet covered by the allowance"
+            default: "funds are available"
+            }
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
         case .approvalApprove:
             FundOutput.recorded(entry, "approved \(ref) (\(action)); it is posted now", settings: settings)
