@@ -38,6 +38,9 @@ import TrustFund
         #expect(entries[1].body.postings == (try LedgerRules.negated(entries[0].body.postings)))
         #expect(try fund.file.fundRecord("accrual", "open") == nil)
         try fund.verify()
+        // Neither is undone by a reversal request: the accrual is already taken out on 1 January.
+        try fund.expectRefusal(FundDrafts.reversalRequest(of: entries[0].body.seq, date: F.d("2027-01-02"), ref: "REV-1", memo: "no"),
+                               containing: "is a year-end accrual (grant.accrue) or its reversal")
         // The year closes after it: its expenses include the accrual, not its reversal.
         let close = try fund.closeYear(2026)
         #expect(F.lines(close).contains("5100 USD -12200.50 -12200.50"))

@@ -48,7 +48,12 @@ import TrustFund
         #expect(try fund.field("agreement", "AGR-B", "impaired") == "4000.00")
         #expect(try fund.balance("1200.BEL", "EUR") == ("8000.00", "10000.00"))
         try fund.verify()
+        // The receivables report: carrying value 10,000.00, less the allowance 5,000.00.
+        let impaired = try ReceivablesReport(try ReportBasis(fund.file, report: .receivables, asOf: F.d("2026-09-30"), from: nil))
+        #expect([impaired.totalValue, impaired.allowance, impaired.netValue].map(\.decimalString) == ["10000.00", "-5000.00", "5000.00"])
         try fund.approved(FundDrafts.reversalRequest(of: approval.body.seq, date: F.d("2026-10-15"), ref: "REV-1", memo: "impaired in error"))
+        let reversed = try ReceivablesReport(try ReportBasis(fund.file, report: .receivables, asOf: F.d("2026-10-15"), from: nil))
+        #expect([reversed.totalValue, reversed.allowance, reversed.netValue].map(\.decimalString) == ["10000.00", "0.00", "10000.00"])
         #expect(try fund.balance("1210.BEL", "EUR").amount == "0")
         #expect(try fund.totalValueMinor("5600") == 0)
         #expect(try fund.field("agreement", "AGR-B", "impaired") == nil)

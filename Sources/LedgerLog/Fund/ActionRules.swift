@@ -128,6 +128,9 @@ enum ActionRules {
         }
         if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
         if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
+            throw context.refuse("entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
+        }
         if target.kind.postingsFromRules { _ = try FundUndo.restore(seq, context) }
         return (seq, target.kind, target.postings)
     }
