@@ -53,8 +53,11 @@ import Testing
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         let rules = try SchemaChecker.load("entry-data/" + schema)
         var seen = 0
+        let journal = try SchemaChecker.load("journal-entry.schema.json")
         for line in try fund.ok(["journal", "export"]).stdout.split(separator: "\n") {
             let entry = try JSONParser.parse(String(line))
+            #expect(SchemaChecker.check(entry, against: journal).isEmpty, "\(SchemaChecker.check(entry, against: journal))",
+                    sourceLocation: sourceLocation)
             let body = entry.objectValue?["body"]?.objectValue ?? entry.objectValue ?? [:]
             guard body["kind"]?.stringValue == kind, let data = body["data"] else { continue }
             if let action, data.objectValue?["action"]?.stringValue != action { continue }
