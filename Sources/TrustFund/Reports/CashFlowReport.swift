@@ -141,7 +141,7 @@ public struct CashFlowReport {
         case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile,
             .fundSetup, .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .approvalRequest,
             .approvalCertify, .approvalApprove, .approvalReject, .grantRecommend, .grantClose, .reserveAdjust, .yearClose,
-            .keyDelegate:
+            .keyDelegate, .grantAccrue, .grantAccrueReverse:
             return byCounterAccounts(entry)
         }
     }
