@@ -71,6 +71,11 @@ struct AnnualReportCommandTests {
         for label in ["Total assets", "Statement of cash flows", "Opening net assets", "Accounting policies", "Total revenue"] {
             #expect(!french.stdout.contains(label), "untranslated: \(label)")
         }
+        // Every label of the statements is in French: none is kept in English (lang="en"); only
+        // names from the ledger in the notes may be (the grant's commitment account).
+        let statements = try #require(french.stdout.components(separatedBy: "Notes relatives").first)
+        #expect(!statements.contains("lang=\"en\""), "untranslated labels in the statements")
+        #expect(french.stdout.contains("<span lang=\"en\">Commitment – G-01 Shelter Org</span>"))
     }
 
     @Test func csvIsOneFlatTable() throws {

@@ -37,6 +37,14 @@ struct AnnualPage {
     }
 
     func t(_ english: String) -> String { AnnualText.label(english, language, format) }
+
+    /// A label as HTML: in French, one the dictionary does not know (a name from the ledger, or
+    /// a label a report gained since) is kept in English and marked `lang="en"`.
+    func label(_ english: String) -> String {
+        let text = e(t(english))
+        guard language == .fr, AnnualText.french(AnnualComparative.withoutDates(english)) == nil else { return text }
+        return "<span lang=\"en\">\(text)</span>"
+    }
     func e(_ text: String) -> String { HTMLMarkup.escape(text) }
 
     var document: String {
@@ -96,19 +104,19 @@ struct AnnualPage {
         var section: String? = nil
         for row in rows {
             if row.section != section, !row.section.isEmpty, row.parts != [row.section] {
-                html += "<tr class=\"section\"><td colspan=\"3\">\(e(t(row.section)))</td></tr>"
+                html += "<tr class=\"section\"><td colspan=\"3\">\(label(row.section))</td></tr>"
             }
             section = row.section
-            let label = row.parts.map(t).joined(separator: " ")
+            let text = row.parts.map(label).joined(separator: " ")
             let isTotal = row.parts.first.map { $0.hasPrefix("Total") || $0.hasPrefix("Net ") || $0.hasPrefix("Closing") || $0.hasPrefix("Cash at the end") } ?? false
-            html += "<tr\(isTotal ? " class=\"total\"" : "")><td>\(e(label))</td><td class=\"num\">\(e(money(row.current)))</td><td class=\"num\">\(e(money(row.prior)))</td></tr>"
+            html += "<tr\(isTotal ? " class=\"total\"" : "")><td>\(text)</td><td class=\"num\">\(e(money(row.current)))</td><td class=\"num\">\(e(money(row.prior)))</td></tr>"
         }
         return html + "</tbody></table>\n"
     }
 
     func statement(_ statement: AnnualStatement) -> String {
         let checks = statement.checks.map { HTMLMarkup.paragraph(AnnualText.phrase($0, language, format), class: "note") }.joined()
-        return HTMLMarkup.element("section", HTMLMarkup.element("h2", e(t(statement.title))) + comparative(statement.rows) + checks, class: "statement")
+        return HTMLMarkup.element("section", HTMLMarkup.element("h2", label(statement.title)) + comparative(statement.rows) + checks, class: "statement")
     }
 
     func note(_ number: Int, _ note: AnnualNote) -> String {
