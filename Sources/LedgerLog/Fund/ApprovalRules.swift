@@ -21,8 +21,9 @@ enum ApprovalRules {
         case "reversal": try ActionRules.requestReversal(context)
         case "bank.charges": try ActionRules.requestBankCharges(context)
         case "year.close": try YearEndRules.request(context, ref: ref)
+        case BudgetRules.action: try BudgetRules.request(context, ref: ref)
         default:
-            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
+            throw context.refuse("action \"\(action)\" is not one of \((FundSettings.controlledActions + [BudgetRules.action]).joined(separator: ", "))")
         }
         outcome.put("request", ref, seq: context.seq, [
             "action": .string(action), "params": .object(context.data.object), "status": .string("requested"),

@@ -108,7 +108,7 @@ public enum FundSettings {
     ]
 
     /// Actions under two-person approval on every fund ledger, whatever its policy lists.
-    public static let alwaysControlled: Set<String> = ["year.close"]
+    public static let alwaysControlled: Set<String> = ["year.close", "budget.set"]
 
     public static func collection(_ name: String) -> String { "setting.\(name)" }
 
