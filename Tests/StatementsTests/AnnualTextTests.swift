@@ -29,10 +29,13 @@ struct AnnualTextTests {
             "Allowance for doubtful contributions (1210) by donor", "FX gains (4900)", "FX losses (5900)", "Net", "Realised",
             "Unrealised (revaluation)", "Total FX gains", "Total FX losses", "Net FX gain (loss)", "DONOR", "AGREEMENT", "CURRENCY",
             "OUTSTANDING", "NOT DUE", "0-30", ">365", "VALUE USD", "ACCOUNT", "KIND", "ENTRIES", "CASH USD", "1100, 1110", "3100 USD", "3300 Operating cash reserve",
+            "Statement of comparison of budget and actual amounts", "Original budget", "Final budget", "Actual amounts (comparable basis)",
+            "Difference: final budget less actual",
         ]
 
     @Test func everyLabelHasAFrenchTranslation() {
-        let missing = Self.labels.filter { AnnualText.french(AnnualComparative.withoutDates($0)) == nil }
+        let budget = BudgetReport.categories.map { "\($0.name) (\($0.accounts.map(\.rawValue).joined(separator: ", ")))" }
+        let missing = (Self.labels + budget).filter { AnnualText.french(AnnualComparative.withoutDates($0)) == nil }
         #expect(missing.isEmpty, "no French for: \(missing)")
     }
 
@@ -53,6 +56,7 @@ struct AnnualTextTests {
             .commitmentsIntro(date: "2025-12-31"), .receivablesIntro(date: "2025-12-31"), .fxIntro,
             .eventsIntro(from: "2026-01-01", to: "2026-01-31", count: 1200), .eventsNone(from: "2026-01-01", to: "2026-01-31"),
             .eventsNonAdjusting, .noPriorYear(start: "2025-01-01"), .check(statement: "cash_flow", holds: true), .budgetNotAvailable,
+            .budgetNotApproved(year: "2025"), .budgetBasis,
         ]
         for phrase in phrases {
             let french = AnnualText.phrase(phrase, .fr, format)

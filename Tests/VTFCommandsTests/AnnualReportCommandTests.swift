@@ -150,3 +150,18 @@ extension AnnualReportCommandTests {
         ], "\(runs)")
     }
 }
+
+extension AnnualReportCommandTests {
+    /// The budget comparison (IPSAS 24) closes the statements: no budget approved, so the budget
+    /// lines are empty; the actual amounts of 2026 stand beside 2027's (grant 10,000.00 + PSC 1,300.00).
+    @Test func theBudgetComparisonClosesTheStatements() throws {
+        let report = try json(["report", "annual", "--year", "2027", "--as-of", "2028-01-31", "--format", "json"])
+        let keys = report.objectValue?["statements"]?.arrayValue?.compactMap { $0.objectValue?["key"]?.stringValue }
+        #expect(keys == ["financial_position", "financial_performance", "net_assets", "cash_flow", "budget"])
+        let budget = rows(report, "budget")
+        let total = "Total (5100, 5300, 5400, 5500, 5200)"
+        #expect(budget["\(total)|Actual amounts (comparable basis)"]?.0 == .string("0.00"))
+        #expect(budget["\(total)|Actual amounts (comparable basis)"]?.1 == .string("11300.00"))
+        #expect(budget["\(total)|Final budget"]?.0 == JSONValue.null)
+    }
+}

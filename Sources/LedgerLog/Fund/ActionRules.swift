@@ -192,6 +192,8 @@ enum ActionRules {
             try checkRefundAvailable(amount, request, params, context, stage: stage)
         case "year.close":
             try YearEndRules.checkCertifiable(request, context)
+        case BudgetRules.action:
+            try BudgetRules.checkCertifiable(request, context)
         default: break
         }
     }
@@ -346,6 +348,8 @@ enum ActionRules {
             outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
             outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
             FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
+        case BudgetRules.action:
+            try BudgetRules.approve(request, context, &outcome)
         case "reversal":
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }

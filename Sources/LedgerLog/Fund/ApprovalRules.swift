@@ -23,6 +23,7 @@ enum ApprovalRules {
         case "reversal": try ActionRules.requestReversal(context)
         case "bank.charges": try ActionRules.requestBankCharges(context)
         case "year.close": try YearEndRules.request(context, ref: ref)
+        case BudgetRules.action: try BudgetRules.request(context, ref: ref)
         default:
             throw context.refuse("action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
         }

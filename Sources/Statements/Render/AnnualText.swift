@@ -157,6 +157,14 @@ enum AnnualText {
         "Realised": "Réalisés", "Unrealised (revaluation)": "Latents (réévaluation)",
         "Total FX gains": "Total des gains de change", "Total FX losses": "Total des pertes de change",
         "Net FX gain (loss)": "Gain (perte) de change net(te)",
+        // Budget
+        "Original budget": "Budget initial", "Final budget": "Budget définitif",
+        "Actual amounts (comparable basis)": "Montants réels (base comparable)",
+        "Difference: final budget less actual": "Écart : budget définitif moins montants réels",
+        "Grants to CSOs (5100)": "Subventions aux organisations de la société civile (5100)",
+        "Secretariat and fund management costs (5300, 5400, 5500)": "Frais de secrétariat et de gestion du fonds (5300, 5400, 5500)",
+        "Programme support costs (5200)": "Dépenses d’appui aux programmes (5200)",
+        "Total (5100, 5300, 5400, 5500, 5200)": "Total (5100, 5300, 5400, 5500, 5200)",
         // Columns
         "DONOR": "DONATEUR", "AGREEMENT": "ACCORD", "CURRENCY": "MONNAIE", "OUTSTANDING": "RESTANT DÛ", "NOT DUE": "NON ÉCHU",
         "VALUE": "VALEUR", "ACCOUNT": "COMPTE", "KIND": "TYPE", "ENTRIES": "ÉCRITURES", "CASH": "TRÉSORERIE",
@@ -224,6 +232,10 @@ enum AnnualText {
             case (_, true): return "Le contrôle de l’état est vérifié."
             case (_, false): return "Le contrôle de l’état N’EST PAS vérifié : exécutez vtf verify."
             }
+        case .budgetNotApproved(let year):
+            return "Aucun budget pour \(year) n’a été approuvé à la date de clôture : les lignes budgétaires sont vides et seuls les montants réels figurent."
+        case .budgetBasis:
+            return "Le budget et les états financiers sont tous deux établis selon la comptabilité d’exercice, par les mêmes catégories et pour la même année civile ; les montants réels sont les charges de l’exercice, sur une base comparable (IPSAS 24)."
         case .budgetNotAvailable:
             return "L’état de comparaison des montants budgétés et des montants réels (IPSAS 24) ne fait pas partie du présent rapport : aucun rapport budgétaire n’est disponible dans cette version."
         }
