@@ -167,6 +167,10 @@ struct LedgerCommandTests {
         let positionJSON = try JSONParser.parse(position.stdout)
         #expect(SchemaChecker.check(positionJSON, against: try SchemaChecker.load("report-financial-position.schema.json")).isEmpty)
         #expect(positionJSON.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "account": .string("3200"), "value": .string("113023.57")])]))
+        let changes = try JSONParser.parse(try CLI.vtf(["report", "net-assets", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir).stdout)
+        #expect(SchemaChecker.check(changes, against: try SchemaChecker.load("report-net-assets.schema.json")).isEmpty)
+        #expect(changes.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "opening": .string("0.00"), "closing": .string("113023.57")])]))
+        #expect(changes.objectValue?["reconciles"] == .bool(true))
         let balances = try CLI.vtf(["balance", "--ledger", ledger, "--format", "csv"], in: dir).stdout.split(separator: "\r\n")
         #expect(balances.filter { $0.hasPrefix("3100,") || $0.hasPrefix("3200,") }.allSatisfy { $0.contains(",USD,") }, "\(balances)")
         let donors = try CLI.vtf(["donor", "list", "--ledger", ledger], in: dir).stdout
