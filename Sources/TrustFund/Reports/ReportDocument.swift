@@ -1,7 +1,7 @@
 public import CanonicalJSON
 public import LedgerCore
 
-/// The seven IPSAS reports of a fund ledger, by the name `vtf report NAME` takes.
+/// The IPSAS reports of a fund ledger, by the name `vtf report NAME` takes.
 public enum FundReportName: String, CaseIterable, Sendable {
     case trialBalance = "trial-balance"
     case financialPosition = "financial-position"
