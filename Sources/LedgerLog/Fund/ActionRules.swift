@@ -130,6 +130,9 @@ enum ActionRules {
         }
         if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
         if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
+            throw context.refuse("entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
+        }
         if target.kind.postingsFromRules { _ = try FundUndo.restore(seq, context) }
         return (seq, target.kind, target.postings)
     }
@@ -183,6 +186,8 @@ enum ActionRules {
                 throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
             try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
+        case "receivable.impair":
+            try ImpairmentRules.checkCertifiable(params, context, stage: stage)
         case "donor.refund":
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             try checkCash(for: amount, request, context, stage: stage)
@@ -327,6 +332,8 @@ enum ActionRules {
             try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
             outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
+        case "receivable.impair":
+            try ImpairmentRules.approve(params, context, &outcome)
         case "donor.refund":
             try approveRefund(params, context, &outcome)
         case "setting.change":
