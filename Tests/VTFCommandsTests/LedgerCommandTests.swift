@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import Testing
 
@@ -139,6 +140,8 @@ struct LedgerCommandTests {
         #expect(Int(entries) ?? 0 > 200, "a year of the fund: \(entries) entries")
         #expect(result.stdout.contains("Statement of financial position"))
         #expect(result.stdout.contains("Statement of financial performance"))
+        // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24).
+        #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,216.15                  16,283.85  90.5"), "\(result.stdout)")
         // The admin registers the auditor's key (one entry) before the auditor cosigns.
         #expect(result.stdout.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"))
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
@@ -164,6 +167,18 @@ struct LedgerCommandTests {
         let ledger = dir + "/demo/unvtf.ledger"
         let position = try CLI.vtf(["report", "financial-position", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir)
         #expect(position.status == 0, "\(position.stderr)")
+        // Norway's "Legal aid" money less La Strada's spending and PSC is restricted (3200);
+        // net assets hold USD only; an unknown earmark is refused (issue 11 item 8).
+        #expect(result.stderr.contains("earmark \"Legal aide\" is not the earmark of any signed agreement"), "\(result.stderr)")
+        let positionJSON = try JSONParser.parse(position.stdout)
+        #expect(SchemaChecker.check(positionJSON, against: try SchemaChecker.load("report-financial-position.schema.json")).isEmpty)
+        #expect(positionJSON.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "account": .string("3200"), "value": .string("113023.57")])]))
+        let changes = try JSONParser.parse(try CLI.vtf(["report", "net-assets", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir).stdout)
+        #expect(SchemaChecker.check(changes, against: try SchemaChecker.load("report-net-assets.schema.json")).isEmpty)
+        #expect(changes.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "opening": .string("0.00"), "closing": .string("113023.57")])]))
+        #expect(changes.objectValue?["reconciles"] == .bool(true))
+        let balances = try CLI.vtf(["balance", "--ledger", ledger, "--format", "csv"], in: dir).stdout.split(separator: "\r\n")
+        #expect(balances.filter { $0.hasPrefix("3100,") || $0.hasPrefix("3200,") }.allSatisfy { $0.contains(",USD,") }, "\(balances)")
         let donors = try CLI.vtf(["donor", "list", "--ledger", ledger], in: dir).stdout
         for id in ["BEL", "FRA", "SWE", "NOR", "GBR", "JPN", "USA", "BLUEHEART", "ACME"] { #expect(donors.contains(id)) }
         let grants = try CLI.vtf(["grant", "list", "--ledger", ledger], in: dir).stdout

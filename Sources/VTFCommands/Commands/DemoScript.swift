@@ -57,12 +57,15 @@ struct DemoScript {
         print("Building a year of the fund in \(folder)/ …")
         try people()
         try rates()
+        try budget()
         try donors()
         try contributions()
         try grantCycle()
         try bankReconciliation()
         try restOfTheYear()
+        try budgetRevision()
         try yearEnd()
+        try earmarkedNetAssets()
         try audit()
     }
 
@@ -118,6 +121,7 @@ struct DemoScript {
             if let instalments = agreement.instalments { extra += ["--instalments", instalments] }
             if agreement.conditional { extra.append("--conditional") }
             if let pledge = agreement.pledge { extra += ["--pledge", pledge] }
+            if let earmark = agreement.earmark { extra += ["--earmark", earmark] }
             try vtf(["agreement", "sign"] + l + by("maria") + ["--donor", agreement.donor, "--amount", agreement.amount,
                      "--currency", agreement.currency, "--date", agreement.date, "--ref", agreement.ref] + extra, quiet: quiet)
         }
@@ -149,7 +153,8 @@ struct DemoScript {
         try each(DemoYear.grants) { grant, quiet in
             try vtf(["grant", "award"] + l + by("maria") + ["--grantee", grant.grantee, "--grantee-name", grant.name, "--amount",
                      grant.amount, "--currency", "USD", "--date", "2025-03-10", "--ref", grant.ref, "--tranches",
-                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"], quiet: quiet)
+                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"] + (grant.earmark.map { ["--earmark", $0] } ?? []),
+                     quiet: quiet)
             try vtf(["certify", grant.ref] + l + by("chen"), quiet: quiet)
             try vtf(["approve", grant.ref] + l + by("amara"), quiet: quiet)
         }
@@ -243,6 +248,7 @@ struct DemoScript {
         try vtf(["reserve", "adjust"] + l + by("maria") + ["--date", "2025-12-31"])
         try vtf(["pending"] + l)
         try vtf(["report", "financial-performance"] + l + ["--as-of", "2025-12-31"])
+        try budgetReport()
         say("21. Closing a year takes two more people than the fund manager who asks: a year that has not ended cannot be closed at all; 2025 is requested by maria, certified by chen and approved by amara, whose approval closes it.")
         try vtf(["year", "close", "2030"] + l + by("maria"), expect: 2)
         try vtf(["year", "close", "2025"] + l + by("maria") + ["--ref", "CLOSE-2025"])

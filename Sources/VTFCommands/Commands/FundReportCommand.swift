@@ -8,7 +8,7 @@ import TrustFund
 struct FundReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC.",
+        abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC, budget and actual.",
         discussion: """
             Reports (NAME):
             \(FundReportName.allCases.map { "  \($0.rawValue): \($0.summary)." }.joined(separator: "\n"))
