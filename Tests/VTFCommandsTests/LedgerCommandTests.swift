@@ -152,6 +152,10 @@ struct LedgerCommandTests {
         // Belgium's statement: signed, verified offline, also in French.
         #expect(result.stdout.contains("BEL-2025.json is signed by the fund's log key; all 2 receipts and 0 refunds are in the books"), "\(result.stdout)")
         #expect(FileManager.default.fileExists(atPath: dir + "/demo/BEL-2025-fr.html"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/demo/annual-2025-en.html"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/demo/annual-2025-fr.html"))
+        // The statement of cash flows reconciles with 1100 on the demo year.
+        #expect(result.stdout.contains("equals the closing cash") && result.stdout.contains("1100's balance as of 2025-12-31."), "\(result.stdout)")
         // The refusals it shows: a missing role, funds not available, a payment beyond the grant, a closed year.
         for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")

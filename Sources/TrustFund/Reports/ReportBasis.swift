@@ -20,6 +20,7 @@ public enum FundReports {
         case .receivables: return try ReceivablesReport(basis).document
         case .psc: return try PSCReport(basis).document
         case .budget: return try BudgetReport(basis).document
+        case .cashFlow: return try CashFlowReport(basis).document
         }
     }
 }

@@ -280,11 +280,13 @@ struct DemoScript {
         try vtf(["statement", "verify", "\(folder)/BEL-2025.json", "--vkey", vkey, "--witness", witness])
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "html", "--lang", "fr",
                                     "--out", "\(folder)/BEL-2025-fr.html"])
+        try annualReport()
         print("""
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
             Try next:
               \(folder)/BEL-2025-fr.html   (Belgium's statement: open it in a browser; it prints on A4)
+              \(folder)/annual-2025-en.html, \(folder)/annual-2025-fr.html   (the annual financial report for 2025, with 2024 beside it)
               .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
               .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf funds available --ledger \(ledger) --as-of 2025-12-31
