@@ -1,0 +1,56 @@
+import CanonicalJSON
+import Foundation
+import LedgerCrypto
+import LedgerLog
+import Testing
+
+/// The journal's published contract covers every kind a ledger can hold: the `kind` enum of
+/// `journal-entry.schema.json` names exactly the kinds the rules know, every schema under
+/// `Schemas/json/entry-data/` names one of them, and real entries of a kind pass its data schema.
+@Suite struct EntryDataSchemaTests {
+    static let folder = CLI.packageRoot.appendingPathComponent("Schemas/json/entry-data")
+
+    @Test func theJournalSchemaNamesEveryKindTheRulesKnow() throws {
+        let schema = try SchemaChecker.load("journal-entry.schema.json")
+        let listed = schema.objectValue?["properties"]?.objectValue?["kind"]?.objectValue?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(Set(listed) == Set(EntryKind.allCases.map(\.rawValue)))
+        #expect(listed.count == EntryKind.allCases.count, "a kind is listed twice")
+    }
+
+    @Test func everyDataSchemaNamesAKindAndParses() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".schema.json") }
+        #expect(!names.isEmpty)
+        let kinds = Set(EntryKind.allCases.map(\.rawValue))
+        for name in names {
+            let stem = String(name.dropLast(".schema.json".count))
+            // KIND.schema.json, or approval.request.ACTION.schema.json for a request's action.
+            let known = kinds.contains(stem) || stem.hasPrefix("approval.request.")
+            #expect(known, "\(name) names no kind")
+            let schema = try SchemaChecker.load("entry-data/\(name)")
+            #expect(schema.objectValue?["type"]?.stringValue == "object", "\(name)")
+        }
+    }
+
+    /// A fund ledger's journal passes the journal schema, and a delegation written by `vtf key
+    /// delegate` passes its data schema; one with an extra member or a limit that is not a decimal string does not.
+    @Test func aDelegationsDataPassesItsSchema() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let amara = try KeyFile.readPublicKey(at: fund.base.key("amara") + ".pub").keyID
+        try fund.ok(["key", "delegate", "--key-id", amara, "--limit", "15000.00", "--from", "2026-01-01", "--to", "2026-12-31",
+                     "--date", "2026-01-20"], as: "admin")
+        let schema = try SchemaChecker.load("entry-data/key.delegate.schema.json")
+        let entries = try fund.run(["journal", "export"]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let delegations = entries.filter { $0.objectValue?["kind"]?.stringValue == "key.delegate" }
+        #expect(delegations.count == 1)
+        // Every line of a fund ledger's journal passes the journal's own schema.
+        let journal = try SchemaChecker.load("journal-entry.schema.json")
+        for entry in entries { #expect(SchemaChecker.check(entry, against: journal).isEmpty, "\(SchemaChecker.check(entry, against: journal))") }
+        for entry in delegations {
+            let data = try #require(entry.objectValue?["data"])
+            #expect(SchemaChecker.check(data, against: schema).isEmpty, "\(SchemaChecker.check(data, against: schema))")
+        }
+        let forged = try JSONParser.parse(#"{"key_id":"\#(amara)","limit":15000,"from":"2026-01-01","to":"2026-12-31","extra":1}"#)
+        #expect(SchemaChecker.check(forged, against: schema).count == 2)
+    }
+}
