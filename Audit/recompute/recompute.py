@@ -470,8 +470,8 @@ def refund_charges(journal, as_of):
     before = {}
     charges = {}
     for entry in journal.entries:
-        if entry["date"] > as_of:
-            continue
+        # In the order recorded, whatever the dates: what the grant record held when each
+        # refund was posted.
         seq, kind, data = entry["seq"], entry["kind"], entry.get("data", {})
         target = journal.reverses.get(seq)
         if target is not None and target in before:

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import Testing
 
@@ -99,6 +100,74 @@ struct RecomputeTests {
         // The reversals are in the figures: the PSC report lists each as a negative line.
         let psc = try fund.ok(["report", "psc", "--as-of", "2026-07-31", "--format", "json"]).stdout
         #expect(psc.contains("\"reverses\":\(report)") && psc.contains("\"reverses\":\(refund)"), "\(psc)")
+        #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
+    }
+
+    /// Certified by chen and approved by amara.
+    private func twoPeople(_ fund: FundLedger, _ ref: String) throws {
+        try fund.ok(["certify", ref], as: "chen")
+        try fund.ok(["approve", ref], as: "amara")
+    }
+
+    /// The other kinds and their reversals: a conditional agreement in instalments partly paid
+    /// and partly recognised (the cash-backed 2200 line of funds available), money in suspense
+    /// applied and held, a PSC rate changed by two people, a partner report reversed before a
+    /// refund takes back the spending reported at the old rate, a write-off reversed and another
+    /// kept, a receipt reversed, a refund to a donor, a revaluation and the reserve.
+    @Test func everyOtherKindAndItsReversalAgrees() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let dir = fund.base.dir
+        let ledger = fund.base.ledger
+        try fund.ok(["donor", "add", "ACME", "--name", "Acme Foundation", "--type", "foundation", "--date", "2026-01-05"])
+        try fund.ok(["agreement", "sign", "--donor", "ACME", "--amount", "150000.00", "--currency", "USD", "--date", "2026-01-10", "--ref", "AGR-ACME-1"])
+        try fund.ok(["receive", "--agreement", "AGR-ACME-1", "--amount", "150000.00", "--currency", "USD", "--date", "2026-01-20", "--bank-ref", "B-2"])
+        try fund.ok(["donor", "add", "FRA", "--name", "France", "--type", "member-state", "--country", "FR", "--date", "2026-01-05"])
+        try fund.ok(["agreement", "sign", "--donor", "FRA", "--amount", "20000.00", "--currency", "EUR", "--date", "2026-01-12", "--ref", "AGR-FRA-1",
+                     "--conditional", "--instalments", "10000.00@2026-02-01,10000.00@2026-09-01"])
+        try fund.ok(["receive", "--agreement", "AGR-FRA-1", "--amount", "12000.00", "--currency", "EUR", "--date", "2026-02-10", "--bank-ref", "B-3"])
+        try fund.ok(["receive", "--unidentified", "--amount", "5000.00", "--currency", "USD", "--date", "2026-01-26", "--bank-ref", "SUSP-1"])
+        try Self.expectAgreement(ledger: ledger, asOf: "2026-02-10", in: dir)
+        try fund.ok(["agreement", "recognise", "AGR-FRA-1", "--amount", "5000.00", "--date", "2026-03-15"])
+        try fund.ok(["grant", "award", "--grantee", "SHELTER", "--grantee-name", "Shelter", "--amount", "100000.00", "--date", "2026-02-01",
+                     "--ref", "G-1", "--tranches", "60000.00,40000.00"])
+        try twoPeople(fund, "G-1")
+        try fund.ok(["grant", "disburse", "G-1", "--tranche", "1", "--date", "2026-02-15", "--ref", "PAY-1"])
+        try twoPeople(fund, "PAY-1")
+        try fund.ok(["grant", "report", "G-1", "--spent", "10000.00", "--date", "2026-03-31"])
+        try fund.ok(["setting", "change", "psc_rate", "10", "--from", "2026-04-01", "--date", "2026-03-20", "--ref", "SET-1"])
+        try twoPeople(fund, "SET-1")
+        try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "5000.00", "--date", "2026-03-10", "--ref", "WO-1"])
+        try twoPeople(fund, "WO-1")
+        let writeOff = try seq(fund, kind: "approval.approve")
+        try Self.expectAgreement(ledger: ledger, asOf: "2026-03-31", in: dir)
+        try reverse(fund, writeOff, date: "2026-04-10")
+        try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "2000.00", "--date", "2026-05-10", "--ref", "WO-2"])
+        try twoPeople(fund, "WO-2")
+        // 5,000.00 reported at 10 %, then reversed: the refund of 51,000.00 takes the 50,000.00
+        // still advanced and 1,000.00 of the spending reported at 13 %, so PSC 130.00 comes back.
+        try fund.ok(["grant", "report", "G-1", "--spent", "5000.00", "--date", "2026-05-31"])
+        try reverse(fund, try seq(fund, kind: "grant.report"), date: "2026-06-01")
+        try fund.ok(["grant", "refund", "G-1", "--amount", "51000.00", "--date", "2026-06-15", "--bank-ref", "B-R1"])
+        // ACME has given all it agreed: what suspense held for it is owed back (2300.ACME), part refunded.
+        try fund.ok(["receive", "apply", "SUSP-1", "--agreement", "AGR-ACME-1", "--date", "2026-06-16"])
+        try fund.ok(["receive", "--unidentified", "--amount", "3000.00", "--currency", "USD", "--date", "2026-06-20", "--bank-ref", "SUSP-2"])
+        try fund.ok(["receive", "--agreement", "AGR-BEL-1", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-06-22", "--bank-ref", "B-4"])
+        try reverse(fund, try seq(fund, kind: "contribution.receive"), date: "2026-06-23")
+        try fund.ok(["donor", "refund", "ACME", "--amount", "2000.00", "--currency", "USD", "--date", "2026-06-24", "--ref", "RFD-1"])
+        try twoPeople(fund, "RFD-1")
+        try fund.ok(["rates", "set", "--month", "2026-06", "EUR=0.8500"])
+        try fund.ok(["fx", "revalue", "--date", "2026-06-30"])
+        try fund.ok(["reserve", "adjust", "--date", "2026-06-30"])
+        for (asOf, from) in [("2026-04-30", nil), ("2026-06-15", "2026-04-01"), ("2026-06-30", nil), ("2026-12-31", "2026-06-01")] as [(String, String?)] {
+            try Self.expectAgreement(ledger: ledger, asOf: asOf, from: from, in: dir)
+        }
+        // The PSC report recomputes the refund's PSC at 13 %, the rate that charged the spending
+        // it took back (it used to replay the reversed 10 % report and disagree with itself).
+        let psc = try JSONParser.parse(Array(try fund.ok(["report", "psc", "--as-of", "2026-06-30", "--format", "json"]).stdout.utf8)).objectValue
+        let refund = try #require(psc?["entries"]?.arrayValue?.compactMap(\.objectValue).first { $0["date"]?.stringValue == "2026-06-15" })
+        #expect([refund["rate"], refund["charged"], refund["recomputed"]].map { $0?.stringValue } == ["13", "-130.00", "-130.00"], "\(refund)")
+        #expect(psc?["agrees"] == .bool(true))
         #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
     }
 

@@ -68,12 +68,18 @@ public struct PSCReport {
 
     /// What each partner's refund returned of its own year's reported spending, recomputed at
     /// the rates that charged it (FUND-RULES.md, "Refunds from partners"): the grant reports and
-    /// refunds up to the report's date replayed in order, latest spending taken back first.
+    /// refunds replayed in the order recorded (as the grant record saw them, whatever their
+    /// dates), latest spending taken back first. A reversed report or refund counts for no later
+    /// entry: its approved reversal put the grant record back, and no entry of the grant comes
+    /// between the two (a reversal is refused once a later entry changed the record).
     static func refundCharges(_ basis: ReportBasis, rates: [FundRecord]) throws -> [UInt64: RefundCharge] {
         var reported = ReportedSpending()
         var charges: [UInt64: RefundCharge] = [:]
-        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) where entry.date <= basis.asOf {
+        let reversed = try basis.ledger.reversals()
+        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) {
             let grant = entry.data["grant"]?.stringValue ?? ""
+            let kept = reported
+            defer { if reversed[entry.seq] != nil { reported = kept } }
             if entry.kind == .grantReport {
                 let spent = try Money.parse(entry.data["spent"], basis.currency)
                 let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"
