@@ -534,6 +534,15 @@ def psc_report(journal, since, as_of):
             lines.append(dict(seq=movement["seq"], date=movement["date"], grant=movement["grant"], reverses=None,
                               expenditure=-back["spent"], rate=back["rates"], charged=back["charged"], recomputed=-back["psc"]))
             continue
+        if movement["reverses"] in refunds:
+            # A reversed refund: the refund's own line negated (what it returned to 4300 for an
+            # earlier year's spending was never in 5200).
+            back = refunds[movement["reverses"]]
+            if back["spent"] == 0 and back["charged"] == 0:
+                continue
+            lines.append(dict(seq=movement["seq"], date=movement["date"], grant=movement["grant"], reverses=movement["reverses"],
+                              expenditure=back["spent"], rate=back["rates"], charged=-back["charged"], recomputed=back["psc"]))
+            continue
         rate = psc_rate(journal, movement["charged_on"])
         lines.append(dict(seq=movement["seq"], date=movement["date"], grant=movement["grant"], reverses=movement["reverses"],
                           expenditure=movement["spent"], rate=rate, charged=movement["psc"],
@@ -755,7 +764,7 @@ class Comparison:
             if not isinstance(found, str) or not DECIMAL.match(found):
                 return self.differ(path, str(expected), shown(found))
             if Decimal(found) != expected:
-                self.differ(path, format_amount(expected), found)
+                self.differ(path, format_amount(expected, found), found)
             return
         if expected != found:
             self.differ(path, shown(expected), shown(found))
@@ -790,8 +799,11 @@ def shown(value):
     return json.dumps(value, ensure_ascii=False)
 
 
-def format_amount(value):
-    return str(value)
+def format_amount(value, found):
+    """`value` with as many decimals as the report's `found` shows, when that is exact."""
+    digits = len(found.split(".")[1]) if "." in found else 0
+    shown_value = round_to(value, digits)
+    return str(shown_value if shown_value == value else value)
 
 
 def recompute(journal, name, heading):

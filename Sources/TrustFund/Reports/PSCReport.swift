@@ -55,6 +55,13 @@ public struct PSCReport {
                 return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: nil, expenditure: try back.spent.negated(),
                             rate: back.rates, charged: back.charged, recomputed: try back.psc.negated())
             }
+            if let target = movement.reverses, let back = refunds[target] {
+                // A reversed refund: its own line negated (what it returned to 4300 for an
+                // earlier year's spending was never in 5200).
+                if back.spent.isZero, back.charged.isZero { return nil }
+                return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: target, expenditure: back.spent,
+                            rate: back.rates, charged: try back.charged.negated(), recomputed: back.psc)
+            }
             let rate = rates.last { $0.id <= movement.chargedOn.description }?.text("value") ?? "0"
             return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: movement.reverses, expenditure: movement.spent,
                         rate: rate, charged: movement.psc, recomputed: try Money.percent(try Decimal64(parsing: rate), of: movement.spent))
