@@ -142,6 +142,13 @@ public enum FundDrafts {
         ], memo: memo)
     }
 
+    /// `receivable.impair`: an allowance for `amount` of the agreement's receivable.
+    public static func impairmentRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
+        request(action: "receivable.impair", ref: ref, date: date, params: [
+            "agreement": .string(agreement), "amount": .string(amount.decimalString),
+        ], memo: memo)
+    }
+
     public static func donorRefundRequest(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
         request(action: "donor.refund", ref: ref, date: date, params: [
             "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),

@@ -61,7 +61,7 @@ public struct GrantPositions {
 
     public init(_ ledger: LedgerFile, currency: Currency) throws {
         self.currency = currency
-        let entries = try ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund, .reversal])
+        let entries = try ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund, .reversal, .grantAccrue, .grantAccrueReverse])
         let reversals = try ledger.reversals()
         let reversing = Dictionary(reversals.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var originals: [UInt64: [GrantMovement]] = [:]
@@ -71,6 +71,11 @@ public struct GrantPositions {
                 for original in originals[target] ?? [] {
                     movements.append(try Self.negated(original, by: entry))
                 }
+                continue
+            }
+            // A year-end accrual's reversal (1 January) moves the grant by the accrual negated.
+            if entry.kind == .grantAccrueReverse, let accrual = entry.data["accrual"]?.integerValue {
+                for original in originals[UInt64(clamping: accrual)] ?? [] { movements.append(try Self.negated(original, by: entry)) }
                 continue
             }
             let own = try Self.movements(of: entry, currency)
@@ -128,6 +133,14 @@ public struct GrantPositions {
                 GrantMovement(seq: entry.seq, date: entry.date, kind: entry.kind, grant: grant, reverses: nil, chargedOn: entry.date,
                               committed: committed[grant] ?? zero, paid: paid[grant] ?? zero, spent: zero, psc: zero, refunded: zero)
             }
+        case .grantAccrue:
+            // Spending accrued at year end (5100) and its PSC (5200): counted as spent until its
+            // reversal on 1 January takes it out.
+            let movement = GrantMovement(
+                seq: entry.seq, date: entry.date, kind: entry.kind, grant: entry.data["grant"]?.stringValue ?? "", reverses: nil,
+                chargedOn: entry.date, committed: zero, paid: zero, spent: try sum(FundChart.grantExpense), psc: try sum(FundChart.psc),
+                refunded: zero)
+            return movement.isEmpty ? [] : [movement]
         case .grantReport, .grantRefund:
             let grant = entry.data["grant"]?.stringValue ?? ""
             let refunded = entry.kind == .grantRefund ? try Money.parse(entry.data["amount"], currency) : zero

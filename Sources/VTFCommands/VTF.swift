@@ -30,7 +30,7 @@ public struct VTF: ParsableCommand {
             DonorCommand.self, PledgeCommand.self, RatesCommand.self, AgreementCommand.self, ReceiveCommand.self, CashCommand.self,
             GrantCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
             ReceivableCommand.self, FXCommand.self, InterestCommand.self, ReserveCommand.self, YearCommand.self,
-            SettingCommand.self, FundsCommand.self, ReconcileCommand.self, StatementCommand.self, DemoCommand.self, BenchCommand.self,
+            SettingCommand.self, BudgetCommand.self, FundsCommand.self, ReconcileCommand.self, StatementCommand.self, DemoCommand.self, BenchCommand.self,
             BenchCheckedReadCommand.self,
         ]
     )

@@ -70,6 +70,10 @@ public enum EntryKind: String, Sendable, CaseIterable {
     /// Delegation of authority: the amount limit and the period of a certifying or approving
     /// officer's key (an admin; posts nothing). A key without one has no limit.
     case keyDelegate = "key.delegate"
+    /// Year-end accrual of grant spending reported (or estimated) after 31 December.
+    case grantAccrue = "grant.accrue"
+    /// The accrual's reversal on 1 January, the entry right after it.
+    case grantAccrueReverse = "grant.accrue.reverse"
 
     /// Parses the journal's `kind`, naming the unknown value.
     public init(parsing text: String) throws(RuleViolation) {
@@ -91,7 +95,7 @@ public enum EntryKind: String, Sendable, CaseIterable {
         case .approvalReject: [.certifyingOfficer, .approvingOfficer]
         case .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .contributionReceive,
             .contributionUnidentified, .contributionApply, .cashConvert, .approvalRequest, .grantRecommend, .grantReport,
-            .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust:
+            .grantRefund, .grantClose, .fxRevalue, .interestAllocate, .reserveAdjust, .grantAccrue, .grantAccrueReverse:
             [.fundManager]
         }
     }

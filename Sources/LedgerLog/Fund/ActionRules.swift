@@ -128,6 +128,9 @@ enum ActionRules {
         }
         if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
         if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
+            throw context.refuse("entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
+        }
         if target.kind.postingsFromRules { _ = try FundUndo.restore(seq, context) }
         return (seq, target.kind, target.postings)
     }
@@ -181,12 +184,16 @@ enum ActionRules {
                 throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
             try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
+        case "receivable.impair":
+            try ImpairmentRules.checkCertifiable(params, context, stage: stage)
         case "donor.refund":
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             try checkCash(for: amount, request, context, stage: stage)
             try checkRefundAvailable(amount, request, params, context, stage: stage)
         case "year.close":
             try YearEndRules.checkCertifiable(request, context)
+        case BudgetRules.action:
+            try BudgetRules.checkCertifiable(request, context)
         default: break
         }
     }
@@ -324,6 +331,8 @@ enum ActionRules {
             try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
             outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
+        case "receivable.impair":
+            try ImpairmentRules.approve(params, context, &outcome)
         case "donor.refund":
             try approveRefund(params, context, &outcome)
         case "setting.change":
@@ -339,6 +348,8 @@ enum ActionRules {
             outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
             outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
             FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
+        case BudgetRules.action:
+            try BudgetRules.approve(request, context, &outcome)
         case "reversal":
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }

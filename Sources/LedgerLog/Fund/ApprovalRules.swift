@@ -11,8 +11,10 @@ enum ApprovalRules {
         try FundIDs.check(ref, what: "request ref", seq: context.seq)
         let action = try context.data.string("action")
         var outcome = FundOutcome()
+        var basis: JSONObject = [:]
         switch action {
         case "grant.award": try ActionRules.requestAward(context, ref: ref)
+        case "receivable.impair": basis = try ImpairmentRules.request(context)
         case "grant.disburse": try ActionRules.requestDisbursement(context, &outcome)
         case "receivable.write-off": try ActionRules.requestWriteOff(context)
         case "donor.refund": try ActionRules.requestRefund(context)
@@ -21,14 +23,17 @@ enum ApprovalRules {
         case "reversal": try ActionRules.requestReversal(context)
         case "bank.charges": try ActionRules.requestBankCharges(context)
         case "year.close": try YearEndRules.request(context, ref: ref)
+        case BudgetRules.action: try BudgetRules.request(context, ref: ref)
         default:
-            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
+            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
         }
-        outcome.put("request", ref, seq: context.seq, [
+        var fields: JSONObject = [
             "action": .string(action), "params": .object(context.data.object), "status": .string("requested"),
             "date": .string(context.date.description), "requester": .string(context.signer.record.holder),
             "requested_seq": .integer(Int64(context.seq)),
-        ])
+        ]
+        for (name, value) in basis { fields[name] = value }
+        outcome.put("request", ref, seq: context.seq, fields)
         return outcome
     }
 

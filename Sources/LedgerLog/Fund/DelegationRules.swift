@@ -71,7 +71,7 @@ enum DelegationRules {
         default:
             guard params.data.object["amount"] != nil else { return try Amount.stored("0", context.fundCurrency) }
             let currency: Currency
-            if request.action == "receivable.write-off" {
+            if request.action == "receivable.write-off" || request.action == "receivable.impair" {
                 currency = try Agreement(params, try params.data.string("agreement")).currency
             } else if params.data.object["currency"] != nil {
                 currency = try params.currency("currency")

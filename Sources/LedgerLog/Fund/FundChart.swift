@@ -46,6 +46,7 @@ public enum FundChart {
     public static let receivables = code("1200")
     public static let allowance = code("1210")
     public static let advances = code("1300")
+    public static let payables = code("2100")
     public static let deferredRevenue = code("2200")
     public static let refundsPayable = code("2300")
     public static let suspense = code("2400")

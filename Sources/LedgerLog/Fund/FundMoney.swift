@@ -108,7 +108,10 @@ public enum FundSettings {
     ]
 
     /// Actions under two-person approval on every fund ledger, whatever its policy lists.
-    public static let alwaysControlled: Set<String> = ["year.close"]
+    public static let alwaysControlled: Set<String> = ["year.close", "receivable.impair", "budget.set"]
+
+    /// Every action a request may ask for: the template's, and those controlled everywhere.
+    public static let requestActions = controlledActions + alwaysControlled.subtracting(controlledActions).sorted()
 
     public static func collection(_ name: String) -> String { "setting.\(name)" }
 

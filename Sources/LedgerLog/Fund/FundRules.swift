@@ -52,6 +52,8 @@ public enum FundRules {
         case .reserveAdjust: return try PeriodEndRules.reserve(context)
         case .yearClose: return try YearEndRules.close(context)
         case .keyDelegate: return try DelegationRules.delegate(context)
+        case .grantAccrue: return try AccrualRules.accrue(context)
+        case .grantAccrueReverse: return try AccrualRules.reverse(context)
         case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile:
             preconditionFailure("\(kind.rawValue) is not a fund kind")
         }

@@ -104,7 +104,9 @@ enum YearEndRules {
         var outcome = FundOutcome()
         var toSurplus: [Currency: (amount: Amount, value: Amount)] = [:]
         for account in FundChart.accounts where account.type == .revenue || account.type == .expense {
-            for line in try context.state.balanceLines(under: FundChart.code(account.code)) {
+            // As of the close's date: an entry dated in the next year (an accrual's reversal on
+            // 1 January) belongs to that year, whenever it was recorded.
+            for line in try context.state.balanceLines(under: FundChart.code(account.code), asOf: context.date) {
                 outcome.post(line.account, try line.amount.negative(), value: try line.value.negative())
                 let sum = toSurplus[line.amount.currency] ?? (.zero(line.amount.currency), .zero(context.fundCurrency))
                 toSurplus[line.amount.currency] = (try sum.amount.plus(line.amount), try sum.value.plus(line.value))

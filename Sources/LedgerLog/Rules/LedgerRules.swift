@@ -33,6 +33,7 @@ public enum LedgerRules {
             throw RuleViolation("\(at): ref \"\(ref)\" is already used by another \(body.kind.rawValue) entry")
         }
         try checkClosedYear(body, state: state)
+        try AccrualRules.checkFollowsAccrual(body, state: state)
         var effects: [LedgerEffect]
         if body.kind.postingsFromRules {
             let outcome = try FundRules.evaluate(body, signer: signer, state: state)

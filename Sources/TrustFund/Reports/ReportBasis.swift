@@ -19,6 +19,7 @@ public enum FundReports {
         case .grants: return try GrantsReport(basis).document
         case .receivables: return try ReceivablesReport(basis).document
         case .psc: return try PSCReport(basis).document
+        case .budget: return try BudgetReport(basis).document
         }
     }
 }

@@ -237,6 +237,7 @@ struct DemoScript {
     }
 
     func yearEnd() throws {
+        try yearEndEntries()
         say("20. Year end: revalue foreign-currency balances at December's rates (unrealised FX), fund the reserve, check nothing waits, close 2025.")
         try vtf(["fx", "revalue"] + l + by("maria") + ["--date", "2025-12-31"])
         try vtf(["reserve", "adjust"] + l + by("maria") + ["--date", "2025-12-31"])

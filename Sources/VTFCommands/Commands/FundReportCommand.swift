@@ -16,7 +16,8 @@ struct FundReportCommand: ParsableCommand {
             Every value is in the fund's functional currency (USD for the UNVTF) unless a column says \
             otherwise. --as-of (default: today) counts entries dated on or before that day. \
             financial-performance, net-assets and psc cover --from (default: 1 January of the --as-of \
-            year) through --as-of.
+            year) through --as-of. budget compares the Board-approved budget of --year (default: the \
+            --as-of year) with the actual amounts from 1 January through --as-of (default: 31 December).
             Formats: text (tables for people, thousands grouped), csv (one flat table, exact decimals), \
             json (RFC 8785 canonical; amounts are decimal strings; schema: \
             Schemas/json/report-NAME.schema.json).
@@ -33,6 +34,9 @@ struct FundReportCommand: ParsableCommand {
 
     @Option(help: "First day of the period, for financial-performance, net-assets and psc (default: 1 January of the --as-of year).")
     var from: String?
+
+    @Option(help: "For budget: the budget year, YYYY (default: the year of --as-of, or this year).")
+    var year: Int?
 
     @Option(help: "Output format: text, csv or json.")
     var format: OutputFormat = .text
@@ -52,9 +56,19 @@ struct FundReportCommand: ParsableCommand {
         if fromDate != nil, !report.coversPeriod {
             throw InputError("--from is for financial-performance, net-assets and psc; \(report.rawValue) is as of one date")
         }
+        if report == .budget, fromDate != nil {
+            throw InputError("budget covers --year from 1 January; give --year YYYY (and --as-of to stop before 31 December), not --from")
+        }
+        if report != .budget, year != nil { throw InputError("--year is for the budget report; \(report.rawValue) takes --as-of") }
         let ledger = try global.openLedger(readOnly: true)
         let document: ReportDocument
-        do { document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate) } catch let error as ReportError {
+        do {
+            if report == .budget {
+                document = try FundReports.budget(ledger: ledger, year: year ?? asOfDate.year, asOf: asOf == nil ? nil : asOfDate)
+            } else {
+                document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+            }
+        } catch let error as ReportError {
             throw InputError(error.message)
         }
         let text: String

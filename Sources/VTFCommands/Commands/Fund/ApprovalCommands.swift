@@ -21,10 +21,16 @@ struct DecisionCommand {
         let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
         switch kind {
         case .approvalCertify:
-            let confirmed = action == "year.close" ? "the year has ended, the year before is closed and nothing dated in it waits" : "funds are available"
+            let confirmed = switch action {
+            case "year.close": "the year has ended, the year before is closed and nothing dated in it waits"
+            case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
+            case "receivable.impair": "the amount is outstanding, revenue already recognised and not yet covered by the allowance"
+            default: "funds are available"
+            }
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
         case .approvalApprove:
-            FundOutput.recorded(entry, "approved \(ref) (\(action)); it is posted now", settings: settings)
+            let done = action == BudgetRules.action ? "the budget is recorded (nothing is posted); vtf budget list shows it" : "it is posted now"
+            FundOutput.recorded(entry, "approved \(ref) (\(action)); \(done)", settings: settings)
         default:
             print("rejected \(ref) (\(action))\n  entry \(entry.body.seq)")
         }
@@ -136,8 +142,11 @@ struct PendingCommand: ParsableCommand {
         switch request.fields["action"]?.stringValue ?? "" {
         case "grant.award": return "USD \(text("amount")) to \(text("grantee_name"))"
         case "year.close": return "close \(params["year"]?.integerValue ?? 0)"
+        case BudgetRules.action: return "budget \(params["year"]?.integerValue ?? 0) from \(text("from")): grants \(text("grants")), secretariat \(text("secretariat")), PSC \(text("psc"))"
         case "grant.disburse": return "tranche \(params["tranche"]?.integerValue ?? 0) of \(text("grant")): USD \(text("amount"))"
         case "receivable.write-off": return "write off \(text("amount")) of \(text("agreement"))"
+        case "receivable.impair":
+            return "impair \(text("amount")) of \(text("agreement")); ageing \(ReceivableCommand.Impair.ageing(request, currency: ""))"
         case "donor.refund": return "\(text("currency")) \(text("amount")) to \(text("donor"))"
         case "setting.change": return "\(text("name")) = \(text("value")) from \(text("from"))"
         case "voucher": return "\(params["postings"]?.arrayValue?.count ?? 0) postings"

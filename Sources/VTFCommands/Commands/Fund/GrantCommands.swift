@@ -17,8 +17,9 @@ struct GrantCommand: ParsableCommand {
               vtf grant report      the partner's accepted financial report (Dr 5100 expense, PSC Dr 5200)
               vtf grant refund      money a partner returns (the advance first; then spending reported, with its PSC)
               vtf grant close       releases what was never paid
+              vtf grant accrue      year-end accrual of spending reported after 31 December (reversed on 1 January)
             """,
-        subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, List.self])
+        subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, Accrue.self, List.self])
 
     struct Recommend: ParsableCommand {
         static let configuration = CommandConfiguration(

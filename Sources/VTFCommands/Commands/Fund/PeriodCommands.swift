@@ -9,7 +9,7 @@ struct ReceivableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receivable",
         abstract: "Contributions receivable: write off what will not be paid.",
-        subcommands: [WriteOff.self])
+        subcommands: [WriteOff.self, Impair.self])
 
     struct WriteOff: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,20 @@
+import CanonicalJSON
+public import LedgerCore
+public import LedgerLog
+
+extension FundDrafts {
+    /// The fund manager's request to record the Board-approved budget of `year` from `from`
+    /// (``LedgerLog/BudgetRules``): amounts in the fund currency as given, checked by the rules.
+    /// `decision` names the Board's decision; it is the entry's memo too.
+    public static func budgetRequest(
+        year: Int, grants: String, secretariat: String, psc: String, from: LedgerDate, date: LedgerDate, ref: String,
+        decision: String? = nil
+    ) -> EntryDraft {
+        var params: JSONObject = [
+            "year": .integer(Int64(year)), "grants": .string(grants), "secretariat": .string(secretariat), "psc": .string(psc),
+            "from": .string(from.description),
+        ]
+        if let decision { params["decision"] = .string(decision) }
+        return request(action: BudgetRules.action, ref: ref, date: date, params: params, memo: decision ?? "Budget \(year) from \(from)")
+    }
+}
