@@ -6,7 +6,7 @@ An auditor's tool, independent of vtf's code: it reads only the JSON lines of
 are described in Audit/FUND-RULES.md), recomputes the figures of
 
     vtf report trial-balance | financial-position | financial-performance | net-assets
-               | grants | receivables | psc
+               | grants | receivables | psc | budget
     vtf funds available
 
 for the dates each report names, and compares them with the JSON those commands print
@@ -35,8 +35,8 @@ DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 REPORTS = ["trial-balance", "financial-position", "financial-performance", "net-assets",
-           "grants", "receivables", "psc", "funds"]
-PERIOD_REPORTS = {"financial-performance", "net-assets", "psc"}
+           "grants", "receivables", "psc", "budget", "funds"]
+PERIOD_REPORTS = {"financial-performance", "net-assets", "psc", "budget"}
 
 
 class BadInput(Exception):
@@ -264,8 +264,12 @@ def grant_movements(journal):
     movements = []
     for entry in journal.entries:
         seq, kind = entry["seq"], entry["kind"]
-        if seq in journal.reverses:
-            target = journal.reverses[seq]
+        # An approved reversal, or a year-end accrual's reversal on 1 January, moves the grant
+        # by the entry's movement negated.
+        target = journal.reverses.get(seq)
+        if kind == "grant.accrue.reverse":
+            target = entry.get("data", {}).get("accrual")
+        if target is not None:
             for original in originals.get(target, []):
                 negated = dict(original)
                 for field in ("committed", "paid", "spent", "psc", "refunded"):
@@ -296,7 +300,7 @@ def own_grant_movements(journal, entry):
                     figures = grants.setdefault(account[len(parent) + 1:], dict(committed=zero, paid=zero))
                     figures[field] += value
         return [dict(base, grant=grant, spent=zero, psc=zero, refunded=zero, **grants[grant]) for grant in sorted(grants)]
-    if kind in ("grant.report", "grant.refund"):
+    if kind in ("grant.report", "grant.refund", "grant.accrue"):
         grant = data.get("grant", "")
         spent = sum((Decimal(p["value"]) for p in postings if p["account"] == "5100"), zero)
         psc = sum((Decimal(p["value"]) for p in postings if p["account"] == "5200"), zero)
@@ -556,6 +560,54 @@ def psc_report(journal, since, as_of):
     return dict(entries=lines, totals=totals, agrees=agrees)
 
 
+BUDGET_CATEGORIES = [("grants", ["5100"]), ("secretariat", ["5300", "5400", "5500"]), ("psc", ["5200"])]
+
+
+def utilisation(actual, budget, digits):
+    """actual ÷ budget × 100, one decimal, half up (on the magnitude); None when the budget is 0."""
+    if budget <= 0:
+        return None
+    scale = Decimal(10) ** digits
+    numerator, denominator = int(abs(actual) * scale) * 1000, int(budget * scale)
+    quotient, remainder = divmod(numerator, denominator)
+    tenths = quotient + 1 if remainder >= denominator - remainder else quotient
+    return f"{'-' if actual < 0 and tenths > 0 else ''}{tenths // 10}.{tenths % 10}"
+
+
+def budget_report(journal, since, as_of):
+    """IPSAS 24: the approved `budget.set` requests of the year (approved by the date), the
+    original (first approved) and final (latest `from`), against the year's expenses."""
+    year = int(since[:4])
+    budgets = []
+    for request in journal.requests.values():
+        params = request["params"]
+        if request["action"] != "budget.set" or request["status"] != "approved" or str(params.get("year")) != str(year):
+            continue
+        if request["date"] > as_of:
+            continue
+        amounts = {name: dec(params.get(name), f"request {request['ref']} {name}") for name, _ in BUDGET_CATEGORIES}
+        budgets.append(dict({"from": params.get("from")}, approved_on=request["date"], request=request["ref"],
+                            seq=request["approved_seq"], total=sum(amounts.values(), Decimal(0)), decision=params.get("decision"), **amounts))
+    budgets.sort(key=lambda b: b["from"])
+    original = min(budgets, key=lambda b: b["seq"]) if budgets else None
+    final = max(budgets, key=lambda b: b["from"]) if budgets else None
+    for budget in budgets:
+        budget["original"] = budget is original
+        budget["final"] = budget is final
+    period = journal.balances(through=as_of, since=since, exclude_kinds=("year.close",))
+    lines = []
+    for category, accounts in BUDGET_CATEGORIES + [("total", [a for _, accounts in BUDGET_CATEGORIES for a in accounts])]:
+        actual = sum((value_under(period, account) for account in accounts), Decimal(0))
+        first = original[category] if original and category != "total" else (original["total"] if original else None)
+        last = final[category] if final and category != "total" else (final["total"] if final else None)
+        lines.append(dict(category=category, original=first, final=last, actual=actual,
+                          difference=None if last is None else last - actual,
+                          utilisation=None if last is None else utilisation(actual, last, journal.fund_digits)))
+    total = financial_performance(journal, since, as_of)["expenses"]["total"]
+    return dict(year=year, basis="accrual", budget_approved=original is not None, lines=lines, budgets=budgets,
+                other_expenses=total - lines[-1]["actual"], total_expenses=total)
+
+
 def agreements(journal):
     """Agreements signed and not reversed, with their receipts and write-offs: {ref: record}."""
     records = {}
@@ -695,7 +747,9 @@ TEXT = {"name", "label", "accounts"}
 # How the items of each list are told apart.
 LIST_KEYS = {
     "rows": lambda item: item.get("key") or f"{item.get('account')} {item.get('currency')}",
-    "lines": lambda item: item.get("account") if item.get("account") is not None and "key" not in item else item.get("key") or item.get("label"),
+    "lines": lambda item: item.get("category") or (item.get("account") if item.get("account") is not None and "key" not in item
+                                                   else item.get("key") or item.get("label")),
+    "budgets": lambda item: item.get("from"),
     "memo": lambda item: item.get("key"),
     "values": lambda item: item.get("account"),
     "components": lambda item: item.get("account"),
@@ -832,6 +886,8 @@ def recompute(journal, name, heading):
         expected.update(receivables(journal, as_of))
     elif name == "psc":
         expected.update(psc_report(journal, since, as_of))
+    elif name == "budget":
+        expected.update(budget_report(journal, since, as_of))
     elif name == "funds":
         expected.update(funds_available(journal, as_of))
     return expected
@@ -899,7 +955,7 @@ def main(argv):
             for name in REPORTS:
                 command = ["funds", "available"] if name == "funds" else ["report", name]
                 command += ["--as-of", args.as_of, "--format", "json"]
-                if name in PERIOD_REPORTS and args.since:
+                if name in PERIOD_REPORTS and args.since and name != "budget":
                     command += ["--from", args.since]
                 text = run_vtf(args.vtf, args.ledger, command)
                 try:
