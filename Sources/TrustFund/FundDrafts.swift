@@ -120,13 +120,14 @@ public enum FundDrafts {
 
     public static func awardRequest(
         grant: String, grantee: String, granteeName: String, amount: Amount, tranches: [Amount], date: LedgerDate,
-        recommendation: String? = nil, memo: String? = nil
+        recommendation: String? = nil, memo: String? = nil, earmark: String? = nil
     ) -> EntryDraft {
         var params: JSONObject = [
             "grantee": .string(grantee), "grantee_name": .string(granteeName), "amount": .string(amount.decimalString),
             "tranches": .array(tranches.map { .string($0.decimalString) }),
         ]
         if let recommendation { params["recommendation"] = .string(recommendation) }
+        if let earmark { params["earmark"] = .string(earmark) }
         return request(action: "grant.award", ref: grant, date: date, params: params, memo: memo)
     }
 

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import LedgerCore
+import LedgerCrypto
 import LedgerLog
 import Testing
 import TrustFund
@@ -92,5 +93,32 @@ import TrustFund
         let approval = try fund.approved(impair("IMP-1", F.usd("4000.00"), agreement: "AGR-C"))
         #expect(F.lines(approval) == ["5600 USD 4000.00 4000.00", "1210.ACME USD -4000.00 -4000.00"])
         try fund.verify()
+    }
+
+    /// An approving officer who re-signs the impairment's approval at a value of their own
+    /// choosing (USD 4,000.00 instead of the carrying value 5,000.00) is caught at that entry.
+    @Test func theVerifierCatchesAForgedImpairment() throws {
+        let fund = try TestFund()
+        try belgium(fund)
+        let approval = try fund.approved(impair("IMP-1", F.eur("4000.00")))
+        let entries = try (0..<fund.file.entryCount()).map { seq in
+            let entry = try #require(try fund.file.entry(at: seq))
+            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
+        }
+        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+        var bent = approval.body
+        bent.postings = [
+            Posting(account: F.account("5600"), amount: F.eur("4000.00"), value: F.usd("4000.00")),
+            Posting(account: F.account("1210.BEL"), amount: F.eur("-4000.00"), value: F.usd("-4000.00")),
+        ]
+        let bytes = bent.canonicalBytes()
+        let forged = entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: bent.seq)]
+        do {
+            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(Array(forged)))
+            Issue.record("the verifier accepted the forged impairment")
+        } catch let failure as VerificationFailure {
+            #expect(failure.seq == approval.body.seq, "\(failure)")
+            #expect(failure.reason.contains("its postings are not the ones approval.approve computes"), "\(failure)")
+        }
     }
 }

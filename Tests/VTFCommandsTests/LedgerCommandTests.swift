@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import Testing
 
@@ -160,6 +161,18 @@ struct LedgerCommandTests {
         let ledger = dir + "/demo/unvtf.ledger"
         let position = try CLI.vtf(["report", "financial-position", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir)
         #expect(position.status == 0, "\(position.stderr)")
+        // Norway's "Legal aid" money less La Strada's spending and PSC is restricted (3200);
+        // net assets hold USD only; an unknown earmark is refused (issue 11 item 8).
+        #expect(result.stderr.contains("earmark \"Legal aide\" is not the earmark of any signed agreement"), "\(result.stderr)")
+        let positionJSON = try JSONParser.parse(position.stdout)
+        #expect(SchemaChecker.check(positionJSON, against: try SchemaChecker.load("report-financial-position.schema.json")).isEmpty)
+        #expect(positionJSON.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "account": .string("3200"), "value": .string("113023.57")])]))
+        let changes = try JSONParser.parse(try CLI.vtf(["report", "net-assets", "--ledger", ledger, "--as-of", "2025-12-31", "--format", "json"], in: dir).stdout)
+        #expect(SchemaChecker.check(changes, against: try SchemaChecker.load("report-net-assets.schema.json")).isEmpty)
+        #expect(changes.objectValue?["earmarks"] == .array([.object(["earmark": .string("Legal aid"), "opening": .string("0.00"), "closing": .string("113023.57")])]))
+        #expect(changes.objectValue?["reconciles"] == .bool(true))
+        let balances = try CLI.vtf(["balance", "--ledger", ledger, "--format", "csv"], in: dir).stdout.split(separator: "\r\n")
+        #expect(balances.filter { $0.hasPrefix("3100,") || $0.hasPrefix("3200,") }.allSatisfy { $0.contains(",USD,") }, "\(balances)")
         let donors = try CLI.vtf(["donor", "list", "--ledger", ledger], in: dir).stdout
         for id in ["BEL", "FRA", "SWE", "NOR", "GBR", "JPN", "USA", "BLUEHEART", "ACME"] { #expect(donors.contains(id)) }
         let grants = try CLI.vtf(["grant", "list", "--ledger", ledger], in: dir).stdout

@@ -7,9 +7,11 @@ enum ActionRules {
     // MARK: - Requests
 
     /// `grant.award`: `{"grantee", "grantee_name", "amount", "tranches": [amount…],
-    /// "recommendation"?}`; the request's ref is the grant's id.
+    /// "recommendation"?, "earmark"?}`; the request's ref is the grant's id. An earmark must be
+    /// one a signed agreement carries (``EarmarkRules``).
     static func requestAward(_ context: FundContext, ref: String) throws {
-        try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation"])
+        try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation", "earmark"])
+        if let earmark = try context.data.optionalText("earmark", max: Limits.nameLengthMax) { try EarmarkRules.checkGrantEarmark(earmark, context) }
         if let existing = try context.state.record("grant", ref) {
             throw context.refuse("grant \(ref) already exists (entry \(existing.seq))")
         }
@@ -308,6 +310,7 @@ enum ActionRules {
                 "tranches_requested": .array([]), "tranches_paid": .array([]),
             ]
             if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
+            if let earmark = params.data.object["earmark"] { fields["earmark"] = earmark }
             outcome.put("grant", id, seq: context.seq, fields)
         case "grant.disburse":
             var grant = try Grant(context, try params.data.string("grant"))

@@ -117,6 +117,7 @@ enum ContributionRules {
         outcome.post(account, amount, value: carry)
         outcome.post(try revenueAccount(donor), try amount.negative(), value: try carry.negative())
         agreement.set("deferred", try deferred.minus(amount))
+        EarmarkRules.noteRecognised(carry, year: context.date.year, in: &agreement.fields)
         outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
         return outcome
     }

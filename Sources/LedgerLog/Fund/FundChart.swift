@@ -51,6 +51,7 @@ public enum FundChart {
     public static let refundsPayable = code("2300")
     public static let suspense = code("2400")
     public static let surplus = code("3100")
+    public static let earmarked = code("3200")
     public static let reserve = code("3300")
     public static let investmentIncome = code("4200")
     public static let granteeRefunds = code("4300")

@@ -99,23 +99,37 @@ enum YearEndRules {
         }
     }
 
-    /// Every revenue and expense line negated, and per currency their sum into 3100.
+    /// Every revenue and expense line negated; their net goes to net assets in the fund currency
+    /// only (FUND-RULES.md, "Year-end close"). Each other currency's net (Σ amount, Σ value)
+    /// closes through 1190 (currency conversion): 1190 takes it in that currency at its carrying
+    /// value and gives the same value back in the fund currency, so 1190's values still net to
+    /// zero and no FX arises. Net assets receive the total value: the part restricted by
+    /// earmarks goes to 3200 (``EarmarkRules``), the rest to 3100.
     static func closingPostings(_ context: FundContext) throws -> FundOutcome {
         var outcome = FundOutcome()
+        let fund = context.fundCurrency
         var toSurplus: [Currency: (amount: Amount, value: Amount)] = [:]
         for account in FundChart.accounts where account.type == .revenue || account.type == .expense {
             // As of the close's date: an entry dated in the next year (an accrual's reversal on
             // 1 January) belongs to that year, whenever it was recorded.
             for line in try context.state.balanceLines(under: FundChart.code(account.code), asOf: context.date) {
                 outcome.post(line.account, try line.amount.negative(), value: try line.value.negative())
-                let sum = toSurplus[line.amount.currency] ?? (.zero(line.amount.currency), .zero(context.fundCurrency))
+                let sum = toSurplus[line.amount.currency] ?? (.zero(line.amount.currency), .zero(fund))
                 toSurplus[line.amount.currency] = (try sum.amount.plus(line.amount), try sum.value.plus(line.value))
             }
         }
+        var total = Amount.zero(fund)
+        var converted = Amount.zero(fund)
         for currency in toSurplus.keys.sorted() {
             guard let sum = toSurplus[currency] else { continue }
-            outcome.post(FundChart.surplus, sum.amount, value: sum.value)
+            total = try total.plus(sum.value)
+            guard currency != fund else { continue }
+            outcome.post(FundChart.conversion, sum.amount, value: sum.value)
+            converted = try converted.plus(sum.value)
         }
+        outcome.post(FundChart.conversion, try converted.negative(), value: try converted.negative())
+        let restricted = try EarmarkRules.close(context, into: &outcome)
+        outcome.post(FundChart.surplus, try total.minus(restricted), value: try total.minus(restricted))
         return outcome
     }
 }

@@ -78,8 +78,8 @@ public struct BudgetReport {
         let budgeted = try Money.sum(lines.map(\.actual), basis.currency)
         lines.append(try Self.line("total", "Total", Self.categories.flatMap(\.accounts), original?.total, final?.total, budgeted))
         self.lines = lines
-        totalExpenses = try Money.sum(
-            try FinancialPerformanceReport.lines(.expense, credit: false, balances, basis).map(\.value), basis.currency)
+        // As the statement of financial performance shows them: FX netted into one line (IPSAS 1 ¶48).
+        totalExpenses = try FinancialPerformanceReport(basis).totalExpenses
         otherExpenses = try totalExpenses.subtracting(budgeted)
     }
 
@@ -148,7 +148,7 @@ public struct BudgetReport {
             notes.append("\(line.name): the actual amount exceeds the final budget by \(over.decimalString) \(code).")
         }
         if !otherExpenses.isZero {
-            notes.append("Expenses outside the budget's categories (impairment and write-offs 5600, FX losses 5900): \(otherExpenses.decimalString) \(code), "
+            notes.append("Expenses outside the budget's categories (impairment and write-offs 5600, a net FX loss): \(otherExpenses.decimalString) \(code), "
                 + "not budgeted; total expenses on the statement of financial performance \(totalExpenses.decimalString) \(code).")
         }
         let csvColumns = [ReportColumn("category"), ReportColumn("accounts"), ReportColumn("original_budget", amount: true),

@@ -5,7 +5,8 @@ import LedgerStore
 
 /// The statement of financial performance for a period: revenue (credit-positive) and
 /// expenses (debit-positive) by chart account, sub-accounts rolled up, and the surplus or
-/// deficit. The year-end close (`year.close`) is left out, so a closed year still shows.
+/// deficit. The year-end close (`year.close`) is left out, so a closed year still shows. FX
+/// gains (4900) and losses (5900) are netted into one line (``ForeignExchangeNote``).
 public struct FinancialPerformanceReport {
     /// One chart account's total for the period.
     public struct Line: Sendable, Equatable {
@@ -21,6 +22,8 @@ public struct FinancialPerformanceReport {
     public let totalExpenses: Amount
     /// Revenue − expenses (negative: a deficit).
     public let surplus: Amount
+    /// The net FX line's realised and unrealised parts.
+    public let foreignExchange: ForeignExchangeNote
 
     /// Sums the postings dated in the basis's period.
     public init(_ basis: ReportBasis) throws {
@@ -28,8 +31,10 @@ public struct FinancialPerformanceReport {
         let balances = BalanceSet(
             rows: try basis.ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose]),
             currency: basis.currency)
-        revenue = try Self.lines(.revenue, credit: true, balances, basis)
-        expenses = try Self.lines(.expense, credit: false, balances, basis)
+        foreignExchange = try ForeignExchangeNote(balances, basis)
+        let fx = foreignExchange
+        revenue = try Self.lines(.revenue, credit: true, balances, basis).filter { $0.account != FundChart.fxGains } + (fx.isLoss ? [] : [fx.line])
+        expenses = try Self.lines(.expense, credit: false, balances, basis).filter { $0.account != FundChart.fxLosses } + (fx.isLoss ? [fx.line] : [])
         totalRevenue = try Money.sum(revenue.map(\.value), basis.currency)
         totalExpenses = try Money.sum(expenses.map(\.value), basis.currency)
         surplus = try totalRevenue.subtracting(totalExpenses)
@@ -62,12 +67,17 @@ public struct FinancialPerformanceReport {
         let label = surplus.isNegative ? "Deficit for the period" : "Surplus for the period"
         table.add(["", "", label, surplus.decimalString])
         csv.add(["Result", "", label, surplus.decimalString])
-        return heading.document("Statement of financial performance", tables: [table], notes: [
+        let fx = foreignExchange
+        csv.add(["Note: foreign exchange", "", "Realised", fx.realised.decimalString])
+        csv.add(["Note: foreign exchange", "", "Unrealised", fx.unrealised.decimalString])
+        return heading.document("Statement of financial performance", tables: [table, fx.table(heading.currency)], notes: [
             "Revenue credit-positive, expenses debit-positive; the year-end close is left out.",
+            "FX gains (4900) and losses (5900) are netted into one line, under revenue when a net gain and under expenses when a net loss (IPSAS 1 ¶48).",
         ], csv: csv, json: [
             ("revenue", Self.json(revenue, total: totalRevenue)),
             ("expenses", Self.json(expenses, total: totalExpenses)),
             ("surplus", .amount(surplus)),
+            ("foreign_exchange", fx.json),
         ])
     }
 

@@ -4,7 +4,8 @@ import LedgerLog
 import LedgerStore
 
 /// The statement of financial position (IPSAS 1) as of a date, in the fund currency: current
-/// assets, liabilities and net assets, the last including the surplus or deficit of the period
+/// and non-current assets (``ReceivableTerms``), liabilities and net assets (restricted by
+/// earmark, 3200, apart from unrestricted, 3100, and the reserve, 3300), the last including the surplus or deficit of the period
 /// not yet closed into accumulated surplus; assets = liabilities + net assets. The memo
 /// accounts (pledges not yet binding, open grant commitments) are shown apart.
 public struct FinancialPositionReport {
@@ -17,6 +18,9 @@ public struct FinancialPositionReport {
         /// The accounts it sums, e.g. "1100, 1110".
         public let accounts: String
         public let value: Amount
+        /// Whether an asset is current (due or realised within 12 months); liabilities, net
+        /// assets and memo lines are all `true`.
+        public var current = true
     }
 
     public let heading: ReportHeading
@@ -25,6 +29,10 @@ public struct FinancialPositionReport {
     public let netAssets: [Line]
     public let memo: [Line]
     public let totalAssets: Amount
+    /// The non-current part of the assets (the rest is current).
+    public let totalNonCurrentAssets: Amount
+    /// Restricted net assets (3200) by earmark, as the last year close left them.
+    public let earmarks: [EarmarkBalance]
     public let totalLiabilities: Amount
     public let totalNetAssets: Amount
 
@@ -35,9 +43,8 @@ public struct FinancialPositionReport {
 
     static let assetLines: [Spec] = [
         ("cash", "Cash and cash equivalents", ["1100", "1110"]),
-        ("contributions_receivable", "Contributions receivable", ["1200"]),
-        ("allowance", "Less allowance for doubtful contributions", ["1210"]),
-        ("advances", "Advances to implementing partners", ["1300"]),
+        ("contributions_receivable", "Contributions receivable, net of allowance – current", ["1200", "1210"]),
+        ("advances", "Advances to implementing partners – current", ["1300"]),
         ("accrued_interest", "Accrued interest receivable", ["1400"]),
     ]
     static let liabilityLines: [Spec] = [
@@ -60,7 +67,14 @@ public struct FinancialPositionReport {
     public init(_ basis: ReportBasis) throws {
         heading = basis.heading
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
-        assets = try Self.section(Self.assetLines, .asset, credit: false, balances, basis)
+        let terms = try ReceivableTerms(basis, balances)
+        assets = try Self.section(Self.assetLines, .asset, credit: false, balances, basis).map { line in
+            guard line.key == "contributions_receivable" else { return line }
+            return Line(key: line.key, label: line.label, accounts: line.accounts, value: try line.value.subtracting(terms.nonCurrent))
+        } + [Line(key: "contributions_receivable_non_current", label: "Contributions receivable, net of allowance – non-current",
+                  accounts: "1200, 1210", value: terms.nonCurrent, current: false)]
+        totalNonCurrentAssets = terms.nonCurrent
+        earmarks = try EarmarkBalance.all(basis)
         liabilities = try Self.section(Self.liabilityLines, .liability, credit: true, balances, basis)
         let open = try balances.debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
         netAssets = try Self.section(Self.netAssetLines, .netAssets, credit: true, balances, basis)
@@ -100,8 +114,11 @@ public struct FinancialPositionReport {
         let columns = [ReportColumn("SECTION"), ReportColumn("LINE"), ReportColumn("ACCOUNTS"), ReportColumn(code, amount: true)]
         var table = ReportTable(columns)
         var csv = ReportTable(columns)
+        let current = assets.filter(\.current)
+        let currentTotal = (try? totalAssets.subtracting(totalNonCurrentAssets)) ?? totalAssets
         let sections: [(String, [Line], String, Amount)] = [
-            ("Current assets", assets, "Total assets", totalAssets),
+            ("Current assets", current, "Total current assets", currentTotal),
+            ("Non-current assets", assets.filter { !$0.current }, "Total non-current assets", totalNonCurrentAssets),
             ("Liabilities", liabilities, "Total liabilities", totalLiabilities),
             ("Net assets", netAssets, "Total net assets", totalNetAssets),
         ]
@@ -112,6 +129,16 @@ public struct FinancialPositionReport {
             }
             table.add(["", totalLabel, "", total.decimalString])
             csv.add([name, totalLabel, "", total.decimalString])
+            if name == "Non-current assets" {
+                table.add(["", "Total assets", "", totalAssets.decimalString])
+                csv.add(["Assets", "Total assets", "", totalAssets.decimalString])
+            }
+            if name == "Net assets" {
+                for earmark in earmarks {
+                    table.add(["", "  of which earmarked: \(earmark.name)", "3200", earmark.value.decimalString])
+                    csv.add(["Net assets", "of which earmarked: \(earmark.name)", "3200", earmark.value.decimalString])
+                }
+            }
         }
         let liabilitiesAndNet = (try? totalLiabilities.adding(totalNetAssets)) ?? totalLiabilities
         table.add(["", "Total liabilities and net assets", "", liabilitiesAndNet.decimalString])
@@ -124,9 +151,17 @@ public struct FinancialPositionReport {
             ? "Assets (\(totalAssets.decimalString)) equal liabilities plus net assets (\(liabilitiesAndNet.decimalString))."
             : "Assets (\(totalAssets.decimalString)) DO NOT equal liabilities plus net assets (\(liabilitiesAndNet.decimalString)): run vtf verify."
         return heading.document("Statement of financial position", tables: [table, memoTable], notes: [note], csv: csv, json: [
-            ("assets", Self.json(assets, total: totalAssets)),
+            ("assets", .object(JSONObject([
+                ("lines", .array(assets.map { line in
+                    guard case .object(var fields) = Self.json(line) else { return Self.json(line) }
+                    fields["term"] = .string(line.current ? "current" : "non_current")
+                    return .object(fields)
+                })),
+                ("current_total", .amount(currentTotal)), ("non_current_total", .amount(totalNonCurrentAssets)), ("total", .amount(totalAssets)),
+            ]))),
             ("liabilities", Self.json(liabilities, total: totalLiabilities)),
             ("net_assets", Self.json(netAssets, total: totalNetAssets)),
+            ("earmarks", .array(earmarks.map(\.json))),
             ("memo", .array(memo.map(Self.json))),
             ("balanced", .bool(balances)),
         ])

@@ -7,7 +7,9 @@ import LedgerStore
 /// surplus – unearmarked, 3200 – earmarked, 3300 operating cash reserve): the opening balance
 /// (at the day before the period), the surplus or deficit of the period, transfers to and from
 /// the operating reserve, other movements, and the closing balance. Surplus not yet closed
-/// into 3100 by a year-end close counts in 3100, so the close itself moves nothing.
+/// into 3100 by a year-end close counts in 3100, so the close itself moves nothing but the
+/// restricted part of the year's result, which it moves from 3100 to 3200 (``EarmarkRules``
+/// in the fund rules): shown as transfers to (from) earmarked net assets, and per earmark.
 public struct NetAssetsReport {
     /// One line of the statement: a value per component (credit-positive) and their total.
     public struct Row: Sendable, Equatable {
@@ -24,13 +26,17 @@ public struct NetAssetsReport {
     public let opening: Row
     public let surplus: Row
     public let reserveTransfers: Row
+    /// What year-end closes in the period moved into (out of) restricted net assets (3200).
+    public let earmarkTransfers: Row
     public let otherMovements: Row
     public let closing: Row
+    /// Restricted net assets by earmark at both ends of the period.
+    public let earmarks: [(name: String, opening: Amount, closing: Amount)]
 
     /// Whether opening + movements = closing in every component.
     public var reconciles: Bool {
         components.indices.allSatisfy { index in
-            let moved = [opening, surplus, reserveTransfers, otherMovements].reduce(Int64(0)) { $0 + $1.values[index].minorUnits }
+            let moved = [opening, surplus, reserveTransfers, earmarkTransfers, otherMovements].reduce(Int64(0)) { $0 + $1.values[index].minorUnits }
             return moved == closing.values[index].minorUnits
         }
     }
@@ -56,6 +62,14 @@ public struct NetAssetsReport {
         let transferRows = transfers.flatMap(\.postings).map { ValueLine(account: $0.account, value: $0.value) }
         reserveTransfers = try Self.row("reserve_transfers", "Transfers to (from) the operating reserve", try Self.credits(transferRows, basis), basis)
         let others = try Self.difference(period, minus: try ledger.kindTotals([.reserveAdjust], from: basis.from, through: basis.asOf))
+        let restricted = try Money.sum(closes.filter { $0.account.isWithin(FundChart.earmarked) }.map(\.value), basis.currency).negated()
+        earmarkTransfers = try Self.row("earmark_transfers", "Transfers to (from) earmarked net assets", try components.map { code in
+            code == FundChart.earmarked ? restricted : code == FundChart.surplus ? try restricted.negated() : basis.zero
+        }, basis)
+        let records = try basis.records("earmark")
+        let atStart = try EarmarkBalance.all(records, asOf: before, basis.currency)
+        let atEnd = try EarmarkBalance.all(records, asOf: basis.asOf, basis.currency)
+        earmarks = zip(atStart, atEnd).map { ($0.name, $0.value, $1.value) }
         otherMovements = try Self.row("other_movements", "Other movements", try Self.credits(others.map { ValueLine(account: $0.account, value: $0.value) }, basis), basis)
         closing = try Self.row("closing", "Closing net assets (\(basis.asOf))", try Self.positions(end, basis), basis)
     }
@@ -111,7 +125,7 @@ public struct NetAssetsReport {
         let code = heading.currency.code
         let columns = [ReportColumn("LINE")] + components.map { ReportColumn("\($0) \(code)", amount: true) } + [ReportColumn("TOTAL \(code)", amount: true)]
         var table = ReportTable(columns)
-        let rows = [opening, surplus, reserveTransfers, otherMovements, closing]
+        let rows = [opening, surplus, reserveTransfers, earmarkTransfers, otherMovements, closing]
         for row in rows { table.add([row.label] + row.values.map(\.decimalString) + [row.total.decimalString]) }
         let legend = zip(components, componentNames).map { "\($0) \($1)" }.joined(separator: "; ")
         let check = reconciles
@@ -126,11 +140,18 @@ public struct NetAssetsReport {
                 ("total", .amount(row.total)),
             ]))
         }
-        return heading.document("Statement of changes in net assets", tables: [table], notes: [legend, check], csv: table, json: [
+        var byEarmark = ReportTable(title: "Earmarked net assets (3200) by earmark", [
+            ReportColumn("EARMARK"), ReportColumn("OPENING \(code)", amount: true), ReportColumn("CLOSING \(code)", amount: true),
+        ])
+        for earmark in earmarks { byEarmark.add([earmark.name, earmark.opening.decimalString, earmark.closing.decimalString]) }
+        return heading.document("Statement of changes in net assets", tables: earmarks.isEmpty ? [table] : [table, byEarmark], notes: [legend, check], csv: table, json: [
             ("components", .array(zip(components, componentNames).map { code, name in
                 .object(JSONObject([("account", .string(code.rawValue)), ("name", .string(name))]))
             })),
             ("rows", .array(json)),
+            ("earmarks", .array(earmarks.map { earmark in
+                .object(JSONObject([("earmark", .string(earmark.name)), ("opening", .amount(earmark.opening)), ("closing", .amount(earmark.closing))]))
+            })),
             ("reconciles", .bool(reconciles)),
         ])
     }

@@ -63,6 +63,7 @@ struct DemoScript {
         try bankReconciliation()
         try restOfTheYear()
         try yearEnd()
+        try earmarkedNetAssets()
         try audit()
     }
 
@@ -118,6 +119,7 @@ struct DemoScript {
             if let instalments = agreement.instalments { extra += ["--instalments", instalments] }
             if agreement.conditional { extra.append("--conditional") }
             if let pledge = agreement.pledge { extra += ["--pledge", pledge] }
+            if let earmark = agreement.earmark { extra += ["--earmark", earmark] }
             try vtf(["agreement", "sign"] + l + by("maria") + ["--donor", agreement.donor, "--amount", agreement.amount,
                      "--currency", agreement.currency, "--date", agreement.date, "--ref", agreement.ref] + extra, quiet: quiet)
         }
@@ -149,7 +151,8 @@ struct DemoScript {
         try each(DemoYear.grants) { grant, quiet in
             try vtf(["grant", "award"] + l + by("maria") + ["--grantee", grant.grantee, "--grantee-name", grant.name, "--amount",
                      grant.amount, "--currency", "USD", "--date", "2025-03-10", "--ref", grant.ref, "--tranches",
-                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"], quiet: quiet)
+                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"] + (grant.earmark.map { ["--earmark", $0] } ?? []),
+                     quiet: quiet)
             try vtf(["certify", grant.ref] + l + by("chen"), quiet: quiet)
             try vtf(["approve", grant.ref] + l + by("amara"), quiet: quiet)
         }

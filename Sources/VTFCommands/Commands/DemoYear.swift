@@ -30,6 +30,8 @@ enum DemoYear {
         var instalments: String? = nil
         var conditional = false
         var pledge: String? = nil
+        /// What the donor restricts the money to (its revenue goes to 3200 until spent on it).
+        var earmark: String? = nil
     }
 
     static let agreements = [
@@ -37,7 +39,7 @@ enum DemoYear {
                   instalments: "250000.00@2025-03-01,250000.00@2025-09-01", pledge: "PL-BEL-2025"),
         Agreement(ref: "AGR-FRA-2025", donor: "FRA", amount: "150000.00", currency: "EUR", date: "2025-03-20"),
         Agreement(ref: "AGR-SWE-2025", donor: "SWE", amount: "2000000.00", currency: "SEK", date: "2025-04-08", conditional: true),
-        Agreement(ref: "AGR-NOR-2025", donor: "NOR", amount: "1500000.00", currency: "NOK", date: "2025-02-03"),
+        Agreement(ref: "AGR-NOR-2025", donor: "NOR", amount: "1500000.00", currency: "NOK", date: "2025-02-03", earmark: "Legal aid"),
         Agreement(ref: "AGR-GBR-2025", donor: "GBR", amount: "100000.00", currency: "GBP", date: "2025-05-12"),
         Agreement(ref: "AGR-JPN-2025", donor: "JPN", amount: "15000000", currency: "JPY", date: "2025-06-02",
                   instalments: "7500000@2025-07-01,7500000@2025-10-01"),
@@ -71,6 +73,8 @@ enum DemoYear {
         let spent: (String, String?)
         /// Whether the second tranche is paid in 2025.
         let secondPaid: Bool
+        /// The earmark of an agreement whose restricted money the grant spends.
+        var earmark: String? = nil
     }
 
     /// Cycle 2025: twelve grants of up to USD 20,000, 60 % on signature and 40 % after the
@@ -79,7 +83,7 @@ enum DemoYear {
         Grant(ref: "G-2025-01", grantee: "SAFEHAVEN", name: "Safe Haven Shelter Network", amount: "20000.00",
               tranches: ("12000.00", "8000.00"), spent: ("11800.00", "8200.00"), secondPaid: true),
         Grant(ref: "G-2025-02", grantee: "LASTRADA", name: "La Strada Legal Aid", amount: "18500.00",
-              tranches: ("11100.00", "7400.00"), spent: ("11100.00", "7400.00"), secondPaid: true),
+              tranches: ("11100.00", "7400.00"), spent: ("11100.00", "7400.00"), secondPaid: true, earmark: "Legal aid"),
         Grant(ref: "G-2025-03", grantee: "SAFEPATH", name: "SafePath Survivors Collective", amount: "15000.00",
               tranches: ("9000.00", "6000.00"), spent: ("8250.00", "5200.00"), secondPaid: true),
         Grant(ref: "G-2025-04", grantee: "NEWDAWN", name: "New Dawn Vocational Training", amount: "20000.00",

@@ -62,6 +62,7 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The grant's reference, e.g. G-2026-01.") var ref: String
         @Option(help: "Tranche amounts, comma-separated; they add up to --amount (default: one tranche).") var tranches: String?
         @Option(help: "The Board recommendation it follows.") var recommendation: String?
+        @Option(help: "The earmark of a signed agreement whose restricted money this grant spends.") var earmark: String?
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
@@ -74,7 +75,7 @@ struct GrantCommand: ParsableCommand {
             let name = granteeName ?? recommended ?? grantee
             let draft = FundDrafts.awardRequest(
                 grant: ref, grantee: grantee, granteeName: name, amount: money, tranches: parts,
-                date: try parseDate(date), recommendation: recommendation)
+                date: try parseDate(date), recommendation: recommendation, earmark: earmark)
             try global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(name) in \(parts.count) tranche(s)")
         }
     }

@@ -8,7 +8,7 @@ import TrustFund
 struct ReceivableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receivable",
-        abstract: "Contributions receivable: write off what will not be paid.",
+        abstract: "Contributions receivable: impair what may not be paid (an allowance), write off what will not be.",
         subcommands: [WriteOff.self, Impair.self])
 
     struct WriteOff: ParsableCommand {
