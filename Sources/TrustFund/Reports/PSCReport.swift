@@ -55,6 +55,13 @@ public struct PSCReport {
                 return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: nil, expenditure: try back.spent.negated(),
                             rate: back.rates, charged: back.charged, recomputed: try back.psc.negated())
             }
+            if let target = movement.reverses, let back = refunds[target] {
+                // A reversed refund: its own line negated (what it returned to 4300 for an
+                // earlier year's spending was never in 5200).
+                if back.spent.isZero, back.charged.isZero { return nil }
+                return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: target, expenditure: back.spent,
+                            rate: back.rates, charged: try back.charged.negated(), recomputed: back.psc)
+            }
             let rate = rates.last { $0.id <= movement.chargedOn.description }?.text("value") ?? "0"
             return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: movement.reverses, expenditure: movement.spent,
                         rate: rate, charged: movement.psc, recomputed: try Money.percent(try Decimal64(parsing: rate), of: movement.spent))
@@ -68,12 +75,18 @@ public struct PSCReport {
 
     /// What each partner's refund returned of its own year's reported spending, recomputed at
     /// the rates that charged it (FUND-RULES.md, "Refunds from partners"): the grant reports and
-    /// refunds up to the report's date replayed in order, latest spending taken back first.
+    /// refunds replayed in the order recorded (as the grant record saw them, whatever their
+    /// dates), latest spending taken back first. A reversed report or refund counts for no later
+    /// entry: its approved reversal put the grant record back, and no entry of the grant comes
+    /// between the two (a reversal is refused once a later entry changed the record).
     static func refundCharges(_ basis: ReportBasis, rates: [FundRecord]) throws -> [UInt64: RefundCharge] {
         var reported = ReportedSpending()
         var charges: [UInt64: RefundCharge] = [:]
-        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) where entry.date <= basis.asOf {
+        let reversed = try basis.ledger.reversals()
+        for entry in try basis.ledger.entries(ofKinds: [.grantReport, .grantRefund]) {
             let grant = entry.data["grant"]?.stringValue ?? ""
+            let kept = reported
+            defer { if reversed[entry.seq] != nil { reported = kept } }
             if entry.kind == .grantReport {
                 let spent = try Money.parse(entry.data["spent"], basis.currency)
                 let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"

@@ -19,8 +19,8 @@ public enum FundReports {
         case .grants: return try GrantsReport(basis).document
         case .receivables: return try ReceivablesReport(basis).document
         case .psc: return try PSCReport(basis).document
-        case .cashFlow: return try CashFlowReport(basis).document
         case .budget: return try BudgetReport(basis).document
+        case .cashFlow: return try CashFlowReport(basis).document
         }
     }
 }

@@ -10,8 +10,8 @@ public enum FundReportName: String, CaseIterable, Sendable {
     case grants
     case receivables
     case psc
-    case cashFlow = "cash-flow"
     case budget
+    case cashFlow = "cash-flow"
 
     /// One line on what the report shows, for `--help` and error messages.
     public var summary: String {
@@ -23,13 +23,13 @@ public enum FundReportName: String, CaseIterable, Sendable {
         case .grants: "each grant: grantee, award (requested, certified, approved), paid, spent, PSC, refunded, open commitment, advance outstanding, status; and totals"
         case .receivables: "contributions receivable by donor and agreement: outstanding amount, carrying value, ageing by instalment due dates"
         case .psc: "programme support costs charged on each grant report, the rate in force, and a recomputation of rate × expenditure"
-        case .cashFlow: "statement of cash flows (IPSAS 2, direct method): opening cash, operating and investing cash flows, the effect of exchange-rate changes, closing cash (1100's balance)"
         case .budget: "statement of comparison of budget and actual amounts (IPSAS 24) for --year: original and final budget, actual, difference and utilisation, by category (grants, secretariat costs, PSC)"
+        case .cashFlow: "statement of cash flows (IPSAS 2, direct method): opening cash, operating and investing cash flows, the effect of exchange-rate changes, closing cash (1100's balance)"
         }
     }
 
     /// Whether the report covers a period (`--from` … `--as-of`) rather than a single date.
-    public var coversPeriod: Bool { [.financialPerformance, .netAssets, .psc, .cashFlow, .budget].contains(self) }
+    public var coversPeriod: Bool { [.financialPerformance, .netAssets, .psc, .budget, .cashFlow].contains(self) }
 }
 
 /// A column of a report table. Amount cells hold exact decimal strings (or nothing); text

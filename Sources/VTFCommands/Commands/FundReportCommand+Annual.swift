@@ -23,6 +23,9 @@ extension FundReportCommand {
 
     /// Refuses the annual report's options on another report.
     func checkNotAnnualOptions(_ report: FundReportName) throws {
+        if year != nil, report != .budget {
+            throw InputError("--year is for the budget report and the annual report (vtf report annual --year YYYY); \(report.rawValue) takes --as-of")
+        }
         if lang != "en" { throw InputError("--lang is for the annual report; \(report.rawValue) is in English") }
         if comparative, !Self.comparativeReports.contains(report) {
             throw InputError("--comparative is for \(Self.comparativeReports.map(\.rawValue).joined(separator: ", ")); not \(report.rawValue)")

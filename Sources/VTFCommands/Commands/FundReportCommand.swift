@@ -16,8 +16,8 @@ struct FundReportCommand: ParsableCommand {
 
             Every value is in the fund's functional currency (USD for the UNVTF) unless a column says \
             otherwise. --as-of (default: today) counts entries dated on or before that day. \
-            financial-performance, net-assets, psc and cash-flow cover --from (default: 1 January of the --as-of \
-            year) through --as-of. budget compares the Board-approved budget of --year (default: the \
+            financial-performance, net-assets, psc and cash-flow cover --from (default: 1 January of the \
+            --as-of year) through --as-of. budget compares the Board-approved budget of --year (default: the \
             --as-of year) with the actual amounts from 1 January through --as-of (default: 31 December).
             Formats: text (tables for people, thousands grouped), csv (one flat table, exact decimals), \
             json (RFC 8785 canonical; amounts are decimal strings; schema: \
@@ -39,7 +39,7 @@ struct FundReportCommand: ParsableCommand {
     @Option(help: "Output format: text, csv or json (annual: html, csv or json).")
     var format: ReportFormat = .text
 
-    @Option(help: "The year, YYYY: for budget (default: the year of --as-of, or this year) and annual (required).")
+    @Option(help: "The year of the annual report or of the budget (YYYY; budget's default: the year of --as-of).")
     var year: Int?
 
     @Option(help: "Language of the annual report: en or fr.")
@@ -68,16 +68,15 @@ struct FundReportCommand: ParsableCommand {
         if report == .budget, fromDate != nil {
             throw InputError("budget covers --year from 1 January; give --year YYYY (and --as-of to stop before 31 December), not --from")
         }
-        if report != .budget, year != nil { throw InputError("--year is for the budget report (and vtf report annual); \(report.rawValue) takes --as-of") }
         let ledger = try global.openLedger(readOnly: true)
         let document: ReportDocument
         do {
             if report == .budget {
                 document = try FundReports.budget(ledger: ledger, year: year ?? asOfDate.year, asOf: asOf == nil ? nil : asOfDate)
-            } else if comparative {
-                document = try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
             } else {
-                document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                document = comparative
+                    ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                    : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
             }
         } catch let error as ReportError {
             throw InputError(error.message)
