@@ -31,7 +31,7 @@ public struct FinancialPerformanceReport {
         let balances = BalanceSet(
             rows: try basis.ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose]),
             currency: basis.currency)
-        foreignExchange = try ForeignExchangeNote(balances, basis)
+        foreignExchange = try ForeignExchangeNote(basis)
         let fx = foreignExchange
         revenue = try Self.lines(.revenue, credit: true, balances, basis).filter { $0.account != FundChart.fxGains } + (fx.isLoss ? [] : [fx.line])
         expenses = try Self.lines(.expense, credit: false, balances, basis).filter { $0.account != FundChart.fxLosses } + (fx.isLoss ? [fx.line] : [])

@@ -28,16 +28,11 @@ public struct ForeignExchangeNote: Sendable, Equatable {
             : FinancialPerformanceReport.Line(account: FundChart.fxGains, name: Self.label, value: net)
     }
 
-    init(_ balances: BalanceSet, _ basis: ReportBasis) throws {
-        net = try Self.gain(balances)
-        let revalued = try basis.ledger.kindTotals([.fxRevalue], from: basis.from, through: basis.asOf)
-        unrealised = try Self.gain(BalanceSet(rows: revalued, currency: basis.currency))
+    init(_ basis: ReportBasis) throws {
+        let split = try ForeignExchangeSplit(basis.ledger, from: basis.from, through: basis.asOf, currency: basis.currency)
+        net = try split.gains.subtracting(split.losses)
+        unrealised = try split.unrealisedGains.subtracting(split.unrealisedLosses)
         realised = try net.subtracting(unrealised)
-    }
-
-    /// Credits of 4900 and 5900 (gains positive).
-    static func gain(_ balances: BalanceSet) throws -> Amount {
-        try balances.credit(under: FundChart.fxGains).adding(try balances.credit(under: FundChart.fxLosses))
     }
 
     /// The note as a table: realised, unrealised, net.
@@ -55,4 +50,26 @@ public struct ForeignExchangeNote: Sendable, Equatable {
             ("realised", .amount(realised)), ("unrealised", .amount(unrealised)),
         ]))
     }
+}
+
+/// The FX gains (4900) and losses (5900) of a period, each split into unrealised (the postings
+/// of `fx.revalue` entries) and realised (all other postings), the year-end close left out:
+/// the one computation behind the statement's net line and the annual report's FX note.
+struct ForeignExchangeSplit: Sendable, Equatable {
+    /// Credits to 4900, and the part of them from revaluations.
+    let gains, unrealisedGains: Amount
+    /// Debits to 5900, and the part of them from revaluations.
+    let losses, unrealisedLosses: Amount
+
+    init(_ ledger: LedgerFile, from: LedgerDate, through: LedgerDate, currency: Currency) throws {
+        let all = BalanceSet(rows: try ledger.postingTotals(from: from, through: through, excluding: [.yearClose]), currency: currency)
+        let revalued = BalanceSet(rows: try ledger.kindTotals([.fxRevalue], from: from, through: through), currency: currency)
+        gains = try all.credit(under: FundChart.fxGains)
+        losses = try all.debit(under: FundChart.fxLosses)
+        unrealisedGains = try revalued.credit(under: FundChart.fxGains)
+        unrealisedLosses = try revalued.debit(under: FundChart.fxLosses)
+    }
+
+    var realisedGains: Amount { get throws { try gains.subtracting(unrealisedGains) } }
+    var realisedLosses: Amount { get throws { try losses.subtracting(unrealisedLosses) } }
 }

@@ -100,19 +100,11 @@ struct AnnualNotes {
     /// FX gains and losses of `from`...`through`: realised (every kind but fx.revalue) and
     /// unrealised (fx.revalue), gains credit-positive, losses debit-positive.
     func exchange(from: LedgerDate, through: LedgerDate) throws -> [Amount] {
-        let all = try ledger.postingTotals(from: from, through: through, excluding: [.yearClose])
-        let revalued = try ledger.kindTotals([.fxRevalue], from: from, through: through)
-        func total(_ rows: [TrialBalanceRow], _ account: AccountCode) throws -> Amount {
-            try Money.sum(rows.filter { $0.account.isWithin(account) }.map(\.value), report.currency)
-        }
-        let gains = try total(all, FundChart.fxGains).negated()
-        let losses = try total(all, FundChart.fxLosses)
-        let unrealisedGains = try total(revalued, FundChart.fxGains).negated()
-        let unrealisedLosses = try total(revalued, FundChart.fxLosses)
+        let fx = try ForeignExchangeSplit(ledger, from: from, through: through, currency: report.currency)
         return [
-            try gains.subtracting(unrealisedGains), unrealisedGains, gains,
-            try losses.subtracting(unrealisedLosses), unrealisedLosses, losses,
-            try gains.subtracting(losses),
+            try fx.realisedGains, fx.unrealisedGains, fx.gains,
+            try fx.realisedLosses, fx.unrealisedLosses, fx.losses,
+            try fx.gains.subtracting(fx.losses),
         ]
     }
 
