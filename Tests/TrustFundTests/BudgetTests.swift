@@ -90,6 +90,22 @@ import TrustFund
         #expect(report.document.notes.first?.contains("vtf budget set --year 2026") == true)
     }
 
+    /// A category budgeted at zero has no utilisation ("n/a") and its overrun is named in a note.
+    @Test func anOverrunIsNamedAndAZeroBudgetHasNoUtilisation() throws {
+        let fund = try ReportTests.scenario(close: false)
+        try fund.approved(Self.budget(grants: "8000.00", secretariat: "0.00", psc: "1300.00", from: "2026-01-01", date: "2026-01-15", ref: "BUD-1"))
+        let report = try Self.report(fund, asOf: "2026-12-31")
+        #expect(report.lines.map { $0.difference?.decimalString ?? "-" } == ["-2000.00", "-25.00", "0.00", "-2025.00"])
+        #expect(report.lines.map { $0.utilisation ?? "-" } == ["125.0", "-", "100.0", "121.8"])
+        let notes = report.document.notes
+        #expect(notes.contains("Grants to CSOs: the actual amount exceeds the final budget by 2000.00 USD."), "\(notes)")
+        #expect(notes.contains("Secretariat and fund management costs: the actual amount exceeds the final budget by 25.00 USD."), "\(notes)")
+        #expect(notes.contains("The original budget was not revised."), "\(notes)")
+        #expect(report.document.tables[0].rows[1].last == "n/a")
+        #expect(throws: ReportError.self) { try FundReports.budget(ledger: fund.file, year: 2026, asOf: Self.d("2025-12-31")) }
+        #expect(try FundReports.budget(ledger: fund.file, year: 2026, asOf: Self.d("2027-03-01")).heading.asOf == Self.d("2026-12-31"))
+    }
+
     @Test func aClosedYearsBudgetCannotChange() throws {
         let fund = try Self.budgeted()
         try fund.closeYear(2026)

@@ -118,7 +118,7 @@ struct FundReportCommandTests {
 
     @Test func anUnknownReportExitsTwoAndListsTheNames() throws {
         let ledger = try Self.ledger.get()
-        let output = try ledger.vtf(["report", "cash-flow"])
+        let output = try ledger.vtf(["report", "cash-flows"])
         #expect(output.status == 2)
         for name in FundReportName.allCases { #expect(output.stderr.contains(name.rawValue), "\(output.stderr)") }
     }

@@ -140,6 +140,8 @@ struct LedgerCommandTests {
         #expect(Int(entries) ?? 0 > 200, "a year of the fund: \(entries) entries")
         #expect(result.stdout.contains("Statement of financial position"))
         #expect(result.stdout.contains("Statement of financial performance"))
+        // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24).
+        #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,216.15                  16,283.85  90.5"), "\(result.stdout)")
         // The admin registers the auditor's key (one entry) before the auditor cosigns.
         #expect(result.stdout.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"))
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
@@ -150,6 +152,10 @@ struct LedgerCommandTests {
         // Belgium's statement: signed, verified offline, also in French.
         #expect(result.stdout.contains("BEL-2025.json is signed by the fund's log key; all 2 receipts and 0 refunds are in the books"), "\(result.stdout)")
         #expect(FileManager.default.fileExists(atPath: dir + "/demo/BEL-2025-fr.html"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/demo/annual-2025-en.html"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/demo/annual-2025-fr.html"))
+        // The statement of cash flows reconciles with 1100 on the demo year.
+        #expect(result.stdout.contains("equals the closing cash") && result.stdout.contains("1100's balance as of 2025-12-31."), "\(result.stdout)")
         // The refusals it shows: a missing role, funds not available, a payment beyond the grant, a closed year.
         for words in ["needs the role approving-officer", "exceeds the available funds", "beyond the approved grant", "2025 is closed"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")

@@ -56,7 +56,7 @@ enum DelegationRules {
 
     /// What the request is worth in the fund currency: its amount (at the day's rate when in
     /// another currency), or for a voucher or a reversal the sum of its debit values; zero for
-    /// an action without an amount (a setting change, a year close).
+    /// an action without an amount (a setting change, a year close, a budget).
     static func value(of request: Request, _ context: FundContext) throws -> Amount {
         let params = context.reading(try request.params(context))
         switch request.action {

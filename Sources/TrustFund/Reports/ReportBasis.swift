@@ -3,7 +3,7 @@ public import LedgerCore
 import LedgerLog
 public import LedgerStore
 
-/// Builds any of the seven reports of a fund ledger.
+/// Builds any of the reports of a fund ledger.
 public enum FundReports {
     /// The report `name` as of `asOf`; period reports start on `from` (default: 1 January of
     /// the year of `asOf`). Throws ``ReportError`` when `from` is after `asOf`.
@@ -20,6 +20,7 @@ public enum FundReports {
         case .receivables: return try ReceivablesReport(basis).document
         case .psc: return try PSCReport(basis).document
         case .budget: return try BudgetReport(basis).document
+        case .cashFlow: return try CashFlowReport(basis).document
         }
     }
 }

@@ -1,7 +1,7 @@
 public import CanonicalJSON
 public import LedgerCore
 
-/// The seven IPSAS reports of a fund ledger, by the name `vtf report NAME` takes.
+/// The IPSAS reports of a fund ledger, by the name `vtf report NAME` takes.
 public enum FundReportName: String, CaseIterable, Sendable {
     case trialBalance = "trial-balance"
     case financialPosition = "financial-position"
@@ -11,6 +11,7 @@ public enum FundReportName: String, CaseIterable, Sendable {
     case receivables
     case psc
     case budget
+    case cashFlow = "cash-flow"
 
     /// One line on what the report shows, for `--help` and error messages.
     public var summary: String {
@@ -23,11 +24,12 @@ public enum FundReportName: String, CaseIterable, Sendable {
         case .receivables: "contributions receivable by donor and agreement: outstanding amount, carrying value, ageing by instalment due dates"
         case .psc: "programme support costs charged on each grant report, the rate in force, and a recomputation of rate × expenditure"
         case .budget: "statement of comparison of budget and actual amounts (IPSAS 24) for --year: original and final budget, actual, difference and utilisation, by category (grants, secretariat costs, PSC)"
+        case .cashFlow: "statement of cash flows (IPSAS 2, direct method): opening cash, operating and investing cash flows, the effect of exchange-rate changes, closing cash (1100's balance)"
         }
     }
 
     /// Whether the report covers a period (`--from` … `--as-of`) rather than a single date.
-    public var coversPeriod: Bool { [.financialPerformance, .netAssets, .psc, .budget].contains(self) }
+    public var coversPeriod: Bool { [.financialPerformance, .netAssets, .psc, .budget, .cashFlow].contains(self) }
 }
 
 /// A column of a report table. Amount cells hold exact decimal strings (or nothing); text

@@ -57,11 +57,13 @@ struct DemoScript {
         print("Building a year of the fund in \(folder)/ …")
         try people()
         try rates()
+        try budget()
         try donors()
         try contributions()
         try grantCycle()
         try bankReconciliation()
         try restOfTheYear()
+        try budgetRevision()
         try yearEnd()
         try earmarkedNetAssets()
         try audit()
@@ -246,6 +248,7 @@ struct DemoScript {
         try vtf(["reserve", "adjust"] + l + by("maria") + ["--date", "2025-12-31"])
         try vtf(["pending"] + l)
         try vtf(["report", "financial-performance"] + l + ["--as-of", "2025-12-31"])
+        try budgetReport()
         say("21. Closing a year takes two more people than the fund manager who asks: a year that has not ended cannot be closed at all; 2025 is requested by maria, certified by chen and approved by amara, whose approval closes it.")
         try vtf(["year", "close", "2030"] + l + by("maria"), expect: 2)
         try vtf(["year", "close", "2025"] + l + by("maria") + ["--ref", "CLOSE-2025"])
@@ -277,11 +280,13 @@ struct DemoScript {
         try vtf(["statement", "verify", "\(folder)/BEL-2025.json", "--vkey", vkey, "--witness", witness])
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "html", "--lang", "fr",
                                     "--out", "\(folder)/BEL-2025-fr.html"])
+        try annualReport()
         print("""
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
             Try next:
               \(folder)/BEL-2025-fr.html   (Belgium's statement: open it in a browser; it prints on A4)
+              \(folder)/annual-2025-en.html, \(folder)/annual-2025-fr.html   (the annual financial report for 2025, with 2024 beside it)
               .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
               .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
               .build/debug/vtf funds available --ledger \(ledger) --as-of 2025-12-31

@@ -8,15 +8,16 @@ import TrustFund
 struct FundReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC.",
+        abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC, budget and actual.",
         discussion: """
             Reports (NAME):
             \(FundReportName.allCases.map { "  \($0.rawValue): \($0.summary)." }.joined(separator: "\n"))
+              annual: \(Self.annualSummary)
 
             Every value is in the fund's functional currency (USD for the UNVTF) unless a column says \
             otherwise. --as-of (default: today) counts entries dated on or before that day. \
-            financial-performance, net-assets and psc cover --from (default: 1 January of the --as-of \
-            year) through --as-of. budget compares the Board-approved budget of --year (default: the \
+            financial-performance, net-assets, psc and cash-flow cover --from (default: 1 January of the \
+            --as-of year) through --as-of. budget compares the Board-approved budget of --year (default: the \
             --as-of year) with the actual amounts from 1 January through --as-of (default: 31 December).
             Formats: text (tables for people, thousands grouped), csv (one flat table, exact decimals), \
             json (RFC 8785 canonical; amounts are decimal strings; schema: \
@@ -32,14 +33,20 @@ struct FundReportCommand: ParsableCommand {
     @Option(help: "Only entries dated on or before this day (YYYY-MM-DD; default: today).")
     var asOf: String?
 
-    @Option(help: "First day of the period, for financial-performance, net-assets and psc (default: 1 January of the --as-of year).")
+    @Option(help: "First day of the period, for financial-performance, net-assets, psc and cash-flow (default: 1 January of the --as-of year).")
     var from: String?
 
-    @Option(help: "For budget: the budget year, YYYY (default: the year of --as-of, or this year).")
+    @Option(help: "Output format: text, csv or json (annual: html, csv or json).")
+    var format: ReportFormat = .text
+
+    @Option(help: "The year of the annual report or of the budget (YYYY; budget's default: the year of --as-of).")
     var year: Int?
 
-    @Option(help: "Output format: text, csv or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Language of the annual report: en or fr.")
+    var lang: String = "en"
+
+    @Flag(help: "Add the prior year beside each figure (financial-position, financial-performance, net-assets, cash-flow).")
+    var comparative = false
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -48,25 +55,28 @@ struct FundReportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        if name == Self.annualName { return try runAnnual() }
         guard let report = FundReportName(rawValue: name) else {
-            throw InputError("unknown report \"\(name)\"; reports are: \(FundReportName.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError("unknown report \"\(name)\"; reports are: \((FundReportName.allCases.map(\.rawValue) + [Self.annualName]).joined(separator: ", "))")
         }
+        try checkNotAnnualOptions(report)
         let asOfDate = try parseDate(asOf, option: "--as-of")
         let fromDate = try from.map { try parseDate($0, option: "--from") }
         if fromDate != nil, !report.coversPeriod {
-            throw InputError("--from is for financial-performance, net-assets and psc; \(report.rawValue) is as of one date")
+            throw InputError("--from is for financial-performance, net-assets, psc and cash-flow; \(report.rawValue) is as of one date")
         }
         if report == .budget, fromDate != nil {
             throw InputError("budget covers --year from 1 January; give --year YYYY (and --as-of to stop before 31 December), not --from")
         }
-        if report != .budget, year != nil { throw InputError("--year is for the budget report; \(report.rawValue) takes --as-of") }
         let ledger = try global.openLedger(readOnly: true)
         let document: ReportDocument
         do {
             if report == .budget {
                 document = try FundReports.budget(ledger: ledger, year: year ?? asOfDate.year, asOf: asOf == nil ? nil : asOfDate)
             } else {
-                document = try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                document = comparative
+                    ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                    : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
             }
         } catch let error as ReportError {
             throw InputError(error.message)
@@ -76,6 +86,7 @@ struct FundReportCommand: ParsableCommand {
         case .text: text = FundReportText.render(document)
         case .csv: text = ([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined()
         case .json: text = try JSONCanonicalizer.canonicalString(document.json) + "\n"
+        case .html: throw InputError("--format html is for the annual report; \(report.rawValue) is text, csv or json")
         }
         guard let out else { return print(text, terminator: "") }
         try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)

@@ -55,7 +55,7 @@ extension FuzzCommand {
         ], signer: "maria"),
         FuzzCommand(words: ["grant", "award"], positional: [], options: [
             ("--grantee", .grantee), ("--grantee-name", .text), ("--amount", .amount), ("--currency", .currency), ("--date", .date),
-            ("--ref", .ref), ("--tranches", .tranches),
+            ("--ref", .ref), ("--tranches", .tranches), ("--earmark", .text),
         ], signer: "maria"),
         FuzzCommand(words: ["grant", "disburse"], positional: [.grant], options: [
             ("--tranche", .tranche), ("--amount", .amount), ("--date", .date), ("--ref", .ref),

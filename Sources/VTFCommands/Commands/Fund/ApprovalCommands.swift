@@ -25,6 +25,7 @@ struct DecisionCommand {
             case "year.close": "the year has ended, the year before is closed and nothing dated in it waits"
             case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
             case "receivable.impair": "the amount is outstanding, revenue already recognised and not yet covered by the allowance"
+            case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
             default: "funds are available"
             }
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
