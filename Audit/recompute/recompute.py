@@ -6,7 +6,7 @@ An auditor's tool, independent of vtf's code: it reads only the JSON lines of
 are described in Audit/FUND-RULES.md), recomputes the figures of
 
     vtf report trial-balance | financial-position | financial-performance | net-assets
-               | grants | receivables | psc | budget
+               | grants | receivables | psc | budget | cash-flow
     vtf funds available
 
 for the dates each report names, and compares them with the JSON those commands print
@@ -35,8 +35,8 @@ DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 REPORTS = ["trial-balance", "financial-position", "financial-performance", "net-assets",
-           "grants", "receivables", "psc", "budget", "funds"]
-PERIOD_REPORTS = {"financial-performance", "net-assets", "psc", "budget"}
+           "grants", "receivables", "psc", "budget", "cash-flow", "funds"]
+PERIOD_REPORTS = {"financial-performance", "net-assets", "psc", "budget", "cash-flow"}
 
 
 class BadInput(Exception):
@@ -683,6 +683,73 @@ def psc_report(journal, since, as_of):
     return dict(entries=lines, totals=totals, agrees=agrees)
 
 
+CASH_LINES = [("operating", ["contributions_received", "refunds_to_donors", "grants_paid", "refunds_from_partners", "psc_paid",
+                             "bank_charges", "fund_management", "other_operating"]),
+              ("investing", ["interest_received", "cash_pool_costs"]),
+              ("exchange", ["exchange_differences"])]
+
+
+def cash_line(origin, index):
+    """The line of a cash posting (IPSAS 2, direct method): by the kind of the entry that made
+    it (for a reversal, the entry it undoes), else by the accounts that entry posts besides cash."""
+    kind = origin["kind"]
+    postings = origin.get("postings", []) or []
+    if kind in ("contribution.receive", "contribution.unidentified", "contribution.apply"):
+        return "contributions_received"
+    if kind in ("cash.convert", "fx.revalue"):
+        return "exchange_differences"
+    if kind == "grant.report":
+        return "psc_paid"
+    if kind == "grant.refund":
+        return "refunds_from_partners"
+    if kind == "interest.allocate":
+        if index is None or index >= len(postings):
+            return "interest_received"
+        return "cash_pool_costs" if Decimal(postings[index]["value"]) < 0 else "interest_received"
+    others = [p["account"] for p in postings if not within(p["account"], "1100")]
+
+    def has(*codes):
+        return any(within(account, code) for code in codes for account in others)
+    for codes, line in ((("1300", "5100"), "grants_paid"), (("1200", "2400"), "contributions_received"),
+                        (("2300", "4100", "4110", "4120"), "refunds_to_donors"), (("4300",), "refunds_from_partners"),
+                        (("5200",), "psc_paid"), (("5400",), "bank_charges"), (("5300",), "fund_management"),
+                        (("4200", "1400"), "interest_received"), (("5500",), "cash_pool_costs")):
+        if has(*codes):
+            return line
+    if all(within(a, "4900") or within(a, "5900") or within(a, "1190") for a in others):
+        return "exchange_differences"
+    return "other_operating"
+
+
+def cash_flow(journal, since, as_of):
+    before = day_before(since)
+    opening = value_under(journal.balances(through=before), "1100")
+    closing = value_under(journal.balances(through=as_of), "1100")
+    sums = {line: Decimal(0) for _, lines in CASH_LINES for line in lines}
+    count = 0
+    for entry in journal.entries:
+        postings = entry.get("postings", []) or []
+        if not (since <= entry["date"] <= as_of) or not any(within(p["account"], "1100") for p in postings):
+            continue
+        origin, seen = entry, set()
+        while origin["seq"] in journal.reverses and origin["seq"] not in seen:
+            seen.add(origin["seq"])
+            target = journal.reverses[origin["seq"]]
+            if target >= origin["seq"]:
+                break
+            origin = journal.by_seq[target]
+        same = len(origin.get("postings", []) or []) == len(postings)
+        for index, posting in enumerate(postings):
+            if within(posting["account"], "1100"):
+                sums[cash_line(origin, index if same else None)] += Decimal(posting["value"])
+                count += 1
+    sections = [dict(key=key, lines=[dict(key=line, value=sums[line]) for line in lines],
+                     total=sum((sums[line] for line in lines), Decimal(0))) for key, lines in CASH_LINES]
+    net = sum(sums.values(), Decimal(0))
+    return dict(opening_date=before, opening=opening, sections=sections, net_change=net, closing=closing, postings=count,
+                reconciles=opening + net == closing)
+
+
 BUDGET_CATEGORIES = [("grants", ["5100"]), ("secretariat", ["5300", "5400", "5500"]), ("psc", ["5200"])]
 
 
@@ -884,6 +951,7 @@ LIST_KEYS = {
                                                    else item.get("key") or item.get("label")),
     "budgets": lambda item: item.get("from"),
     "earmarks": lambda item: item.get("earmark"),
+    "sections": lambda item: item.get("key"),
     "memo": lambda item: item.get("key"),
     "values": lambda item: item.get("account"),
     "components": lambda item: item.get("account"),
@@ -1020,6 +1088,8 @@ def recompute(journal, name, heading):
         expected.update(receivables(journal, as_of))
     elif name == "psc":
         expected.update(psc_report(journal, since, as_of))
+    elif name == "cash-flow":
+        expected.update(cash_flow(journal, since, as_of))
     elif name == "budget":
         expected.update(budget_report(journal, since, as_of))
     elif name == "funds":

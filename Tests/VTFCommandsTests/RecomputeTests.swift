@@ -15,7 +15,7 @@ struct RecomputeTests {
         try CLI.run("/usr/bin/env", ["python3", script] + arguments, in: dir)
     }
 
-    /// Runs vtf itself through the script (`--vtf`): the export, the eight reports and funds
+    /// Runs vtf itself through the script (`--vtf`): the export, the nine reports and funds
     /// available as of `asOf` (period reports from `from`); every figure must agree.
     static func expectAgreement(ledger: String, asOf: String, from: String? = nil, in dir: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -23,7 +23,7 @@ struct RecomputeTests {
         if let from { arguments += ["--from", from] }
         let result = try recompute(arguments, in: dir)
         #expect(result.status == 0, "as of \(asOf): \(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stdout.contains("ok: every figure of trial-balance, financial-position, financial-performance, net-assets, grants, receivables, psc, budget, funds agrees"),
+        #expect(result.stdout.contains("ok: every figure of trial-balance, financial-position, financial-performance, net-assets, grants, receivables, psc, budget, cash-flow, funds agrees"),
                 "\(result.stdout)", sourceLocation: sourceLocation)
     }
 
