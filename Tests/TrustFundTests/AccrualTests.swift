@@ -99,59 +99,35 @@ import TrustFund
 
     // MARK: - The verifier
 
-    private func journal(_ fund: TestFund) throws -> [RawEntry] {
-        try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-    }
-
-    private func replacingLast(_ entries: [RawEntry], with body: EntryBody) throws -> [RawEntry] {
-        let bytes = body.canonicalBytes()
-        return entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try TestFund.maria.makeSigner().sign(bytes), position: body.seq)]
-    }
-
-    private func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-            Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
-            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func theVerifierCatchesAForgedAccrualOrReversal() throws {
         let fund = try Self.scenario()
         let entries = try Self.accrue(fund)
-        let honest = try journal(fund)
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(honest))
+        let honest = try Forgery.journal(fund)
+        try Forgery.expectVerifies(honest)
         let accrual = entries[0].body
         let reversal = entries[1].body
         // Reversal dated 2 January.
         var late = reversal
         late.date = F.d("2027-01-02")
-        expectCaught(try replacingLast(honest, with: late), at: reversal.seq, "is dated the next day, 2027-01-01")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: late, signedBy: TestFund.maria), at: reversal.seq, "is dated the next day, 2027-01-01")
         // No reversal after the accrual: a partner report in its place.
         var other = reversal
         other.kind = .grantReport
         other.data = ["grant": .string("G-01"), "spent": .string("1.00")]
-        expectCaught(try replacingLast(honest, with: other), at: reversal.seq, "the entry after it must be its reversal")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: other, signedBy: TestFund.maria), at: reversal.seq, "the entry after it must be its reversal")
         // A reversal that does not take out all of it.
         var partial = reversal
         partial.postings = Array(reversal.postings.prefix(3)) + [
             Posting(account: F.account("5200"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
             Posting(account: F.account("2100"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
         ]
-        expectCaught(try replacingLast(honest, with: partial), at: reversal.seq, "its postings are not the ones grant.accrue.reverse computes")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: partial, signedBy: TestFund.maria), at: reversal.seq, "its postings are not the ones grant.accrue.reverse computes")
         // An accrual with smaller PSC (the journal cut after it).
         var bent = accrual
         bent.postings = Array(accrual.postings.prefix(3)) + [
             Posting(account: F.account("5200"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
             Posting(account: F.account("2100"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
-        expectCaught(try replacingLast(Array(honest.dropLast()), with: bent), at: accrual.seq, "its postings are not the ones grant.accrue computes")
+        Forgery.expectCaught(try Forgery.replacingLast(Array(honest.dropLast()), with: bent, signedBy: TestFund.maria), at: accrual.seq, "its postings are not the ones grant.accrue computes")
     }
 }

@@ -144,46 +144,22 @@ import TrustFund
 
     // MARK: - Forged entries
 
-    private func journal(_ fund: TestFund) throws -> [RawEntry] {
-        try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-    }
-
-    private func replacingLast(_ entries: [RawEntry], with body: EntryBody, signedBy key: Ed25519PrivateKey) throws -> Entries {
-        let bytes = body.canonicalBytes()
-        return Entries(entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try key.makeSigner().sign(bytes), position: body.seq)])
-    }
-
-    private func expectCaught(_ entries: Entries, at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(entries)
-            Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
-            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     /// A budget request signed with a negative amount, or approved by the requester's own
     /// approving key, has valid signatures but breaks the shared rules: `verify` names the entry.
     @Test func theVerifierCatchesForgedBudgetEntries() throws {
         let fund = try TestFund()
         let request = try fund.record(Self.budget(grants: "300.00", secretariat: "40.00", psc: "39.00", from: "2026-01-01", date: "2026-01-15", ref: "BUD-1"))
-        let entries = try journal(fund)
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
         var negative = request.body
         negative.data["grants"] = .string("-300.00")
-        expectCaught(try replacingLast(entries, with: negative, signedBy: TestFund.maria), at: request.body.seq, "grants may not be negative")
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: negative, signedBy: TestFund.maria), at: request.body.seq, "grants may not be negative")
 
         try fund.record(FundDrafts.decision(.approvalCertify, request: "BUD-1", date: Self.d("2026-01-15")), by: TestFund.chen)
         let approval = try fund.record(FundDrafts.decision(.approvalApprove, request: "BUD-1", date: Self.d("2026-01-15")), by: TestFund.amara)
         var selfApproved = approval.body
         selfApproved.signer = TestFund.mariaApproving.publicKey.keyID
-        expectCaught(try replacingLast(try journal(fund), with: selfApproved, signedBy: TestFund.mariaApproving), at: approval.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: selfApproved, signedBy: TestFund.mariaApproving), at: approval.body.seq,
                      "self-approval")
     }
 }

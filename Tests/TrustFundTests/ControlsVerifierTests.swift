@@ -14,40 +14,15 @@ import TrustFund
 /// signature is valid.
 @Suite struct ControlsVerifierTests {
 
-    private func journal(_ fund: TestFund) throws -> [RawEntry] {
-        try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-    }
-
-    /// The journal with its last entry replaced by `body` signed by `key`.
-    private func replacingLast(_ entries: [RawEntry], with body: EntryBody, signedBy key: Ed25519PrivateKey) throws -> Entries {
-        let bytes = body.canonicalBytes()
-        return Entries(entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try key.makeSigner().sign(bytes), position: body.seq)])
-    }
-
-    private func expectCaught(_ entries: Entries, at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(entries)
-            Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
-            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func aCloseSignedBeforeTheYearEndedIsCaught() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
         let close = try fund.closeYear(2026)
-        let entries = try journal(fund)
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)  // the honest journal verifies
         var early = close.body
         early.time = "2026-12-01T10:15:00Z"
-        expectCaught(try replacingLast(entries, with: early, signedBy: TestFund.amara), at: close.body.seq, "2026 has not ended")
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: early, signedBy: TestFund.amara), at: close.body.seq, "2026 has not ended")
     }
 
     @Test func aCloseApprovedByTheCertifiersOtherKeyIsCaught() throws {
@@ -56,7 +31,7 @@ import TrustFund
         let close = try fund.closeYear(2026)
         var forged = close.body
         forged.signer = TestFund.chenApproving.publicKey.keyID
-        expectCaught(try replacingLast(try journal(fund), with: forged, signedBy: TestFund.chenApproving), at: close.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: forged, signedBy: TestFund.chenApproving), at: close.body.seq,
                      "chen certified request CLOSE-2026")
     }
 
@@ -89,7 +64,7 @@ import TrustFund
         let registered = try fund.record(HolderIdentityTests.register(record, same: ["maria"]), by: TestFund.admin)
         var bare = registered.body
         bare.data[HolderDecisions.sameMember] = nil
-        expectCaught(try replacingLast(try journal(fund), with: bare, signedBy: TestFund.admin), at: registered.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bare, signedBy: TestFund.admin), at: registered.body.seq,
                      "looks like the registered holder \"maria\"")
     }
 }

@@ -14,38 +14,12 @@ import TrustFund
 @Suite("Fund figures cannot be bent, even with a valid key")
 struct FundTamperTests {
 
-    private func journal(_ fund: TestFund) throws -> [RawEntry] {
-        try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-    }
-
-    /// Replaces the last entry by `body`, signed by `key` (the chain before it is untouched).
-    private func replacingLast(_ entries: [RawEntry], with body: EntryBody, signedBy key: Ed25519PrivateKey) throws -> [RawEntry] {
-        let bytes = body.canonicalBytes()
-        let signature = try key.makeSigner().sign(bytes)
-        return entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: signature, position: body.seq)]
-    }
-
-    private func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-            Issue.record("the verifier accepted the bent entry", sourceLocation: sourceLocation)
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
-            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func smallerPSCResignedByTheFundManagerIsCaught() throws {
         let fund = try TestFund()
         try fund.grantWithFirstTranchePaid()
         let report = try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("10000.00"), date: F.d("2026-06-30")))
-        let entries = try journal(fund)
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)  // the honest journal verifies
         // PSC 13 % of 10,000.00 is 1,300.00; the insider books 1,000.00 instead, and signs.
         var bent = report.body
         bent.postings = [
@@ -54,7 +28,7 @@ struct FundTamperTests {
             Posting(account: F.account("5200"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
             Posting(account: F.account("1100"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
-        expectCaught(try replacingLast(entries, with: bent, signedBy: TestFund.maria), at: report.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: bent, signedBy: TestFund.maria), at: report.body.seq,
                      "its postings are not the ones grant.report computes")
     }
 
@@ -70,10 +44,10 @@ struct FundTamperTests {
             Posting(account: F.account("1200.BEL"), amount: F.eur("1000.00"), value: F.usd("1111.11")),
             Posting(account: F.account("4100"), amount: F.eur("-1000.00"), value: F.usd("-1111.11")),
         ]
-        expectCaught(try replacingLast(try journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
                      "data.unore must name the UN operational rates the entry uses")
         bent.data["unore"] = signed.body.data["unore"]
-        expectCaught(try replacingLast(try journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
+        Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
                      "1200.BEL 1000.00 EUR (value 1250.00)")
     }
 

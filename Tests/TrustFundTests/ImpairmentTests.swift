@@ -101,24 +101,14 @@ import TrustFund
         let fund = try TestFund()
         try belgium(fund)
         let approval = try fund.approved(impair("IMP-1", F.eur("4000.00")))
-        let entries = try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
         var bent = approval.body
         bent.postings = [
             Posting(account: F.account("5600"), amount: F.eur("4000.00"), value: F.usd("4000.00")),
             Posting(account: F.account("1210.BEL"), amount: F.eur("-4000.00"), value: F.usd("-4000.00")),
         ]
-        let bytes = bent.canonicalBytes()
-        let forged = entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: bent.seq)]
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(Array(forged)))
-            Issue.record("the verifier accepted the forged impairment")
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == approval.body.seq, "\(failure)")
-            #expect(failure.reason.contains("its postings are not the ones approval.approve computes"), "\(failure)")
-        }
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: bent, signedBy: TestFund.amara), at: approval.body.seq,
+                             "its postings are not the ones approval.approve computes")
     }
 }

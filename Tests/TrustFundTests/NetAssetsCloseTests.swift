@@ -55,20 +55,10 @@ import TrustFund
             Posting(account: F.account("3100"), amount: TestFund.money("-10000.00", "SEK"), value: F.usd("-1000.00")),
             Posting(account: F.account("3100"), amount: F.usd("-100000.00"), value: F.usd("-100000.00")),
         ]
-        let entries = try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-        let bytes = bent.canonicalBytes()
-        let forged = entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: bent.seq)]
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(Array(forged)))
-            Issue.record("the verifier accepted a close with EUR and SEK in 3100")
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == close.body.seq, "\(failure)")
-            #expect(failure.reason.contains("its postings are not the ones year.close computes"), "\(failure)")
-        }
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: bent, signedBy: TestFund.amara), at: close.body.seq,
+                             "its postings are not the ones year.close computes")
     }
 
     /// ACME's USD 100,000.00 is unearmarked; Belgium signs USD 30,000.00 earmarked "Sahel".
