@@ -237,6 +237,11 @@ struct RecomputeTests {
         let more = try Self.recompute(["--journal", "journal.jsonl", "--report", "funds=funds-changed.json"], in: dir)
         #expect(more.status == 1 && more.stdout.contains("funds: available: expected \(available), found \(higher)"), "\(more.stdout)\(more.stderr)")
 
+        // A figure the journal does not give (a member the script cannot derive) is a difference too.
+        try fund.base.write(funds.replacingOccurrences(of: "\"available\":", with: "\"bonus\":\"1.00\",\"available\":"), to: "funds-extra.json")
+        let extra = try Self.recompute(["--journal", "journal.jsonl", "--report", "funds-extra.json"], in: dir)
+        #expect(extra.status == 1 && extra.stdout.contains("funds: bonus: expected (not derived by recompute.py), found \"1.00\""), "\(extra.stdout)")
+
         // A journal line cut short, or a file that is no report: bad input.
         try fund.base.write("{\"seq\":0,", to: "cut.jsonl")
         #expect(try Self.recompute(["--journal", "cut.jsonl", "--report", "position.json"], in: dir).status == 2)
