@@ -1183,6 +1183,10 @@ def main(argv):
     except BadInput as error:
         print(f"recompute.py: {error}", file=sys.stderr)
         return 2
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as error:
+        # A journal or report shaped otherwise than the schemas say: bad input, not a difference.
+        print(f"recompute.py: the journal or a report is not what the schemas describe ({type(error).__name__}: {error})", file=sys.stderr)
+        return 2
     if differences:
         for report, path, expected, found in differences:
             print(f"{report}: {path}: expected {expected}, found {found}")
