@@ -29,10 +29,16 @@ struct AnnualTextTests {
             "Allowance for doubtful contributions (1210) by donor", "FX gains (4900)", "FX losses (5900)", "Net", "Realised",
             "Unrealised (revaluation)", "Total FX gains", "Total FX losses", "Net FX gain (loss)", "DONOR", "AGREEMENT", "CURRENCY",
             "OUTSTANDING", "NOT DUE", "0-30", ">365", "VALUE USD", "ACCOUNT", "KIND", "ENTRIES", "CASH USD", "1100, 1110", "3100 USD", "3300 Operating cash reserve",
+            "Statement of comparison of budget and actual amounts", "Original budget", "Final budget", "Actual amounts (comparable basis)",
+            "Difference: final budget less actual", "Assets", "Non-current assets", "Total current assets", "Total non-current assets",
+            "Advances to implementing partners – current", "Contributions receivable, net of allowance – current",
+            "Contributions receivable, net of allowance – non-current", ForeignExchangeNote.label, "Note: foreign exchange", "Realised",
+            "Unrealised", "Transfers to (from) earmarked net assets", "  of which earmarked: Legal aid",
         ]
 
     @Test func everyLabelHasAFrenchTranslation() {
-        let missing = Self.labels.filter { AnnualText.french(AnnualComparative.withoutDates($0)) == nil }
+        let budget = BudgetReport.categories.map { "\($0.name) (\($0.accounts.map(\.rawValue).joined(separator: ", ")))" }
+        let missing = (Self.labels + budget).filter { AnnualText.french(AnnualComparative.withoutDates($0)) == nil }
         #expect(missing.isEmpty, "no French for: \(missing)")
     }
 
@@ -41,8 +47,10 @@ struct AnnualTextTests {
         #expect(AnnualText.label("Opening net assets (2024-12-31)", .fr, format) == "Actif net d’ouverture (31 décembre 2024)")
         #expect(AnnualText.label("Cash at the end of the period (2025-12-31)", .en, StatementFormat(.en)) == "Cash at the end of the period (31 December 2025)")
         #expect(AnnualText.label("VALUE USD", .fr, format) == "VALEUR USD")
-        // A name from the ledger stays as it is.
-        #expect(AnnualText.label("Commitment – G-01 Shelter Org", .fr, format) == "Commitment – G-01 Shelter Org")
+        // A name from the ledger stays as it is; a sub-account's kind is translated.
+        #expect(AnnualText.label("Shelter Org", .fr, format) == "Shelter Org")
+        #expect(AnnualText.label("Commitment – G-01 Shelter Org", .fr, format) == "Engagement – G-01 Shelter Org")
+        #expect(AnnualText.label("  of which earmarked: Legal aid", .fr, format) == "dont préaffecté : Legal aid")
     }
 
     @Test func everyPhraseIsWrittenInFrench() {
@@ -53,6 +61,7 @@ struct AnnualTextTests {
             .commitmentsIntro(date: "2025-12-31"), .receivablesIntro(date: "2025-12-31"), .fxIntro,
             .eventsIntro(from: "2026-01-01", to: "2026-01-31", count: 1200), .eventsNone(from: "2026-01-01", to: "2026-01-31"),
             .eventsNonAdjusting, .noPriorYear(start: "2025-01-01"), .check(statement: "cash_flow", holds: true), .budgetNotAvailable,
+            .budgetNotApproved(year: "2025"), .budgetBasis,
         ]
         for phrase in phrases {
             let french = AnnualText.phrase(phrase, .fr, format)

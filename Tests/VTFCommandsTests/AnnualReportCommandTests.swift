@@ -41,8 +41,8 @@ struct AnnualReportCommandTests {
         let report = try json(["report", "annual", "--year", "2027", "--as-of", "2028-01-31", "--format", "json"])
         let position = rows(report, "financial_position")
         // Cash 76,700.00 + receivables 65,000.00 + advance 2,000.00 (FundReportCommandTests).
-        #expect(position["Current assets|Total assets"]?.0 == .string("143700.00"))
-        #expect(position["Current assets|Total assets"]?.1 == .string("143700.00"))
+        #expect(position["Assets|Total assets"]?.0 == .string("143700.00"))
+        #expect(position["Assets|Total assets"]?.1 == .string("143700.00"))
         let performance = rows(report, "financial_performance")
         #expect(performance["Revenue|Total revenue"]?.0 == .string("0.00"))
         // Both agreements recognised when signed: EUR 100,000.00 at 0.8000 + USD 30,000.00.
@@ -52,7 +52,7 @@ struct AnnualReportCommandTests {
         #expect(cash["Cash|Cash at the end of the period (2027-12-31)"]?.1 == .string("76700.00"))
         // 2026: the first year; its prior column is empty.
         let first = try json(["report", "annual", "--year", "2026", "--as-of", "2027-01-31", "--format", "json"])
-        #expect(rows(first, "financial_position")["Current assets|Total assets"]?.1 == JSONValue.null)
+        #expect(rows(first, "financial_position")["Assets|Total assets"]?.1 == JSONValue.null)
     }
 
     @Test func htmlInEnglishAndFrenchIsSelfContained() throws {
@@ -71,11 +71,9 @@ struct AnnualReportCommandTests {
         for label in ["Total assets", "Statement of cash flows", "Opening net assets", "Accounting policies", "Total revenue"] {
             #expect(!french.stdout.contains(label), "untranslated: \(label)")
         }
-        // Every label of the statements is in French: none is kept in English (lang="en"); only
-        // names from the ledger in the notes may be (the grant's commitment account).
-        let statements = try #require(french.stdout.components(separatedBy: "Notes relatives").first)
-        #expect(!statements.contains("lang=\"en\""), "untranslated labels in the statements")
-        #expect(french.stdout.contains("<span lang=\"en\">Commitment – G-01 Shelter Org</span>"))
+        // Every label is in French: none is kept in English (lang="en"), in the statements or the notes.
+        #expect(!french.stdout.contains("lang=\"en\""), "untranslated labels")
+        #expect(french.stdout.contains("Engagement – G-01 Shelter Org"))
     }
 
     @Test func csvIsOneFlatTable() throws {
@@ -83,7 +81,7 @@ struct AnnualReportCommandTests {
         #expect(output.status == 0, "\(output.stderr)")
         let lines = output.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "statement,section,line,current 2027,prior 2026")
-        #expect(lines.contains("Statement of financial position,Current assets,Total assets,143700.00,143700.00"))
+        #expect(lines.contains("Statement of financial position,Assets,Total assets,143700.00,143700.00"))
     }
 
     @Test func outGoesThroughTheOutputGuard() throws {
@@ -148,5 +146,20 @@ extension AnnualReportCommandTests {
         #expect(runs == [
             "3100 Accumulated surplus – unearmarked", "3200 Accumulated surplus – earmarked", "3300 Operating cash reserve", "TOTAL USD",
         ], "\(runs)")
+    }
+}
+
+extension AnnualReportCommandTests {
+    /// The budget comparison (IPSAS 24) closes the statements: no budget approved, so the budget
+    /// lines are empty; the actual amounts of 2026 stand beside 2027's (grant 10,000.00 + PSC 1,300.00).
+    @Test func theBudgetComparisonClosesTheStatements() throws {
+        let report = try json(["report", "annual", "--year", "2027", "--as-of", "2028-01-31", "--format", "json"])
+        let keys = report.objectValue?["statements"]?.arrayValue?.compactMap { $0.objectValue?["key"]?.stringValue }
+        #expect(keys == ["financial_position", "financial_performance", "net_assets", "cash_flow", "budget"])
+        let budget = rows(report, "budget")
+        let total = "Total (5100, 5300, 5400, 5500, 5200)"
+        #expect(budget["\(total)|Actual amounts (comparable basis)"]?.0 == .string("0.00"))
+        #expect(budget["\(total)|Actual amounts (comparable basis)"]?.1 == .string("11300.00"))
+        #expect(budget["\(total)|Final budget"]?.0 == JSONValue.null)
     }
 }

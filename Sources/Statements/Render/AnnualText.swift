@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import TrustFund
 
@@ -25,7 +26,12 @@ enum AnnualText {
     /// The French of a label (dates as `·`), or nil when the dictionary has none. A label
     /// ending in a currency code ("VALUE USD", "TOTAL USD") is translated without it.
     static func french(_ key: String) -> String? {
+        let key = key.trimmingCharacters(in: .whitespaces)
         if let known = frenchLabels[key] { return known }
+        // "of which earmarked: Legal aid": the earmark's name is the ledger's.
+        if key.hasPrefix(earmarkPrefix) { return "dont préaffecté : " + key.dropFirst(earmarkPrefix.count) }
+        // "Commitment – G-01 Shelter Org": the name of a grant's 9200 sub-account.
+        if key.hasPrefix("Commitment – ") { return "Engagement – " + key.dropFirst("Commitment – ".count) }
         if let space = key.lastIndex(of: " ") {
             let code = key[key.index(after: space)...]
             if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }), let head = frenchLabels[String(key[..<space])] {
@@ -41,6 +47,8 @@ enum AnnualText {
         }
         return nil
     }
+
+    static let earmarkPrefix = "of which earmarked: "
 
     /// "1100", "1200.BEL", "3100 USD": codes, the same in every language.
     static func isAccountCode(_ text: String) -> Bool {
@@ -157,6 +165,28 @@ enum AnnualText {
         "Realised": "Réalisés", "Unrealised (revaluation)": "Latents (réévaluation)",
         "Total FX gains": "Total des gains de change", "Total FX losses": "Total des pertes de change",
         "Net FX gain (loss)": "Gain (perte) de change net(te)",
+        // Presentation (IPSAS 1): current / non-current, FX net, earmarks
+        "Assets": "Actifs", "Non-current assets": "Actifs non courants",
+        "Total current assets": "Total des actifs courants", "Total non-current assets": "Total des actifs non courants",
+        "Advances to implementing partners – current": "Avances aux partenaires d’exécution – part courante",
+        "Advances to implementing partners – non-current": "Avances aux partenaires d’exécution – part non courante",
+        "Contributions receivable, net of allowance – current": "Contributions à recevoir, nettes de la provision – part courante",
+        "Contributions receivable, net of allowance – non-current": "Contributions à recevoir, nettes de la provision – part non courante",
+        "Net foreign exchange gains (losses)": "Gains (pertes) de change nets",
+        "Note: foreign exchange": "Note : change", "Unrealised": "Latents",
+        "Note: foreign exchange gains (losses)": "Note : gains (pertes) de change",
+        "Realised (receipts, conversions, refunds, write-offs)": "Réalisés (encaissements, conversions, remboursements, passations en pertes)",
+        "Unrealised (period-end revaluation, fx.revalue)": "Latents (réévaluation de fin de période, fx.revalue)",
+        "Transfers to (from) earmarked net assets": "Virements à (de) l’actif net préaffecté",
+        "Earmarked net assets (3200) by earmark": "Actif net préaffecté (3200) par préaffectation",
+        // Budget
+        "Original budget": "Budget initial", "Final budget": "Budget définitif",
+        "Actual amounts (comparable basis)": "Montants réels (base comparable)",
+        "Difference: final budget less actual": "Écart : budget définitif moins montants réels",
+        "Grants to CSOs (5100)": "Subventions aux organisations de la société civile (5100)",
+        "Secretariat and fund management costs (5300, 5400, 5500)": "Frais de secrétariat et de gestion du fonds (5300, 5400, 5500)",
+        "Programme support costs (5200)": "Dépenses d’appui aux programmes (5200)",
+        "Total (5100, 5300, 5400, 5500, 5200)": "Total (5100, 5300, 5400, 5500, 5200)",
         // Columns
         "DONOR": "DONATEUR", "AGREEMENT": "ACCORD", "CURRENCY": "MONNAIE", "OUTSTANDING": "RESTANT DÛ", "NOT DUE": "NON ÉCHU",
         "VALUE": "VALEUR", "ACCOUNT": "COMPTE", "KIND": "TYPE", "ENTRIES": "ÉCRITURES", "CASH": "TRÉSORERIE",
@@ -224,6 +254,10 @@ enum AnnualText {
             case (_, true): return "Le contrôle de l’état est vérifié."
             case (_, false): return "Le contrôle de l’état N’EST PAS vérifié : exécutez vtf verify."
             }
+        case .budgetNotApproved(let year):
+            return "Aucun budget pour \(year) n’a été approuvé à la date de clôture : les lignes budgétaires sont vides et seuls les montants réels figurent."
+        case .budgetBasis:
+            return "Le budget et les états financiers sont tous deux établis selon la comptabilité d’exercice, par les mêmes catégories et pour la même année civile ; les montants réels sont les charges de l’exercice, sur une base comparable (IPSAS 24)."
         case .budgetNotAvailable:
             return "L’état de comparaison des montants budgétés et des montants réels (IPSAS 24) ne fait pas partie du présent rapport : aucun rapport budgétaire n’est disponible dans cette version."
         }

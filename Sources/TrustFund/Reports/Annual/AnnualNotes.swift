@@ -35,7 +35,6 @@ struct AnnualNotes {
             if let limit = try setting("write_off_limit", on: report.to) { paragraphs.append(.writeOffs(limit: limit, currency: report.currency.code)) }
             paragraphs.append(.grantsExpensed)
             if !report.hasPrior { paragraphs.append(.noPriorYear(start: report.start.description)) }
-            if !report.statements.contains(where: { $0.key == "budget" }) { paragraphs.append(.budgetNotAvailable) }
             return AnnualNote(key: "policies", title: "Accounting policies", paragraphs: paragraphs, rows: [], tables: [])
         }
     }

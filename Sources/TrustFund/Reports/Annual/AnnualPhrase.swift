@@ -34,6 +34,10 @@ public enum AnnualPhrase: Sendable, Equatable {
     case check(statement: String, holds: Bool)
     /// The budget comparison is not part of this report (no budget report in this build).
     case budgetNotAvailable
+    /// No budget approved for the year: the budget columns are empty.
+    case budgetNotApproved(year: String)
+    /// Budget and actual on the same (accrual) basis, categories and period.
+    case budgetBasis
 
     /// The sentence in English.
     public var english: String {
@@ -77,6 +81,10 @@ public enum AnnualPhrase: Sendable, Equatable {
             case (_, true): "The statement's check holds."
             case (_, false): "The statement's check DOES NOT hold: run vtf verify."
             }
+        case .budgetNotApproved(let year):
+            "No budget for \(year) was approved by the year end: the budget lines are empty and only the actual amounts are shown."
+        case .budgetBasis:
+            "The budget and the financial statements are both on the accrual basis, by the same categories and for the same calendar year; the actual amounts are the year's expenses, on a comparable basis (IPSAS 24)."
         case .budgetNotAvailable:
             "The statement of comparison of budget and actual amounts (IPSAS 24) is not part of this report: no budget report is available in this version."
         }
