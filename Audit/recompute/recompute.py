@@ -6,7 +6,7 @@ An auditor's tool, independent of vtf's code: it reads only the JSON lines of
 are described in Audit/FUND-RULES.md), recomputes the figures of
 
     vtf report trial-balance | financial-position | financial-performance | net-assets
-               | grants | receivables | psc | budget
+               | grants | receivables | psc | budget | cash-flow
     vtf funds available
 
 for the dates each report names, and compares them with the JSON those commands print
@@ -35,8 +35,8 @@ DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 REPORTS = ["trial-balance", "financial-position", "financial-performance", "net-assets",
-           "grants", "receivables", "psc", "budget", "funds"]
-PERIOD_REPORTS = {"financial-performance", "net-assets", "psc", "budget"}
+           "grants", "receivables", "psc", "budget", "cash-flow", "funds"]
+PERIOD_REPORTS = {"financial-performance", "net-assets", "psc", "budget", "cash-flow"}
 
 
 class BadInput(Exception):
@@ -351,7 +351,7 @@ def trial_balance(journal, as_of):
 
 
 POSITION = {
-    "assets": ("asset", False, [("cash", ["1100", "1110"]), ("contributions_receivable", ["1200"]), ("allowance", ["1210"]),
+    "assets": ("asset", False, [("cash", ["1100", "1110"]), ("contributions_receivable", ["1200", "1210"]),
                                 ("advances", ["1300"]), ("accrued_interest", ["1400"])]),
     "liabilities": ("liability", True, [("payables", ["2100"]), ("deferred_revenue", ["2200"]), ("refunds_payable", ["2300"]),
                                         ("unidentified_receipts", ["2400"])]),
@@ -381,9 +381,53 @@ def financial_position(journal, as_of):
         if section == "net_assets":
             lines.append(dict(key="surplus_not_closed", value=surplus_not_closed(journal, balances)))
         result[section] = dict(lines=lines, total=sum((line["value"] for line in lines), Decimal(0)))
+        if section == "assets":
+            # Receivables due more than 12 months after the date are non-current (IPSAS 1 ¶76).
+            later = non_current_receivables(journal, as_of, balances)
+            for line in lines:
+                line["term"] = "current"
+                if line["key"] == "contributions_receivable":
+                    line["value"] -= later
+            lines.append(dict(key="contributions_receivable_non_current", value=later, term="non_current"))
+            result[section].update(current_total=result[section]["total"] - later, non_current_total=later)
     result["memo"] = [dict(key="pledges", value=value_under(balances, "9100")), dict(key="commitments", value=value_under(balances, "9200"))]
     result["balanced"] = result["assets"]["total"] == result["liabilities"]["total"] + result["net_assets"]["total"]
+    result["earmarks"] = [dict(earmark=name, account="3200", value=earmark_balance(years, as_of)) for name, years in sorted(earmarks(journal).items())]
     return result
+
+
+def horizon(as_of):
+    """The reporting date a year on (29 February gives 28 February)."""
+    year, month, day = int(as_of[:4]) + 1, as_of[5:7], as_of[8:10]
+    if month == "02" and day == "29":
+        day = "28"
+    return f"{year:04d}-{month}-{day}"
+
+
+def non_current_receivables(journal, as_of, balances):
+    """Per donor and currency, the instalments due after the horizon, at their share of
+    1200.DONOR's value, with the same share of 1210.DONOR."""
+    last = horizon(as_of)
+    later = {}
+    for position in agreement_positions(journal, as_of):
+        if position["outstanding"] == 0:
+            continue
+        key = (position["donor"], position["currency"])
+        for due, outstanding in position["instalments"]:
+            if due > last:
+                later[key] = later.get(key, Decimal(0)) + outstanding
+    total = Decimal(0)
+    for (donor, currency) in sorted(later, key=lambda key: key[0] + " " + key[1]):
+        amount = later[(donor, currency)]
+        if amount == 0:
+            continue
+        held, value = balances.get(("1200." + donor, currency), [Decimal(0), Decimal(0)])
+        if held == 0:
+            continue
+        part = amount if abs(amount) <= abs(held) else held
+        allowance = balances.get(("1210." + donor, currency), [Decimal(0), Decimal(0)])[1]
+        total += journal.fund(value * part / held) + journal.fund(allowance * part / held)
+    return total
 
 
 def financial_performance(journal, since, as_of):
@@ -397,7 +441,21 @@ def financial_performance(journal, since, as_of):
             value = value_under(balances, code)
             lines.append(dict(account=code, value=-value if credit else value))
         result[section] = dict(lines=lines, total=sum((line["value"] for line in lines), Decimal(0)))
+    # FX gains (4900) and losses (5900) netted into one line (IPSAS 1 ¶48): under revenue as
+    # 4900 when a net gain, under expenses as 5900 when a net loss.
+    net = -(value_under(balances, "4900") + value_under(balances, "5900"))
+    revalued = journal.balances(through=as_of, since=since, exclude_kinds=tuple(k for k in all_kinds(journal) if k != "fx.revalue"))
+    unrealised = -(value_under(revalued, "4900") + value_under(revalued, "5900"))
+    for section, code, value in (("revenue", "4900", None), ("expenses", "5900", None)):
+        result[section]["lines"] = [line for line in result[section]["lines"] if line["account"] != code]
+    if net < 0:
+        result["expenses"]["lines"].append(dict(account="5900", value=-net))
+    else:
+        result["revenue"]["lines"].append(dict(account="4900", value=net))
+    for section in ("revenue", "expenses"):
+        result[section]["total"] = sum((line["value"] for line in result[section]["lines"]), Decimal(0))
     result["surplus"] = result["revenue"]["total"] - result["expenses"]["total"]
+    result["foreign_exchange"] = dict(net=net, presented_as="expense" if net < 0 else "revenue", realised=net - unrealised, unrealised=unrealised)
     return result
 
 
@@ -422,13 +480,20 @@ def net_assets(journal, since, as_of):
     transfers = credits(journal.balances(through=as_of, since=since,
                                          exclude_kinds=tuple(k for k in all_kinds(journal) if k != "reserve.adjust")))
     others = credits(journal.balances(through=as_of, since=since, exclude_kinds=("year.close", "reserve.adjust")))
+    closes = journal.balances(through=as_of, since=since, exclude_kinds=tuple(k for k in all_kinds(journal) if k != "year.close"))
+    restricted = -value_under(closes, "3200")
+    earmark_transfers = {code: Decimal(0) for code in components}
+    earmark_transfers["3200"] = restricted
+    earmark_transfers["3100"] = -restricted
     rows = []
     for key, values in (("opening", opening), ("surplus", surplus), ("reserve_transfers", transfers),
-                        ("other_movements", others), ("closing", closing)):
+                        ("earmark_transfers", earmark_transfers), ("other_movements", others), ("closing", closing)):
         rows.append(dict(key=key, values=[dict(account=code, value=values.get(code, Decimal(0))) for code in components],
                          total=sum((values.get(code, Decimal(0)) for code in components), Decimal(0))))
-    reconciles = all(sum(row["values"][i]["value"] for row in rows[:4]) == rows[4]["values"][i]["value"] for i in range(len(components)))
-    return dict(components=[dict(account=code) for code in components], rows=rows, reconciles=reconciles)
+    reconciles = all(sum(row["values"][i]["value"] for row in rows[:5]) == rows[5]["values"][i]["value"] for i in range(len(components)))
+    marks = [dict(earmark=name, opening=earmark_balance(years, before), closing=earmark_balance(years, as_of))
+             for name, years in sorted(earmarks(journal).items())]
+    return dict(components=[dict(account=code) for code in components], rows=rows, reconciles=reconciles, earmarks=marks)
 
 
 def all_kinds(journal):
@@ -466,6 +531,10 @@ def psc_rate(journal, date):
 
 
 def refund_charges(journal, as_of):
+    return replay_reported(journal)[0]
+
+
+def replay_reported(journal):
     """What each partner refund returned of its own year's reported spending, at the rates that
     charged it: each grant's reported spending per (year, rate), latest taken back first
     (FUND-RULES.md, "Refunds from partners"); a reversal puts the grant's list back as it was
@@ -473,7 +542,10 @@ def refund_charges(journal, as_of):
     parts = {}
     before = {}
     charges = {}
+    closes = {}
     for entry in journal.entries:
+        if entry["kind"] == "year.close":
+            closes[entry["seq"]] = {grant: [dict(p) for p in mine] for grant, mine in parts.items()}
         # In the order recorded, whatever the dates: what the grant record held when each
         # refund was posted.
         seq, kind, data = entry["seq"], entry["kind"], entry.get("data", {})
@@ -522,7 +594,58 @@ def refund_charges(journal, as_of):
                     rates.append(part["rate"])
         charged = sum((Decimal(p["value"]) for p in postings if within(p["account"], "5200")), Decimal(0))
         charges[seq] = dict(spent=spent, psc=psc, rates=", ".join(rates), charged=charged)
-    return charges
+    return charges, closes
+
+
+def earmarks(journal):
+    """Each earmark's closed years, as the year closes computed them (FUND-RULES.md, "Earmarks"):
+    {name: [(year, closing)]}. Per close: restricted revenue of the year (unconditional earmarked
+    agreements signed in it, at their signing value; recognitions in it, at the value they took
+    off 2200) less the spending and PSC the earmarked grants reported for the year (net of
+    refunds), added to the balance, never below zero."""
+    _, closes = replay_reported(journal)
+    result = {}
+    for close_seq, parts in sorted(closes.items()):
+        close = journal.by_seq[close_seq]
+        year = close["date"][:4]
+        revenue, spending = {}, {}
+        signed = {}
+        for entry in journal.entries:
+            if entry["seq"] >= close_seq or journal.is_reversed(entry["seq"]):
+                continue
+            data = entry.get("data", {})
+            if entry["kind"] == "agreement.sign" and data.get("earmark") is not None:
+                name = data["earmark"]
+                signed[entry.get("ref")] = name
+                total = revenue.setdefault(name, Decimal(0))
+                if data.get("conditional") is not True and entry["date"][:4] == year:
+                    value = sum((Decimal(p["value"]) for p in entry.get("postings", []) if within(p["account"], "1200")), Decimal(0))
+                    revenue[name] = total + value
+            elif entry["kind"] == "agreement.recognise" and data.get("agreement") in signed and entry["date"][:4] == year:
+                name = signed[data["agreement"]]
+                value = sum((Decimal(p["value"]) for p in entry.get("postings", []) if within(p["account"], "2200")), Decimal(0))
+                revenue[name] = revenue.get(name, Decimal(0)) + value
+        for ref, request in journal.requests.items():
+            name = request["params"].get("earmark")
+            if request["action"] != "grant.award" or name is None or request["approved_seq"] is None or request["approved_seq"] >= close_seq:
+                continue
+            total = spending.setdefault(name, Decimal(0))
+            spending[name] = total + sum((p["spent"] + p["psc"] for p in parts.get(ref, []) if p["year"] == year), Decimal(0))
+        for name in sorted(set(revenue) | set(spending) | set(result)):
+            years = result.setdefault(name, [])
+            opening = years[-1][1] if years else Decimal(0)
+            closing = opening + revenue.get(name, Decimal(0)) - spending.get(name, Decimal(0))
+            years.append((year, closing if closing > 0 else Decimal(0)))
+    return result
+
+
+def earmark_balance(years, date):
+    """The closing of the last year closed on or before `date` (zero before the first)."""
+    value = Decimal(0)
+    for year, closing in years:
+        if f"{year}-12-31" <= date:
+            value = closing
+    return value
 
 
 def psc_report(journal, since, as_of):
@@ -558,6 +681,73 @@ def psc_report(journal, since, as_of):
                   recomputed=sum((l["recomputed"] for l in lines), Decimal(0)), ledger_5200=value_under(period, "5200"))
     agrees = all(l["agrees"] for l in lines) and totals["charged"] == totals["ledger_5200"]
     return dict(entries=lines, totals=totals, agrees=agrees)
+
+
+CASH_LINES = [("operating", ["contributions_received", "refunds_to_donors", "grants_paid", "refunds_from_partners", "psc_paid",
+                             "bank_charges", "fund_management", "other_operating"]),
+              ("investing", ["interest_received", "cash_pool_costs"]),
+              ("exchange", ["exchange_differences"])]
+
+
+def cash_line(origin, index):
+    """The line of a cash posting (IPSAS 2, direct method): by the kind of the entry that made
+    it (for a reversal, the entry it undoes), else by the accounts that entry posts besides cash."""
+    kind = origin["kind"]
+    postings = origin.get("postings", []) or []
+    if kind in ("contribution.receive", "contribution.unidentified", "contribution.apply"):
+        return "contributions_received"
+    if kind in ("cash.convert", "fx.revalue"):
+        return "exchange_differences"
+    if kind == "grant.report":
+        return "psc_paid"
+    if kind == "grant.refund":
+        return "refunds_from_partners"
+    if kind == "interest.allocate":
+        if index is None or index >= len(postings):
+            return "interest_received"
+        return "cash_pool_costs" if Decimal(postings[index]["value"]) < 0 else "interest_received"
+    others = [p["account"] for p in postings if not within(p["account"], "1100")]
+
+    def has(*codes):
+        return any(within(account, code) for code in codes for account in others)
+    for codes, line in ((("1300", "5100"), "grants_paid"), (("1200", "2400"), "contributions_received"),
+                        (("2300", "4100", "4110", "4120"), "refunds_to_donors"), (("4300",), "refunds_from_partners"),
+                        (("5200",), "psc_paid"), (("5400",), "bank_charges"), (("5300",), "fund_management"),
+                        (("4200", "1400"), "interest_received"), (("5500",), "cash_pool_costs")):
+        if has(*codes):
+            return line
+    if all(within(a, "4900") or within(a, "5900") or within(a, "1190") for a in others):
+        return "exchange_differences"
+    return "other_operating"
+
+
+def cash_flow(journal, since, as_of):
+    before = day_before(since)
+    opening = value_under(journal.balances(through=before), "1100")
+    closing = value_under(journal.balances(through=as_of), "1100")
+    sums = {line: Decimal(0) for _, lines in CASH_LINES for line in lines}
+    count = 0
+    for entry in journal.entries:
+        postings = entry.get("postings", []) or []
+        if not (since <= entry["date"] <= as_of) or not any(within(p["account"], "1100") for p in postings):
+            continue
+        origin, seen = entry, set()
+        while origin["seq"] in journal.reverses and origin["seq"] not in seen:
+            seen.add(origin["seq"])
+            target = journal.reverses[origin["seq"]]
+            if target >= origin["seq"]:
+                break
+            origin = journal.by_seq[target]
+        same = len(origin.get("postings", []) or []) == len(postings)
+        for index, posting in enumerate(postings):
+            if within(posting["account"], "1100"):
+                sums[cash_line(origin, index if same else None)] += Decimal(posting["value"])
+                count += 1
+    sections = [dict(key=key, lines=[dict(key=line, value=sums[line]) for line in lines],
+                     total=sum((sums[line] for line in lines), Decimal(0))) for key, lines in CASH_LINES]
+    net = sum(sums.values(), Decimal(0))
+    return dict(opening_date=before, opening=opening, sections=sections, net_change=net, closing=closing, postings=count,
+                reconciles=opening + net == closing)
 
 
 BUDGET_CATEGORIES = [("grants", ["5100"]), ("secretariat", ["5300", "5400", "5500"]), ("psc", ["5200"])]
@@ -658,25 +848,35 @@ def bucket(days):
     return 4
 
 
-def receivables(journal, as_of):
-    balances = journal.balances(through=as_of)
-    donors = {e["data"].get("id"): e["data"].get("name") for e in journal.entries if e["kind"] == "donor.add"}
-    open_lines = []
+def agreement_positions(journal, as_of):
+    """Each agreement signed by `as_of`: outstanding, and what is left of each instalment once
+    the receipts and write-offs dated by then paid the oldest first."""
+    positions = []
     for ref, record in agreements(journal).items():
         if record["date"] > as_of:
             continue
         received = sum((amount for date, amount in record["receipts"] if date <= as_of), Decimal(0))
         written = sum((amount for date, amount in record["write_offs"] if date <= as_of), Decimal(0))
-        settled = received + written
-        outstanding = record["amount"] - settled
-        if outstanding == 0:
-            continue
-        ageing = [Decimal(0)] * len(BUCKETS)
-        left = settled
+        left = received + written
+        instalments = []
         for amount, due in record["instalments"]:
             paid = amount if left >= amount else left
             left -= paid
-            rest = amount - paid
+            instalments.append((due, amount - paid))
+        positions.append(dict(record, ref=ref, outstanding=record["amount"] - received - written, instalments=instalments))
+    return positions
+
+
+def receivables(journal, as_of):
+    balances = journal.balances(through=as_of)
+    donors = {e["data"].get("id"): e["data"].get("name") for e in journal.entries if e["kind"] == "donor.add"}
+    open_lines = []
+    for record in agreement_positions(journal, as_of):
+        ref, outstanding = record["ref"], record["outstanding"]
+        if outstanding == 0:
+            continue
+        ageing = [Decimal(0)] * len(BUCKETS)
+        for due, rest in record["instalments"]:
             if rest != 0:
                 ageing[bucket(days_between(due, as_of))] += rest
         open_lines.append(dict(donor=record["donor"], donor_name=donors.get(record["donor"]), agreement=ref, currency=record["currency"],
@@ -750,6 +950,8 @@ LIST_KEYS = {
     "lines": lambda item: item.get("category") or (item.get("account") if item.get("account") is not None and "key" not in item
                                                    else item.get("key") or item.get("label")),
     "budgets": lambda item: item.get("from"),
+    "earmarks": lambda item: item.get("earmark"),
+    "sections": lambda item: item.get("key"),
     "memo": lambda item: item.get("key"),
     "values": lambda item: item.get("account"),
     "components": lambda item: item.get("account"),
@@ -886,6 +1088,8 @@ def recompute(journal, name, heading):
         expected.update(receivables(journal, as_of))
     elif name == "psc":
         expected.update(psc_report(journal, since, as_of))
+    elif name == "cash-flow":
+        expected.update(cash_flow(journal, since, as_of))
     elif name == "budget":
         expected.update(budget_report(journal, since, as_of))
     elif name == "funds":
@@ -978,6 +1182,10 @@ def main(argv):
             differences += check(journal, name, found)
     except BadInput as error:
         print(f"recompute.py: {error}", file=sys.stderr)
+        return 2
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as error:
+        # A journal or report shaped otherwise than the schemas say: bad input, not a difference.
+        print(f"recompute.py: the journal or a report is not what the schemas describe ({type(error).__name__}: {error})", file=sys.stderr)
         return 2
     if differences:
         for report, path, expected, found in differences:

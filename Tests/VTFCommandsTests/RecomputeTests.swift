@@ -15,7 +15,7 @@ struct RecomputeTests {
         try CLI.run("/usr/bin/env", ["python3", script] + arguments, in: dir)
     }
 
-    /// Runs vtf itself through the script (`--vtf`): the export, the eight reports and funds
+    /// Runs vtf itself through the script (`--vtf`): the export, the nine reports and funds
     /// available as of `asOf` (period reports from `from`); every figure must agree.
     static func expectAgreement(ledger: String, asOf: String, from: String? = nil, in dir: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -23,7 +23,7 @@ struct RecomputeTests {
         if let from { arguments += ["--from", from] }
         let result = try recompute(arguments, in: dir)
         #expect(result.status == 0, "as of \(asOf): \(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stdout.contains("ok: every figure of trial-balance, financial-position, financial-performance, net-assets, grants, receivables, psc, budget, funds agrees"),
+        #expect(result.stdout.contains("ok: every figure of trial-balance, financial-position, financial-performance, net-assets, grants, receivables, psc, budget, cash-flow, funds agrees"),
                 "\(result.stdout)", sourceLocation: sourceLocation)
     }
 
@@ -236,6 +236,11 @@ struct RecomputeTests {
         try fund.base.write(funds.replacingOccurrences(of: "\"available\":\"\(available)\"", with: "\"available\":\"\(higher)\""), to: "funds-changed.json")
         let more = try Self.recompute(["--journal", "journal.jsonl", "--report", "funds=funds-changed.json"], in: dir)
         #expect(more.status == 1 && more.stdout.contains("funds: available: expected \(available), found \(higher)"), "\(more.stdout)\(more.stderr)")
+
+        // A figure the journal does not give (a member the script cannot derive) is a difference too.
+        try fund.base.write(funds.replacingOccurrences(of: "\"available\":", with: "\"bonus\":\"1.00\",\"available\":"), to: "funds-extra.json")
+        let extra = try Self.recompute(["--journal", "journal.jsonl", "--report", "funds-extra.json"], in: dir)
+        #expect(extra.status == 1 && extra.stdout.contains("funds: bonus: expected (not derived by recompute.py), found \"1.00\""), "\(extra.stdout)")
 
         // A journal line cut short, or a file that is no report: bad input.
         try fund.base.write("{\"seq\":0,", to: "cut.jsonl")

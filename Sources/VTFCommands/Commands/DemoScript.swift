@@ -296,6 +296,7 @@ struct DemoScript {
               .build/debug/vtf report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
               .build/debug/vtf grant --help
               Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)
+              Audit/recompute/recompute.py --vtf .build/debug/vtf --ledger \(ledger) --as-of 2025-12-31   (every report figure recomputed from the journal alone)
               Audit/verify-statement-with-openssl.sh \(folder)/BEL-2025.json --vkey '\(vkey)'   (a donor's check)
             and read Audit/AUDITOR-GUIDE.md.
             """)
