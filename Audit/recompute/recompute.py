@@ -976,6 +976,7 @@ class Comparison:
     def __init__(self, report):
         self.report = report
         self.differences = []
+        self.amounts = 0  # amounts compared
 
     def differ(self, path, expected, found):
         self.differences.append((self.report, path, expected, found))
@@ -1017,6 +1018,7 @@ class Comparison:
                 self.differ(path, "order " + ", ".join(map(str, expected_keys)), "order " + ", ".join(map(str, found_order)))
             return
         if isinstance(expected, Decimal):
+            self.amounts += 1
             if not isinstance(found, str) or not DECIMAL.match(found):
                 return self.differ(path, str(expected), shown(found))
             if Decimal(found) != expected:
@@ -1102,7 +1104,7 @@ def check(journal, name, found):
     expected = recompute(journal, name, found)
     comparison.compare("", expected, found)
     comparison.unknown("", expected, found)
-    return comparison.differences
+    return comparison.differences, comparison.amounts
 
 
 def load_report(spec):
@@ -1177,9 +1179,12 @@ def main(argv):
             reports = [load_report(spec) for spec in args.report]
         journal = Journal(lines)
         differences = []
+        amounts = 0
         for name, found in reports:
             kind_of(name, found, name)
-            differences += check(journal, name, found)
+            found_differences, compared = check(journal, name, found)
+            differences += found_differences
+            amounts += compared
     except BadInput as error:
         print(f"recompute.py: {error}", file=sys.stderr)
         return 2
@@ -1193,7 +1198,7 @@ def main(argv):
         print(f"{len(differences)} difference(s) between the reports and the journal.")
         return 1
     names = ", ".join(name for name, _ in reports)
-    print(f"ok: every figure of {names} agrees with the journal ({len(journal.entries)} entries).")
+    print(f"ok: every figure of {names} agrees with the journal ({amounts} amounts compared, {len(journal.entries)} entries).")
     return 0
 
 
