@@ -1,4 +1,5 @@
 import Foundation
+import CanonicalJSON
 public import GRDB
 import LedgerCore
 public import LedgerLog
@@ -107,7 +108,19 @@ public final class LedgerFile: Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT origin, fund_name, currency FROM ledger_settings WHERE id = 1") else {
             return nil
         }
-        return LedgerSettings(origin: (try row.decode(atIndex: 0)), fundName: (try row.decode(atIndex: 1)), currency: try Currency(code: (try row.decode(atIndex: 2))))
+        return LedgerSettings(
+            origin: (try row.decode(atIndex: 0)), fundName: (try row.decode(atIndex: 1)),
+            currency: try Currency(code: (try row.decode(atIndex: 2))), openingDate: try openingDate(db))
+    }
+
+    /// The genesis entry's date, read from the signed entry 0 (the derived settings row does not
+    /// copy it); nil while entry 0 is not yet stored, or when it cannot be read (then `vtf
+    /// verify` names what is wrong with entry 0, and its settings differ from the replay's).
+    static func openingDate(_ db: Database) throws -> LedgerDate? {
+        guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0"),
+            let text = (try? JSONParser.parse([UInt8](bytes)))?.objectValue?["date"]?.stringValue
+        else { return nil }
+        return try? LedgerDate(parsing: text)
     }
 }
 

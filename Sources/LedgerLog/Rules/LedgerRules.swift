@@ -33,6 +33,7 @@ public enum LedgerRules {
             throw RuleViolation("\(at): ref \"\(ref)\" is already used by another \(body.kind.rawValue) entry")
         }
         try checkClosedYear(body, state: state)
+        try checkOpening(body, settings: settings)
         try AccrualRules.checkFollowsAccrual(body, state: state)
         var effects: [LedgerEffect]
         if body.kind.postingsFromRules {
@@ -61,9 +62,10 @@ public enum LedgerRules {
     /// `body` with the postings its kind's rules compute (fund kinds), ready to check and sign;
     /// other kinds are returned unchanged.
     public static func completing(_ body: EntryBody, against state: some LedgerStateReading) throws -> EntryBody {
-        guard body.kind.postingsFromRules, body.seq > 0, state.settings != nil else { return body }
+        guard body.kind.postingsFromRules, body.seq > 0, let settings = state.settings else { return body }
         let signer = try checkSigner(body, state: state)
         try checkClosedYear(body, state: state)
+        try checkOpening(body, settings: settings)
         var completed = body
         let outcome = try FundRules.evaluate(body, signer: signer, state: state)
         completed.postings = outcome.postings
@@ -126,7 +128,7 @@ public enum LedgerRules {
         else {
             throw RuleViolation("\(at): the genesis entry must be signed by its admin key")
         }
-        let settings = LedgerSettings(origin: body.ledger, fundName: fundName, currency: currency)
+        let settings = LedgerSettings(origin: body.ledger, fundName: fundName, currency: currency, openingDate: body.date)
         return AcceptedEntry(
             signerKey: signer.record.publicKey,
             effects: [.start(settings)] + keys.map(LedgerEffect.registerKey))

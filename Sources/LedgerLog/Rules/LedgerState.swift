@@ -8,11 +8,15 @@ public struct LedgerSettings: Sendable, Equatable {
     public let fundName: String
     /// The functional currency every `value` is in.
     public let currency: Currency
+    /// The genesis entry's date: the ledger's opening. Nothing is dated before it
+    /// (``LedgerRules/checkOpening(_:settings:)``); nil only where it is not known.
+    public let openingDate: LedgerDate?
 
-    public init(origin: String, fundName: String, currency: Currency) {
+    public init(origin: String, fundName: String, currency: Currency, openingDate: LedgerDate? = nil) {
         self.origin = origin
         self.fundName = fundName
         self.currency = currency
+        self.openingDate = openingDate
     }
 }
 

@@ -44,7 +44,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The functional currency (ISO 4217) every value is kept in.")
     var currency: String = "USD"
 
-    @Option(help: "The accounting date of the genesis entry (default: today).")
+    @Option(help: "The ledger's opening: its genesis entry's date (default: today). Nothing may be dated before it; to record a whole year, give its 1 January.")
     var date: String?
 
     @Option(help: ArgumentHelp(
