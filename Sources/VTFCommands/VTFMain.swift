@@ -23,7 +23,7 @@ public enum VTFMain {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
             try TextFlags.check(given)
             var command = try VTF.parseAsRoot(given)
-            try command.run()
+            try OutputMode.run(&command)
             return 0
         } catch {
             return report(error)

@@ -22,6 +22,7 @@ struct AccountCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         @Argument(help: "The account code, e.g. 1100 or 1200.BEL.")
         var code: String
@@ -52,6 +53,7 @@ struct AccountCommand: ParsableCommand {
             abstract: "Close an account whose balance is zero; nothing may post to it afterwards.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         @Argument(help: "The account code.")
         var code: String

@@ -56,6 +56,7 @@ struct DemoScript {
     func run() throws {
         print("Building a year of the fund in \(folder)/ …")
         try people()
+        try newUserEdges()
         try rates()
         try budget()
         try donors()

@@ -65,6 +65,7 @@ struct KeyCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         @Option(help: ArgumentHelp("The public key file (SPKI PEM), e.g. alice.pem.pub.", valueName: "file"))
         var publicKey: String
@@ -129,6 +130,7 @@ struct KeyCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         @Option(help: ArgumentHelp("The officer's key id, or a unique prefix of it (at least 8 hex digits).", valueName: "key-id"))
         var keyID: String
@@ -164,6 +166,7 @@ struct KeyCommand: ParsableCommand {
             abstract: "Revoke a key: entries it signs after this are invalid (signed by an admin key).")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         @Argument(help: ArgumentHelp("The key id, or a unique prefix of it (at least 8 hex digits).", valueName: "key-id"))
         var keyID: String

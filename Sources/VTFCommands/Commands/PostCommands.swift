@@ -33,6 +33,7 @@ struct PostCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     @Option(help: ArgumentHelp("A JSON file with the entry (see above).", valueName: "file"))
     var file: String?
@@ -93,6 +94,7 @@ struct ReverseCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     @Argument(help: "The seq of the entry to reverse (see vtf journal export).")
     var seq: UInt64

@@ -117,11 +117,13 @@ struct VerifyCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     @OptionGroup var threads: ThreadsOption
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)
+        if output.isJSON { return try Self.verifyJSON(ledger, threads: threads.count) }
         let result = try Self.replaying(verb: "verified", failure: "FAILED: ") { progress in
             try ledger.verify(threads: threads.count, progress: progress)
         }

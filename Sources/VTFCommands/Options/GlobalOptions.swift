@@ -58,6 +58,7 @@ struct GlobalOptions: ParsableArguments {
     func record(_ draft: EntryDraft, in ledger: LedgerFile) throws -> SignedEntry {
         let entries = try ledger.append([draft], keys: try writeKeys(for: ledger))
         guard let entry = entries.first else { preconditionFailure("one draft appends one entry") }
+        JSONOutput.wrote(entries)
         return entry
     }
 

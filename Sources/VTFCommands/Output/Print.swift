@@ -1,9 +1,12 @@
+import Foundation
 import SafeIO
 
 /// Every `print` in this module: the text with control characters escaped (``TerminalText``),
 /// so a memo, a name or a bank line holding `ESC[2J` is shown, not obeyed. This shadows
 /// `Swift.print` for `String`s; printing anything else means making a `String` first.
 func print(_ text: String, terminator: String = "\n") {
+    // With --format json, stdout carries only JSON (``JSONOutput``); sentences go to stderr.
+    if OutputMode.json { return FileHandle.standardError.write(Data((TerminalText.inert(text) + terminator).utf8)) }
     Swift.print(TerminalText.inert(text), terminator: terminator)
 }
 

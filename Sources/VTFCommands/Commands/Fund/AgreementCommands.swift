@@ -27,6 +27,7 @@ struct AgreementCommand: ParsableCommand {
                       --ref AGR-BEL-2026 --instalments 1000000.00@2026-05-01,1000000.00@2027-05-01
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The donor's ID.") var donor: String
         @Option(help: "The total amount.") var amount: String
         @Option(help: "The agreement's currency.") var currency: String
@@ -64,6 +65,7 @@ struct AgreementCommand: ParsableCommand {
             abstract: "A condition of a conditional agreement is met: deferred revenue becomes revenue.",
             discussion: "Example:  vtf agreement recognise AGR-SE-2026 --amount 500000.00 --date 2026-09-30")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The agreement's ref.") var agreement: String
         @Option(help: "How much is now earned, in the agreement's currency.") var amount: String
         @Option(help: "The accounting date (default: today).") var date: String?
@@ -80,9 +82,11 @@ struct AgreementCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the agreements and what each still expects.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try Self.json(try ledger.fundRecords("agreement"))) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),
                 ("OUTSTANDING", .right), ("TERMS", .left),
@@ -122,6 +126,7 @@ struct ReceiveCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a receipt (the default).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The agreement it pays.") var agreement: String?
         @Flag(help: "Nobody can place it yet: hold it in suspense (2400).") var unidentified = false
         @Option(help: "The amount credited by the bank, before its charges.") var amount: String
@@ -152,6 +157,7 @@ struct ReceiveCommand: ParsableCommand {
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Place a receipt held in suspense against an agreement.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The receipt's bank reference.") var bankRef: String
         @Option(help: "The agreement it pays.") var agreement: String
         @Option(help: "The accounting date (default: today).") var date: String?

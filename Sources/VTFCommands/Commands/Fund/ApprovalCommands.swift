@@ -63,6 +63,7 @@ struct CertifyCommand: ParsableCommand {
             Example:  vtf certify G-2026-07 --key chen.pem
             """)
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String
 
     func run() throws { try DecisionCommand.run(.approvalCertify, ref: ref, reason: nil, global: global) }
@@ -79,6 +80,7 @@ struct ApproveCommand: ParsableCommand {
             Example:  vtf approve G-2026-07 --key amara.pem
             """)
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String
 
     func run() throws { try DecisionCommand.run(.approvalApprove, ref: ref, reason: nil, global: global) }
@@ -90,6 +92,7 @@ struct RejectCommand: ParsableCommand {
         abstract: "Decline a waiting request (certifying or approving officer).",
         discussion: "Example:  vtf reject PAY-2026-0003 --reason \"Report not yet accepted\" --key chen.pem")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String
     @Option(help: "Why, for the requester and the auditors.") var reason: String
 
@@ -102,10 +105,12 @@ struct PendingCommand: ParsableCommand {
         abstract: "What waits for certification or approval, and for whom.",
         discussion: "Add --all to see decided requests too.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
     @Flag(help: "Also list decided requests: approved, rejected, reversed.") var all = false
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)
+        if output.isJSON { return try JSONOutput.document(Self.json(try ledger.fundRecords("request"), all: all)) }
         var table = TextTable([
             ("REF", .left), ("ACTION", .left), ("DATE", .left), ("WHAT", .left), ("REQUESTED BY", .left), ("STATUS", .left),
             ("WAITS FOR", .left),

@@ -28,6 +28,7 @@ struct BudgetCommand: ParsableCommand {
                     --from 2026-01-01 --memo "Board session 15, decision 2"
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The budget's year, YYYY.") var year: Int
         @Option(help: "Grants to CSOs (5100), in the fund currency.") var grants: String
         @Option(help: "Secretariat and fund management costs (5300, 5400, 5500), in the fund currency.") var secretariat: String

@@ -23,6 +23,7 @@ struct DonorCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The donor's ID, e.g. BEL.") var id: String
         @Option(help: "The donor's name.") var name: String
         @Option(help: "member-state, private-sector, foundation, individual, intergovernmental or ngo.") var type: String
@@ -39,9 +40,11 @@ struct DonorCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the donors.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(Self.json(try ledger.fundRecords("donor"))) }
             var table = TextTable([("ID", .left), ("NAME", .left), ("TYPE", .left), ("COUNTRY", .left), ("SINCE", .left)])
             for donor in try ledger.fundRecords("donor") {
                 let field = { (name: String) in donor.fields[name]?.stringValue ?? "" }
@@ -62,6 +65,7 @@ struct DonorCommand: ParsableCommand {
                 Example:  vtf donor refund BEL --amount 100.00 --currency EUR --date 2026-07-01
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The donor's ID.") var donor: String
         @Option(help: "The amount.") var amount: String
         @Option(help: "Its currency.") var currency: String
@@ -93,6 +97,7 @@ struct PledgeCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
     @Option(help: "The donor's ID.") var donor: String
     @Option(help: "The amount pledged.") var amount: String
     @Option(help: "Its currency.") var currency: String

@@ -16,6 +16,7 @@ extension GrantCommand {
                 Example:  vtf grant accrue G-2025-01 --amount 4200.00 --date 2025-12-31 --basis "partner report of 2026-01-20"
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The spending accrued, in the fund currency.") var amount: String
         @Option(help: "31 December of the year it is accrued in.") var date: String
@@ -31,6 +32,7 @@ extension GrantCommand {
             let drafts = FundDrafts.grantAccrual(
                 grant: grant, amount: money, date: try parseDate(date), basis: basis, seq: try ledger.entryCount())
             let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
+            JSONOutput.wrote(entries)
             guard entries.count == 2 else { preconditionFailure("two drafts append two entries") }
             FundOutput.recorded(entries[0], "accrued \(money) of grant \(grant)'s spending", settings: settings)
             FundOutput.recorded(entries[1], "and reversed it on the next day", settings: settings)

@@ -26,6 +26,7 @@ struct GrantCommand: ParsableCommand {
             abstract: "Record a Board recommendation (advice: nothing is posted).",
             discussion: "Example:  vtf grant recommend --ref REC-10.2-04 --grantee SAFEHAVEN --grantee-name \"Safe Haven\" --amount 20000.00 --cycle 10.2")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The recommendation's reference.") var ref: String
         @Option(help: "The organisation's ID.") var grantee: String
         @Option(help: "The organisation's name.") var granteeName: String
@@ -54,6 +55,7 @@ struct GrantCommand: ParsableCommand {
                   vtf approve G-2026-01 --key approver.pem
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The organisation's ID.") var grantee: String
         @Option(help: "The organisation's name (default: its recommendation's, else its ID).") var granteeName: String?
         @Option(help: "The grant amount.") var amount: String
@@ -85,6 +87,7 @@ struct GrantCommand: ParsableCommand {
             abstract: "Request the payment of a tranche (two-person approval).",
             discussion: "Example:  vtf grant disburse G-2026-01 --tranche 1 --date 2026-03-20 --ref PAY-2026-01")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "Which tranche, from 1.") var tranche: Int
         @Option(help: "The amount, if not the tranche's.") var amount: String?
@@ -143,6 +146,7 @@ struct GrantCommand: ParsableCommand {
                 Example:  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 --bank-ref BNK-0930-2
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The amount returned.") var amount: String
         @Option(help: "The value date (default: today).") var date: String?
@@ -162,6 +166,7 @@ struct GrantCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close a grant whose advances are all reported or refunded; its unpaid commitment is released.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The accounting date (default: today).") var date: String?
 
@@ -175,9 +180,11 @@ struct GrantCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the grants (vtf report grants has the full picture).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),

@@ -24,6 +24,7 @@ struct ReceivableCommand: ParsableCommand {
                 Example:  vtf receivable write-off --agreement AGR-XYZ-2024 --amount 2500.00 --date 2026-12-15 --memo "Donor confirmed it will not pay"
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The agreement.") var agreement: String
         @Option(help: "The amount, in the agreement's currency.") var amount: String
         @Option(help: "The accounting date (default: today).") var date: String?
@@ -55,6 +56,7 @@ struct FXCommand: ParsableCommand {
                 Example:  vtf fx revalue --date 2026-12-31
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The period end (default: today).") var date: String?
 
         func run() throws {
@@ -74,6 +76,7 @@ struct InterestCommand: ParsableCommand {
             abstract: "Record the cash pool's income and costs allocated to the fund by UN Treasury.",
             discussion: "Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-2026-Q2")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "Investment income allocated.") var income: String
         @Option(help: "Cash-pool costs allocated (default: none).") var costs: String?
         @Option(help: "The accounting date (default: today).") var date: String?
@@ -100,6 +103,7 @@ struct ReserveCommand: ParsableCommand {
             abstract: "Bring the reserve to reserve_rate % of planned_expenditure (the settings in force).",
             discussion: "Example:  vtf reserve adjust --date 2026-01-31")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The accounting date (default: today).") var date: String?
 
         func run() throws {
@@ -127,6 +131,7 @@ struct YearCommand: ParsableCommand {
                 Example:  vtf year close 2026
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The year, e.g. 2026.") var year: Int
         @Option(help: "The request's REF (default: a new CLOSE-YEAR-NNNN).") var ref: String?
 
@@ -150,9 +155,11 @@ struct SettingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every value each setting has had, and from when.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
             var table = TextTable([("SETTING", .left), ("FROM", .left), ("VALUE", .right), ("ENTRY", .right), ("MEANING", .left)])
             for name in FundSettings.known.keys.sorted() {
                 for record in try ledger.fundRecords(FundSettings.collection(name)) {
@@ -168,6 +175,7 @@ struct SettingCommand: ParsableCommand {
             abstract: "Request a new value from a date (two-person approval).",
             discussion: "Example:  vtf setting change psc_rate 7 --from 2027-01-01")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "psc_rate, reserve_rate, planned_expenditure or write_off_limit.") var name: String
         @Argument(help: "The new value: a percentage, or an amount in the fund's currency.") var value: String
         @Option(help: "The first day it applies.") var from: String
@@ -199,6 +207,7 @@ struct CashCommand: ParsableCommand {
                 Example:  vtf cash convert --amount 200000.00 --currency EUR --date 2026-03-15 --ref TRY-FX-0315
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "How much to convert.") var amount: String
         @Option(help: "The currency it is held in.") var currency: String
         @Option(help: "The conversion date (default: today).") var date: String?

@@ -26,6 +26,7 @@ struct RatesCommand: ParsableCommand {
                   vtf rates set --from 2026-03-16 EUR=0.9050
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "The month, YYYY-MM: the set takes effect on the 1st.") var month: String?
         @Option(help: "A revision's first day, YYYY-MM-DD.") var from: String?
         @Argument(help: "CUR=RATE pairs: units of CUR per 1 USD.") var rates: [String]
@@ -62,6 +63,7 @@ struct RatesCommand: ParsableCommand {
                 Every line is checked before anything is recorded.
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The CSV file.") var file: String
 
         func run() throws {
@@ -88,6 +90,7 @@ struct RatesCommand: ParsableCommand {
                 FundDrafts.rates(byDate[day] ?? [], from: day, revision: day.day != 1, date: day)
             }
             let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
+            JSONOutput.wrote(entries)
             print("recorded \(byDate.values.map(\.count).reduce(0, +)) rates in \(entries.count) entries (\(entries.first?.body.seq ?? 0)…\(entries.last?.body.seq ?? 0)) for \(settings.fundName)")
         }
     }
@@ -95,10 +98,12 @@ struct RatesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the recorded rates.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "Only this currency.") var currency: String?
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try Self.json(ledger, currency: currency)) }
             var table = TextTable([("CURRENCY", .left), ("FROM", .left), ("RATE PER USD", .right), ("KIND", .left), ("ENTRY", .right)])
             for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
                 let code = String(record.collection.dropFirst(5))

@@ -21,6 +21,7 @@ extension ReceivableCommand {
                 Example:  vtf receivable impair AGR-XYZ-2024 --amount 2500.00 --date 2026-12-31
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Argument(help: "The agreement.") var agreement: String
         @Option(help: "The amount, in the agreement's currency.") var amount: String
         @Option(help: "The accounting date (default: today).") var date: String?

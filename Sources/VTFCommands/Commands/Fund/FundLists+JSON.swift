@@ -1,0 +1,119 @@
+import CanonicalJSON
+import LedgerCore
+import LedgerLog
+import LedgerStore
+import TrustFund
+
+// `--format json` of the fund's list and status commands (issue 12 item 11): each document has
+// its schema in Schemas/json (donor-list, agreement-list, grant-list, rate-list, setting-list,
+// pending), checked against real output by JSONSchemaTests+Lists. Amounts are exact decimal
+// strings, as in every JSON output of vtf.
+
+extension FundRecord {
+    /// A text field, or JSON null when the record has none.
+    func jsonText(_ name: String) -> JSONValue { fields[name]?.stringValue.map(JSONValue.string) ?? .null }
+    /// A text field, or "" when the record has none.
+    func text(_ name: String) -> String { fields[name]?.stringValue ?? "" }
+}
+
+extension DonorCommand.List {
+    static func json(_ donors: [FundRecord]) -> JSONValue {
+        .object(["donors": .array(donors.map { donor in
+            .object(JSONObject([
+                ("id", .string(donor.id)), ("name", .string(donor.text("name"))), ("type", .string(donor.text("type"))),
+                ("country", donor.jsonText("country")), ("since", .string(donor.text("since"))), ("seq", .integer(Int64(donor.seq))),
+            ]))
+        })])
+    }
+}
+
+extension AgreementCommand.List {
+    static func json(_ agreements: [FundRecord]) throws -> JSONValue {
+        .object(["agreements": .array(try agreements.map { record in
+            let currency = try Currency(code: record.text("currency"))
+            let amount = { (name: String) in try Amount(parsing: record.text(name), currency: currency, mode: .exact) }
+            let outstanding = try amount("amount").subtracting(try amount("received")).subtracting(try amount("written_off"))
+            return .object(JSONObject([
+                ("ref", .string(record.id)), ("donor", .string(record.text("donor"))), ("date", .string(record.text("date"))),
+                ("currency", .string(currency.code)), ("amount", .string(record.text("amount"))),
+                ("received", .string(record.text("received"))), ("written_off", .string(record.text("written_off"))),
+                ("outstanding", .string(outstanding.decimalString)),
+                ("conditional", .bool(record.fields["conditional"]?.boolValue == true)), ("seq", .integer(Int64(record.seq))),
+            ]))
+        })])
+    }
+}
+
+extension GrantCommand.List {
+    static func json(_ ledger: LedgerFile) throws -> JSONValue {
+        let records = try ledger.fundRecords("grant")
+        guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
+        let positions = try GrantPositions(ledger, currency: currency).positions()
+        return .object(["grants": .array(records.map { grant in
+            let position = positions[grant.id] ?? GrantPosition(currency)
+            return .object(JSONObject([
+                ("grant", .string(grant.id)), ("grantee", .string(grant.text("grantee_name"))), ("awarded", grant.jsonText("awarded")),
+                ("currency", .string(currency.code)), ("amount", .string(grant.text("amount"))),
+                ("paid", .string(position.paid.decimalString)), ("spent", .string(position.spent.decimalString)),
+                ("psc", .string(position.psc.decimalString)), ("refunded", .string(position.refunded.decimalString)),
+                ("status", .string(grant.text("status"))), ("seq", .integer(Int64(grant.seq))),
+            ]))
+        })])
+    }
+}
+
+extension RatesCommand.List {
+    static func json(_ ledger: LedgerFile, currency: String?) throws -> JSONValue {
+        var rates: [JSONValue] = []
+        for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
+            let code = String(record.collection.dropFirst(5))
+            if let currency, currency.uppercased() != code { continue }
+            rates.append(.object(JSONObject([
+                ("currency", .string(code)), ("from", .string(record.id)), ("rate", .string(record.text("rate"))),
+                ("kind", .string(record.fields["revision"]?.boolValue == true ? "revision" : "monthly")),
+                ("seq", .integer(Int64(record.seq))),
+            ])))
+        }
+        return .object(["rates": .array(rates)])
+    }
+}
+
+extension SettingCommand.List {
+    static func json(_ ledger: LedgerFile) throws -> JSONValue {
+        var settings: [JSONValue] = []
+        for name in FundSettings.known.keys.sorted() {
+            for record in try ledger.fundRecords(FundSettings.collection(name)) {
+                settings.append(.object(JSONObject([
+                    ("setting", .string(name)), ("from", .string(record.id)), ("value", .string(record.text("value"))),
+                    ("seq", .integer(Int64(record.seq))), ("meaning", .string(FundSettings.known[name] ?? "")),
+                ])))
+            }
+        }
+        return .object(["settings": .array(settings)])
+    }
+}
+
+extension PendingCommand {
+    static func json(_ requests: [FundRecord], all: Bool) -> JSONValue {
+        var items: [JSONValue] = []
+        var waiting = 0
+        for request in requests {
+            let status = request.text("status")
+            let open = status == "requested" || status == "certified"
+            if open { waiting += 1 }
+            guard open || all else { continue }
+            let waitsFor: JSONValue = switch status {
+            case "requested": .string("certifying-officer")
+            case "certified": .string("approving-officer")
+            default: .null
+            }
+            items.append(.object(JSONObject([
+                ("ref", .string(request.id)), ("action", .string(request.text("action"))), ("date", .string(request.text("date"))),
+                ("summary", .string(summary(request))), ("requester", .string(request.text("requester"))),
+                ("certifier", request.jsonText("certifier")), ("status", .string(status)), ("waits_for", waitsFor),
+                ("params", .object(request.fields["params"]?.objectValue ?? [:])), ("seq", .integer(Int64(request.seq))),
+            ])))
+        }
+        return .object(JSONObject([("requests", .array(items)), ("waiting", .integer(Int64(waiting)))]))
+    }
+}

@@ -1,0 +1,114 @@
+import CanonicalJSON
+import Foundation
+import GRDB
+import Testing
+
+/// Issue 12 item 11: `--format json` on the list and status commands and on the commands that
+/// write, each output checked against its schema in Schemas/json with ``SchemaChecker``.
+@Suite("--format json of lists, status and writes conform to their schemas")
+struct JSONListSchemaTests {
+    /// The fund ledger with a grant awarded, certified and approved (G-1, first tranche paid), a
+    /// second award waiting (G-2, a request until approved), and a setting change waiting.
+    static func fundWithGrants() throws -> FundLedger {
+        let fund = try FundLedger()
+        try fund.certifiedAward()
+        try fund.ok(["approve", "G-1"], as: "amara")
+        try fund.ok(["grant", "disburse", "G-1", "--tranche", "1", "--date", "2026-02-03", "--ref", "PAY-1"])
+        try fund.ok(["certify", "PAY-1"], as: "chen")
+        try fund.ok(["approve", "PAY-1"], as: "amara")
+        try fund.ok(["grant", "award", "--grantee", "CARE", "--grantee-name", "Care", "--amount", "5000.00", "--date", "2026-02-04",
+                     "--ref", "G-2", "--tranches", "5000.00"])
+        try fund.ok(["setting", "change", "psc_rate", "7", "--from", "2027-01-01", "--date", "2026-02-05", "--ref", "SET-1"])
+        return fund
+    }
+
+    private func conforms(_ stdout: String, to schemaName: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONObject {
+        let value = try JSONParser.parse(stdout)
+        let problems = SchemaChecker.check(value, against: try SchemaChecker.load(schemaName))
+        #expect(problems.isEmpty, "\(schemaName): \(problems)", sourceLocation: sourceLocation)
+        return try #require(value.objectValue, sourceLocation: sourceLocation)
+    }
+
+    @Test func listsAndStatus() throws {
+        let fund = try Self.fundWithGrants()
+        defer { fund.base.remove() }
+        let cases: [([String], String, String, Int)] = [
+            (["donor", "list"], "donor-list.schema.json", "donors", 1),
+            (["agreement", "list"], "agreement-list.schema.json", "agreements", 1),
+            (["grant", "list"], "grant-list.schema.json", "grants", 1),
+            (["rates", "list"], "rate-list.schema.json", "rates", 1),
+            (["setting", "list"], "setting-list.schema.json", "settings", 4),
+            (["pending"], "pending.schema.json", "requests", 2),
+            (["pending", "--all"], "pending.schema.json", "requests", 4),
+        ]
+        for (arguments, schema, member, count) in cases {
+            let output = try fund.ok(arguments + ["--format", "json"])
+            #expect(output.stdout.split(separator: "\n").count == 1, "one document: \(output.stdout)")
+            let document = try conforms(output.stdout, to: schema)
+            #expect(document[member]?.arrayValue?.count == count, "\(arguments): \(output.stdout)")
+        }
+        // The figures are the text's, exactly.
+        let agreements = try conforms(try fund.ok(["agreement", "list", "--format", "json"]).stdout, to: "agreement-list.schema.json")
+        let belgium = try #require(agreements["agreements"]?.arrayValue?.first?.objectValue)
+        #expect(belgium["amount"] == .string("100000.00") && belgium["received"] == .string("50000.00")
+                && belgium["outstanding"] == .string("50000.00"), "\(belgium)")
+        let grants = try conforms(try fund.ok(["grant", "list", "--format", "json"]).stdout, to: "grant-list.schema.json")
+        let first = try #require(grants["grants"]?.arrayValue?.first?.objectValue)
+        #expect(first["grant"] == .string("G-1") && first["paid"] == .string("12000.00"), "\(first)")
+        let pending = try conforms(try fund.ok(["pending", "--format", "json"]).stdout, to: "pending.schema.json")
+        #expect(pending["waiting"] == .integer(2))
+    }
+
+    @Test func verifyOKAndFailed() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let ok = try conforms(try fund.ok(["verify", "--format", "json"]).stdout, to: "verify.schema.json")
+        #expect(ok["ok"] == .bool(true) && ok["failure"] == .null, "\(ok)")
+        let text = try fund.ok(["verify"]).stdout
+        #expect(text.contains(ok["root"]?.stringValue ?? "?"), "the root is the text's: \(text)")
+        // A derived table edited by hand: exit 1, and the JSON says where.
+        let queue = try DatabaseQueue(path: fund.base.ledger)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "UPDATE ledger_settings SET fund_name = 'Other'") }
+        try queue.close()
+        let failed = try fund.run(["verify", "--format", "json"])
+        #expect(failed.status == 1, "\(failed.stderr)")
+        let document = try conforms(failed.stdout, to: "verify.schema.json")
+        #expect(document["ok"] == .bool(false) && document["differences"]?.arrayValue?.isEmpty == false, "\(failed.stdout)")
+    }
+
+    @Test func aWritePrintsTheEntryItWrote() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let journal = try SchemaChecker.load("journal-entry.schema.json")
+        let writes: [([String], String, String, String)] = [
+            (["donor", "add", "NOR", "--name", "Norway", "--type", "member-state", "--country", "NO", "--date", "2026-02-01"], "maria", "donor.add", "added donor NOR"),
+            (["grant", "award", "--grantee", "SHELTER", "--grantee-name", "Shelter", "--amount", "20000.00", "--date", "2026-02-01",
+              "--ref", "G-1", "--tranches", "12000.00,8000.00"], "maria", "approval.request", "requested"),
+            (["certify", "G-1"], "chen", "approval.certify", "certified G-1"),
+            (["approve", "G-1"], "amara", "approval.approve", "approved G-1"),
+        ]
+        for (arguments, person, kind, talk) in writes {
+            let output = try fund.ok(arguments + ["--format", "json"], as: person)
+            let lines = output.stdout.split(separator: "\n")
+            #expect(lines.count == 1, "\(arguments): \(output.stdout)")
+            let entry = try JSONParser.parse(String(lines[0]))
+            #expect(SchemaChecker.check(entry, against: journal).isEmpty, "\(SchemaChecker.check(entry, against: journal))")
+            #expect(entry.objectValue?["kind"] == .string(kind), "\(entry)")
+            #expect(output.stderr.contains(talk), "the sentences for people go to stderr: \(output.stderr)")
+            // It is the entry as stored: the same line `vtf journal export` gives.
+            let exported = try fund.ok(["journal", "export"]).stdout.split(separator: "\n").last.map(String.init)
+            #expect(exported == String(lines[0]))
+        }
+    }
+
+    @Test func aRefusedWriteInJSONPrintsNothingAndChangesNothing() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let before = try fund.base.fileBytes()
+        let refused = try fund.run(["donor", "add", "BEL", "--name", "Belgium", "--type", "member-state", "--country", "BE",
+                                    "--date", "2026-02-01", "--format", "json"])
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty, "\(refused.stdout)")
+        #expect(try fund.base.fileBytes() == before)
+    }
+}
