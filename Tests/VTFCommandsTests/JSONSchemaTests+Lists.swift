@@ -101,6 +101,58 @@ struct JSONListSchemaTests {
         }
     }
 
+    /// Checks that `stdout` is `count` journal export lines of `kind`, and returns the last entry.
+    @discardableResult
+    private func entries(_ stdout: String, _ count: Int, kind: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONObject {
+        let journal = try SchemaChecker.load("journal-entry.schema.json")
+        let lines = stdout.split(separator: "\n")
+        #expect(lines.count == count, "\(kind): \(stdout)", sourceLocation: sourceLocation)
+        var last = JSONObject()
+        for line in lines {
+            let entry = try JSONParser.parse(String(line))
+            let problems = SchemaChecker.check(entry, against: journal)
+            #expect(problems.isEmpty, "\(problems)", sourceLocation: sourceLocation)
+            last = try #require(entry.objectValue, sourceLocation: sourceLocation)
+            #expect(last["kind"] == .string(kind), "\(line)", sourceLocation: sourceLocation)
+        }
+        return last
+    }
+
+    @Test func everyKindOfWriteAnswersInJSON() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let json = ["--format", "json"]
+        try entries(try fund.ok(["rates", "set", "--month", "2026-02", "EUR=0.8100", "GBP=0.7000"] + json).stdout, 1, kind: "rates.set")
+        let file = fund.base.dir + "/rates.csv"
+        try "effective,currency,rate\n2026-03-01,EUR,0.9000\n2026-04-01,EUR,0.8800\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try entries(try fund.ok(["rates", "import", file] + json).stdout, 2, kind: "rates.set")
+        try entries(try fund.ok(["agreement", "sign", "--donor", "BEL", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-02-10",
+                                 "--ref", "AGR-BEL-2"] + json).stdout, 1, kind: "agreement.sign")
+        let receipt = try entries(try fund.ok(["receive", "--agreement", "AGR-BEL-2", "--amount", "1000.00", "--currency", "EUR",
+                                               "--date", "2026-02-11", "--bank-ref", "B-9"] + json).stdout, 1, kind: "contribution.receive")
+        #expect(receipt["postings"]?.arrayValue?.isEmpty == false, "the postings the rules computed: \(receipt)")
+        try entries(try fund.ok(["pledge", "--donor", "BEL", "--amount", "10.00", "--currency", "EUR", "--date", "2026-02-12",
+                                 "--ref", "PL-9"] + json).stdout, 1, kind: "pledge.record")
+        try entries(try fund.ok(["cash", "convert", "--amount", "100.00", "--currency", "EUR", "--date", "2026-02-13",
+                                 "--ref", "TRY-9"] + json).stdout, 1, kind: "cash.convert")
+        try entries(try fund.ok(["setting", "change", "psc_rate", "7", "--from", "2027-01-01", "--date", "2026-02-14",
+                                 "--ref", "SET-9"] + json).stdout, 1, kind: "approval.request")
+        try entries(try fund.ok(["reject", "SET-9", "--reason", "Not this year"] + json, as: "chen").stdout, 1, kind: "approval.reject")
+        #expect(try fund.ok(["verify"]).stdout.contains("ok: "), "what was written in JSON mode verifies")
+
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        try ledger.expectOK(["key", "generate", "--out", ledger.key("carol"), "--name", "Carol"])
+        try entries(try ledger.vtf(["key", "register", "--public-key", ledger.key("carol") + ".pub", "--holder", "carol",
+                                    "--role", "fund-manager", "--date", "2026-02-01"] + json, as: "admin").stdout, 1, kind: "key.register")
+        try entries(try ledger.vtf(["account", "open", "1300", "--name", "Petty cash", "--type", "asset", "--date", "2026-02-01"] + json).stdout,
+                    1, kind: "account.open")
+        let voucher = try entries(try ledger.vtf(["post", "--date", "2026-02-01", "--memo", "m", "--posting", "5100:3.00",
+                                                  "--posting", "1100:-3.00"] + json).stdout, 1, kind: "voucher.post")
+        let seq = try #require(voucher["seq"]?.integerValue)
+        try entries(try ledger.vtf(["reverse", "\(seq)"] + json).stdout, 1, kind: "reversal")
+    }
+
     @Test func aRefusedWriteInJSONPrintsNothingAndChangesNothing() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }
