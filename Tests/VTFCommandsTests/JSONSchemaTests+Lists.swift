@@ -101,6 +101,23 @@ struct JSONListSchemaTests {
         }
     }
 
+    @Test func verifyNamesTheFirstBadEntry() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        // Entry 5's signature zeroed by someone with the file (the append-only trigger dropped first).
+        let queue = try DatabaseQueue(path: fund.base.ledger)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER journal_no_update")
+            try db.execute(sql: "UPDATE journal SET sig = zeroblob(64) WHERE seq = 5")
+        }
+        try queue.close()
+        let failed = try fund.run(["verify", "--format", "json"])
+        #expect(failed.status == 1, "\(failed.stderr)")
+        let document = try conforms(failed.stdout, to: "verify.schema.json")
+        let failure = try #require(document["failure"]?.objectValue, "\(failed.stdout)")
+        #expect(failure["seq"] == .integer(5) && document["ok"] == .bool(false) && document["root"] == .null, "\(failed.stdout)")
+    }
+
     /// Checks that `stdout` is `count` journal export lines of `kind`, and returns the last entry.
     @discardableResult
     private func entries(_ stdout: String, _ count: Int, kind: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONObject {
