@@ -118,6 +118,23 @@ struct JSONListSchemaTests {
         #expect(failure["seq"] == .integer(5) && document["ok"] == .bool(false) && document["root"] == .null, "\(failed.stdout)")
     }
 
+    @Test func budgetList() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try fund.ok(BudgetCommandTests.set("2026-01-01", date: "2026-01-15", ref: "BUD-1"))
+        try fund.ok(["certify", "BUD-1"], as: "chen")
+        try fund.ok(["approve", "BUD-1"], as: "amara")
+        try fund.ok(BudgetCommandTests.set("2026-07-01", grants: "350000.00", psc: "45500.00", date: "2026-06-20", ref: "BUD-2"))
+        try fund.ok(["certify", "BUD-2"], as: "chen")
+        try fund.ok(["approve", "BUD-2"], as: "amara")
+        let document = try conforms(try fund.ok(["budget", "list", "--year", "2026", "--format", "json"]).stdout, to: "budget-list.schema.json")
+        let list = try #require(document["budgets"]?.arrayValue)
+        let budgets = list.compactMap(\.objectValue)
+        #expect(budgets.count == 2)
+        #expect(budgets.first?["total"] == .string("379000.00") && budgets.first?["original"] == .bool(true), "\(budgets)")
+        #expect(budgets.last?["total"] == .string("435500.00") && budgets.last?["in_force_at_year_end"] == .bool(true), "\(budgets)")
+    }
+
     /// Checks that `stdout` is `count` journal export lines of `kind`, and returns the last entry.
     @discardableResult
     private func entries(_ stdout: String, _ count: Int, kind: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONObject {

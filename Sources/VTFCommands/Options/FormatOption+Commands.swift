@@ -23,6 +23,7 @@ extension SettingCommand.List: FormatSelecting {}
 extension SettingCommand.Change: FormatSelecting {}
 extension CashCommand.Convert: FormatSelecting {}
 extension BudgetCommand.Set: FormatSelecting {}
+extension BudgetCommand.List: FormatSelecting {}
 extension GrantCommand.Recommend: FormatSelecting {}
 extension GrantCommand.Award: FormatSelecting {}
 extension GrantCommand.Disburse: FormatSelecting {}

@@ -59,10 +59,12 @@ struct BudgetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every approved budget, by year and the day it took effect; the original and the one in force at year end marked.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
         @Option(help: "Only this year's budgets.") var year: Int?
 
         func run() throws {
             let (ledger, settings) = try global.openFund(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try Self.json(ledger, currency: settings.currency, year: year)) }
             let prefix = "budget."
             let years = try ledger.allFundRecords().compactMap { record -> Int64? in
                 guard record.collection.hasPrefix(prefix) else { return nil }
