@@ -187,6 +187,20 @@ struct JSONListSchemaTests {
         try entries(try ledger.vtf(["reverse", "\(seq)"] + json).stdout, 1, kind: "reversal")
     }
 
+    @Test func initPrintsTheGenesisAndTemplateEntries() throws {
+        let ledger = TestLedger(dir: TestLedger.newFolder())
+        defer { ledger.remove() }
+        for name in ["admin", "log"] { try ledger.expectOK(["key", "generate", "--out", ledger.key(name), "--name", name]) }
+        let made = try ledger.expectOK(["init", "--ledger", ledger.ledger, "--origin", "test.example/unvtf", "--fund-name", "UNVTF",
+                                        "--template", "unvtf", "--admin-key", ledger.key("admin"), "--log-key", ledger.key("log"),
+                                        "--date", "2026-01-01", "--format", "json"])
+        let lines = made.stdout.split(separator: "\n").map(String.init)
+        let exported = try CLI.vtf(["journal", "export", "--ledger", ledger.ledger], in: ledger.dir).stdout.split(separator: "\n").map(String.init)
+        #expect(lines == exported && lines.count > 2, "\(made.stdout)")
+        #expect(try JSONParser.parse(lines[0]).objectValue?["kind"] == .string("ledger.genesis"))
+        #expect(made.stderr.contains("created "), "\(made.stderr)")
+    }
+
     @Test func aRefusedWriteInJSONPrintsNothingAndChangesNothing() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

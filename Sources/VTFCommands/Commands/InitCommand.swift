@@ -25,6 +25,7 @@ struct InitCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     @Option(help: "The ledger's origin: a name like unodc.org/unvtf (no spaces or '+').")
     var origin: String
@@ -102,9 +103,10 @@ struct InitCommand: ParsableCommand {
             ]))
         let absoluteLogKey = URL(fileURLWithPath: logKey).standardizedFileURL.path
         let more = try templateDrafts(date: draft.date, currency: fundCurrency)
-        try LedgerFile.createLedger(
+        let created = try LedgerFile.createLedger(
             at: path, origin: origin, genesis: draft, then: more, keys: WriteKeys(author: admin, log: log),
             localSettings: [LocalSettings.logKeyPath: absoluteLogKey])
+        JSONOutput.wrote(try (0..<created.entryCount()).compactMap { try created.entry(at: $0) })
         if template != nil {
             print("template unvtf: \(FundChart.accounts.count) accounts (DOMAIN §5), PSC \(pscRate) %, reserve \(reserveRate) % of planned expenditure \(plannedExpenditure), write-off limit \(writeOffLimit); two-person approval for \(FundSettings.controlledActions.joined(separator: ", "))")
         }

@@ -1,6 +1,7 @@
 // The commands with the shared `--format text|json` (``FormatOption``): the list and status
 // commands, and the commands that write (each prints the entries it wrote).
 
+extension InitCommand: FormatSelecting {}
 extension DonorCommand.Add: FormatSelecting {}
 extension DonorCommand.List: FormatSelecting {}
 extension DonorCommand.Refund: FormatSelecting {}
