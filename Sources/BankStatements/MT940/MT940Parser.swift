@@ -115,9 +115,9 @@ struct MT940StatementBuilder {
         guard closing == nil else { throw FieldIssue("statement line after the closing balance") }
         let parsed = try StatementLine61(field.value, continuation: field.continuation, currency: currency)
         let owner = parsed.ownerReference
-        let isPlaceholder = owner.isEmpty || owner == "NONREF" || Information86.isBareKeyword(owner)
+        let isPlaceholder = BankID.isPlaceholder(owner) || Information86.isBareKeyword(owner)
         pending = BankLine(
-                bankID: parsed.bankReference, amount: parsed.amount, bookingDate: parsed.entryDate,
+                bankID: parsed.bankReference.flatMap { BankID.isPlaceholder($0) ? nil : $0 }, amount: parsed.amount, bookingDate: parsed.entryDate,
                 valueDate: parsed.valueDate, references: isPlaceholder ? [] : [owner],
                 text: StatementLimits.capped(parsed.supplementary), transactionCode: parsed.type,
                 isReversal: parsed.isReversal, sourceLine: field.line)
@@ -167,7 +167,7 @@ extension MT940StatementBuilder {
         }
         let date = try SwiftDates.date(yymmdd: String(characters[1..<7]))
         let currency = try Self.currency(String(characters[7..<10]))
-        let magnitude = try DecimalStyle.swift.amount(String(characters[10...]), currency: currency)
+        let magnitude = try DecimalStyle.swiftAmount(String(characters[10...]), currency: currency)
         let amount = characters[0] == "C" ? magnitude : Amount(minorUnits: -magnitude.minorUnits, currency: currency)
         return (BankStatement.Balance(amount: amount, date: date), currency)
     }
