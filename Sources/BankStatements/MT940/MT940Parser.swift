@@ -4,13 +4,13 @@ import LedgerCore
 /// visitor with its lines, and no more than one field and one line are held at a time.
 enum MT940Parser {
     static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
-        from source: Source, fileName: String, visitor: inout Visitor
+        from source: Source, fileName: String, encoding: StatementEncoding = .automatic, visitor: inout Visitor
     ) throws(StatementError) {
         var lines = LineReader(source: source, fileName: fileName)
         var lexer = MT940Lexer(fileName: fileName)
         var builder: MT940StatementBuilder?
         while let line = try lines.next() {
-            let events = try lexer.take(line: TextDecoding.decodeLine(line.bytes), number: line.number)
+            let events = try lexer.take(line: encoding.decode(line.bytes, fileName: fileName, line: line.number), number: line.number)
             for event in events { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
         }
         for event in lexer.finish() { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
