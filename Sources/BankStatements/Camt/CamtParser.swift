@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
 
-/// Reads camt.053 (.001.02 through .001.08) documents as a stream: every `Stmt` becomes a
+/// Reads camt.053 (.001.02 through .001.13) documents as a stream: every `Stmt` becomes a
 /// ``BankStatement``; each booked entry becomes a line handed to the visitor when it closes,
 /// pending and information entries are counted as skipped.
 enum CamtParser {

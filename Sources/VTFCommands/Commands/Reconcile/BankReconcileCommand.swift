@@ -37,6 +37,12 @@ struct BankReconcileCommand: ParsableCommand {
             the statement (booked when certified and approved). Committing the same statement again \\
             changes nothing.
 
+            A file of several bank accounts (camt Stmt of several IBANs, MT940 with several :25:) \
+            is read for the account --bank-account names, or, without it, for its one account in a \
+            currency the ledger account has postings in; the other statements are set aside and \
+            listed, as are entries not booked (pending, information). camt.052/054 and MT942 are \
+            interim reports, refused by name: reconcile the day's statement.
+
             Examples:
               vtf reconcile bank --statement march.xml --account 1100
               vtf reconcile bank --statement march.sta --account 1100 --format json
@@ -49,20 +55,30 @@ struct BankReconcileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
     var mapping: String?
     @Option(help: "The ledger account the statement is for, e.g. 1100.") var account: String
+    @Option(help: ArgumentHelp(
+        "When the file holds several bank accounts: the one to reconcile (its IBAN or the bank's account id).",
+        valueName: "IBAN|ID"))
+    var bankAccount: String?
     @Option(help: "How many days a book date may be from the bank's value date (rules 3 and 4).") var windowDays: Int = 3
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Output format: text or json (csv is refused: the result is not one table).") var format: OutputFormat = .text
     @Flag(help: "Record the reconciliation as a signed entry (needs --key).") var commit = false
     @Option(help: "With --commit: the accounting date of the entry (default: today).") var date: String?
 
     func run() throws {
         guard (0...31).contains(windowDays) else { throw InputError("--window-days must be 0…31") }
+        guard format != .csv else {
+            throw InputError("--format csv: reconcile bank writes text or json (its result is several tables); use --format json")
+        }
         let ledger = try commit ? global.openLedger() : global.openLedger(readOnly: true)
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let code = try AccountCode(account)
         guard try ledger.accounts().contains(where: { $0.code == code }) else {
             throw InputError("--account \(account): there is no such account (vtf account list shows them)")
         }
-        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping)
+        let currencies = try ledger.accountCurrencies(code)
+        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping) { statements, fileName in
+            try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
+        }
         let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
         switch format {
         case .json: print(try JSONCanonicalizer.canonicalString(run.json))

@@ -17,11 +17,24 @@ struct StatementInput {
     let sha256: String
     let survey: StatementSurvey
     let continuity: [String]
+    /// Which statements are reconciled; the others are set aside (another account).
+    let selection: StatementSelection
+    /// What was read but not reconciled: statements set aside by the reader (a currency outside
+    /// ISO 4217) and by the selection (another account), and entries not booked (pending or
+    /// information only). Listed in the text and JSON output, never dropped without a word.
+    let setAside: [SetAsideStatement]
+    let skipped: [SkippedEntry]
+    let skippedCount: Int
 
     var statements: [BankStatement] { survey.statements.map(\.statement) }
     var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
 
-    init(path: String, format: String?, mapping: String?) throws {
+    /// Surveys the file at `path`; `choose` picks the statements to reconcile from all those
+    /// read (``StatementSelection/all(_:)`` keeps them all).
+    init(
+        path: String, format: String?, mapping: String?,
+        choose: ([BankStatement], String) throws -> StatementSelection = { statements, _ in .all(statements) }
+    ) throws {
         self.path = path
         fileName = URL(fileURLWithPath: path).lastPathComponent
         self.mapping = try mapping.map { try Self.mapping(at: $0) }
@@ -33,16 +46,36 @@ struct StatementInput {
         }
         sha256 = source.digest().hex
         guard !survey.statements.isEmpty else { throw InputError("\(fileName) holds no booked statement") }
+        let selection = try choose(survey.statements.map(\.statement), fileName)
+        let everything = survey
+        if selection.kept.count < survey.statements.count {
+            // Surveyed again with only the chosen statements, so periods, tallies and ids are theirs.
+            var chosen = SelectedStatements(StatementSurvey(fileName: fileName), kept: Set(selection.kept))
+            let again = try Self.open(path)
+            do { try StatementReader.read(from: again, format: self.format, mapping: self.mapping, fileName: fileName, visitor: &chosen) } catch {
+                throw InputError(error.message)
+            }
+            guard again.digest().hex == sha256 else {
+                throw InputError("--statement \(path) changed while it was read; read it again when nothing writes to it")
+            }
+            survey = chosen.inner
+        }
+        self.selection = selection
         self.survey = survey
+        setAside = everything.setAsideStatements + selection.setAside
+        skipped = survey.skippedEntries
+        skippedCount = survey.skippedCount
         continuity = Continuity.check(tallied: survey.statements).map(\.description)
     }
 
     /// Reads the lines again into `visitor`; refuses a file that changed since the survey.
     func rescan<Visitor: StatementVisitor>(_ visitor: inout Visitor) throws {
         let source = try Self.open(path)
-        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, visitor: &visitor) } catch {
+        var chosen = SelectedStatements(visitor, kept: Set(selection.kept))
+        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, visitor: &chosen) } catch {
             throw InputError(error.message)
         }
+        visitor = chosen.inner
         guard source.digest().hex == sha256 else {
             throw InputError("--statement \(path) changed while it was read; read it again when nothing writes to it")
         }
@@ -88,6 +121,11 @@ struct StatementSurvey: StatementVisitor {
     private(set) var earliest: LedgerDate?
     private(set) var latest: LedgerDate?
     private(set) var ids = RepeatedIDFilter()
+    /// Statements the reader set aside, and entries it skipped (the first ``listLimit``; all counted).
+    private(set) var setAsideStatements: [SetAsideStatement] = []
+    private(set) var skippedEntries: [SkippedEntry] = []
+    private(set) var skippedCount = 0
+    static let listLimit = 1_000
     private var tally = StatementTally()
     private var dates: (LedgerDate, LedgerDate)?
 
@@ -113,9 +151,15 @@ struct StatementSurvey: StatementVisitor {
         forget()
     }
 
-    mutating func setAside(_ statement: SetAsideStatement) throws(StatementError) { forget() }
+    mutating func setAside(_ statement: SetAsideStatement) throws(StatementError) {
+        if setAsideStatements.count < Self.listLimit { setAsideStatements.append(statement) }
+        forget()
+    }
 
-    mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {}
+    mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {
+        skippedCount += 1
+        if skippedEntries.count < Self.listLimit { skippedEntries.append(entry) }
+    }
 
     private mutating func forget() {
         tally = StatementTally()
