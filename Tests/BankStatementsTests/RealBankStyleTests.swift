@@ -51,3 +51,42 @@ struct RealBankStyleTests {
         #expect(message?.contains(":60F:") == false)
     }
 }
+
+/// Statements split across pages (issue 12 item 6).
+@Suite("Paginated statements")
+struct PaginatedStatementTests {
+    /// Deutsche Bank-style: three `Stmt` pages of one account with `ITBD` between them; merged
+    /// into one statement that balances, each page checked on its own too.
+    @Test func pagesWithInterimBalancesMerge() throws {
+        let file = try Fixtures.read("camt053_v08_deutschebank_paginated.xml")
+        #expect(file.statements.map(\.page?.number) == [1, 2, 3])
+        #expect(Continuity.check(file).isEmpty, "\(Continuity.check(file))")
+        let merged = StatementPages.merge(file.statements.map { ($0, StatementTally($0.lines)) })
+        #expect(merged.problems.isEmpty)
+        #expect(merged.statements.count == 1)
+        let statement = try #require(merged.statements.first)
+        #expect(statement.statement.opening.amount == (try Fixtures.amount("0.00")))
+        #expect(statement.statement.closing.amount == (try Fixtures.amount("19987.50")))
+        #expect(statement.tally.count == 3 && statement.statement.page == nil)
+    }
+
+    /// Credit Suisse-style: the opening on page 1 only, the closing on page 2 only. Read page by
+    /// page this was refused ("no closing (CLBD) balance"); merged it balances.
+    @Test func balancesOnlyOnTheFirstAndLastPage() throws {
+        let file = try Fixtures.read("camt053_v12_creditsuisse_paginated.xml")
+        #expect(file.statements.count == 2)
+        #expect(Continuity.check(file).isEmpty, "\(Continuity.check(file))")
+    }
+
+    /// A missing middle page, or pages whose interim balances disagree, are named.
+    @Test func missingPagesAndBrokenSeamsAreNamed() throws {
+        let file = try Fixtures.read("camt053_v08_deutschebank_paginated.xml")
+        let withoutMiddle = [file.statements[0], file.statements[2]]
+        let messages = Continuity.check(withoutMiddle).map(\.message)
+        #expect(messages.contains { $0.contains(#"statement "DB-2026-01": page 3 follows page 1: page 2 is missing; give every page"#) }, "\(messages)")
+        var changed = file.statements
+        changed[1].opening.amount = try Fixtures.amount("49000.00")
+        let seams = Continuity.check(changed).map(\.message)
+        #expect(seams.contains { $0.contains(#"statement "DB-2026-01": page 2 opens with"# ) && $0.contains("but page 1 closed with") }, "\(seams)")
+    }
+}

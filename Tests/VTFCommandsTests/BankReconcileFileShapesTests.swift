@@ -87,3 +87,19 @@ struct BankReconcileFileShapesTests {
         #expect(result.stderr.contains("--format csv: reconcile bank writes text or json"), "\(result.stderr)")
     }
 }
+
+/// A statement split over pages is reconciled as one (issue 12 item 6).
+@Suite("vtf reconcile bank: paginated statements")
+struct BankReconcilePagesTests {
+    @Test(arguments: ["camt053_v08_deutschebank_paginated.xml", "camt053_v12_creditsuisse_paginated.xml"])
+    func pagesAreOneStatement(name: String) throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = BankReconcileFileShapesTests.fixture(name)
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.stdout.contains("1 statement(s), 3 bank lines"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Matched: 2 bank lines"), "\(result.stdout)")
+        #expect(result.stdout.contains("statement 19987.50, books 20000.00 EUR"), "\(result.stdout)")
+        #expect(!result.stdout.contains("continuity:"), "\(result.stdout)")
+    }
+}

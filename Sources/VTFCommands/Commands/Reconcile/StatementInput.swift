@@ -26,7 +26,8 @@ struct StatementInput {
     let skipped: [SkippedEntry]
     let skippedCount: Int
 
-    var statements: [BankStatement] { survey.statements.map(\.statement) }
+    /// The statements chosen, pages of one statement merged into one.
+    var statements: [BankStatement] { StatementPages.merge(survey.statements).statements.map(\.statement) }
     var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
 
     /// Surveys the file at `path`; `choose` picks the statements to reconcile from all those
