@@ -103,3 +103,22 @@ struct BankReconcilePagesTests {
         #expect(!result.stdout.contains("continuity:"), "\(result.stdout)")
     }
 }
+
+/// A statement whose pages come as separate files (BNP Paribas style), given with --statement
+/// twice: one statement; the first page alone is read up to its interim (ITBD) closing.
+@Suite("vtf reconcile bank: pages in several files")
+struct BankReconcileSeveralFilesTests {
+    @Test func pagesInTwoFilesAreOneStatement() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let first = BankReconcileFileShapesTests.fixture("camt053_v11_bnpparibas_page1.xml")
+        let second = BankReconcileFileShapesTests.fixture("camt053_v11_bnpparibas_page2.xml")
+        let both = try fund.run(["reconcile", "bank", "--statement", first, "--statement", second, "--account", "1100"])
+        #expect(both.stdout.contains("Bank reconciliation of camt053_v11_bnpparibas_page1.xml, camt053_v11_bnpparibas_page2.xml"), "\(both.stdout)\(both.stderr)")
+        #expect(both.stdout.contains("1 statement(s), 3 bank lines") && both.stdout.contains("statement 19987.50, books 20000.00 EUR"), "\(both.stdout)")
+        #expect(!both.stdout.contains("continuity:"), "\(both.stdout)")
+        let alone = try fund.run(["reconcile", "bank", "--statement", first, "--account", "1100"])
+        #expect(alone.stdout.contains("1 statement(s), 2 bank lines"), "\(alone.stdout)\(alone.stderr)")
+        #expect(alone.stdout.contains("Closing balance 2026-01-25: statement 20000.00"), "\(alone.stdout)")
+    }
+}

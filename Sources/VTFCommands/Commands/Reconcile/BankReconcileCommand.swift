@@ -41,16 +41,23 @@ struct BankReconcileCommand: ParsableCommand {
             is read for the account --bank-account names, or, without it, for its one account in a \
             currency the ledger account has postings in; the other statements are set aside and \
             listed, as are entries not booked (pending, information). camt.052/054 and MT942 are \
-            interim reports, refused by name: reconcile the day's statement.
+            interim reports, refused by name: reconcile the day's statement. Pages of one statement \
+            (camt StmtPgntn, interim ITBD balances), in one file or several given in page order, are \
+            merged into one statement before the balance checks.
 
             Examples:
               vtf reconcile bank --statement march.xml --account 1100
               vtf reconcile bank --statement march.sta --account 1100 --format json
+              vtf reconcile bank --statement all-accounts.xml --account 1100 --bank-account BE71096123456769
+              vtf reconcile bank --statement march-p1.xml --statement march-p2.xml --account 1100
               vtf reconcile bank --statement export.csv --statement-format csv --mapping bank.json --account 1100 --commit
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The statement file.", valueName: "file")) var statement: String
+    @Option(help: ArgumentHelp(
+        "The statement file; repeat it for a statement the bank sends in several files (pages), in page order.",
+        valueName: "file"))
+    var statement: [String]
     @Option(help: "camt053, mt940 or csv (default: told from the file; csv needs --mapping).") var statementFormat: String?
     @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
     var mapping: String?
@@ -76,7 +83,7 @@ struct BankReconcileCommand: ParsableCommand {
             throw InputError("--account \(account): there is no such account (vtf account list shows them)")
         }
         let currencies = try ledger.accountCurrencies(code)
-        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping) { statements, fileName in
+        let input = try StatementInput(paths: statement, format: statementFormat, mapping: mapping) { statements, fileName in
             try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
         }
         let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
