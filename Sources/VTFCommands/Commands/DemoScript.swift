@@ -62,6 +62,7 @@ struct DemoScript {
         try contributions()
         try grantCycle()
         try bankReconciliation()
+        try bankFileShapes()
         try restOfTheYear()
         try budgetRevision()
         try yearEnd()

@@ -17,7 +17,7 @@ extension BankReconciliation {
         let statuses = byStatus.keys.sorted().map { "\(BankText.escaped($0)) \(byStatus[$0]?.count ?? 0)" }.joined(separator: ", ")
         let lines = input.skipped.prefix(20).map { String($0.sourceLine) }.joined(separator: ", ")
         let more = input.skippedCount > 20 ? ", …" : ""
-        out += "skipped: \(input.skippedCount) entries not booked (\(statuses)), not matched: lines \(lines)\(more)\n"
+        out += "skipped: \(input.skippedCount) \(input.skippedCount == 1 ? "entry" : "entries") not booked (\(statuses)), not matched: lines \(lines)\(more)\n"
         return out
     }
 
