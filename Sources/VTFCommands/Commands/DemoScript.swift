@@ -62,6 +62,7 @@ struct DemoScript {
         try contributions()
         try grantCycle()
         try bankReconciliation()
+        try bankQuirks()
         try bankFileShapes()
         try restOfTheYear()
         try budgetRevision()

@@ -61,6 +61,8 @@ struct BankReconcileCommand: ParsableCommand {
     @Option(help: "camt053, mt940 or csv (default: told from the file; csv needs --mapping).") var statementFormat: String?
     @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
     var mapping: String?
+    @Option(help: ArgumentHelp("For MT940: the file's code page, e.g. windows-1250, CP852, CP850 (default: UTF-8, else ISO-8859-1).", valueName: "name"))
+    var encoding: String?
     @Option(help: "The ledger account the statement is for, e.g. 1100.") var account: String
     @Option(help: ArgumentHelp(
         "When the file holds several bank accounts: the one to reconcile (its IBAN or the bank's account id).",
@@ -83,7 +85,7 @@ struct BankReconcileCommand: ParsableCommand {
             throw InputError("--account \(account): there is no such account (vtf account list shows them)")
         }
         let currencies = try ledger.accountCurrencies(code)
-        let input = try StatementInput(paths: statement, format: statementFormat, mapping: mapping) { statements, fileName in
+        let input = try StatementInput(paths: statement, format: statementFormat, mapping: mapping, encoding: encoding) { statements, fileName in
             try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
         }
         let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)

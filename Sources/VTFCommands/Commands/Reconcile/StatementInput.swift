@@ -23,6 +23,8 @@ struct StatementInput {
 
     let files: [File]
     let mapping: CSVMapping?
+    /// The MT940 code page `--encoding` names.
+    let encoding: StatementEncoding
     let survey: StatementSurvey
     let continuity: [String]
     /// Which statements are reconciled; the others are set aside (another account).
@@ -51,10 +53,13 @@ struct StatementInput {
     /// Surveys the files at `paths`, in this order; `choose` picks the statements to reconcile
     /// from all those read (``StatementSelection/all(_:)`` keeps them all).
     init(
-        paths: [String], format: String?, mapping: String?,
+        paths: [String], format: String?, mapping: String?, encoding: String? = nil,
         choose: ([BankStatement], String) throws -> StatementSelection = { statements, _ in .all(statements) }
     ) throws {
         guard !paths.isEmpty else { throw InputError("--statement: give the statement file") }
+        do { self.encoding = try encoding.map { name throws(StatementError) in try StatementEncoding(named: name) } ?? .automatic } catch {
+            throw InputError(error.message)
+        }
         self.mapping = try mapping.map { try Self.mapping(at: $0) }
         var files: [File] = []
         var survey = StatementSurvey(fileName: "")
@@ -63,7 +68,7 @@ struct StatementInput {
             let format = try Self.format(path: path, named: format, csv: mapping != nil, fileName: fileName)
             let before = survey.statements.count
             survey.fileName = fileName
-            let sha256 = try Self.read(path: path, format: format, mapping: self.mapping, fileName: fileName, into: &survey)
+            let sha256 = try Self.read(path: path, format: format, mapping: self.mapping, fileName: fileName, encoding: self.encoding, into: &survey)
             guard survey.statements.count > before else { throw InputError("\(fileName) holds no booked statement") }
             files.append(File(path: path, fileName: fileName, format: format, sha256: sha256))
         }
@@ -76,7 +81,7 @@ struct StatementInput {
             var chosen = SelectedStatements(StatementSurvey(fileName: ""), kept: Set(selection.kept))
             for file in files {
                 chosen.inner.fileName = file.fileName
-                let sha256 = try Self.read(path: file.path, format: file.format, mapping: self.mapping, fileName: file.fileName, into: &chosen)
+                let sha256 = try Self.read(path: file.path, format: file.format, mapping: self.mapping, fileName: file.fileName, encoding: self.encoding, into: &chosen)
                 guard sha256 == file.sha256 else { throw Self.changed(file.path) }
             }
             survey = chosen.inner
@@ -93,7 +98,7 @@ struct StatementInput {
     func rescan<Visitor: StatementVisitor>(_ visitor: inout Visitor) throws {
         var chosen = SelectedStatements(visitor, kept: Set(selection.kept))
         for file in files {
-            let sha256 = try Self.read(path: file.path, format: file.format, mapping: mapping, fileName: file.fileName, into: &chosen)
+            let sha256 = try Self.read(path: file.path, format: file.format, mapping: mapping, fileName: file.fileName, encoding: encoding, into: &chosen)
             guard sha256 == file.sha256 else { throw Self.changed(file.path) }
         }
         visitor = chosen.inner
@@ -101,10 +106,11 @@ struct StatementInput {
 
     /// Reads the file at `path` into `visitor`; returns the SHA-256 of its bytes.
     private static func read<Visitor: StatementVisitor>(
-        path: String, format: StatementFormat, mapping: CSVMapping?, fileName: String, into visitor: inout Visitor
+        path: String, format: StatementFormat, mapping: CSVMapping?, fileName: String, encoding: StatementEncoding,
+        into visitor: inout Visitor
     ) throws -> String {
         let source = try open(path)
-        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, visitor: &visitor) } catch {
+        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, encoding: encoding, visitor: &visitor) } catch {
             throw InputError(error.message)
         }
         return source.digest().hex
