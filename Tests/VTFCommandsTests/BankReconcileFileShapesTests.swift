@@ -57,7 +57,7 @@ struct BankReconcileFileShapesTests {
         let path = Self.fixture("mt940_deutschebank_multi_account.sta")
         let refused = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
         #expect(refused.status == 2, "\(refused.stdout)")
-        #expect(refused.stderr.contains("mt940_deutschebank_multi_account.sta holds statements of several bank accounts: BE71096123456769 (EUR, 1 statement), DE89370400440532013000 (EUR, 1 statement), 2 of them in the account's currency; choose one with --bank-account IBAN|ID, e.g. --bank-account BE71096123456769"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("mt940_deutschebank_multi_account.sta holds statements of several bank accounts: BE71096123456769 (EUR, 1 statement), DE89370400440532013000 (EUR, 1 statement), 2 of them in currencies the account has postings in; choose one with --bank-account IBAN|ID, e.g. --bank-account BE71096123456769"), "\(refused.stderr)")
         let chosen = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--bank-account", "BE71096123456769"])
         #expect(chosen.stdout.contains("1 statement(s), 3 bank lines") && chosen.stdout.contains(#"set aside: statement "DB-2026-01-B 1/1""#), "\(chosen.stdout)\(chosen.stderr)")
         #expect(chosen.stdout.contains("Matched: 2 bank lines"), "\(chosen.stdout)")

@@ -6,7 +6,7 @@ import Foundation
 /// name.
 extension DemoScript {
     func bankFileShapes() throws {
-        say("17a. The bank also sends the quarter as camt.053.001.11 for all the fund's accounts: --bank-account picks the USD account, its two pages are merged into one statement, the EUR account and a pending entry are listed, not dropped. Its intraday MT942 is refused by name: it has no closing balance.")
+        say("17b. The bank also sends the quarter as camt.053.001.11 for all the fund's accounts: --bank-account picks the USD account, its two pages are merged into one statement, the EUR account and a pending entry are listed, not dropped. Its intraday MT942 is refused by name: it has no closing balance.")
         func entry(_ amount: Int64, _ date: String, _ bankID: String, status: String = "BOOK", text: String) -> String {
             let magnitude = "\(abs(amount) / 100).\(String(format: "%02d", abs(amount) % 100))"
             return """

@@ -42,7 +42,7 @@ struct StatementSelection: Equatable {
         guard names.count == 1, let chosen = names.first else {
             let why = names.isEmpty
                 ? "none of them in a currency the account has postings in (\(bookCurrencies.map(\.code).sorted().joined(separator: ", ")))"
-                : "\(names.count) of them in the account's currency"
+                : "\(names.count) of them in currencies the account has postings in"
             let example = (inBookCurrency.first ?? accounts[0]).account
             throw InputError("\(BankText.escaped(fileName)) holds statements of several bank accounts: \(describe(accounts)), \(why); choose one with --bank-account IBAN|ID, e.g. --bank-account \(BankText.escaped(example))")
         }
