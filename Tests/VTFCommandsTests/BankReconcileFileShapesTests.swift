@@ -122,3 +122,17 @@ struct BankReconcileSeveralFilesTests {
         #expect(alone.stdout.contains("Closing balance 2026-01-25: statement 20000.00"), "\(alone.stdout)")
     }
 }
+
+/// One account in two currencies (a multi-currency account, Deutsche Bank style): the statement
+/// in the ledger account's currency is read, the other set aside and listed (issue 12 item 8).
+@Suite("vtf reconcile bank: a multi-currency account")
+struct BankReconcileCurrencyTests {
+    @Test func theOtherCurrencyIsSetAsideAndListed() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = BankReconcileFileShapesTests.fixture("camt053_v10_deutschebank_multi_currency.xml")
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.stdout.contains("against 1100 in EUR") && result.stdout.contains("1 statement(s), 3 bank lines"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(#"set aside: statement "DB-SEK-2026-01" (line "#) && result.stdout.contains("account BE71096123456769 in SEK: another currency than the ledger account's EUR"), "\(result.stdout)")
+    }
+}

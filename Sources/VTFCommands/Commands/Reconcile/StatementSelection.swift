@@ -28,6 +28,41 @@ struct StatementSelection: Equatable {
     static func choose(
         _ statements: [BankStatement], fileName: String, bankAccount: String?, bookCurrencies: Set<Currency>
     ) throws -> StatementSelection {
+        let byAccount = try chooseAccount(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: bookCurrencies)
+        return try chooseCurrency(byAccount, statements, fileName: fileName, bookCurrencies: bookCurrencies)
+    }
+
+    /// Of the statements `selection` keeps, those in the one currency of the books when they
+    /// are in several (a multi-currency account); the others are set aside. Refused when no
+    /// currency, or more than one, of the statements is one the books hold.
+    private static func chooseCurrency(
+        _ selection: StatementSelection, _ statements: [BankStatement], fileName: String, bookCurrencies: Set<Currency>
+    ) throws -> StatementSelection {
+        let currencies = Set(selection.kept.map { statements[$0].currency })
+        guard currencies.count > 1 else { return selection }
+        let usable = currencies.filter { bookCurrencies.contains($0) }
+        guard usable.count == 1, let currency = usable.first else {
+            let codes = currencies.map(\.code).sorted().joined(separator: ", ")
+            throw InputError("\(BankText.escaped(fileName)) holds statements of one account in several currencies (\(codes)), \(usable.count) of them in currencies the ledger account has postings in; split the file by currency")
+        }
+        var kept: [Int] = []
+        var setAside = selection.setAside
+        for index in selection.kept {
+            let statement = statements[index]
+            if statement.currency == currency {
+                kept.append(index)
+            } else {
+                setAside.append(SetAsideStatement(
+                    statementID: statement.id, sourceLine: statement.sourceLine,
+                    reason: "account \(statement.account) in \(statement.currency.code): another currency than the ledger account's \(currency.code)"))
+            }
+        }
+        return StatementSelection(kept: kept, setAside: setAside)
+    }
+
+    private static func chooseAccount(
+        _ statements: [BankStatement], fileName: String, bankAccount: String?, bookCurrencies: Set<Currency>
+    ) throws -> StatementSelection {
         let accounts = accountList(statements)
         if let bankAccount {
             let wanted = normalized(bankAccount)
@@ -36,7 +71,7 @@ struct StatementSelection: Equatable {
             }
             return split(statements) { normalized($0.account) == wanted } reason: { _ in "not --bank-account \(bankAccount)" }
         }
-        guard accounts.count > 1 else { return all(statements) }
+        guard Set(accounts.map(\.account)).count > 1 else { return all(statements) }
         let inBookCurrency = accounts.filter { bookCurrencies.contains($0.currency) }
         let names = Set(inBookCurrency.map(\.account))
         guard names.count == 1, let chosen = names.first else {
