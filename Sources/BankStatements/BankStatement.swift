@@ -24,6 +24,10 @@ public struct BankStatement: Sendable, Equatable {
     /// Whether the bank gave the opening and closing balances. A CSV export without them gets
     /// zero and the lines' sum instead, and ``Continuity`` reports it as not checked.
     public var balancesGiven: Bool
+    /// The page, when the bank splits one statement over several (camt `StmtPgntn`); pages of
+    /// one account that follow each other are merged into one statement before the balance
+    /// checks (``StatementPages``).
+    public var page: Page?
 
     public init(
         id: String, account: String, currency: Currency, sequence: String? = nil, opening: Balance, closing: Balance,
@@ -39,6 +43,24 @@ public struct BankStatement: Sendable, Equatable {
         self.lines = lines
         self.sourceLine = sourceLine
         self.balancesGiven = balancesGiven
+    }
+
+    /// One page of a statement split over several: its number, whether the bank marks it as the
+    /// last, and which of its balances the bank gave (a middle page may have none; a missing
+    /// balance holds zero and is never checked).
+    public struct Page: Sendable, Equatable {
+        public var number: Int
+        /// camt `LastPgInd`.
+        public var isLast: Bool
+        public var hasOpening: Bool
+        public var hasClosing: Bool
+
+        public init(number: Int, isLast: Bool, hasOpening: Bool = true, hasClosing: Bool = true) {
+            self.number = number
+            self.isLast = isLast
+            self.hasOpening = hasOpening
+            self.hasClosing = hasClosing
+        }
     }
 
     /// A booked balance: signed amount (negative when the bank says debit) on a date.

@@ -49,10 +49,12 @@ public enum Continuity {
 
     /// The findings for statements read as a stream: each without its lines, with the tally of
     /// its lines, taken in this order.
+    /// Pages of one statement are merged first (``StatementPages``).
     public static func check(tallied statements: [(statement: BankStatement, tally: StatementTally)]) -> [ContinuityProblem] {
-        var problems: [ContinuityProblem] = []
+        let (merged, seams) = StatementPages.merge(statements)
+        var problems: [ContinuityProblem] = seams
         var previousByAccount: [String: BankStatement] = [:]
-        for (statement, tally) in statements {
+        for (statement, tally) in merged {
             problems += balance(statement, tally: tally)
             if let previous = previousByAccount[statement.account], previous.balancesGiven, statement.balancesGiven {
                 problems += chain(previous, statement)

@@ -41,13 +41,14 @@ public enum StatementReader {
 }
 
 extension StatementFormat {
-    /// The format `bytes` (the head of a file; 64 KiB are enough) look like: XML in a camt.053
-    /// namespace, or text with a `:20:` tag at the start of a line (MT940). CSV cannot be told
-    /// from its bytes: nil.
+    /// The format `bytes` (the head of a file; 64 KiB are enough) look like: XML in a camt
+    /// namespace (camt.052 and .054 too, so that the reader refuses them by name), or text with
+    /// a `:20:` tag at the start of a line (MT940, and MT942, refused by name). CSV cannot be
+    /// told from its bytes: nil.
     public static func detect(_ bytes: [UInt8]) -> StatementFormat? {
         let head = TextDecoding.decode(Array(bytes.prefix(1 << 16)))
         let body = head.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        if body.hasPrefix("<"), head.contains(CamtNamespace.prefix) { return .camt053 }
+        if body.hasPrefix("<"), head.contains(CamtNamespace.familyPrefix) { return .camt053 }
         let isMT940 = TextDecoding.lines(head).contains { line in
             MT940Lexer.withoutHeaders(line.text).hasPrefix(":20:")
         }

@@ -149,6 +149,10 @@ struct LedgerCommandTests {
         #expect(result.stdout.contains("Try next:"))
         // The first quarter's bank statement: 14 lines by reference, then the approved charges.
         #expect(result.stdout.contains("(rule 1: 14, rule 2: 1, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"))
+        // The same quarter as camt.053.001.11 for all accounts, paged: one USD statement, the EUR
+        // account and a pending entry listed; the intraday MT942 refused by name.
+        #expect(result.stdout.contains(#"set aside: statement "CITI-2025-Q1-EUR" (line 25): account BE71096123456769 in EUR: not --bank-account US33CITI0000123456789"#), "\(result.stdout)")
+        #expect(result.stdout.contains("skipped: 1 entry not booked (PDNG 1), not matched: lines 23"))
         // Belgium's statement: signed, verified offline, also in French.
         #expect(result.stdout.contains("BEL-2025.json is signed by the fund's log key; all 2 receipts and 0 refunds are in the books"), "\(result.stdout)")
         #expect(FileManager.default.fileExists(atPath: dir + "/demo/BEL-2025-fr.html"))

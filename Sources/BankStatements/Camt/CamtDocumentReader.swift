@@ -101,6 +101,8 @@ extension CamtStatementDraft {
         case "Acct/Id/IBAN": iban = text
         case "Acct/Id/Othr/Id": otherAccount = text
         case "Acct/Ccy": currency = text
+        case "StmtPgntn/PgNb": pageNumber = text
+        case "StmtPgntn/LastPgInd": lastPage = text
         default: return
         }
     }

@@ -58,6 +58,9 @@ struct CamtStatementDraft {
     var otherAccount: String?
     var currency: String?
     var balances: [CamtBalanceDraft] = []
+    /// `StmtPgntn/PgNb` and `StmtPgntn/LastPgInd`, when the statement is one page of several.
+    var pageNumber: String?
+    var lastPage: String?
 
     var displayID: String { id ?? "Stmt at line \(line)" }
 }

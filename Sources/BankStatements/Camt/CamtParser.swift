@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
 
-/// Reads camt.053 (.001.02 through .001.08) documents as a stream: every `Stmt` becomes a
+/// Reads camt.053 (.001.02 through .001.13) documents as a stream: every `Stmt` becomes a
 /// ``BankStatement``; each booked entry becomes a line handed to the visitor when it closes,
 /// pending and information entries are counted as skipped.
 enum CamtParser {
@@ -101,33 +101,55 @@ struct CamtStatementBuilder {
         }
     }
 
-    /// The statement (without its lines, handed on already) in `currency`.
+    /// The statement (without its lines, handed on already) in `currency`. A page of several
+    /// (`StmtPgntn`) may lack a balance; its interim balances (`ITBD`) stand for the missing
+    /// opening or closing one (``CamtPageBalances``).
     func statement(currency: Currency) throws(StatementError) -> BankStatement {
         guard let account = draft.iban ?? draft.otherAccount, !account.isEmpty else {
             throw error(draft.line, "no account (Acct/Id/IBAN or Acct/Id/Othr/Id)")
         }
-        let opening = try balance(named: "opening (OPBD or PRCD)", where: Self.isOpening)
-        let closing = try balance(named: "closing (CLBD)") { $0 == "CLBD" }
-        return BankStatement(
+        let page = try self.page()
+        let chosen = CamtPageBalances(draft.balances)
+        let opening = try chosen.opening.map(balance) ?? (page == nil ? nil : placeholder(currency))
+        let closing = try chosen.closing.map(balance) ?? (page == nil ? nil : placeholder(currency))
+        guard let opening else { throw error(draft.line, "no opening (OPBD or PRCD) balance") }
+        guard let closing else { throw error(draft.line, "no closing (CLBD) balance") }
+        var statement = BankStatement(
             id: draft.displayID, account: account, currency: currency,
             sequence: draft.electronicSequence ?? draft.legalSequence, opening: opening, closing: closing,
-            lines: [], sourceLine: draft.line)
+            intermediate: chosen.interim, lines: [], sourceLine: draft.line)
+        statement.page = page.map { BankStatement.Page(number: $0.number, isLast: $0.isLast, hasOpening: chosen.opening != nil, hasClosing: chosen.closing != nil) }
+        return statement
     }
 
-    static func isOpening(_ type: String?) -> Bool { type == "OPBD" || type == "PRCD" }
-
-    /// The first balance whose type passes `matches` (OPBD before PRCD for the opening).
-    private func balance(named name: String, where matches: (String?) -> Bool) throws(StatementError) -> BankStatement.Balance {
-        let candidates = draft.balances.filter { matches($0.type) }
-        guard let found = candidates.first(where: { $0.type == "OPBD" }) ?? candidates.first else {
-            throw error(draft.line, "no \(name) balance")
+    /// The statement's `StmtPgntn`, when it has one.
+    private func page() throws(StatementError) -> (number: Int, isLast: Bool)? {
+        guard let text = draft.pageNumber else { return nil }
+        guard let number = Int(text), number > 0, number < 100_000 else {
+            throw error(draft.line, "StmtPgntn/PgNb \(quoted(text)) is not a page number")
         }
+        switch draft.lastPage {
+        case "true", "1": return (number, true)
+        case "false", "0": return (number, false)
+        default: throw error(draft.line, "StmtPgntn/LastPgInd \(quoted(draft.lastPage ?? "")) is not true or false")
+        }
+    }
+
+    /// A balance the page does not give: zero on the other balance's date (never checked).
+    private func placeholder(_ currency: Currency) -> BankStatement.Balance? {
+        let date = draft.balances.lazy.compactMap { try? CamtEntryBuilder.date($0.date?.text ?? "") }.first
+        return BankStatement.Balance(amount: .zero(currency), date: date ?? LedgerDate.earliest)
+    }
+
+    private func balance(_ found: CamtBalanceDraft) throws(StatementError) -> BankStatement.Balance {
         do throws(FieldIssue) {
             return try Self.balance(found)
         } catch {
             throw self.error(found.line, "balance \(found.type ?? ""): \(error.reason)")
         }
     }
+
+    static func isOpening(_ type: String?) -> Bool { type == "OPBD" || type == "PRCD" }
 
     private static func balance(_ draft: CamtBalanceDraft) throws(FieldIssue) -> BankStatement.Balance {
         guard let code = draft.currency else { throw FieldIssue("Amt has no Ccy") }

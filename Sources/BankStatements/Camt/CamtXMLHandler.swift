@@ -4,24 +4,6 @@ import Foundation
     import FoundationXML
 #endif
 
-/// The camt.053 versions read: `urn:iso:std:iso:20022:tech:xsd:camt.053.001.02` through `.08`.
-enum CamtNamespace {
-    static let prefix = "urn:iso:std:iso:20022:tech:xsd:camt.053.001."
-    static let versions = ["02", "03", "04", "05", "06", "07", "08"]
-
-    /// nil when `uri` is a supported camt.053 namespace, else why not.
-    static func problem(_ uri: String?) -> String? {
-        guard let uri, uri.hasPrefix(prefix) else {
-            return "not a camt.053 document: the namespace is \(quoted(uri ?? "none")), expected \(prefix)02 … 08"
-        }
-        let version = String(uri.dropFirst(prefix.count))
-        guard versions.contains(version) else {
-            return "camt.053 version \(quoted(version)) is not supported (versions 02 through 08 are)"
-        }
-        return nil
-    }
-}
-
 /// Feeds Foundation's SAX parser's events to a ``CamtDocumentReader`` and its entries and
 /// statements to `sink` as they close. External entities stay unresolved, a second root element
 /// is refused, and the first problem stops the parse.

@@ -92,6 +92,7 @@ struct MT940StatementBuilder {
         case "60F", "60M": try takeOpening(field)
         case "61": try takeLine(field)
         case "62F", "62M": try takeClosing(field)
+        case let tag where MT942Report.tags.contains(tag): throw MT942Report.refusal(tag: tag)
         default: return
         }
     }

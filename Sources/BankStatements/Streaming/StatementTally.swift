@@ -12,6 +12,8 @@ public struct StatementTally: Sendable, Equatable {
     /// The earliest and latest booking dates.
     public private(set) var earliest: LedgerDate?
     public private(set) var latest: LedgerDate?
+    /// The source line of the last line added.
+    public private(set) var lastLine: Int?
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct StatementTally: Sendable, Equatable {
     /// Adds one line.
     public mutating func add(_ line: BankLine) {
         count += 1
+        lastLine = line.sourceLine
         earliest = min(earliest ?? line.bookingDate, line.bookingDate)
         latest = max(latest ?? line.bookingDate, line.bookingDate)
         guard overflowLine == nil else { return }
@@ -30,6 +33,22 @@ public struct StatementTally: Sendable, Equatable {
         do { total = try sum.adding(line.amount) } catch {
             total = nil
             overflowLine = line.sourceLine
+        }
+    }
+
+    /// Adds the lines `other` tallied (a later page of the same statement).
+    public mutating func add(_ other: StatementTally) {
+        count += other.count
+        lastLine = other.lastLine ?? lastLine
+        if let low = other.earliest { earliest = min(earliest ?? low, low) }
+        if let high = other.latest { latest = max(latest ?? high, high) }
+        guard overflowLine == nil else { return }
+        if let line = other.overflowLine { total = nil; overflowLine = line; return }
+        guard let more = other.total else { return }
+        guard let sum = total else { total = more; return }
+        do { total = try sum.adding(more) } catch {
+            total = nil
+            overflowLine = other.lastLine ?? 0
         }
     }
 }

@@ -64,6 +64,7 @@ struct DemoScript {
         try grantCycle()
         try bankReconciliation()
         try bankQuirks()
+        try bankFileShapes()
         try restOfTheYear()
         try budgetRevision()
         try yearEnd()

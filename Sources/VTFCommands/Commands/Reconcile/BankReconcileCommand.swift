@@ -37,34 +37,57 @@ struct BankReconcileCommand: ParsableCommand {
             the statement (booked when certified and approved). Committing the same statement again \\
             changes nothing.
 
+            A file of several bank accounts (camt Stmt of several IBANs, MT940 with several :25:) \
+            is read for the account --bank-account names, or, without it, for its one account in a \
+            currency the ledger account has postings in; the other statements are set aside and \
+            listed, as are entries not booked (pending, information). camt.052/054 and MT942 are \
+            interim reports, refused by name: reconcile the day's statement. Pages of one statement \
+            (camt StmtPgntn, interim ITBD balances), in one file or several given in page order, are \
+            merged into one statement before the balance checks.
+
             Examples:
               vtf reconcile bank --statement march.xml --account 1100
               vtf reconcile bank --statement march.sta --account 1100 --format json
+              vtf reconcile bank --statement all-accounts.xml --account 1100 --bank-account BE71096123456769
+              vtf reconcile bank --statement march-p1.xml --statement march-p2.xml --account 1100
               vtf reconcile bank --statement export.csv --statement-format csv --mapping bank.json --account 1100 --commit
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The statement file.", valueName: "file")) var statement: String
+    @Option(help: ArgumentHelp(
+        "The statement file; repeat it for a statement the bank sends in several files (pages), in page order.",
+        valueName: "file"))
+    var statement: [String]
     @Option(help: "camt053, mt940 or csv (default: told from the file; csv needs --mapping).") var statementFormat: String?
     @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
     var mapping: String?
     @Option(help: ArgumentHelp("For MT940: the file's code page, e.g. windows-1250, CP852, CP850 (default: UTF-8, else ISO-8859-1).", valueName: "name"))
     var encoding: String?
     @Option(help: "The ledger account the statement is for, e.g. 1100.") var account: String
+    @Option(help: ArgumentHelp(
+        "When the file holds several bank accounts: the one to reconcile (its IBAN or the bank's account id).",
+        valueName: "IBAN|ID"))
+    var bankAccount: String?
     @Option(help: "How many days a book date may be from the bank's value date (rules 3 and 4).") var windowDays: Int = 3
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Output format: text or json (csv is refused: the result is not one table).") var format: OutputFormat = .text
     @Flag(help: "Record the reconciliation as a signed entry (needs --key).") var commit = false
     @Option(help: "With --commit: the accounting date of the entry (default: today).") var date: String?
 
     func run() throws {
         guard (0...31).contains(windowDays) else { throw InputError("--window-days must be 0…31") }
+        guard format != .csv else {
+            throw InputError("--format csv: reconcile bank writes text or json (its result is several tables); use --format json")
+        }
         let ledger = try commit ? global.openLedger() : global.openLedger(readOnly: true)
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let code = try AccountCode(account)
         guard try ledger.accounts().contains(where: { $0.code == code }) else {
             throw InputError("--account \(account): there is no such account (vtf account list shows them)")
         }
-        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping, encoding: encoding)
+        let currencies = try ledger.accountCurrencies(code)
+        let input = try StatementInput(paths: statement, format: statementFormat, mapping: mapping, encoding: encoding) { statements, fileName in
+            try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
+        }
         let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
         switch format {
         case .json: print(try JSONCanonicalizer.canonicalString(run.json))

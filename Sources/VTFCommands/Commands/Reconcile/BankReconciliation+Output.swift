@@ -11,7 +11,8 @@ extension BankReconciliation {
     func text(settings: LedgerSettings) -> String {
         let counts = result.counts
         var out = "Bank reconciliation of \(BankText.escaped(input.fileName)) (sha256 \(input.sha256.prefix(16))…) against \(account) in \(currency.code)\n"
-        out += "\(input.statements.count) statement(s), \(input.lineCount) bank lines, \(from) to \(to); \(book.lines.count) book lines in the window\n\n"
+        out += "\(input.statements.count) statement(s), \(input.lineCount) bank lines, \(from) to \(to); \(book.lines.count) book lines in the window\n"
+        out += notReconciledText + "\n"
         var matched = TextTable([("BANK LINE", .right), ("BANK ID", .left), ("VALUE DATE", .left), ("AMOUNT", .right), ("RULE", .left), ("BOOK", .left)])
         for match in result.matches.prefix(200) {
             let line = bank[match.bank.index]
@@ -89,6 +90,7 @@ extension BankReconciliation {
             "duplicates": .array(result.duplicates.map(duplicateJSON)),
             "closing": .object(["date": .string(closing.date.description), "statement": .string(closing.amount.decimalString), "books": .string(bookBalance.decimalString)]),
             "continuity": .array(input.continuity.map(JSONValue.string)),
+            "set_aside": setAsideJSON, "skipped": skippedJSON, "skipped_count": .integer(Int64(input.skippedCount)),
             "agrees": .bool(agrees),
         ])
     }

@@ -48,11 +48,11 @@ struct BankReconciliation {
         let statements = input.statements
         let accounts = Set(statements.map(\.account))
         guard accounts.count == 1, let first = statements.first, let last = statements.last else {
-            throw InputError("\(input.fileName) holds statements of several bank accounts (\(accounts.sorted().map(BankText.escaped).joined(separator: ", "))); split the file")
+            throw InputError("\(input.fileName) holds statements of several bank accounts (\(accounts.sorted().map(BankText.escaped).joined(separator: ", "))); choose one with --bank-account IBAN|ID")
         }
         currency = first.currency
         guard statements.allSatisfy({ $0.currency == first.currency }) else {
-            throw InputError("\(input.fileName) mixes currencies; split the file by currency")
+            throw InputError("\(input.fileName) mixes currencies in account \(BankText.escaped(first.account)); split the file by currency")
         }
         from = min(input.survey.earliest ?? first.opening.date, first.opening.date, last.closing.date)
         to = max(input.survey.latest ?? last.closing.date, first.opening.date, last.closing.date)

@@ -1,57 +1,123 @@
 import BankStatements
 import Foundation
 import LedgerCore
+import LedgerCrypto
 import Reconciliation
 
-/// A statement file surveyed in one streaming pass: its bytes' SHA-256, its statements without
-/// their lines (each with the tally of its lines), the period its lines cover, and which bank
-/// ids may repeat. The lines themselves are read again, in a second pass, by ``rescan(_:)``.
+/// The statement files of one reconciliation (one file, or several: the pages or days of one
+/// statement a bank sends apart) surveyed in one streaming pass, file after file: the bytes'
+/// SHA-256, the statements without their lines (each with the tally of its lines), the period
+/// its lines cover, and which bank ids may repeat. The lines themselves are read again, in a
+/// second pass, by ``rescan(_:)``.
 struct StatementInput {
-    /// The most statements one file may hold (their headers are kept).
+    /// The most statements the files may hold (their headers are kept).
     static let maxStatements = 100_000
 
-    let path: String
-    let fileName: String
-    let format: StatementFormat
+    /// One file given with --statement.
+    struct File {
+        let path: String
+        let fileName: String
+        let format: StatementFormat
+        let sha256: String
+    }
+
+    let files: [File]
     let mapping: CSVMapping?
     /// The MT940 code page `--encoding` names.
     let encoding: StatementEncoding
-    let sha256: String
     let survey: StatementSurvey
     let continuity: [String]
+    /// Which statements are reconciled; the others are set aside (another account).
+    let selection: StatementSelection
+    /// What was read but not reconciled: statements set aside by the reader (a currency outside
+    /// ISO 4217) and by the selection (another account), and entries not booked (pending or
+    /// information only). Listed in the text and JSON output, never dropped without a word.
+    let setAside: [SetAsideStatement]
+    let skipped: [SkippedEntry]
+    let skippedCount: Int
 
-    var statements: [BankStatement] { survey.statements.map(\.statement) }
+    /// The file's name, or the files' names joined, for messages and the output.
+    var fileName: String { files.map(\.fileName).joined(separator: ", ") }
+    /// The file's SHA-256; for several files, the SHA-256 of their SHA-256s (hex, one a line).
+    var sha256: String {
+        guard files.count > 1 else { return files.first?.sha256 ?? "" }
+        let hasher = SHA256Hasher()
+        hasher.update(Array(files.map { $0.sha256 + "\n" }.joined().utf8))
+        return hasher.finalize().hex
+    }
+
+    /// The statements chosen, pages of one statement merged into one.
+    var statements: [BankStatement] { StatementPages.merge(survey.statements).statements.map(\.statement) }
     var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
 
-    init(path: String, format: String?, mapping: String?, encoding: String? = nil) throws {
+    /// Surveys the files at `paths`, in this order; `choose` picks the statements to reconcile
+    /// from all those read (``StatementSelection/all(_:)`` keeps them all).
+    init(
+        paths: [String], format: String?, mapping: String?, encoding: String? = nil,
+        choose: ([BankStatement], String) throws -> StatementSelection = { statements, _ in .all(statements) }
+    ) throws {
+        guard !paths.isEmpty else { throw InputError("--statement: give the statement file") }
         do { self.encoding = try encoding.map { name throws(StatementError) in try StatementEncoding(named: name) } ?? .automatic } catch {
             throw InputError(error.message)
         }
-        self.path = path
-        fileName = URL(fileURLWithPath: path).lastPathComponent
         self.mapping = try mapping.map { try Self.mapping(at: $0) }
-        self.format = try Self.format(path: path, named: format, csv: mapping != nil, fileName: fileName)
-        let source = try Self.open(path)
-        var survey = StatementSurvey(fileName: fileName)
-        do { try StatementReader.read(from: source, format: self.format, mapping: self.mapping, fileName: fileName, encoding: self.encoding,
-                                              visitor: &survey) } catch {
-            throw InputError(error.message)
+        var files: [File] = []
+        var survey = StatementSurvey(fileName: "")
+        for path in paths {
+            let fileName = URL(fileURLWithPath: path).lastPathComponent
+            let format = try Self.format(path: path, named: format, csv: mapping != nil, fileName: fileName)
+            let before = survey.statements.count
+            survey.fileName = fileName
+            let sha256 = try Self.read(path: path, format: format, mapping: self.mapping, fileName: fileName, encoding: self.encoding, into: &survey)
+            guard survey.statements.count > before else { throw InputError("\(fileName) holds no booked statement") }
+            files.append(File(path: path, fileName: fileName, format: format, sha256: sha256))
         }
-        sha256 = source.digest().hex
-        guard !survey.statements.isEmpty else { throw InputError("\(fileName) holds no booked statement") }
+        self.files = files
+        let names = files.map(\.fileName).joined(separator: ", ")
+        let selection = try choose(survey.statements.map(\.statement), names)
+        let everything = survey
+        if selection.kept.count < survey.statements.count {
+            // Surveyed again with only the chosen statements, so periods, tallies and ids are theirs.
+            var chosen = SelectedStatements(StatementSurvey(fileName: ""), kept: Set(selection.kept))
+            for file in files {
+                chosen.inner.fileName = file.fileName
+                let sha256 = try Self.read(path: file.path, format: file.format, mapping: self.mapping, fileName: file.fileName, encoding: self.encoding, into: &chosen)
+                guard sha256 == file.sha256 else { throw Self.changed(file.path) }
+            }
+            survey = chosen.inner
+        }
+        self.selection = selection
         self.survey = survey
+        setAside = everything.setAsideStatements + selection.setAside
+        skipped = survey.skippedEntries
+        skippedCount = survey.skippedCount
         continuity = Continuity.check(tallied: survey.statements).map(\.description)
     }
 
     /// Reads the lines again into `visitor`; refuses a file that changed since the survey.
     func rescan<Visitor: StatementVisitor>(_ visitor: inout Visitor) throws {
-        let source = try Self.open(path)
+        var chosen = SelectedStatements(visitor, kept: Set(selection.kept))
+        for file in files {
+            let sha256 = try Self.read(path: file.path, format: file.format, mapping: mapping, fileName: file.fileName, encoding: encoding, into: &chosen)
+            guard sha256 == file.sha256 else { throw Self.changed(file.path) }
+        }
+        visitor = chosen.inner
+    }
+
+    /// Reads the file at `path` into `visitor`; returns the SHA-256 of its bytes.
+    private static func read<Visitor: StatementVisitor>(
+        path: String, format: StatementFormat, mapping: CSVMapping?, fileName: String, encoding: StatementEncoding,
+        into visitor: inout Visitor
+    ) throws -> String {
+        let source = try open(path)
         do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, encoding: encoding, visitor: &visitor) } catch {
             throw InputError(error.message)
         }
-        guard source.digest().hex == sha256 else {
-            throw InputError("--statement \(path) changed while it was read; read it again when nothing writes to it")
-        }
+        return source.digest().hex
+    }
+
+    private static func changed(_ path: String) -> InputError {
+        InputError("--statement \(path) changed while it was read; read it again when nothing writes to it")
     }
 
     static func open(_ path: String) throws -> StatementFileSource {
@@ -88,12 +154,18 @@ struct StatementInput {
 /// lines, the dates the lines cover, and the bank ids that may repeat. Memory does not grow with
 /// the number of lines.
 struct StatementSurvey: StatementVisitor {
-    let fileName: String
+    /// The file being read, for messages.
+    var fileName: String
     private(set) var statements: [(statement: BankStatement, tally: StatementTally)] = []
     /// The earliest and latest value or booking date of the kept statements' lines.
     private(set) var earliest: LedgerDate?
     private(set) var latest: LedgerDate?
     private(set) var ids = RepeatedIDFilter()
+    /// Statements the reader set aside, and entries it skipped (the first ``listLimit``; all counted).
+    private(set) var setAsideStatements: [SetAsideStatement] = []
+    private(set) var skippedEntries: [SkippedEntry] = []
+    private(set) var skippedCount = 0
+    static let listLimit = 1_000
     private var tally = StatementTally()
     private var dates: (LedgerDate, LedgerDate)?
 
@@ -119,9 +191,15 @@ struct StatementSurvey: StatementVisitor {
         forget()
     }
 
-    mutating func setAside(_ statement: SetAsideStatement) throws(StatementError) { forget() }
+    mutating func setAside(_ statement: SetAsideStatement) throws(StatementError) {
+        if setAsideStatements.count < Self.listLimit { setAsideStatements.append(statement) }
+        forget()
+    }
 
-    mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {}
+    mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {
+        skippedCount += 1
+        if skippedEntries.count < Self.listLimit { skippedEntries.append(entry) }
+    }
 
     private mutating func forget() {
         tally = StatementTally()
