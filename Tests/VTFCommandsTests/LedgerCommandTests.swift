@@ -143,7 +143,7 @@ struct LedgerCommandTests {
         // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24).
         #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,216.15                  16,283.85  90.5"), "\(result.stdout)")
         // The admin registers the auditor's key (one entry) before the auditor cosigns.
-        #expect(result.stdout.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"))
+        #expect(result.stderr.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"), "talk is on stderr")
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
         #expect(result.stdout.contains("Try next:"))

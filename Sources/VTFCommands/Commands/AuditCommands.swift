@@ -25,8 +25,8 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let summary = try BundleFolder.export(try global.openLedger(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
-            print("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
-            print("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
+            Terminal.note("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
+            Terminal.note("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
         }
     }
 

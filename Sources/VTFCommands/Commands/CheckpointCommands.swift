@@ -81,7 +81,7 @@ struct CheckpointCommand: ParsableCommand {
             if let previous {
                 try Witness.checkConsistent(checkpoint, after: previous, ledger: ledger)
             } else {
-                print("first cosignature: trusting the log key \(logKey)")
+                Terminal.note("first cosignature: trusting the log key \(logKey)")
             }
             let text = checkpoint.noteText
             let signature = try Cosignature.sign(
@@ -95,7 +95,7 @@ struct CheckpointCommand: ParsableCommand {
             ).save(statePath)
             guard let cosigned = try ledger.storedNote(size: checkpoint.size) else { preconditionFailure("just cosigned") }
             print(cosigned.note, terminator: "")
-            print("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
+            Terminal.note("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
         }
 
         /// Refuses a key the ledger has not registered with role auditor, or has revoked.

@@ -101,7 +101,7 @@ struct JournalCommand: ParsableCommand {
                 try sink.write([0x0A])
             }
             try sink.finish()
-            if let out { print("wrote \(count) entries to \(out)") }
+            if let out { Terminal.note("wrote \(count) entries to \(out)") }
         }
     }
 }

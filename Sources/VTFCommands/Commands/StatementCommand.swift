@@ -62,7 +62,7 @@ struct StatementCommand: ParsableCommand {
             case (let id?, false):
                 let statement = try make(ledger, checked, id, start, end)
                 try write(try render(statement, format, language, logKey), to: out)
-                print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
+                Terminal.note("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
@@ -77,7 +77,7 @@ struct StatementCommand: ParsableCommand {
                         try write(try render(statement, kind, language, logKey), to: "\(out)/\(id)-\(end).\(kind.rawValue)")
                     }
                 }
-                print("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
+                Terminal.note("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
             default:
                 throw InputError("give --donor ID, or --all with --out FOLDER")
             }

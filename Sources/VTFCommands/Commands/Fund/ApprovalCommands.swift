@@ -28,7 +28,8 @@ struct DecisionCommand {
             case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
             default: "funds are available"
             }
-            print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
+            print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)")
+            Terminal.note("next: an approving officer (another person) runs  vtf approve \(ref)")
         case .approvalApprove:
             let done = action == BudgetRules.action ? "the budget is recorded (nothing is posted); vtf budget list shows it" : "it is posted now"
             FundOutput.recorded(entry, "approved \(ref) (\(action)); \(done)", settings: settings)

@@ -100,6 +100,8 @@ extension GlobalOptions {
         print("""
             requested \(what)
               REF \(ref)  (entry \(entry.body.seq), dated \(entry.body.date))
+            """)
+        Terminal.note("""
             next: \(controlled ? "a certifying officer runs  vtf certify \(ref)\n      then an approving officer (another person) runs  vtf approve \(ref)" : "an approving officer runs  vtf approve \(ref)")
             nothing is posted until it is approved; vtf pending lists what waits
             """)

@@ -94,9 +94,9 @@ struct BankReconcileCommand: ParsableCommand {
                                  data: run.commitData(charges: charges)))
         let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
         let last = entries.last?.body.seq ?? 0
-        print("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
+        Terminal.note("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
         if !charges.isEmpty {
-            print("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
+            Terminal.note("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
         }
     }
 }
