@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
             abstract: "Write an audit bundle: journal, every checkpoint, every public key, a MANIFEST and a README.",
             discussion: "Give the folder to the auditors; they check it with `vtf audit verify DIR --vkey VKEY` or with openssl alone.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Argument(help: "A new (or empty) folder.")
         var dir: String

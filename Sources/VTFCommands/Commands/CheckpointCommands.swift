@@ -30,7 +30,7 @@ struct CheckpointCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print the latest stored checkpoint, or the one of size N, with its cosignatures.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: "The checkpoint of this tree size (default: the latest).")
         var size: UInt64?
@@ -188,7 +188,7 @@ struct LogCommand: ParsableCommand {
             commandName: "vkey",
             abstract: "Print the log's verifier key (origin+keyid+base64), which checks every checkpoint.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         func run() throws {
             print(try global.openLedger(readOnly: true).logVerifierKey())

@@ -186,7 +186,7 @@ struct KeyCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every key ever registered, with its roles and status.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text

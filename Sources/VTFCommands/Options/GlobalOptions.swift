@@ -7,8 +7,8 @@ import LedgerLog
 import LedgerStore
 import SafeIO
 
-/// `--ledger` and `--key`, shared by every command (DESIGN §6).
-struct GlobalOptions: ParsableArguments {
+/// `--ledger` and `--key`, for the commands that record (DESIGN §6).
+struct GlobalOptions: ParsableArguments, LedgerLocating {
     @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
     var ledger: String?
 
@@ -18,24 +18,6 @@ struct GlobalOptions: ParsableArguments {
     var key: String?
 
     static let environment = ProcessInfo.processInfo.environment
-
-    func ledgerPath() throws -> String {
-        guard let path = ledger ?? Self.environment["VTF_LEDGER"], !path.isEmpty else {
-            throw InputError("which ledger? Pass --ledger PATH or set VTF_LEDGER")
-        }
-        return path
-    }
-
-    /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
-    func openLedger(readOnly: Bool = false) throws -> LedgerFile {
-        let path = try ledgerPath()
-        if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
-            throw InputError("--ledger \(path) \(problem): give the ledger file")
-        }
-        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite) } catch DatabaseError.SQLITE_NOTADB {
-            throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
-        }
-    }
 
     func keyPath() throws -> String {
         guard let path = key ?? Self.environment["VTF_KEY"], !path.isEmpty else {

@@ -79,7 +79,7 @@ struct AgreementCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the agreements and what each still expects.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)

@@ -102,7 +102,7 @@ struct PendingCommand: ParsableCommand {
         commandName: "pending",
         abstract: "What waits for certification or approval, and for whom.",
         discussion: "Add --all to see decided requests too.")
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
     @Flag(help: "Also list decided requests: approved, rejected, reversed.") var all = false
 
     func run() throws {

@@ -38,7 +38,7 @@ struct DonorCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the donors.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)

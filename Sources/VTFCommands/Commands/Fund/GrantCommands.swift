@@ -174,7 +174,7 @@ struct GrantCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the grants (vtf report grants has the full picture).")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)

@@ -94,7 +94,7 @@ struct RatesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the recorded rates.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @Option(help: "Only this currency.") var currency: String?
 
         func run() throws {
