@@ -13,7 +13,7 @@ struct GlobalOptions: ParsableArguments, LedgerLocating {
     var ledger: String?
 
     @Option(help: ArgumentHelp(
-        "Your private key file, which signs what you record (default: $VTF_KEY). If it is encrypted, put the passphrase in $VTF_KEY_PASSPHRASE.",
+        "Your private key file, which signs what you record (default: $VTF_KEY). If it is encrypted, vtf asks for its passphrase on the terminal (scripts set $VTF_KEY_PASSPHRASE).",
         valueName: "path"))
     var key: String?
 
@@ -62,9 +62,24 @@ struct GlobalOptions: ParsableArguments, LedgerLocating {
             return try KeyFile.readPrivateKey(at: path, passphrase: passphrase)
         } catch {
             if case .crypto(_, .passphraseRequired) = error {
-                throw InputError("\(path) is encrypted: put its passphrase in $\(passphraseVariable)")
+                return try askPassphrase(for: path, passphraseVariable: passphraseVariable)
             }
             throw error
+        }
+    }
+
+    /// An encrypted key with no passphrase in the environment: on a terminal, ask for it with
+    /// echo off; otherwise (a script) say which variable to set.
+    static func askPassphrase(for path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
+        let hint = "put its passphrase in $\(passphraseVariable), or run the command on a terminal, which asks for it"
+        guard PassphrasePrompt.canAsk, var typed = try PassphrasePrompt.ask(prompt: "Enter passphrase for \(path): ") else {
+            throw InputError("\(path) is encrypted: \(hint)")
+        }
+        defer { PassphrasePrompt.wipe(&typed) }
+        do {
+            return try KeyFile.readPrivateKey(at: path, passphrase: typed)
+        } catch .crypto(_, .wrongPassphrase) {
+            throw InputError("the passphrase typed is not the passphrase of \(path) (or the file is damaged); nothing was done")
         }
     }
 }
