@@ -147,6 +147,9 @@ struct LedgerCommandTests {
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
         #expect(result.stdout.contains("Try next:"))
+        // Results saved with > are checked as they are; a mistyped command says what was meant (issue 12 items 10, 12).
+        #expect(result.stdout.contains("ok: entry 1 is in example.org/unvtf-demo at tree size"), "\(result.stdout)")
+        #expect(result.stderr.contains("vtf: 'verfy' is not a command of vtf; did you mean 'verify'?"), "\(result.stderr)")
         // The first quarter's bank statement: 14 lines by reference, then the approved charges.
         #expect(result.stdout.contains("(rule 1: 14, rule 2: 1, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"))
         // Belgium's statement: signed, verified offline, also in French.

@@ -278,6 +278,7 @@ struct DemoScript {
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
         let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
         try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
+        try resultsOnStandardOutput(vkey: vkey)
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "\(folder)/BEL-2025.json"])
         let witness = Cosignature.verifierKey(
