@@ -65,16 +65,23 @@ struct PassphrasePromptTests {
     /// Runs `vtf post` as carol under `script` (a pseudo-terminal is its standard input), types
     /// `typed` once the prompt shows, and returns the terminal's transcript.
     private func terminalSession(_ ledger: TestLedger, typing typed: String) throws -> (status: Int32, transcript: String) {
-        let command = [CLI.binary, "post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1", "--date", "2026-02-01"]
-            .map { "'\($0)'" }.joined(separator: " ")
+        try Self.terminalSession(
+            [CLI.binary, "post", "--memo", "m", "--posting", "1100:1", "--posting", "4100:-1", "--date", "2026-02-01"],
+            in: ledger.dir, environment: ["VTF_LEDGER": ledger.ledger, "VTF_KEY": ledger.key("carol")], typing: [typed])
+    }
+
+    /// Runs `command` under `script`; types the n-th string of `typing` once the n-th "Enter …"
+    /// prompt shows, as a person would.
+    static func terminalSession(
+        _ command: [String], in directory: String, environment: [String: String], typing: [String]
+    ) throws -> (status: Int32, transcript: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.script)
-        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: ledger.dir)
+        process.arguments = ["-q", "-e", "-c", command.map { "'\($0)'" }.joined(separator: " "), "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
-        for name in ["VTF_KEY_PASSPHRASE", "VTF_LOG_KEY_PASSPHRASE", "VTF_LOG_KEY"] { env[name] = nil }
-        env["VTF_LEDGER"] = ledger.ledger
-        env["VTF_KEY"] = ledger.key("carol")
+        for name in ["VTF_LEDGER", "VTF_KEY", "VTF_KEY_PASSPHRASE", "VTF_LOG_KEY_PASSPHRASE", "VTF_LOG_KEY"] { env[name] = nil }
+        env.merge(environment) { $1 }
         process.environment = env
         let input = Pipe()
         let output = Pipe()
@@ -84,15 +91,47 @@ struct PassphrasePromptTests {
         let transcript = Transcript(output.fileHandleForReading)
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while !transcript.text.contains("Enter passphrase"), process.isRunning, Date() < deadline { usleep(20_000) }
-        // The prompt is written after echo is off; type the passphrase as a person would.
-        try input.fileHandleForWriting.write(contentsOf: Data((typed + "\r").utf8))
+        for (index, text) in typing.enumerated() {
+            while transcript.text.components(separatedBy: "Enter ").count - 1 <= index, process.isRunning, Date() < deadline {
+                usleep(20_000)
+            }
+            // Each prompt is written after echo is off.
+            try input.fileHandleForWriting.write(contentsOf: Data((text + "\r").utf8))
+        }
         while process.isRunning, Date() < deadline { usleep(20_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         usleep(100_000)
         return (process.terminationStatus, transcript.text)
+    }
+
+    /// `key generate --encrypt` asks twice with echo off; the key then opens with that passphrase.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func keyGenerateEncryptAsksTwiceWithoutEcho() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let made = try Self.terminalSession([CLI.binary, "key", "generate", "--out", dir + "/dana.pem", "--encrypt"], in: dir,
+                                            environment: [:], typing: [Self.passphrase, Self.passphrase])
+        #expect(made.status == 0, "\(made.transcript)")
+        #expect(made.transcript.contains("Enter a passphrase for \(dir)/dana.pem: ") && made.transcript.contains("Enter the same passphrase again: "),
+                "\(made.transcript)")
+        #expect(!made.transcript.contains(Self.passphrase), "\(made.transcript)")
+        #expect(try String(contentsOfFile: dir + "/dana.pem", encoding: .utf8).contains("ENCRYPTED PRIVATE KEY"))
+        let differ = try Self.terminalSession([CLI.binary, "key", "generate", "--out", dir + "/erin.pem", "--encrypt"], in: dir,
+                                              environment: [:], typing: [Self.passphrase, "something else"])
+        #expect(differ.status == 2 && differ.transcript.contains("the two passphrases typed differ; nothing was written"), "\(differ.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/erin.pem"))
+    }
+
+    @Test func keyGenerateEncryptWithoutATerminalPointsToTheVariable() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let refused = try CLI.vtf(["key", "generate", "--out", "frank.pem", "--encrypt"], in: dir)
+        #expect(refused.status == 2 && refused.stderr.contains("in a script use --passphrase-env VAR"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/frank.pem"))
+        let both = try CLI.vtf(["key", "generate", "--out", "frank.pem", "--encrypt", "--passphrase-env", "PW"], in: dir, environment: ["PW": "x"])
+        #expect(both.status == 2 && both.stderr.contains("give one of them"), "\(both.stderr)")
     }
 }
 

@@ -28,10 +28,16 @@ enum PassphrasePrompt {
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO | ECHOE | ECHOK)
         silent.c_lflag |= tcflag_t(ICANON)
-        // Echo off before the prompt shows, so nothing typed after it is ever echoed.
-        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { return nil }
+        // Echo off before the prompt shows, so nothing typed after it is ever echoed; Ctrl-C or
+        // a kill while asking puts the terminal back before the process ends.
+        Interrupted.arm(fd: fd, saved: saved)
+        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else {
+            Interrupted.disarm()
+            return nil
+        }
         defer {
             _ = tcsetattr(fd, TCSAFLUSH, &saved)
+            Interrupted.disarm()
             writeAll(fd, Array("\n".utf8))
         }
         writeAll(fd, Array(prompt.utf8))
@@ -50,6 +56,34 @@ enum PassphrasePrompt {
         return line
     }
 
+    /// `key generate --encrypt`: a new passphrase, typed twice. Refused with the fix when there is
+    /// no terminal, when --passphrase-env is also given, when empty, or when the two differ.
+    static func newPassphrase(for path: String, besides variable: String?) throws -> [UInt8] {
+        if let variable {
+            throw InputError("--encrypt asks for the passphrase on the terminal and --passphrase-env \(variable) takes it from $\(variable): give one of them")
+        }
+        guard canAsk, var first = try ask(prompt: "Enter a passphrase for \(path): ") else {
+            throw InputError("--encrypt asks for the passphrase on a terminal, and standard input is not one; in a script use --passphrase-env VAR")
+        }
+        guard !first.isEmpty else {
+            throw InputError("the passphrase is empty, which would not protect \(path); nothing was written: type a passphrase, or leave out --encrypt")
+        }
+        var second = try ask(prompt: "Enter the same passphrase again: ") ?? []
+        defer { wipe(&second) }
+        guard first == second else {
+            wipe(&first)
+            throw InputError("the two passphrases typed differ; nothing was written: run vtf key generate --encrypt again")
+        }
+        return first
+    }
+
+    /// Wipes an optional passphrase and leaves nil.
+    static func wipe(_ bytes: inout [UInt8]?) {
+        guard var held = bytes else { return }
+        bytes = nil
+        wipe(&held)
+    }
+
     /// Overwrites the bytes of a passphrase that is no longer needed.
     static func wipe(_ bytes: inout [UInt8]) {
         for index in bytes.indices { bytes[index] = 0 }
@@ -64,5 +98,32 @@ enum PassphrasePrompt {
             guard written > 0 else { return }
             offset += written
         }
+    }
+}
+
+/// Restores the terminal when SIGINT, SIGTERM, SIGHUP or SIGQUIT arrive while the passphrase
+/// is asked for, then lets the signal end the process as it would have.
+private enum Interrupted {
+    // Written only on the main thread before the handlers are installed and after they are
+    // removed; read only by the handlers. A signal handler cannot take a lock.
+    nonisolated(unsafe) static var fd: Int32 = -1
+    nonisolated(unsafe) static var saved = termios()
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    static func arm(fd: Int32, saved: termios) {
+        self.fd = fd
+        self.saved = saved
+        for number in signals {
+            signal(number) { number in
+                _ = tcsetattr(Interrupted.fd, TCSAFLUSH, &Interrupted.saved)
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+
+    static func disarm() {
+        for number in signals { signal(number, SIG_DFL) }
+        fd = -1
     }
 }
