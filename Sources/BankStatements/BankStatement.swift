@@ -85,6 +85,9 @@ public struct BankLine: Sendable, Equatable {
     public var isReversal: Bool
     /// Line in the source file (1-based) where this entry starts, for messages.
     public var sourceLine: Int
+    /// Which statement of its file the line is in (0-based), when the caller numbers them: two
+    /// lines of one statement are never duplicates of each other (its balance counts both).
+    public var statementOrdinal: Int?
 
     public init(
         bankID: String? = nil, amount: Amount, bookingDate: LedgerDate, valueDate: LedgerDate, endToEndID: String? = nil,

@@ -123,12 +123,14 @@ public enum Continuity {
     }
 }
 
-/// Statement numbers as banks write them: `n` or `n/page` (MT940 `:28C:`), digits only.
+/// Statement numbers as banks write them: `n` or `n/page` (MT940 `:28C:`), digits only. Number
+/// 0 is no number: Rabobank writes `:28C:0` (or `00000`) on every statement.
 enum SequenceNumber {
     /// A description of the gap between `previous` and `next`, or nil when they follow each
-    /// other (next number, or same number and next page) or cannot be compared.
+    /// other (next number, or same number and next page) or cannot be compared (either is 0).
     static func gap(from previous: String?, to next: String?) -> String? {
         guard let previous, let next, let a = parse(previous), let b = parse(next) else { return nil }
+        guard a.number != 0, b.number != 0 else { return nil }
         if b.number == a.number, let pageA = a.page, let pageB = b.page, pageB == pageA &+ 1 { return nil }
         if b.number == a.number &+ 1 { return nil }
         return "\(next) does not follow \(previous)"

@@ -18,6 +18,12 @@ struct DecimalStyle: Sendable, Equatable {
 
     /// MT940 and SWIFT: comma decimal, no sign, decimals optional ("300," is 300.00).
     static let swift = DecimalStyle(decimal: ",", thousands: nil, signed: false)
+    /// An MT940 amount: a comma decimal, or in legacy files a decimal point (`100.00`) when
+    /// there is no comma.
+    static func swiftAmount(_ text: String, currency: Currency) throws(FieldIssue) -> Amount {
+        let style = text.contains(".") && !text.contains(",") ? DecimalStyle(decimal: ".", signed: false) : swift
+        return try style.amount(text, currency: currency)
+    }
     /// camt / XML Schema decimal: point, no sign.
     static let xml = DecimalStyle(decimal: ".", thousands: nil, signed: false)
 

@@ -1,14 +1,16 @@
 /// The one entry point: bytes of a camt.053, MT940 or CSV file to statements.
 public enum StatementReader {
     /// Reads `bytes` as `format` into memory. CSV needs its `mapping`; `fileName` names the file
-    /// in errors.
+    /// in errors; `encoding` names an MT940 file's code page.
     /// - Throws: ``StatementError`` naming the file, the statement and the line. A statement that
     ///   does not balance is no error: ``Continuity`` reports it.
     public static func read(
-        bytes: [UInt8], format: StatementFormat, mapping: CSVMapping? = nil, fileName: String
+        bytes: [UInt8], format: StatementFormat, mapping: CSVMapping? = nil, fileName: String,
+        encoding: StatementEncoding = .automatic
     ) throws(StatementError) -> StatementFile {
         var collector = StatementCollector(fileName: fileName, format: format)
-        try read(from: InMemoryByteSource(bytes), format: format, mapping: mapping, fileName: fileName, visitor: &collector)
+        try read(from: InMemoryByteSource(bytes), format: format, mapping: mapping, fileName: fileName, encoding: encoding,
+                 visitor: &collector)
         return collector.file
     }
 
@@ -20,13 +22,17 @@ public enum StatementReader {
     ///   visitor's own error.
     public static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
         from source: Source, format: StatementFormat, mapping: CSVMapping? = nil, fileName: String,
-        visitor: inout Visitor
+        encoding: StatementEncoding = .automatic, visitor: inout Visitor
     ) throws(StatementError) {
+        if encoding != .automatic, format != .mt940 {
+            let own = format == .csv ? "a CSV file's encoding is named in its mapping (\"encoding\")" : "camt is XML in UTF-8"
+            throw StatementError("\(fileName): --encoding names an MT940 file's code page; \(own): drop --encoding")
+        }
         switch format {
         case .camt053:
             try CamtParser.read(from: source, fileName: fileName, visitor: &visitor)
         case .mt940:
-            try MT940Parser.read(from: source, fileName: fileName, visitor: &visitor)
+            try MT940Parser.read(from: source, fileName: fileName, encoding: encoding, visitor: &visitor)
         case .csv:
             guard let mapping else { throw StatementError("\(fileName): a CSV statement needs a mapping file") }
             try CSVParser.read(from: source, mapping: mapping, fileName: fileName, visitor: &visitor)

@@ -60,11 +60,12 @@ public struct Match: Sendable, Hashable {
     }
 }
 
-/// A bank line whose id already appeared earlier in the same input: never matched.
+/// A bank line repeating an earlier line of another statement of the input (same bank id,
+/// amount, booking date and direction): never matched, still listed.
 public struct Duplicate: Sendable, Hashable {
     /// The repeated line.
     public let bank: BankLineRef
-    /// The first line with the same id.
+    /// The earlier line it repeats.
     public let first: BankLineRef
 
     public init(bank: BankLineRef, first: BankLineRef) {

@@ -1,6 +1,15 @@
 import BankStatements
 import LedgerCore
 
+/// What makes two bank lines one: the bank's id, the signed amount (its direction), the booking
+/// date and whether the bank marks it a reversal.
+struct DuplicateKey: Hashable {
+    let id: String
+    let amount: Amount
+    let date: LedgerDate
+    let reversal: Bool
+}
+
 /// One run of the matcher: the input, the index of the books, and what is taken so far.
 struct MatchRun {
     enum BankState { case open, matched, duplicate }
@@ -26,7 +35,8 @@ struct MatchRun {
         self.options = options
         refs = bank.indices.map { position in
             let id = bank[position].bankID.map { TextFolding.trimmed($0) }
-            return BankLineRef(index: position, bankID: id?.isEmpty == false ? id : nil, sourceLine: bank[position].sourceLine)
+            let isID = id.map { !BankID.isPlaceholder($0) } ?? false
+            return BankLineRef(index: position, bankID: isID ? id : nil, sourceLine: bank[position].sourceLine)
         }
         days = bank.map(\.valueDate.ordinalDay)
         state = Array(repeating: .open, count: bank.count)
@@ -52,17 +62,23 @@ struct MatchRun {
         return true
     }
 
-    /// Rule 0: the second and later lines with one bank id are duplicates.
+    /// Rule 0: a line repeating an earlier line of another statement (or of unknown statement)
+    /// in bank id, amount, booking date and direction is a duplicate. Lines sharing only the id
+    /// (a reversal, a batch beside a single entry) or within one statement are not.
     mutating func markDuplicates() {
-        var first: [String: BankLineRef] = [:]
+        var first: [DuplicateKey: BankLineRef] = [:]
         for ref in refs.sorted() {
             guard let id = ref.bankID else { continue }
-            if let earlier = first[id] {
-                state[ref.index] = .duplicate
-                duplicates.append(Duplicate(bank: ref, first: earlier))
-            } else {
-                first[id] = ref
+            let line = bank[ref.index]
+            let key = DuplicateKey(id: id, amount: line.amount, date: line.bookingDate, reversal: line.isReversal)
+            guard let earlier = first[key] else {
+                first[key] = ref
+                continue
             }
+            let statement = line.statementOrdinal
+            guard statement == nil || statement != bank[earlier.index].statementOrdinal else { continue }
+            state[ref.index] = .duplicate
+            duplicates.append(Duplicate(bank: ref, first: earlier))
         }
     }
 

@@ -5,7 +5,9 @@ public import BankStatements
 public enum Matcher {
     /// Applies the rules in order, each to what is still unmatched, taking only unique hits:
     ///
-    /// 0. a bank id seen earlier in the input makes the line a ``Duplicate``, never matched;
+    /// 0. a line repeating an earlier line of another statement in bank id, amount, booking date
+    ///    and direction (credit, debit, reversal) is a ``Duplicate``, never matched; `NONREF`
+    ///    and `NOTPROVIDED` are no bank id;
     /// 1. ``MatchRule/bankID``: the bank id's ``MatchOptions/priorMatches`` (all still present,
     ///    summing to the bank amount);
     /// 2. ``MatchRule/reference``: an end-to-end id, structured reference or word of the text

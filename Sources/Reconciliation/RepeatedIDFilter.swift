@@ -1,3 +1,5 @@
+import BankStatements
+
 /// Finds the bank ids that may occur more than once in a statement too big to hold, in fixed
 /// memory: a Bloom filter of the ids seen, and the exact set of ids the filter had seen already
 /// (true repeats, and a few false alarms). Every id that does repeat is among ``suspects``, so
@@ -20,7 +22,7 @@ public struct RepeatedIDFilter: Sendable {
     /// Notes one occurrence of `id` (trimmed as the matcher trims it).
     public mutating func insert(_ id: String) {
         let key = TextFolding.trimmed(id)
-        guard !key.isEmpty else { return }
+        guard !BankID.isPlaceholder(key) else { return }
         let (first, second) = Self.hashes(key)
         var present = true
         for round in 0..<Self.hashes {

@@ -60,11 +60,11 @@ struct MatcherRuleTests {
         #expect(Set(matchedBook).count == matchedBook.count)
     }
 
-    @Test func aRepeatedBankIDIsADuplicateAndNeverMatched() throws {
+    @Test func aRepeatedBankLineIsADuplicateAndNeverMatched() throws {
         let book = [try Fixture.book(1, 10_000, day: 0, counterparties: ["Hope Fund"]),
                     try Fixture.book(2, 10_000, day: 20, counterparties: ["Hope Fund"])]
         let bank = [try Fixture.bank(10_000, day: 0, id: "X-1", counterparty: "Hope Fund", line: 5),
-                    try Fixture.bank(10_000, day: 20, id: " X-1 ", counterparty: "Hope Fund", line: 9)]
+                    try Fixture.bank(10_000, day: 20, bookingDay: 0, id: " X-1 ", counterparty: "Hope Fund", line: 9)]
         let result = Matcher.match(bank: bank, book: book)
         #expect(result.seqs(5) == [1])
         #expect(result.duplicates == [Duplicate(bank: BankLineRef(index: 1, bankID: "X-1", sourceLine: 9),

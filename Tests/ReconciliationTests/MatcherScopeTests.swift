@@ -42,6 +42,12 @@ struct MatcherScopeTests {
                 text: random.below(6) == 0 ? "payment R-\(random.below(140))" : "transfer",
                 batchCount: random.below(25) == 0 ? 2 : nil, sourceLine: index + 1))
         }
+        // Some lines imported twice: true duplicates (same id, amount, date and direction).
+        for index in stride(from: 0, to: 400, by: 40) {
+            var copy = bank[index]
+            copy.sourceLine += 400
+            bank.append(copy)
+        }
         let prior = ["BK-1007": [BookLineID(seq: 7, line: 0)], "BK-1100": [BookLineID(seq: 9, line: 0)]]
         return (bank, book, MatchOptions(windowDays: 3, priorMatches: prior))
     }

@@ -130,7 +130,7 @@ extension Information86 {
             let value = raw.trimmingSpaces
             switch keyword {
             case "EREF":
-                if value != "NOTPROVIDED", !value.isEmpty { endToEndID = value }
+                if !BankID.isPlaceholder(value) { endToEndID = value }
             case "KREF", "MREF":
                 if !value.isEmpty { references.append(value) }
             case nil, "SVWZ":

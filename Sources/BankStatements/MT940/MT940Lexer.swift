@@ -15,12 +15,16 @@ enum MT940Event {
 
 /// Cuts MT940 lines into fields, one line at a time, holding only the field being read. Bank
 /// preamble lines before a `:20:`, SWIFT `{1:}{2:}{4:` headers, `-}`/`-` trailers and `{5:`
-/// blocks are dropped; blank lines are ignored.
+/// blocks are dropped; blank lines are ignored. A lone `-` inside a `:86:` field before the
+/// message's closing balance is text of the field (banks write one as a separator), not the end
+/// of the message.
 struct MT940Lexer {
     let fileName: String
     private var current: MT940Field?
     private var currentBytes = 0
     private var inMessage = false
+    /// Whether the message being read has given its closing balance (`:62F:`/`:62M:`).
+    private var sawClosing = false
     /// Whether any message was seen.
     private(set) var sawMessage = false
 
@@ -30,10 +34,11 @@ struct MT940Lexer {
     mutating func take(line raw: String, number: Int) throws(StatementError) -> [MT940Event] {
         let line = Self.withoutHeaders(raw)
         let trimmed = line.trimmingSpaces
-        if Self.isTrailer(trimmed) { return closeMessage() }
+        if Self.isTrailer(trimmed), !isTextOfInformation(trimmed) { return closeMessage() }
         if let (tag, value) = Self.tag(of: line) {
             let events = tag == "20" ? closeMessage() : flush()
-            if tag == "20" { inMessage = true; sawMessage = true }
+            if tag == "20" { inMessage = true; sawMessage = true; sawClosing = false }
+            if tag.hasPrefix("62") { sawClosing = true }
             if inMessage {
                 current = MT940Field(tag: tag, value: value, line: number)
                 currentBytes = value.utf8.count
@@ -49,6 +54,12 @@ struct MT940Lexer {
             current?.continuation.append(line)
         }
         return []
+    }
+
+    /// Whether the trailer-like line `trimmed` continues the `:86:` field being read: the message
+    /// has no closing balance yet, so it cannot end here.
+    private func isTextOfInformation(_ trimmed: String) -> Bool {
+        inMessage && !sawClosing && current?.tag == "86" && !trimmed.hasPrefix("-}")
     }
 
     /// The events at the end of the file.

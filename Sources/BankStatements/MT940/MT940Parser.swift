@@ -4,13 +4,13 @@ import LedgerCore
 /// visitor with its lines, and no more than one field and one line are held at a time.
 enum MT940Parser {
     static func read<Source: StatementByteSource, Visitor: StatementVisitor>(
-        from source: Source, fileName: String, visitor: inout Visitor
+        from source: Source, fileName: String, encoding: StatementEncoding = .automatic, visitor: inout Visitor
     ) throws(StatementError) {
         var lines = LineReader(source: source, fileName: fileName)
         var lexer = MT940Lexer(fileName: fileName)
         var builder: MT940StatementBuilder?
         while let line = try lines.next() {
-            let events = try lexer.take(line: TextDecoding.decodeLine(line.bytes), number: line.number)
+            let events = try lexer.take(line: encoding.decode(line.bytes, fileName: fileName, line: line.number), number: line.number)
             for event in events { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
         }
         for event in lexer.finish() { try handle(event, builder: &builder, fileName: fileName, visitor: &visitor) }
@@ -115,9 +115,9 @@ struct MT940StatementBuilder {
         guard closing == nil else { throw FieldIssue("statement line after the closing balance") }
         let parsed = try StatementLine61(field.value, continuation: field.continuation, currency: currency)
         let owner = parsed.ownerReference
-        let isPlaceholder = owner.isEmpty || owner == "NONREF" || Information86.isBareKeyword(owner)
+        let isPlaceholder = BankID.isPlaceholder(owner) || Information86.isBareKeyword(owner)
         pending = BankLine(
-                bankID: parsed.bankReference, amount: parsed.amount, bookingDate: parsed.entryDate,
+                bankID: parsed.bankReference.flatMap { BankID.isPlaceholder($0) ? nil : $0 }, amount: parsed.amount, bookingDate: parsed.entryDate,
                 valueDate: parsed.valueDate, references: isPlaceholder ? [] : [owner],
                 text: StatementLimits.capped(parsed.supplementary), transactionCode: parsed.type,
                 isReversal: parsed.isReversal, sourceLine: field.line)
@@ -167,7 +167,7 @@ extension MT940StatementBuilder {
         }
         let date = try SwiftDates.date(yymmdd: String(characters[1..<7]))
         let currency = try Self.currency(String(characters[7..<10]))
-        let magnitude = try DecimalStyle.swift.amount(String(characters[10...]), currency: currency)
+        let magnitude = try DecimalStyle.swiftAmount(String(characters[10...]), currency: currency)
         let amount = characters[0] == "C" ? magnitude : Amount(minorUnits: -magnitude.minorUnits, currency: currency)
         return (BankStatement.Balance(amount: amount, date: date), currency)
     }

@@ -17,7 +17,7 @@ struct StatementLine61 {
     /// Reads the field's first line `text` (and its continuation lines) in `currency`.
     init(_ text: String, continuation: [String], currency: Currency) throws(FieldIssue) {
         var cursor = Cursor(text.trimmingSpaces)
-        let value = try SwiftDates.date(yymmdd: cursor.take(6))
+        let value = try SwiftDates.date(yymmdd: cursor.take(6), monthEnd: true)
         valueDate = value
         if let mmdd = cursor.peekDigits(4) {
             cursor.skip(4)
@@ -28,7 +28,7 @@ struct StatementLine61 {
         let (credit, reversal) = try Self.mark(&cursor)
         isReversal = reversal
         cursor.skipFundsCode()
-        let magnitude = try DecimalStyle.swift.amount(cursor.takeAmountText(), currency: currency)
+        let magnitude = try DecimalStyle.swiftAmount(cursor.takeAmountText(), currency: currency)
         amount = credit ? magnitude : Amount(minorUnits: -magnitude.minorUnits, currency: currency)
         type = try Self.type(&cursor)
         (ownerReference, bankReference) = Self.references(cursor.rest)
@@ -45,14 +45,17 @@ struct StatementLine61 {
         throw FieldIssue("mark \(quoted(cursor.rest.prefix(2).description)) is not C, D, RC or RD")
     }
 
-    /// The transaction type: a letter (N, F or S) and three characters, e.g. NTRF, N192.
+    /// The transaction type: a letter (N, F or S) and three characters, e.g. NTRF, N192. Banks
+    /// pad shorter codes with spaces (`NOV `, `NIT `, `S   `); the code is kept without them.
     private static func type(_ cursor: inout Cursor) throws(FieldIssue) -> String {
         let type = cursor.take(4)
         let bytes = Array(type.utf8)
+        let code = bytes.prefix { $0 != UInt8(ascii: " ") }
         guard bytes.count == 4, MT940Lexer.isUpper(bytes[0]),
-            bytes.dropFirst().allSatisfy({ MT940Lexer.isUpper($0) || MT940Lexer.isDigit($0) })
+            code.dropFirst().allSatisfy({ MT940Lexer.isUpper($0) || MT940Lexer.isDigit($0) }),
+            bytes.dropFirst(code.count).allSatisfy({ $0 == UInt8(ascii: " ") })
         else { throw FieldIssue("transaction type \(quoted(type)) is not a letter and 3 characters") }
-        return type
+        return String(decoding: code, as: UTF8.self)
     }
 
     /// Owner reference before `//`, bank reference after it.
@@ -95,10 +98,11 @@ private struct Cursor {
         if position < characters.count, characters[position].isLetter { position += 1 }
     }
 
-    /// The amount: digits and commas up to the transaction type.
+    /// The amount: digits and commas (or a legacy decimal point) up to the transaction type.
     mutating func takeAmountText() -> String {
         var text = ""
-        while position < characters.count, characters[position] == "," || (characters[position].isASCII && characters[position].isNumber) {
+        while position < characters.count,
+            characters[position] == "," || characters[position] == "." || (characters[position].isASCII && characters[position].isNumber) {
             text.append(characters[position])
             position += 1
         }

@@ -67,6 +67,7 @@ struct DemoScript {
         try contributions()
         try grantCycle()
         try bankReconciliation()
+        try bankQuirks()
         try restOfTheYear()
         try budgetRevision()
         try yearEnd()

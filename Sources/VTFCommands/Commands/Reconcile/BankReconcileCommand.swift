@@ -48,6 +48,8 @@ struct BankReconcileCommand: ParsableCommand {
     @Option(help: "camt053, mt940 or csv (default: told from the file; csv needs --mapping).") var statementFormat: String?
     @Option(help: ArgumentHelp("For CSV: the mapping file (columns, date format, decimal separator).", valueName: "file"))
     var mapping: String?
+    @Option(help: ArgumentHelp("For MT940: the file's code page, e.g. windows-1250, CP852, CP850 (default: UTF-8, else ISO-8859-1).", valueName: "name"))
+    var encoding: String?
     @Option(help: "The ledger account the statement is for, e.g. 1100.") var account: String
     @Option(help: "How many days a book date may be from the bank's value date (rules 3 and 4).") var windowDays: Int = 3
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
@@ -62,7 +64,7 @@ struct BankReconcileCommand: ParsableCommand {
         guard try ledger.accounts().contains(where: { $0.code == code }) else {
             throw InputError("--account \(account): there is no such account (vtf account list shows them)")
         }
-        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping)
+        let input = try StatementInput(path: statement, format: statementFormat, mapping: mapping, encoding: encoding)
         let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
         switch format {
         case .json: print(try JSONCanonicalizer.canonicalString(run.json))

@@ -34,7 +34,12 @@ extension BankReconciliation {
         if unmatchedBankCount > 200 { out += "… and \(unmatchedBankCount - 200) more (--format json lists the first \(ScopedBankLines.unmatchedLimit))\n" }
         out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
         for line in unmatchedBook.prefix(200) { out += "  " + describe(line.id) + "\n" }
-        for duplicate in result.duplicates { out += "duplicate: bank line \(duplicate.bank.sourceLine) repeats the bank id of line \(duplicate.first.sourceLine)\n" }
+        if !result.duplicates.isEmpty { out += "\nDuplicate bank lines (not matched): \(result.duplicates.count)\n" }
+        for duplicate in result.duplicates {
+            let line = bank[duplicate.bank.index]
+            out += "  bank line \(line.sourceLine): \(line.bookingDate) \(line.amount.decimalString) \(BankText.escaped(String(line.text.prefix(40))))\n"
+            out += "    \(BankText.escaped(duplicateReason(duplicate)))\n"
+        }
         out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
         out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"
         for problem in input.continuity { out += "continuity: \(BankText.escaped(problem))\n" }
@@ -81,10 +86,31 @@ extension BankReconciliation {
                     "amount": .string(line.amount.decimalString), "kind": .string(line.kind),
                 ])
             }),
-            "duplicates": .array(result.duplicates.map { .object(["bank_line": .integer(Int64($0.bank.sourceLine)), "first_line": .integer(Int64($0.first.sourceLine))]) }),
+            "duplicates": .array(result.duplicates.map(duplicateJSON)),
             "closing": .object(["date": .string(closing.date.description), "statement": .string(closing.amount.decimalString), "books": .string(bookBalance.decimalString)]),
             "continuity": .array(input.continuity.map(JSONValue.string)),
             "agrees": .bool(agrees),
+        ])
+    }
+}
+
+extension BankReconciliation {
+    /// Why a bank line is a duplicate, in one sentence.
+    func duplicateReason(_ duplicate: Duplicate) -> String {
+        let line = bank[duplicate.bank.index]
+        let direction = (line.amount.isNegative ? "debit" : "credit") + (line.isReversal ? " reversal" : "")
+        return "repeats bank line \(duplicate.first.sourceLine) of an earlier statement: same bank id \(line.bankID ?? ""), "
+            + "amount \(line.amount.decimalString), booking date \(line.bookingDate) and direction (\(direction)); "
+            + "not matched, as the same booking imported twice"
+    }
+
+    func duplicateJSON(_ duplicate: Duplicate) -> JSONValue {
+        let line = bank[duplicate.bank.index]
+        return .object([
+            "bank_line": .integer(Int64(duplicate.bank.sourceLine)), "first_line": .integer(Int64(duplicate.first.sourceLine)),
+            "bank_id": .string(line.bankID ?? ""), "amount": .string(line.amount.decimalString),
+            "booking_date": .string(line.bookingDate.description), "value_date": .string(line.valueDate.description),
+            "text": .string(line.text), "reason": .string(duplicateReason(duplicate)),
         ])
     }
 }

@@ -18,6 +18,8 @@ struct ScopedBankLines: StatementVisitor {
     private(set) var outside: [(line: BankLine, ordinal: Int)] = []
     private(set) var outsideCount = 0
     private var ordinal = 0
+    /// The statement being read (0-based), given to each line for the duplicate check.
+    private var statementNumber = 0
     private var mark = (lines: 0, outside: 0, outsideCount: 0)
 
     init(scope: MatchScope, ids: RepeatedIDFilter) {
@@ -27,6 +29,7 @@ struct ScopedBankLines: StatementVisitor {
 
     mutating func visit(line: BankLine) throws(StatementError) {
         var line = line
+        line.statementOrdinal = statementNumber
         // The bank's own id is a reference too: people record it as a receipt's --bank-ref.
         if let bankID = line.bankID, !line.references.contains(bankID) { line.references.append(bankID) }
         ordinal += 1
@@ -47,6 +50,7 @@ struct ScopedBankLines: StatementVisitor {
 
     mutating func end(statement: BankStatement) throws(StatementError) {
         mark = (lines.count, outside.count, outsideCount)
+        statementNumber += 1
     }
 
     /// Forgets the lines of a statement set aside.
@@ -55,6 +59,7 @@ struct ScopedBankLines: StatementVisitor {
         ordinals.removeSubrange(mark.lines...)
         outside.removeSubrange(mark.outside...)
         outsideCount = mark.outsideCount
+        statementNumber += 1
     }
 
     mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {}

@@ -14,6 +14,8 @@ struct StatementInput {
     let fileName: String
     let format: StatementFormat
     let mapping: CSVMapping?
+    /// The MT940 code page `--encoding` names.
+    let encoding: StatementEncoding
     let sha256: String
     let survey: StatementSurvey
     let continuity: [String]
@@ -21,14 +23,18 @@ struct StatementInput {
     var statements: [BankStatement] { survey.statements.map(\.statement) }
     var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
 
-    init(path: String, format: String?, mapping: String?) throws {
+    init(path: String, format: String?, mapping: String?, encoding: String? = nil) throws {
+        do { self.encoding = try encoding.map { name throws(StatementError) in try StatementEncoding(named: name) } ?? .automatic } catch {
+            throw InputError(error.message)
+        }
         self.path = path
         fileName = URL(fileURLWithPath: path).lastPathComponent
         self.mapping = try mapping.map { try Self.mapping(at: $0) }
         self.format = try Self.format(path: path, named: format, csv: mapping != nil, fileName: fileName)
         let source = try Self.open(path)
         var survey = StatementSurvey(fileName: fileName)
-        do { try StatementReader.read(from: source, format: self.format, mapping: self.mapping, fileName: fileName, visitor: &survey) } catch {
+        do { try StatementReader.read(from: source, format: self.format, mapping: self.mapping, fileName: fileName, encoding: self.encoding,
+                                              visitor: &survey) } catch {
             throw InputError(error.message)
         }
         sha256 = source.digest().hex
@@ -40,7 +46,7 @@ struct StatementInput {
     /// Reads the lines again into `visitor`; refuses a file that changed since the survey.
     func rescan<Visitor: StatementVisitor>(_ visitor: inout Visitor) throws {
         let source = try Self.open(path)
-        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, visitor: &visitor) } catch {
+        do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, encoding: encoding, visitor: &visitor) } catch {
             throw InputError(error.message)
         }
         guard source.digest().hex == sha256 else {
