@@ -124,6 +124,23 @@ struct PassphrasePromptTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/erin.pem"))
     }
 
+    /// Ctrl-C at the prompt ends vtf, and the terminal has its echo back (the shell that ran
+    /// it ignores SIGINT and prints the terminal's settings afterwards).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func ctrlCAtThePromptGivesTheTerminalItsEchoBack() throws {
+        let ledger = try ledgerWithEncryptedKey()
+        defer { ledger.remove() }
+        let before = try ledger.fileBytes()
+        let post = "\(CLI.binary) post --memo m --posting 1100:1 --posting 4100:-1 --date 2026-02-01"
+        let session = try Self.terminalSession(
+            ["/bin/sh", "-c", "trap \"\" INT; \(post); echo exit=$?; stty -a"], in: ledger.dir,
+            environment: ["VTF_LEDGER": ledger.ledger, "VTF_KEY": ledger.key("carol")], typing: ["\u{3}"])
+        #expect(session.transcript.contains("exit=130"), "vtf ended by SIGINT: \(session.transcript)")
+        #expect(session.transcript.contains(#/(^|\s)echo(\s|$)/#) && !session.transcript.contains(#/(^|\s)-echo(\s|$)/#),
+                "echo is on again: \(session.transcript)")
+        #expect(try ledger.fileBytes() == before)
+    }
+
     @Test func keyGenerateEncryptWithoutATerminalPointsToTheVariable() throws {
         let dir = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
