@@ -17,13 +17,15 @@ enum CommandSuggestion {
                 path.append(word)
                 continue
             }
-            // A group with a default subcommand takes the default's arguments (vtf checkpoint 5 is not a typo).
-            if command.configuration.defaultSubcommand != nil || word == "help" { return nil }
+            if word == "help" { return nil }
             let names = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
             let scored = names.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }
             let near = scored.filter { $0.distance <= max(2, $0.name.count / 3) || $0.name.hasPrefix(word.lowercased()) }
                 .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
             let list = path.joined(separator: " ")
+            // A group with a default subcommand takes the default's arguments: only a near miss
+            // of a command's name is a typo there (vtf statement verfy, not vtf checkpoint 5).
+            if command.configuration.defaultSubcommand != nil, near.isEmpty { return nil }
             guard let best = near.first else {
                 return "'\(word)' is not a command of \(list); \(list) --help lists them (\(names.joined(separator: ", ")))"
             }

@@ -83,6 +83,8 @@ struct HelpTests {
         let nested = try CLI.vtf(["key", "genrate", "--out", "x.pem"], in: dir)
         #expect(nested.status == 2 && nested.stderr.contains("'genrate' is not a command of vtf key; did you mean 'generate'?"),
                 "\(nested.stderr)")
+        let underDefault = try CLI.vtf(["statement", "verfy", "x.json"], in: dir)
+        #expect(underDefault.status == 2 && underDefault.stderr.contains("did you mean 'verify'?"), "\(underDefault.stderr)")
         let far = try CLI.vtf(["donor", "zzzzzz"], in: dir)
         #expect(far.status == 2 && far.stderr.contains("'zzzzzz' is not a command of vtf donor; vtf donor --help lists them (add, "),
                 "\(far.stderr)")
