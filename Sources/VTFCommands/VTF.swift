@@ -23,15 +23,27 @@ public struct VTF: ParsableCommand {
             3 storage or system failure.
             """,
         version: "0.1.0",
-        subcommands: [
-            InitCommand.self, KeyCommand.self, AccountCommand.self, PostCommand.self, ReverseCommand.self,
-            ImportCommand.self, BalanceCommand.self, FundReportCommand.self, JournalCommand.self, VerifyCommand.self,
-            CheckpointCommand.self, LogCommand.self, ProveCommand.self, ProofCommand.self, AuditCommand.self,
-            DonorCommand.self, PledgeCommand.self, RatesCommand.self, AgreementCommand.self, ReceiveCommand.self, CashCommand.self,
-            GrantCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
-            ReceivableCommand.self, FXCommand.self, InterestCommand.self, ReserveCommand.self, YearCommand.self,
-            SettingCommand.self, BudgetCommand.self, FundsCommand.self, ReconcileCommand.self, StatementCommand.self, DemoCommand.self, BenchCommand.self,
-            BenchCheckedReadCommand.self,
+        subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self],
+        groupedSubcommands: [
+            CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self]),
+            CommandGroup(name: "Record entries", subcommands: [
+                PostCommand.self, ReverseCommand.self, ImportCommand.self,
+            ]),
+            CommandGroup(name: "Donors and income", subcommands: [
+                DonorCommand.self, PledgeCommand.self, AgreementCommand.self, ReceiveCommand.self, ReceivableCommand.self,
+                RatesCommand.self, CashCommand.self, FXCommand.self, InterestCommand.self,
+            ]),
+            CommandGroup(name: "Grants, budgets and two-person approval", subcommands: [
+                GrantCommand.self, BudgetCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
+            ]),
+            CommandGroup(name: "Year end", subcommands: [ReserveCommand.self, YearCommand.self]),
+            CommandGroup(name: "Read and report", subcommands: [
+                BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self,
+            ]),
+            CommandGroup(name: "Check, prove and audit", subcommands: [
+                VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
+                ProofCommand.self, AuditCommand.self,
+            ]),
         ]
     )
 

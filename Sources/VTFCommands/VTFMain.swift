@@ -22,7 +22,11 @@ public enum VTFMain {
         do {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
             try TextFlags.check(given)
-            var command = try VTF.parseAsRoot(given)
+            var command: any ParsableCommand
+            do { command = try VTF.parseAsRoot(given) } catch {
+                if let suggestion = CommandSuggestion.unknownCommand(in: given) { throw InputError(suggestion) }
+                throw error
+            }
             try OutputMode.run(&command)
             return 0
         } catch {
@@ -47,6 +51,11 @@ public enum VTFMain {
         message.replacing(#/^entry \d+: /#, with: "").replacing(#/^entry \d+ (posting \d+)/#) { String($0.1) }
     }
 
+    /// "Error: Unknown option '--x'" → "Unknown option '--x'".
+    static func withoutErrorPrefix(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+    }
+
     static func classify(_ error: any Error) -> (Int32, String) {
         switch error {
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
@@ -66,7 +75,8 @@ public enum VTFMain {
         case is CocoaError, is POSIXError: return (3, "system failure: \(error.localizedDescription)")
         default:
             let code = VTF.exitCode(for: error)
-            let message = VTF.fullMessage(for: error)
+            // The parser's "Error: " would follow our "vtf: ": one prefix is enough.
+            let message = withoutErrorPrefix(VTF.fullMessage(for: error))
             if code == .success { return (0, message) }
             if code == .validationFailure { return (2, message) }
             if message.isEmpty { return (code.rawValue, "") }

@@ -16,7 +16,7 @@ struct AuditorCosignatureTests {
         try fund.ok(["key", "generate", "--out", fund.base.key("boa"), "--name", "Board of Auditors"])
         try fund.ok(["key", "register", "--public-key", fund.base.key("boa") + ".pub", "--holder", "board-of-auditors",
                      "--role", "auditor", "--date", "2026-01-26"], as: "admin")
-        let cosigned = try fund.ok(["checkpoint", "cosign", "--name", Self.witnessName], as: "boa").stdout
+        let cosigned = try fund.ok(["checkpoint", "cosign", "--name", Self.witnessName], as: "boa").stderr
         return String(try #require(cosigned.firstMatch(of: #/your witness vkey: (\S+)/#)).1)
     }
 

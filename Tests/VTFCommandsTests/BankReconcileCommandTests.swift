@@ -50,8 +50,8 @@ struct BankReconcileCommandTests {
         defer { fund.base.remove() }
         let path = try write(fund)
         let committed = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit", "--date", "2026-01-31"])
-        #expect(committed.status == 1 && committed.stdout.contains("committed: entry"), "\(committed.stdout)\(committed.stderr)")
-        let ref = String(try #require(committed.stdout.firstMatch(of: #/requested bank charges: (CHG-[0-9a-f]+-1)/#)).1)
+        #expect(committed.status == 1 && committed.stderr.contains("committed: entry"), "\(committed.stdout)\(committed.stderr)")
+        let ref = String(try #require(committed.stderr.firstMatch(of: #/requested bank charges: (CHG-[0-9a-f]+-1)/#)).1)
         // The same statement again: nothing changes.
         let before = try fund.base.fileBytes()
         let again = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit"])

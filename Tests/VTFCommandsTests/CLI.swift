@@ -39,6 +39,8 @@ struct CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // Never the test runner's terminal: a command must not stop to ask for a passphrase.
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes while the process runs, so a full pipe cannot block it.
         let errData = ErrorCollector(err.fileHandleForReading)

@@ -52,7 +52,7 @@ extension FundLedger {
         let time = "2027-01-05T09:00:00Z"
         let request = try fund.run(["year", "close", "2026", "--ref", "CLOSE-2026"], at: time)
         #expect(request.status == 0, "\(request.stderr)")
-        #expect(request.stdout.contains("vtf certify CLOSE-2026"))
+        #expect(request.stderr.contains("vtf certify CLOSE-2026"))
         try fund.refused(["certify", "CLOSE-2026"], as: "chen-approving", at: time, containing: "that needs the role certifying-officer")
         #expect(try fund.run(["certify", "CLOSE-2026"], as: "chen", at: time).status == 0)
         try fund.refused(["approve", "CLOSE-2026"], as: "chen-approving", at: time, containing: "chen certified request CLOSE-2026")

@@ -37,7 +37,7 @@ struct ForgeryTests {
         #expect(verify.status == 1, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("cosignatures table") && verify.stdout.contains("test.example/boa")
                 && verify.stdout.contains("no key registered in the ledger as an auditor"), "\(verify.stdout)")
-        let wrote = try fund.ok(statement(fund, "bel")).stdout
+        let wrote = try fund.ok(statement(fund, "bel")).stderr
         #expect(wrote.contains("(unaudited)"), "\(wrote)")
         let made = try json(fund.base.dir + "/bel.json")
         #expect(made["audited_by"] == .array([]))
@@ -60,7 +60,7 @@ struct ForgeryTests {
         }
         let verify = try fund.run(["verify"])
         #expect(verify.status == 1 && verify.stdout.contains("cosignatures table"), "\(verify.stdout)\(verify.stderr)")
-        #expect(try fund.ok(statement(fund, "bel")).stdout.contains("(unaudited)"))
+        #expect(try fund.ok(statement(fund, "bel")).stderr.contains("(unaudited)"))
     }
 
     @Test func aKeyTheLedgerDoesNotKnowAsAuditorCannotCosign() throws {

@@ -143,10 +143,13 @@ struct LedgerCommandTests {
         // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24).
         #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,216.15                  16,283.85  90.5"), "\(result.stdout)")
         // The admin registers the auditor's key (one entry) before the auditor cosigns.
-        #expect(result.stdout.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"))
+        #expect(result.stderr.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"), "talk is on stderr")
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
         #expect(result.stdout.contains("Try next:"))
+        // Results saved with > are checked as they are; a mistyped command says what was meant (issue 12 items 10, 12).
+        #expect(result.stdout.contains("ok: entry 1 is in example.org/unvtf-demo at tree size"), "\(result.stdout)")
+        #expect(result.stderr.contains("vtf: 'verfy' is not a command of vtf; did you mean 'verify'?"), "\(result.stderr)")
         // The first quarter's bank statement: 14 lines by reference, then the approved charges.
         #expect(result.stdout.contains("(rule 1: 14, rule 2: 1, rule 3: 0, rule 4: 0)") && result.stdout.contains("ok: the bank and the books agree"))
         // The same quarter as camt.053.001.11 for all accounts, paged: one USD statement, the EUR

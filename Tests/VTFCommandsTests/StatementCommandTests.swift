@@ -104,7 +104,7 @@ struct StatementCommandTests {
                      "--role", "auditor", "--date", "2026-01-26"], as: "admin")
         try fund.ok(["checkpoint", "cosign", "--key", fund.base.key("auditor"), "--name", "test.example/boa"])
         let folder = fund.base.dir + "/statements"
-        let all = try fund.ok(["statement", "--all", "--to", "2026-12-31", "--out", folder]).stdout
+        let all = try fund.ok(["statement", "--all", "--to", "2026-12-31", "--out", folder]).stderr
         #expect(all.contains("wrote 1 statements"), "\(all)")
         for format in ["json", "html", "csv"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/BEL-2026-12-31.\(format)"))

@@ -73,7 +73,7 @@ struct AccountCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text

@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
             abstract: "Write an audit bundle: journal, every checkpoint, every public key, a MANIFEST and a README.",
             discussion: "Give the folder to the auditors; they check it with `vtf audit verify DIR --vkey VKEY` or with openssl alone.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Argument(help: "A new (or empty) folder.")
         var dir: String
@@ -25,8 +25,8 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let summary = try BundleFolder.export(try global.openLedger(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
-            print("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
-            print("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
+            Terminal.note("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
+            Terminal.note("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
         }
     }
 

@@ -12,7 +12,7 @@ struct BenchCheckedReadCommand: ParsableCommand {
         abstract: "Time a checked read of this ledger against a table-only read (used by Scripts/bench).",
         shouldDisplay: false)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)

@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time inclusion and consistency proofs on this ledger (used by Scripts/bench).",
         shouldDisplay: false)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
 
     @Option(help: "How many proofs of each kind.")
     var count: Int = 1000

@@ -30,7 +30,7 @@ struct CheckpointCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print the latest stored checkpoint, or the one of size N, with its cosignatures.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: "The checkpoint of this tree size (default: the latest).")
         var size: UInt64?
@@ -81,7 +81,7 @@ struct CheckpointCommand: ParsableCommand {
             if let previous {
                 try Witness.checkConsistent(checkpoint, after: previous, ledger: ledger)
             } else {
-                print("first cosignature: trusting the log key \(logKey)")
+                Terminal.note("first cosignature: trusting the log key \(logKey)")
             }
             let text = checkpoint.noteText
             let signature = try Cosignature.sign(
@@ -95,7 +95,7 @@ struct CheckpointCommand: ParsableCommand {
             ).save(statePath)
             guard let cosigned = try ledger.storedNote(size: checkpoint.size) else { preconditionFailure("just cosigned") }
             print(cosigned.note, terminator: "")
-            print("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
+            Terminal.note("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
         }
 
         /// Refuses a key the ledger has not registered with role auditor, or has revoked.
@@ -188,7 +188,7 @@ struct LogCommand: ParsableCommand {
             commandName: "vkey",
             abstract: "Print the log's verifier key (origin+keyid+base64), which checks every checkpoint.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         func run() throws {
             print(try global.openLedger(readOnly: true).logVerifierKey())

@@ -32,17 +32,22 @@ struct DemoScript {
         if expect == 1, !quiet { print("  → exit 1: the check found differences, listed above") }
     }
 
-    /// Runs `body` with standard output sent to /dev/null.
+    /// Runs `body` with standard output and standard error (the step's notes) sent to /dev/null;
+    /// a failing step still stops the demo, which names it.
     static func silenced<T>(_ body: () -> T) -> T {
         fflush(nil)
-        let saved = dup(STDOUT_FILENO)
+        let savedOut = dup(STDOUT_FILENO)
+        let savedErr = dup(STDERR_FILENO)
         let null = open("/dev/null", O_WRONLY)
         dup2(null, STDOUT_FILENO)
+        dup2(null, STDERR_FILENO)
         close(null)
         defer {
             fflush(nil)
-            dup2(saved, STDOUT_FILENO)
-            close(saved)
+            dup2(savedOut, STDOUT_FILENO)
+            dup2(savedErr, STDERR_FILENO)
+            close(savedOut)
+            close(savedErr)
         }
         return body()
     }
@@ -276,6 +281,7 @@ struct DemoScript {
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
         let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
         try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
+        try resultsOnStandardOutput(vkey: vkey)
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
         try vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "\(folder)/BEL-2025.json"])
         let witness = Cosignature.verifierKey(

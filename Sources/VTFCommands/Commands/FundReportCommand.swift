@@ -25,7 +25,7 @@ struct FundReportCommand: ParsableCommand {
             Example: vtf report financial-position --as-of 2026-12-31
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
 
     @Argument(help: ArgumentHelp("The report: \(FundReportName.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var name: String

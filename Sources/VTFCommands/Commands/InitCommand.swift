@@ -114,6 +114,8 @@ struct InitCommand: ParsableCommand {
             created \(path): \(fundName) (\(origin)), functional currency \(fundCurrency.code)
               entry 0 ledger.genesis, signed by the admin key \(admin.publicKey.keyID)
               log key \(log.publicKey.keyID) (signs checkpoints; kept at \(absoluteLogKey))
+            """)
+        Terminal.note("""
             next: register the people who record entries, e.g.
               vtf key register --ledger \(path) --key \(adminKey) --public-key alice.pem.pub --holder alice --name "Alice" --role fund-manager
             """)

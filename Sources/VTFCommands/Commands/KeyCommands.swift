@@ -23,8 +23,10 @@ struct KeyCommand: ParsableCommand {
             abstract: "Create a new Ed25519 key pair: PATH (private, mode 0600) and PATH.pub.",
             discussion: """
                 Keep the private key file to yourself; give PATH.pub to the admin who registers it. \
-                With --passphrase-env VAR the private key is encrypted with the passphrase in $VAR \
-                (PKCS#8, readable by `openssl pkey`).
+                With --encrypt the private key is encrypted with a passphrase asked for on the \
+                terminal (twice, not echoed); in a script, --passphrase-env VAR takes it from $VAR \
+                (PKCS#8, readable by `openssl pkey`). Commands that use an encrypted key ask for its \
+                passphrase on the terminal, or read $VTF_KEY_PASSPHRASE.
                 """)
 
         @Option(help: ArgumentHelp("Where to write the private key (refuses to overwrite).", valueName: "path"))
@@ -36,8 +38,12 @@ struct KeyCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Encrypt the private key with the passphrase held in this environment variable.", valueName: "var"))
         var passphraseEnv: String?
 
+        @Flag(help: "Encrypt the private key with a passphrase asked for on the terminal (twice, not echoed).")
+        var encrypt = false
+
         func run() throws {
-            var passphrase: [UInt8]?
+            var passphrase: [UInt8]? = encrypt ? try PassphrasePrompt.newPassphrase(for: out, besides: passphraseEnv) : nil
+            defer { PassphrasePrompt.wipe(&passphrase) }
             if let variable = passphraseEnv {
                 guard let value = GlobalOptions.environment[variable], !value.isEmpty else {
                     throw InputError("--passphrase-env \(variable): the environment variable \(variable) is not set or empty")
@@ -189,7 +195,7 @@ struct KeyCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every key ever registered, with its roles and status.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text

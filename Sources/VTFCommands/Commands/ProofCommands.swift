@@ -20,7 +20,7 @@ struct ProveCommand: ParsableCommand {
                 Check it with: vtf proof check --checkpoint CHECKPOINT --vkey VKEY --proof PROOF --entry LINE
                 """)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Argument(help: "The entry's seq (its leaf index).")
         var seq: UInt64
@@ -47,7 +47,7 @@ struct ProveCommand: ParsableCommand {
                 Check it with: vtf proof check --checkpoint NEW --old-checkpoint OLD --vkey VKEY --proof PROOF
                 """)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Argument(help: "The older tree size.")
         var old: UInt64

@@ -17,7 +17,7 @@ struct BalanceCommand: ParsableCommand {
             (schema: Schemas/json/balance.schema.json).
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
 
     @Option(help: "Only entries dated on or before this day (YYYY-MM-DD).")
     var asOf: String?
@@ -85,7 +85,7 @@ struct JournalCommand: ParsableCommand {
             abstract: "Write the journal as JSON Lines: each line the RFC 8785 bytes of one signed entry.",
             discussion: "This file, the checkpoints and the public keys are all an outside verifier needs (see Audit/AUDITOR-GUIDE.md).")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
 
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var out: String?
@@ -101,7 +101,7 @@ struct JournalCommand: ParsableCommand {
                 try sink.write([0x0A])
             }
             try sink.finish()
-            if let out { print("wrote \(count) entries to \(out)") }
+            if let out { Terminal.note("wrote \(count) entries to \(out)") }
         }
     }
 }
@@ -116,7 +116,7 @@ struct VerifyCommand: ParsableCommand {
             held outside the ledger (an auditor's, a donor's statement) to know nothing was rewritten.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
     @OptionGroup var output: FormatOption
 
     @OptionGroup var threads: ThreadsOption

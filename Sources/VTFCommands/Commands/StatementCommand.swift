@@ -12,19 +12,19 @@ struct StatementCommand: ParsableCommand {
         commandName: "statement",
         abstract: "Donor contribution statements, signed and checkable by the donor; in English or French.",
         discussion: """
-            A statement holds the donor's agreements and pledges; its receipts (date, amount and \\
-            currency, UN rate, USD value, bank reference); what it still owes by instalment; refunds; \\
-            and how the fund used its money in the period (grants committed, paid and spent, PSC, \\
-            fund balance, reserve). It is "unaudited" unless an auditor cosigned a checkpoint that \\
-            covers the period with a key the ledger registered as auditor (vtf key register --role \\
-            auditor); audited_by names them. The ledger is read checked: the journal against its \\
-            signed checkpoint, the tables against the journal; if they differ nothing is signed \\
+            A statement holds the donor's agreements and pledges; its receipts (date, amount and \
+            currency, UN rate, USD value, bank reference); what it still owes by instalment; refunds; \
+            and how the fund used its money in the period (grants committed, paid and spent, PSC, \
+            fund balance, reserve). It is "unaudited" unless an auditor cosigned a checkpoint that \
+            covers the period with a key the ledger registered as auditor (vtf key register --role \
+            auditor); audited_by names them. The ledger is read checked: the journal against its \
+            signed checkpoint, the tables against the journal; if they differ nothing is signed \
             (exit 3).
 
-            The JSON statement is signed by the fund's log key, and every receipt and refund in it \\
-            carries its signed journal line and its inclusion proof to the checkpoint it names: the \\
-            donor checks it with  vtf statement verify FILE --vkey VKEY  (offline, no ledger), or with \\
-            openssl (Audit/DONOR-STATEMENT.md). HTML is one printable A4 file with a chart of the \\
+            The JSON statement is signed by the fund's log key, and every receipt and refund in it \
+            carries its signed journal line and its inclusion proof to the checkpoint it names: the \
+            donor checks it with  vtf statement verify FILE --vkey VKEY  (offline, no ledger), or with \
+            openssl (Audit/DONOR-STATEMENT.md). HTML is one printable A4 file with a chart of the \
             receipts; CSV is one flat table.
 
             Examples:
@@ -40,7 +40,7 @@ struct StatementCommand: ParsableCommand {
 
     struct Make: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "make", abstract: "Write a statement (the default).")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @Option(help: "The donor's ID.") var donor: String?
         @Flag(help: "One statement per donor, into the --out folder.") var all = false
         @Option(help: "The first day of the period (default: 1 January of --to's year).") var from: String?
@@ -62,7 +62,7 @@ struct StatementCommand: ParsableCommand {
             case (let id?, false):
                 let statement = try make(ledger, checked, id, start, end)
                 try write(try render(statement, format, language, logKey), to: out)
-                print("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
+                Terminal.note("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
@@ -77,7 +77,7 @@ struct StatementCommand: ParsableCommand {
                         try write(try render(statement, kind, language, logKey), to: "\(out)/\(id)-\(end).\(kind.rawValue)")
                     }
                 }
-                print("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
+                Terminal.note("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
             default:
                 throw InputError("give --donor ID, or --all with --out FOLDER")
             }
@@ -107,12 +107,12 @@ struct StatementCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a JSON statement offline: the fund's signature, its checkpoint, and every receipt's proof.",
             discussion: """
-                Needs no ledger: only the statement and the fund's log verifier key (vtf log vkey prints \\
-                it; get it from the fund through another channel). Exit 0 when everything holds, 1 when \\
+                Needs no ledger: only the statement and the fund's log verifier key (vtf log vkey prints \
+                it; get it from the fund through another channel). Exit 0 when everything holds, 1 when \
                 something does not, saying what.
-                An audit is checked against the auditor's own witness key, which you get from the \\
-                auditor (not from the fund): --witness VKEY, repeatable; each must have a valid \\
-                cosignature on the statement's checkpoint. Without --witness the audits named are \\
+                An audit is checked against the auditor's own witness key, which you get from the \
+                auditor (not from the fund): --witness VKEY, repeatable; each must have a valid \
+                cosignature on the statement's checkpoint. Without --witness the audits named are \
                 reported as "not checked".
                 Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
                 """)

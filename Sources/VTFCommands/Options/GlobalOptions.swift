@@ -7,35 +7,17 @@ import LedgerLog
 import LedgerStore
 import SafeIO
 
-/// `--ledger` and `--key`, shared by every command (DESIGN §6).
-struct GlobalOptions: ParsableArguments {
+/// `--ledger` and `--key`, for the commands that record (DESIGN §6).
+struct GlobalOptions: ParsableArguments, LedgerLocating {
     @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
     var ledger: String?
 
     @Option(help: ArgumentHelp(
-        "Your private key file, which signs what you record (default: $VTF_KEY). If it is encrypted, put the passphrase in $VTF_KEY_PASSPHRASE.",
+        "Your private key file, which signs what you record (default: $VTF_KEY). If it is encrypted, vtf asks for its passphrase on the terminal (scripts set $VTF_KEY_PASSPHRASE).",
         valueName: "path"))
     var key: String?
 
     static let environment = ProcessInfo.processInfo.environment
-
-    func ledgerPath() throws -> String {
-        guard let path = ledger ?? Self.environment["VTF_LEDGER"], !path.isEmpty else {
-            throw InputError("which ledger? Pass --ledger PATH or set VTF_LEDGER")
-        }
-        return path
-    }
-
-    /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
-    func openLedger(readOnly: Bool = false) throws -> LedgerFile {
-        let path = try ledgerPath()
-        if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
-            throw InputError("--ledger \(path) \(problem): give the ledger file")
-        }
-        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite) } catch DatabaseError.SQLITE_NOTADB {
-            throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
-        }
-    }
 
     func keyPath() throws -> String {
         guard let path = key ?? Self.environment["VTF_KEY"], !path.isEmpty else {
@@ -81,9 +63,24 @@ struct GlobalOptions: ParsableArguments {
             return try KeyFile.readPrivateKey(at: path, passphrase: passphrase)
         } catch {
             if case .crypto(_, .passphraseRequired) = error {
-                throw InputError("\(path) is encrypted: put its passphrase in $\(passphraseVariable)")
+                return try askPassphrase(for: path, passphraseVariable: passphraseVariable)
             }
             throw error
+        }
+    }
+
+    /// An encrypted key with no passphrase in the environment: on a terminal, ask for it with
+    /// echo off; otherwise (a script) say which variable to set.
+    static func askPassphrase(for path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
+        let hint = "put its passphrase in $\(passphraseVariable), or run the command on a terminal, which asks for it"
+        guard PassphrasePrompt.canAsk, var typed = try PassphrasePrompt.ask(prompt: "Enter passphrase for \(path): ") else {
+            throw InputError("\(path) is encrypted: \(hint)")
+        }
+        defer { PassphrasePrompt.wipe(&typed) }
+        do {
+            return try KeyFile.readPrivateKey(at: path, passphrase: typed)
+        } catch .crypto(_, .wrongPassphrase) {
+            throw InputError("the passphrase typed is not the passphrase of \(path) (or the file is damaged); nothing was done")
         }
     }
 }

@@ -1,6 +1,6 @@
 import SafeIO
 
-extension GlobalOptions {
+extension LedgerLocating {
     /// The guard for this command's outputs: the ledger it names (and that ledger's -wal and
     /// -shm) are never written, under any spelling of their paths.
     func outputGuard() -> OutputGuard {

@@ -8,10 +8,15 @@ enum Terminal {
 
     /// `vtf: message` on standard error.
     static func error(_ message: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data("vtf: \(TerminalText.inert(message))\n".utf8))
     }
 
+    /// Talk, not results: what was written where, what to do next, what is trusted. Standard
+    /// output carries only a command's results, so they can be piped into a file or the
+    /// command that reads them; standard output is flushed first so a terminal shows both in order.
     static func note(_ message: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data("\(TerminalText.inert(message))\n".utf8))
     }
 

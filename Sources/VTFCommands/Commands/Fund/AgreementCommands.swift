@@ -81,7 +81,7 @@ struct AgreementCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the agreements and what each still expects.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
         func run() throws {

@@ -28,7 +28,8 @@ struct DecisionCommand {
             case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
             default: "funds are available"
             }
-            print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)\nnext: an approving officer (another person) runs  vtf approve \(ref)")
+            print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)")
+            Terminal.note("next: an approving officer (another person) runs  vtf approve \(ref)")
         case .approvalApprove:
             let done = action == BudgetRules.action ? "the budget is recorded (nothing is posted); vtf budget list shows it" : "it is posted now"
             FundOutput.recorded(entry, "approved \(ref) (\(action)); \(done)", settings: settings)
@@ -104,7 +105,7 @@ struct PendingCommand: ParsableCommand {
         commandName: "pending",
         abstract: "What waits for certification or approval, and for whom.",
         discussion: "Add --all to see decided requests too.")
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LedgerOptions
     @OptionGroup var output: FormatOption
     @Flag(help: "Also list decided requests: approved, rejected, reversed.") var all = false
 

@@ -58,7 +58,7 @@ struct BudgetCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every approved budget, by year and the day it took effect; the original and the one in force at year end marked.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Only this year's budgets.") var year: Int?
 

@@ -39,7 +39,7 @@ struct DonorCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the donors.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
         func run() throws {

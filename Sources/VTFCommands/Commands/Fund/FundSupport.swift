@@ -71,7 +71,7 @@ enum FundOutput {
     }
 }
 
-extension GlobalOptions {
+extension LedgerLocating {
     /// Opens the ledger (for writing unless `readOnly`) and checks it is a fund ledger (made
     /// with --template).
     func openFund(readOnly: Bool = false) throws -> (LedgerFile, LedgerSettings) {
@@ -82,7 +82,9 @@ extension GlobalOptions {
         }
         return (ledger, settings)
     }
+}
 
+extension GlobalOptions {
     /// Records `draft` and prints `summary` with the entry and its postings.
     @discardableResult
     func recordFund(_ draft: EntryDraft, in ledger: LedgerFile, settings: LedgerSettings, _ summary: String) throws -> SignedEntry {
@@ -100,6 +102,8 @@ extension GlobalOptions {
         print("""
             requested \(what)
               REF \(ref)  (entry \(entry.body.seq), dated \(entry.body.date))
+            """)
+        Terminal.note("""
             next: \(controlled ? "a certifying officer runs  vtf certify \(ref)\n      then an approving officer (another person) runs  vtf approve \(ref)" : "an approving officer runs  vtf approve \(ref)")
             nothing is posted until it is approved; vtf pending lists what waits
             """)

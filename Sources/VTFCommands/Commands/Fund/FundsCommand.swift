@@ -12,15 +12,15 @@ struct FundsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Funds available, line by line, as certification and approval compute them.",
             discussion: """
-                Cash (1100, every currency at its carrying value) less what it holds for others (2100 \\
-                payables, 2200 deferred revenue of conditional agreements as far as cash was received for \\
-                it, 2300 refunds payable, 2400 unidentified receipts), less the operating reserve \\
-                (reserve_rate × planned_expenditure in force), less open commitments (9200 and grant \\
-                awards certified, not yet approved). Receivables do not count. --as-of counts postings \\
+                Cash (1100, every currency at its carrying value) less what it holds for others (2100 \
+                payables, 2200 deferred revenue of conditional agreements as far as cash was received for \
+                it, 2300 refunds payable, 2400 unidentified receipts), less the operating reserve \
+                (reserve_rate × planned_expenditure in force), less open commitments (9200 and grant \
+                awards certified, not yet approved). Receivables do not count. --as-of counts postings \
                 dated on or before that day.
                 Example:  vtf funds available --as-of 2026-06-30 --format json
                 """)
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @Option(help: "The date (default: today).") var asOf: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 

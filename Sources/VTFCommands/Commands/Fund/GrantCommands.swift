@@ -179,7 +179,7 @@ struct GrantCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the grants (vtf report grants has the full picture).")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
         func run() throws {

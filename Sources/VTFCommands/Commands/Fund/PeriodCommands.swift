@@ -154,7 +154,7 @@ struct SettingCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every value each setting has had, and from when.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
         func run() throws {
@@ -195,7 +195,7 @@ struct SettingCommand: ParsableCommand {
 
 struct CashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cash", abstract: "The fund's share of the UN main cash pool.", subcommands: [Convert.self])
+        commandName: "cash", abstract: "Cash held in another currency: convert it into the fund's currency.", subcommands: [Convert.self])
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -97,7 +97,7 @@ struct RatesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the recorded rates.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Only this currency.") var currency: String?
 

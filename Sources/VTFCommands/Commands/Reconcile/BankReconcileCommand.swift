@@ -14,15 +14,15 @@ struct BankReconcileCommand: ParsableCommand {
         commandName: "bank",
         abstract: "Match a bank statement (camt.053, MT940, CSV) against an account of the books.",
         discussion: """
-            Bank lines are matched to the account's postings in the statement's currency, in this \\
+            Bank lines are matched to the account's postings in the statement's currency, in this \
             order, each rule taking only a unique hit:
               1 the bank's unique id, matched by an earlier committed reconciliation (re-imports match the same)
               2 an end-to-end id or structured reference equal to a receipt's --bank-ref, an agreement or a payment ref
               3 the exact amount within --window-days of the value date, with the same counterparty
               4 one batch bank line against several book lines (a bounded subset-sum)
               5 fuzzy candidates, shown as suggestions with their score, never accepted
-            It lists the matched pairs with their rule, the unmatched bank and book lines, and the \\
-            statement's closing balance against the account's balance at that date; every statement \\
+            It lists the matched pairs with their rule, the unmatched bank and book lines, and the \
+            statement's closing balance against the account's balance at that date; every statement \
             is checked for continuity (opening + lines = closing, and each against the next).
             Exit 0 when everything is matched and the balances agree, else 1.
 
@@ -32,9 +32,9 @@ struct BankReconcileCommand: ParsableCommand {
             unmatched bank lines and counts them all (unmatched_bank_count). Bank text is printed \
             with control characters escaped.
 
-            --commit records the reconciliation as a signed entry (the statement's SHA-256, its \\
-            period and the matched pairs) and, on a fund ledger, requests the bank charges found on \\
-            the statement (booked when certified and approved). Committing the same statement again \\
+            --commit records the reconciliation as a signed entry (the statement's SHA-256, its \
+            period and the matched pairs) and, on a fund ledger, requests the bank charges found on \
+            the statement (booked when certified and approved). Committing the same statement again \
             changes nothing.
 
             A file of several bank accounts (camt Stmt of several IBANs, MT940 with several :25:) \
@@ -119,9 +119,9 @@ struct BankReconcileCommand: ParsableCommand {
                                  data: run.commitData(charges: charges)))
         let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
         let last = entries.last?.body.seq ?? 0
-        print("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
+        Terminal.note("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
         if !charges.isEmpty {
-            print("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
+            Terminal.note("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
         }
     }
 }

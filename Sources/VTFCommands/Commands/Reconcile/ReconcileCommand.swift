@@ -22,12 +22,12 @@ struct ReconcileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rebuild every derived table from the journal bytes in one pass and list where the stored ones differ.",
             discussion: """
-                Replays the signed journal (checking each entry's chain, signature and rules as it goes), \\
-                rebuilds postings, balances, keys, accounts, reversals, fund records and the Merkle tree in \\
-                memory, and compares each with the stored table. Unlike vtf verify, which stops at the \\
+                Replays the signed journal (checking each entry's chain, signature and rules as it goes), \
+                rebuilds postings, balances, keys, accounts, reversals, fund records and the Merkle tree in \
+                memory, and compares each with the stored table. Unlike vtf verify, which stops at the \
                 first difference, it lists them all (up to 1,000 rows per table). Exit 1 when any differ.
                 """)
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @OptionGroup var threads: ThreadsOption
 
         func run() throws {
@@ -48,13 +48,13 @@ struct ReconcileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Agreements against receipts, per donor: what is due, overdue and its ageing.",
             discussion: """
-                For each donor and currency, the receivable account (1200.DONOR) must equal what the \\
-                donor's agreements still expect (amount − receipts − write-offs), and each agreement's \\
-                receipts must equal the receipts posted against it in the journal. Then the ageing of \\
+                For each donor and currency, the receivable account (1200.DONOR) must equal what the \
+                donor's agreements still expect (amount − receipts − write-offs), and each agreement's \
+                receipts must equal the receipts posted against it in the journal. Then the ageing of \
                 every open agreement by instalment due date. Exit 1 on any difference.
                 Example:  vtf reconcile receivables --as-of 2026-12-31
                 """)
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: LedgerOptions
         @Option(help: "The date (default: today).") var asOf: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import LedgerStore
+import SafeIO
+
+/// Names the ledger a command works on: ``GlobalOptions`` (commands that record, with --key) and
+/// ``LedgerOptions`` (commands that only read, which offer no --key).
+protocol LedgerLocating {
+    var ledger: String? { get }
+}
+
+/// `--ledger` alone: the options of a command that only reads the ledger, so its help does not
+/// offer a --key it would never use.
+struct LedgerOptions: ParsableArguments, LedgerLocating {
+    @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
+    var ledger: String?
+}
+
+extension LedgerLocating {
+    func ledgerPath() throws -> String {
+        guard let path = ledger ?? GlobalOptions.environment["VTF_LEDGER"], !path.isEmpty else {
+            throw InputError("which ledger? Pass --ledger PATH or set VTF_LEDGER")
+        }
+        return path
+    }
+
+    /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
+    func openLedger(readOnly: Bool = false) throws -> LedgerFile {
+        let path = try ledgerPath()
+        if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
+            throw InputError("--ledger \(path) \(problem): give the ledger file")
+        }
+        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite) } catch DatabaseError.SQLITE_NOTADB {
+            throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
+        }
+    }
+}
