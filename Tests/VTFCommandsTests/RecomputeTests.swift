@@ -60,7 +60,8 @@ struct RecomputeTests {
         }
         // The reversal of a refund of an earlier year's spending is no PSC line: it never was in
         // 5200, so the report still agrees with 5200 (it used to list it and disagree).
-        let psc = try vtf(["report", "psc", "--as-of", "2026-03-31", "--format", "json"]).stdout
+        // A report only reads: it takes no --key.
+        let psc = try CLI.vtf(["report", "psc", "--as-of", "2026-03-31", "--format", "json", "--ledger", ledger], in: dir).stdout
         #expect(psc.contains("\"agrees\":true,") && !psc.contains("\"reverses\":\(seq)") && !psc.contains("\"seq\":\(seq)"), "\(psc)")
     }
 
