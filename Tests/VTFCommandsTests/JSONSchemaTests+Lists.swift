@@ -101,6 +101,20 @@ struct JSONListSchemaTests {
         }
     }
 
+    /// `vtf import --format json` prints every entry it recorded, as `journal export` has them.
+    @Test func anImportPrintsTheEntriesItWrote() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        let file = ledger.dir + "/vouchers.jsonl"
+        let lines = (1...3).map { #"{"date":"2026-02-0\#($0)","memo":"import \#($0)","ref":"I-\#($0)","postings":[{"account":"1100","amount":"\#($0).00","currency":"USD"},{"account":"4100","amount":"-\#($0).00","currency":"USD"}]}"# }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let output = try ledger.vtf(["import", "--file", file, "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("imported 3 entries"))
+        let exported = try ledger.vtf(["journal", "export"]).stdout.split(separator: "\n").suffix(3)
+        #expect(output.stdout.split(separator: "\n") == Array(exported))
+    }
+
     @Test func verifyNamesTheFirstBadEntry() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

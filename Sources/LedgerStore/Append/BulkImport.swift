@@ -12,11 +12,12 @@ extension LedgerFile {
     /// drafts are appended in ONE write transaction, in batches of `batchSize` (signatures made on
     /// every core). The commit re-checks every draft against the ledger as it then stands, so
     /// what another writer recorded in the meantime (a ref, the seq/prev chain, a closed account)
-    /// is taken into account; any refusal rolls everything back. Returns the number appended.
+    /// is taken into account; any refusal rolls everything back. Returns the seqs appended: one
+    /// transaction holds them, so they follow each other.
     public func appendBulk(
         _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int = 1000,
         threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil
-    ) throws -> UInt64 {
+    ) throws -> Range<UInt64> {
         guard batchSize >= 1 else { throw StoreError.input("the batch size must be at least 1") }
         let snapshot = try checkImport(try makeSource(), keys: keys)
         let appended = try commitImport(

@@ -10,9 +10,10 @@ extension LedgerFile {
     func commitImport(
         _ source: any DraftSource, after snapshot: ImportSnapshot, keys: WriteKeys, batchSize: Int, threads: Int,
         progress: ((UInt64) -> Void)?
-    ) throws -> UInt64 {
+    ) throws -> Range<UInt64> {
         var source = source
         return try writeImmediate { db in
+            let first = try Tip.read(db).size
             let state = try StoreState(db)
             let unchanged = try snapshot.isCurrent(db)
             state.refsPrechecked = unchanged
@@ -30,7 +31,7 @@ extension LedgerFile {
                 appended += UInt64(batch.count)
                 progress?(appended)
             }
-            return appended
+            return first..<(first + appended)
         }
     }
 

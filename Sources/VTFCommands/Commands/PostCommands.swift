@@ -137,10 +137,12 @@ struct ImportCommand: ParsableCommand {
             All or nothing. Every line is checked first, without holding the ledger's write lock \
             (others can record meanwhile); if any is refused, nothing is recorded and the line is named. \
             Then the vouchers are checked again, signed (on every core) and appended in ONE transaction \
-            (one checkpoint per batch); exit status 2 means nothing was recorded.
+            (one checkpoint per batch); exit status 2 means nothing was recorded. With --format json, \
+            stdout holds each entry recorded, one `vtf journal export` line each.
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
 
     @Option(help: ArgumentHelp("The JSON Lines file.", valueName: "file"))
     var file: String
@@ -155,11 +157,15 @@ struct ImportCommand: ParsableCommand {
         guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let keys = try global.writeKeys(for: ledger)
         let started = Date()
-        let count = try ledger.appendBulk(
+        let seqs = try ledger.appendBulk(
             { try VoucherLines(path: file, fundCurrency: settings.currency) }, keys: keys, batchSize: batchSize,
             progress: { Terminal.progress("signed \($0) entries") })
         Terminal.endProgress()
         let seconds = Date().timeIntervalSince(started)
-        print("imported \(count) entries in \(String(format: "%.2f", seconds)) s")
+        print("imported \(seqs.count) entries in \(String(format: "%.2f", seconds)) s")
+        // The import's entries follow each other (one transaction); read back one at a time.
+        if OutputMode.json {
+            for seq in seqs { JSONOutput.wrote(try ledger.entry(at: seq).map { [$0] } ?? []) }
+        }
     }
 }

@@ -43,4 +43,5 @@ extension AccountCommand.Open: FormatSelecting {}
 extension AccountCommand.Close: FormatSelecting {}
 extension PostCommand: FormatSelecting {}
 extension ReverseCommand: FormatSelecting {}
+extension ImportCommand: FormatSelecting {}
 extension VerifyCommand: FormatSelecting {}
