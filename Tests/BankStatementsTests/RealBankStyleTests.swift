@@ -90,3 +90,27 @@ struct PaginatedStatementTests {
         #expect(seams.contains { $0.contains(#"statement "DB-2026-01": page 2 opens with"# ) && $0.contains("but page 1 closed with") }, "\(seams)")
     }
 }
+
+/// An MT940 statement the bank split over pages (`:62M:` … `:60M:`, page numbers in `:28C:`) is
+/// merged into one statement before the balance checks, as camt's pages are (issue 12 item 6).
+@Suite("MT940 pages")
+struct MT940PageTests {
+    @Test func pagesOfOneStatementMerge() throws {
+        let file = try Fixtures.read("mt940_commerzbank_pages.sta")
+        #expect(file.statements.map(\.page?.number) == [1, 2])
+        #expect(file.statements.map(\.page?.isLast) == [false, true])
+        #expect(Continuity.check(file).isEmpty, "\(Continuity.check(file))")
+        let merged = StatementPages.merge(file.statements.map { ($0, StatementTally($0.lines)) })
+        #expect(merged.problems.isEmpty && merged.statements.count == 1)
+        let statement = try #require(merged.statements.first)
+        #expect(statement.statement.opening.amount == (try Fixtures.amount("1000.00")))
+        #expect(statement.statement.closing.amount == (try Fixtures.amount("1350.00")))
+        #expect(statement.tally.count == 3)
+    }
+
+    @Test func aBrokenSeamBetweenPagesIsNamed() throws {
+        let file = try Fixtures.read("mt940_commerzbank_pages_broken_seam.sta")
+        let problems = Continuity.check(file).map(\.message)
+        #expect(problems.contains { $0.contains("page 2 opens with EUR 1400.00, but page 1 closed with EUR 1300.00") }, "\(problems)")
+    }
+}

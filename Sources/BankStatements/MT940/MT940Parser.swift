@@ -45,6 +45,8 @@ struct MT940StatementBuilder {
     private var opening: BankStatement.Balance?
     private var closing: BankStatement.Balance?
     private var intermediate = false
+    /// Whether the closing balance is the statement's final one (`:62F:`), not a page's (`:62M:`).
+    private var closingIsFinal = false
     private var pending: BankLine?
     private var setAside: SetAsideStatement?
 
@@ -109,6 +111,7 @@ struct MT940StatementBuilder {
         guard closing == nil else { throw FieldIssue("a second closing balance") }
         closing = try Self.balance(field.value).balance
         intermediate = intermediate || field.tag == "62M"
+        closingIsFinal = field.tag == "62F"
     }
 
     private mutating func takeLine(_ field: MT940Field) throws(FieldIssue) {
@@ -153,9 +156,22 @@ struct MT940StatementBuilder {
         guard let closing else {
             throw .at(fileName, line: start, statement: statementID, "no closing balance (:62F: or :62M:)")
         }
-        return BankStatement(
+        var statement = BankStatement(
             id: statementID, account: account, currency: currency, sequence: sequence, opening: opening,
             closing: closing, intermediate: intermediate, lines: [], sourceLine: start)
+        statement.page = Self.page(sequence: sequence, intermediate: intermediate, isLast: closingIsFinal)
+        return statement
+    }
+
+    /// A page of a statement the bank split (`:60M:`/`:62M:`): its number is the `:28C:` page
+    /// after the slash (`00020/2` is page 2), and the page that closes with `:62F:` is the last.
+    /// `StatementPages` merges the pages into one statement before the balance checks, as camt's.
+    /// A statement with no intermediate balance, or no page number, is no page.
+    static func page(sequence: String?, intermediate: Bool, isLast: Bool) -> BankStatement.Page? {
+        guard intermediate, let sequence, let slash = sequence.firstIndex(of: "/"),
+            let number = Int(sequence[sequence.index(after: slash)...]), number >= 1
+        else { return nil }
+        return BankStatement.Page(number: number, isLast: isLast)
     }
 }
 
