@@ -22,28 +22,41 @@ extension LedgerFile {
     public func entries(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> [MovingEntry] {
         try read { db in
             guard let settings = try Self.settings(db) else { return [] }
-            let seqs = try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT seq FROM postings
-                WHERE (account = ?1 OR substr(account, 1, length(?1) + 1) = ?1 || '.') AND date >= ?2 AND date <= ?3
-                ORDER BY seq
-                """, arguments: [account.rawValue, from.description, through.description])
+            // One pass over the moving entries' bodies, and the reversals in memory: a statement
+            // per entry was most of the time at 10^5 entries.
+            var reverses: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT reversal_seq, target_seq FROM reversals") {
+                let reversal: Int64 = try row.decode(atIndex: 0)
+                reverses[reversal] = try row.decode(atIndex: 1)
+            }
+            func parse(_ bytes: Data) throws -> EntryBody {
+                try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+            }
+            let single = try db.cachedStatement(sql: "SELECT body FROM journal WHERE seq = ?")
             func body(_ seq: Int64) throws -> EntryBody {
-                guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = ?", arguments: [seq]) else {
+                guard let bytes = try Data.fetchOne(single, arguments: [seq]) else {
                     throw StoreError.system("entry \(seq) has postings but no journal row: run vtf verify")
                 }
-                return try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+                return try parse(bytes)
             }
-            return try seqs.map { seq in
-                var chain = [try body(seq)]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, body FROM journal WHERE seq IN (
+                    SELECT seq FROM postings
+                    WHERE (account = ?1 OR substr(account, 1, length(?1) + 1) = ?1 || '.') AND date >= ?2 AND date <= ?3)
+                ORDER BY seq
+                """, arguments: [account.rawValue, from.description, through.description])
+            var moving: [MovingEntry] = []
+            while let row = try rows.next() {
+                let seq: Int64 = try row.decode(atIndex: 0)
+                var chain = [try parse(try row.decode(atIndex: 1))]
                 var current = seq
-                while let target = try Int64.fetchOne(db, sql: "SELECT target_seq FROM reversals WHERE reversal_seq = ?", arguments: [current]),
-                    target < current
-                {
+                while let target = reverses[current], target < current {
                     chain.append(try body(target))
                     current = target
                 }
-                return MovingEntry(chain: chain)
+                moving.append(MovingEntry(chain: chain))
             }
+            return moving
         }
     }
 }
