@@ -68,6 +68,28 @@ struct FundLedger {
         #expect(try base.fileBytes() == before, "the ledger changed", sourceLocation: sourceLocation)
     }
 
+    /// The seq of the last journal entry of `kind`.
+    func lastSeq(kind: String) throws -> String {
+        let journal = try ok(["journal", "export"]).stdout.split(separator: "\n")
+        let line = try #require(journal.last { $0.contains("\"kind\":\"\(kind)\"") }, "no \(kind) in the journal")
+        return String(try #require(line.firstMatch(of: #/"seq":(\d+)/#)).1)
+    }
+
+    /// Reverses entry `seq`: maria requests it, chen certifies, amara approves.
+    func approvedReversal(_ seq: String, date: String) throws {
+        let request = try ok(["reverse", seq, "--date", date, "--memo", "correction"]).stdout
+        let ref = String(try #require(request.firstMatch(of: #/REF (REV-2026-\d+)/#)).1)
+        try ok(["certify", ref], as: "chen")
+        try ok(["approve", ref], as: "amara")
+    }
+
+    /// Pays tranche `tranche` of G-1: requested by maria, certified by chen, approved by amara.
+    func approvedPayment(tranche: Int, date: String, ref: String) throws {
+        try ok(["grant", "disburse", "G-1", "--tranche", String(tranche), "--date", date, "--ref", ref])
+        try ok(["certify", ref], as: "chen")
+        try ok(["approve", ref], as: "amara")
+    }
+
     /// Requests a USD 20,000.00 award in two tranches (G-1), certified by chen.
     func certifiedAward() throws {
         try ok(["grant", "award", "--grantee", "SHELTER", "--grantee-name", "Shelter", "--amount", "20000.00", "--date", "2026-02-01",

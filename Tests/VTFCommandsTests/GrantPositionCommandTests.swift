@@ -14,26 +14,6 @@ struct GrantPositionCommandTests {
         try #require(try JSONParser.parse(Array(text.utf8)).objectValue)
     }
 
-    /// The seq of the last journal entry of `kind`.
-    private func seq(_ fund: FundLedger, kind: String) throws -> String {
-        let journal = try fund.ok(["journal", "export"]).stdout.split(separator: "\n")
-        let line = try #require(journal.last { $0.contains("\"kind\":\"\(kind)\"") }, "no \(kind) in the journal")
-        return String(try #require(line.firstMatch(of: #/"seq":(\d+)/#)).1)
-    }
-
-    private func reverse(_ fund: FundLedger, _ seq: String, date: String) throws {
-        let request = try fund.ok(["reverse", seq, "--date", date, "--memo", "correction"]).stdout
-        let ref = String(try #require(request.firstMatch(of: #/REF (REV-2026-\d+)/#)).1)
-        try fund.ok(["certify", ref], as: "chen")
-        try fund.ok(["approve", ref], as: "amara")
-    }
-
-    private func approvedPayment(_ fund: FundLedger, tranche: Int, date: String, ref: String) throws {
-        try fund.ok(["grant", "disburse", "G-1", "--tranche", String(tranche), "--date", date, "--ref", ref])
-        try fund.ok(["certify", ref], as: "chen")
-        try fund.ok(["approve", ref], as: "amara")
-    }
-
     /// Every report on `asOf` against the books: paid, spent, psc, refunded, advance.
     private func expectEveryReport(_ fund: FundLedger, _ asOf: String, _ figures: [String],
                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -68,19 +48,19 @@ struct GrantPositionCommandTests {
                      "--ref", "G-1", "--tranches", "60000.00,25000.00,15000.00"])
         try fund.ok(["certify", "G-1"], as: "chen")
         try fund.ok(["approve", "G-1"], as: "amara")
-        try approvedPayment(fund, tranche: 1, date: "2026-02-15", ref: "PAY-1")
+        try fund.approvedPayment(tranche: 1, date: "2026-02-15", ref: "PAY-1")
         try fund.ok(["grant", "report", "G-1", "--spent", "40000.00", "--date", "2026-03-31"])
-        try approvedPayment(fund, tranche: 2, date: "2026-04-15", ref: "PAY-2")
-        let tranche = try seq(fund, kind: "approval.approve")
+        try fund.approvedPayment(tranche: 2, date: "2026-04-15", ref: "PAY-2")
+        let tranche = try fund.lastSeq(kind: "approval.approve")
         try fund.ok(["grant", "report", "G-1", "--spent", "5000.00", "--date", "2026-05-31"])
-        let report = try seq(fund, kind: "grant.report")
+        let report = try fund.lastSeq(kind: "grant.report")
         try fund.ok(["grant", "refund", "G-1", "--amount", "3000.00", "--date", "2026-06-15", "--bank-ref", "B-R1"])
-        let refund = try seq(fund, kind: "grant.refund")
+        let refund = try fund.lastSeq(kind: "grant.refund")
         try expectEveryReport(fund, "2026-06-30", ["85000.00", "45000.00", "5850.00", "3000.00", "37000.00"])
         // Undone in reverse order: the refund, the second report, the second tranche.
-        try reverse(fund, refund, date: "2026-07-01")
-        try reverse(fund, report, date: "2026-07-02")
-        try reverse(fund, tranche, date: "2026-07-03")
+        try fund.approvedReversal(refund, date: "2026-07-01")
+        try fund.approvedReversal(report, date: "2026-07-02")
+        try fund.approvedReversal(tranche, date: "2026-07-03")
         try expectEveryReport(fund, "2026-07-31", ["60000.00", "40000.00", "5200.00", "0.00", "20000.00"])
         let list = try fund.ok(["grant", "list"]).stdout
         let row = try #require(list.split(separator: "\n").first { $0.hasPrefix("G-1 ") })

@@ -65,26 +65,6 @@ struct RecomputeTests {
         #expect(psc.contains("\"agrees\":true,") && !psc.contains("\"reverses\":\(seq)") && !psc.contains("\"seq\":\(seq)"), "\(psc)")
     }
 
-    /// The seq of the last journal entry of `kind`.
-    private func seq(_ fund: FundLedger, kind: String) throws -> String {
-        let journal = try fund.ok(["journal", "export"]).stdout.split(separator: "\n")
-        let line = try #require(journal.last { $0.contains("\"kind\":\"\(kind)\"") }, "no \(kind) in the journal")
-        return String(try #require(line.firstMatch(of: #/"seq":(\d+)/#)).1)
-    }
-
-    private func reverse(_ fund: FundLedger, _ seq: String, date: String) throws {
-        let request = try fund.ok(["reverse", seq, "--date", date, "--memo", "correction"]).stdout
-        let ref = String(try #require(request.firstMatch(of: #/REF (REV-2026-\d+)/#)).1)
-        try fund.ok(["certify", ref], as: "chen")
-        try fund.ok(["approve", ref], as: "amara")
-    }
-
-    private func approvedPayment(_ fund: FundLedger, tranche: Int, date: String, ref: String) throws {
-        try fund.ok(["grant", "disburse", "G-1", "--tranche", String(tranche), "--date", date, "--ref", ref])
-        try fund.ok(["certify", ref], as: "chen")
-        try fund.ok(["approve", ref], as: "amara")
-    }
-
     /// A grant paid in two tranches, reported on twice and partly refunded beyond its advance;
     /// then the refund, the second report and the second tranche are reversed (approved by two
     /// people). Every report agrees with the journal before the reversals, on dates between them
@@ -101,23 +81,23 @@ struct RecomputeTests {
                      "--ref", "G-1", "--tranches", "60000.00,25000.00,15000.00"])
         try fund.ok(["certify", "G-1"], as: "chen")
         try fund.ok(["approve", "G-1"], as: "amara")
-        try approvedPayment(fund, tranche: 1, date: "2026-02-15", ref: "PAY-1")
+        try fund.approvedPayment(tranche: 1, date: "2026-02-15", ref: "PAY-1")
         try fund.ok(["grant", "report", "G-1", "--spent", "40000.00", "--date", "2026-03-31"])
-        try approvedPayment(fund, tranche: 2, date: "2026-04-15", ref: "PAY-2")
-        let tranche = try seq(fund, kind: "approval.approve")
+        try fund.approvedPayment(tranche: 2, date: "2026-04-15", ref: "PAY-2")
+        let tranche = try fund.lastSeq(kind: "approval.approve")
         try fund.ok(["grant", "report", "G-1", "--spent", "5000.00", "--date", "2026-05-31"])
-        let report = try seq(fund, kind: "grant.report")
+        let report = try fund.lastSeq(kind: "grant.report")
         // 41,000.00 back: 40,000.00 still advanced, 1,000.00 of this year's spending with its PSC.
         try fund.ok(["grant", "refund", "G-1", "--amount", "41000.00", "--date", "2026-06-15", "--bank-ref", "B-R1"])
-        let refund = try seq(fund, kind: "grant.refund")
+        let refund = try fund.lastSeq(kind: "grant.refund")
         for asOf in ["2026-02-15", "2026-04-30", "2026-06-30"] {
             try Self.expectAgreement(ledger: ledger, asOf: asOf, in: dir)
         }
-        try reverse(fund, refund, date: "2026-07-01")
+        try fund.approvedReversal(refund, date: "2026-07-01")
         try Self.expectAgreement(ledger: ledger, asOf: "2026-07-01", in: dir)
-        try reverse(fund, report, date: "2026-07-02")
+        try fund.approvedReversal(report, date: "2026-07-02")
         try Self.expectAgreement(ledger: ledger, asOf: "2026-07-02", from: "2026-07-01", in: dir)
-        try reverse(fund, tranche, date: "2026-07-03")
+        try fund.approvedReversal(tranche, date: "2026-07-03")
         for (asOf, from) in [("2026-06-30", nil), ("2026-07-31", nil), ("2026-07-31", "2026-07-01"), ("2026-12-31", "2026-06-01")] as [(String, String?)] {
             try Self.expectAgreement(ledger: ledger, asOf: asOf, from: from, in: dir)
         }
@@ -164,21 +144,21 @@ struct RecomputeTests {
         try twoPeople(fund, "SET-1")
         try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "5000.00", "--date", "2026-03-10", "--ref", "WO-1"])
         try twoPeople(fund, "WO-1")
-        let writeOff = try seq(fund, kind: "approval.approve")
+        let writeOff = try fund.lastSeq(kind: "approval.approve")
         try Self.expectAgreement(ledger: ledger, asOf: "2026-03-31", in: dir)
-        try reverse(fund, writeOff, date: "2026-04-10")
+        try fund.approvedReversal(writeOff, date: "2026-04-10")
         try fund.ok(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "2000.00", "--date", "2026-05-10", "--ref", "WO-2"])
         try twoPeople(fund, "WO-2")
         // 5,000.00 reported at 10 %, then reversed: the refund of 51,000.00 takes the 50,000.00
         // still advanced and 1,000.00 of the spending reported at 13 %, so PSC 130.00 comes back.
         try fund.ok(["grant", "report", "G-1", "--spent", "5000.00", "--date", "2026-05-31"])
-        try reverse(fund, try seq(fund, kind: "grant.report"), date: "2026-06-01")
+        try fund.approvedReversal(try fund.lastSeq(kind: "grant.report"), date: "2026-06-01")
         try fund.ok(["grant", "refund", "G-1", "--amount", "51000.00", "--date", "2026-06-15", "--bank-ref", "B-R1"])
         // ACME has given all it agreed: what suspense held for it is owed back (2300.ACME), part refunded.
         try fund.ok(["receive", "apply", "SUSP-1", "--agreement", "AGR-ACME-1", "--date", "2026-06-16"])
         try fund.ok(["receive", "--unidentified", "--amount", "3000.00", "--currency", "USD", "--date", "2026-06-20", "--bank-ref", "SUSP-2"])
         try fund.ok(["receive", "--agreement", "AGR-BEL-1", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-06-22", "--bank-ref", "B-4"])
-        try reverse(fund, try seq(fund, kind: "contribution.receive"), date: "2026-06-23")
+        try fund.approvedReversal(try fund.lastSeq(kind: "contribution.receive"), date: "2026-06-23")
         try fund.ok(["donor", "refund", "ACME", "--amount", "2000.00", "--currency", "USD", "--date", "2026-06-24", "--ref", "RFD-1"])
         try twoPeople(fund, "RFD-1")
         // The Board's budget for 2026 and a revision; an impairment of Belgium's receivable.
