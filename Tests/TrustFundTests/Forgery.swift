@@ -24,14 +24,14 @@ enum Forgery {
         _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
     }
 
-    /// The verifier refuses `entries` at `seq`, for a reason containing `words`.
-    static func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// The verifier refuses `entries` at `seq`, for a reason containing each of `words`.
+    static func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
             Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
         } catch let failure as VerificationFailure {
             #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
-            #expect(failure.reason.contains(words), "\(failure)", sourceLocation: sourceLocation)
+            for part in words { #expect(failure.reason.contains(part), "\(failure)", sourceLocation: sourceLocation) }
         } catch {
             Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
         }

@@ -102,24 +102,14 @@ import TrustFund
         try fund.grantWithFirstTranchePaid()
         try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("12000.00"), date: F.d("2026-06-30")))
         let refund = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("1000.00"), date: F.d("2026-09-30"), bankRef: "BNK-R1"))
-        var entries = try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
         var forged = refund.body
         forged.postings = [
             Posting(account: F.account("1100"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
             Posting(account: F.account("4300"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
-        let bytes = forged.canonicalBytes()
-        entries[entries.count - 1] = RawEntry(bodyBytes: bytes, signature: try TestFund.maria.makeSigner().sign(bytes), position: forged.seq)
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-            Issue.record("the verifier accepted the refund posted the old way")
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == refund.body.seq, "\(failure)")
-        }
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: forged, signedBy: TestFund.maria), at: refund.body.seq)
     }
 
 }

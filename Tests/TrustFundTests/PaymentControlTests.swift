@@ -160,21 +160,11 @@ struct PaymentControlTests {
         let approval = FundDrafts.decision(.approvalApprove, request: "PAY-2", date: F.d("2026-03-10"))
         try fund.expectRefusal(approval, by: TestFund.amara, containing: "approval refused: payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00")
         let last = try fund.record(FundDrafts.donor(id: "OTHER", name: "Other Foundation", type: "foundation", country: nil, date: F.d("2026-03-21")))
-        var entries = try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
         let forged = approval.body(ledger: last.body.ledger, seq: last.body.seq, prev: last.body.prev, time: last.body.time,
                                    signer: TestFund.amara.publicKey.keyID)
-        let bytes = forged.canonicalBytes()
-        entries[entries.count - 1] = RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: forged.seq)
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-            Issue.record("the verifier accepted a payment dated before its funds")
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == forged.seq, "\(failure)")
-            #expect(failure.reason.contains("payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00"), "\(failure)")
-        }
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: forged, signedBy: TestFund.amara), at: forged.seq,
+                             "payment PAY-2 of 5200.00 USD is dated 2026-03-10, when the USD cash was 0.00")
     }
 }

@@ -185,25 +185,14 @@ import TrustFund
         try acme(fund)
         try fund.record(FundDrafts.agreement(ref: "AGR-C", donor: "ACME", amount: F.usd("10000.00"), date: F.d("2026-01-10"), conditional: true))
         let honest = try fund.approved(writeOff("WO-1", "AGR-C", "4000.00"))
-        var entries = try (0..<fund.file.entryCount()).map { seq in
-            let entry = try #require(try fund.file.entry(at: seq))
-            return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
-        }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        let entries = try Forgery.journal(fund)
+        try Forgery.expectVerifies(entries)
         var forged = honest.body
         forged.postings = [
             Posting(account: F.account("5600"), amount: F.usd("4000.00"), value: F.usd("4000.00")),
             Posting(account: F.account("1200.ACME"), amount: F.usd("-4000.00"), value: F.usd("-4000.00")),
         ]
-        let bytes = forged.canonicalBytes()
-        entries[entries.count - 1] = RawEntry(bodyBytes: bytes, signature: try TestFund.amara.makeSigner().sign(bytes), position: forged.seq)
-        do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
-            Issue.record("the verifier accepted the forged write-off")
-        } catch let failure as VerificationFailure {
-            #expect(failure.seq == forged.seq, "\(failure)")
-            #expect(failure.reason.contains("its postings are not the ones approval.approve computes"), "\(failure)")
-            #expect(failure.reason.contains("2200.ACME"), "\(failure)")
-        }
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: forged, signedBy: TestFund.amara), at: forged.seq,
+                             "its postings are not the ones approval.approve computes", "2200.ACME")
     }
 }
