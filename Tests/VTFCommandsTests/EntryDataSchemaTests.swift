@@ -1,7 +1,9 @@
 import CanonicalJSON
 import Foundation
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 /// The journal's published contract covers every kind a ledger can hold: the `kind` enum of
@@ -13,14 +15,14 @@ import Testing
     @Test func theJournalSchemaNamesEveryKindTheRulesKnow() throws {
         let schema = try SchemaChecker.load("journal-entry.schema.json")
         let listed = schema.objectValue?["properties"]?.objectValue?["kind"]?.objectValue?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(Set(listed) == Set(EntryKind.allCases.map(\.rawValue)))
-        #expect(listed.count == EntryKind.allCases.count, "a kind is listed twice")
+        #expect(Set(listed) == Set(LedgerRules.unvtf.kinds.map(\.rawValue)))
+        #expect(listed.count == LedgerRules.unvtf.kinds.count, "a kind is listed twice")
     }
 
     @Test func everyDataSchemaNamesAKindAndParses() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".schema.json") }
         #expect(!names.isEmpty)
-        let kinds = Set(EntryKind.allCases.map(\.rawValue))
+        let kinds = Set(LedgerRules.unvtf.kinds.map(\.rawValue))
         for name in names {
             let stem = String(name.dropLast(".schema.json".count))
             // KIND.schema.json, or approval.request.ACTION.schema.json for a request's action.
