@@ -37,7 +37,7 @@ import Testing
     /// Every kind the code knows has its data schema, and so does every action a request may
     /// ask for; each is strict (no member beyond those listed) and lists the members it requires.
     @Test func everyKindAndEveryRequestActionHasAStrictDataSchema() throws {
-        let names = EntryKind.allCases.map(\.rawValue) + FundSettings.requestActions.map { "approval.request.\($0)" }
+        let names = LedgerRules.unvtf.kinds.map(\.rawValue) + FundSettings.requestActions.map { "approval.request.\($0)" }
         for name in names {
             let path = Self.folder.appendingPathComponent("\(name).schema.json").path
             #expect(FileManager.default.fileExists(atPath: path), "\(name) has no schema in Schemas/json/entry-data")
