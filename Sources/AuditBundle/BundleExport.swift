@@ -3,7 +3,8 @@ import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// What an export wrote.
 public struct BundleSummary: Sendable {

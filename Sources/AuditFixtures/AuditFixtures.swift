@@ -7,6 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Builds the golden audit bundle from fixed TEST keys (their seeds are public: never use them for
 /// a real fund) and fixed times, so every run writes the same bytes; then one tampered copy per

@@ -1,5 +1,5 @@
 /// Why the store could not do what was asked, apart from rule refusals (``RuleViolation``).
-public struct StoreError: Error, CustomStringConvertible {
+public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The user named something that is not there or not usable (exit status 2).
         case input
@@ -17,6 +17,6 @@ public struct StoreError: Error, CustomStringConvertible {
 
     public var description: String { message }
 
-    static func input(_ message: String) -> StoreError { StoreError(.input, message) }
-    static func system(_ message: String) -> StoreError { StoreError(.system, message) }
+    package static func input(_ message: String) -> StoreError { StoreError(.input, message) }
+    package static func system(_ message: String) -> StoreError { StoreError(.system, message) }
 }

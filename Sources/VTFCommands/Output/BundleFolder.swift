@@ -1,6 +1,7 @@
 import AuditBundle
 import Foundation
 import LedgerStore
+import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 import SafeIO

@@ -1,5 +1,6 @@
 public import LedgerCore
 import GRDB
+import LedgerStore
 
 extension LedgerFile {
     /// The currencies `account` has postings in, whatever their dates: the currencies a bank

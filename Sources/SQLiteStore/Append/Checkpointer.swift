@@ -3,6 +3,7 @@ import GRDB
 import TransparencyLog
 import LedgerCrypto
 import LedgerJournal
+import LedgerStore
 
 /// Keeps the Merkle frontier and stores one signed checkpoint per committed write
 /// (DESIGN §3: C2SP tlog-checkpoint, signed by the ledger's log key, key name = origin).

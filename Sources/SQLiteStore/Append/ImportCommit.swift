@@ -1,6 +1,7 @@
 import GRDB
 import LedgerCore
 import LedgerJournal
+import LedgerStore
 
 extension LedgerFile {
     /// Appends the drafts of `source` in one write transaction, batch by batch. If the tip is

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import LedgerJournal
+import LedgerStore
 
 /// Refs checked against the journal table itself: one ordered pass over its (kind, ref) columns
 /// finds every entry whose ref an earlier entry of the same kind used. Verification compares
@@ -41,9 +42,13 @@ public final class TemporaryRefIndex: RefIndex {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192")
         }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE refs (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        let path = path
+        queue = try StorageErrors.mapping {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE refs (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            }
+            return queue
         }
     }
 
@@ -56,8 +61,10 @@ public final class TemporaryRefIndex: RefIndex {
         let key = Self.key(kind, ref)
         guard filter.mayContain(key) else { return false }
         if pending.contains(key) { return true }
-        return try queue.inDatabase { db in
-            try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM refs WHERE key = ?)"), arguments: [key]) ?? false
+        return try StorageErrors.mapping {
+            try queue.inDatabase { db in
+                try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM refs WHERE key = ?)"), arguments: [key]) ?? false
+            }
         }
     }
 
@@ -67,10 +74,12 @@ public final class TemporaryRefIndex: RefIndex {
         pending.insert(key)
         guard pending.count >= Self.flushCount else { return }
         let keys = pending
-        try queue.inTransaction { db in
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO refs (key) VALUES (?)")
-            for key in keys { try statement.execute(arguments: [key]) }
-            return .commit
+        try StorageErrors.mapping {
+            try queue.inTransaction { db in
+                let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO refs (key) VALUES (?)")
+                for key in keys { try statement.execute(arguments: [key]) }
+                return .commit
+            }
         }
         pending.removeAll(keepingCapacity: true)
     }

@@ -1,6 +1,7 @@
 import TransparencyLog
 public import LedgerCrypto
 public import LedgerJournal
+public import LedgerStore
 
 /// The ledger read the way anything vtf signs must read it: every journal entry replayed, its
 /// leaf hash recomputed and the Merkle root compared with the signed checkpoints (the latest one

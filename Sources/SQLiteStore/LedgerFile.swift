@@ -1,8 +1,9 @@
 import Foundation
 import CanonicalJSON
-public import GRDB
+package import GRDB
 import LedgerCore
 public import LedgerJournal
+public import LedgerStore
 
 /// One ledger: a SQLite file in WAL mode holding the journal and its derived tables.
 /// Every SQL statement of vtf lives in this module.
@@ -86,8 +87,8 @@ public final class LedgerFile: Sendable {
     }
 
     /// Runs `body` in a read transaction (a consistent snapshot of the file).
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read { db in try body(db) }
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try StorageErrors.mapping { try queue.read { db in try body(db) } }
     }
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: it takes the write lock before reading the
@@ -95,9 +96,11 @@ public final class LedgerFile: Sendable {
     /// rolls everything back.
     func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
         var result: T?
-        try queue.inTransaction(.immediate) { db in
-            result = try body(db)
-            return .commit
+        try StorageErrors.mapping {
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
         }
         guard let result else { preconditionFailure("a committed transaction produced its result") }
         return result

@@ -4,13 +4,7 @@ public import LedgerCore
 import GRDB
 public import LedgerCrypto
 import LedgerJournal
-
-/// A stored checkpoint with the cosignatures auditors added.
-public struct StoredNote: Sendable {
-    public let size: UInt64
-    /// The signed note: the log's signature line, then any cosignature lines.
-    public let note: String
-}
+public import LedgerStore
 
 extension LedgerFile {
     /// Builds proofs from the stored tree: leaves from the journal, interior nodes from

@@ -3,6 +3,7 @@ import GRDB
 import LedgerCore
 import LedgerCrypto
 public import LedgerJournal
+public import LedgerStore
 
 extension LedgerFile {
     /// The bulk path (`vtf import`): all or nothing.

@@ -4,10 +4,7 @@ import GRDB
 import LedgerCrypto
 public import LedgerCore
 public import LedgerJournal
-
-/// One line of the trial balance: an account's Σ amount in one currency and Σ value in the fund
-/// currency (the same line the rules read, ``BalanceLine``).
-public typealias TrialBalanceRow = BalanceLine
+public import LedgerStore
 
 extension LedgerFile {
     /// The trial balance: Σ amount and Σ value per account and currency, as of a date

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerStore
 
 /// What a `-wal` file would do to its ledger, read with plain file reads (SQLite is not asked,
 /// so nothing is replayed or written): its header and the frames SQLite would replay, that is

@@ -1,6 +1,7 @@
 import GRDB
 import LedgerCore
 import LedgerJournal
+import LedgerStore
 
 extension LedgerFile {
     /// Checks every draft of `source` in a read snapshot (no write lock), keeping their effects

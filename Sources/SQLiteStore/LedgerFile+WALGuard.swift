@@ -1,4 +1,5 @@
 import Foundation
+import LedgerStore
 
 /// Refuses a `-wal` that does not belong to the current state of its ledger file, before SQLite
 /// sees it: SQLite would replay it and, at the next checkpoint, copy its old pages over newer

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 public import LedgerCore
 public import LedgerJournal
+public import LedgerStore
 
 extension LedgerFile {
     /// Every record of a fund collection (`donor`, `agreement`, `grant`, `request`, `rate.EUR`,

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerJournal
+import LedgerStore
 
 /// Compares the derived tables with the state a replay of the journal produced.
 enum DerivedComparison {

@@ -3,26 +3,9 @@ import Foundation
 import GRDB
 import TransparencyLog
 import LedgerCore
-public import LedgerCrypto
+import LedgerCrypto
 public import LedgerJournal
-
-/// Produces drafts one at a time, so a bulk import holds one batch in memory.
-public protocol DraftSource {
-    /// The next draft and where it came from (e.g. "line 12"), or nil at the end.
-    mutating func next() throws -> (draft: EntryDraft, origin: String)?
-}
-
-/// The keys a write needs: the author's (signs entries) and the ledger's log key (signs the
-/// checkpoint that every committed write stores).
-public struct WriteKeys: Sendable {
-    public let author: Ed25519PrivateKey
-    public let log: Ed25519PrivateKey
-
-    public init(author: Ed25519PrivateKey, log: Ed25519PrivateKey) {
-        self.author = author
-        self.log = log
-    }
-}
+public import LedgerStore
 
 extension LedgerFile {
     /// Appends `drafts` as one transaction: all are recorded, or none. Each is checked against

@@ -2,19 +2,8 @@ import CanonicalJSON
 import Foundation
 import GRDB
 public import LedgerCore
-public import LedgerJournal
-
-/// An entry that moved an account within a period, with what it reverses: `chain[0]` is the
-/// entry itself, `chain[1]` the entry it reverses (if it is a reversal), and so on down to an
-/// entry that reverses nothing. The statement of cash flows classifies a reversal's cash by the
-/// entry it undoes.
-public struct MovingEntry: Sendable {
-    public let chain: [EntryBody]
-
-    public var entry: EntryBody { chain[0] }
-    /// The entry at the bottom of the chain: the one whose cash a reversal undoes.
-    public var origin: EntryBody { chain[chain.count - 1] }
-}
+import LedgerJournal
+public import LedgerStore
 
 extension LedgerFile {
     /// Every entry with a posting to `account` or one of its sub-accounts dated

@@ -3,23 +3,16 @@ import CanonicalJSON
 import Foundation
 import GRDB
 import LedgerCore
-public import LedgerCrypto
+import LedgerCrypto
 public import LedgerJournal
+public import LedgerStore
 
-/// The result of `vtf verify` on a ledger file.
 extension Array {
     /// The first index whose element satisfies `belongsToSecondPart`, for an array already
     /// partitioned (all elements that do not satisfy it come first).
     func partitioningIndex(where belongsToSecondPart: (Element) -> Bool) -> Int {
         firstIndex(where: belongsToSecondPart) ?? count
     }
-}
-
-public struct StoreVerification {
-    public let entryCount: UInt64
-    public let root: SHA256Digest
-    /// Where the derived tables differ from what the journal implies (empty when they agree).
-    public let differences: [String]
 }
 
 extension LedgerFile {

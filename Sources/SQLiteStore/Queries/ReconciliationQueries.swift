@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 public import LedgerCore
 import LedgerJournal
+import LedgerStore
 
 /// A posting on one account, with what its entry says: the raw material of a bank
 /// reconciliation's book side.

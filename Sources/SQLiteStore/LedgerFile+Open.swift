@@ -1,5 +1,6 @@
 import Foundation
 public import LedgerJournal
+import LedgerStore
 
 extension LedgerFile {
     /// How a command uses a ledger.

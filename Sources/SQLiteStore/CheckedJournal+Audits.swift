@@ -1,5 +1,6 @@
 import GRDB
 public import LedgerJournal
+public import LedgerStore
 
 extension CheckedJournal {
     /// The smallest checkpoint of at least `size` entries (and at most the checked ones) that

@@ -1,4 +1,5 @@
 import GRDB
+import LedgerStore
 
 /// Runs the SQL files of `Schemas/sqlite`, embedded byte for byte in ``EmbeddedSchemas``
 /// (regenerate with `Scripts/embed-schemas`; a test checks they are equal).

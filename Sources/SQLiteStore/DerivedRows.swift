@@ -4,6 +4,7 @@ import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
+import LedgerStore
 
 /// Reads and writes the derived tables. Rows are written only from ``LedgerEffect``s, and read
 /// back both for queries and for `vtf verify`'s comparison with a replay of the journal.

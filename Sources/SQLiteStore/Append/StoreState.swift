@@ -4,6 +4,7 @@ import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
+import LedgerStore
 
 /// The ledger as the rules see it during a write transaction: the derived tables, plus the
 /// entries of this transaction that are checked but not yet in the journal table. Applying an
