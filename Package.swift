@@ -128,6 +128,11 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The behaviour every store must show, run against each store's factory.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
+        ),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
