@@ -81,7 +81,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "vtf", dependencies: ["VTFCommands"]),
+        // `vtf --version` names the git commit: the BuildStamp plugin writes it before each build.
+        .executableTarget(name: "vtf", dependencies: ["VTFCommands"], plugins: ["BuildStamp"]),
+        .plugin(name: "BuildStamp", capability: .buildTool()),
         // The seeded fuzz over every write command's arguments (Scripts/fuzz-writes runs it).
         .executableTarget(name: "fuzz-writes", dependencies: ["VTFCommands"]),
 
