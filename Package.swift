@@ -97,7 +97,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `vtf --version` names the git commit: the BuildStamp plugin writes it before each build.
+        // `vtf --version` names the git commit: the BuildStamp plugin (Plugins/BuildStamp) writes it.
         .executableTarget(name: "vtf", dependencies: ["VTFCommands"], plugins: ["BuildStamp"]),
         .plugin(name: "BuildStamp", capability: .buildTool()),
         // The seeded fuzz over every write command's arguments (Scripts/fuzz-writes runs it).

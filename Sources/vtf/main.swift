@@ -1,5 +1,5 @@
 import VTFCommands
 
 // buildCommit and buildTreeModified come from BuildStamp.swift, which the BuildStamp plugin
-// writes before every build (Plugins/BuildStamp).
+// writes whenever git's HEAD, index or a tracked file changes (Plugins/BuildStamp).
 VTFMain.run(build: BuildInfo(commit: buildCommit, treeModified: buildTreeModified))
