@@ -1,6 +1,6 @@
 /// Where a `vtf` binary came from: its version and the git commit it was built from, as
 /// `vtf --version` prints them. The `vtf` executable fills it from the file the BuildStamp plugin
-/// generates before each build (Plugins/BuildStamp, Scripts/build-stamp).
+/// generates (Plugins/BuildStamp, Scripts/build-stamp).
 public struct BuildInfo: Sendable, Equatable {
     /// The abbreviated commit (`git rev-parse --short HEAD`), or nil when built outside a git checkout.
     public let commit: String?

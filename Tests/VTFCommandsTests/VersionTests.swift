@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import VTFCommands
 
-/// `vtf --version` names the commit the binary was built from (issue 13 item 7), written before
-/// every build by the BuildStamp plugin through Scripts/build-stamp.
+/// `vtf --version` names the commit the binary was built from (issue 13 item 7), written by the
+/// BuildStamp plugin through Scripts/build-stamp.
 @Suite("vtf --version")
 struct VersionTests {
     /// Runs `git ARGS` in `directory`; nil when git is missing or fails.
