@@ -35,4 +35,11 @@ extension LedgerLocating {
         }
         return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
     }
+
+    /// Opens the ledger through the store seam: the commands moved onto `LedgerReading` /
+    /// `LedgerWriting` open it here, so another store (PostgreSQL, chosen by the `--ledger` URL)
+    /// plugs in at this one place.
+    func openStore(readOnly: Bool = false) throws -> any LedgerWriting {
+        try openLedger(readOnly: readOnly).store
+    }
 }
