@@ -14,12 +14,12 @@ private struct TipJar: RuleSet {
     func requiredRoles(_ kind: EntryKind) -> Set<Role> { [.fundManager] }
 
     func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
-        if body.memo == "forbidden" { throw RuleViolation("entry \(body.seq): the tip jar refuses this memo") }
+        if body.memo == "forbidden" { throw RuleViolation(.badField, "entry \(body.seq): the tip jar refuses this memo") }
     }
 
     func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> RuleOutcome {
         guard let cents = body.data["cents"]?.integerValue, cents > 0 else {
-            throw RuleViolation("entry \(body.seq): data.cents must be a positive integer")
+            throw RuleViolation(.badField, "entry \(body.seq): data.cents must be a positive integer")
         }
         let usd = Currency.usd
         let tip = Amount(minorUnits: cents, currency: usd)
