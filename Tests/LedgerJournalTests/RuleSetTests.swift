@@ -77,7 +77,7 @@ struct RuleSetTests {
     @Test func aKindNoRegisteredSetDefinesIsRefusedByName() throws {
         let (snapshot, seq) = try start(.core)
         #expect { try LedgerRules.core.check(tip(250, seq: seq), against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("unknown kind \"tip.give\"") == true
+            (error as? RuleViolation)?.code == .unknownKind
         }
     }
 
@@ -102,11 +102,11 @@ struct RuleSetTests {
         var wrongCount = body
         wrongCount.data["count"] = .integer(7)
         #expect { try rules.check(wrongCount, against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("data.count must count the tips so far: 1") == true
+            (error as? RuleViolation)?.code == .dataDiffers
         }
         body.postings = body.postings.reversed()
         #expect { try rules.check(body, against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("are not the ones tip.give computes") == true
+            (error as? RuleViolation)?.code == .postingsDiffer
         }
     }
 
