@@ -58,10 +58,24 @@ struct ErrorCodeTests {
         }
     }
 
+    /// `vtf verify --format json` publishes the codes as enums in its schema: the same lists.
+    @Test func theVerifySchemaListsTheseCodes() throws {
+        let url = Self.root.appendingPathComponent("Schemas/json/verify.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let failure = (schema["properties"] as? [String: Any])?["failure"] as? [String: Any]
+        let members = failure?["properties"] as? [String: Any]
+        let codes = (members?["code"] as? [String: Any])?["enum"] as? [String]
+        let ruleCodes = ((members?["rule_code"] as? [String: Any])?["enum"] as? [Any])?.compactMap { $0 as? String }
+        #expect(codes == Self.verificationCodes.map(\.1))
+        #expect(ruleCodes == Self.ruleCodes.map(\.1))
+        #expect((failure?["required"] as? [String])?.contains("code") == true)
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// The rows of each table of Audit/ERROR-CODES.md, by section heading.
     static func documentedTables() throws -> [String: [[String]]] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Audit/ERROR-CODES.md"), encoding: .utf8)
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Audit/ERROR-CODES.md"), encoding: .utf8)
         var tables: [String: [[String]]] = [:]
         var section = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
