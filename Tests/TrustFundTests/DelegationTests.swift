@@ -85,7 +85,7 @@ import TrustFund
             Issue.record("the verifier accepted the forged approval")
         } catch let failure as VerificationFailure {
             #expect(failure.seq == approval.body.seq, "\(failure)")
-            #expect(failure.reason.contains("above the limit of 10000.00 delegated to omar's key"), "\(failure)")
+            #expect(failure.code == .rule && failure.ruleCode == .delegation, "\(failure)")
         }
     }
 }

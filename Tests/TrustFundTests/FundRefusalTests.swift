@@ -641,7 +641,8 @@ struct FundRefusalTests {
             #expect {
                 try LedgerRules.unvtf.check(body, against: snapshot)
             } throws: { error in
-                (error as? RuleViolation)?.message.contains(
+                // The code names the rule; the message (checked on purpose) shows the postings expected.
+                (error as? RuleViolation)?.code == .postingsDiffer && (error as? RuleViolation)?.message.contains(
                     "its postings are not the ones agreement.sign computes from its data and the ledger: expected 1200.BEL 1000.00 EUR (value 1250.00); 4100 -1000.00 EUR (value -1250.00)") ?? false
             }
         }

@@ -188,7 +188,7 @@ struct FundsAvailableTests {
             Issue.record("the verifier accepted the forged certification")
         } catch let failure as VerificationFailure {
             #expect(failure.seq == bent.seq, "\(failure)")
-            #expect(failure.reason.contains("grant G-BIG of 140000.00 exceeds the available funds of 0.00 USD"), "\(failure)")
+            #expect(failure.code == .rule && failure.ruleCode == .fundsUnavailable, "\(failure)")
         }
     }
 }
