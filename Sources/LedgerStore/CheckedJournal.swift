@@ -34,7 +34,10 @@ public struct CheckedJournal: Sendable {
         do {
             (verification, keys) = try ledger.replay(threads: threads, collecting: false, checksSignatures: false, progress: nil)
         } catch let failure as VerificationFailure {
-            throw StoreError(.damaged, failure.code == .derivedTables
+            // The postings or Merkle tables differ (no rule involved); a journal row whose own
+            // columns differ from its bytes (rule code damaged-state) means the journal was edited.
+            let tablesOnly = failure.code == .derivedTables && failure.ruleCode == nil
+            throw StoreError(.damaged, tablesOnly
                 ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was signed (vtf reconcile ledger lists every difference)"
                 : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was signed (run vtf verify)")
         }
