@@ -107,19 +107,19 @@ extension LedgerFile {
             while let row = try rows.next() {
                 let seq: Int64 = try row.decode(atIndex: 0)
                 guard seq == Int64(clamping: expected) else {
-                    throw StoreError.system("entry \(expected) is missing from the journal; run vtf verify")
+                    throw StoreError(.damaged, "entry \(expected) is missing from the journal; run vtf verify")
                 }
                 let body: Data = try row.decode(atIndex: 1)
                 let sig: Data = try row.decode(atIndex: 2)
                 guard case .object(var object) = try JSONParser.parse([UInt8](body)) else {
-                    throw StoreError.system("entry \(seq) is not a JSON object; run vtf verify")
+                    throw StoreError(.damaged, "entry \(seq) is not a JSON object; run vtf verify")
                 }
                 object["sig"] = .string(Base64.encode([UInt8](sig)))
                 lines.append(try JSONCanonicalizer.canonicalBytes(.object(object)))
                 expected += 1
             }
             guard expected == seqs.upperBound else {
-                throw StoreError.input("the journal holds no entry \(expected) (it ends before \(seqs.upperBound))")
+                throw StoreError(.notFound, "the journal holds no entry \(expected) (it ends before \(seqs.upperBound))")
             }
             return lines
         }

@@ -4,12 +4,12 @@ import LedgerStore
 /// Every GRDB error stops here: what leaves SQLiteStore is a ``StoreError`` (or a rule's or the
 /// verifier's own error), so no caller imports GRDB or catches its errors.
 enum StorageErrors {
-    /// `error` as vtf's own: a SQLite error becomes a ``StoreError`` of kind `.system` (exit
+    /// `error` as vtf's own: a SQLite error becomes a ``StoreError`` with the code `.io` (exit
     /// status 3) naming SQLite's code and message (GRDB keeps statement arguments out of it);
     /// anything else passes through.
     static func mapped(_ error: any Error) -> any Error {
         guard let database = error as? DatabaseError else { return error }
-        return StoreError.system("storage failure: SQLite error \(database.extendedResultCode.rawValue): \(database.message ?? "")")
+        return StoreError(.io, "storage failure: SQLite error \(database.extendedResultCode.rawValue): \(database.message ?? "")")
     }
 
     /// Runs `body`, mapping a SQLite error it throws.

@@ -15,7 +15,7 @@ struct StorageErrorTests {
         let file = try fixture.open(.readOnly)
         func isMapped(_ error: any Error) -> Bool {
             guard let store = error as? StoreError else { return false }
-            return store.kind == .system && store.message.hasPrefix("storage failure: SQLite error 1: no such table: balances")
+            return store.code == .io && store.kind == .system && store.message.hasPrefix("storage failure: SQLite error 1: no such table: balances")
         }
         #expect(performing: { try file.trialBalance(asOf: nil) }, throws: isMapped)
         await #expect(performing: { try await file.store.trialBalance(asOf: nil) }, throws: isMapped)

@@ -33,7 +33,7 @@ enum ConformanceLedger {
         try await made.store.append([genesis], keys: adminKeys, origin: origin)
         guard case .object(let data) = KeyRecord(
             publicKey: alice.publicKey, holder: "alice", name: "Alice", roles: [.fundManager]).jsonValue
-        else { throw StoreError(.system, "a key record is an object") }
+        else { throw StoreError(.badInput, "a key record is an object") }
         try await made.store.append([EntryDraft(kind: .keyRegister, date: date, data: data)], keys: adminKeys, origin: nil)
         try await made.store.append(["1100", "4100"].map { code in
             EntryDraft(kind: .accountOpen, date: date, data: JSONObject([
