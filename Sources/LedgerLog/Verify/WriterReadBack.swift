@@ -13,11 +13,11 @@ extension JournalVerifier {
     public static func signableBytes(of body: EntryBody, fundCurrency: Currency?) throws(RuleViolation) -> [UInt8] {
         let bytes = try body.encoded()
         let raw = RawEntry(bodyBytes: bytes, signature: [], position: body.seq)
-        switch parseOne(raw, seq: body.seq, fundCurrency: body.seq == 0 ? nil : fundCurrency) {
+        switch parseBody(raw, seq: body.seq, fundCurrency: body.seq == 0 ? nil : fundCurrency) {
         case .failure(let failure):
             throw RuleViolation("entry \(body.seq): \(failure.reason)")
         case .success(let parsed):
-            guard parsed.body == body else {
+            guard parsed == body else {
                 throw RuleViolation("entry \(body.seq): the entry would not read back as written (a member changes in the journal's form)")
             }
             return bytes
