@@ -2,8 +2,12 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle} → LedgerStore → LedgerLog → {LedgerCore, CanonicalJSON, LedgerCrypto → CLedgerOpenSSL}
-//   LedgerLog → SafeIO (outside files read regular and bounded; outputs never over a ledger).
+//   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
+//   TrustFund → {TrustFundRules, LedgerStore};  LedgerStore → LedgerJournal
+//   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
+//   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
+//   LedgerCore, CanonicalJSON, SafeIO}.
+// Nothing below TrustFundRules imports it: vtf and the audit verifier register it.
 // Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
@@ -14,7 +18,9 @@ let package = Package(
         .executable(name: "vtf", targets: ["vtf"]),
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerCrypto", targets: ["LedgerCrypto"]),
-        .library(name: "LedgerLog", targets: ["LedgerLog"]),
+        .library(name: "TransparencyLog", targets: ["TransparencyLog"]),
+        .library(name: "LedgerJournal", targets: ["LedgerJournal"]),
+        .library(name: "TrustFundRules", targets: ["TrustFundRules"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "TrustFund", targets: ["TrustFund"]),
         .library(name: "BankStatements", targets: ["BankStatements"]),
@@ -39,19 +45,29 @@ let package = Package(
         .target(name: "CanonicalJSON"),
         // Ed25519 keys (PEM, encrypted PKCS#8), signatures and SHA-256 over OpenSSL.
         .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"]),
-        // Journal entries, their canonical bytes, the hash chain, Merkle tree, signed
-        // checkpoints, the rules each entry must satisfy, and the streaming verifier.
-        .target(name: "LedgerLog", dependencies: ["LedgerCore", "CanonicalJSON", "LedgerCrypto", "SafeIO"]),
+        // A transparency log that knows nothing of ledgers: the RFC 6962 Merkle tree and its
+        // proofs, C2SP signed notes, checkpoints and cosignatures.
+        .target(name: "TransparencyLog", dependencies: ["LedgerCrypto"]),
+        // The journal core: entries and their canonical bytes, keys and roles, the rule-set
+        // protocol and the rules of the generic kinds, the state they read, and the streaming
+        // verifier. Rule sets (the fund's) register with it; it imports none of them.
+        .target(
+            name: "LedgerJournal",
+            dependencies: ["LedgerCore", "CanonicalJSON", "LedgerCrypto", "TransparencyLog", "SafeIO"]),
+        // The UN trust fund's rule set: its entry kinds, what each must post and change, the
+        // two-person rule, funds available, PSC, FX, the year-end close. Writers and verifiers
+        // (vtf, the audit verifier) register it, so both run the same code.
+        .target(name: "TrustFundRules", dependencies: ["LedgerJournal"]),
         // The SQLite ledger file: append-only journal table, derived tables, migrations
         // that run exactly the files in Schemas/sqlite.
         .target(
             name: "LedgerStore",
-            dependencies: ["LedgerLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerJournal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
-        // rules themselves live with the journal in LedgerLog/Fund, so auditors' verifiers
-        // enforce them), and the IPSAS reports.
-        .target(name: "TrustFund", dependencies: ["LedgerStore"]),
+        // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
+        // IPSAS reports.
+        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore"]),
         // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
         // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
         .target(name: "BankStatements", dependencies: ["LedgerCore"]),
@@ -64,7 +80,7 @@ let package = Package(
         .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
-        .target(name: "AuditBundle", dependencies: ["LedgerStore"]),
+        .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
         // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
         .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
@@ -88,26 +104,27 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"]),
-        .testTarget(name: "LedgerLogTests", dependencies: ["LedgerLog"]),
+        .testTarget(name: "TransparencyLogTests", dependencies: ["TransparencyLog", "LedgerCrypto"]),
+        .testTarget(name: "LedgerJournalTests", dependencies: ["LedgerJournal", "TransparencyLog"]),
         .testTarget(
             name: "TrustFundTests",
             dependencies: [
-                "TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "CanonicalJSON",
+                "TrustFund", "LedgerStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "CanonicalJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerLog", "LedgerCrypto", "LedgerCore"]),
-        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerCore"]),
+        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerJournal", "TrustFundRules", "TransparencyLog"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
-                "VTFCommands", "vtf", "CanonicalJSON", "LedgerLog", "LedgerCrypto", "LedgerStore", "TrustFund",
+                "VTFCommands", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "TrustFund",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

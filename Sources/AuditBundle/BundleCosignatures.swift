@@ -1,4 +1,6 @@
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// The bundle's cosignature lines, checked like everything else: each checkpoint note carrying
 /// more than the log's signature is kept while the verifier streams the notes, and once the

@@ -1,6 +1,8 @@
 import Foundation
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// What an export wrote.

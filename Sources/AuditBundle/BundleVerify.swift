@@ -1,9 +1,11 @@
 import Foundation
 import LedgerCore
 public import LedgerCrypto
-public import LedgerLog
+public import LedgerJournal
 import LedgerStore
 import SafeIO
+public import TrustFundRules
+import TransparencyLog
 
 /// The outcome of a clean bundle verification.
 public struct BundleVerification: Sendable {
@@ -18,9 +20,12 @@ public enum BundleVerify {
     /// Checks the manifest, then streams the journal through ``JournalVerifier`` with the
     /// bundle's checkpoints, then the keys. Memory stays flat: one batch of entries, refs in a
     /// temporary file, a sparse index of line offsets.
+    /// - Parameter rules: the rules every entry is checked against; the UN trust fund's by
+    ///   default (the audit verifier registers the same rule set as the writer).
     /// - Throws: ``BundleFailure`` or ``VerificationFailure`` naming the first problem.
     public static func verify(
-        _ directory: String, vkey: String, threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil
+        _ directory: String, vkey: String, rules: LedgerRules = .unvtf, threads: Int = Parallel.coreCount,
+        progress: ((UInt64) -> Void)? = nil
     ) throws -> BundleVerification {
         let root = URL(fileURLWithPath: directory)
         let verifier: NoteVerifier
@@ -43,7 +48,7 @@ public enum BundleVerify {
             }
         }
         let reader = try BundleJournalReader(path: root.appendingPathComponent(BundleLayout.journal).path)
-        let report = try JournalVerifier(threads: threads).verify(reader, checkpoints: checkpoints, refs: try TemporaryRefIndex(), progress: progress)
+        let report = try JournalVerifier(rules: rules, threads: threads).verify(reader, checkpoints: checkpoints, refs: try TemporaryRefIndex(), progress: progress)
         if let size = checkpoints.nextSize {
             throw BundleFailure(BundleLayout.checkpointPath(size: size), "signs \(size) entries but the journal has only \(report.entryCount)")
         }

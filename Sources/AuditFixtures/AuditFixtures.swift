@@ -3,7 +3,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 public import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Builds the golden audit bundle from fixed TEST keys (their seeds are public: never use them for

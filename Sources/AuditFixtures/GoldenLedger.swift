@@ -2,7 +2,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The golden ledger: a small year of a fund, 18 entries, every write its own checkpoint, two
@@ -26,7 +28,7 @@ enum GoldenLedger {
                 ("fund_name", .string("UNVTF golden test ledger")), ("currency", .string("USD")),
                 ("keys", .array(records.map(\.jsonValue))),
             ])),
-            keys: asAdmin, localSettings: [:])
+            keys: asAdmin, localSettings: [:], rules: .unvtf)
         for (key, holder, role) in [(fixtures.alice, "alice", Role.fundManager), (fixtures.bruno, "bruno", .fundManager), (fixtures.auditor, "audrey", .auditor)] {
             guard case .object(let data) = KeyRecord(publicKey: key.publicKey, holder: holder, name: "\(holder) (TEST KEY)", roles: [role]).jsonValue else {
                 preconditionFailure("a key record is an object")

@@ -3,7 +3,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// The attacks, applied to a copy of the golden bundle.
 enum Tampering {

@@ -1,5 +1,5 @@
 import GRDB
-public import LedgerLog
+public import LedgerJournal
 
 extension CheckedJournal {
     /// The smallest checkpoint of at least `size` entries (and at most the checked ones) that

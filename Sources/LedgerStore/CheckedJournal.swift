@@ -1,5 +1,6 @@
+import TransparencyLog
 public import LedgerCrypto
-public import LedgerLog
+public import LedgerJournal
 
 /// The ledger read the way anything vtf signs must read it: every journal entry replayed, its
 /// leaf hash recomputed and the Merkle root compared with the signed checkpoints (the latest one

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
 
 /// Reads and writes the derived tables. Rows are written only from ``LedgerEffect``s, and read
 /// back both for queries and for `vtf verify`'s comparison with a replay of the journal.
@@ -92,7 +92,7 @@ enum DerivedRows {
         return reversals
     }
 
-    static func putRecord(_ record: FundRecord, _ db: Database) throws {
+    static func putRecord(_ record: StateRecord, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO fund_records (collection, id, seq, fields) VALUES (?, ?, ?, ?)
@@ -105,14 +105,14 @@ enum DerivedRows {
         try db.execute(sql: "DELETE FROM fund_records WHERE collection = ? AND id = ?", arguments: [collection, id])
     }
 
-    static func record(_ collection: String, _ id: String, _ db: Database) throws -> FundRecord? {
+    static func record(_ collection: String, _ id: String, _ db: Database) throws -> StateRecord? {
         try Row.fetchOne(
             try db.cachedStatement(sql: "SELECT collection, id, seq, fields FROM fund_records WHERE collection = ? AND id = ?"),
             arguments: [collection, id]
         ).map(fundRecord)
     }
 
-    static func records(_ collection: String, _ db: Database) throws -> [FundRecord] {
+    static func records(_ collection: String, _ db: Database) throws -> [StateRecord] {
         try Row.fetchAll(
             try db.cachedStatement(sql: "SELECT collection, id, seq, fields FROM fund_records WHERE collection = ? ORDER BY id"),
             arguments: [collection]
@@ -120,17 +120,17 @@ enum DerivedRows {
     }
 
     /// Every fund record, ordered by collection and id.
-    static func allRecords(_ db: Database) throws -> [FundRecord] {
+    static func allRecords(_ db: Database) throws -> [StateRecord] {
         try Row.fetchAll(db, sql: "SELECT collection, id, seq, fields FROM fund_records ORDER BY collection, id").map(fundRecord)
     }
 
-    static func fundRecord(_ row: Row) throws -> FundRecord {
+    static func fundRecord(_ row: Row) throws -> StateRecord {
         let collection: String = (try row.decode(atIndex: 0))
         let id: String = (try row.decode(atIndex: 1))
         let bytes: Data = (try row.decode(atIndex: 3))
         guard let fields = (try? JSONParser.parse([UInt8](bytes)))?.objectValue else {
             throw StoreError.system("fund record \(collection)/\(id) is not a JSON object; run vtf verify")
         }
-        return FundRecord(collection: collection, id: id, seq: (try row.decode(atIndex: 2)), fields: fields)
+        return StateRecord(collection: collection, id: id, seq: (try row.decode(atIndex: 2)), fields: fields)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import LedgerJournal
 
 extension LedgerFile {
     /// How a command uses a ledger.
@@ -16,19 +17,19 @@ extension LedgerFile {
     /// refused first, with both files untouched (``StoreError/Kind/system``, exit 3). A read-only
     /// open where SQLite cannot create its `-shm` index (a read-only folder or file system) reads
     /// the file as immutable, which is exact as long as no -wal holds commits not yet in it.
-    public static func open(at path: String, mode: OpenMode) throws -> LedgerFile {
+    public static func open(at path: String, mode: OpenMode, rules: LedgerRules) throws -> LedgerFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.input("no ledger at \(path) (create one with `vtf init`, or pass --ledger / set VTF_LEDGER)")
         }
         try WALGuard.check(ledger: path)
         switch mode {
         case .readWrite:
-            let file = try connect(path: path, readOnly: false)
+            let file = try connect(path: path, readOnly: false, rules: rules)
             try Migrations.check(file.queue, path: path, upgrade: true)
             return file
         case .readOnly:
             let immutable = try ReadOnlyAccess.needsImmutable(path)
-            let file = try connect(path: path, readOnly: true, immutable: immutable)
+            let file = try connect(path: path, readOnly: true, immutable: immutable, rules: rules)
             try Migrations.check(file.queue, path: path, upgrade: false)
             return file
         }

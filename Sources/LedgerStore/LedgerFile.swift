@@ -2,21 +2,25 @@ import Foundation
 import CanonicalJSON
 public import GRDB
 import LedgerCore
-public import LedgerLog
+public import LedgerJournal
 
 /// One ledger: a SQLite file in WAL mode holding the journal and its derived tables.
 /// Every SQL statement of vtf lives in this module.
 public final class LedgerFile: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// The rules this ledger's entries are written and verified under (the core's and the
+    /// registered rule sets', e.g. `.unvtf`).
+    public let rules: LedgerRules
 
-    private init(path: String, queue: DatabaseQueue) {
+    private init(path: String, queue: DatabaseQueue, rules: LedgerRules) {
         self.path = path
         self.queue = queue
+        self.rules = rules
     }
 
     /// Creates a new, empty ledger file with the schema; refuses to touch an existing file.
-    public static func create(at path: String) throws -> LedgerFile {
+    public static func create(at path: String, rules: LedgerRules) throws -> LedgerFile {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError.input("\(path) already exists; a new ledger needs a new file")
         }
@@ -25,7 +29,7 @@ public final class LedgerFile: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError.input("the folder \(folder) does not exist; create it first")
         }
-        let file = try connect(path: path, readOnly: false)
+        let file = try connect(path: path, readOnly: false, rules: rules)
         do {
             try file.queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
@@ -43,11 +47,11 @@ public final class LedgerFile: Sendable {
 
     /// Opens an existing ledger, for writing unless `readOnly`: the same as
     /// ``open(at:mode:)``.
-    public static func open(at path: String, readOnly: Bool = false) throws -> LedgerFile {
-        try open(at: path, mode: readOnly ? .readOnly : .readWrite)
+    public static func open(at path: String, readOnly: Bool = false, rules: LedgerRules) throws -> LedgerFile {
+        try open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: rules)
     }
 
-    static func connect(path: String, readOnly: Bool, immutable: Bool = false) throws -> LedgerFile {
+    static func connect(path: String, readOnly: Bool, immutable: Bool = false, rules: LedgerRules) throws -> LedgerFile {
         var configuration = Configuration()
         configuration.readonly = readOnly
         // Writers wait for each other (BEGIN IMMEDIATE + busy timeout) rather than fail.
@@ -65,7 +69,7 @@ public final class LedgerFile: Sendable {
         }
         do {
             let location = immutable ? ReadOnlyAccess.immutableURI(path) : path
-            return LedgerFile(path: path, queue: try DatabaseQueue(path: location, configuration: configuration))
+            return LedgerFile(path: path, queue: try DatabaseQueue(path: location, configuration: configuration), rules: rules)
         } catch DatabaseError.SQLITE_NOTADB {
             throw StoreError.input("\(path) is not a vtf ledger (it is not a SQLite file)")
         } catch {
@@ -131,14 +135,14 @@ extension LedgerFile {
     @discardableResult
     public static func createLedger(
         at path: String, origin: String, genesis: EntryDraft, then more: [EntryDraft] = [], keys: WriteKeys,
-        localSettings: [String: String]
+        localSettings: [String: String], rules: LedgerRules
     ) throws -> LedgerFile {
         precondition(genesis.kind == .genesis, "a ledger starts with its genesis entry")
-        let file = try create(at: path)
+        let file = try create(at: path, rules: rules)
         do {
             try file.writeImmediate { db in
                 let state = try StoreState(db)
-                _ = try appendBatch([genesis] + more, keys: keys, origin: origin, state: state, threads: 1)
+                _ = try appendBatch([genesis] + more, keys: keys, origin: origin, state: state, rules: rules, threads: 1)
                 for (name, value) in localSettings.sorted(by: { $0.key < $1.key }) {
                     try db.execute(sql: "INSERT INTO local_config (name, value) VALUES (?, ?)", arguments: [name, value])
                 }

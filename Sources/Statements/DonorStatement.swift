@@ -1,5 +1,7 @@
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// What a donor is told: its agreements, pledges, receipts, outstanding instalments and refunds,
 /// and how the fund used its money in the period. Built from the ledger by

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import TrustFund
 
 /// What a statement says about one journal entry, read from the entry itself. The builder uses

@@ -1,6 +1,8 @@
 public import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// The signed JSON form of a statement (format `vtf-donor-statement/1`), the one a donor can
 /// check offline. Every amount is an exact decimal string; `value`s are in `fund.currency`.

@@ -1,7 +1,9 @@
 import CanonicalJSON
 import LedgerCore
 public import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// Signs a statement with the ledger's log key, and checks a signed statement offline with
 /// nothing but the log's verifier key: the signature, the checkpoint, and for every receipt and

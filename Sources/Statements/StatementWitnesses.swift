@@ -1,5 +1,7 @@
 import CanonicalJSON
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// The audits a signed statement names (`audited_by`), checked offline: each one's cosignature
 /// line must be on the statement's checkpoint and verify with the witness key it names; and the

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 extension FundDrafts {
     /// A year-end accrual of `amount` of `grant`'s spending on `date` (31 December) and its

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 extension FundDrafts {
     /// The fund manager's request to record the Board-approved budget of `year` from `from`

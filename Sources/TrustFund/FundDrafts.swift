@@ -1,6 +1,8 @@
 public import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// Turns what fund staff ask for into journal drafts. The store fills in the postings from the
 /// fund rules (``LedgerLog/FundRules``) when it appends, so a draft carries only the facts:

@@ -1,5 +1,7 @@
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// What one journal entry did to one grant: the obligation it recorded, the money it paid, the

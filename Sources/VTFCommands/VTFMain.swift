@@ -4,7 +4,9 @@ import CanonicalJSON
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import SafeIO
 

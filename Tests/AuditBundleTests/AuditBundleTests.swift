@@ -1,7 +1,9 @@
 import AuditBundle
+import TrustFundRules
+import TransparencyLog
 import AuditFixtures
 import Foundation
-import LedgerLog
+import LedgerJournal
 import Testing
 
 /// The committed bundles in Audit/bundles: rebuilt byte for byte, the golden one verifies, and

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TransparencyLog
 @testable import LedgerStore
 import Testing
 

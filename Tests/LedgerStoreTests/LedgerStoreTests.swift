@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TransparencyLog
 @testable import LedgerStore
 import Testing
 
@@ -29,7 +30,7 @@ private func makeLedger() throws -> (LedgerFile, String) {
         ("fund_name", .string("Store test")), ("currency", .string("USD")), ("keys", .array(records.map(\.jsonValue))),
     ]))
     let file = try LedgerFile.createLedger(
-        at: path, origin: "store.test/ledger", genesis: genesis, keys: WriteKeys(author: admin, log: log), localSettings: [:])
+        at: path, origin: "store.test/ledger", genesis: genesis, keys: WriteKeys(author: admin, log: log), localSettings: [:], rules: .core)
     guard case .object(let data) = KeyRecord(publicKey: alice.publicKey, holder: "alice", name: "Alice", roles: [.fundManager]).jsonValue else {
         preconditionFailure("a key record is an object")
     }
@@ -112,7 +113,7 @@ struct LedgerStoreTests {
             Thread.detachNewThread {
                 defer { group.leave() }
                 do {
-                    let file = try LedgerFile.open(at: path)
+                    let file = try LedgerFile.open(at: path, rules: .core)
                     for index in 0..<25 {
                         try file.append([voucher(Int64(index + 1), ref: "W\(writer)-\(index)")], keys: WriteKeys(author: alice, log: log))
                     }
@@ -121,7 +122,7 @@ struct LedgerStoreTests {
         }
         group.wait()
         #expect(errors.isEmpty, "\(errors)")
-        let result = try LedgerFile.open(at: path, readOnly: true).verify()
+        let result = try LedgerFile.open(at: path, readOnly: true, rules: .core).verify()
         #expect(result.entryCount == 104 && result.differences.isEmpty)
     }
 
@@ -139,8 +140,8 @@ struct LedgerStoreTests {
     @Test func openingSomethingElseIsAClearError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-ledger-\(UUID().uuidString)").path
         try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
-        #expect { try LedgerFile.open(at: path) } throws: { ($0 as? StoreError)?.message.contains("not a vtf ledger") == true }
-        #expect { try LedgerFile.open(at: path + ".missing") } throws: { ($0 as? StoreError)?.kind == .input }
+        #expect { try LedgerFile.open(at: path, rules: .core) } throws: { ($0 as? StoreError)?.message.contains("not a vtf ledger") == true }
+        #expect { try LedgerFile.open(at: path + ".missing", rules: .core) } throws: { ($0 as? StoreError)?.kind == .input }
     }
 }
 

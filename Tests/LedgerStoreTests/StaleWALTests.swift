@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TransparencyLog
 @testable import LedgerStore
 import Testing
 
@@ -85,7 +86,7 @@ struct StaleWALTests {
         }
         // A crash: the file and -wal as they are now, without the checkpoint of a clean close.
         let copy = StoreFixture.Copy(of: fixture)
-        let file = try LedgerFile.open(at: copy.path, mode: .readWrite)
+        let file = try LedgerFile.open(at: copy.path, mode: .readWrite, rules: .core)
         #expect(try file.verify().entryCount == 14)
     }
 

@@ -2,7 +2,8 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TransparencyLog
 @testable import LedgerStore
 
 /// A ledger in its own temporary folder, with alice (fund manager) and accounts 1100 and 4100,
@@ -29,7 +30,7 @@ struct StoreFixture {
         ]))
         let adminKeys = WriteKeys(author: Self.admin, log: Self.log)
         let file = try LedgerFile.createLedger(
-            at: path, origin: "storage.test/ledger", genesis: genesis, keys: adminKeys, localSettings: [:])
+            at: path, origin: "storage.test/ledger", genesis: genesis, keys: adminKeys, localSettings: [:], rules: .core)
         guard case .object(let data) = KeyRecord(
             publicKey: Self.alice.publicKey, holder: "alice", name: "Alice", roles: [.fundManager]).jsonValue
         else { throw StoreError(.system, "a key record is an object") }
@@ -41,7 +42,7 @@ struct StoreFixture {
         }, keys: Self.aliceKeys)
     }
 
-    func open(_ mode: LedgerFile.OpenMode = .readWrite) throws -> LedgerFile { try LedgerFile.open(at: path, mode: mode) }
+    func open(_ mode: LedgerFile.OpenMode = .readWrite) throws -> LedgerFile { try LedgerFile.open(at: path, mode: mode, rules: .core) }
 
     /// The bytes of the ledger and its -wal (empty when absent).
     func bytes() throws -> [Data] {

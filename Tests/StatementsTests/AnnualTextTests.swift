@@ -1,5 +1,7 @@
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 import TrustFund
 @testable import Statements

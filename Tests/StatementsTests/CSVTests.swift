@@ -1,6 +1,8 @@
 import Foundation
 import LedgerCore
 import Statements
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 @Suite("Donor statement as CSV")

@@ -1,5 +1,7 @@
 import LedgerCore
 import Statements
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 @Suite("Statement formatting in English and French")

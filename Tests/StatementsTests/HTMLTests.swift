@@ -1,5 +1,7 @@
 import Foundation
 @testable import Statements
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 @Suite("Donor statement as HTML")

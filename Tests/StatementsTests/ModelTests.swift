@@ -1,4 +1,6 @@
 import Statements
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 @Suite("Donor statement model")

@@ -1,5 +1,7 @@
 import Foundation
 import Statements
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 /// Writes the sample statements as HTML and CSV into `$VTF_STATEMENT_SAMPLES` when it is set,

@@ -1,5 +1,7 @@
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 @testable import Statements
 
 /// Hand-built statements for the renderer tests: a donor paying in EUR and USD, with two

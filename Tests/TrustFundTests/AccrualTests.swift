@@ -1,7 +1,9 @@
 import CanonicalJSON
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund

@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -47,7 +49,7 @@ import TrustFund
                 WHERE collection = 'grant' AND id = 'G-01'
                 """)
         }
-        let reopened = try LedgerFile.open(at: fund.path)
+        let reopened = try LedgerFile.open(at: fund.path, rules: .unvtf)
         do {
             try reopened.append([FundDrafts.grantRefund(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-03-01"), bankRef: "RF-1")],
                                 keys: WriteKeys(author: TestFund.maria, log: TestFund.log))

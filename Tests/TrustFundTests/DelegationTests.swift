@@ -2,7 +2,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -72,14 +74,14 @@ import TrustFund
             let entry = try #require(try fund.file.entry(at: seq))
             return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
         }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
+        _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))  // the honest journal verifies
         var forged = approval.body
         forged.signer = Self.omar.publicKey.keyID
         let bytes = forged.canonicalBytes()
         let signature = try Self.omar.makeSigner().sign(bytes)
         let journal = Entries(entries.dropLast() + [RawEntry(bodyBytes: bytes, signature: signature, position: forged.seq)])
         do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(journal)
+            _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(journal)
             Issue.record("the verifier accepted the forged approval")
         } catch let failure as VerificationFailure {
             #expect(failure.seq == approval.body.seq, "\(failure)")

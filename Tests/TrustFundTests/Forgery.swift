@@ -1,5 +1,7 @@
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 /// Forged journals for the verifier tests: a fund's journal with its last entry replaced by a
@@ -21,13 +23,13 @@ enum Forgery {
 
     /// The honest journal verifies.
     static func expectVerifies(_ entries: [RawEntry]) throws {
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+        _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
     }
 
     /// The verifier refuses `entries` at `seq`, for a reason containing each of `words`.
     static func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+            _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
             Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
         } catch let failure as VerificationFailure {
             #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)

@@ -1,6 +1,8 @@
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -612,17 +614,17 @@ struct FundRefusalTests {
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         // The state after the journal, replayed through the rules.
         var snapshot = LedgerSnapshot(lookup: { _ in nil })
-        for body in try fund.file.entries(ofKinds: EntryKind.allCases) {
-            try snapshot.apply(body, effects: try LedgerRules.check(body, against: snapshot).effects)
+        for body in try fund.file.entries(ofKinds: LedgerRules.unvtf.kinds) {
+            try snapshot.apply(body, effects: try LedgerRules.unvtf.check(body, against: snapshot).effects)
         }
         let draft = FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-01-10"))
         let bare = draft.body(
             ledger: "test.unodc.org/unvtf", seq: snapshot.nextSeq, prev: EntryBody.zeroHash, time: "2026-01-10T00:00:00Z",
             signer: TestFund.maria.publicKey.keyID)
         // EUR 1,000.00 at 0.8000 = USD 1,250.00.
-        let right = try LedgerRules.completing(bare, against: snapshot)
+        let right = try LedgerRules.unvtf.completing(bare, against: snapshot)
         #expect(F.lines(right.postings) == ["1200.BEL EUR 1000.00 1250.00", "4100 EUR -1000.00 -1250.00"])
-        _ = try LedgerRules.check(right, against: snapshot)
+        _ = try LedgerRules.unvtf.check(right, against: snapshot)
 
         // Balanced, but at another rate (1,000 / 0.9 = 1,111.11), or with no postings at all,
         // or to another revenue account: each is refused.
@@ -637,7 +639,7 @@ struct FundRefusalTests {
         wrongAccount.postings = [right.postings[0], Posting(account: F.account("4110"), amount: F.eur("-1000.00"), value: F.usd("-1250.00"))]
         for body in [wrongRate, none, wrongAccount] {
             #expect {
-                try LedgerRules.check(body, against: snapshot)
+                try LedgerRules.unvtf.check(body, against: snapshot)
             } throws: { error in
                 (error as? RuleViolation)?.message.contains(
                     "its postings are not the ones agreement.sign computes from its data and the ledger: expected 1200.BEL 1000.00 EUR (value 1250.00); 4100 -1000.00 EUR (value -1250.00)") ?? false

@@ -1,5 +1,7 @@
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund

@@ -2,7 +2,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -176,13 +178,13 @@ struct FundsAvailableTests {
             let entry = try #require(try fund.file.entry(at: seq))
             return RawEntry(bodyBytes: entry.bodyBytes, signature: entry.signature, position: seq)
         }
-        _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+        _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
         var bent = honest.body
         bent.data["request"] = .string("G-BIG")
         let bytes = bent.canonicalBytes()
         entries[entries.count - 1] = RawEntry(bodyBytes: bytes, signature: try TestFund.chen.makeSigner().sign(bytes), position: bent.seq)
         do {
-            _ = try JournalVerifier(threads: 2, batchSize: 8).verify(Entries(entries))
+            _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
             Issue.record("the verifier accepted the forged certification")
         } catch let failure as VerificationFailure {
             #expect(failure.seq == bent.seq, "\(failure)")

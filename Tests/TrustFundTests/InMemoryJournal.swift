@@ -1,4 +1,6 @@
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// A journal held in memory, for the tests that replace an entry by a forged one (re-signed, so
 /// every signature is valid) and check that `JournalVerifier` catches it at that entry.

@@ -1,4 +1,6 @@
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 import TrustFund
 

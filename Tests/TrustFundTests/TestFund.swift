@@ -2,7 +2,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -66,7 +68,7 @@ struct TestFund {
         file = try LedgerFile.createLedger(
             at: path, origin: "test.unodc.org/unvtf", genesis: genesis,
             then: people + FundDrafts.unvtfTemplate(date: day, settings: settings),
-            keys: WriteKeys(author: Self.admin, log: Self.log), localSettings: [:])
+            keys: WriteKeys(author: Self.admin, log: Self.log), localSettings: [:], rules: .unvtf)
     }
 
     /// Appends one draft signed by `key`.

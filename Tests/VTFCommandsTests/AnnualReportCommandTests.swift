@@ -3,6 +3,8 @@ import Foundation
 import LedgerCore
 import Testing
 import TrustFund
+import TrustFundRules
+import TransparencyLog
 
 /// `vtf report annual` and `--comparative`, and `vtf report cash-flow`, on the ledger of
 /// FundReportCommandTests (the fund starts on 1 January 2026).

@@ -1,7 +1,9 @@
 import CanonicalJSON
 import Foundation
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 /// A statement is audited only by a key the ledger registered as auditor, names that auditor,

@@ -3,6 +3,8 @@ import Foundation
 import LedgerCore
 import Testing
 import TrustFund
+import TrustFundRules
+import TransparencyLog
 
 /// `vtf grant award --earmark` (issue 11 item 8): the earmark must be one a signed agreement
 /// carries; the request's data passes Schemas/json/entry-data/approval.request.grant.award, and

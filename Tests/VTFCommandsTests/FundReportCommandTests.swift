@@ -2,7 +2,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 import TrustFund
@@ -41,7 +43,7 @@ struct FundReportLedger {
         let file = try LedgerFile.createLedger(
             at: path, origin: "test.unodc.org/unvtf", genesis: genesis,
             then: people + FundDrafts.unvtfTemplate(date: day, settings: ["planned_expenditure": "100000.00"]),
-            keys: WriteKeys(author: admin, log: log), localSettings: [:])
+            keys: WriteKeys(author: admin, log: log), localSettings: [:], rules: .unvtf)
         func record(_ draft: EntryDraft, by key: Ed25519PrivateKey = maria) throws {
             _ = try file.append([draft], keys: WriteKeys(author: key, log: log))
         }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 import VTFCommands
+import TrustFundRules
+import TransparencyLog
 
 /// The help a new user reads, and what a mistyped command says (issue 12 item 12).
 @Suite("Help and usage errors")

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import Testing
 
 /// Checkpoints, proofs, witness cosigning and audit bundles, through the command line.

@@ -3,13 +3,13 @@ import Foundation
 import Testing
 
 /// A small JSON Schema (2020-12) checker for the keywords our schemas use: type, const, enum,
-/// required, properties, additionalProperties: false, items, minItems, maxItems, minLength,
-/// maxLength, minimum, pattern. It refuses a schema keyword it does not know, so a schema
+/// required, properties, patternProperties, additionalProperties: false, minProperties, items,
+/// minItems, maxItems, minLength, maxLength, minimum, pattern. It refuses a schema keyword it does not know, so a schema
 /// cannot silently ask for more than is checked.
 struct SchemaChecker {
     static let known: Set<String> = [
         "$schema", "$id", "title", "description", "type", "const", "enum", "required", "properties",
-        "additionalProperties", "items", "minItems", "maxItems", "minLength", "maxLength", "minimum", "pattern",
+        "additionalProperties", "patternProperties", "minProperties", "items", "minItems", "maxItems", "minLength", "maxLength", "minimum", "pattern",
     ]
 
     static func load(_ name: String) throws -> JSONValue {
@@ -42,11 +42,15 @@ struct SchemaChecker {
             for name in rules["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where object[name] == nil {
                 problems.append("\(path): \(name) is missing")
             }
+            if let min = rules["minProperties"]?.integerValue, object.count < min { problems.append("\(path): fewer than \(min) members") }
             let properties = rules["properties"]?.objectValue ?? JSONObject()
+            let patterns = rules["patternProperties"]?.objectValue ?? JSONObject()
             for (name, member) in object.members {
+                let matching = patterns.members.filter { (try? Regex($0.key).firstMatch(in: name)) != nil }
+                for (_, sub) in matching { problems += check(member, against: sub, path: "\(path).\(name)") }
                 if let sub = properties[name] {
                     problems += check(member, against: sub, path: "\(path).\(name)")
-                } else if rules["additionalProperties"] == .bool(false) {
+                } else if matching.isEmpty, rules["additionalProperties"] == .bool(false) {
                     problems.append("\(path): unexpected member \(name)")
                 }
             }

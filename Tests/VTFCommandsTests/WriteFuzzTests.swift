@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import VTFCommands
+import TrustFundRules
+import TransparencyLog
 
 /// The write fuzz in the suite: 2,000 seeded cases over every write command's arguments, run in
 /// process. Each is refused with exit 2 and the ledger byte-identical, or recorded; the ledger

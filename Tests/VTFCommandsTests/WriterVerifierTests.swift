@@ -1,7 +1,9 @@
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Testing
 
@@ -124,7 +126,7 @@ struct WriterVerifierTests {
     func theStoreRefusesADraftTheVerifierWouldRefuse(memo: String) throws {
         let ledger = try TestLedger()
         defer { ledger.remove() }
-        let file = try LedgerFile.open(at: ledger.ledger)
+        let file = try LedgerFile.open(at: ledger.ledger, rules: .unvtf)
         let keys = WriteKeys(
             author: try KeyFile.readPrivateKey(at: ledger.key("alice"), passphrase: nil),
             log: try KeyFile.readPrivateKey(at: ledger.key("log"), passphrase: nil))

@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
 import GRDB
+import TransparencyLog
 import LedgerCore
 public import LedgerCrypto
-public import LedgerLog
+public import LedgerJournal
 
 /// Produces drafts one at a time, so a bulk import holds one batch in memory.
 public protocol DraftSource {
@@ -31,14 +32,14 @@ extension LedgerFile {
     public func append(_ drafts: [EntryDraft], keys: WriteKeys, origin: String? = nil) throws -> [SignedEntry] {
         try writeImmediate { db in
             let state = try StoreState(db)
-            return try Self.appendBatch(drafts, keys: keys, origin: origin, state: state, threads: 1)
+            return try Self.appendBatch(drafts, keys: keys, origin: origin, state: state, rules: rules, threads: 1)
         }
     }
 
     /// Checks, signs and inserts one batch inside the caller's transaction, then stores the
     /// new checkpoint.
     static func appendBatch(
-        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, threads: Int
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, rules: LedgerRules, threads: Int
     ) throws -> [SignedEntry] {
         let db = state.db
         var tip = try Tip.read(db)
@@ -55,9 +56,9 @@ extension LedgerFile {
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError.input("the ledger has no genesis entry")
             }
-            let body = try LedgerRules.completing(
+            let body = try rules.completing(
                 draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
-            let accepted = try LedgerRules.check(body, against: state)
+            let accepted = try rules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
             // An import's check read every draft back against this very state already; the body
             // differs from that one only in prev and time, which are always written the same way.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerCrypto
-public import LedgerLog
+public import LedgerJournal
 
 extension LedgerFile {
     /// The bulk path (`vtf import`): all or nothing.

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
+import TransparencyLog
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
 
 /// Keeps the Merkle frontier and stores one signed checkpoint per committed write
 /// (DESIGN §3: C2SP tlog-checkpoint, signed by the ledger's log key, key name = origin).

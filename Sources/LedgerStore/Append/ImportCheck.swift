@@ -1,6 +1,6 @@
 import GRDB
 import LedgerCore
-import LedgerLog
+import LedgerJournal
 
 extension LedgerFile {
     /// Checks every draft of `source` in a read snapshot (no write lock), keeping their effects
@@ -16,9 +16,9 @@ extension LedgerFile {
             let time = RecordingTime.now()
             while let (draft, origin) = try source.next() {
                 do {
-                    let body = try LedgerRules.completing(
+                    let body = try rules.completing(
                         draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
-                    let accepted = try LedgerRules.check(body, against: state)
+                    let accepted = try rules.check(body, against: state)
                     try Self.readBack(body, settings: settings, time: time)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {

@@ -1,6 +1,6 @@
 import GRDB
 import LedgerCore
-import LedgerLog
+import LedgerJournal
 
 extension LedgerFile {
     /// Appends the drafts of `source` in one write transaction, batch by batch. If the tip is
@@ -23,7 +23,7 @@ extension LedgerFile {
                 let (batch, origins) = try Self.nextBatch(of: &source, size: batchSize)
                 if batch.isEmpty { break }
                 do {
-                    _ = try Self.appendBatch(batch, keys: keys, origin: nil, state: state, threads: threads)
+                    _ = try Self.appendBatch(batch, keys: keys, origin: nil, state: state, rules: rules, threads: threads)
                 } catch let violation as RuleViolation {
                     let why = unchanged ? "" : "; another writer recorded entries while the file was being checked"
                     throw RuleViolation(

@@ -3,7 +3,7 @@ import CanonicalJSON
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
 
 /// The ledger as the rules see it during a write transaction: the derived tables, plus the
 /// entries of this transaction that are checked but not yet in the journal table. Applying an
@@ -29,7 +29,7 @@ final class StoreState: LedgerStateReading {
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
     /// Records written in this transaction (or, in a dry run, instead of writing them).
-    private var pendingRecords: [String: [String: FundRecord]] = [:]
+    private var pendingRecords: [String: [String: StateRecord]] = [:]
     /// Records removed in this transaction ("collection\u{1F}id").
     private var removedRecords: Set<String> = []
     /// Σ amount per balance line and date of the postings a dry run applied (a real write puts
@@ -37,7 +37,7 @@ final class StoreState: LedgerStateReading {
     private var dryRunDaily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// Records read from the table in this transaction (nil: none), so that the per-entry checks
     /// of every kind (closed year, voucher policy) cost one query per transaction, not per entry.
-    private var recordCache: [String: FundRecord?] = [:]
+    private var recordCache: [String: StateRecord?] = [:]
 
     init(_ db: Database, dryRun: Bool = false) throws {
         self.db = db
@@ -105,7 +105,7 @@ final class StoreState: LedgerStateReading {
         keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
     }
 
-    func record(_ collection: String, _ id: String) throws -> FundRecord? {
+    func record(_ collection: String, _ id: String) throws -> StateRecord? {
         if let pending = pendingRecords[collection]?[id] { return pending }
         let key = collection + "\u{1F}" + id
         if removedRecords.contains(key) { return nil }
@@ -115,8 +115,8 @@ final class StoreState: LedgerStateReading {
         return stored
     }
 
-    func records(_ collection: String) throws -> [FundRecord] {
-        var merged: [String: FundRecord] = [:]
+    func records(_ collection: String) throws -> [StateRecord] {
+        var merged: [String: StateRecord] = [:]
         for record in try DerivedRows.records(collection, db) { merged[record.id] = record }
         for (id, record) in pendingRecords[collection] ?? [:] { merged[id] = record }
         for key in removedRecords where key.hasPrefix(collection + "\u{1F}") {
@@ -265,7 +265,7 @@ final class StoreState: LedgerStateReading {
         }
     }
 
-    private func remember(_ record: FundRecord) {
+    private func remember(_ record: StateRecord) {
         pendingRecords[record.collection, default: [:]][record.id] = record
         removedRecords.remove(record.collection + "\u{1F}" + record.id)
     }

@@ -2,7 +2,7 @@ import CanonicalJSON
 import Foundation
 import GRDB
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
 
 /// An entry that moved an account within a period, with what it reverses: `chain[0]` is the
 /// entry itself, `chain[1]` the entry it reverses (if it is a reversal), and so on down to an

@@ -2,17 +2,17 @@ import CanonicalJSON
 import Foundation
 import GRDB
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
 
 extension LedgerFile {
     /// Every record of a fund collection (`donor`, `agreement`, `grant`, `request`, `rate.EUR`,
     /// `setting.psc_rate`, …), ordered by id.
-    public func fundRecords(_ collection: String) throws -> [FundRecord] {
+    public func fundRecords(_ collection: String) throws -> [StateRecord] {
         try read { db in try DerivedRows.records(collection, db) }
     }
 
     /// One fund record, or nil.
-    public func fundRecord(_ collection: String, _ id: String) throws -> FundRecord? {
+    public func fundRecord(_ collection: String, _ id: String) throws -> StateRecord? {
         try read { db in try DerivedRows.record(collection, id, db) }
     }
 
@@ -21,13 +21,14 @@ extension LedgerFile {
         try fundRecord("fund", "setup")?.fields["two_person"]?.arrayValue?.contains(.string(action)) ?? false
     }
 
-    /// The funds available on `date` (``FundsAvailable``), computed as the rules compute them.
-    public func fundsAvailable(asOf date: LedgerDate) throws -> FundsAvailable {
-        try read { db in try FundsAvailable.compute(try StoreState(db, dryRun: true), asOf: date) }
+    /// Runs `body` with the ledger's state as the rules read it (in one read snapshot), so a rule
+    /// set's figures (the fund's funds available) are computed by the rules' own code.
+    public func withRuleState<T>(_ body: (any LedgerStateReading) throws -> T) throws -> T {
+        try read { db in try body(try StoreState(db, dryRun: true)) }
     }
 
     /// Every fund record, ordered by collection and id.
-    public func allFundRecords() throws -> [FundRecord] {
+    public func allFundRecords() throws -> [StateRecord] {
         try read { db in try DerivedRows.allRecords(db) }
     }
 

@@ -3,7 +3,7 @@ import CanonicalJSON
 import GRDB
 import LedgerCrypto
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
 
 /// One line of the trial balance: an account's Σ amount in one currency and Σ value in the fund
 /// currency (the same line the rules read, ``BalanceLine``).

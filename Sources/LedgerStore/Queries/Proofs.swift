@@ -1,8 +1,9 @@
+public import TransparencyLog
 import Foundation
 public import LedgerCore
 import GRDB
 public import LedgerCrypto
-public import LedgerLog
+import LedgerJournal
 
 /// A stored checkpoint with the cosignatures auditors added.
 public struct StoredNote: Sendable {

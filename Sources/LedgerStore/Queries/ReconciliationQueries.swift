@@ -2,7 +2,7 @@ public import CanonicalJSON
 import Foundation
 import GRDB
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
 
 /// A posting on one account, with what its entry says: the raw material of a bank
 /// reconciliation's book side.

@@ -1,6 +1,7 @@
+import TransparencyLog
 import Foundation
 import GRDB
-import LedgerLog
+import LedgerJournal
 
 /// Checks every row of the cosignatures table like the journal is checked: the line parses, its
 /// name and key id columns are the line's own, and it verifies over the stored checkpoint with a

@@ -1,7 +1,8 @@
+import TransparencyLog
 import Foundation
 import GRDB
 import LedgerCore
-import LedgerLog
+import LedgerJournal
 
 /// Compares the derived tables with the state a replay of the journal produced.
 enum DerivedComparison {

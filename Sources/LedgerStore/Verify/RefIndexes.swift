@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import LedgerLog
+public import LedgerJournal
 
 /// Refs checked against the journal table itself: one ordered pass over its (kind, ref) columns
 /// finds every entry whose ref an earlier entry of the same kind used. Verification compares

@@ -1,9 +1,10 @@
+import TransparencyLog
 import CanonicalJSON
 import Foundation
 import GRDB
 import LedgerCore
 public import LedgerCrypto
-public import LedgerLog
+public import LedgerJournal
 
 /// The result of `vtf verify` on a ledger file.
 extension Array {
@@ -61,7 +62,7 @@ extension LedgerFile {
                 throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
             }
             let observer = PostingsComparison(db: db, reader: reader, collecting: collecting)
-            let verifier = JournalVerifier(threads: threads, checksSignatures: checksSignatures)
+            let verifier = JournalVerifier(rules: rules, threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(clamping: last) < report.entryCount {
@@ -152,7 +153,7 @@ enum CheckpointTable {
     static func logVerifier(_ db: Database) throws -> NoteVerifier? {
         guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0") else { return nil }
         let genesis = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: nil)
-        let accepted = try LedgerRules.check(genesis, against: LedgerSnapshot(lookup: { _ in nil }))
+        let accepted = try LedgerRules.core.check(genesis, against: LedgerSnapshot(lookup: { _ in nil }))
         for case .registerKey(let key) in accepted.effects where key.record.roles.contains(.log) {
             return try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
         }

@@ -1,5 +1,7 @@
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 extension StatementPage {
     /// The fund, the title, the donor, the period and the issue date.

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+public import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// Where a contribution agreement stands on a date: what it listed as received, what approved
@@ -15,7 +17,7 @@ public struct AgreementPosition: Sendable {
         public let outstanding: Amount
     }
 
-    public let record: FundRecord
+    public let record: StateRecord
     public let currency: Currency
     public let amount: Amount
     /// Receipts the agreement lists, dated up to the date.
@@ -37,7 +39,7 @@ public struct AgreementPosition: Sendable {
         }
     }
 
-    init(_ record: FundRecord, asOf date: LedgerDate, writtenOff: Amount?) throws {
+    init(_ record: StateRecord, asOf date: LedgerDate, writtenOff: Amount?) throws {
         self.record = record
         currency = try Currency(code: record.text("currency"))
         amount = try Money.parse(record.fields["amount"], currency)
@@ -53,7 +55,7 @@ public struct AgreementPosition: Sendable {
     }
 
     /// The instalments by due date, `settled` paying the oldest first.
-    static func allocate(_ settled: Amount, to record: FundRecord, _ currency: Currency) throws -> [Instalment] {
+    static func allocate(_ settled: Amount, to record: StateRecord, _ currency: Currency) throws -> [Instalment] {
         var left = settled
         let items = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map { item in
             (amount: try Money.parse(item["amount"], currency), due: try LedgerDate(parsing: item["due"]?.stringValue ?? ""))

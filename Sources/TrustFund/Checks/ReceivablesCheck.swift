@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// `vtf reconcile receivables`: agreements against receipts, per donor. Three sources must agree

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerLog
+import LedgerJournal
+public import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// Statement of comparison of budget and actual amounts (IPSAS 24) for one year: per budget

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The statement of cash flows (IPSAS 2, direct method) for a period: every posting to 1100
@@ -130,7 +132,8 @@ public struct CashFlowReport {
     /// The line of a cash posting of `entry` (the posting at `line`, when known), by the
     /// entry's kind; approvals and vouchers by the accounts the entry posts against cash.
     static func classify(_ entry: EntryBody, line: Int?) -> LineKind {
-        switch entry.kind {
+        guard let kind = FundKind(entry.kind) else { return byCounterAccounts(entry) }
+        switch kind {
         case .contributionReceive, .contributionUnidentified, .contributionApply: return .contributionsReceived
         case .cashConvert, .fxRevalue: return .exchangeDifferences
         case .grantReport: return .pscPaid
@@ -138,8 +141,7 @@ public struct CashFlowReport {
         case .interestAllocate:
             guard let line, entry.postings.indices.contains(line) else { return .interestReceived }
             return entry.postings[line].value.isNegative ? .cashPoolCosts : .interestReceived
-        case .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile,
-            .fundSetup, .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .approvalRequest,
+        case .fundSetup, .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .approvalRequest,
             .approvalCertify, .approvalApprove, .approvalReject, .grantRecommend, .grantClose, .reserveAdjust, .yearClose,
             .keyDelegate, .grantAccrue, .grantAccrueReverse:
             return byCounterAccounts(entry)

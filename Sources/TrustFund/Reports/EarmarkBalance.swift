@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Restricted net assets (3200) of one earmark as of a date: the balance the last year close
@@ -15,7 +17,7 @@ public struct EarmarkBalance: Sendable, Equatable {
         try all(basis.records("earmark"), asOf: basis.asOf, basis.currency)
     }
 
-    static func all(_ records: [FundRecord], asOf date: LedgerDate, _ currency: Currency) throws -> [EarmarkBalance] {
+    static func all(_ records: [StateRecord], asOf date: LedgerDate, _ currency: Currency) throws -> [EarmarkBalance] {
         try records.map { record in
             let closed = (record.fields["years"]?.arrayValue ?? []).compactMap(\.objectValue).last { year in
                 guard let number = year["year"]?.integerValue else { return false }

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The statement of financial performance for a period: revenue (credit-positive) and

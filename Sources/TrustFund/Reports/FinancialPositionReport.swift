@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The statement of financial position (IPSAS 1) as of a date, in the fund currency: current

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Programme support costs for a period: each accepted grant report (`grant.report`) and each
@@ -79,7 +81,7 @@ public struct PSCReport {
     /// dates), latest spending taken back first. A reversed report or refund counts for no later
     /// entry: its approved reversal put the grant record back, and no entry of the grant comes
     /// between the two (a reversal is refused once a later entry changed the record).
-    static func refundCharges(_ basis: ReportBasis, rates: [FundRecord]) throws -> [UInt64: RefundCharge] {
+    static func refundCharges(_ basis: ReportBasis, rates: [StateRecord]) throws -> [UInt64: RefundCharge] {
         var reported = ReportedSpending()
         var charges: [UInt64: RefundCharge] = [:]
         let reversed = try basis.ledger.reversals()

@@ -1,6 +1,8 @@
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The split of contributions receivable (1200, net of the allowance 1210) into current and

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Contributions receivable as of a date, by donor and agreement: what is outstanding in the
@@ -43,7 +45,7 @@ public struct ReceivablesReport {
         heading = basis.heading
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
         let names = Dictionary(try basis.records("donor").map { ($0.id, $0.text("name")) }, uniquingKeysWith: { first, _ in first })
-        var open: [(record: FundRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
+        var open: [(record: StateRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
         for position in try AgreementPosition.all(basis.ledger, asOf: basis.asOf) where !position.outstanding.isZero {
             open.append((position.record, position.currency, position.outstanding, try Self.ageing(position, basis)))
         }

@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 public import LedgerStore
 
 /// Builds any of the reports of a fund ledger.
@@ -68,7 +70,7 @@ public struct ReportBasis {
     }
 
     /// The fund record collection `name`, as a dictionary by id.
-    func records(_ name: String) throws -> [FundRecord] { try ledger.fundRecords(name) }
+    func records(_ name: String) throws -> [StateRecord] { try ledger.fundRecords(name) }
 }
 
 /// Balance lines summed by account, with the sign convention of the statements.
@@ -125,7 +127,7 @@ enum Money {
     }
 }
 
-extension FundRecord {
+extension StateRecord {
     /// A string field, or "" when missing.
     func text(_ name: String) -> String { fields[name]?.stringValue ?? "" }
 }

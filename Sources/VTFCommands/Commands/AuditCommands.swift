@@ -1,7 +1,9 @@
 import ArgumentParser
 import AuditBundle
 import Foundation
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 struct AuditCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The cost of a checked read (Scripts/bench checked-read): ``CheckedJournal`` against a read

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Measurements used by Scripts/bench that need one process (not shown in --help).

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

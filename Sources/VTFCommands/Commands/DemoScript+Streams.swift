@@ -1,6 +1,8 @@
 import Foundation
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// Standard output is for results (issue 12 items 10 and 12): the checkpoint saved with `>` is
 /// the note alone, which a donor then checks a proof against; a mistyped command says which one

@@ -1,7 +1,9 @@
 import Foundation
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
 
 /// The demo's steps: each runs the real command in process and prints it first.
 struct DemoScript {
@@ -229,7 +231,7 @@ struct DemoScript {
         let file = "\(folder)/citi-2025-q1.sta"
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         try vtf(["reconcile", "bank"] + l + by("maria") + ["--statement", file, "--account", "1100", "--commit", "--date", "2025-03-31"], expect: 1)
-        let charges = try LedgerFile.open(at: ledger, readOnly: true).fundRecords("request").filter {
+        let charges = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).fundRecords("request").filter {
             $0.fields["action"]?.stringValue == "bank.charges"
         }
         for request in charges {
@@ -279,7 +281,7 @@ struct DemoScript {
                                                         "--role", "auditor", "--date", "2026-01-05"])
         try vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
         try vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
-        let vkey = try LedgerFile.open(at: ledger, readOnly: true).logVerifierKey()
+        let vkey = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).logVerifierKey()
         try vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         try resultsOnStandardOutput(vkey: vkey)
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")

@@ -2,6 +2,8 @@ import ArgumentParser
 import CanonicalJSON
 import LedgerCore
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 import SafeIO
 import Statements
 import TrustFund

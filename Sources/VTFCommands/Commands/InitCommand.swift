@@ -3,7 +3,9 @@ import CanonicalJSON
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 
@@ -105,7 +107,7 @@ struct InitCommand: ParsableCommand {
         let more = try templateDrafts(date: draft.date, currency: fundCurrency)
         let created = try LedgerFile.createLedger(
             at: path, origin: origin, genesis: draft, then: more, keys: WriteKeys(author: admin, log: log),
-            localSettings: [LocalSettings.logKeyPath: absoluteLogKey])
+            localSettings: [LocalSettings.logKeyPath: absoluteLogKey], rules: .unvtf)
         JSONOutput.wrote(try (0..<created.entryCount()).compactMap { try created.entry(at: $0) })
         if template != nil {
             print("template unvtf: \(FundChart.accounts.count) accounts (DOMAIN §5), PSC \(pscRate) %, reserve \(reserveRate) % of planned expenditure \(plannedExpenditure), write-off limit \(writeOffLimit); two-person approval for \(FundSettings.controlledActions.joined(separator: ", "))")

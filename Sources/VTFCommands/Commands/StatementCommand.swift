@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import SafeIO
 import Statements

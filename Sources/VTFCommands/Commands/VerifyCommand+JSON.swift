@@ -1,6 +1,8 @@
 import ArgumentParser
 import CanonicalJSON
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 extension VerifyCommand {

@@ -1,7 +1,9 @@
 import CanonicalJSON
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// Reads what people write for `vtf post` and `vtf import`:

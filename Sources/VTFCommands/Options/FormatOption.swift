@@ -1,6 +1,8 @@
 import ArgumentParser
 import CanonicalJSON
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import SafeIO
 
 /// `--format text|json` of the list and status commands and of the commands that write.

@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerCrypto
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import SafeIO
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GRDB
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 import SafeIO
 
 /// Names the ledger a command works on: ``GlobalOptions`` (commands that record, with --key) and
@@ -31,7 +33,7 @@ extension LedgerLocating {
         if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
             throw InputError("--ledger \(path) \(problem): give the ledger file")
         }
-        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite) } catch DatabaseError.SQLITE_NOTADB {
+        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf) } catch DatabaseError.SQLITE_NOTADB {
             throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
         }
     }

@@ -1,5 +1,7 @@
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// The options whose values become free text in an entry (memo, refs, names, reasons), each
 /// with its limit. Their values pass ``EntryText`` — the same check the writer's rules and the

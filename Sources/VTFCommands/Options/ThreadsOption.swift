@@ -1,5 +1,7 @@
 import ArgumentParser
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 
 /// `--threads N`: how many cores a verification may use, from 1 to ``maximum``. Zero or a
 /// negative count is refused when the arguments are read (it used to trap the verifier).

@@ -1,6 +1,8 @@
 import AuditBundle
 import Foundation
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 import SafeIO
 
 /// Where `vtf audit export` writes: the bundle is built in a new folder beside the target and

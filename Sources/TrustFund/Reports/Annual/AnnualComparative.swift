@@ -1,6 +1,8 @@
 import CanonicalJSON
 public import LedgerCore
 public import LedgerStore
+import TrustFundRules
+import TransparencyLog
 
 /// One line of a statement or note in the annual report: where it sits and its figure for the
 /// year and for the year before (nil: the line has no figure that year, e.g. the fund did not

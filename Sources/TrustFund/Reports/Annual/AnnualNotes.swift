@@ -1,6 +1,8 @@
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 /// The notes of the annual report: accounting policies, commitments, receivables (ageing and
@@ -131,7 +133,7 @@ struct AnnualNotes {
                 return AnnualNote(key: "events", title: "Events after the reporting date",
                                   paragraphs: [.eventsNone(from: next.description, to: report.made.description), .eventsNonAdjusting], rows: [], tables: [])
             }
-            let after = try ledger.entries(ofKinds: EntryKind.allCases).filter { $0.date >= first && $0.date <= report.made }
+            let after = try ledger.entries(ofKinds: ledger.rules.kinds).filter { $0.date >= first && $0.date <= report.made }
             var byKind: [EntryKind: (count: Int, cash: Amount)] = [:]
             for entry in after {
                 let cash = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.cash) }.map(\.value), report.currency)
@@ -139,7 +141,7 @@ struct AnnualNotes {
                 byKind[entry.kind] = (known.count + 1, try known.cash.adding(cash))
             }
             var table = ReportTable(title: nil, [ReportColumn("KIND"), ReportColumn("ENTRIES"), ReportColumn("CASH \(report.currency.code)", amount: true)])
-            for kind in EntryKind.allCases {
+            for kind in ledger.rules.kinds {
                 guard let item = byKind[kind] else { continue }
                 table.add([kind.rawValue, String(item.count), item.cash.decimalString])
             }

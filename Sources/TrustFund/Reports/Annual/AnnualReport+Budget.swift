@@ -1,5 +1,7 @@
 import LedgerCore
 import LedgerStore
+import TrustFundRules
+import TransparencyLog
 
 extension AnnualReport {
     /// The statement of comparison of budget and actual amounts (IPSAS 24) for `year`, from

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 
@@ -41,7 +43,7 @@ struct DecisionCommand {
 
 extension DecisionCommand {
     /// The approval of a year-end close is the `year.close` entry itself, signed by the approving officer.
-    static func approveClose(_ request: FundRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
+    static func approveClose(_ request: StateRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
         guard let year = request.fields["params"]?.objectValue?["year"]?.integerValue, let number = Int(exactly: year) else {
             throw InputError("request \(request.id) names no year to close")
         }
@@ -143,7 +145,7 @@ struct PendingCommand: ParsableCommand {
         }
     }
 
-    static func summary(_ request: FundRecord) -> String {
+    static func summary(_ request: StateRecord) -> String {
         let params = request.fields["params"]?.objectValue ?? [:]
         let text = { (name: String) in params[name]?.stringValue ?? "" }
         switch request.fields["action"]?.stringValue ?? "" {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 

@@ -1,6 +1,8 @@
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 
@@ -9,7 +11,7 @@ import TrustFund
 // pending), checked against real output by JSONSchemaTests+Lists. Amounts are exact decimal
 // strings, as in every JSON output of vtf.
 
-extension FundRecord {
+extension StateRecord {
     /// A text field, or JSON null when the record has none.
     func jsonText(_ name: String) -> JSONValue { fields[name]?.stringValue.map(JSONValue.string) ?? .null }
     /// A text field, or "" when the record has none.
@@ -17,7 +19,7 @@ extension FundRecord {
 }
 
 extension DonorCommand.List {
-    static func json(_ donors: [FundRecord]) -> JSONValue {
+    static func json(_ donors: [StateRecord]) -> JSONValue {
         .object(["donors": .array(donors.map { donor in
             .object(JSONObject([
                 ("id", .string(donor.id)), ("name", .string(donor.text("name"))), ("type", .string(donor.text("type"))),
@@ -28,7 +30,7 @@ extension DonorCommand.List {
 }
 
 extension AgreementCommand.List {
-    static func json(_ agreements: [FundRecord]) throws -> JSONValue {
+    static func json(_ agreements: [StateRecord]) throws -> JSONValue {
         .object(["agreements": .array(try agreements.map { record in
             let currency = try Currency(code: record.text("currency"))
             let amount = { (name: String) in try Amount(parsing: record.text(name), currency: currency, mode: .exact) }
@@ -94,7 +96,7 @@ extension SettingCommand.List {
 }
 
 extension PendingCommand {
-    static func json(_ requests: [FundRecord], all: Bool) -> JSONValue {
+    static func json(_ requests: [StateRecord], all: Bool) -> JSONValue {
         var items: [JSONValue] = []
         var waiting = 0
         for request in requests {

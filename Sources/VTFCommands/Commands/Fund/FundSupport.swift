@@ -2,7 +2,9 @@ import ArgumentParser
 import CanonicalJSON
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 
 struct FundsCommand: ParsableCommand {

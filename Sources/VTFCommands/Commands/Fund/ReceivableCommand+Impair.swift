@@ -1,7 +1,9 @@
 import ArgumentParser
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import TrustFund
 
@@ -41,7 +43,7 @@ extension ReceivableCommand {
         }
 
         /// `as of D: not due X, 0-90 X, 91-180 X, 181-365 X, >365 X CUR` from a request record.
-        static func ageing(_ request: FundRecord, currency: String) -> String {
+        static func ageing(_ request: StateRecord, currency: String) -> String {
             let ageing = request.fields["ageing"]?.objectValue ?? [:]
             let titles = ["not due", "0-90", "91-180", "181-365", ">365"]
             let parts = zip(titles, ReceivableAgeing.buckets).map { "\($0) \(ageing[$1]?.stringValue ?? "?")" }

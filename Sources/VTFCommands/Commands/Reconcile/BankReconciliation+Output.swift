@@ -1,7 +1,9 @@
 import BankStatements
 import CanonicalJSON
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Reconciliation
 

@@ -1,7 +1,9 @@
 import CanonicalJSON
 import Foundation
 import LedgerCore
-import LedgerLog
+import LedgerJournal
+import TrustFundRules
+import TransparencyLog
 import LedgerStore
 import Reconciliation
 
@@ -45,11 +47,11 @@ struct BookSide {
     /// Reads donor and grantee names once, for counterparties.
     final class Names {
         let ledger: LedgerFile
-        private var cache: [String: FundRecord?] = [:]
+        private var cache: [String: StateRecord?] = [:]
 
         init(ledger: LedgerFile) { self.ledger = ledger }
 
-        func record(_ collection: String, _ id: String) throws -> FundRecord? {
+        func record(_ collection: String, _ id: String) throws -> StateRecord? {
             let key = collection + "/" + id
             if let cached = cache[key] { return cached }
             let record = try ledger.fundRecord(collection, id)

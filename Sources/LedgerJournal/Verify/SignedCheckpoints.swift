@@ -1,0 +1,95 @@
+public import TransparencyLog
+public import LedgerCrypto
+
+/// One stored checkpoint note, with the size it is filed under (a table column, a file name).
+public struct StoredCheckpoint: Sendable {
+    public let filedSize: UInt64
+    public let note: String
+    /// The root stored beside the note (a table column), which must be the note's own; nil when
+    /// only the note is stored.
+    public let filedRoot: [UInt8]?
+
+    public init(filedSize: UInt64, note: String, filedRoot: [UInt8]? = nil) {
+        self.filedSize = filedSize
+        self.note = note
+        self.filedRoot = filedRoot
+    }
+}
+
+/// Checks signed checkpoint notes while the verifier streams the journal: each note must be
+/// signed by the log key, filed under its own size, and sign the root the journal has at that
+/// size. Notes are read a page at a time and their signatures checked on every core.
+public final class SignedCheckpoints: CheckpointChecker {
+    /// Returns up to a page of checkpoints filed after `size` (nil: from the start), in size order.
+    public typealias PageLoader = (_ after: UInt64?) throws -> [StoredCheckpoint]
+
+    private let logVerifier: NoteVerifier
+    private let loadPage: PageLoader
+    private var page: [Result<Checkpoint, RuleViolation>] = []
+    private var sizes: [UInt64] = []
+    private var index = 0
+    /// How many checkpoints were checked.
+    public private(set) var checkedCount = 0
+    /// The last checkpoint checked, if any.
+    public private(set) var lastChecked: Checkpoint?
+
+    public init(logVerifier: NoteVerifier, loadPage: @escaping PageLoader) throws {
+        self.logVerifier = logVerifier
+        self.loadPage = loadPage
+        try load(after: nil)
+    }
+
+    public var nextSize: UInt64? { index < sizes.count ? sizes[index] : nil }
+
+    public func check(root: SHA256Digest) throws(RuleViolation) {
+        let size = sizes[index]
+        let checkpoint = try page[index].get()
+        guard checkpoint.rootHash == root else {
+            throw RuleViolation("the checkpoint of size \(size) signs a different root than the journal's (history was rewritten)")
+        }
+        lastChecked = checkpoint
+        checkedCount += 1
+        index += 1
+        if index == sizes.count {
+            do { try load(after: size) } catch let violation as RuleViolation {
+                throw violation
+            } catch {
+                throw RuleViolation("cannot read checkpoints: \(error)")
+            }
+        }
+    }
+
+    private func load(after size: UInt64?) throws {
+        let stored = try loadPage(size)
+        let verdicts = ParallelSlots<Result<Checkpoint, RuleViolation>>(count: stored.count)
+        let verifier = logVerifier
+        Parallel.forEachChunk(count: stored.count, chunks: stored.count >= 16 ? Parallel.coreCount : 1) { _, range in
+            for position in range { verdicts[position] = Self.check(stored[position], with: verifier) }
+        }
+        page = (0..<stored.count).map { verdicts[$0] ?? .failure(RuleViolation("checkpoint not checked")) }
+        sizes = stored.map(\.filedSize)
+        index = 0
+    }
+
+    /// Parses and checks one note: log signature, origin, filed size.
+    public static func check(_ stored: StoredCheckpoint, with verifier: NoteVerifier) -> Result<Checkpoint, RuleViolation> {
+        let at = "the checkpoint of size \(stored.filedSize)"
+        do throws(LogCheckpoint.Problem) {
+            let checkpoint = try LogCheckpoint(note: stored.note, verifier: verifier).checkpoint
+            guard checkpoint.size == stored.filedSize else {
+                return .failure(RuleViolation("\(at) is filed under the wrong size (its note says \(checkpoint.size))"))
+            }
+            if let root = stored.filedRoot, root != checkpoint.rootHash.bytes {
+                return .failure(RuleViolation("\(at): the root stored beside it differs from its note"))
+            }
+            return .success(checkpoint)
+        } catch {
+            switch error {
+            case .otherOrigin(let found, let expected):
+                return .failure(RuleViolation("\(at) is for origin \(found), not \(expected)"))
+            case .notSigned(let reason):
+                return .failure(RuleViolation("\(at) is not validly signed by the log key \(verifier.name): \(reason)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import LedgerJournal
+import CanonicalJSON
+import LedgerCore
+
+/// Year-end accruals of grant spending (IPSAS 1 accrual basis): what a partner spent by
+/// 31 December but reported after the year end (or the fund's estimate of it) is an expense of
+/// the closing year. `grant.accrue`, dated 31 December, books it; `grant.accrue.reverse`, dated
+/// 1 January of the next year, takes it out again, so that the partner's report, once recorded
+/// (`grant.report`), books the spending only once. The two are written together, one right after
+/// the other: the rules refuse any entry after an accrual that is not its reversal, and a reversal
+/// that does not follow its accrual or is not dated the next day, so `vtf verify` holds both.
+enum AccrualRules {
+    /// The record an accrual leaves until its reversal: `{"seq", "grant", "date"}`.
+    static let collection = "accrual"
+    static let openID = "open"
+
+    /// `grant.accrue`: `{"grant", "amount", "basis"? | "estimate": true}`, dated 31 December of an
+    /// open year. Dr 5100; Cr 1300.GRANT up to the open advance, any part beyond it Cr 2100.GRANT
+    /// (payable to the partner). PSC at the rate in force × amount, half to even: Dr 5200, Cr 2100
+    /// (payable, as PSC on a real report is paid from 1100 only when reported).
+    static func accrue(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["grant", "amount", "basis", "estimate"])
+        guard context.date.month == 12, context.date.day == 31 else {
+            throw context.refuse("an accrual is dated 31 December of the year it closes (\(context.date.year)-12-31), not \(context.date)")
+        }
+        let grant = try Grant(context, try context.data.string("grant"))
+        guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        let basis = try context.data.optionalText("basis", max: Limits.memoLengthMax)
+        let estimate = try context.data.flag("estimate")
+        guard (basis != nil) != estimate else {
+            throw context.refuse("an accrual names its basis (e.g. \"partner report of 2026-01-20\") or is an estimate (estimate: true), one of the two")
+        }
+        let advances = try FundChart.advances.sub(grant.id)
+        let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
+        let fromAdvance = open.minorUnits <= 0 ? Amount.zero(amount.currency) : (amount.minorUnits <= open.minorUnits ? amount : open)
+        let beyond = try amount.minus(fromAdvance)
+        let psc = try FundSettings.applying(try FundSettings.percent("psc_rate", context), to: amount)
+        var outcome = FundOutcome()
+        outcome.post(FundChart.grantExpense, amount, value: amount)
+        outcome.post(advances, try fromAdvance.negative(), value: try fromAdvance.negative())
+        if !beyond.isZero {
+            let name = grant.fields["grantee_name"]?.stringValue ?? grant.id
+            let payable = try ContributionRules.subAccount(FundChart.payables, grant.id, "Payable – \(grant.id) \(name)", .liability, context, &outcome)
+            outcome.post(payable, try beyond.negative(), value: try beyond.negative())
+        }
+        outcome.post(FundChart.psc, psc, value: psc)
+        outcome.post(FundChart.payables, try psc.negative(), value: try psc.negative())
+        outcome.put(collection, openID, seq: context.seq, [
+            "seq": .integer(Int64(context.seq)), "grant": .string(grant.id), "date": .string(context.date.description),
+        ])
+        outcome.reversible = false
+        return outcome
+    }
+
+    /// `grant.accrue.reverse`: `{"accrual": SEQ}`, the entry right after accrual SEQ, dated the
+    /// day after it (1 January): its postings exactly negated.
+    static func reverse(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["accrual"])
+        let number = try context.data.integer("accrual")
+        guard let open = try context.state.record(collection, openID), open.fields["seq"]?.integerValue == number,
+            number >= 0, UInt64(number) + 1 == context.seq, let target = try context.state.postings(ofEntry: UInt64(number)),
+            target.kind == .grantAccrue
+        else {
+            throw context.refuse("a grant.accrue.reverse is the entry right after the grant.accrue it reverses, and entry \(number) is not the one before it")
+        }
+        let accrued = try LedgerDate(parsing: open.fields["date"]?.stringValue ?? "")
+        guard context.date == accrued.adding(days: 1) else {
+            throw context.refuse("the reversal of the accrual of \(accrued) is dated the next day, \(accrued.adding(days: 1)), not \(context.date)")
+        }
+        var outcome = FundOutcome()
+        for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
+        outcome.effects.append(.removeRecord(collection: collection, id: openID))
+        outcome.reversible = false
+        return outcome
+    }
+
+    /// Any entry right after a `grant.accrue` other than its reversal is refused: the accrual and
+    /// its reversal are written together (one batch), so the closing year never keeps an accrual
+    /// that the next one does not take out.
+    static func checkFollowsAccrual(_ body: EntryBody, state: some LedgerStateReading) throws {
+        guard body.kind != .grantAccrueReverse, body.kind != .genesis,
+            let open = try state.record(collection, openID)
+        else { return }
+        let seq = open.fields["seq"]?.integerValue ?? -1
+        throw RuleViolation("entry \(body.seq): entry \(seq) accrues grant spending (grant.accrue); the entry after it must be its reversal (grant.accrue.reverse dated the next day), written with it, not \(body.kind.rawValue)")
+    }
+}

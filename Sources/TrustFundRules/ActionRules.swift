@@ -1,0 +1,547 @@
+import LedgerJournal
+import CanonicalJSON
+import LedgerCore
+
+/// What each controlled action checks when requested, certified and approved, and what it
+/// posts at approval.
+enum ActionRules {
+    // MARK: - Requests
+
+    /// `grant.award`: `{"grantee", "grantee_name", "amount", "tranches": [amount…],
+    /// "recommendation"?, "earmark"?}`; the request's ref is the grant's id. An earmark must be
+    /// one a signed agreement carries (``EarmarkRules``).
+    static func requestAward(_ context: FundContext, ref: String) throws {
+        try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation", "earmark"])
+        if let earmark = try context.data.optionalText("earmark", max: Limits.nameLengthMax) { try EarmarkRules.checkGrantEarmark(earmark, context) }
+        if let existing = try context.state.record("grant", ref) {
+            throw context.refuse("grant \(ref) already exists (entry \(existing.seq))")
+        }
+        _ = try context.identifier("grantee")
+        _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
+        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        var total = Amount.zero(context.fundCurrency)
+        let tranches = try context.data.array("tranches")
+        guard !tranches.isEmpty else { throw context.refuse("a grant needs at least one tranche") }
+        for (index, item) in tranches.enumerated() {
+            guard let text = item.stringValue else { throw context.refuse("tranches[\(index)] must be an amount string") }
+            let tranche: Amount
+            do { tranche = try Amount(parsing: text, currency: context.fundCurrency, mode: .exact) } catch {
+                throw context.refuse("tranche \(index + 1): \(error)")
+            }
+            guard tranche.minorUnits > 0 else { throw context.refuse("tranche \(index + 1) must be more than zero") }
+            total = try total.plus(tranche)
+        }
+        guard total == amount else {
+            throw context.refuse("the tranches add up to \(total.decimalString), not the grant's \(amount.decimalString)")
+        }
+        if let recommendation = try context.data.optionalString("recommendation") {
+            _ = try context.require("recommendation", recommendation, "board recommendation")
+        }
+    }
+
+    /// `grant.disburse`: `{"grant", "tranche", "amount"}`. Reserves the tranche on the grant.
+    static func requestDisbursement(_ context: FundContext, _ outcome: inout FundOutcome) throws {
+        try context.data.allowOnly(["action", "grant", "tranche", "amount"])
+        var grant = try Grant(context, try context.data.string("grant"))
+        guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+        let tranche = try context.data.integer("tranche")
+        let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
+        guard tranche >= 1, tranche <= count else {
+            throw context.refuse("grant \(grant.id) has tranches 1...\(count), not \(tranche)")
+        }
+        guard !grant.trancheNumbers("tranches_requested").contains(tranche) else {
+            throw context.refuse("tranche \(tranche) of grant \(grant.id) is already requested or paid")
+        }
+        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        // Each tranche is paid once and at most as approved, so the payments never pass the grant.
+        let approved = try Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
+        guard amount.minorUnits <= approved.minorUnits else {
+            throw context.refuse("disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
+        }
+        grant.set("pending", try grant.amount("pending").plus(amount))
+        grant.fields["tranches_requested"] = .array((grant.trancheNumbers("tranches_requested") + [tranche]).map { .integer($0) })
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// `receivable.write-off`: `{"agreement", "amount"}` in the agreement's currency.
+    static func requestWriteOff(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "agreement", "amount"])
+        let agreement = try Agreement(context, try context.data.string("agreement"))
+        let amount = try context.positiveAmount("amount", agreement.currency)
+        let outstanding = try agreement.outstanding()
+        guard amount.minorUnits <= outstanding.minorUnits else {
+            throw context.refuse("agreement \(agreement.id) has \(outstanding.decimalString) \(agreement.currency.code) outstanding, less than \(amount.decimalString)")
+        }
+    }
+
+    /// `donor.refund`: `{"donor", "amount", "currency"}`.
+    static func requestRefund(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "donor", "amount", "currency"])
+        _ = try context.require("donor", try context.data.string("donor"), "donor")
+        _ = try context.positiveAmount("amount", try context.currency("currency"))
+    }
+
+    /// `setting.change`: `{"name", "value", "from"}`.
+    static func requestSetting(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "name", "value", "from"])
+        let name = try context.data.string("name")
+        let value = try context.data.string("value")
+        do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
+            throw context.refuse(error.message)
+        }
+        // A setting changes from now on: entries already recorded keep the value they used.
+        let from = try context.data.date("from")
+        guard from >= context.date else {
+            throw context.refuse("a setting changes from the request's date (\(context.date)) or later, not from \(from)")
+        }
+    }
+
+    /// `voucher`: `{"postings": [{"account", "amount", "currency", "value"}…]}`, posted as is at approval.
+    static func requestVoucher(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "postings"])
+        let postings = try voucherPostings(context)
+        do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse("\(error)") }
+        var memo: [Posting] = []
+        for posting in postings {
+            guard let account = try context.state.account(posting.account), account.closedSeq == nil else {
+                throw context.refuse("account \(posting.account) does not exist or is closed")
+            }
+            if account.type == .memo { memo.append(posting) }
+        }
+        guard let settings = context.state.settings else { return }
+        try LedgerRules.checkMemoBalance(memo, at: "entry \(context.seq)", settings: settings, total: postings.count)
+    }
+
+    /// `reversal`: `{"reverses": SEQ}`. A correction: the entry's postings negated and, for a
+    /// fund entry, its records put back as they were (``FundUndo``).
+    static func requestReversal(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "reverses"])
+        _ = try reversalTarget(context)
+    }
+
+    /// The entry a reversal names, checked: earlier, with postings, not reversed, undoable.
+    static func reversalTarget(_ context: FundContext) throws -> (seq: UInt64, kind: EntryKind, postings: [Posting]) {
+        let number = try context.data.integer("reverses")
+        guard number >= 0, UInt64(number) < context.seq, let target = try context.state.postings(ofEntry: UInt64(number)) else {
+            throw context.refuse("reverses \(number), which is not an earlier entry")
+        }
+        let seq = UInt64(number)
+        guard !target.postings.isEmpty else {
+            throw context.refuse("entry \(seq) (\(target.kind.rawValue)) has no postings to reverse")
+        }
+        if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
+        if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
+            throw context.refuse("entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
+        }
+        if FundKind(target.kind) != nil { _ = try FundUndo.restore(seq, context) }
+        return (seq, target.kind, target.postings)
+    }
+
+    /// `bank.charges`: `{"account", "amount", "currency", "bank_id"?}`: charges the bank took
+    /// from `account`, found by a reconciliation.
+    static func requestBankCharges(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "account", "amount", "currency", "bank_id"])
+        let account = try context.data.accountCode("account")
+        guard try context.state.account(account) != nil else { throw context.refuse("account \(account) does not exist") }
+        _ = try context.positiveAmount("amount", try context.currency("currency"))
+        _ = try context.data.optionalString("bank_id")
+    }
+
+    static func voucherPostings(_ context: FundContext) throws -> [Posting] {
+        try EntryBody.postings(try context.data.array("postings"), fundCurrency: context.fundCurrency, seq: Int64(context.seq))
+    }
+
+    // MARK: - Certification
+
+    /// The certifying officer confirms funds are available (FRR rule 105.5). The approval checks
+    /// again (`stage` "approval"), since money may have moved since the certification.
+    static func checkCertifiable(_ request: Request, _ context: FundContext, stage: String = "certification") throws {
+        let params = context.reading(try request.params(context))
+        switch request.action {
+        case "grant.award":
+            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
+            try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
+        case "grant.disburse":
+            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            try checkCash(for: amount, request, context, stage: stage)
+            // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
+            let grant = try params.data.string("grant")
+            let committed = try FundMoney.balance(try FundChart.commitments.sub(grant), context.fundCurrency, context).value
+            var funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
+            try funds.add(
+                "plus the commitment this payment liquidates (9200.\(grant))", "9200.\(grant)",
+                committed.minorUnits < amount.minorUnits ? committed : amount)
+            try checkAvailable(amount, funds, "payment \(request.ref) of \(amount.decimalString)", context, stage: stage)
+        case "receivable.write-off":
+            let agreement = try Agreement(context, try params.data.string("agreement"))
+            let amount = try params.positiveAmount("amount", agreement.currency)
+            let outstanding = try agreement.outstanding()
+            guard amount.minorUnits <= outstanding.minorUnits else {
+                throw context.refuse("\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
+            }
+            let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
+            let limit = try FundSettings.money("write_off_limit", context)
+            guard value.minorUnits <= limit.minorUnits else {
+                throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
+            }
+            try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
+        case "receivable.impair":
+            try ImpairmentRules.checkCertifiable(params, context, stage: stage)
+        case "donor.refund":
+            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            try checkCash(for: amount, request, context, stage: stage)
+            try checkRefundAvailable(amount, request, params, context, stage: stage)
+        case "year.close":
+            try YearEndRules.checkCertifiable(request, context)
+        case BudgetRules.action:
+            try BudgetRules.checkCertifiable(request, context)
+        default: break
+        }
+    }
+
+    /// The date the approval of `request` posts on (it carries the request's date): funds are
+    /// counted as of it, at certification and at approval alike.
+    static func postingDate(_ request: Request, _ context: FundContext) throws -> LedgerDate {
+        do { return try LedgerDate(parsing: request.date) } catch {
+            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+        }
+    }
+
+    /// Refuses `amount` (in the fund currency) beyond `funds`, showing the computation.
+    static func checkAvailable(_ amount: Amount, _ funds: FundsAvailable, _ what: String, _ context: FundContext, stage: String) throws {
+        guard amount.minorUnits <= funds.available.minorUnits else {
+            throw context.refuse("""
+                \(stage) refused: \(what) exceeds the available funds of \(funds.available.decimalString) \(context.fundCurrency.code) \
+                as of \(funds.asOf) (cash − held for others − reserve − open commitments; receivables do not count):
+                \(funds.render(asked: amount))
+                Receive the cash first (or apply the unidentified receipt to its agreement), or ask for less.
+                """)
+        }
+    }
+
+    /// A refund pays back first what 2300.DONOR holds for the donor (money held for others, so
+    /// not taken from the available funds); the rest returns a contribution and must be within
+    /// the funds available, at the carrying value of the cash in its currency.
+    static func checkRefundAvailable(_ amount: Amount, _ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
+        let payable = try FundChart.refundsPayable.sub(try params.data.string("donor"))
+        let owed = try context.state.account(payable) == nil
+            ? Amount.zero(amount.currency) : try FundMoney.balance(payable, amount.currency, context).amount.negative()
+        let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
+        guard !rest.isZero else { return }
+        let value = try FundMoney.carry(FundChart.cash, rest, context)
+        let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
+        try checkAvailable(value, funds, "refund \(request.ref) of \(value.decimalString) beyond what 2300 holds for the donor", context, stage: stage)
+    }
+
+    /// Refuses a payment of `amount` that the cash in its currency does not cover, counting the
+    /// payments (grant tranches, donor refunds) already certified and not yet approved.
+    static func checkCash(for amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
+        var waiting = Amount.zero(currency)
+        for record in try context.state.records("request") where record.id != request.ref {
+            guard record.fields["status"]?.stringValue == "certified", let params = record.fields["params"]?.objectValue,
+                let text = params["amount"]?.stringValue
+            else { continue }
+            switch record.fields["action"]?.stringValue {
+            case "grant.disburse" where currency == context.fundCurrency: break
+            case "donor.refund" where params["currency"]?.stringValue == currency.code: break
+            default: continue
+            }
+            waiting = try waiting.plus(Amount.stored(text, currency))
+        }
+        guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
+            let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
+        }
+        try checkCashOnItsDate(amount, request, context, stage: stage)
+    }
+
+    /// A payment posts on its request's date (its value date; the approval carries it), so
+    /// the cash must cover it as of that date: the receipts that fund it must have arrived by
+    /// then. Payments already posted count on their own dates, so neither on the payment's
+    /// date nor on any later posting date may the cash in its currency go below zero.
+    static func checkCashOnItsDate(_ amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        let date: LedgerDate
+        do { date = try LedgerDate(parsing: request.date) } catch {
+            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+        }
+        var onDate = Amount.zero(currency)
+        var later: [(date: LedgerDate, cash: Amount)] = []
+        for day in try context.state.dailyAmounts(of: FundChart.cash, currency: currency) {
+            if day.date <= date {
+                onDate = try onDate.plus(day.amount)
+            } else {
+                later.append((day.date, try (later.last?.cash ?? onDate).plus(day.amount)))
+            }
+        }
+        guard amount.minorUnits <= onDate.minorUnits else {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
+        }
+        if let low = later.min(by: { $0.cash.minorUnits < $1.cash.minorUnits }), amount.minorUnits > low.cash.minorUnits {
+            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
+        }
+    }
+
+    // MARK: - Approval
+
+    static func approve(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        try checkCertifiable(request, context, stage: "approval")
+        let params = context.reading(try request.params(context))
+        let fund = context.fundCurrency
+        switch request.action {
+        case "grant.award":
+            let id = request.ref
+            let amount = try params.positiveAmount("amount", fund)
+            let grantee = try params.data.string("grantee_name")
+            let advances = try ContributionRules.subAccount(FundChart.advances, id, "Advances – \(id) \(grantee)", .asset, context, &outcome)
+            _ = advances
+            let commitment = try ContributionRules.subAccount(FundChart.commitments, id, "Commitment – \(id) \(grantee)", .memo, context, &outcome)
+            outcome.post(commitment, amount, value: amount)
+            outcome.post(FundChart.memoContra, try amount.negative(), value: try amount.negative())
+            let zero = Amount.zero(fund).decimalString
+            var fields: JSONObject = [
+                "grantee": params.data.object["grantee"] ?? .null, "grantee_name": .string(grantee),
+                "amount": .string(amount.decimalString), "tranches": params.data.object["tranches"] ?? .array([]),
+                "paid": .string(zero), "pending": .string(zero), "spent": .string(zero), "psc": .string(zero),
+                "refunded": .string(zero), "status": .string("open"), "awarded": .string(request.date),
+                "tranches_requested": .array([]), "tranches_paid": .array([]),
+            ]
+            if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
+            if let earmark = params.data.object["earmark"] { fields["earmark"] = earmark }
+            outcome.put("grant", id, seq: context.seq, fields)
+        case "grant.disburse":
+            var grant = try Grant(context, try params.data.string("grant"))
+            guard grant.status == "open" else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+            let amount = try params.positiveAmount("amount", fund)
+            let tranche = try params.data.integer("tranche")
+            outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
+            outcome.post(FundChart.cash, try amount.negative(), value: try amount.negative())
+            outcome.post(FundChart.memoContra, amount, value: amount)
+            outcome.post(try FundChart.commitments.sub(grant.id), try amount.negative(), value: try amount.negative())
+            grant.set("paid", try grant.amount("paid").plus(amount))
+            grant.set("pending", try grant.amount("pending").minus(amount))
+            grant.fields["tranches_paid"] = .array((grant.trancheNumbers("tranches_paid") + [tranche]).map { .integer($0) })
+            outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+        case "receivable.write-off":
+            var agreement = try Agreement(context, try params.data.string("agreement"))
+            let amount = try params.positiveAmount("amount", agreement.currency)
+            guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
+                throw context.refuse("agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
+            }
+            try postWriteOff(amount, of: &agreement, context, &outcome)
+            agreement.set("written_off", try agreement.amount("written_off").plus(amount))
+            outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
+        case "receivable.impair":
+            try ImpairmentRules.approve(params, context, &outcome)
+        case "donor.refund":
+            try approveRefund(params, context, &outcome)
+        case "setting.change":
+            let name = try params.data.string("name")
+            let from = try params.data.date("from")
+            outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
+        case "voucher":
+            for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
+        case "bank.charges":
+            // Dr 5400 at the day's rate; Cr the account at its carrying value; FX between.
+            let account = try params.data.accountCode("account")
+            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
+            outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
+            FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
+        case BudgetRules.action:
+            try BudgetRules.approve(request, context, &outcome)
+        case "reversal":
+            let target = try reversalTarget(params)
+            for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
+            if FundKind(target.kind) != nil {
+                outcome.effects += try FundUndo.restore(target.seq, params)
+                try closeReversedRequests(by: request.ref, context, &outcome)
+            }
+            outcome.effects.append(.reverse(target: target.seq, by: context.seq))
+            outcome.reversible = false
+        default:
+            throw context.refuse("request \(request.ref) has an unknown action \(request.action)")
+        }
+    }
+
+    /// The limit on write-offs holds for what is written off per agreement and per (calendar)
+    /// year, not per request: the write-offs of the agreement approved in the request's year, at
+    /// the values they posted (and, at certification, those certified and not yet approved, at
+    /// today's carrying value), plus this one, may not pass `write_off_limit`. Reversed
+    /// write-offs no longer count.
+    static func checkWriteOffsOfTheYear(
+        _ value: Amount, _ limit: Amount, _ request: Request, _ agreement: Agreement, _ context: FundContext, stage: String
+    ) throws {
+        let year = String(try postingDate(request, context).description.prefix(4))
+        var before = Amount.zero(context.fundCurrency)
+        for record in try context.state.records("request") where record.id != request.ref {
+            guard record.fields["action"]?.stringValue == "receivable.write-off",
+                record.fields["date"]?.stringValue?.hasPrefix(year + "-") == true,
+                record.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement.id
+            else { continue }
+            switch record.fields["status"]?.stringValue {
+            case "approved":
+                // What it took off the receivable, as posted.
+                let seq = record.fields["approved_seq"]?.integerValue ?? -1
+                guard seq >= 0, let entry = try context.state.postings(ofEntry: UInt64(seq)) else {
+                    throw context.refuse("request \(record.id) is approved without its entry; run vtf verify (the derived tables may have been edited)")
+                }
+                let receivable = try FundChart.receivables.sub(agreement.donor)
+                for posting in entry.postings where posting.account == receivable { before = try before.minus(posting.value) }
+            case "certified" where stage == "certification":
+                let params = context.reading(try JSONFields(record.fields["params"] ?? .object([:]), context: "request \(record.id)"))
+                let amount = try params.positiveAmount("amount", agreement.currency)
+                let receivable = try FundChart.receivables.sub(agreement.donor)
+                // At its carrying value; once receipts left less than it on 1200.DONOR, what is left
+                // there (the rest cannot be written off: its approval would be refused).
+                let held = try FundMoney.balance(receivable, amount.currency, context).amount
+                let part = amount.minorUnits <= held.minorUnits ? amount : held
+                if part.minorUnits > 0 { before = try before.plus(try FundMoney.carry(receivable, part, context)) }
+            default: continue
+            }
+        }
+        let total = try before.plus(value)
+        guard total.minorUnits <= limit.minorUnits else {
+            throw context.refuse("""
+                \(stage) refused: the write-offs of agreement \(agreement.id) in \(year) would come to \(total.decimalString) \(context.fundCurrency.code) \
+                (\(before.decimalString) already approved or certified, plus \(value.decimalString) for request \(request.ref)), above the write-off \
+                limit of \(limit.decimalString) \(context.fundCurrency.code), which applies to the total written off per agreement and per year; \
+                reject the request, or ask for at most \(try limit.minus(before).decimalString) \(context.fundCurrency.code)
+                """)
+        }
+    }
+
+    /// A write-off of `amount` of `agreement`'s receivable: Cr 1200.DONOR at its carrying value.
+    /// What is still deferred (a conditional agreement whose condition is not met) is taken
+    /// off the deferred revenue, Dr 2200.DONOR, so that nothing goes through surplus or deficit
+    /// and no later recognition can book revenue that will not arrive; the rest is a loss,
+    /// taken first from the allowance held for the donor (Dr 1210.DONOR, as far as it goes),
+    /// else Dr 5600. The deferred revenue and the allowance leave at their carrying values; any
+    /// difference from the receivable's (a revaluation since signature) is FX (4900/5900).
+    static func postWriteOff(_ amount: Amount, of agreement: inout Agreement, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let receivable = try FundChart.receivables.sub(agreement.donor)
+        let carry = try FundMoney.carry(receivable, amount, context)
+        let deferred = try agreement.amount("deferred")
+        let fromDeferred = deferred.minorUnits <= 0 ? Amount.zero(amount.currency) : (amount.minorUnits <= deferred.minorUnits ? amount : deferred)
+        if !fromDeferred.isZero {
+            let account = try FundChart.deferredRevenue.sub(agreement.donor)
+            outcome.post(account, fromDeferred, value: try FundMoney.carry(account, fromDeferred, context))
+            agreement.set("deferred", try deferred.minus(fromDeferred))
+        }
+        var rest = try amount.minus(fromDeferred)
+        let allowance = try FundChart.allowance.sub(agreement.donor)
+        if !rest.isZero, try context.state.account(allowance) != nil {
+            let held = try FundMoney.balance(allowance, amount.currency, context).amount.negative()
+            if held.minorUnits > 0 {
+                let part = rest.minorUnits <= held.minorUnits ? rest : held
+                outcome.post(allowance, part, value: try FundMoney.carry(allowance, part, context))
+                rest = try rest.minus(part)
+            }
+        }
+        if !rest.isZero {
+            // The loss at the receivable's carrying value of what the 2200 and 1210 lines do not cover.
+            let covered = try amount.minus(rest)
+            let value = covered.isZero ? carry : try carry.minus(try FundMoney.carry(receivable, covered, context))
+            outcome.post(FundChart.writeOffs, rest, value: value)
+        }
+        outcome.post(receivable, try amount.negative(), value: try carry.negative())
+        FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
+    }
+
+    /// Pays a donor back: first from its refunds payable (2300.DONOR), the rest as a return of
+    /// its contribution (Dr revenue at the day's rate); cash leaves at its carrying value.
+    static func approveRefund(_ params: FundContext, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let donorID = try params.data.string("donor")
+        let donor = try context.require("donor", donorID, "donor")
+        let currency = try params.currency("currency")
+        let amount = try params.positiveAmount("amount", currency)
+        let payable = try FundChart.refundsPayable.sub(donorID)
+        let owed = try context.state.account(payable) == nil
+            ? Amount.zero(currency) : try FundMoney.balance(payable, currency, context).amount.negative()
+        let fromPayable = owed.minorUnits > 0 ? (amount.minorUnits <= owed.minorUnits ? amount : owed) : .zero(currency)
+        if !fromPayable.isZero {
+            outcome.post(payable, fromPayable, value: try FundMoney.carry(payable, fromPayable, context))
+        }
+        let rest = try amount.minus(fromPayable)
+        if !rest.isZero {
+            outcome.post(try ContributionRules.revenueAccount(donor), rest, value: try FundMoney.value(rest, on: context.date, context))
+        }
+        outcome.post(FundChart.cash, try amount.negative(), value: try FundMoney.carry(FundChart.cash, amount, context).negative())
+        FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: currency, into: &outcome)
+    }
+
+    /// A rejected request gives back what it reserved.
+    static func release(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        guard request.action == "grant.disburse" else { return }
+        let params = context.reading(try request.params(context))
+        var grant = try Grant(context, try params.data.string("grant"))
+        try releaseTranche(request, from: &grant, context)
+        outcome.put("grant", grant.id, seq: context.seq, grant.fields)
+    }
+
+    /// Takes the tranche a disbursement request reserved off `grant` (pending, requested).
+    static func releaseTranche(_ request: Request, from grant: inout Grant, _ context: FundContext) throws {
+        let params = context.reading(try request.params(context))
+        let tranche = try params.data.integer("tranche")
+        grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
+        grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
+    }
+
+    /// A reversed approval never reopens its request. Putting back what an approval changed
+    /// would make its request "certified" again, so that the approving officer alone could
+    /// post it a second time; instead each request the reversal puts back is closed as
+    /// "reversed" (whatever its action: payment, award, refund, write-off, charges, voucher),
+    /// and what it reserved is released (a disbursement's tranche, so that a new request may ask
+    /// for it). Doing it again needs a new request, certified and approved by two people.
+    static func closeReversedRequests(by reversal: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        for index in outcome.effects.indices {
+            guard case .putRecord(let restored) = outcome.effects[index], restored.collection == "request",
+                let current = try context.state.record("request", restored.id)
+            else { continue }
+            var request = Request(ref: restored.id, fields: current.fields)
+            request.fields["status"] = .string("reversed")
+            request.fields["reversed_by"] = .string(reversal)
+            request.fields["reversed_seq"] = .integer(Int64(context.seq))
+            outcome.effects[index] = .putRecord(StateRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
+            guard request.action == "grant.disburse" else { continue }
+            let params = context.reading(try request.params(context))
+            let grantID = try params.data.string("grant")
+            guard let at = outcome.effects.firstIndex(where: {
+                if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
+            }), case .putRecord(let record) = outcome.effects[at] else {
+                throw context.refuse("the reversal of request \(request.ref) does not put back grant \(grantID)")
+            }
+            var grant = Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
+            try releaseTranche(request, from: &grant, context)
+            outcome.effects[at] = .putRecord(StateRecord(collection: "grant", id: grantID, seq: context.seq, fields: grant.fields))
+        }
+    }
+}
+
+/// A grant's record.
+struct Grant: MoneyRecord {
+    let id: String
+    var fields: JSONObject
+    let currency: Currency
+
+    init(_ context: FundContext, _ id: String) throws {
+        let record = try context.require("grant", id, "grant")
+        self.id = id
+        self.fields = record.fields
+        self.currency = context.fundCurrency
+    }
+
+    init(id: String, fields: JSONObject, currency: Currency) {
+        self.id = id
+        self.fields = fields
+        self.currency = currency
+    }
+
+    var status: String { fields["status"]?.stringValue ?? "" }
+
+    func trancheNumbers(_ name: String) -> [Int64] { (fields[name]?.arrayValue ?? []).compactMap(\.integerValue) }
+}

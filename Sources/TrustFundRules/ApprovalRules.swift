@@ -1,0 +1,152 @@
+import LedgerJournal
+import CanonicalJSON
+import LedgerCore
+
+/// Two-person approval, one mechanism for every controlled action (UN FRR rules 105.5, 105.6):
+/// `approval.request` (ref = REF, `data.action` and its parameters) → `approval.certify` by a
+/// certifying officer → `approval.approve` by an approving officer, a different person from
+/// both the requester and the certifier. Postings happen only at approval.
+enum ApprovalRules {
+    static func request(_ context: FundContext) throws -> FundOutcome {
+        guard let ref = context.body.ref else { throw context.refuse("a request needs a ref") }
+        try FundIDs.check(ref, what: "request ref", seq: context.seq)
+        let action = try context.data.string("action")
+        var outcome = FundOutcome()
+        var basis: JSONObject = [:]
+        switch action {
+        case "grant.award": try ActionRules.requestAward(context, ref: ref)
+        case "receivable.impair": basis = try ImpairmentRules.request(context)
+        case "grant.disburse": try ActionRules.requestDisbursement(context, &outcome)
+        case "receivable.write-off": try ActionRules.requestWriteOff(context)
+        case "donor.refund": try ActionRules.requestRefund(context)
+        case "setting.change": try ActionRules.requestSetting(context)
+        case "voucher": try ActionRules.requestVoucher(context)
+        case "reversal": try ActionRules.requestReversal(context)
+        case "bank.charges": try ActionRules.requestBankCharges(context)
+        case "year.close": try YearEndRules.request(context, ref: ref)
+        case BudgetRules.action: try BudgetRules.request(context, ref: ref)
+        default:
+            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
+        }
+        var fields: JSONObject = [
+            "action": .string(action), "params": .object(context.data.object), "status": .string("requested"),
+            "date": .string(context.date.description), "requester": .string(context.signer.record.holder),
+            "requested_seq": .integer(Int64(context.seq)),
+        ]
+        for (name, value) in basis { fields[name] = value }
+        outcome.put("request", ref, seq: context.seq, fields)
+        return outcome
+    }
+
+    static func certify(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request"])
+        var request = try Request(context)
+        guard request.status == "requested" else {
+            throw context.refuse("request \(request.ref) is \(request.status), not waiting for certification")
+        }
+        let holder = context.signer.record.holder
+        guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
+            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not certify it; another certifying officer must")
+        }
+        try ActionRules.checkCertifiable(request, context)
+        try DelegationRules.check(request, context, stage: "certification")
+        request.fields["status"] = .string("certified")
+        request.fields["certifier"] = .string(holder)
+        request.fields["certified_seq"] = .integer(Int64(context.seq))
+        var outcome = FundOutcome()
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+
+    static func approve(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request"])
+        var request = try Request(context)
+        let controlled = try FundSettings.isControlled(request.action, state: context.state)
+        let holder = context.signer.record.holder
+        if controlled {
+            guard request.status == "certified" else {
+                let why = request.status == "requested" ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
+                throw context.refuse("request \(request.ref) cannot be approved: \(why)")
+            }
+        } else {
+            guard request.status == "requested" || request.status == "certified" else {
+                throw context.refuse("request \(request.ref) is \(request.status)")
+            }
+        }
+        guard request.action != "year.close" else {
+            throw context.refuse("request \(request.ref) closes a year: its approval is a year.close entry naming it (vtf approve \(request.ref) records one)")
+        }
+        try checkApprover(request, context)
+        try DelegationRules.check(request, context, stage: "approval")
+        guard context.date.description == request.date else {
+            throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
+        }
+        var outcome = FundOutcome()
+        try ActionRules.approve(request, context, &outcome)
+        request.fields["status"] = .string("approved")
+        request.fields["approver"] = .string(holder)
+        request.fields["approved_seq"] = .integer(Int64(context.seq))
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+
+    /// The approving officer is neither the requester nor the certifier (the same person under
+    /// another key or another spelling of the name counts as the same: ``HolderIdentity``).
+    static func checkApprover(_ request: Request, _ context: FundContext) throws {
+        let holder = context.signer.record.holder
+        guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
+            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not approve it (self-approval)")
+        }
+        if let certifier = request.fields["certifier"]?.stringValue, try HolderDecisions.samePerson(holder, certifier, state: context.state) {
+            throw context.refuse("\(holder) certified request \(request.ref)\(alias(holder, certifier)); the approving officer must be another person")
+        }
+    }
+
+    /// ` (as "Maria")` when the earlier step spelled the same person's holder differently.
+    static func alias(_ holder: String, _ earlier: String) -> String {
+        holder == earlier ? "" : " (as \"\(earlier)\")"
+    }
+
+    static func reject(_ context: FundContext) throws -> FundOutcome {
+        try context.data.allowOnly(["request", "reason"])
+        var request = try Request(context)
+        _ = try context.data.text("reason", max: Limits.memoLengthMax)
+        guard request.status == "requested" || request.status == "certified" else {
+            throw context.refuse("request \(request.ref) is \(request.status); only a waiting request can be rejected")
+        }
+        var outcome = FundOutcome()
+        try ActionRules.release(request, context, &outcome)
+        request.fields["status"] = .string("rejected")
+        request.fields["rejected_by"] = .string(context.signer.record.holder)
+        request.fields["rejected_seq"] = .integer(Int64(context.seq))
+        outcome.put("request", request.ref, seq: context.seq, request.fields)
+        return outcome
+    }
+}
+
+/// A request's record.
+struct Request {
+    let ref: String
+    var fields: JSONObject
+
+    init(ref: String, fields: JSONObject) {
+        self.ref = ref
+        self.fields = fields
+    }
+
+    init(_ context: FundContext) throws {
+        let ref = try context.data.string("request")
+        let record = try context.require("request", ref, "request")
+        self.ref = ref
+        self.fields = record.fields
+    }
+
+    var action: String { fields["action"]?.stringValue ?? "" }
+    var status: String { fields["status"]?.stringValue ?? "" }
+    var requester: String { fields["requester"]?.stringValue ?? "" }
+    var date: String { fields["date"]?.stringValue ?? "" }
+
+    func params(_ context: FundContext) throws -> JSONFields {
+        try JSONFields(fields["params"] ?? .object([:]), context: "request \(ref)")
+    }
+}

@@ -1,0 +1,157 @@
+public import LedgerJournal
+import CanonicalJSON
+public import LedgerCore
+
+/// The Board-approved budget of a year (IPSAS 24), a two-person action on every fund ledger:
+/// the fund manager requests it (`approval.request`, action `budget.set`), a certifying officer
+/// certifies it and an approving officer — neither of them — approves it. The approval posts
+/// nothing; it records the budget in `budget.YEAR`, one record per effective date (`from`).
+///
+/// The budget in force for a year on a date is the approved one with the latest `from` on or
+/// before it; the first approved is the original budget, the one in force at year end the final
+/// budget (IPSAS 24 ¶¶ 14–15). The same checks run at request, certification and approval, and
+/// again when `vtf verify` replays the journal.
+public enum BudgetRules {
+    /// The request's action.
+    public static let action = "budget.set"
+
+    /// The budget's categories, in the order the report shows them: grants (5100), the
+    /// secretariat's fund management costs (5300, 5400, 5500) and programme support costs (5200).
+    public static let categories = ["grants", "secretariat", "psc"]
+
+    /// The collection of a year's approved budgets, by `from`.
+    public static func collection(_ year: Int64) -> String { "budget.\(year)" }
+
+    /// `approval.request` with action `budget.set`: `{"action", "year", "grants", "secretariat",
+    /// "psc", "from", "decision"?}`, amounts in the fund currency; `decision` names the Board's
+    /// decision (e.g. "Board session 14, decision 3").
+    static func request(_ context: FundContext, ref: String) throws {
+        try context.data.allowOnly(Set(["action", "year", "from", "decision"] + categories))
+        _ = try check(context, ref: ref)
+    }
+
+    /// What the certifying officer confirms, and the approval checks again.
+    static func checkCertifiable(_ request: Request, _ context: FundContext) throws {
+        _ = try check(context.reading(try request.params(context)), ref: request.ref)
+    }
+
+    /// The approval records the budget under its year and `from`; nothing is posted.
+    static func approve(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
+        let params = context.reading(try request.params(context))
+        let budget = try check(params, ref: request.ref)
+        var fields: JSONObject = [
+            "request": .string(request.ref), "date": .string(request.date), "total": .string(budget.total.decimalString),
+            "requester": .string(request.requester), "certifier": request.fields["certifier"] ?? .null,
+            "approver": .string(context.signer.record.holder),
+        ]
+        for (name, amount) in zip(categories, budget.amounts) { fields[name] = .string(amount.decimalString) }
+        if let decision = try params.data.optionalString("decision") { fields["decision"] = .string(decision) }
+        outcome.put(collection(budget.year), budget.from.description, seq: context.seq, fields)
+    }
+
+    /// Checks a budget's parameters (`fields.data`) against the ledger: its year, amounts and
+    /// `from`, the year still open, and no other budget of the year from the same day, approved
+    /// or waiting (other than request `ref` itself).
+    static func check(_ fields: FundContext, ref: String) throws -> (year: Int64, from: LedgerDate, amounts: [Amount], total: Amount) {
+        let year = try fields.data.integer("year")
+        guard (1970...9998).contains(year) else { throw fields.refuse("year \(year) is not a budget year vtf keeps (1970...9998)") }
+        var amounts: [Amount] = []
+        var total = Amount.zero(fields.fundCurrency)
+        for name in categories {
+            let amount = try fields.amount(name, fields.fundCurrency)
+            amounts.append(amount)
+            total = try total.plus(amount)
+        }
+        _ = try fields.data.optionalText("decision", max: Limits.memoLengthMax)
+        let from = try fields.data.date("from")
+        let first = "\(year - 1)-01-01"
+        let last = "\(year)-12-31"
+        guard from.description >= first, from.description <= last else {
+            throw fields.refuse("""
+                a budget for \(year) takes effect from a day in \(year) (or in \(year - 1), when the Board approves it before the \
+                year begins): from \(first) through \(last), not \(from)
+                """)
+        }
+        if let closed = try FundSettings.closedThrough(fields.state), closed.date >= last {
+            throw fields.refuse("\(year) is closed (through \(closed.date)): its budget can no longer be set or revised")
+        }
+        if let existing = try fields.state.record(collection(year), from.description) {
+            let by = existing.fields["request"]?.stringValue ?? "?"
+            throw fields.refuse("a budget for \(year) from \(from) is already approved (request \(by), entry \(existing.seq)); a revision takes effect from another day")
+        }
+        for other in try fields.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == action {
+            let status = other.fields["status"]?.stringValue ?? ""
+            let params = other.fields["params"]?.objectValue ?? [:]
+            guard status == "requested" || status == "certified", params["year"]?.integerValue == year,
+                params["from"]?.stringValue == from.description
+            else { continue }
+            throw fields.refuse("a budget for \(year) from \(from) is already requested (\(other.id), \(status)); approve or reject it first")
+        }
+        return (year, from, amounts, total)
+    }
+}
+
+/// One approved budget of a year, read back from its `budget.YEAR` record.
+public struct ApprovedBudget: Sendable, Equatable {
+    public let year: Int64
+    /// The first day it is in force.
+    public let from: LedgerDate
+    /// The date of its request and approval.
+    public let approvedOn: LedgerDate
+    /// The approval's entry.
+    public let seq: UInt64
+    public let request: String
+    public let grants: Amount
+    public let secretariat: Amount
+    public let psc: Amount
+    public let total: Amount
+    public let decision: String?
+    public let requester: String
+    public let certifier: String
+    public let approver: String
+
+    /// Reads `record` of `budget.YEAR`; refuses a malformed one (an edited derived table).
+    public init(_ record: StateRecord, year: Int64, currency: Currency) throws(RuleViolation) {
+        let text = { (name: String) in record.fields[name]?.stringValue ?? "" }
+        func date(_ value: String) throws(RuleViolation) -> LedgerDate {
+            do { return try LedgerDate(parsing: value) } catch {
+                throw RuleViolation("budget record \(record.collection)/\(record.id) holds a malformed date \"\(value)\"; run vtf verify (the derived tables may have been edited)")
+            }
+        }
+        self.year = year
+        from = try date(record.id)
+        approvedOn = try date(text("date"))
+        seq = record.seq
+        request = text("request")
+        grants = try Amount.stored(text("grants"), currency)
+        secretariat = try Amount.stored(text("secretariat"), currency)
+        psc = try Amount.stored(text("psc"), currency)
+        total = try Amount.stored(text("total"), currency)
+        decision = record.fields["decision"]?.stringValue
+        requester = text("requester")
+        certifier = text("certifier")
+        approver = text("approver")
+    }
+
+    /// The original budget among `budgets` known on `date` (approved on or before it): the
+    /// first approved.
+    public static func original(_ budgets: [ApprovedBudget], asOf date: LedgerDate) -> ApprovedBudget? {
+        budgets.filter { $0.approvedOn <= date }.min { $0.seq < $1.seq }
+    }
+
+    /// The final budget among `budgets`: the one in force at year end, the latest `from`.
+    public static func final(_ budgets: [ApprovedBudget]) -> ApprovedBudget? {
+        budgets.max { $0.from < $1.from }
+    }
+
+    /// The budget in force on `date` as known on `date`: of those approved on or before it, the
+    /// one with the latest `from` on or before it.
+    public static func inForce(_ budgets: [ApprovedBudget], on date: LedgerDate) -> ApprovedBudget? {
+        budgets.filter { $0.approvedOn <= date && $0.from <= date }.max { $0.from < $1.from }
+    }
+}
+
+extension FundChart {
+    /// Fund management: the Board, evaluation and audit (the secretariat's costs with 5400 and 5500).
+    public static let fundManagement = code("5300")
+}
