@@ -1,6 +1,6 @@
 import CanonicalJSON
 import LedgerCore
-public import LedgerJournal
+import LedgerJournal
 
 /// Secretariat direct costs (account 5300): what the Fund's secretariat spends itself — the Board
 /// of Trustees' meetings, evaluations, the external audit fee — as opposed to grants. A cost is a
@@ -74,5 +74,27 @@ public enum SecretariatRules {
     static func waiting(_ params: JSONObject, _ context: FundContext) throws -> Amount {
         let (cost, psc) = try cost(context.reading(try JSONFields(.object(params), context: "request")))
         return try cost.plus(psc)
+    }
+}
+
+extension SecretariatRules {
+    /// Secretariat costs and their PSC certified and not yet approved on `date` (funds available
+    /// leaves them out, as it leaves out certified grant awards), in the fund currency.
+    static func certified(_ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String?) throws -> Amount {
+        guard let fund = state.settings?.currency else { throw RuleViolation("the ledger has no genesis entry") }
+        var total = Amount.zero(fund)
+        for record in try state.records("request") where record.id != excludingRequest {
+            guard record.fields["action"]?.stringValue == action, record.fields["status"]?.stringValue == "certified",
+                (record.fields["date"]?.stringValue ?? "") <= date.description,
+                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+            else { continue }
+            let cost = try Amount.stored(text, fund)
+            guard let rateText = try FundSettings.value("psc_rate", on: date, state: state) else {
+                throw RuleViolation("the setting psc_rate has no value on \(date)")
+            }
+            let rate = try Decimal64(parsing: rateText)
+            total = try total.plus(try cost.plus(try FundSettings.applying(rate, to: cost)))
+        }
+        return total
     }
 }

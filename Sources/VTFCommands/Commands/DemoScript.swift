@@ -73,6 +73,7 @@ struct DemoScript {
         try bankQuirks()
         try bankFileShapes()
         try restOfTheYear()
+        try secretariatCosts()
         try budgetRevision()
         try yearEnd()
         try earmarkedNetAssets()

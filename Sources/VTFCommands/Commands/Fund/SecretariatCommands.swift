@@ -48,7 +48,7 @@ struct SecretariatCommand: ParsableCommand {
             }
             let (ledger, settings) = try global.openFund()
             let day = try parseDate(date)
-            let money = try FundInput.positive(amount, currency: settings.currency)
+            let money = try FundInput.positive(amount, currency: settings.currency.code)
             let ref = try ref ?? FundInput.nextRef("SEC", date: day, ledger: ledger)
             let draft = FundDrafts.secretariatCostRequest(
                 category: kind, payee: payee, amount: money, invoice: invoice, description: description, date: day, ref: ref)
