@@ -38,7 +38,7 @@ public enum SecretariatRules {
     static func category(_ fields: JSONFields, _ context: FundContext) throws -> Category {
         let text = try fields.string("category")
         guard let category = Category(rawValue: text) else {
-            throw context.refuse("category \"\(text)\" is not one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw context.refuse(.badField, "category \"\(text)\" is not one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return category
     }
@@ -81,7 +81,7 @@ extension SecretariatRules {
     /// Secretariat costs and their PSC certified and not yet approved on `date` (funds available
     /// leaves them out, as it leaves out certified grant awards), in the fund currency.
     static func certified(_ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String?) throws -> Amount {
-        guard let fund = state.settings?.currency else { throw RuleViolation("the ledger has no genesis entry") }
+        guard let fund = state.settings?.currency else { throw RuleViolation(.genesis, "the ledger has no genesis entry") }
         var total = Amount.zero(fund)
         for record in try state.records("request") where record.id != excludingRequest {
             guard record.fields["action"]?.stringValue == action, record.fields["status"]?.stringValue == "certified",
@@ -90,7 +90,7 @@ extension SecretariatRules {
             else { continue }
             let cost = try Amount.stored(text, fund)
             guard let rateText = try FundSettings.value("psc_rate", on: date, state: state) else {
-                throw RuleViolation("the setting psc_rate has no value on \(date)")
+                throw RuleViolation(.notFound, "the setting psc_rate has no value on \(date)")
             }
             let rate = try Decimal64(parsing: rateText)
             total = try total.plus(try cost.plus(try FundSettings.applying(rate, to: cost)))

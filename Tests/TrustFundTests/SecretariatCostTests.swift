@@ -35,10 +35,10 @@ import TrustFundRules
         let fund = try ReportTests.scenario(close: false)
         try fund.record(Self.cost("500.00", ref: "SEC-2"))
         // Not approvable before certification, nor by the requester, nor by the certifier.
-        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.amara, containing: "must be certified first")
+        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.amara, code: .wrongState)
         try fund.record(FundDrafts.decision(.approvalCertify, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.chen)
-        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.mariaApproving, containing: "self-approval")
-        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.chenApproving, containing: "the approving officer must be another person")
+        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.mariaApproving, code: .twoPerson, containing: "self-approval")
+        try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.chenApproving, code: .twoPerson)
         try fund.record(FundDrafts.decision(.approvalApprove, request: "SEC-2", date: Self.d("2026-11-20")), by: TestFund.amara)
         try fund.verify()
     }
@@ -49,7 +49,7 @@ import TrustFundRules
         // The cost fits but not with its PSC on top.
         let cost = Amount(minorUnits: available.minorUnits * 100 / 113 + 100, currency: .usd)
         try fund.record(Self.cost(cost.decimalString, ref: "SEC-3"))
-        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "SEC-3", date: Self.d("2026-11-20")), by: TestFund.chen, containing: "exceeds the available funds")
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "SEC-3", date: Self.d("2026-11-20")), by: TestFund.chen, code: .fundsUnavailable)
     }
 
     @Test func aCertifiedCostHoldsItsMoneyUntilApproved() throws {
@@ -65,10 +65,10 @@ import TrustFundRules
         let fund = try ReportTests.scenario(close: false)
         var draft = Self.cost("100.00", ref: "SEC-5")
         draft.data["category"] = .string("party")
-        try fund.expectRefusal(draft, containing: "category \"party\" is not one of board, evaluation, audit, other")
+        try fund.expectRefusal(draft, code: .badField, containing: "category \"party\" is not one of board, evaluation, audit, other")
         var euro = Self.cost("100.00", ref: "SEC-6")
         euro.data["amount"] = .string("100.001")
-        try fund.expectRefusal(euro, containing: "amount")
+        try fund.expectRefusal(euro, code: .badField)
     }
 
     @Test func theBudgetAndTheCashFlowShowIt() throws {
@@ -91,6 +91,6 @@ import TrustFundRules
         // The payee is paid 1,000.00 but the PSC line is left out: balanced, and wrong.
         forged.postings = Array(forged.postings.prefix(2))
         let journal = try Forgery.replacingLast(try Forgery.journal(fund), with: forged, signedBy: TestFund.amara)
-        Forgery.expectCaught(journal, at: approval.body.seq, "are not the ones approval.approve computes")
+        Forgery.expectCaught(journal, at: approval.body.seq, rule: .postingsDiffer)
     }
 }
