@@ -18,12 +18,17 @@ public struct BundleVerification: Sendable {
 
 /// Verifies an audit bundle offline, trusting only the log's verifier key.
 public enum BundleVerify {
-    /// Checks the manifest, then streams the journal through ``JournalVerifier`` with the
+    /// Checks the manifest, then streams the journal through `JournalVerifier` with the
     /// bundle's checkpoints, then the keys. Memory stays flat: one batch of entries, refs in a
     /// temporary file, a sparse index of line offsets.
-    /// - Parameter rules: the rules every entry is checked against; the UN trust fund's by
-    ///   default (the audit verifier registers the same rule set as the writer).
-    /// - Throws: ``BundleFailure`` or ``VerificationFailure`` naming the first problem.
+    /// - Parameters:
+    ///   - directory: the bundle's folder (as `vtf audit export` wrote it).
+    ///   - vkey: the log's verifier key, from a source the auditor trusts (not from the bundle).
+    ///   - rules: the rules every entry is checked against; the UN trust fund's by default (the
+    ///     audit verifier registers the same rule set as the writer).
+    ///   - threads: cores to use for signatures and parsing.
+    ///   - progress: called with the number of entries checked so far.
+    /// - Throws: ``BundleFailure`` or `VerificationFailure` naming the first problem.
     public static func verify(
         _ directory: String, vkey: String, rules: LedgerRules = .unvtf, threads: Int = Parallel.coreCount,
         progress: ((UInt64) -> Void)? = nil

@@ -11,7 +11,7 @@ public import TransparencyLog
 /// stay synchronous and pure (see ``withRuleState(_:)``). Every read is a consistent snapshot
 /// of the ledger: it sees whole committed writes only. Errors are the store's own
 /// (``StoreError``; no database library's error leaves a store) or the journal's
-/// (``VerificationFailure``, ``RuleViolation``).
+/// (`VerificationFailure`, `RuleViolation`).
 public protocol LedgerReading: Sendable {
     /// The rules the ledger's entries are written and verified under.
     var rules: LedgerRules { get }
@@ -80,7 +80,7 @@ public protocol LedgerReading: Sendable {
     // MARK: Verification
 
     /// Replays the journal (signatures, chain, rules, stored checkpoints) and compares every
-    /// derived table with the replay. Throws ``VerificationFailure`` at the first bad entry.
+    /// derived table with the replay. Throws `VerificationFailure` at the first bad entry.
     func verify(threads: Int) async throws -> StoreVerification
     /// The same replay, listing every difference in the derived tables instead of stopping.
     func reconcileDerived(threads: Int) async throws -> StoreVerification
@@ -90,7 +90,7 @@ public protocol LedgerReading: Sendable {
 }
 
 /// What writers need: appends run the rules inside the store's write transaction, over a
-/// synchronous ``LedgerStateReading`` of the state as it is being written, so concurrent
+/// synchronous `LedgerStateReading` of the state as it is being written, so concurrent
 /// writers (tasks, connections, processes) form one chain. A refused write leaves nothing.
 public protocol LedgerWriting: LedgerReading {
     /// Appends `drafts` as one transaction: all are recorded, or none. `origin` names the log

@@ -1,4 +1,4 @@
-/// Why the store could not do what was asked, apart from rule refusals (``RuleViolation``): a
+/// Why the store could not do what was asked, apart from rule refusals (`RuleViolation`): a
 /// stable ``Code`` (for programs and tests) beside a message naming what is wrong and the fix.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {

@@ -34,7 +34,7 @@ public struct StoredNote: Sendable {
 }
 
 /// One line of the trial balance: an account's Σ amount in one currency and Σ value in the fund
-/// currency (the same line the rules read, ``BalanceLine``).
+/// currency (the same line the rules read, `BalanceLine`).
 public typealias TrialBalanceRow = BalanceLine
 
 /// An entry that moved an account within a period, with what it reverses: `chain[0]` is the

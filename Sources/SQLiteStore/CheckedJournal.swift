@@ -27,7 +27,7 @@ public struct CheckedJournal: Sendable {
     public let logVerifierKey: String
 
     /// Reads and checks `ledger`.
-    /// - Throws: ``StoreError`` of kind `.system` (exit status 3) when the journal does not
+    /// - Throws: `StoreError` of kind `.system` (exit status 3) when the journal does not
     ///   verify against its signed checkpoints, or a derived table differs from the journal.
     public static func check(_ ledger: LedgerFile, threads: Int = Parallel.coreCount) throws -> CheckedJournal {
         let verification: StoreVerification

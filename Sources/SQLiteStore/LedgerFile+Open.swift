@@ -15,7 +15,7 @@ extension LedgerFile {
     /// Opens an existing ledger.
     ///
     /// Either way a `-wal` that does not belong to the ledger file (an old copy put back) is
-    /// refused first, with both files untouched (``StoreError/Kind/system``, exit 3). A read-only
+    /// refused first, with both files untouched (`StoreError/Kind/system`, exit 3). A read-only
     /// open where SQLite cannot create its `-shm` index (a read-only folder or file system) reads
     /// the file as immutable, which is exact as long as no -wal holds commits not yet in it.
     public static func open(at path: String, mode: OpenMode, rules: LedgerRules) throws -> LedgerFile {

@@ -47,7 +47,7 @@ public final class LedgerFile: Sendable {
     }
 
     /// Opens an existing ledger, for writing unless `readOnly`: the same as
-    /// ``open(at:mode:)``.
+    /// `open(at:mode:)`.
     public static func open(at path: String, readOnly: Bool = false, rules: LedgerRules) throws -> LedgerFile {
         try open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: rules)
     }

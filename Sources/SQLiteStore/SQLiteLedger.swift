@@ -8,7 +8,7 @@ public import LedgerJournal
 public import LedgerStore
 public import TransparencyLog
 
-/// A SQLite ledger file seen through the store seam (``LedgerReading``, ``LedgerWriting``).
+/// A SQLite ledger file seen through the store seam (`LedgerReading`, `LedgerWriting`).
 ///
 /// SQLite's calls block; each one runs on a Dispatch worker (as GRDB's own async API does), never
 /// on the cooperative pool, and waits there for the file's lock (several connections or

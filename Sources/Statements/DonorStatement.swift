@@ -111,7 +111,7 @@ public struct DonorStatement: Sendable, Equatable {
     /// The tree size of that checkpoint.
     public var checkpointSize: UInt64
     /// The auditors whose cosignature on the checkpoint covers the period: only cosignatures
-    /// that verify with a key the journal registered as `auditor` (``CheckedJournal/audits(of:)``).
+    /// that verify with a key the journal registered as `auditor` (`CheckedJournal/audits(of:)`).
     /// Empty means the statement is "unaudited".
     public var auditedBy: [AuditorCosignature]
 

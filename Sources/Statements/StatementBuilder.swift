@@ -12,9 +12,9 @@ import TrustFund
 /// receipt and refund with its journal line and inclusion proof to the checkpoint it names.
 public enum StatementBuilder {
     /// The statement of donor `donorID` for `from`...`to`, issued on `issued`, after a
-    /// ``CheckedJournal`` read of the ledger.
+    /// `CheckedJournal` read of the ledger.
     /// - Throws: ``StatementError`` for an unknown donor or a ledger that is not a fund ledger;
-    ///   ``StoreError`` (exit status 3) when the ledger's tables do not match its journal.
+    ///   `StoreError` (exit status 3) when the ledger's tables do not match its journal.
     public static func build(
         _ ledger: LedgerFile, donor donorID: String, from: LedgerDate, to: LedgerDate, issued: LedgerDate
     ) throws -> DonorStatement {

@@ -6,7 +6,7 @@ import TransparencyLog
 
 extension FundDrafts {
     /// The fund manager's request to record the Board-approved budget of `year` from `from`
-    /// (``LedgerLog/BudgetRules``): amounts in the fund currency as given, checked by the rules.
+    /// (`LedgerLog/BudgetRules`): amounts in the fund currency as given, checked by the rules.
     /// `decision` names the Board's decision; it is the entry's memo too.
     public static func budgetRequest(
         year: Int, grants: String, secretariat: String, psc: String, from: LedgerDate, date: LedgerDate, ref: String,

@@ -4,7 +4,7 @@ import CanonicalJSON
 public import TrustFundRules
 
 extension FundDrafts {
-    /// A request to pay a secretariat direct cost (``TrustFundRules/SecretariatRules``): posted
+    /// A request to pay a secretariat direct cost (`TrustFundRules/SecretariatRules`): posted
     /// at approval, Dr 5300 the cost and Dr 5200 its PSC, both from cash (1100), in the fund
     /// currency.
     public static func secretariatCostRequest(

@@ -5,7 +5,7 @@ import TrustFundRules
 import TransparencyLog
 
 /// Turns what fund staff ask for into journal drafts. The store fills in the postings from the
-/// fund rules (``LedgerLog/FundRules``) when it appends, so a draft carries only the facts:
+/// fund rules (`LedgerLog/FundRules`) when it appends, so a draft carries only the facts:
 /// who, how much, in which currency, on which date.
 public enum FundDrafts {
     /// The `unvtf` template: the chart of accounts of DOMAIN.md §5 and the fund's first settings
@@ -47,7 +47,7 @@ public enum FundDrafts {
     }
 
     /// Rates in currency units per 1 USD, effective `from` (a monthly set on the 1st, or a revision).
-    /// Callers refuse a currency listed twice first (``RatesCommand`` names the line); should one
+    /// Callers refuse a currency listed twice first (`RatesCommand` names the line); should one
     /// slip through, the last rate given for it is kept, never a trap.
     public static func rates(_ rates: [(Currency, Decimal64)], from: LedgerDate, revision: Bool, date: LedgerDate) -> EntryDraft {
         var members = JSONObject()

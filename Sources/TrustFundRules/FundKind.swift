@@ -2,7 +2,7 @@ public import LedgerJournal
 
 /// The trust fund's entry kinds. Their postings are not chosen by the author: the rules compute
 /// them from `data` and the ledger before the entry (rates, balances, settings), and an entry
-/// whose postings differ is invalid. Each is also a static member of ``EntryKind``
+/// whose postings differ is invalid. Each is also a static member of `EntryKind`
 /// (`.contributionReceive`), which is how the rest of vtf names them; switches over this enum
 /// are exhaustive, so a new kind is pointed out by the compiler wherever it needs a decision.
 public enum FundKind: String, Sendable, CaseIterable {

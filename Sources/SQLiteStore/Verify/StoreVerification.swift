@@ -16,10 +16,10 @@ extension Array {
 }
 
 extension LedgerFile {
-    /// Replays the whole journal through ``JournalVerifier`` (signatures, chain, rules, stored
+    /// Replays the whole journal through `JournalVerifier` (signatures, chain, rules, stored
     /// checkpoints) and compares every derived table with the replay; then checks every stored
     /// cosignature against the auditor keys the journal registered. Throws
-    /// ``VerificationFailure`` for the first bad entry.
+    /// `VerificationFailure` for the first bad entry.
     public func verify(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
         try verify(threads: threads, collecting: false, progress: progress)
     }
@@ -27,7 +27,7 @@ extension LedgerFile {
     /// `vtf reconcile ledger`: the same single streaming pass (the journal replayed, every
     /// derived table rebuilt in memory and compared with the stored one), but every difference
     /// in the postings and Merkle node tables is listed instead of stopping at the first.
-    /// A broken chain, signature or rule still stops it (``VerificationFailure``).
+    /// A broken chain, signature or rule still stops it (`VerificationFailure`).
     public func reconcileDerived(threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil) throws -> StoreVerification {
         try verify(threads: threads, collecting: true, progress: progress)
     }

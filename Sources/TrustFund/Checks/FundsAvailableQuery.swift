@@ -4,7 +4,7 @@ public import SQLiteStore
 public import TrustFundRules
 
 extension LedgerFile {
-    /// The funds available on `date` (``FundsAvailable``), computed by the rules' own code over
+    /// The funds available on `date` (`FundsAvailable`), computed by the rules' own code over
     /// the ledger's state.
     public func fundsAvailable(asOf date: LedgerDate) throws -> FundsAvailable {
         try withRuleState { state in try FundsAvailable.compute(state, asOf: date) }

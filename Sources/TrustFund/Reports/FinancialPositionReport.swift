@@ -7,7 +7,7 @@ import LedgerStore
 import SQLiteStore
 
 /// The statement of financial position (IPSAS 1) as of a date, in the fund currency: current
-/// and non-current assets (``ReceivableTerms``), liabilities and net assets (restricted by
+/// and non-current assets (`ReceivableTerms`), liabilities and net assets (restricted by
 /// earmark, 3200, apart from unrestricted, 3100, and the reserve, 3300), the last including the surplus or deficit of the period
 /// not yet closed into accumulated surplus; assets = liabilities + net assets. The memo
 /// accounts (pledges not yet binding, open grant commitments) are shown apart.

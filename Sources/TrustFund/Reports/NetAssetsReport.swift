@@ -11,7 +11,7 @@ import SQLiteStore
 /// (at the day before the period), the surplus or deficit of the period, transfers to and from
 /// the operating reserve, other movements, and the closing balance. Surplus not yet closed
 /// into 3100 by a year-end close counts in 3100, so the close itself moves nothing but the
-/// restricted part of the year's result, which it moves from 3100 to 3200 (``EarmarkRules``
+/// restricted part of the year's result, which it moves from 3100 to 3200 (`EarmarkRules`
 /// in the fund rules): shown as transfers to (from) earmarked net assets, and per earmark.
 public struct NetAssetsReport {
     /// One line of the statement: a value per component (credit-positive) and their total.
