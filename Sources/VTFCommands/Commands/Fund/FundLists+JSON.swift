@@ -30,16 +30,14 @@ extension DonorCommand.List {
 }
 
 extension AgreementCommand.List {
-    static func json(_ agreements: [StateRecord]) throws -> JSONValue {
-        .object(["agreements": .array(try agreements.map { record in
-            let currency = try Currency(code: record.text("currency"))
-            let amount = { (name: String) in try Amount(parsing: record.text(name), currency: currency, mode: .exact) }
-            let outstanding = try amount("amount").subtracting(try amount("received")).subtracting(try amount("written_off"))
+    static func json(_ agreements: [AgreementPosition]) -> JSONValue {
+        .object(["agreements": .array(agreements.map { position in
+            let record = position.record
             return .object(JSONObject([
                 ("ref", .string(record.id)), ("donor", .string(record.text("donor"))), ("date", .string(record.text("date"))),
-                ("currency", .string(currency.code)), ("amount", .string(record.text("amount"))),
-                ("received", .string(record.text("received"))), ("written_off", .string(record.text("written_off"))),
-                ("outstanding", .string(outstanding.decimalString)),
+                ("currency", .string(position.currency.code)), ("amount", .string(position.amount.decimalString)),
+                ("received", .string(position.received.decimalString)), ("written_off", .string(position.writtenOff.decimalString)),
+                ("outstanding", .string(position.outstanding.decimalString)),
                 ("conditional", .bool(record.fields["conditional"]?.boolValue == true)), ("seq", .integer(Int64(record.seq))),
             ]))
         })])
