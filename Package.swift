@@ -30,6 +30,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Documentation only: `swift package generate-documentation` (Scripts/docs); links nothing into vtf.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -97,7 +99,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "vtf", dependencies: ["VTFCommands"]),
+        // `vtf --version` names the git commit: the BuildStamp plugin (Plugins/BuildStamp) writes it.
+        .executableTarget(name: "vtf", dependencies: ["VTFCommands"], plugins: ["BuildStamp"]),
+        .plugin(name: "BuildStamp", capability: .buildTool()),
         // The seeded fuzz over every write command's arguments (Scripts/fuzz-writes runs it).
         .executableTarget(name: "fuzz-writes", dependencies: ["VTFCommands"]),
 

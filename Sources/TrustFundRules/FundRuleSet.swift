@@ -3,7 +3,7 @@ public import LedgerJournal
 
 /// The UN trust fund's rule set (DOMAIN.md): its kinds (``FundKind``), what each must post and
 /// change (``FundRules``), and the checks it makes on every entry. `vtf`, the store's writer and
-/// the audit verifier register it through ``LedgerJournal/LedgerRules/unvtf``.
+/// the audit verifier register it through `LedgerRules.unvtf`.
 public struct FundRuleSet: RuleSet {
     public init() {}
 

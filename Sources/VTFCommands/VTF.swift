@@ -22,7 +22,7 @@ public struct VTF: ParsableCommand {
             Exit status: 0 ok; 1 a check found problems; 2 bad input or a rule refused (nothing written); \
             3 storage or system failure.
             """,
-        version: "0.1.0",
+        version: VTF.version,
         subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self]),
@@ -46,6 +46,9 @@ public struct VTF: ParsableCommand {
             ]),
         ]
     )
+
+    /// The release this source is; `vtf --version` adds the commit (see ``BuildInfo``).
+    public static let version = "0.13.0"
 
     public init() {}
 }

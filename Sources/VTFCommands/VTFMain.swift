@@ -14,15 +14,20 @@ import SafeIO
 /// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
 public enum VTFMain {
     /// Parses `arguments` (the process's when nil), runs the command, and exits.
-    public static func run(arguments: [String]? = nil) -> Never {
-        let status = execute(arguments: arguments)
+    /// `build` is what `vtf --version` prints: the binary's own commit (its main.swift passes it).
+    public static func run(arguments: [String]? = nil, build: BuildInfo? = nil) -> Never {
+        let status = execute(arguments: arguments, build: build)
         exit(status)
     }
 
     /// Runs the command and returns its exit status instead of exiting.
-    public static func execute(arguments: [String]? = nil) -> Int32 {
+    public static func execute(arguments: [String]? = nil, build: BuildInfo? = nil) -> Int32 {
         do {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            if let build, given == ["--version"] {
+                print(build.versionLine)
+                return 0
+            }
             try TextFlags.check(given)
             var command: any ParsableCommand
             do { command = try VTF.parseAsRoot(given) } catch {

@@ -6,7 +6,7 @@ import Foundation
 /// The identity is the UTS #39 skeleton of the holder's NFKC_Casefold form: default-ignorable
 /// characters (zero-width joiners, soft hyphens, variation selectors…) removed, NFKC, case
 /// folded, NFKC again, white space trimmed and every run of it one space; then NFD, each
-/// character mapped by Unicode's confusables table (``ConfusablesTable``), NFD again, and case
+/// character mapped by Unicode's confusables table (`ConfusablesTable`), NFD again, and case
 /// folded once more so that a prototype in upper case cannot split an identity.
 public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The skeleton two holders share when they are taken for one person.
@@ -48,7 +48,7 @@ public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
         0xFFA0...0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0000...0xE0FFF,
     ]
 
-    /// ``ConfusablesTable`` read once; a malformed item (none in the generated table) is skipped.
+    /// `ConfusablesTable` read once; a malformed item (none in the generated table) is skipped.
     static let confusables: [UInt32: [Unicode.Scalar]] = {
         var table: [UInt32: [Unicode.Scalar]] = [:]
         for item in ConfusablesTable.mappings.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

@@ -1,5 +1,5 @@
 /// What a key may sign. A key holds one or more roles; each entry kind needs one of a set of roles
-/// (see ``EntryKind/requiredRoles``).
+/// (see ``LedgerRules/requiredRoles(_:)``).
 public enum Role: String, Sendable, CaseIterable, Comparable {
     /// Registers and revokes keys; signs the genesis entry.
     case admin

@@ -9,7 +9,7 @@ public struct LedgerSettings: Sendable, Equatable {
     /// The functional currency every `value` is in.
     public let currency: Currency
     /// The genesis entry's date: the ledger's opening. Nothing is dated before it
-    /// (``LedgerRules/checkOpening(_:settings:)``); nil only where it is not known.
+    /// (`LedgerRules.checkOpening`); nil only where it is not known.
     public let openingDate: LedgerDate?
 
     public init(origin: String, fundName: String, currency: Currency, openingDate: LedgerDate? = nil) {
@@ -79,7 +79,7 @@ public protocol LedgerStateReading {
     /// Non-zero balance lines of `prefix` and of its sub-accounts (`prefix.…`), ordered by
     /// account and currency.
     func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
-    /// The same lines counting only postings dated on or before `date` (``FundsAvailable``).
+    /// The same lines counting only postings dated on or before `date` (`FundsAvailable` (TrustFundRules)).
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine]
     /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
     /// (the first year a fund must close).
@@ -88,7 +88,7 @@ public protocol LedgerStateReading {
     func registeredKeys() throws -> [KeyState]
     /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only),
     /// ordered by date: the balance as of any date is the sum of the days up to it. A payment
-    /// is checked against the cash as of its own date with it (``ActionRules/checkCash``).
+    /// is checked against the cash as of its own date with it (`ActionRules.checkCash` (TrustFundRules)).
     func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)]
 }
 

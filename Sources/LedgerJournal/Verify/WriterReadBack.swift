@@ -8,7 +8,9 @@ extension JournalVerifier {
     /// before it is signed, and the writer and the verifier accept the same language. (The rules
     /// themselves, ``LedgerRules/check(_:against:)``, are one code for both already.)
     ///
-    /// - Parameter fundCurrency: the fund's currency; nil only for the genesis entry.
+    /// - Parameters:
+    ///   - body: the entry to be signed.
+    ///   - fundCurrency: the fund's currency; nil only for the genesis entry.
     /// - Throws: ``RuleViolation`` saying what the verifier would refuse.
     public static func signableBytes(of body: EntryBody, fundCurrency: Currency?) throws(RuleViolation) -> [UInt8] {
         let bytes = try body.encoded()

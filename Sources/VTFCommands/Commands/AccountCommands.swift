@@ -10,6 +10,11 @@ struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Open, close and list the accounts of the chart of accounts.",
+        discussion: """
+            Accounts are opened and closed by signed entries; vtf init --template unvtf opens the fund's whole \
+            chart.
+            Example:  vtf account open 1100 --name \"Cash - main cash pool\" --type asset
+            """,
         subcommands: [Open.self, Close.self, List.self])
 
     struct Open: ParsableCommand {
@@ -52,7 +57,11 @@ struct AccountCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close an account whose balance is zero; nothing may post to it afterwards.")
+            abstract: "Close an account whose balance is zero; nothing may post to it afterwards.",
+            discussion: """
+                The account stays listed, closed at this entry; its history remains.
+                Example:  vtf account close 1150 --date 2026-12-31
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
@@ -73,7 +82,12 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the accounts.",
+            discussion: """
+                Every account ever opened, with its type and whether it is open or closed (and at which entry).
+                Example:  vtf account list --format json
+                """)
 
         @OptionGroup var global: LedgerOptions
 

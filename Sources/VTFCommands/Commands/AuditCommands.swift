@@ -10,6 +10,11 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Export the whole signed history to a folder, and verify such a folder offline.",
+        discussion: """
+            A bundle holds everything an auditor needs; vtf audit verify needs nothing but the bundle and the \
+            log's verifier key.
+            Example:  vtf audit export bundle/ ; vtf audit verify bundle/ --vkey VKEY
+            """,
         subcommands: [Export.self, Verify.self])
 
     struct Export: ParsableCommand {

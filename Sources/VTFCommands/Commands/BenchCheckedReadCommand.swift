@@ -12,6 +12,11 @@ struct BenchCheckedReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-checked-read",
         abstract: "Time a checked read of this ledger against a table-only read (used by Scripts/bench).",
+        discussion: """
+            Reads the whole journal checked (signatures, chain and rules), then the trial balance (now and as of \
+            today) from the derived tables alone, and prints both times. Reads only.
+            Example:  vtf bench-checked-read --ledger bench.ledger
+            """,
         shouldDisplay: false)
 
     @OptionGroup var global: LedgerOptions

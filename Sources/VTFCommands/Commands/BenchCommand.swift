@@ -11,6 +11,11 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-proofs",
         abstract: "Time inclusion and consistency proofs on this ledger (used by Scripts/bench).",
+        discussion: """
+            Builds --count inclusion proofs of random entries, checking each, and --count consistency proofs \
+            from random earlier sizes, and prints the time per proof. Reads only.
+            Example:  vtf bench-proofs --ledger bench.ledger --count 1000
+            """,
         shouldDisplay: false)
 
     @OptionGroup var global: LedgerOptions

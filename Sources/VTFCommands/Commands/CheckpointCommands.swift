@@ -30,7 +30,12 @@ struct CheckpointCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Print the latest stored checkpoint, or the one of size N, with its cosignatures.")
+            commandName: "show", abstract: "Print the latest stored checkpoint, or the one of size N, with its cosignatures.",
+            discussion: """
+                A checkpoint is the journal's size and Merkle root signed by the log key (a C2SP signed note); \
+                cosignatures are auditors' witness signatures on it.
+                Example:  vtf checkpoint show --size 100
+                """)
 
         @OptionGroup var global: LedgerOptions
 
@@ -183,12 +188,22 @@ enum Witness {
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "The ledger's log key.", subcommands: [VerifierKey.self])
+        commandName: "log", abstract: "The ledger's log key.",
+        discussion: """
+            The log key signs every checkpoint; vtf log vkey prints the key that checks them.
+            Example:  vtf log vkey
+            """,
+        subcommands: [VerifierKey.self])
 
     struct VerifierKey: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "vkey",
-            abstract: "Print the log's verifier key (origin+keyid+base64), which checks every checkpoint.")
+            abstract: "Print the log's verifier key (origin+keyid+base64), which checks every checkpoint.",
+            discussion: """
+                Publish it: with it alone, auditors and donors check checkpoints, proofs, statements and audit \
+                bundles offline.
+                Example:  vtf log vkey
+                """)
 
         @OptionGroup var global: LedgerOptions
 

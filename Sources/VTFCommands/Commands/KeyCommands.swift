@@ -171,7 +171,12 @@ struct KeyCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke a key: entries it signs after this are invalid (signed by an admin key).")
+            abstract: "Revoke a key: entries it signs after this are invalid (signed by an admin key).",
+            discussion: """
+                The key stays in the journal and in vtf key list, marked revoked at this entry, so what it signed \
+                before still verifies. The reason is recorded.
+                Example:  vtf key revoke 3fa2c1d0 --key admin.pem --reason \"laptop lost\"
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
@@ -195,7 +200,12 @@ struct KeyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every key ever registered, with its roles and status.")
+        static let configuration = CommandConfiguration(
+            abstract: "List every key ever registered, with its roles and status.",
+            discussion: """
+                Revoked keys stay listed, with the entry that revoked them and why: older entries still name them.
+                Example:  vtf key list --format csv
+                """)
 
         @OptionGroup var global: LedgerOptions
 

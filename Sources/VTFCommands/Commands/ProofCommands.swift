@@ -12,6 +12,11 @@ struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove",
         abstract: "Print Merkle proofs (RFC 9162) that others check against signed checkpoints.",
+        discussion: """
+            An inclusion proof shows an entry is in the journal a checkpoint signs; a consistency proof shows a \
+            later checkpoint extends an earlier one, nothing rewritten. vtf proof check checks either offline.
+            Example:  vtf prove inclusion 7
+            """,
         subcommands: [Inclusion.self, Consistency.self])
 
     struct Inclusion: ParsableCommand {
@@ -69,7 +74,11 @@ struct ProveCommand: ParsableCommand {
 
 struct ProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "proof", abstract: "Check proofs offline, without any ledger.", subcommands: [Check.self])
+        commandName: "proof", abstract: "Check proofs offline, without any ledger.",
+        discussion: """
+            Example:  vtf proof check --checkpoint cp.note --vkey VKEY --proof p.json --entry LINE
+            """,
+        subcommands: [Check.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -80,6 +80,11 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Export the signed journal.",
+        discussion: """
+            Each line of the export is the exact signed bytes of one entry, in order: what auditors recompute \
+            from.
+            Example:  vtf journal export --out journal.jsonl
+            """,
         subcommands: [Export.self])
 
     struct Export: ParsableCommand {

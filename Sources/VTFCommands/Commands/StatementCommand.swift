@@ -41,7 +41,13 @@ struct StatementCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, csv }
 
     struct Make: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "make", abstract: "Write a statement (the default).")
+        static let configuration = CommandConfiguration(
+            commandName: "make", abstract: "Write a statement (the default).",
+            discussion: """
+                A JSON statement is signed by the log key and carries an inclusion proof for every receipt, so the \
+                donor can check it with vtf statement verify.
+                Example:  vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html --lang fr --out bel-2026.html
+                """)
         @OptionGroup var global: LedgerOptions
         @Option(help: "The donor's ID.") var donor: String?
         @Flag(help: "One statement per donor, into the --out folder.") var all = false

@@ -11,6 +11,11 @@ struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Contribution agreements (IPSAS 23): sign, recognise a met condition, list.",
+        discussion: """
+            vtf agreement sign records what a donor has bound itself to give; a conditional agreement stays \
+            deferred revenue until vtf agreement recognise; receipts (vtf receive) settle it.
+            Example:  vtf agreement sign --donor BEL --amount 2000000.00 --currency EUR --date 2026-04-15 --ref AGR-BEL
+            """,
         subcommands: [Sign.self, Recognise.self, List.self])
 
     struct Sign: ParsableCommand {
@@ -82,7 +87,11 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the agreements and what each still expects.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the agreements and what each still expects.",
+            discussion: """
+                Example:  vtf agreement list --format json
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
@@ -125,7 +134,13 @@ struct ReceiveCommand: ParsableCommand {
         defaultSubcommand: Record.self)
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a receipt (the default).")
+        static let configuration = CommandConfiguration(
+            commandName: "record", abstract: "Record a receipt (the default).",
+            discussion: """
+                Name the --agreement it pays, or --unidentified to hold it in suspense (2400) until vtf receive \
+                apply. --bank-ref must be unique, so one bank line is never booked twice.
+                Example:  vtf receive --agreement AGR-BEL --amount 1000000.00 --currency EUR --date 2026-05-03 --bank-ref BNK-1
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "The agreement it pays.") var agreement: String?
@@ -156,7 +171,12 @@ struct ReceiveCommand: ParsableCommand {
     }
 
     struct Apply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Place a receipt held in suspense against an agreement.")
+        static let configuration = CommandConfiguration(
+            abstract: "Place a receipt held in suspense against an agreement.",
+            discussion: """
+                Moves the receipt with this bank reference out of suspense (2400) onto the agreement it pays.
+                Example:  vtf receive apply BNK-2 --agreement AGR-ACME
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "The receipt's bank reference.") var bankRef: String

@@ -13,6 +13,11 @@ struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
         abstract: "The Board-approved budget of a year by category (grants, secretariat costs, PSC): two-person, effective-dated.",
+        discussion: """
+            A budget posts nothing: vtf report budget compares it with the actual amounts (IPSAS 24). A revision \
+            is a new budget from its day.
+            Example:  vtf budget set --year 2027 --grants 300000.00 --secretariat 40000.00 --psc 39000.00 --from 2027-01-01
+            """,
         subcommands: [Set.self, List.self])
 
     struct Set: ParsableCommand {
@@ -59,7 +64,10 @@ struct BudgetCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every approved budget, by year and the day it took effect; the original and the one in force at year end marked.")
+            abstract: "Every approved budget, by year and the day it took effect; the original and the one in force at year end marked.",
+            discussion: """
+                Example:  vtf budget list --year 2027
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Only this year's budgets.") var year: Int?

@@ -11,6 +11,10 @@ struct DonorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "donor",
         abstract: "Donors of the fund: add one, list them, refund one.",
+        discussion: """
+            Each donor's contributions receivable are kept apart, under 1200.ID.
+            Example:  vtf donor add BEL --name Belgium --type member-state --country BE
+            """,
         subcommands: [Add.self, List.self, Refund.self])
 
     struct Add: ParsableCommand {
@@ -40,7 +44,12 @@ struct DonorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the donors.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the donors.",
+            discussion: """
+                Every donor recorded with vtf donor add.
+                Example:  vtf donor list --format json
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 

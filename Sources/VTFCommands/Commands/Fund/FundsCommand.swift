@@ -8,7 +8,13 @@ import LedgerStore
 
 struct FundsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "funds", abstract: "The funds a certifying officer may obligate or pay.", subcommands: [Available.self])
+        commandName: "funds", abstract: "The funds a certifying officer may obligate or pay.",
+        discussion: """
+            Funds available are cash less what is held for others, the operating reserve and open commitments; \
+            receivables never count.
+            Example:  vtf funds available --as-of 2026-06-30
+            """,
+        subcommands: [Available.self])
 
     struct Available: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -166,7 +166,12 @@ struct GrantCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a grant whose advances are all reported or refunded; its unpaid commitment is released.")
+            abstract: "Close a grant whose advances are all reported or refunded; its unpaid commitment is released.",
+            discussion: """
+                Refused while an advance is neither reported nor refunded. Tranches never paid leave the open \
+                commitments (9200).
+                Example:  vtf grant close G-1
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
@@ -180,7 +185,11 @@ struct GrantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the grants (vtf report grants has the full picture).")
+        static let configuration = CommandConfiguration(
+            abstract: "List the grants (vtf report grants has the full picture).",
+            discussion: """
+                Example:  vtf grant list --format json
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 

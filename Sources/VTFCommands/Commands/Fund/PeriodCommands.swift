@@ -11,6 +11,11 @@ struct ReceivableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receivable",
         abstract: "Contributions receivable: impair what may not be paid (an allowance), write off what will not be.",
+        discussion: """
+            Both are two-person requests (vtf pending shows them). An impairment is an allowance (Dr 5600, Cr \
+            1210.DONOR) and the receivable remains; a write-off removes it, within the fund's write-off limit.
+            Example:  vtf receivable impair AGR-X --amount 2500.00 --date 2026-12-31
+            """,
         subcommands: [WriteOff.self, Impair.self])
 
     struct WriteOff: ParsableCommand {
@@ -46,7 +51,13 @@ struct ReceivableCommand: ParsableCommand {
 
 struct FXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fx", abstract: "Foreign exchange at period end.", subcommands: [Revalue.self])
+        commandName: "fx", abstract: "Foreign exchange at period end.",
+        discussion: """
+            vtf fx revalue restates the foreign-currency balances of the monetary accounts at the day's UN rate \
+            and books the unrealised gain or loss.
+            Example:  vtf fx revalue --date 2026-12-31
+            """,
+        subcommands: [Revalue.self])
 
     struct Revalue: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -71,7 +82,13 @@ struct FXCommand: ParsableCommand {
 
 struct InterestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "interest", abstract: "The fund's share of the UN main cash pool.", subcommands: [Allocate.self])
+        commandName: "interest", abstract: "The fund's share of the UN main cash pool.",
+        discussion: """
+            UN Treasury allocates the cash pool's income and costs to each fund; record the fund's share as \
+            Treasury advises it.
+            Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-Q2
+            """,
+        subcommands: [Allocate.self])
 
     struct Allocate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -98,7 +115,13 @@ struct InterestCommand: ParsableCommand {
 
 struct ReserveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reserve", abstract: "The operating cash reserve (3300).", subcommands: [Adjust.self])
+        commandName: "reserve", abstract: "The operating cash reserve (3300).",
+        discussion: """
+            The reserve is reserve_rate % of planned_expenditure (see vtf setting list); vtf reserve adjust \
+            brings it there.
+            Example:  vtf reserve adjust --date 2026-12-31
+            """,
+        subcommands: [Adjust.self])
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -118,7 +141,13 @@ struct ReserveCommand: ParsableCommand {
 
 struct YearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "year", abstract: "The financial year.", subcommands: [Close.self])
+        commandName: "year", abstract: "The financial year.",
+        discussion: """
+            Closing a year moves its revenue and expenses to accumulated surplus; afterwards nothing may be \
+            dated in it.
+            Example:  vtf year close 2026 --ref CLOSE-2026
+            """,
+        subcommands: [Close.self])
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -152,10 +181,21 @@ struct SettingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setting",
         abstract: "The fund's effective-dated settings: PSC rate, reserve, planned expenditure, write-off limit.",
+        discussion: """
+            A change is a two-person request (vtf pending shows it) and applies from its --from date; reports on \
+            earlier dates keep the value then in force.
+            Example:  vtf setting change psc_rate 7 --from 2027-01-01
+            """,
         subcommands: [List.self, Change.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every value each setting has had, and from when.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every value each setting has had, and from when.",
+            discussion: """
+                One line per value: the setting, the day it took effect, the value, the entry that set it, and what \
+                it means.
+                Example:  vtf setting list --format json
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
@@ -197,7 +237,11 @@ struct SettingCommand: ParsableCommand {
 
 struct CashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cash", abstract: "Cash held in another currency: convert it into the fund's currency.", subcommands: [Convert.self])
+        commandName: "cash", abstract: "Cash held in another currency: convert it into the fund's currency.",
+        discussion: """
+            Example:  vtf cash convert --amount 200000.00 --currency EUR --date 2026-05-10
+            """,
+        subcommands: [Convert.self])
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -98,7 +98,12 @@ struct RatesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the recorded rates.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the recorded rates.",
+            discussion: """
+                Each rate in units per 1 USD, with the day it took effect.
+                Example:  vtf rates list --currency EUR
+                """)
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Only this currency.") var currency: String?
