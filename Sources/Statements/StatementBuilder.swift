@@ -64,15 +64,14 @@ public enum StatementBuilder {
     static func refundList(
         _ ledger: LedgerFile, donorID: String, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
     ) throws -> [DonorStatement.Money] {
-        let requests = try ledger.fundRecords("request").filter {
-            $0.fields["action"]?.stringValue == "donor.refund" && $0.fields["status"]?.stringValue == "approved"
-                && $0.fields["params"]?.objectValue?["donor"]?.stringValue == donorID
+        let requests = try ledger.requestRecords().filter {
+            $0.action == "donor.refund" && $0.status == .approved && $0.params["donor"]?.stringValue == donorID
         }
         var refunds: [DonorStatement.Money] = []
         for request in requests {
-            guard let number = request.fields["approved_seq"]?.integerValue, let seq = UInt64(exactly: number), !reversed.contains(seq),
+            guard let seq = request.approvedSeq, !reversed.contains(seq),
                 let entry = try ledger.entry(at: seq), entry.body.date >= from, entry.body.date <= to,
-                let refund = try StatementFigures.refund(entry.body, request: request.id, fundCurrency: currency)
+                let refund = try StatementFigures.refund(entry.body, request: request.ref, fundCurrency: currency)
             else { continue }
             refunds.append(refund)
         }
@@ -119,7 +118,7 @@ public enum StatementBuilder {
             return DonorStatement.Pledge(
                 ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""),
                 amount: try money(record.fields["amount"], currency), value: try money(record.fields["value"], fundCurrency),
-                status: record.fields["status"]?.stringValue ?? "open")
+                status: try PledgeStatus(in: record.fields, of: "pledge \(record.id)").rawValue)
         }
     }
 

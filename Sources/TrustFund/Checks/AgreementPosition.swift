@@ -88,7 +88,7 @@ struct AgreementMovements {
 
     init(_ ledger: LedgerFile, agreements: [StateRecord]) throws {
         let byRef = Dictionary(agreements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let requests = Dictionary(try ledger.fundRecords("request").map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let requests = Dictionary(try ledger.requestRecords().map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let reversing = Dictionary(try ledger.reversals().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var originals: [UInt64: (agreement: String, movement: Movement)] = [:]
         for entry in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply, .approvalApprove, .reversal]) {
@@ -106,7 +106,7 @@ struct AgreementMovements {
 
     /// What an entry that is not a reversal did to the agreement it names; nil for none.
     static func movement(
-        of entry: EntryBody, _ agreements: [String: StateRecord], _ requests: [String: StateRecord]
+        of entry: EntryBody, _ agreements: [String: StateRecord], _ requests: [String: RequestRecord]
     ) throws -> (String, Movement)? {
         switch entry.kind {
         case .contributionReceive, .contributionApply:
@@ -118,12 +118,11 @@ struct AgreementMovements {
             return (ref, Movement(seq: entry.seq, date: entry.date, received: try credited.negated(), writtenOff: .zero(currency)))
         case .approvalApprove:
             guard let request = entry.data["request"]?.stringValue.flatMap({ requests[$0] }),
-                request.text("action") == "receivable.write-off",
-                let params = request.fields["params"]?.objectValue, let ref = params["agreement"]?.stringValue,
+                request.action == "receivable.write-off", let ref = request.params["agreement"]?.stringValue,
                 let record = agreements[ref]
             else { return nil }
             let currency = try Currency(code: record.text("currency"))
-            return (ref, Movement(seq: entry.seq, date: entry.date, received: .zero(currency), writtenOff: try Money.parse(params["amount"], currency)))
+            return (ref, Movement(seq: entry.seq, date: entry.date, received: .zero(currency), writtenOff: try Money.parse(request.params["amount"], currency)))
         default:
             return nil
         }

@@ -49,14 +49,14 @@ extension GrantCommand.List {
         let records = try ledger.fundRecords("grant")
         guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
         let positions = try GrantPositions(ledger, currency: currency).positions()
-        return .object(["grants": .array(records.map { grant in
+        return .object(["grants": .array(try records.map { grant in
             let position = positions[grant.id] ?? GrantPosition(currency)
             return .object(JSONObject([
                 ("grant", .string(grant.id)), ("grantee", .string(grant.text("grantee_name"))), ("awarded", grant.jsonText("awarded")),
                 ("currency", .string(currency.code)), ("amount", .string(grant.text("amount"))),
                 ("paid", .string(position.paid.decimalString)), ("spent", .string(position.spent.decimalString)),
                 ("psc", .string(position.psc.decimalString)), ("refunded", .string(position.refunded.decimalString)),
-                ("status", .string(grant.text("status"))), ("seq", .integer(Int64(grant.seq))),
+                ("status", .string(try GrantStatus(in: grant.fields, of: "grant \(grant.id)").rawValue)), ("seq", .integer(Int64(grant.seq))),
             ]))
         })])
     }
@@ -94,24 +94,22 @@ extension SettingCommand.List {
 }
 
 extension PendingCommand {
-    static func json(_ requests: [StateRecord], all: Bool) -> JSONValue {
+    static func json(_ requests: [RequestRecord], all: Bool) -> JSONValue {
         var items: [JSONValue] = []
         var waiting = 0
         for request in requests {
-            let status = request.text("status")
-            let open = status == "requested" || status == "certified"
-            if open { waiting += 1 }
-            guard open || all else { continue }
-            let waitsFor: JSONValue = switch status {
-            case "requested": .string("certifying-officer")
-            case "certified": .string("approving-officer")
-            default: .null
+            if request.status.isOpen { waiting += 1 }
+            guard request.status.isOpen || all else { continue }
+            let waitsFor: JSONValue = switch request.status {
+            case .requested: .string("certifying-officer")
+            case .certified: .string("approving-officer")
+            case .approved, .rejected, .reversed: .null
             }
             items.append(.object(JSONObject([
-                ("ref", .string(request.id)), ("action", .string(request.text("action"))), ("date", .string(request.text("date"))),
-                ("summary", .string(summary(request))), ("requester", .string(request.text("requester"))),
-                ("certifier", request.jsonText("certifier")), ("status", .string(status)), ("waits_for", waitsFor),
-                ("params", .object(request.fields["params"]?.objectValue ?? [:])), ("seq", .integer(Int64(request.seq))),
+                ("ref", .string(request.ref)), ("action", .string(request.action)), ("date", .string(request.date.description)),
+                ("summary", .string(summary(request))), ("requester", .string(request.requester)),
+                ("certifier", request.certifier.map(JSONValue.string) ?? .null), ("status", .string(request.status.rawValue)),
+                ("waits_for", waitsFor), ("params", .object(request.params)), ("seq", .integer(Int64(request.seq))),
             ])))
         }
         return .object(JSONObject([("requests", .array(items)), ("waiting", .integer(Int64(waiting)))]))

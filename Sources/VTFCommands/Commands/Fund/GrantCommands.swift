@@ -208,7 +208,7 @@ struct GrantCommand: ParsableCommand {
                     let field = { (name: String) in grant.fields[name]?.stringValue ?? "" }
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, field("grantee_name"), field("awarded"), field("amount"), position.paid.decimalString,
-                               position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, field("status")])
+                               position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, try GrantStatus(in: grant.fields, of: "grant \(grant.id)").rawValue])
                 }
             }
             print(table.render(), terminator: "")

@@ -1,0 +1,51 @@
+import CanonicalJSON
+import LedgerJournal
+import LedgerStore
+import Testing
+import TrustFund
+import TrustFundRules
+
+/// Issue 13 item 2: request, grant, pledge and suspense statuses are enums; a request is read
+/// through ``RequestRecord``, strictly, naming the record when a field is wrong.
+@Suite("Typed fund records and statuses")
+struct FundRecordTypesTests {
+    @Test func aRequestReadsBackTypedThroughEveryStep() throws {
+        let fund = try AgreementPositionTests.scenario()
+        let writeOff = try #require(try fund.file.requestRecord("WO-1"))
+        #expect(writeOff.action == "receivable.write-off")
+        #expect(writeOff.status == .reversed)
+        #expect(writeOff.requester == "maria" && writeOff.certifier == "chen" && writeOff.approver == "amara")
+        #expect(writeOff.date.description == "2026-04-15")
+        #expect(writeOff.params["amount"] == .string("5000.00"))
+        let approval = try #require(writeOff.approvedSeq)
+        #expect(try fund.file.entry(at: approval)?.body.kind == .approvalApprove)
+        #expect(try fund.file.requestRecords().map(\.status) == [.approved, .approved, .reversed])
+    }
+
+    @Test func aStatusOutsideTheEnumIsAnErrorNamingTheRecord() throws {
+        let fields: JSONObject = [
+            "action": .string("voucher"), "status": .string("pending"), "date": .string("2026-01-05"), "requester": .string("maria"),
+        ]
+        #expect(throws: RuleViolation(
+            "request R-9 has status \"pending\", not one of requested, certified, approved, rejected, reversed; run vtf verify (the derived tables may have been edited)")
+        ) {
+            try RequestRecord(StateRecord(collection: "request", id: "R-9", seq: 3, fields: fields))
+        }
+        #expect(throws: RuleViolation("request R-9: requester must be a string")) {
+            var wrong = fields
+            wrong["status"] = .string("requested")
+            wrong["requester"] = .integer(7)
+            return try RequestRecord(StateRecord(collection: "request", id: "R-9", seq: 3, fields: wrong))
+        }
+        #expect(throws: RuleViolation("grant G-1 has status \"done\", not one of open, closed; run vtf verify (the derived tables may have been edited)")) {
+            try GrantStatus(in: ["status": .string("done")], of: "grant G-1")
+        }
+    }
+
+    @Test func statusesAreTheStringsTheJournalAlwaysHeld() {
+        #expect(RequestStatus.allCases.map(\.rawValue) == ["requested", "certified", "approved", "rejected", "reversed"])
+        #expect(GrantStatus.allCases.map(\.rawValue) == ["open", "closed"])
+        #expect(PledgeStatus.allCases.map(\.rawValue) == ["open", "converted"])
+        #expect(SuspenseStatus.allCases.map(\.rawValue) == ["open", "applied"])
+    }
+}
