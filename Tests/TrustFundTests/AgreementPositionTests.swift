@@ -29,7 +29,7 @@ struct AgreementPositionTests {
 
     /// received, written off, outstanding of AGR-1 on `asOf`, and what 1200.ACME holds then.
     private func figures(_ fund: TestFund, _ asOf: String) throws -> (position: [String], journal: String) {
-        let position = try #require(try AgreementPosition.all(fund.file, asOf: F.d(asOf)).first { $0.record.id == "AGR-1" })
+        let position = try #require(try AgreementPosition.all(fund.file, asOf: F.d(asOf)).first { $0.agreement.ref == "AGR-1" })
         let receivable = try fund.file.trialBalance(asOf: F.d(asOf)).first { $0.account.rawValue == "1200.ACME" }
         return ([position.received, position.writtenOff, position.outstanding].map(\.decimalString), receivable?.amount.decimalString ?? "0.00")
     }

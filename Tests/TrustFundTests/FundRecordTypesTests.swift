@@ -48,4 +48,26 @@ struct FundRecordTypesTests {
         #expect(PledgeStatus.allCases.map(\.rawValue) == ["open", "converted"])
         #expect(SuspenseStatus.allCases.map(\.rawValue) == ["open", "applied"])
     }
+
+    @Test func donorsAgreementsAndPledgesReadTyped() throws {
+        let fund = try AgreementPositionTests.scenario()
+        let agreement = try #require(try fund.file.agreementRecord("AGR-1"))
+        #expect(agreement.donor == "ACME" && agreement.date.description == "2026-01-10" && !agreement.conditional)
+        #expect(agreement.instalments.map { [$0.due.description, $0.amount.decimalString] } == [["2026-01-10", "100000.00"]])
+        // The reversal took the second receipt off the list the rules keep.
+        #expect(agreement.receipts.map(\.amount.decimalString) == ["60000.00"])
+        let donor = try #require(try fund.file.donorRecord("ACME"))
+        #expect([donor.name, donor.type, donor.since.description] == ["Acme Foundation", "foundation", "2026-01-05"])
+        #expect(donor.country == nil)
+    }
+
+    @Test func aWrongAgreementFieldIsAnErrorNamingTheRecord() {
+        let fields: JSONObject = [
+            "donor": .string("ACME"), "date": .string("2026-01-10"), "currency": .string("USD"), "amount": .string("12.345"),
+            "value": .string("12.35"),
+        ]
+        #expect(throws: RuleViolation("agreement AGR-9: amount \"12.345\" is not an amount in USD")) {
+            try AgreementRecord(StateRecord(collection: "agreement", id: "AGR-9", seq: 4, fields: fields))
+        }
+    }
 }

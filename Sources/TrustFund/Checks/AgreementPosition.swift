@@ -1,7 +1,7 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerJournal
-import TrustFundRules
+import LedgerJournal
+public import TrustFundRules
 import TransparencyLog
 public import LedgerStore
 
@@ -19,9 +19,10 @@ public struct AgreementPosition: Sendable {
         public let outstanding: Amount
     }
 
-    public let record: StateRecord
-    public let currency: Currency
-    public let amount: Amount
+    /// The agreement's terms.
+    public let agreement: AgreementRecord
+    public var currency: Currency { agreement.currency }
+    public var amount: Amount { agreement.amount }
     /// Receipts applied to the agreement, dated up to the date, reversals netted.
     public let received: Amount
     /// Approved write-offs dated up to the date, reversals netted.
@@ -31,39 +32,33 @@ public struct AgreementPosition: Sendable {
     /// Its instalments by due date, each with what is left of it.
     public let instalments: [Instalment]
 
-    public var donor: String { record.fields["donor"]?.stringValue ?? "" }
+    public var donor: String { agreement.donor }
 
     /// Every agreement signed on or before `date` (nil: every agreement, on the journal's last
     /// date), by ref.
     public static func all(_ ledger: LedgerFile, asOf date: LedgerDate?) throws -> [AgreementPosition] {
-        let records = try ledger.fundRecords("agreement").filter { record in
-            date.map { (record.fields["date"]?.stringValue ?? "") <= $0.description } ?? true
-        }
+        let records = try ledger.agreementRecords().filter { record in date.map { record.date <= $0 } ?? true }
         let movements = try AgreementMovements(ledger, agreements: records)
         return try records.map { record in
-            try AgreementPosition(record, asOf: date, movements: movements.movements[record.id] ?? [])
+            try AgreementPosition(record, asOf: date, movements: movements.movements[record.ref] ?? [])
         }
     }
 
-    init(_ record: StateRecord, asOf date: LedgerDate?, movements: [AgreementMovements.Movement]) throws {
-        self.record = record
-        currency = try Currency(code: record.text("currency"))
-        amount = try Money.parse(record.fields["amount"], currency)
+    init(_ agreement: AgreementRecord, asOf date: LedgerDate?, movements: [AgreementMovements.Movement]) throws {
+        self.agreement = agreement
+        let currency = agreement.currency
         let dated = movements.filter { movement in date.map { movement.date <= $0 } ?? true }
-        let currency = self.currency
         received = try Money.sum(dated.map(\.received), currency)
         writtenOff = try Money.sum(dated.map(\.writtenOff), currency)
         let settled = try received.adding(writtenOff)
-        outstanding = try amount.subtracting(settled)
-        instalments = try Self.allocate(settled, to: record, currency)
+        outstanding = try agreement.amount.subtracting(settled)
+        instalments = try Self.allocate(settled, to: agreement)
     }
 
     /// The instalments by due date, `settled` paying the oldest first.
-    static func allocate(_ settled: Amount, to record: StateRecord, _ currency: Currency) throws -> [Instalment] {
+    static func allocate(_ settled: Amount, to agreement: AgreementRecord) throws -> [Instalment] {
         var left = settled
-        let items = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map { item in
-            (amount: try Money.parse(item["amount"], currency), due: try LedgerDate(parsing: item["due"]?.stringValue ?? ""))
-        }.sorted { $0.due < $1.due }
+        let items = agreement.instalments.sorted { $0.due < $1.due }
         return try items.map { item in
             let paid = left.minorUnits >= item.amount.minorUnits ? item.amount : left
             left = try left.subtracting(paid)
@@ -86,8 +81,8 @@ struct AgreementMovements {
     /// Movements by agreement ref, in entry order.
     private(set) var movements: [String: [Movement]] = [:]
 
-    init(_ ledger: LedgerFile, agreements: [StateRecord]) throws {
-        let byRef = Dictionary(agreements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    init(_ ledger: LedgerFile, agreements: [AgreementRecord]) throws {
+        let byRef = Dictionary(agreements.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let requests = Dictionary(try ledger.requestRecords().map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let reversing = Dictionary(try ledger.reversals().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var originals: [UInt64: (agreement: String, movement: Movement)] = [:]
@@ -106,13 +101,13 @@ struct AgreementMovements {
 
     /// What an entry that is not a reversal did to the agreement it names; nil for none.
     static func movement(
-        of entry: EntryBody, _ agreements: [String: StateRecord], _ requests: [String: RequestRecord]
+        of entry: EntryBody, _ agreements: [String: AgreementRecord], _ requests: [String: RequestRecord]
     ) throws -> (String, Movement)? {
         switch entry.kind {
         case .contributionReceive, .contributionApply:
             guard let ref = entry.data["agreement"]?.stringValue, let record = agreements[ref] else { return nil }
-            let currency = try Currency(code: record.text("currency"))
-            let receivable = try FundChart.receivables.sub(record.text("donor"))
+            let currency = record.currency
+            let receivable = try FundChart.receivables.sub(record.donor)
             let credited = try Money.sum(
                 entry.postings.filter { $0.account == receivable && $0.amount.currency == currency }.map(\.amount), currency)
             return (ref, Movement(seq: entry.seq, date: entry.date, received: try credited.negated(), writtenOff: .zero(currency)))
@@ -121,7 +116,7 @@ struct AgreementMovements {
                 request.action == "receivable.write-off", let ref = request.params["agreement"]?.stringValue,
                 let record = agreements[ref]
             else { return nil }
-            let currency = try Currency(code: record.text("currency"))
+            let currency = record.currency
             return (ref, Movement(seq: entry.seq, date: entry.date, received: .zero(currency), writtenOff: try Money.parse(request.params["amount"], currency)))
         default:
             return nil

@@ -104,9 +104,9 @@ struct AgreementCommand: ParsableCommand {
                 ("OUTSTANDING", .right), ("TERMS", .left),
             ])
             for position in positions {
-                let record = position.record
-                let terms = record.fields["conditional"]?.boolValue == true ? "conditional" : "unconditional"
-                table.add([record.id, record.text("donor"), record.text("date"), position.currency.code, position.amount.decimalString,
+                let record = position.agreement
+                let terms = record.conditional ? "conditional" : "unconditional"
+                table.add([record.ref, record.donor, record.date.description, position.currency.code, position.amount.decimalString,
                            position.received.decimalString, position.outstanding.decimalString, terms])
             }
             print(table.render(), terminator: "")

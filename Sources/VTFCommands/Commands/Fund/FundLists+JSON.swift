@@ -32,13 +32,13 @@ extension DonorCommand.List {
 extension AgreementCommand.List {
     static func json(_ agreements: [AgreementPosition]) -> JSONValue {
         .object(["agreements": .array(agreements.map { position in
-            let record = position.record
+            let record = position.agreement
             return .object(JSONObject([
-                ("ref", .string(record.id)), ("donor", .string(record.text("donor"))), ("date", .string(record.text("date"))),
+                ("ref", .string(record.ref)), ("donor", .string(record.donor)), ("date", .string(record.date.description)),
                 ("currency", .string(position.currency.code)), ("amount", .string(position.amount.decimalString)),
                 ("received", .string(position.received.decimalString)), ("written_off", .string(position.writtenOff.decimalString)),
                 ("outstanding", .string(position.outstanding.decimalString)),
-                ("conditional", .bool(record.fields["conditional"]?.boolValue == true)), ("seq", .integer(Int64(record.seq))),
+                ("conditional", .bool(record.conditional)), ("seq", .integer(Int64(record.seq))),
             ]))
         })])
     }
