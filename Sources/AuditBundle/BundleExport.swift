@@ -20,7 +20,7 @@ public enum BundleExport {
     public static func export(_ ledger: LedgerFile, to directory: String) throws -> BundleSummary {
         let manager = FileManager.default
         if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? true) {
-            throw StoreError(.input, "\(directory) is not empty; an audit bundle needs a new folder")
+            throw StoreError(.exists, "\(directory) is not empty; an audit bundle needs a new folder")
         }
         let root = URL(fileURLWithPath: directory)
         for folder in ["", BundleLayout.checkpoints, BundleLayout.keys] {
@@ -89,7 +89,7 @@ final class FileWriter {
 
     init(_ url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw StoreError(.system, "cannot create \(url.path)")
+            throw StoreError(.io, "cannot create \(url.path)")
         }
         self.handle = handle
     }

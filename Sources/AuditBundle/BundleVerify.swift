@@ -30,7 +30,7 @@ public enum BundleVerify {
         let root = URL(fileURLWithPath: directory)
         let verifier: NoteVerifier
         do { verifier = try NoteVerifier(verifierKey: vkey) } catch {
-            throw StoreError(.input, "--vkey: \(error)")
+            throw StoreError(.badInput, "--vkey: \(error)")
         }
         try checkManifest(root)
         let bundledKey = try BundleInput.text(root, BundleLayout.logVerifierKey, kind: .bundleVerifierKey)

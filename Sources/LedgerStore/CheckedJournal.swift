@@ -34,15 +34,18 @@ public struct CheckedJournal: Sendable {
         do {
             (verification, keys) = try ledger.replay(threads: threads, collecting: false, checksSignatures: false, progress: nil)
         } catch let failure as VerificationFailure {
-            throw StoreError.system(failure.reason.hasPrefix("postings table") || failure.reason.hasPrefix("merkle_nodes table")
+            // The postings or Merkle tables differ (no rule involved); a journal row whose own
+            // columns differ from its bytes (rule code damaged-state) means the journal was edited.
+            let tablesOnly = failure.code == .derivedTables && failure.ruleCode == nil
+            throw StoreError(.damaged, tablesOnly
                 ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was signed (vtf reconcile ledger lists every difference)"
                 : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was signed (run vtf verify)")
         }
         if let first = verification.differences.first {
-            throw StoreError.system(
+            throw StoreError(.damaged,
                 "derived tables do not match the journal at \(first)\(verification.differences.count > 1 ? " (and \(verification.differences.count - 1) more)" : ""); nothing was signed (vtf reconcile ledger lists every difference)")
         }
-        guard let origin = try ledger.settings()?.origin else { throw StoreError.input("the ledger has no genesis entry") }
+        guard let origin = try ledger.settings()?.origin else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
         return CheckedJournal(
             entryCount: verification.entryCount, root: verification.root, keys: keys, origin: origin,
             logVerifierKey: try ledger.logVerifierKey())

@@ -60,7 +60,7 @@ enum DerivedRows {
             let roles = try ((try row.decode(atIndex: 4)) as String).split(separator: ",").map { try Role(parsing: String($0)) }
             let record = KeyRecord(publicKey: publicKey, holder: (try row.decode(atIndex: 2)), name: (try row.decode(atIndex: 3)), roles: roles)
             guard record.keyID == keyID else {
-                throw StoreError.system("the keys table holds key \(keyID) with another public key; run vtf verify")
+                throw StoreError(.damaged, "the keys table holds key \(keyID) with another public key; run vtf verify")
             }
             return KeyState(record: record, registeredSeq: (try row.decode(atIndex: 5)), revokedSeq: (try row.decode(atIndex: 6)), revokeReason: (try row.decode(atIndex: 7)))
         }
@@ -70,7 +70,7 @@ enum DerivedRows {
         try Row.fetchAll(db, sql: "SELECT code, name, type, opened_seq, closed_seq FROM accounts ORDER BY code").map { row in
             let typeText: String = (try row.decode(atIndex: 2))
             guard let type = AccountType(rawValue: typeText) else {
-                throw StoreError.system("account \((try row.decode(atIndex: 0)) as String) has unknown type \(typeText); run vtf verify")
+                throw StoreError(.damaged, "account \((try row.decode(atIndex: 0)) as String) has unknown type \(typeText); run vtf verify")
             }
             return AccountState(code: try AccountCode((try row.decode(atIndex: 0))), name: (try row.decode(atIndex: 1)), type: type, openedSeq: (try row.decode(atIndex: 3)), closedSeq: (try row.decode(atIndex: 4)))
         }
@@ -129,7 +129,7 @@ enum DerivedRows {
         let id: String = (try row.decode(atIndex: 1))
         let bytes: Data = (try row.decode(atIndex: 3))
         guard let fields = (try? JSONParser.parse([UInt8](bytes)))?.objectValue else {
-            throw StoreError.system("fund record \(collection)/\(id) is not a JSON object; run vtf verify")
+            throw StoreError(.damaged, "fund record \(collection)/\(id) is not a JSON object; run vtf verify")
         }
         return StateRecord(collection: collection, id: id, seq: (try row.decode(atIndex: 2)), fields: fields)
     }

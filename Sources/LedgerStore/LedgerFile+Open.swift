@@ -19,7 +19,7 @@ extension LedgerFile {
     /// the file as immutable, which is exact as long as no -wal holds commits not yet in it.
     public static func open(at path: String, mode: OpenMode, rules: LedgerRules) throws -> LedgerFile {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.input("no ledger at \(path) (create one with `vtf init`, or pass --ledger / set VTF_LEDGER)")
+            throw StoreError(.notFound, "no ledger at \(path) (create one with `vtf init`, or pass --ledger / set VTF_LEDGER)")
         }
         try WALGuard.check(ledger: path)
         switch mode {
@@ -49,7 +49,7 @@ enum ReadOnlyAccess {
         if try WALFile.read(at: path + "-wal") != nil {
             // SQLite reads an existing -wal through an existing -shm opened read-only.
             if manager.fileExists(atPath: path + "-shm") { return false }
-            throw StoreError.system("""
+            throw StoreError(.unreadable, """
                 \(path)-wal holds entries that are not in the ledger file yet, and SQLite cannot read them from here \
                 (the folder \(folder) is read-only). Copy the ledger and its -wal together to a writable folder and \
                 run the command there, or have someone who can write the folder run `vtf verify` once

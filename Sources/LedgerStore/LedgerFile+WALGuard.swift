@@ -27,7 +27,7 @@ enum WALGuard {
     }
 
     static func refusal(_ path: String, _ problem: String) -> StoreError {
-        StoreError.system("""
+        StoreError(.walMismatch, """
             \(path)-wal does not belong to this ledger: \(problem). vtf refused to use the ledger and changed \
             neither file, because SQLite would copy that -wal's pages over newer ones and damage the ledger for good. \
             If the -wal was restored from a backup or copied from elsewhere, move it aside \
@@ -81,7 +81,7 @@ struct DatabaseHeader: Equatable {
     /// Nil for a file too short to be a database (SQLite treats it as empty).
     static func read(at path: String) throws -> DatabaseHeader? {
         guard let handle = try RegularFile.open(path) else {
-            throw StoreError.system("cannot read \(path)")
+            throw StoreError(.io, "cannot read \(path)")
         }
         defer { try? handle.close() }
         let bytes = [UInt8](try handle.read(upToCount: 100) ?? Data())

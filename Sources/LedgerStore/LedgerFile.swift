@@ -22,24 +22,24 @@ public final class LedgerFile: Sendable {
     /// Creates a new, empty ledger file with the schema; refuses to touch an existing file.
     public static func create(at path: String, rules: LedgerRules) throws -> LedgerFile {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.input("\(path) already exists; a new ledger needs a new file")
+            throw StoreError(.exists, "\(path) already exists; a new ledger needs a new file")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw StoreError.input("the folder \(folder) does not exist; create it first")
+            throw StoreError(.notFound, "the folder \(folder) does not exist; create it first")
         }
         let file = try connect(path: path, readOnly: false, rules: rules)
         do {
             try file.queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                    throw StoreError.system("cannot switch \(path) to WAL mode")
+                    throw StoreError(.io, "cannot switch \(path) to WAL mode")
                 }
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.system("cannot set up \(path): \(describe(error))")
+            throw StoreError(.io, "cannot set up \(path): \(describe(error))")
         }
         try Migrations.run(on: file.queue)
         return file
@@ -71,9 +71,9 @@ public final class LedgerFile: Sendable {
             let location = immutable ? ReadOnlyAccess.immutableURI(path) : path
             return LedgerFile(path: path, queue: try DatabaseQueue(path: location, configuration: configuration), rules: rules)
         } catch DatabaseError.SQLITE_NOTADB {
-            throw StoreError.input("\(path) is not a vtf ledger (it is not a SQLite file)")
+            throw StoreError(.notALedger, "\(path) is not a vtf ledger (it is not a SQLite file)")
         } catch {
-            throw StoreError.system("cannot open \(path) as a SQLite ledger: \(Self.describe(error))")
+            throw StoreError(.io, "cannot open \(path) as a SQLite ledger: \(Self.describe(error))")
         }
     }
 

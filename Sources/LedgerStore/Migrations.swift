@@ -15,7 +15,7 @@ enum Migrations {
 
     static func run(on queue: DatabaseQueue) throws {
         do { try migrator.migrate(queue) } catch {
-            throw StoreError.system("cannot create the ledger schema: \(LedgerFile.describe(error))")
+            throw StoreError(.io, "cannot create the ledger schema: \(LedgerFile.describe(error))")
         }
     }
 
@@ -27,14 +27,14 @@ enum Migrations {
                 (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
             }
         } catch {
-            throw StoreError.input("\(path) is not a vtf ledger (\(LedgerFile.describe(error)))")
+            throw StoreError(.notALedger, "\(path) is not a vtf ledger (\(LedgerFile.describe(error)))")
         }
         guard applied.contains(EmbeddedSchemas.migrations[0].name) else {
-            throw StoreError.input("\(path) is not a vtf ledger (it has no vtf schema)")
+            throw StoreError(.notALedger, "\(path) is not a vtf ledger (it has no vtf schema)")
         }
         if !completed {
             guard upgrade else {
-                throw StoreError.input("\(path) uses an older schema; it is migrated by the next command that writes to it (vtf post, vtf import, …)")
+                throw StoreError(.schemaVersion, "\(path) uses an older schema; it is migrated by the next command that writes to it (vtf post, vtf import, …)")
             }
             try run(on: queue)
         }

@@ -1,4 +1,5 @@
-/// Why the store could not do what was asked, apart from rule refusals (``RuleViolation``).
+/// Why the store could not do what was asked, apart from rule refusals (``RuleViolation``): a
+/// stable ``Code`` (for programs and tests) beside a message naming what is wrong and the fix.
 public struct StoreError: Error, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The user named something that is not there or not usable (exit status 2).
@@ -7,16 +8,17 @@ public struct StoreError: Error, CustomStringConvertible {
         case system
     }
 
-    public let kind: Kind
+    public let code: Code
     public let message: String
 
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
+    public init(_ code: Code, _ message: String) {
+        self.code = code
         self.message = message
     }
 
-    public var description: String { message }
+    /// Whether the user can fix it by naming something else (exit status 2) or the system
+    /// failed (exit status 3); follows from the code.
+    public var kind: Kind { code.kind }
 
-    static func input(_ message: String) -> StoreError { StoreError(.input, message) }
-    static func system(_ message: String) -> StoreError { StoreError(.system, message) }
+    public var description: String { message }
 }

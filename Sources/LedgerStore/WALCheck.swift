@@ -160,7 +160,7 @@ enum RegularFile {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }  // follows links: a linked ledger is fine
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw StoreError.system("\(path) is not a regular file; vtf will not read it. Move it aside")
+            throw StoreError(.unreadable, "\(path) is not a regular file; vtf will not read it. Move it aside")
         }
         return FileHandle(forReadingAtPath: path)
     }

@@ -21,15 +21,15 @@ enum AccrualRules {
     static func accrue(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grant", "amount", "basis", "estimate"])
         guard context.date.month == 12, context.date.day == 31 else {
-            throw context.refuse("an accrual is dated 31 December of the year it closes (\(context.date.year)-12-31), not \(context.date)")
+            throw context.refuse(.wrongDate, "an accrual is dated 31 December of the year it closes (\(context.date.year)-12-31), not \(context.date)")
         }
         let grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == .open else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         let basis = try context.data.optionalText("basis", max: Limits.memoLengthMax)
         let estimate = try context.data.flag("estimate")
         guard (basis != nil) != estimate else {
-            throw context.refuse("an accrual names its basis (e.g. \"partner report of 2026-01-20\") or is an estimate (estimate: true), one of the two")
+            throw context.refuse(.missingField, "an accrual names its basis (e.g. \"partner report of 2026-01-20\") or is an estimate (estimate: true), one of the two")
         }
         let advances = try FundChart.advances.sub(grant.id)
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
@@ -62,11 +62,11 @@ enum AccrualRules {
             number >= 0, UInt64(number) + 1 == context.seq, let target = try context.state.postings(ofEntry: UInt64(number)),
             target.kind == .grantAccrue
         else {
-            throw context.refuse("a grant.accrue.reverse is the entry right after the grant.accrue it reverses, and entry \(number) is not the one before it")
+            throw context.refuse(.notReversible, "a grant.accrue.reverse is the entry right after the grant.accrue it reverses, and entry \(number) is not the one before it")
         }
         let accrued = try LedgerDate(parsing: open.fields["date"]?.stringValue ?? "")
         guard context.date == accrued.adding(days: 1) else {
-            throw context.refuse("the reversal of the accrual of \(accrued) is dated the next day, \(accrued.adding(days: 1)), not \(context.date)")
+            throw context.refuse(.wrongDate, "the reversal of the accrual of \(accrued) is dated the next day, \(accrued.adding(days: 1)), not \(context.date)")
         }
         var outcome = FundOutcome()
         for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
@@ -83,6 +83,6 @@ enum AccrualRules {
             let open = try state.record(collection, openID)
         else { return }
         let seq = open.fields["seq"]?.integerValue ?? -1
-        throw RuleViolation("entry \(body.seq): entry \(seq) accrues grant spending (grant.accrue); the entry after it must be its reversal (grant.accrue.reverse dated the next day), written with it, not \(body.kind.rawValue)")
+        throw RuleViolation(.wrongState, "entry \(body.seq): entry \(seq) accrues grant spending (grant.accrue); the entry after it must be its reversal (grant.accrue.reverse dated the next day), written with it, not \(body.kind.rawValue)")
     }
 }

@@ -14,25 +14,25 @@ enum ActionRules {
         try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation", "earmark"])
         if let earmark = try context.data.optionalText("earmark", max: Limits.nameLengthMax) { try EarmarkRules.checkGrantEarmark(earmark, context) }
         if let existing = try context.state.record("grant", ref) {
-            throw context.refuse("grant \(ref) already exists (entry \(existing.seq))")
+            throw context.refuse(.alreadyRecorded, "grant \(ref) already exists (entry \(existing.seq))")
         }
         _ = try context.identifier("grantee")
         _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         var total = Amount.zero(context.fundCurrency)
         let tranches = try context.data.array("tranches")
-        guard !tranches.isEmpty else { throw context.refuse("a grant needs at least one tranche") }
+        guard !tranches.isEmpty else { throw context.refuse(.badField, "a grant needs at least one tranche") }
         for (index, item) in tranches.enumerated() {
-            guard let text = item.stringValue else { throw context.refuse("tranches[\(index)] must be an amount string") }
+            guard let text = item.stringValue else { throw context.refuse(.badField, "tranches[\(index)] must be an amount string") }
             let tranche: Amount
             do { tranche = try Amount(parsing: text, currency: context.fundCurrency, mode: .exact) } catch {
-                throw context.refuse("tranche \(index + 1): \(error)")
+                throw context.refuse(.badField, "tranche \(index + 1): \(error)")
             }
-            guard tranche.minorUnits > 0 else { throw context.refuse("tranche \(index + 1) must be more than zero") }
+            guard tranche.minorUnits > 0 else { throw context.refuse(.badField, "tranche \(index + 1) must be more than zero") }
             total = try total.plus(tranche)
         }
         guard total == amount else {
-            throw context.refuse("the tranches add up to \(total.decimalString), not the grant's \(amount.decimalString)")
+            throw context.refuse(.totalMismatch, "the tranches add up to \(total.decimalString), not the grant's \(amount.decimalString)")
         }
         if let recommendation = try context.data.optionalString("recommendation") {
             _ = try context.require("recommendation", recommendation, "board recommendation")
@@ -43,20 +43,20 @@ enum ActionRules {
     static func requestDisbursement(_ context: FundContext, _ outcome: inout FundOutcome) throws {
         try context.data.allowOnly(["action", "grant", "tranche", "amount"])
         var grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == .open else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
         let tranche = try context.data.integer("tranche")
         let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
         guard tranche >= 1, tranche <= count else {
-            throw context.refuse("grant \(grant.id) has tranches 1...\(count), not \(tranche)")
+            throw context.refuse(.badField, "grant \(grant.id) has tranches 1...\(count), not \(tranche)")
         }
         guard !grant.trancheNumbers("tranches_requested").contains(tranche) else {
-            throw context.refuse("tranche \(tranche) of grant \(grant.id) is already requested or paid")
+            throw context.refuse(.alreadyRecorded, "tranche \(tranche) of grant \(grant.id) is already requested or paid")
         }
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         // Each tranche is paid once and at most as approved, so the payments never pass the grant.
         let approved = try Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
         guard amount.minorUnits <= approved.minorUnits else {
-            throw context.refuse("disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
+            throw context.refuse(.fundsUnavailable, "disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
         }
         grant.set("pending", try grant.amount("pending").plus(amount))
         grant.fields["tranches_requested"] = .array((grant.trancheNumbers("tranches_requested") + [tranche]).map { .integer($0) })
@@ -70,7 +70,7 @@ enum ActionRules {
         let amount = try context.positiveAmount("amount", agreement.currency)
         let outstanding = try agreement.outstanding()
         guard amount.minorUnits <= outstanding.minorUnits else {
-            throw context.refuse("agreement \(agreement.id) has \(outstanding.decimalString) \(agreement.currency.code) outstanding, less than \(amount.decimalString)")
+            throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) has \(outstanding.decimalString) \(agreement.currency.code) outstanding, less than \(amount.decimalString)")
         }
     }
 
@@ -87,12 +87,12 @@ enum ActionRules {
         let name = try context.data.string("name")
         let value = try context.data.string("value")
         do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
-            throw context.refuse(error.message)
+            throw context.refuse(error)
         }
         // A setting changes from now on: entries already recorded keep the value they used.
         let from = try context.data.date("from")
         guard from >= context.date else {
-            throw context.refuse("a setting changes from the request's date (\(context.date)) or later, not from \(from)")
+            throw context.refuse(.wrongDate, "a setting changes from the request's date (\(context.date)) or later, not from \(from)")
         }
     }
 
@@ -100,11 +100,11 @@ enum ActionRules {
     static func requestVoucher(_ context: FundContext) throws {
         try context.data.allowOnly(["action", "postings"])
         let postings = try voucherPostings(context)
-        do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse("\(error)") }
+        do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse(.unbalanced, "\(error)") }
         var memo: [Posting] = []
         for posting in postings {
             guard let account = try context.state.account(posting.account), account.closedSeq == nil else {
-                throw context.refuse("account \(posting.account) does not exist or is closed")
+                throw context.refuse(.unknownAccount, "account \(posting.account) does not exist or is closed")
             }
             if account.type == .memo { memo.append(posting) }
         }
@@ -123,16 +123,16 @@ enum ActionRules {
     static func reversalTarget(_ context: FundContext) throws -> (seq: UInt64, kind: EntryKind, postings: [Posting]) {
         let number = try context.data.integer("reverses")
         guard number >= 0, UInt64(number) < context.seq, let target = try context.state.postings(ofEntry: UInt64(number)) else {
-            throw context.refuse("reverses \(number), which is not an earlier entry")
+            throw context.refuse(.notFound, "reverses \(number), which is not an earlier entry")
         }
         let seq = UInt64(number)
         guard !target.postings.isEmpty else {
-            throw context.refuse("entry \(seq) (\(target.kind.rawValue)) has no postings to reverse")
+            throw context.refuse(.notReversible, "entry \(seq) (\(target.kind.rawValue)) has no postings to reverse")
         }
-        if try context.state.isReversed(seq: seq) { throw context.refuse("entry \(seq) is already reversed") }
-        if target.kind == .yearClose { throw context.refuse("a closed year stays closed: entry \(seq) closes it") }
+        if try context.state.isReversed(seq: seq) { throw context.refuse(.notReversible, "entry \(seq) is already reversed") }
+        if target.kind == .yearClose { throw context.refuse(.closedYear, "a closed year stays closed: entry \(seq) closes it") }
         if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
-            throw context.refuse("entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
+            throw context.refuse(.notReversible, "entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
         }
         if FundKind(target.kind) != nil { _ = try FundUndo.restore(seq, context) }
         return (seq, target.kind, target.postings)
@@ -143,7 +143,7 @@ enum ActionRules {
     static func requestBankCharges(_ context: FundContext) throws {
         try context.data.allowOnly(["action", "account", "amount", "currency", "bank_id"])
         let account = try context.data.accountCode("account")
-        guard try context.state.account(account) != nil else { throw context.refuse("account \(account) does not exist") }
+        guard try context.state.account(account) != nil else { throw context.refuse(.unknownAccount, "account \(account) does not exist") }
         _ = try context.positiveAmount("amount", try context.currency("currency"))
         _ = try context.data.optionalString("bank_id")
     }
@@ -179,12 +179,12 @@ enum ActionRules {
             let amount = try params.positiveAmount("amount", agreement.currency)
             let outstanding = try agreement.outstanding()
             guard amount.minorUnits <= outstanding.minorUnits else {
-                throw context.refuse("\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
+                throw context.refuse(.fundsUnavailable, "\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
             }
             let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
             let limit = try FundSettings.money("write_off_limit", context)
             guard value.minorUnits <= limit.minorUnits else {
-                throw context.refuse("\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
+                throw context.refuse(.fundsUnavailable, "\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
             try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
         case "receivable.impair":
@@ -205,14 +205,14 @@ enum ActionRules {
     /// counted as of it, at certification and at approval alike.
     static func postingDate(_ request: Request, _ context: FundContext) throws -> LedgerDate {
         do { return try LedgerDate(parsing: request.date) } catch {
-            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+            throw context.refuse(.damagedState, "request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
         }
     }
 
     /// Refuses `amount` (in the fund currency) beyond `funds`, showing the computation.
     static func checkAvailable(_ amount: Amount, _ funds: FundsAvailable, _ what: String, _ context: FundContext, stage: String) throws {
         guard amount.minorUnits <= funds.available.minorUnits else {
-            throw context.refuse("""
+            throw context.refuse(.fundsUnavailable, """
                 \(stage) refused: \(what) exceeds the available funds of \(funds.available.decimalString) \(context.fundCurrency.code) \
                 as of \(funds.asOf) (cash − held for others − reserve − open commitments; receivables do not count):
                 \(funds.render(asked: amount))
@@ -254,7 +254,7 @@ enum ActionRules {
         }
         guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
-            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
+            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
         }
         try checkCashOnItsDate(amount, request, context, stage: stage)
     }
@@ -267,7 +267,7 @@ enum ActionRules {
         let currency = amount.currency
         let date: LedgerDate
         do { date = try LedgerDate(parsing: request.date) } catch {
-            throw context.refuse("request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
+            throw context.refuse(.damagedState, "request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
         }
         var onDate = Amount.zero(currency)
         var later: [(date: LedgerDate, cash: Amount)] = []
@@ -279,10 +279,10 @@ enum ActionRules {
             }
         }
         guard amount.minorUnits <= onDate.minorUnits else {
-            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
+            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
         }
         if let low = later.min(by: { $0.cash.minorUnits < $1.cash.minorUnits }), amount.minorUnits > low.cash.minorUnits {
-            throw context.refuse("\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
+            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
         }
     }
 
@@ -315,7 +315,7 @@ enum ActionRules {
             outcome.put("grant", id, seq: context.seq, fields)
         case "grant.disburse":
             var grant = try Grant(context, try params.data.string("grant"))
-            guard grant.status == .open else { throw context.refuse("grant \(grant.id) is \(grant.status)") }
+            guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
             let amount = try params.positiveAmount("amount", fund)
             let tranche = try params.data.integer("tranche")
             outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
@@ -330,7 +330,7 @@ enum ActionRules {
             var agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
             guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
-                throw context.refuse("agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
+                throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
             }
             try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
@@ -364,7 +364,7 @@ enum ActionRules {
             outcome.effects.append(.reverse(target: target.seq, by: context.seq))
             outcome.reversible = false
         default:
-            throw context.refuse("request \(request.ref) has an unknown action \(request.action)")
+            throw context.refuse(.damagedState, "request \(request.ref) has an unknown action \(request.action)")
         }
     }
 
@@ -388,7 +388,7 @@ enum ActionRules {
                 // What it took off the receivable, as posted.
                 let seq = record.fields["approved_seq"]?.integerValue ?? -1
                 guard seq >= 0, let entry = try context.state.postings(ofEntry: UInt64(seq)) else {
-                    throw context.refuse("request \(record.id) is approved without its entry; run vtf verify (the derived tables may have been edited)")
+                    throw context.refuse(.damagedState, "request \(record.id) is approved without its entry; run vtf verify (the derived tables may have been edited)")
                 }
                 let receivable = try FundChart.receivables.sub(agreement.donor)
                 for posting in entry.postings where posting.account == receivable { before = try before.minus(posting.value) }
@@ -406,7 +406,7 @@ enum ActionRules {
         }
         let total = try before.plus(value)
         guard total.minorUnits <= limit.minorUnits else {
-            throw context.refuse("""
+            throw context.refuse(.fundsUnavailable, """
                 \(stage) refused: the write-offs of agreement \(agreement.id) in \(year) would come to \(total.decimalString) \(context.fundCurrency.code) \
                 (\(before.decimalString) already approved or certified, plus \(value.decimalString) for request \(request.ref)), above the write-off \
                 limit of \(limit.decimalString) \(context.fundCurrency.code), which applies to the total written off per agreement and per year; \
@@ -513,7 +513,7 @@ enum ActionRules {
             guard let at = outcome.effects.firstIndex(where: {
                 if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
             }), case .putRecord(let record) = outcome.effects[at] else {
-                throw context.refuse("the reversal of request \(request.ref) does not put back grant \(grantID)")
+                throw context.refuse(.notReversible, "the reversal of request \(request.ref) does not put back grant \(grantID)")
             }
             var grant = try Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
             try releaseTranche(request, from: &grant, context)

@@ -8,7 +8,7 @@ import LedgerCore
 /// both the requester and the certifier. Postings happen only at approval.
 enum ApprovalRules {
     static func request(_ context: FundContext) throws -> FundOutcome {
-        guard let ref = context.body.ref else { throw context.refuse("a request needs a ref") }
+        guard let ref = context.body.ref else { throw context.refuse(.missingField, "a request needs a ref") }
         try FundIDs.check(ref, what: "request ref", seq: context.seq)
         let action = try context.data.string("action")
         var outcome = FundOutcome()
@@ -26,7 +26,7 @@ enum ApprovalRules {
         case "year.close": try YearEndRules.request(context, ref: ref)
         case BudgetRules.action: try BudgetRules.request(context, ref: ref)
         default:
-            throw context.refuse("action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
+            throw context.refuse(.badField, "action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
         }
         var fields: JSONObject = [
             "action": .string(action), "params": .object(context.data.object), "status": RequestStatus.requested.field,
@@ -42,11 +42,11 @@ enum ApprovalRules {
         try context.data.allowOnly(["request"])
         var request = try Request(context)
         guard request.status == .requested else {
-            throw context.refuse("request \(request.ref) is \(request.status), not waiting for certification")
+            throw context.refuse(.wrongState, "request \(request.ref) is \(request.status), not waiting for certification")
         }
         let holder = context.signer.record.holder
         guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
-            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not certify it; another certifying officer must")
+            throw context.refuse(.twoPerson, "\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not certify it; another certifying officer must")
         }
         try ActionRules.checkCertifiable(request, context)
         try DelegationRules.check(request, context, stage: "certification")
@@ -66,20 +66,20 @@ enum ApprovalRules {
         if controlled {
             guard request.status == .certified else {
                 let why = request.status == .requested ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
-                throw context.refuse("request \(request.ref) cannot be approved: \(why)")
+                throw context.refuse(.wrongState, "request \(request.ref) cannot be approved: \(why)")
             }
         } else {
             guard request.status.isOpen else {
-                throw context.refuse("request \(request.ref) is \(request.status)")
+                throw context.refuse(.wrongState, "request \(request.ref) is \(request.status)")
             }
         }
         guard request.action != "year.close" else {
-            throw context.refuse("request \(request.ref) closes a year: its approval is a year.close entry naming it (vtf approve \(request.ref) records one)")
+            throw context.refuse(.wrongState, "request \(request.ref) closes a year: its approval is a year.close entry naming it (vtf approve \(request.ref) records one)")
         }
         try checkApprover(request, context)
         try DelegationRules.check(request, context, stage: "approval")
         guard context.date.description == request.date else {
-            throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
+            throw context.refuse(.wrongDate, "the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
         }
         var outcome = FundOutcome()
         try ActionRules.approve(request, context, &outcome)
@@ -95,10 +95,10 @@ enum ApprovalRules {
     static func checkApprover(_ request: Request, _ context: FundContext) throws {
         let holder = context.signer.record.holder
         guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
-            throw context.refuse("\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not approve it (self-approval)")
+            throw context.refuse(.twoPerson, "\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not approve it (self-approval)")
         }
         if let certifier = request.fields["certifier"]?.stringValue, try HolderDecisions.samePerson(holder, certifier, state: context.state) {
-            throw context.refuse("\(holder) certified request \(request.ref)\(alias(holder, certifier)); the approving officer must be another person")
+            throw context.refuse(.twoPerson, "\(holder) certified request \(request.ref)\(alias(holder, certifier)); the approving officer must be another person")
         }
     }
 
@@ -112,7 +112,7 @@ enum ApprovalRules {
         var request = try Request(context)
         _ = try context.data.text("reason", max: Limits.memoLengthMax)
         guard request.status.isOpen else {
-            throw context.refuse("request \(request.ref) is \(request.status); only a waiting request can be rejected")
+            throw context.refuse(.wrongState, "request \(request.ref) is \(request.status); only a waiting request can be rejected")
         }
         var outcome = FundOutcome()
         try ActionRules.release(request, context, &outcome)

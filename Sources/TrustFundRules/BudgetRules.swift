@@ -54,7 +54,7 @@ public enum BudgetRules {
     /// or waiting (other than request `ref` itself).
     static func check(_ fields: FundContext, ref: String) throws -> (year: Int64, from: LedgerDate, amounts: [Amount], total: Amount) {
         let year = try fields.data.integer("year")
-        guard (1970...9998).contains(year) else { throw fields.refuse("year \(year) is not a budget year vtf keeps (1970...9998)") }
+        guard (1970...9998).contains(year) else { throw fields.refuse(.badField, "year \(year) is not a budget year vtf keeps (1970...9998)") }
         var amounts: [Amount] = []
         var total = Amount.zero(fields.fundCurrency)
         for name in categories {
@@ -67,17 +67,17 @@ public enum BudgetRules {
         let first = "\(year - 1)-01-01"
         let last = "\(year)-12-31"
         guard from.description >= first, from.description <= last else {
-            throw fields.refuse("""
+            throw fields.refuse(.wrongDate, """
                 a budget for \(year) takes effect from a day in \(year) (or in \(year - 1), when the Board approves it before the \
                 year begins): from \(first) through \(last), not \(from)
                 """)
         }
         if let closed = try FundSettings.closedThrough(fields.state), closed.date >= last {
-            throw fields.refuse("\(year) is closed (through \(closed.date)): its budget can no longer be set or revised")
+            throw fields.refuse(.closedYear, "\(year) is closed (through \(closed.date)): its budget can no longer be set or revised")
         }
         if let existing = try fields.state.record(collection(year), from.description) {
             let by = existing.fields["request"]?.stringValue ?? "?"
-            throw fields.refuse("a budget for \(year) from \(from) is already approved (request \(by), entry \(existing.seq)); a revision takes effect from another day")
+            throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already approved (request \(by), entry \(existing.seq)); a revision takes effect from another day")
         }
         for other in try fields.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == action {
             let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
@@ -85,7 +85,7 @@ public enum BudgetRules {
             guard status.isOpen, params["year"]?.integerValue == year,
                 params["from"]?.stringValue == from.description
             else { continue }
-            throw fields.refuse("a budget for \(year) from \(from) is already requested (\(other.id), \(status)); approve or reject it first")
+            throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already requested (\(other.id), \(status)); approve or reject it first")
         }
         return (year, from, amounts, total)
     }
@@ -115,7 +115,7 @@ public struct ApprovedBudget: Sendable, Equatable {
         let text = { (name: String) in record.fields[name]?.stringValue ?? "" }
         func date(_ value: String) throws(RuleViolation) -> LedgerDate {
             do { return try LedgerDate(parsing: value) } catch {
-                throw RuleViolation("budget record \(record.collection)/\(record.id) holds a malformed date \"\(value)\"; run vtf verify (the derived tables may have been edited)")
+                throw RuleViolation(.damagedState, "budget record \(record.collection)/\(record.id) holds a malformed date \"\(value)\"; run vtf verify (the derived tables may have been edited)")
             }
         }
         self.year = year

@@ -10,10 +10,10 @@ enum ContributionRules {
     /// rate of the entry's date. Multi-year unconditional agreements are recognised in full now.
     static func sign(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["donor", "amount", "currency", "conditional", "earmark", "instalments", "pledge"])
-        guard let ref = context.body.ref else { throw context.refuse("an agreement needs a ref") }
+        guard let ref = context.body.ref else { throw context.refuse(.missingField, "an agreement needs a ref") }
         try FundIDs.check(ref, what: "agreement ref", seq: context.seq)
         if let existing = try context.state.record("agreement", ref) {
-            throw context.refuse("agreement \(ref) is already recorded (entry \(existing.seq))")
+            throw context.refuse(.alreadyRecorded, "agreement \(ref) is already recorded (entry \(existing.seq))")
         }
         let donorID = try context.data.string("donor")
         let donor = try context.require("donor", donorID, "donor")
@@ -60,7 +60,7 @@ enum ContributionRules {
             items.append(.object(["amount": .string(part.decimalString), "due": .string(due.description)]))
         }
         guard total == amount else {
-            throw context.refuse("the instalments add up to \(total.decimalString), not the agreement's \(amount.decimalString)")
+            throw context.refuse(.totalMismatch, "the instalments add up to \(total.decimalString), not the agreement's \(amount.decimalString)")
         }
         return items
     }
@@ -89,8 +89,8 @@ enum ContributionRules {
 
     static func releasePledge(_ ref: String, donorID: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         let pledge = try context.require("pledge", ref, "pledge")
-        guard pledge.fields["donor"]?.stringValue == donorID else { throw context.refuse("pledge \(ref) is not from donor \(donorID)") }
-        guard try PledgeStatus(in: pledge.fields, of: "pledge \(ref)") == .open else { throw context.refuse("pledge \(ref) is already converted") }
+        guard pledge.fields["donor"]?.stringValue == donorID else { throw context.refuse(.badField, "pledge \(ref) is not from donor \(donorID)") }
+        guard try PledgeStatus(in: pledge.fields, of: "pledge \(ref)") == .open else { throw context.refuse(.alreadyRecorded, "pledge \(ref) is already converted") }
         let currency = try Currency(code: pledge.fields["currency"]?.stringValue ?? "")
         let amount = try Amount.stored(pledge.fields["amount"]?.stringValue ?? "", currency)
         let value = try Amount.stored(pledge.fields["value"]?.stringValue ?? "", context.fundCurrency)
@@ -109,7 +109,7 @@ enum ContributionRules {
         let amount = try context.positiveAmount("amount", agreement.currency)
         let deferred = try agreement.amount("deferred")
         guard amount.minorUnits <= deferred.minorUnits else {
-            throw context.refuse("agreement \(agreement.id) has \(deferred.decimalString) \(agreement.currency.code) deferred, less than \(amount.decimalString)")
+            throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) has \(deferred.decimalString) \(agreement.currency.code) deferred, less than \(amount.decimalString)")
         }
         let donor = try context.require("donor", agreement.donor, "donor")
         let account = try FundChart.deferredRevenue.sub(agreement.donor)
@@ -129,16 +129,16 @@ enum ContributionRules {
     /// Cr 2300.DONOR (refunds payable); the difference is a realised FX gain (4900) or loss (5900).
     static func receive(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["agreement", "amount", "currency", "charges"])
-        guard context.body.ref != nil else { throw context.refuse("a receipt needs its bank reference as ref") }
+        guard context.body.ref != nil else { throw context.refuse(.missingField, "a receipt needs its bank reference as ref") }
         var agreement = try Agreement(context, try context.data.string("agreement"))
         let currency = try context.currency("currency")
         guard currency == agreement.currency else {
-            throw context.refuse("agreement \(agreement.id) is in \(agreement.currency.code), not \(currency.code)")
+            throw context.refuse(.currencyMismatch, "agreement \(agreement.id) is in \(agreement.currency.code), not \(currency.code)")
         }
         let amount = try context.positiveAmount("amount", currency)
         let charges = context.data.has("charges") ? try context.amount("charges", currency) : .zero(currency)
         guard charges.minorUnits < amount.minorUnits else {
-            throw context.refuse("bank charges \(charges.decimalString) are not less than the amount \(amount.decimalString)")
+            throw context.refuse(.totalMismatch, "bank charges \(charges.decimalString) are not less than the amount \(amount.decimalString)")
         }
         var outcome = FundOutcome()
         let net = try amount.minus(charges)
@@ -179,11 +179,11 @@ enum ContributionRules {
     static func convert(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["amount", "currency"])
         let currency = try context.currency("currency")
-        guard currency != context.fundCurrency else { throw context.refuse("\(currency.code) is already the fund currency") }
+        guard currency != context.fundCurrency else { throw context.refuse(.currencyMismatch, "\(currency.code) is already the fund currency") }
         let amount = try context.positiveAmount("amount", currency)
         let held = try FundMoney.balance(FundChart.cash, currency, context).amount
         guard amount.minorUnits <= held.minorUnits else {
-            throw context.refuse("cash holds \(held.decimalString) \(currency.code), less than \(amount.decimalString)")
+            throw context.refuse(.fundsUnavailable, "cash holds \(held.decimalString) \(currency.code), less than \(amount.decimalString)")
         }
         let proceeds = try FundMoney.value(amount, on: context.date, context)
         var outcome = FundOutcome()
@@ -199,7 +199,7 @@ enum ContributionRules {
     /// Dr 1100, Cr 2400 (suspense), at the day's rate.
     static func unidentified(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["amount", "currency"])
-        guard let ref = context.body.ref else { throw context.refuse("a receipt needs its bank reference as ref") }
+        guard let ref = context.body.ref else { throw context.refuse(.missingField, "a receipt needs its bank reference as ref") }
         let currency = try context.currency("currency")
         let amount = try context.positiveAmount("amount", currency)
         let value = try FundMoney.value(amount, on: context.date, context)
@@ -220,12 +220,12 @@ enum ContributionRules {
         let receiptRef = try context.data.string("receipt")
         let receipt = try context.require("suspense", receiptRef, "unidentified receipt")
         guard try SuspenseStatus(in: receipt.fields, of: "unidentified receipt \(receiptRef)") == .open else {
-            throw context.refuse("unidentified receipt \(receiptRef) was already applied")
+            throw context.refuse(.alreadyRecorded, "unidentified receipt \(receiptRef) was already applied")
         }
         var agreement = try Agreement(context, try context.data.string("agreement"))
         let currency = try Currency(code: receipt.fields["currency"]?.stringValue ?? "")
         guard currency == agreement.currency else {
-            throw context.refuse("receipt \(receiptRef) is in \(currency.code); agreement \(agreement.id) is in \(agreement.currency.code)")
+            throw context.refuse(.currencyMismatch, "receipt \(receiptRef) is in \(currency.code); agreement \(agreement.id) is in \(agreement.currency.code)")
         }
         let amount = try Amount.stored(receipt.fields["amount"]?.stringValue ?? "", currency)
         var outcome = FundOutcome()

@@ -14,19 +14,19 @@ enum DelegationRules {
         try context.data.allowOnly(["key_id", "limit", "from", "to"])
         let keyID = try context.data.string("key_id")
         guard let key = try context.state.key(id: keyID), key.revokedSeq == nil else {
-            throw context.refuse("key \(keyID) is not a registered, unrevoked key; register it first (vtf key register)")
+            throw context.refuse(.unknownKey, "key \(keyID) is not a registered, unrevoked key; register it first (vtf key register)")
         }
         guard key.record.roles.contains(.certifyingOfficer) || key.record.roles.contains(.approvingOfficer) else {
-            throw context.refuse("key \(keyID) (\(key.record.holder)) is neither a certifying nor an approving officer's key; only those carry a delegation")
+            throw context.refuse(.signerRole, "key \(keyID) (\(key.record.holder)) is neither a certifying nor an approving officer's key; only those carry a delegation")
         }
         let limit = try context.positiveAmount("limit", context.fundCurrency)
         let from = try context.data.date("from")
         let to = try context.data.date("to")
         guard from.description <= to.description else {
-            throw context.refuse("the delegation runs from \(from) to \(to): to must not be before from")
+            throw context.refuse(.wrongDate, "the delegation runs from \(from) to \(to): to must not be before from")
         }
         if let existing = try context.state.record(collection(keyID), from.description) {
-            throw context.refuse("a delegation of key \(keyID) from \(from) is already recorded (entry \(existing.seq)); record one from another day")
+            throw context.refuse(.alreadyRecorded, "a delegation of key \(keyID) from \(from) is already recorded (entry \(existing.seq)); record one from another day")
         }
         var outcome = FundOutcome()
         outcome.put(collection(keyID), from.description, seq: context.seq, [
@@ -46,12 +46,12 @@ enum DelegationRules {
         let holder = context.signer.record.holder
         guard let inForce = delegations.last(where: { $0.id <= day }), let to = inForce.fields["to"]?.stringValue, day <= to else {
             let periods = delegations.map { "\($0.id) to \($0.fields["to"]?.stringValue ?? "?")" }.joined(separator: ", ")
-            throw context.refuse("\(stage) refused: request \(request.ref) of \(day) is outside the delegation period of \(holder)'s key (\(periods)); the admin records a delegation covering it (vtf key delegate) or another officer acts")
+            throw context.refuse(.delegation, "\(stage) refused: request \(request.ref) of \(day) is outside the delegation period of \(holder)'s key (\(periods)); the admin records a delegation covering it (vtf key delegate) or another officer acts")
         }
         let limit = try Amount.stored(inForce.fields["limit"]?.stringValue ?? "", context.fundCurrency)
         let value = try self.value(of: request, context)
         guard value.minorUnits <= limit.minorUnits else {
-            throw context.refuse("\(stage) refused: request \(request.ref) is worth \(value.decimalString) \(context.fundCurrency.code), above the limit of \(limit.decimalString) delegated to \(holder)'s key from \(inForce.id) (entry \(inForce.seq)); an officer with a higher limit acts, or the admin records a higher one (vtf key delegate)")
+            throw context.refuse(.delegation, "\(stage) refused: request \(request.ref) is worth \(value.decimalString) \(context.fundCurrency.code), above the limit of \(limit.decimalString) delegated to \(holder)'s key from \(inForce.id) (entry \(inForce.seq)); an officer with a higher limit acts, or the admin records a higher one (vtf key delegate)")
         }
     }
 
@@ -66,7 +66,7 @@ enum DelegationRules {
         case "reversal":
             let number = try params.data.integer("reverses")
             guard number >= 0, let target = try context.state.postings(ofEntry: UInt64(number)) else {
-                throw context.refuse("request \(request.ref) reverses \(number), which is not an earlier entry")
+                throw context.refuse(.notFound, "request \(request.ref) reverses \(number), which is not an earlier entry")
             }
             return try sumOfDebits(target.postings, context)
         default:

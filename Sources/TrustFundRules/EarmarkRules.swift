@@ -23,7 +23,7 @@ enum EarmarkRules {
         let known = try known(context.state)
         guard known.contains(earmark) else {
             let list = known.isEmpty ? "no agreement carries one yet" : "the agreements' earmarks are: \(known.sorted().joined(separator: ", "))"
-            throw context.refuse("earmark \"\(earmark)\" is not the earmark of any signed agreement (\(list)); sign the agreement first or name one of them")
+            throw context.refuse(.notFound, "earmark \"\(earmark)\" is not the earmark of any signed agreement (\(list)); sign the agreement first or name one of them")
         }
     }
 

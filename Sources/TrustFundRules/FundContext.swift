@@ -45,12 +45,15 @@ struct FundContext {
     var date: LedgerDate { body.date }
 
     /// A refusal naming this entry.
-    func refuse(_ message: String) -> RuleViolation { RuleViolation("entry \(body.seq): \(message)") }
+    func refuse(_ code: RuleViolation.Code, _ message: String) -> RuleViolation { RuleViolation(code, "entry \(body.seq): \(message)") }
+
+    /// `violation` (its code kept) naming this entry.
+    func refuse(_ violation: RuleViolation) -> RuleViolation { refuse(violation.code, violation.message) }
 
     /// A positive amount in `currency` read exactly from `data[name]`.
     func positiveAmount(_ name: String, _ currency: Currency, in fields: JSONFields? = nil) throws -> Amount {
         let amount = try self.amount(name, currency, in: fields)
-        guard amount.minorUnits > 0 else { throw refuse("\(name) must be more than zero, not \(amount.decimalString)") }
+        guard amount.minorUnits > 0 else { throw refuse(.badField, "\(name) must be more than zero, not \(amount.decimalString)") }
         return amount
     }
 
@@ -60,15 +63,15 @@ struct FundContext {
         let text = try source.string(name)
         let amount: Amount
         do { amount = try Amount(parsing: text, currency: currency, mode: .exact) } catch {
-            throw refuse("\(name): \(error)")
+            throw refuse(.badField, "\(name): \(error)")
         }
-        guard amount.minorUnits >= 0 else { throw refuse("\(name) may not be negative (\(text))") }
+        guard amount.minorUnits >= 0 else { throw refuse(.badField, "\(name) may not be negative (\(text))") }
         return amount
     }
 
     func currency(_ name: String) throws -> Currency {
         let code = try data.string(name)
-        do { return try Currency(code: code) } catch { throw refuse("\(name): \(error)") }
+        do { return try Currency(code: code) } catch { throw refuse(.badField, "\(name): \(error)") }
     }
 
     /// An identifier that also names sub-accounts: letters, digits, "-" and "_", 1...32.
@@ -80,7 +83,7 @@ struct FundContext {
 
     /// The record `id` of `collection`, or a refusal saying which is missing.
     func require(_ collection: String, _ id: String, _ what: String) throws -> StateRecord {
-        guard let record = try state.record(collection, id) else { throw refuse("\(what) \"\(id)\" is not recorded") }
+        guard let record = try state.record(collection, id) else { throw refuse(.notFound, "\(what) \"\(id)\" is not recorded") }
         return record
     }
 }
@@ -98,7 +101,7 @@ public enum FundIDs {
         guard !text.isEmpty, text.utf8.count <= lengthMax, allowed, text.utf8.first != UInt8(ascii: "-"),
             text.utf8.first != UInt8(ascii: "_")
         else {
-            throw RuleViolation("entry \(seq): \(what) \"\(text)\" must be 1...\(lengthMax) letters, digits, \"-\" or \"_\", starting with a letter or digit")
+            throw RuleViolation(.badField, "entry \(seq): \(what) \"\(text)\" must be 1...\(lengthMax) letters, digits, \"-\" or \"_\", starting with a letter or digit")
         }
     }
 }
@@ -107,7 +110,7 @@ extension JSONFields {
     /// A boolean member, false when absent.
     func flag(_ name: String) throws(RuleViolation) -> Bool {
         guard let value = object[name] else { return false }
-        guard let flag = value.boolValue else { throw RuleViolation("\(context): \(name) must be true or false") }
+        guard let flag = value.boolValue else { throw RuleViolation(.badField, "\(context): \(name) must be true or false") }
         return flag
     }
 }
@@ -115,22 +118,22 @@ extension JSONFields {
 extension Amount {
     /// `self + other`, refusing an overflow as a rule violation.
     func plus(_ other: Amount) throws(RuleViolation) -> Amount {
-        do { return try adding(other) } catch { throw RuleViolation("\(error)") }
+        do { return try adding(other) } catch { throw RuleViolation(.overflow, "\(error)") }
     }
 
     func minus(_ other: Amount) throws(RuleViolation) -> Amount {
-        do { return try subtracting(other) } catch { throw RuleViolation("\(error)") }
+        do { return try subtracting(other) } catch { throw RuleViolation(.overflow, "\(error)") }
     }
 
     func negative() throws(RuleViolation) -> Amount {
-        do { return try negated() } catch { throw RuleViolation("\(error)") }
+        do { return try negated() } catch { throw RuleViolation(.overflow, "\(error)") }
     }
 
     /// The amount read back from a record. The rules write only valid amounts, so a malformed
     /// one means the derived table was edited: refused, never a trap.
     static func stored(_ text: String, _ currency: Currency) throws(RuleViolation) -> Amount {
         do { return try Amount(parsing: text, currency: currency, mode: .exact) } catch {
-            throw RuleViolation("a fund record holds a malformed \(currency.code) amount \"\(text)\"; run vtf verify (the derived tables may have been edited)")
+            throw RuleViolation(.damagedState, "a fund record holds a malformed \(currency.code) amount \"\(text)\"; run vtf verify (the derived tables may have been edited)")
         }
     }
 }

@@ -22,7 +22,7 @@ public enum FundMoney {
         let fund = context.fundCurrency
         if amount.currency == fund { return amount }
         guard let (rate, from) = try rate(amount.currency, on: date, state: context.state) else {
-            throw context.refuse("no UN operational rate for \(amount.currency.code) on \(date); record one first (vtf rates set --month \(date.description.prefix(7)) \(amount.currency.code)=RATE)")
+            throw context.refuse(.missingRate, "no UN operational rate for \(amount.currency.code) on \(date); record one first (vtf rates set --month \(date.description.prefix(7)) \(amount.currency.code)=RATE)")
         }
         context.ratesUsed.note(amount.currency, rate: rate, from: from)
         return try convert(amount, rate: rate, into: fund)
@@ -34,7 +34,7 @@ public enum FundMoney {
         var remaining = exponent
         while remaining > 0 {
             let (next, overflow) = result.multipliedReportingOverflow(by: 10)
-            guard !overflow else { throw RuleViolation("\(what) has too many decimals") }
+            guard !overflow else { throw RuleViolation(.badField, "\(what) has too many decimals") }
             result = next
             remaining -= 1
         }
@@ -45,7 +45,7 @@ public enum FundMoney {
     public static func convert(_ amount: Amount, rate: Decimal64, into target: Currency) throws(RuleViolation) -> Amount {
         let scale = try powerOfTen(rate.scale, what: "rate \(rate)")
         do { return try amount.multiplied(by: scale, dividedBy: rate.significand, into: target) } catch {
-            throw RuleViolation("\(error)")
+            throw RuleViolation(.overflow, "\(error)")
         }
     }
 
@@ -55,13 +55,13 @@ public enum FundMoney {
     static func carry(_ account: AccountCode, _ part: Amount, _ context: FundContext) throws -> Amount {
         if part.currency == context.fundCurrency { return part }
         let line = try balance(account, part.currency, context)
-        guard !line.amount.isZero else { throw context.refuse("account \(account) holds no \(part.currency.code)") }
+        guard !line.amount.isZero else { throw context.refuse(.fundsUnavailable, "account \(account) holds no \(part.currency.code)") }
         guard part.minorUnits.magnitude <= line.amount.minorUnits.magnitude else {
-            throw context.refuse("\(part) is more than the \(line.amount.currency.code) \(String(line.amount.decimalString.drop { $0 == "-" })) on account \(account)")
+            throw context.refuse(.fundsUnavailable, "\(part) is more than the \(line.amount.currency.code) \(String(line.amount.decimalString.drop { $0 == "-" })) on account \(account)")
         }
         do {
             return try line.value.multiplied(by: part.minorUnits, dividedBy: line.amount.minorUnits, into: context.fundCurrency)
-        } catch { throw context.refuse("\(error)") }
+        } catch { throw context.refuse(.overflow, "\(error)") }
     }
 
     /// The balance of `account` in `currency` (zero when there is none).
@@ -119,20 +119,20 @@ public enum FundSettings {
     /// Checks a setting's value text; returns it unchanged.
     public static func validate(_ name: String, _ value: String, fundCurrency: Currency) throws(RuleViolation) {
         guard known[name] != nil else {
-            throw RuleViolation("unknown setting \"\(name)\"; settings are: \(known.keys.sorted().joined(separator: ", "))")
+            throw RuleViolation(.unknownField, "unknown setting \"\(name)\"; settings are: \(known.keys.sorted().joined(separator: ", "))")
         }
         if name.hasSuffix("_rate") {
             let decimal: Decimal64
-            do { decimal = try Decimal64(parsing: value) } catch { throw RuleViolation("\(name): \(error)") }
+            do { decimal = try Decimal64(parsing: value) } catch { throw RuleViolation(.badField, "\(name): \(error)") }
             guard decimal.significand >= 0, try percentAtMostHundred(decimal) else {
-                throw RuleViolation("\(name) must be a percentage from 0 to 100, not \(value)")
+                throw RuleViolation(.badField, "\(name) must be a percentage from 0 to 100, not \(value)")
             }
         } else {
             let amount: Amount
             do { amount = try Amount(parsing: value, currency: fundCurrency, mode: .exact) } catch {
-                throw RuleViolation("\(name): \(error)")
+                throw RuleViolation(.badField, "\(name): \(error)")
             }
-            guard !amount.isNegative else { throw RuleViolation("\(name) may not be negative") }
+            guard !amount.isNegative else { throw RuleViolation(.badField, "\(name) may not be negative") }
         }
     }
 
@@ -154,14 +154,14 @@ public enum FundSettings {
 
     static func percent(_ name: String, _ context: FundContext) throws -> Decimal64 {
         guard let text = try value(name, on: context.date, state: context.state) else {
-            throw context.refuse("the setting \(name) has no value on \(context.date)")
+            throw context.refuse(.missingRate, "the setting \(name) has no value on \(context.date)")
         }
         return try Decimal64(parsing: text)
     }
 
     static func money(_ name: String, _ context: FundContext) throws -> Amount {
         guard let text = try value(name, on: context.date, state: context.state) else {
-            throw context.refuse("the setting \(name) has no value on \(context.date)")
+            throw context.refuse(.missingRate, "the setting \(name) has no value on \(context.date)")
         }
         return try Amount.stored(text, context.fundCurrency)
     }
@@ -169,9 +169,9 @@ public enum FundSettings {
     /// `amount × percent / 100`, half to even.
     static func applying(_ percent: Decimal64, to amount: Amount) throws(RuleViolation) -> Amount {
         let (scale, overflow) = try FundMoney.powerOfTen(percent.scale, what: "percentage \(percent)").multipliedReportingOverflow(by: 100)
-        guard !overflow else { throw RuleViolation("percentage \(percent) has too many decimals") }
+        guard !overflow else { throw RuleViolation(.badField, "percentage \(percent) has too many decimals") }
         do { return try amount.multiplied(by: percent.significand, dividedBy: scale, into: amount.currency) } catch {
-            throw RuleViolation("\(error)")
+            throw RuleViolation(.overflow, "\(error)")
         }
     }
 

@@ -21,15 +21,15 @@ public struct FundRuleSet: RuleSet {
     /// policy lists them.
     public func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
         if let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date {
-            throw RuleViolation("entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
+            throw RuleViolation(.closedYear, "entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
         }
         try AccrualRules.checkFollowsAccrual(body, state: state)
         if body.kind == .voucher, try FundSettings.isControlled("voucher", state: state) {
-            throw RuleViolation("entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
+            throw RuleViolation(.twoPerson, "entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
         }
         if body.kind == .reversal, try FundSettings.isControlled("reversal", state: state) {
             let target = body.data["reverses"]?.integerValue.map(String.init) ?? "N"
-            throw RuleViolation("entry \(body.seq): corrections on this ledger need two people: vtf reverse \(target) makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
+            throw RuleViolation(.twoPerson, "entry \(body.seq): corrections on this ledger need two people: vtf reverse \(target) makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
         }
     }
 

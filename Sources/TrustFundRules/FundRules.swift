@@ -14,14 +14,14 @@ public enum FundRules {
     public static let unoreMember = "unore"
 
     public static func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> FundOutcome {
-        guard let settings = state.settings else { throw RuleViolation("entry \(body.seq): the ledger has no genesis entry") }
+        guard let settings = state.settings else { throw RuleViolation(.genesis, "entry \(body.seq): the ledger has no genesis entry") }
         var members = body.data
         members[unoreMember] = nil
         let data = try JSONFields(.object(members), context: "entry \(body.seq) data")
         let context = FundContext(
             body: body, data: data, state: state, signer: signer, fundCurrency: settings.currency, ratesUsed: RatesUsed())
         if body.kind != .fundSetup, try FundSettings.setup(state) == nil {
-            throw context.refuse("\(body.kind.rawValue) needs a fund ledger; create one with vtf init --template unvtf")
+            throw context.refuse(.notAFund, "\(body.kind.rawValue) needs a fund ledger; create one with vtf init --template unvtf")
         }
         guard let kind = FundKind(body.kind) else { preconditionFailure("\(body.kind) is not a fund kind") }
         var outcome = try outcome(of: kind, context)

@@ -30,17 +30,17 @@ enum FundUndo {
     /// changed one of those records since.
     static func restore(_ target: UInt64, _ context: FundContext) throws -> [LedgerEffect] {
         guard let undo = try context.state.record(collection, id(target)) else {
-            throw context.refuse("entry \(target) cannot be reversed (it is not a fund entry that posts, or it was reversed already)")
+            throw context.refuse(.notReversible, "entry \(target) cannot be reversed (it is not a fund entry that posts, or it was reversed already)")
         }
         var effects: [LedgerEffect] = []
         for item in undo.fields["records"]?.arrayValue ?? [] {
             guard let fields = item.objectValue, let name = fields["collection"]?.stringValue, let id = fields["id"]?.stringValue else {
-                throw context.refuse("the undo record of entry \(target) is malformed; run vtf verify (the derived tables may have been edited)")
+                throw context.refuse(.damagedState, "the undo record of entry \(target) is malformed; run vtf verify (the derived tables may have been edited)")
             }
             let current = try context.state.record(name, id)
             guard let current, current.seq == target else {
                 let since = try context.state.record(name, id).map { "entry \($0.seq)" } ?? "a later entry"
-                throw context.refuse("\(name) \(id) was changed by \(since) after entry \(target); reverse that entry first")
+                throw context.refuse(.notReversible, "\(name) \(id) was changed by \(since) after entry \(target); reverse that entry first")
             }
             if let before = fields["before"]?.objectValue, let seq = fields["before_seq"]?.integerValue {
                 effects.append(.putRecord(StateRecord(collection: name, id: id, seq: UInt64(clamping: seq), fields: before)))

@@ -33,7 +33,7 @@ public struct FundsAvailable: Sendable, Equatable {
     public static func compute(
         _ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String? = nil
     ) throws -> FundsAvailable {
-        guard let fund = state.settings?.currency else { throw RuleViolation("the ledger has no genesis entry") }
+        guard let fund = state.settings?.currency else { throw RuleViolation(.genesis, "the ledger has no genesis entry") }
         var result = FundsAvailable(asOf: date, currency: fund, lines: [], available: .zero(fund))
         try result.add("cash (1100, every currency at its carrying value)", "1100", try total(state, "1100", date, fund))
         for code in ["2100", "2300", "2400"] {
@@ -108,7 +108,7 @@ public struct FundsAvailable: Sendable, Equatable {
             guard deferred > 0, backed > 0 else { continue }
             let value: Amount
             do { value = try line.value.negated().multiplied(by: backed, dividedBy: deferred, into: fund) } catch {
-                throw RuleViolation("\(error)")
+                throw RuleViolation(.overflow, "\(error)")
             }
             total = try total.plus(value)
         }

@@ -9,7 +9,7 @@ enum GrantRules {
     /// "cycle"?, "session"?}`. The Board of Trustees advises; nothing is posted.
     static func recommend(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grantee", "grantee_name", "amount", "cycle", "session"])
-        guard let ref = context.body.ref else { throw context.refuse("a recommendation needs a ref") }
+        guard let ref = context.body.ref else { throw context.refuse(.missingField, "a recommendation needs a ref") }
         _ = try context.identifier("grantee")
         _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
         if context.data.has("amount") { _ = try context.positiveAmount("amount", context.fundCurrency) }
@@ -33,7 +33,7 @@ enum GrantRules {
         let advances = try FundChart.advances.sub(grant.id)
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
         guard spent.minorUnits <= open.minorUnits else {
-            throw context.refuse("grant \(grant.id) reports \(spent.decimalString) spent, more than the \(open.decimalString) advanced and not yet reported")
+            throw context.refuse(.fundsUnavailable, "grant \(grant.id) reports \(spent.decimalString) spent, more than the \(open.decimalString) advanced and not yet reported")
         }
         let psc = try FundSettings.applying(try FundSettings.percent("psc_rate", context), to: spent)
         var outcome = FundOutcome()
@@ -58,7 +58,7 @@ enum GrantRules {
     /// to be closed, into 3100) comes back as prior-period revenue, its PSC too (Dr 1100, Cr 4300). The grant's spent and PSC are reduced by what the refund returns.
     static func refund(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grant", "amount"])
-        guard context.body.ref != nil else { throw context.refuse("a refund needs its bank reference as ref") }
+        guard context.body.ref != nil else { throw context.refuse(.missingField, "a refund needs its bank reference as ref") }
         var grant = try Grant(context, try context.data.string("grant"))
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         let advances = try FundChart.advances.sub(grant.id)
@@ -71,7 +71,7 @@ enum GrantRules {
         let spent = try grant.amount("spent")
         let paid = try grant.amount("paid")
         guard excess.minorUnits <= spent.minorUnits, try refunded.plus(amount).minorUnits <= paid.minorUnits else {
-            throw context.refuse("grant \(grant.id) was paid \(paid.decimalString) and has refunded \(refunded.decimalString); a refund of \(amount.decimalString) more is beyond that")
+            throw context.refuse(.fundsUnavailable, "grant \(grant.id) was paid \(paid.decimalString) and has refunded \(refunded.decimalString); a refund of \(amount.decimalString) more is beyond that")
         }
         var reported = try Reported(grant, context)
         let back = try reported.take(excess, year: Int64(context.date.year), context)
@@ -99,13 +99,13 @@ enum GrantRules {
     static func close(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grant"])
         var grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == .open else { throw context.refuse("grant \(grant.id) is already \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is already \(grant.status)") }
         guard try grant.amount("pending").isZero else {
-            throw context.refuse("grant \(grant.id) has a payment waiting for approval; approve or reject it first")
+            throw context.refuse(.wrongState, "grant \(grant.id) has a payment waiting for approval; approve or reject it first")
         }
         let open = try FundMoney.balance(try FundChart.advances.sub(grant.id), context.fundCurrency, context).amount
         guard open.isZero else {
-            throw context.refuse("grant \(grant.id) still has \(open.decimalString) advanced; record the partner's report (vtf grant report) or its refund first")
+            throw context.refuse(.wrongState, "grant \(grant.id) still has \(open.decimalString) advanced; record the partner's report (vtf grant report) or its refund first")
         }
         var outcome = FundOutcome()
         let commitment = try FundChart.commitments.sub(grant.id)
@@ -145,7 +145,7 @@ struct Reported {
             guard let fields = item.objectValue, let year = fields["year"]?.integerValue, let rate = fields["rate"]?.stringValue,
                 let rateValue = try? Decimal64(parsing: rate)
             else {
-                throw context.refuse("grant \(grant.id) holds a malformed reported list; run vtf verify (the derived tables may have been edited)")
+                throw context.refuse(.damagedState, "grant \(grant.id) holds a malformed reported list; run vtf verify (the derived tables may have been edited)")
             }
             parts.append(Part(
                 year: year, rate: rateValue, spent: try Amount.stored(fields["spent"]?.stringValue ?? "", grant.currency),
@@ -187,7 +187,7 @@ struct Reported {
             }
         }
         guard left.isZero else {
-            throw context.refuse("the grant's reported spending does not cover a refund of \(amount.decimalString) beyond the advance; run vtf verify")
+            throw context.refuse(.damagedState, "the grant's reported spending does not cover a refund of \(amount.decimalString) beyond the advance; run vtf verify")
         }
         return back
     }

@@ -75,14 +75,14 @@ enum ImpairmentRules {
         let prefix = stage.map { "\($0) refused: " } ?? ""
         let fix = stage == nil ? "ask for at most \(room.decimalString) \(code)" : "reject the request"
         if deferred.minorUnits > 0 {
-            throw context.refuse("""
+            throw context.refuse(.wrongState, """
                 \(prefix)agreement \(agreement.id) is conditional and \(deferred.decimalString) \(code) of its \(outstanding.decimalString) \(code) \
                 outstanding is still deferred revenue (2200.\(agreement.donor)): no revenue was recognised, so there is none to impair \
                 (\(held.decimalString) \(code) is already impaired); write off what will not be paid instead (vtf receivable write-off, \
                 Dr 2200), or \(fix)
                 """)
         }
-        throw context.refuse("""
+        throw context.refuse(.fundsUnavailable, """
             \(prefix)agreement \(agreement.id) has \(outstanding.decimalString) \(code) outstanding, of which \(held.decimalString) \(code) \
             is already covered by the allowance (1210.\(agreement.donor)); \(amount.decimalString) \(code) is more than the \
             \(room.decimalString) \(code) left to impair: \(fix)
@@ -92,7 +92,7 @@ enum ImpairmentRules {
     static func instalments(_ agreement: Agreement, _ context: FundContext) throws -> [(due: LedgerDate, amount: Amount)] {
         try (agreement.fields["instalments"]?.arrayValue ?? []).map { item in
             guard let fields = item.objectValue, let due = fields["due"]?.stringValue, let date = try? LedgerDate(parsing: due) else {
-                throw context.refuse("agreement \(agreement.id) holds a malformed instalment; run vtf verify (the derived tables may have been edited)")
+                throw context.refuse(.damagedState, "agreement \(agreement.id) holds a malformed instalment; run vtf verify (the derived tables may have been edited)")
             }
             return (date, try Amount.stored(fields["amount"]?.stringValue ?? "", agreement.currency))
         }

@@ -20,7 +20,7 @@ enum PeriodEndRules {
                 net[line.amount.currency] = try (net[line.amount.currency] ?? .zero(context.fundCurrency)).plus(delta)
             }
         }
-        guard !outcome.postings.isEmpty else { throw context.refuse("nothing to revalue: every foreign-currency balance is at the rate of \(context.date)") }
+        guard !outcome.postings.isEmpty else { throw context.refuse(.nothingToDo, "nothing to revalue: every foreign-currency balance is at the rate of \(context.date)") }
         for currency in net.keys.sorted() {
             FundMoney.postFX(try net[currency, default: .zero(context.fundCurrency)].negative(), currency: currency, into: &outcome)
         }
@@ -33,7 +33,7 @@ enum PeriodEndRules {
         try context.data.allowOnly(["income", "costs"])
         let income = try context.amount("income", context.fundCurrency)
         let costs = context.data.has("costs") ? try context.amount("costs", context.fundCurrency) : .zero(context.fundCurrency)
-        guard !(income.isZero && costs.isZero) else { throw context.refuse("income and costs are both zero") }
+        guard !(income.isZero && costs.isZero) else { throw context.refuse(.nothingToDo, "income and costs are both zero") }
         var outcome = FundOutcome()
         outcome.post(FundChart.cash, income, value: income)
         outcome.post(FundChart.investmentIncome, try income.negative(), value: try income.negative())
@@ -51,7 +51,7 @@ enum PeriodEndRules {
             try FundSettings.percent("reserve_rate", context), to: try FundSettings.money("planned_expenditure", context))
         let held = try FundMoney.balance(FundChart.reserve, fund, context).amount.negative()
         let delta = try required.minus(held)
-        guard !delta.isZero else { throw context.refuse("the operating reserve already holds the required \(required.decimalString)") }
+        guard !delta.isZero else { throw context.refuse(.nothingToDo, "the operating reserve already holds the required \(required.decimalString)") }
         var outcome = FundOutcome()
         outcome.post(FundChart.surplus, delta, value: delta)
         outcome.post(FundChart.reserve, try delta.negative(), value: try delta.negative())

@@ -8,12 +8,12 @@ enum SetupRules {
     /// The settings take effect on the entry's date.
     static func setup(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["template", "two_person", "settings"])
-        guard try FundSettings.setup(context.state) == nil else { throw context.refuse("the fund is already set up") }
+        guard try FundSettings.setup(context.state) == nil else { throw context.refuse(.alreadyRecorded, "the fund is already set up") }
         let template = try context.data.text("template", max: 64)
         var actions: [JSONValue] = []
         for item in try context.data.array("two_person") {
             guard let action = item.stringValue, FundSettings.controlledActions.contains(action) else {
-                throw context.refuse("two_person lists \(item), which is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
+                throw context.refuse(.badField, "two_person lists \(item), which is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
             }
             actions.append(.string(action))
         }
@@ -21,14 +21,14 @@ enum SetupRules {
         outcome.put("fund", "setup", seq: context.seq, ["template": .string(template), "two_person": .array(actions)])
         let settings = try context.data.objectValue("settings")
         for name in FundSettings.known.keys.sorted() {
-            guard let value = settings[name]?.stringValue else { throw context.refuse("settings.\(name) is missing") }
+            guard let value = settings[name]?.stringValue else { throw context.refuse(.missingField, "settings.\(name) is missing") }
             do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
-                throw context.refuse(error.message)
+                throw context.refuse(error)
             }
             outcome.put(FundSettings.collection(name), context.date.description, seq: context.seq, ["value": .string(value)])
         }
         for member in settings where FundSettings.known[member.key] == nil {
-            throw context.refuse("unknown setting \"\(member.key)\"")
+            throw context.refuse(.unknownField, "unknown setting \"\(member.key)\"")
         }
         return outcome
     }
@@ -40,11 +40,11 @@ enum SetupRules {
         let name = try context.data.text("name", max: Limits.nameLengthMax)
         let type = try context.data.string("type")
         guard FundChart.donorTypes[type] != nil else {
-            throw context.refuse("donor type \"\(type)\" is not one of \(FundChart.donorTypes.keys.sorted().joined(separator: ", "))")
+            throw context.refuse(.badField, "donor type \"\(type)\" is not one of \(FundChart.donorTypes.keys.sorted().joined(separator: ", "))")
         }
         if let country = try context.data.optionalString("country") { try checkCountry(country, field: "country", context) }
         if let existing = try context.state.record("donor", id) {
-            throw context.refuse("donor \(id) is already recorded (entry \(existing.seq))")
+            throw context.refuse(.alreadyRecorded, "donor \(id) is already recorded (entry \(existing.seq))")
         }
         var outcome = FundOutcome()
         var fields = context.data.object
@@ -63,16 +63,16 @@ enum SetupRules {
         guard !CountryCodes.assigned.contains(code) else { return }
         let upper = code.uppercased()
         if upper != code, CountryCodes.assigned.contains(upper) {
-            throw context.refuse("\(field) \"\(code)\" must be written in upper case: \(upper)")
+            throw context.refuse(.badField, "\(field) \"\(code)\" must be written in upper case: \(upper)")
         }
-        throw context.refuse("\(field) \"\(code)\" is not an assigned ISO 3166-1 alpha-2 country code (e.g. BE for Belgium)")
+        throw context.refuse(.badField, "\(field) \"\(code)\" is not an assigned ISO 3166-1 alpha-2 country code (e.g. BE for Belgium)")
     }
 
     /// `pledge.record`: `{"donor", "amount", "currency"}`, with a ref. A memo line only
     /// (Dr 9100, Cr 9900): a pledge is never revenue.
     static func pledge(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["donor", "amount", "currency"])
-        guard let ref = context.body.ref else { throw context.refuse("a pledge needs a ref") }
+        guard let ref = context.body.ref else { throw context.refuse(.missingField, "a pledge needs a ref") }
         let donor = try context.data.string("donor")
         _ = try context.require("donor", donor, "donor")
         let currency = try context.currency("currency")
@@ -96,31 +96,31 @@ enum SetupRules {
         let from = try context.data.date("from")
         let revision = try context.data.flag("revision")
         guard revision || from.day == 1 else {
-            throw context.refuse("a monthly rate set takes effect on the 1st, not \(from); use a revision for a mid-month change")
+            throw context.refuse(.wrongDate, "a monthly rate set takes effect on the 1st, not \(from); use a revision for a mid-month change")
         }
         if let closed = try FundSettings.closedThrough(context.state), from.description <= closed.date {
-            throw context.refuse("\(closed.year) is closed (through \(closed.date)); rates from \(from) would change nothing recorded")
+            throw context.refuse(.closedYear, "\(closed.year) is closed (through \(closed.date)); rates from \(from) would change nothing recorded")
         }
         let rates = try context.data.objectValue("rates")
-        guard !rates.isEmpty else { throw context.refuse("rates is empty") }
+        guard !rates.isEmpty else { throw context.refuse(.badField, "rates is empty") }
         var outcome = FundOutcome()
         for member in rates {
             let currency: Currency
-            do { currency = try Currency(code: member.key) } catch { throw context.refuse("rates: \(error)") }
+            do { currency = try Currency(code: member.key) } catch { throw context.refuse(.badField, "rates: \(error)") }
             guard currency != context.fundCurrency else {
-                throw context.refuse("\(currency.code) is the fund currency; its rate is 1")
+                throw context.refuse(.currencyMismatch, "\(currency.code) is the fund currency; its rate is 1")
             }
             guard let text = member.value.stringValue else {
-                throw context.refuse("rates.\(currency.code) must be a decimal string such as \"0.9200\"")
+                throw context.refuse(.badField, "rates.\(currency.code) must be a decimal string such as \"0.9200\"")
             }
             let rate: Decimal64
-            do { rate = try Decimal64(parsing: text) } catch { throw context.refuse("rates.\(currency.code): \(error)") }
+            do { rate = try Decimal64(parsing: text) } catch { throw context.refuse(.badField, "rates.\(currency.code): \(error)") }
             guard rate.significand > 0, rate.scale <= 10 else {
-                throw context.refuse("rates.\(currency.code) must be more than zero with at most 10 decimals, not \(text)")
+                throw context.refuse(.badField, "rates.\(currency.code) must be more than zero with at most 10 decimals, not \(text)")
             }
             let collection = FundMoney.rateCollection(currency)
             if let existing = try context.state.record(collection, from.description) {
-                throw context.refuse("the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(existing.fields["rate"]?.stringValue ?? "?")); record a revision from a later day")
+                throw context.refuse(.alreadyRecorded, "the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(existing.fields["rate"]?.stringValue ?? "?")); record a revision from a later day")
             }
             outcome.put(collection, from.description, seq: context.seq, ["rate": .string(text), "revision": .bool(revision)])
         }

@@ -17,7 +17,7 @@ enum YearEndRules {
         for other in try context.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == "year.close" {
             let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
             if status.isOpen {
-                throw context.refuse("the close of \(other.fields["params"]?.objectValue?["year"]?.integerValue ?? 0) is already requested (\(other.id), \(status)); approve or reject it first")
+                throw context.refuse(.alreadyRecorded, "the close of \(other.fields["params"]?.objectValue?["year"]?.integerValue ?? 0) is already requested (\(other.id), \(status)); approve or reject it first")
             }
         }
         try checkClosable(year, context, request: ref)
@@ -31,20 +31,20 @@ enum YearEndRules {
         try context.data.allowOnly(["year", "request"])
         let year = try self.year(context.data, context)
         guard context.data.has("request") else {
-            throw context.refuse("closing \(year) is a two-person action: the fund manager requests it (vtf year close \(year)), a certifying officer certifies it and an approving officer approves it (vtf approve REF)")
+            throw context.refuse(.twoPerson, "closing \(year) is a two-person action: the fund manager requests it (vtf year close \(year)), a certifying officer certifies it and an approving officer approves it (vtf approve REF)")
         }
         var request = try Request(context)
         guard request.action == "year.close", try request.params(context).integer("year") == year else {
-            throw context.refuse("request \(request.ref) is not a request to close \(year)")
+            throw context.refuse(.badField, "request \(request.ref) is not a request to close \(year)")
         }
         guard request.status == .certified else {
             let why = request.status == .requested ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
-            throw context.refuse("request \(request.ref) cannot be approved: \(why)")
+            throw context.refuse(.wrongState, "request \(request.ref) cannot be approved: \(why)")
         }
         try ApprovalRules.checkApprover(request, context)
         try checkDated(year, context)
         guard context.date.description == request.date else {
-            throw context.refuse("the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
+            throw context.refuse(.wrongDate, "the approval of \(request.ref) must carry the request's date \(request.date), not \(context.date)")
         }
         try checkClosable(year, context, request: request.ref)
         var outcome = try closingPostings(context)
@@ -64,14 +64,14 @@ enum YearEndRules {
 
     static func year(_ fields: JSONFields, _ context: FundContext) throws -> Int64 {
         let year = try fields.integer("year")
-        guard (1970...9998).contains(year) else { throw context.refuse("year \(year) is not a year vtf can close (1970...9998)") }
+        guard (1970...9998).contains(year) else { throw context.refuse(.badField, "year \(year) is not a year vtf can close (1970...9998)") }
         return year
     }
 
     /// A close and its request are dated 31 December of the year they close.
     static func checkDated(_ year: Int64, _ context: FundContext) throws {
         guard Int64(context.date.year) == year, context.date.month == 12, context.date.day == 31 else {
-            throw context.refuse("closing \(year) must be dated \(year)-12-31")
+            throw context.refuse(.wrongDate, "closing \(year) must be dated \(year)-12-31")
         }
     }
 
@@ -81,21 +81,21 @@ enum YearEndRules {
         let yearEnd = "\(year)-12-31"
         // The signed recording time, which the verifier reads too: "YYYY-MM-DD…", validated.
         guard context.body.time.prefix(10) > yearEnd else {
-            throw context.refuse("\(year) has not ended: it can be closed from \(year + 1)-01-01, not at \(context.body.time)")
+            throw context.refuse(.wrongDate, "\(year) has not ended: it can be closed from \(year + 1)-01-01, not at \(context.body.time)")
         }
         let closed = try FundSettings.closedThrough(context.state)
-        if let closed, closed.date >= yearEnd { throw context.refuse("\(year) is already closed") }
+        if let closed, closed.date >= yearEnd { throw context.refuse(.closedYear, "\(year) is already closed") }
         if let closed {
             let next = (Int64(closed.year) ?? 0) + 1
-            guard next == year else { throw context.refuse("close \(next) first: years are closed in order, and \(closed.year) is the last one closed") }
+            guard next == year else { throw context.refuse(.closedYear, "close \(next) first: years are closed in order, and \(closed.year) is the last one closed") }
         } else if let first = try context.state.firstPostingDate(), Int64(first.year) < year {
-            throw context.refuse("close \(first.year) first: years are closed in order, from the first year with postings (the earliest is dated \(first))")
+            throw context.refuse(.closedYear, "close \(first.year) first: years are closed in order, from the first year with postings (the earliest is dated \(first))")
         }
         for other in try context.state.records("request") where other.id != request {
             let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
             guard status.isOpen else { continue }
             if let date = other.fields["date"]?.stringValue, date <= yearEnd {
-                throw context.refuse("request \(other.id) dated \(date) is still \(status); approve or reject it before closing \(year)")
+                throw context.refuse(.wrongState, "request \(other.id) dated \(date) is still \(status); approve or reject it before closing \(year)")
             }
         }
     }

@@ -32,6 +32,13 @@ struct AuditBundleTests {
         #expect(result.keyCount == 5)
     }
 
+    /// The verification failure each attack must end in: its class and, for a rule, the rule.
+    static let expectedCodes: [String: (VerificationFailure.Code, RuleViolation.Code?)] = [
+        "flipped-byte": (.signature, nil), "dropped-entry": (.chain, nil), "reordered-entries": (.chain, nil),
+        "forged-signature": (.signature, nil), "key-used-after-revocation": (.rule, .keyRevoked),
+        "history-rewritten": (.checkpoint, .checkpoint), "checkpoint-signed-by-wrong-key": (.checkpoint, .checkpoint),
+    ]
+
     @Test(arguments: AuditFixtures.attacks.map(\.name))
     func tamperedBundleIsCaught(attack: String) throws {
         let expected = try #require(AuditFixtures.attacks.first { $0.name == attack }?.expected)
@@ -41,6 +48,9 @@ struct AuditBundleTests {
         } catch let failure as VerificationFailure {
             let message = "journal.jsonl line \(failure.seq + 1): \(failure)"
             #expect(message.contains(expected), "\(message)")
+            // The failure's class (and rule) identify the attack, whatever the wording.
+            let codes = try #require(Self.expectedCodes[attack], "\(attack): \(failure.code) \(failure.ruleCode?.rawValue ?? "-")")
+            #expect(failure.code == codes.0 && failure.ruleCode == codes.1, "\(failure.code) \(failure.ruleCode?.rawValue ?? "-"): \(message)")
         } catch let failure as BundleFailure {
             #expect("\(failure)".contains(expected), "\(failure)")
         }

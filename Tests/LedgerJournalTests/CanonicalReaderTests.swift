@@ -55,7 +55,7 @@ struct CanonicalReaderTests {
             }
             #expect(throws: (any Error).self, "\(text)") {
                 let body = try EntryBody(json: try JSONParser.parse(bytes), fundCurrency: .usd)
-                guard body.canonicalBytes() == bytes else { throw RuleViolation("not canonical") }
+                guard body.canonicalBytes() == bytes else { throw RuleViolation(.malformedEntry, "not canonical") }
             }
         }
     }

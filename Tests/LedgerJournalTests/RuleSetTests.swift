@@ -14,12 +14,12 @@ private struct TipJar: RuleSet {
     func requiredRoles(_ kind: EntryKind) -> Set<Role> { [.fundManager] }
 
     func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
-        if body.memo == "forbidden" { throw RuleViolation("entry \(body.seq): the tip jar refuses this memo") }
+        if body.memo == "forbidden" { throw RuleViolation(.badField, "entry \(body.seq): the tip jar refuses this memo") }
     }
 
     func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> RuleOutcome {
         guard let cents = body.data["cents"]?.integerValue, cents > 0 else {
-            throw RuleViolation("entry \(body.seq): data.cents must be a positive integer")
+            throw RuleViolation(.badField, "entry \(body.seq): data.cents must be a positive integer")
         }
         let usd = Currency.usd
         let tip = Amount(minorUnits: cents, currency: usd)
@@ -77,7 +77,7 @@ struct RuleSetTests {
     @Test func aKindNoRegisteredSetDefinesIsRefusedByName() throws {
         let (snapshot, seq) = try start(.core)
         #expect { try LedgerRules.core.check(tip(250, seq: seq), against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("unknown kind \"tip.give\"") == true
+            (error as? RuleViolation)?.code == .unknownKind
         }
     }
 
@@ -102,11 +102,11 @@ struct RuleSetTests {
         var wrongCount = body
         wrongCount.data["count"] = .integer(7)
         #expect { try rules.check(wrongCount, against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("data.count must count the tips so far: 1") == true
+            (error as? RuleViolation)?.code == .dataDiffers
         }
         body.postings = body.postings.reversed()
         #expect { try rules.check(body, against: snapshot) } throws: { error in
-            (error as? RuleViolation)?.message.contains("are not the ones tip.give computes") == true
+            (error as? RuleViolation)?.code == .postingsDiffer
         }
     }
 

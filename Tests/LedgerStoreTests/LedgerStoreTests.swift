@@ -140,8 +140,8 @@ struct LedgerStoreTests {
     @Test func openingSomethingElseIsAClearError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-ledger-\(UUID().uuidString)").path
         try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
-        #expect { try LedgerFile.open(at: path, rules: .core) } throws: { ($0 as? StoreError)?.message.contains("not a vtf ledger") == true }
-        #expect { try LedgerFile.open(at: path + ".missing", rules: .core) } throws: { ($0 as? StoreError)?.kind == .input }
+        #expect { try LedgerFile.open(at: path, rules: .core) } throws: { ($0 as? StoreError)?.code == .notALedger }
+        #expect { try LedgerFile.open(at: path + ".missing", rules: .core) } throws: { ($0 as? StoreError)?.code == .notFound }
     }
 }
 

@@ -36,7 +36,8 @@ struct StaleWALTests {
                 _ = try fixture.open(mode)
                 Issue.record("a stale -wal was accepted (\(mode))")
             } catch let error as StoreError {
-                #expect(error.kind == .system)
+                #expect(error.code == .walMismatch && error.kind == .system)
+                // The message explains the danger and the fix.
                 #expect(error.message.contains("does not belong to this ledger"))
                 #expect(error.message.contains("move it aside"))
             }
@@ -99,7 +100,7 @@ struct StaleWALTests {
             _ = try fixture.open(.readOnly)
             Issue.record("a FIFO -wal was accepted")
         } catch let error as StoreError {
-            #expect(error.kind == .system && error.message.contains("not a regular file"))
+            #expect(error.code == .unreadable && error.kind == .system)
         }
     }
 

@@ -33,7 +33,7 @@ struct StoreFixture {
             at: path, origin: "storage.test/ledger", genesis: genesis, keys: adminKeys, localSettings: [:], rules: .core)
         guard case .object(let data) = KeyRecord(
             publicKey: Self.alice.publicKey, holder: "alice", name: "Alice", roles: [.fundManager]).jsonValue
-        else { throw StoreError(.system, "a key record is an object") }
+        else { throw StoreError(.damaged, "a key record is an object") }
         try file.append([EntryDraft(kind: .keyRegister, date: Self.date, data: data)], keys: adminKeys)
         try file.append(["1100", "4100"].map { code in
             EntryDraft(kind: .accountOpen, date: Self.date, data: JSONObject([

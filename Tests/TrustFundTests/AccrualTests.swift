@@ -42,7 +42,7 @@ import TrustFund
         try fund.verify()
         // Neither is undone by a reversal request: the accrual is already taken out on 1 January.
         try fund.expectRefusal(FundDrafts.reversalRequest(of: entries[0].body.seq, date: F.d("2027-01-02"), ref: "REV-1", memo: "no"),
-                               containing: "is a year-end accrual (grant.accrue) or its reversal")
+                               code: .notReversible)
         // The year closes after it: its expenses include the accrual, not its reversal.
         let close = try fund.closeYear(2026)
         #expect(F.lines(close).contains("5100 USD -12200.50 -12200.50"))
@@ -85,17 +85,17 @@ import TrustFund
     @Test func refusals() throws {
         let fund = try Self.scenario()
         let drafts = FundDrafts.grantAccrual(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-12-30"), basis: nil, seq: try fund.file.entryCount())
-        try fund.expectRefusal(drafts[0], containing: "an accrual is dated 31 December of the year it closes (2026-12-31), not 2026-12-30")
+        try fund.expectRefusal(drafts[0], code: .wrongDate)
         // Alone, an accrual is refused by the entry after it; appended by itself, the next entry is.
         let alone = FundDrafts.grantAccrual(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-12-31"), basis: nil, seq: try fund.file.entryCount())
         try fund.record(alone[0])
         try fund.expectRefusal(FundDrafts.grantReport(grant: "G-01", spent: F.usd("1.00"), date: F.d("2027-01-02")),
-                               containing: "the entry after it must be its reversal (grant.accrue.reverse dated the next day)")
+                               code: .wrongState)
         let wrongDay = EntryDraft(kind: .grantAccrueReverse, date: F.d("2027-01-02"), data: alone[1].data)
-        try fund.expectRefusal(wrongDay, containing: "is dated the next day, 2027-01-01, not 2027-01-02")
+        try fund.expectRefusal(wrongDay, code: .wrongDate)
         try fund.record(alone[1])
         let again = EntryDraft(kind: .grantAccrueReverse, date: F.d("2027-01-01"), data: alone[1].data)
-        try fund.expectRefusal(again, containing: "is the entry right after the grant.accrue it reverses")
+        try fund.expectRefusal(again, code: .notReversible)
         try fund.verify()
     }
 
@@ -111,25 +111,25 @@ import TrustFund
         // Reversal dated 2 January.
         var late = reversal
         late.date = F.d("2027-01-02")
-        Forgery.expectCaught(try Forgery.replacingLast(honest, with: late, signedBy: TestFund.maria), at: reversal.seq, "is dated the next day, 2027-01-01")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: late, signedBy: TestFund.maria), at: reversal.seq, rule: .wrongDate)
         // No reversal after the accrual: a partner report in its place.
         var other = reversal
         other.kind = .grantReport
         other.data = ["grant": .string("G-01"), "spent": .string("1.00")]
-        Forgery.expectCaught(try Forgery.replacingLast(honest, with: other, signedBy: TestFund.maria), at: reversal.seq, "the entry after it must be its reversal")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: other, signedBy: TestFund.maria), at: reversal.seq, rule: .wrongState)
         // A reversal that does not take out all of it.
         var partial = reversal
         partial.postings = Array(reversal.postings.prefix(3)) + [
             Posting(account: F.account("5200"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
             Posting(account: F.account("2100"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
         ]
-        Forgery.expectCaught(try Forgery.replacingLast(honest, with: partial, signedBy: TestFund.maria), at: reversal.seq, "its postings are not the ones grant.accrue.reverse computes")
+        Forgery.expectCaught(try Forgery.replacingLast(honest, with: partial, signedBy: TestFund.maria), at: reversal.seq, rule: .postingsDiffer)
         // An accrual with smaller PSC (the journal cut after it).
         var bent = accrual
         bent.postings = Array(accrual.postings.prefix(3)) + [
             Posting(account: F.account("5200"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
             Posting(account: F.account("2100"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
-        Forgery.expectCaught(try Forgery.replacingLast(Array(honest.dropLast()), with: bent, signedBy: TestFund.maria), at: accrual.seq, "its postings are not the ones grant.accrue computes")
+        Forgery.expectCaught(try Forgery.replacingLast(Array(honest.dropLast()), with: bent, signedBy: TestFund.maria), at: accrual.seq, rule: .postingsDiffer)
     }
 }

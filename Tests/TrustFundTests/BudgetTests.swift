@@ -113,7 +113,7 @@ import TrustFund
         try fund.closeYear(2026)
         try fund.expectRefusal(
             Self.budget(grants: "1.00", secretariat: "1.00", psc: "1.00", from: "2026-10-01", date: "2027-01-10", ref: "BUD-LATE"),
-            containing: "2026 is closed (through 2026-12-31): its budget can no longer be set or revised")
+            code: .closedYear)
         try fund.verify()
     }
 
@@ -121,26 +121,26 @@ import TrustFund
         let fund = try Self.budgeted()
         try fund.expectRefusal(
             Self.budget(grants: "-1.00", secretariat: "0.00", psc: "0.00", from: "2026-09-01", date: "2026-08-01", ref: "BUD-X"),
-            containing: "grants may not be negative")
+            code: .badField)
         try fund.expectRefusal(
             Self.budget(grants: "1.00", secretariat: "0.001", psc: "0.00", from: "2026-09-01", date: "2026-08-01", ref: "BUD-X"),
-            containing: "secretariat: amount \"0.001\" has 3 decimals, USD has 2")
+            code: .badField)
         try fund.expectRefusal(
             Self.budget(grants: "1.00", secretariat: "0.00", psc: "0.00", from: "2024-12-31", date: "2026-08-01", ref: "BUD-X"),
-            containing: "from 2025-01-01 through 2026-12-31, not 2024-12-31")
+            code: .wrongDate)
         try fund.expectRefusal(
             Self.budget(grants: "1.00", secretariat: "0.00", psc: "0.00", from: "2026-07-01", date: "2026-08-01", ref: "BUD-X"),
-            containing: "a budget for 2026 from 2026-07-01 is already approved (request BUD-2")
+            code: .alreadyRecorded)
         try fund.record(Self.budget(grants: "1.00", secretariat: "0.00", psc: "0.00", from: "2026-10-01", date: "2026-08-01", ref: "BUD-3"))
         try fund.expectRefusal(
             Self.budget(grants: "2.00", secretariat: "0.00", psc: "0.00", from: "2026-10-01", date: "2026-08-02", ref: "BUD-4"),
-            containing: "a budget for 2026 from 2026-10-01 is already requested (BUD-3, requested)")
+            code: .alreadyRecorded)
         // Never approved by the requester, nor by the certifier under another key.
         try fund.record(FundDrafts.decision(.approvalCertify, request: "BUD-3", date: Self.d("2026-08-01")), by: TestFund.chen)
         try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "BUD-3", date: Self.d("2026-08-01")), by: TestFund.mariaApproving,
-                               containing: "self-approval")
+                               code: .twoPerson)
         try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "BUD-3", date: Self.d("2026-08-01")), by: TestFund.chenApproving,
-                               containing: "chen certified request BUD-3")
+                               code: .twoPerson)
         try fund.verify()
     }
 
@@ -155,14 +155,14 @@ import TrustFund
         try Forgery.expectVerifies(entries)
         var negative = request.body
         negative.data["grants"] = .string("-300.00")
-        Forgery.expectCaught(try Forgery.replacingLast(entries, with: negative, signedBy: TestFund.maria), at: request.body.seq, "grants may not be negative")
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: negative, signedBy: TestFund.maria), at: request.body.seq, rule: .badField)
 
         try fund.record(FundDrafts.decision(.approvalCertify, request: "BUD-1", date: Self.d("2026-01-15")), by: TestFund.chen)
         let approval = try fund.record(FundDrafts.decision(.approvalApprove, request: "BUD-1", date: Self.d("2026-01-15")), by: TestFund.amara)
         var selfApproved = approval.body
         selfApproved.signer = TestFund.mariaApproving.publicKey.keyID
         Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: selfApproved, signedBy: TestFund.mariaApproving), at: approval.body.seq,
-                     "self-approval")
+                     rule: .twoPerson)
     }
 }
 

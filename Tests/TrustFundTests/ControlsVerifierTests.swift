@@ -24,7 +24,7 @@ import TrustFund
         try Forgery.expectVerifies(entries)  // the honest journal verifies
         var early = close.body
         early.time = "2026-12-01T10:15:00Z"
-        Forgery.expectCaught(try Forgery.replacingLast(entries, with: early, signedBy: TestFund.amara), at: close.body.seq, "2026 has not ended")
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: early, signedBy: TestFund.amara), at: close.body.seq, rule: .wrongDate)
     }
 
     @Test func aCloseApprovedByTheCertifiersOtherKeyIsCaught() throws {
@@ -34,7 +34,7 @@ import TrustFund
         var forged = close.body
         forged.signer = TestFund.chenApproving.publicKey.keyID
         Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: forged, signedBy: TestFund.chenApproving), at: close.body.seq,
-                     "chen certified request CLOSE-2026")
+                     rule: .twoPerson)
     }
 
     /// A malformed amount written into a derived record (file access, no key) makes the next
@@ -55,6 +55,8 @@ import TrustFund
                                 keys: WriteKeys(author: TestFund.maria, log: TestFund.log))
             Issue.record("a refund against a malformed record was recorded")
         } catch let violation as RuleViolation {
+            #expect(violation.code == .damagedState, "\(violation.code)")
+            // The message names the damaged value and the fix.
             #expect(violation.message.contains("a fund record holds a malformed USD amount \"12,000\""), "\(violation.message)")
         }
     }
@@ -67,6 +69,6 @@ import TrustFund
         var bare = registered.body
         bare.data[HolderDecisions.sameMember] = nil
         Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bare, signedBy: TestFund.admin), at: registered.body.seq,
-                     "looks like the registered holder \"maria\"")
+                     rule: .holderIdentity)
     }
 }

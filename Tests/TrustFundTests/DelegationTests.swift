@@ -32,7 +32,7 @@ import TrustFund
         try fund.record(Self.award("G-01", "20000.00"))
         try fund.record(FundDrafts.decision(.approvalCertify, request: "G-01", date: F.d("2026-02-01")), by: TestFund.chen)
         try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "G-01", date: F.d("2026-02-01")), by: TestFund.amara,
-                               containing: "above the limit of 10000.00 delegated to amara's key")
+                               code: .delegation)
     }
 
     @Test func aCertificationOutsideTheCertifiersPeriodIsRefused() throws {
@@ -41,7 +41,7 @@ import TrustFund
         try fund.record(Self.delegation(TestFund.chen, limit: "50000.00", from: "2026-01-01", to: "2026-01-31"), by: TestFund.admin)
         try fund.record(Self.award("G-01", "20000.00"))
         try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "G-01", date: F.d("2026-02-01")), by: TestFund.chen,
-                               containing: "outside the delegation period of chen's key (2026-01-01 to 2026-01-31)")
+                               code: .delegation)
     }
 
     @Test func withinTheLimitAndThePeriodPassesAndVerifies() throws {
@@ -57,7 +57,7 @@ import TrustFund
     @Test func aDelegationForAKeyThatIsNoOfficersIsRefused() throws {
         let fund = try TestFund()
         try fund.expectRefusal(Self.delegation(TestFund.maria, limit: "100.00", from: "2026-01-01", to: "2026-12-31"), by: TestFund.admin,
-                               containing: "neither a certifying nor an approving officer's key")
+                               code: .signerRole)
     }
 
     /// The approval honestly signed by amara (no delegation) re-signed by omar, whose
@@ -85,7 +85,7 @@ import TrustFund
             Issue.record("the verifier accepted the forged approval")
         } catch let failure as VerificationFailure {
             #expect(failure.seq == approval.body.seq, "\(failure)")
-            #expect(failure.reason.contains("above the limit of 10000.00 delegated to omar's key"), "\(failure)")
+            #expect(failure.code == .rule && failure.ruleCode == .delegation, "\(failure)")
         }
     }
 }

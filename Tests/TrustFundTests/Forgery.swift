@@ -26,13 +26,17 @@ enum Forgery {
         _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
     }
 
-    /// The verifier refuses `entries` at `seq`, for a reason containing each of `words`.
-    static func expectCaught(_ entries: [RawEntry], at seq: UInt64, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
+    /// The verifier refuses `entries` at `seq` by the rule `rule`, for a reason containing each
+    /// of `words` (given only where a test checks the message's wording).
+    static func expectCaught(
+        _ entries: [RawEntry], at seq: UInt64, rule: RuleViolation.Code, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             _ = try JournalVerifier(rules: .unvtf, threads: 2, batchSize: 8).verify(Entries(entries))
             Issue.record("the verifier accepted the forged entry", sourceLocation: sourceLocation)
         } catch let failure as VerificationFailure {
             #expect(failure.seq == seq, "\(failure)", sourceLocation: sourceLocation)
+            #expect(failure.code == .rule && failure.ruleCode == rule, "\(failure.code) \(failure.ruleCode?.rawValue ?? "-"): \(failure)", sourceLocation: sourceLocation)
             for part in words { #expect(failure.reason.contains(part), "\(failure)", sourceLocation: sourceLocation) }
         } catch {
             Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)

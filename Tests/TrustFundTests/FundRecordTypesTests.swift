@@ -27,17 +27,17 @@ struct FundRecordTypesTests {
             "action": .string("voucher"), "status": .string("pending"), "date": .string("2026-01-05"), "requester": .string("maria"),
         ]
         #expect(throws: RuleViolation(
-            "request R-9 has status \"pending\", not one of requested, certified, approved, rejected, reversed; run vtf verify (the derived tables may have been edited)")
+            .damagedState, "request R-9 has status \"pending\", not one of requested, certified, approved, rejected, reversed; run vtf verify (the derived tables may have been edited)")
         ) {
             try RequestRecord(StateRecord(collection: "request", id: "R-9", seq: 3, fields: fields))
         }
-        #expect(throws: RuleViolation("request R-9: requester must be a string")) {
+        #expect(throws: RuleViolation(.badField, "request R-9: requester must be a string")) {
             var wrong = fields
             wrong["status"] = .string("requested")
             wrong["requester"] = .integer(7)
             return try RequestRecord(StateRecord(collection: "request", id: "R-9", seq: 3, fields: wrong))
         }
-        #expect(throws: RuleViolation("grant G-1 has status \"done\", not one of open, closed; run vtf verify (the derived tables may have been edited)")) {
+        #expect(throws: RuleViolation(.damagedState, "grant G-1 has status \"done\", not one of open, closed; run vtf verify (the derived tables may have been edited)")) {
             try GrantStatus(in: ["status": .string("done")], of: "grant G-1")
         }
     }
@@ -66,7 +66,7 @@ struct FundRecordTypesTests {
             "donor": .string("ACME"), "date": .string("2026-01-10"), "currency": .string("USD"), "amount": .string("12.345"),
             "value": .string("12.35"),
         ]
-        #expect(throws: RuleViolation("agreement AGR-9: amount \"12.345\" is not an amount in USD")) {
+        #expect(throws: RuleViolation(.damagedState, "agreement AGR-9: amount \"12.345\" is not an amount in USD")) {
             try AgreementRecord(StateRecord(collection: "agreement", id: "AGR-9", seq: 4, fields: fields))
         }
     }

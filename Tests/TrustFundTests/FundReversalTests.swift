@@ -29,7 +29,7 @@ struct FundReversalTests {
         try fund.record(FundDrafts.receipt(agreement: "AGR-2", amount: F.usd("100000.00"), date: F.d("2026-01-25"), bankRef: "BNK-1-AGAIN"))
         #expect(try fund.field("agreement", "AGR-2", "received") == "100000.00")
         // Reversed once only.
-        try fund.expectRefusal(reversal(receipt.seq, ref: "REV-2", date: "2026-01-26"), containing: "is already reversed")
+        try fund.expectRefusal(reversal(receipt.seq, ref: "REV-2", date: "2026-01-26"), code: .notReversible)
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }
@@ -40,7 +40,7 @@ struct FundReversalTests {
         let agreement = try #require(try fund.file.entries(ofKinds: [.agreementSign]).last)
         // The receipt changed AGR-1 after the agreement did.
         try fund.expectRefusal(reversal(agreement.seq, ref: "REV-1", date: "2026-01-25"),
-                               containing: "agreement AGR-1 was changed by entry \(agreement.seq + 1) after entry \(agreement.seq); reverse that entry first")
+                               code: .notReversible)
     }
 
     @Test func oneFundManagerCannotReverseAlone() throws {
@@ -50,18 +50,18 @@ struct FundReversalTests {
         let direct = EntryDraft(
             kind: .reversal, date: F.d("2026-01-25"), memo: "alone",
             postings: try LedgerRules.negated(receipt.postings), data: ["reverses": .integer(Int64(receipt.seq))])
-        try fund.expectRefusal(direct, containing: "corrections on this ledger need two people")
+        try fund.expectRefusal(direct, code: .twoPerson)
         // The request needs a certifying officer first, then another person.
         try fund.record(reversal(receipt.seq, ref: "REV-1", date: "2026-01-25"))
         try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "REV-1", date: F.d("2026-01-25")), by: TestFund.amara,
-                               containing: "must be certified first")
+                               code: .wrongState)
     }
 
     @Test func aClosedYearStaysClosed() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
         let close = try fund.closeYear(2026)
-        try fund.expectRefusal(reversal(close.body.seq, ref: "REV-1", date: "2027-01-05"), containing: "a closed year stays closed")
+        try fund.expectRefusal(reversal(close.body.seq, ref: "REV-1", date: "2027-01-05"), code: .closedYear)
     }
 
     /// An approved grant award reversed: the obligation (9200) goes, the grant record goes, and
@@ -77,9 +77,9 @@ struct FundReversalTests {
         #expect(try fund.field("request", "G-01", "status") == "reversed")
         #expect(try fund.balance("9200.G-01").amount == "0")
         try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "G-01", date: F.d("2026-02-01")), by: TestFund.amara,
-                               containing: "request G-01 cannot be approved: it is reversed")
+                               code: .wrongState)
         try fund.expectRefusal(FundDrafts.decision(.approvalReject, request: "G-01", date: F.d("2026-02-01"), reason: "awarded in error"),
-                               by: TestFund.chen, containing: "only a waiting request can be rejected")
+                               by: TestFund.chen, code: .wrongState)
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }

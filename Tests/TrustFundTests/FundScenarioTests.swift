@@ -105,7 +105,7 @@ struct FundScenarioTests {
         // 2026 is closed: a late entry dated in it is refused.
         try fund.expectRefusal(
             FundDrafts.receipt(agreement: "AGR-ACME-1", amount: usd("10.00"), date: d("2026-12-15"), bankRef: "LATE"),
-            containing: "2026 is closed")
+            code: .closedYear)
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }

@@ -31,7 +31,7 @@ struct FundTamperTests {
             Posting(account: F.account("1100"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
         Forgery.expectCaught(try Forgery.replacingLast(entries, with: bent, signedBy: TestFund.maria), at: report.body.seq,
-                     "its postings are not the ones grant.report computes")
+                     rule: .postingsDiffer)
     }
 
     @Test func aRateOfTheInsidersChoosingIsCaught() throws {
@@ -47,10 +47,10 @@ struct FundTamperTests {
             Posting(account: F.account("4100"), amount: F.eur("-1000.00"), value: F.usd("-1111.11")),
         ]
         Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
-                     "data.unore must name the UN operational rates the entry uses")
+                     rule: .dataDiffers)
         bent.data["unore"] = signed.body.data["unore"]
         Forgery.expectCaught(try Forgery.replacingLast(try Forgery.journal(fund), with: bent, signedBy: TestFund.maria), at: signed.body.seq,
-                     "1200.BEL 1000.00 EUR (value 1250.00)")
+                     rule: .postingsDiffer, "1200.BEL 1000.00 EUR (value 1250.00)")
     }
 
     @Test func anEditedFundRecordIsCaught() throws {

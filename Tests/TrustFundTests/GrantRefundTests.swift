@@ -111,7 +111,7 @@ import TrustFund
             Posting(account: F.account("1100"), amount: F.usd("1000.00"), value: F.usd("1000.00")),
             Posting(account: F.account("4300"), amount: F.usd("-1000.00"), value: F.usd("-1000.00")),
         ]
-        Forgery.expectCaught(try Forgery.replacingLast(entries, with: forged, signedBy: TestFund.maria), at: refund.body.seq)
+        Forgery.expectCaught(try Forgery.replacingLast(entries, with: forged, signedBy: TestFund.maria), at: refund.body.seq, rule: .postingsDiffer)
     }
 
 }

@@ -82,10 +82,10 @@ struct KeepingALedgerFromSwiftTests {
         #expect(try ledger.fundRecord("grant", "G-2026-01") != nil)
         // A second approval by the same person is refused, and nothing is written.
         let count = try ledger.entryCount()
-        #expect(throws: RuleViolation.self) {
+        #expect {
             try ledger.append([FundDrafts.decision(.approvalApprove, request: "G-2026-01", date: day)],
                               keys: WriteKeys(author: amarasKey, log: log))
-        }
+        } throws: { ($0 as? RuleViolation)?.code == .wrongState }
         #expect(try ledger.entryCount() == count)
     }
 }

@@ -60,7 +60,7 @@ import TrustFund
         let entries = try Forgery.journal(fund)
         try Forgery.expectVerifies(entries)
         Forgery.expectCaught(try Forgery.replacingLast(entries, with: bent, signedBy: TestFund.amara), at: close.body.seq,
-                             "its postings are not the ones year.close computes")
+                             rule: .postingsDiffer)
     }
 
     /// ACME's USD 100,000.00 is unearmarked; Belgium signs USD 30,000.00 earmarked "Sahel".
@@ -78,7 +78,7 @@ import TrustFund
         try fund.expectRefusal(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
             tranches: [F.usd("20000.00")], date: F.d("2026-02-01"), earmark: "Sahell"),
-            containing: "earmark \"Sahell\" is not the earmark of any signed agreement (the agreements' earmarks are: Sahel)")
+            code: .notFound)
         try fund.approved(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
             tranches: [F.usd("20000.00")], date: F.d("2026-02-01"), earmark: "Sahel"))

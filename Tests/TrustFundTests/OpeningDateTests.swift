@@ -18,9 +18,9 @@ struct OpeningDateTests {
         let fund = try TestFund(start: "2026-12-06")
         try fund.expectRefusal(
             belgium("2026-03-01"),
-            containing: "dated 2026-03-01, before the ledger's opening on 2026-12-06")
-        try fund.expectRefusal(belgium("2026-12-05"), containing: "create the ledger with `vtf init --date 2026-01-01`")
-        try fund.expectRefusal(belgium("2025-07-01"), containing: "`vtf init --date 2025-01-01`")
+            code: .wrongDate)
+        try fund.expectRefusal(belgium("2026-12-05"), code: .wrongDate)
+        try fund.expectRefusal(belgium("2025-07-01"), code: .wrongDate)
         // On the opening day itself, and after, it is accepted.
         try fund.record(belgium("2026-12-06"))
     }
@@ -39,6 +39,6 @@ struct OpeningDateTests {
         early.date = F.d("2026-03-01")
         Forgery.expectCaught(
             try Forgery.replacingLast(honest, with: early, signedBy: TestFund.maria), at: entry.body.seq,
-            "before the ledger's opening on 2026-12-06")
+            rule: .wrongDate)
     }
 }

@@ -103,16 +103,17 @@ struct TestFund {
         }
     }
 
-    /// Asserts that `draft` is refused with a message containing `words`, and that the ledger
-    /// file is byte-for-byte what it was.
-    func expectRefusal(_ draft: EntryDraft, by key: Ed25519PrivateKey = TestFund.maria, containing words: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Asserts that `draft` is refused by the rule `code` (and, where a test checks the wording,
+    /// with a message containing `words`), and that the ledger file is byte-for-byte what it was.
+    func expectRefusal(_ draft: EntryDraft, by key: Ed25519PrivateKey = TestFund.maria, code: RuleViolation.Code,
+                       containing words: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
             try record(draft, by: key)
-            Issue.record("expected a refusal containing \"\(words)\"", sourceLocation: sourceLocation)
+            Issue.record("expected a refusal \(code.rawValue)", sourceLocation: sourceLocation)
         } catch let violation as RuleViolation {
-            #expect(violation.message.contains(words), "\(violation.message)", sourceLocation: sourceLocation)
+            #expect(violation.code == code, "\(violation.code.rawValue): \(violation.message)", sourceLocation: sourceLocation)
+            if let words { #expect(violation.message.contains(words), "\(violation.message)", sourceLocation: sourceLocation) }
         }
         let after = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(before == after, "the ledger file changed", sourceLocation: sourceLocation)

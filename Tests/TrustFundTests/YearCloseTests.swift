@@ -20,14 +20,14 @@ import TrustFund
         try fund.fundedUSD()
         try RecordingTime.$override.withValue(Self.issueDay) {
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2030, ref: "CLOSE-2030", date: F.d("2030-12-31")),
-                                   containing: "2030 has not ended: it can be closed from 2031-01-01, not at 2026-12-01T10:15:00Z")
+                                   code: .wrongDate)
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026", date: F.d("2026-12-31")),
-                                   containing: "2026 has not ended: it can be closed from 2027-01-01")
+                                   code: .wrongDate)
             // The last second of the year is still inside it.
         }
         try RecordingTime.$override.withValue("2026-12-31T23:59:59Z") {
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026", date: F.d("2026-12-31")),
-                                   containing: "2026 has not ended")
+                                   code: .wrongDate)
         }
         #expect(try fund.file.fundRecord("fund", "closed") == nil)
         try fund.closeYear(2026, at: "2027-01-01T00:00:00Z")
@@ -41,17 +41,17 @@ import TrustFund
         try fund.fundedUSD()
         try RecordingTime.$override.withValue(Self.nextJanuary) {
             let bare = EntryDraft(kind: .yearClose, date: F.d("2026-12-31"), ref: "2026", data: ["year": .integer(2026)])
-            try fund.expectRefusal(bare, by: TestFund.amara, containing: "closing 2026 is a two-person action")
-            try fund.expectRefusal(bare, by: TestFund.maria, containing: "that needs the role approving-officer")
+            try fund.expectRefusal(bare, by: TestFund.amara, code: .twoPerson)
+            try fund.expectRefusal(bare, by: TestFund.maria, code: .signerRole)
             try fund.record(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026", date: F.d("2026-12-31")))
             let close = FundDrafts.yearClose(year: 2026, request: "CLOSE-2026", date: F.d("2026-12-31"))
-            try fund.expectRefusal(close, by: TestFund.amara, containing: "it must be certified first (vtf certify CLOSE-2026)")
+            try fund.expectRefusal(close, by: TestFund.amara, code: .wrongState)
             try fund.record(FundDrafts.decision(.approvalCertify, request: "CLOSE-2026", date: F.d("2026-12-31")), by: TestFund.chen)
             try fund.expectRefusal(FundDrafts.decision(.approvalApprove, request: "CLOSE-2026", date: F.d("2026-12-31")), by: TestFund.amara,
-                                   containing: "its approval is a year.close entry naming it")
+                                   code: .wrongState)
             // The certifier under his approving key, and the requester under hers, are the same people.
-            try fund.expectRefusal(close, by: TestFund.chenApproving, containing: "chen certified request CLOSE-2026")
-            try fund.expectRefusal(close, by: TestFund.mariaApproving, containing: "maria made request CLOSE-2026")
+            try fund.expectRefusal(close, by: TestFund.chenApproving, code: .twoPerson)
+            try fund.expectRefusal(close, by: TestFund.mariaApproving, code: .twoPerson)
             #expect(try fund.file.fundRecord("fund", "closed") == nil)
             try fund.record(close, by: TestFund.amara)
         }
@@ -72,8 +72,8 @@ import TrustFund
         #expect(try fund.totalValueMinor("4110") == 0)
         #expect(try fund.file.fundRecord("fund", "closed")?.fields["through"]?.stringValue == "2026-12-31")
         try fund.expectRefusal(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("1.00"), date: F.d("2026-12-30"), bankRef: "LATE"),
-                               containing: "2026 is closed (through 2026-12-31)")
-        try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-AGAIN", date: F.d("2026-12-31")), containing: "2026 is closed")
+                               code: .closedYear)
+        try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-AGAIN", date: F.d("2026-12-31")), code: .closedYear)
         try fund.record(FundDrafts.donor(id: "FRA", name: "France", type: "member-state", country: "FR", date: F.d("2027-01-02")))
         try fund.verify()
     }
@@ -86,12 +86,12 @@ import TrustFund
         try fund.fundedUSD()
         try RecordingTime.$override.withValue(Self.nextJanuary) {
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026", date: F.d("2026-12-31")),
-                                   containing: "close 2025 first: years are closed in order, from the first year with postings (the earliest is dated 2025-06-30)")
+                                   code: .closedYear)
         }
         try fund.closeYear(2025, at: Self.nextJanuary)
         try RecordingTime.$override.withValue("2028-01-05T09:00:00Z") {
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2027, ref: "CLOSE-2027", date: F.d("2027-12-31")),
-                                   containing: "close 2026 first: years are closed in order, and 2025 is the last one closed")
+                                   code: .closedYear)
         }
         try fund.closeYear(2026, at: "2028-01-05T09:00:00Z")
         try fund.verify()
@@ -112,12 +112,12 @@ import TrustFund
         try RecordingTime.$override.withValue(Self.nextJanuary) {
             try fund.record(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026", date: F.d("2026-12-31")))
             try fund.expectRefusal(FundDrafts.yearCloseRequest(year: 2026, ref: "CLOSE-2026-B", date: F.d("2026-12-31")),
-                                   containing: "the close of 2026 is already requested (CLOSE-2026, requested)")
+                                   code: .alreadyRecorded)
             try fund.record(FundDrafts.decision(.approvalCertify, request: "CLOSE-2026", date: F.d("2026-12-31")), by: TestFund.chen)
             try fund.record(FundDrafts.decision(.approvalReject, request: "CLOSE-2026", date: F.d("2026-12-31"), reason: "Revalue first"),
                             by: TestFund.amara)
             try fund.expectRefusal(FundDrafts.yearClose(year: 2026, request: "CLOSE-2026", date: F.d("2026-12-31")), by: TestFund.amara,
-                                   containing: "request CLOSE-2026 cannot be approved: it is rejected")
+                                   code: .wrongState)
             #expect(try fund.file.fundRecord("fund", "closed") == nil)
             try fund.record(FundDrafts.donor(id: "FRA", name: "France", type: "member-state", country: "FR", date: F.d("2026-12-30")))
         }

@@ -130,6 +130,7 @@ struct JSONListSchemaTests {
         let document = try conforms(failed.stdout, to: "verify.schema.json")
         let failure = try #require(document["failure"]?.objectValue, "\(failed.stdout)")
         #expect(failure["seq"] == .integer(5) && document["ok"] == .bool(false) && document["root"] == .null, "\(failed.stdout)")
+        #expect(failure["code"] == .string("signature") && failure["rule_code"] == .null, "\(failed.stdout)")
     }
 
     @Test func budgetList() throws {

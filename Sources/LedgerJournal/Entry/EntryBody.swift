@@ -100,7 +100,7 @@ public struct EntryBody: Sendable, Equatable {
             // Format version 1 (``formatVersion``), spelled out.
             out.append(contentsOf: #","v":1}"#.utf8)
         } catch {
-            throw RuleViolation("entry \(seq): cannot be written in canonical form: \(error)")
+            throw RuleViolation(.malformedEntry, "entry \(seq): cannot be written in canonical form: \(error)")
         }
         return out
     }
@@ -156,22 +156,22 @@ extension EntryBody {
         let fields = try JSONFields(json, context: "entry")
         try fields.allowOnly(Self.members)
         guard try fields.integer("v") == Self.formatVersion else {
-            throw RuleViolation("entry: format version \(try fields.integer("v")) is not supported (this vtf reads 1)")
+            throw RuleViolation(.malformedEntry, "entry: format version \(try fields.integer("v")) is not supported (this vtf reads 1)")
         }
         let seq = try fields.integer("seq")
-        guard seq >= 0 else { throw RuleViolation("entry: seq is negative") }
+        guard seq >= 0 else { throw RuleViolation(.malformedEntry, "entry: seq is negative") }
         let prevText = try fields.string("prev")
         guard Self.isLowercaseHex64(prevText), let prev = SHA256Digest(hex: prevText) else {
-            throw RuleViolation("entry \(seq): prev is not 64 lowercase hex digits")
+            throw RuleViolation(.malformedEntry, "entry \(seq): prev is not 64 lowercase hex digits")
         }
         let time = try fields.string("time")
         guard RecordingTime.isValid(time) else {
-            throw RuleViolation("entry \(seq): time \"\(time)\" is not RFC 3339 UTC (YYYY-MM-DDTHH:MM:SSZ)")
+            throw RuleViolation(.malformedEntry, "entry \(seq): time \"\(time)\" is not RFC 3339 UTC (YYYY-MM-DDTHH:MM:SSZ)")
         }
         let kind = try EntryKind(parsing: try fields.string("kind"))
         let signer = try fields.string("signer")
         guard Self.isLowercaseHex64(signer) else {
-            throw RuleViolation("entry \(seq): signer is not a key id (64 lowercase hex digits)")
+            throw RuleViolation(.malformedEntry, "entry \(seq): signer is not a key id (64 lowercase hex digits)")
         }
         let data = try fields.objectValue("data")
         var currency = fundCurrency
@@ -182,7 +182,7 @@ extension EntryBody {
         var postings: [Posting] = []
         if fields.has("postings") {
             let items = try fields.array("postings")
-            guard !items.isEmpty else { throw RuleViolation("entry \(seq): postings is empty (leave it out instead)") }
+            guard !items.isEmpty else { throw RuleViolation(.malformedEntry, "entry \(seq): postings is empty (leave it out instead)") }
             postings = try Self.postings(items, fundCurrency: currency, seq: seq)
         }
         self.init(
@@ -201,16 +201,16 @@ extension EntryBody {
     /// The `currency` member of the genesis `data`.
     public static func fundCurrency(fromGenesisData data: JSONObject) throws(RuleViolation) -> Currency {
         guard let code = data["currency"]?.stringValue else {
-            throw RuleViolation("entry 0: data.currency (the fund's functional currency) is missing")
+            throw RuleViolation(.missingField, "entry 0: data.currency (the fund's functional currency) is missing")
         }
         do { return try Currency(code: code) } catch {
-            throw RuleViolation("entry 0: data.currency: \(error)")
+            throw RuleViolation(.badField, "entry 0: data.currency: \(error)")
         }
     }
 
     public static func postings(_ items: [JSONValue], fundCurrency: Currency, seq: Int64) throws(RuleViolation) -> [Posting] {
         guard items.count <= Limits.postingsPerEntryMax else {
-            throw RuleViolation("entry \(seq): more than \(Limits.postingsPerEntryMax) postings")
+            throw RuleViolation(.malformedEntry, "entry \(seq): more than \(Limits.postingsPerEntryMax) postings")
         }
         var postings: [Posting] = []
         postings.reserveCapacity(items.count)
@@ -223,7 +223,7 @@ extension EntryBody {
             do { currency = try Currency(code: try fields.string("currency")) } catch let error as RuleViolation {
                 throw error
             } catch {
-                throw RuleViolation("\(context): \(error)")
+                throw RuleViolation(.badField, "\(context): \(error)")
             }
             let amount = try exactAmount(try fields.string("amount"), currency, context: context)
             let value = try exactAmount(try fields.string("value"), fundCurrency, context: context)
@@ -234,7 +234,7 @@ extension EntryBody {
 
     static func exactAmount(_ text: String, _ currency: Currency, context: String) throws(RuleViolation) -> Amount {
         do { return try Amount(parsing: text, currency: currency, mode: .exact) } catch {
-            throw RuleViolation("\(context): \(error)")
+            throw RuleViolation(.badField, "\(context): \(error)")
         }
     }
 }

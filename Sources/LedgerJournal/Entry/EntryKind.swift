@@ -31,7 +31,7 @@ public struct EntryKind: RawRepresentable, Hashable, Sendable, Comparable, Custo
     /// the rules' question (``LedgerRules/check(_:against:)``).
     public init(parsing text: String) throws(RuleViolation) {
         guard let kind = EntryKind(rawValue: text) else {
-            throw RuleViolation("unknown kind \"\(text)\"")
+            throw RuleViolation(.unknownKind, "unknown kind \"\(text)\"")
         }
         self = kind
     }

@@ -64,21 +64,21 @@ public struct RawEntry: Sendable {
     public init(exportLine line: [UInt8], lineNumber: UInt64) throws(RuleViolation) {
         let context = "line \(lineNumber)"
         guard String(validating: line, as: UTF8.self) != nil else {
-            throw RuleViolation("\(context): not UTF-8 text (an export line is canonical JSON in UTF-8)")
+            throw RuleViolation(.malformedEntry, "\(context): not UTF-8 text (an export line is canonical JSON in UTF-8)")
         }
         let marker = Array(#","sig":""#.utf8)
         let follower = Array(#","signer":"#.utf8)
         guard let start = Self.lastIndex(of: marker, in: line),
             let end = line[(start + marker.count)...].firstIndex(of: UInt8(ascii: "\""))
         else {
-            throw RuleViolation("\(context): sig is missing")
+            throw RuleViolation(.malformedEntry, "\(context): sig is missing")
         }
         let sigText = String(decoding: line[(start + marker.count)..<end], as: UTF8.self)
         guard let signature = Base64.decode(sigText), signature.count == 64, Base64.encode(signature) == sigText else {
-            throw RuleViolation("\(context): sig is not base64 of a 64-byte Ed25519 signature")
+            throw RuleViolation(.malformedEntry, "\(context): sig is not base64 of a 64-byte Ed25519 signature")
         }
         guard line[(end + 1)...].starts(with: follower) else {
-            throw RuleViolation("\(context): not in RFC 8785 canonical form (sig is not followed by signer)")
+            throw RuleViolation(.malformedEntry, "\(context): not in RFC 8785 canonical form (sig is not followed by signer)")
         }
         self.init(bodyBytes: Array(line[..<start]) + line[(end + 1)...], signature: signature, position: lineNumber)
     }

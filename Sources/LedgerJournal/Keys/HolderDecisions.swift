@@ -39,18 +39,18 @@ public enum HolderDecisions {
         let identity = HolderIdentity(holder)
         let lookalikes = Set(try state.registeredKeys().map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }
         for name in same.union(different) where !lookalikes.contains(name) {
-            throw RuleViolation("\(at): \"\(name)\" is not a registered holder that looks like \"\(holder)\"; name only look-alike holders in \(sameMember) and \(differentMember)")
+            throw RuleViolation(.holderIdentity, "\(at): \"\(name)\" is not a registered holder that looks like \"\(holder)\"; name only look-alike holders in \(sameMember) and \(differentMember)")
         }
         if let both = same.intersection(different).sorted().first {
-            throw RuleViolation("\(at): \"\(both)\" is named both the same person as and a different person from \"\(holder)\"")
+            throw RuleViolation(.holderIdentity, "\(at): \"\(both)\" is named both the same person as and a different person from \"\(holder)\"")
         }
         for name in lookalikes.sorted() where !same.contains(name) && !different.contains(name) {
-            throw RuleViolation("\(at): holder \"\(holder)\" looks like the registered holder \"\(name)\" (both read \"\(identity)\"); if it is the same person, register it with --same-person-confirmed; if it is another person, with --different-person-confirmed")
+            throw RuleViolation(.holderIdentity, "\(at): holder \"\(holder)\" looks like the registered holder \"\(name)\" (both read \"\(identity)\"); if it is the same person, register it with --same-person-confirmed; if it is another person, with --different-person-confirmed")
         }
         let sameList = same.sorted()
         for (index, first) in sameList.enumerated() {
             for second in sameList.dropFirst(index + 1) where try !samePerson(first, second, state: state) {
-                throw RuleViolation("\(at): \"\(first)\" and \"\(second)\" are recorded as different persons; \"\(holder)\" cannot be the same person as both")
+                throw RuleViolation(.holderIdentity, "\(at): \"\(first)\" and \"\(second)\" are recorded as different persons; \"\(holder)\" cannot be the same person as both")
             }
         }
         return different.sorted().map { name in
@@ -64,10 +64,10 @@ public enum HolderDecisions {
         guard fields.has(member) else { return [] }
         var names: Set<String> = []
         for item in try fields.array(member) {
-            guard let name = item.stringValue, !name.isEmpty else { throw RuleViolation("\(fields.context): \(member) lists holders as strings") }
+            guard let name = item.stringValue, !name.isEmpty else { throw RuleViolation(.badField, "\(fields.context): \(member) lists holders as strings") }
             names.insert(name)
         }
-        guard !names.isEmpty else { throw RuleViolation("\(fields.context): \(member) is empty; leave it out instead") }
+        guard !names.isEmpty else { throw RuleViolation(.badField, "\(fields.context): \(member) is empty; leave it out instead") }
         return names
     }
 }

@@ -43,25 +43,25 @@ public struct KeyRecord: Sendable, Equatable {
         guard let raw = Base64.decode(publicKeyText), raw.count == 32,
             let publicKey = try? Ed25519PublicKey(rawRepresentation: raw)
         else {
-            throw RuleViolation("\(context): public_key is not base64 of a 32-byte Ed25519 key")
+            throw RuleViolation(.badField, "\(context): public_key is not base64 of a 32-byte Ed25519 key")
         }
         guard publicKey.keyID == keyID else {
-            throw RuleViolation("\(context): key_id \(keyID) is not the SHA-256 of its public key (\(publicKey.keyID))")
+            throw RuleViolation(.badField, "\(context): key_id \(keyID) is not the SHA-256 of its public key (\(publicKey.keyID))")
         }
         let holder = try fields.text("holder", max: 200)
         let name = try fields.text("name", max: 200)
         var roles: [Role] = []
         for item in try fields.array("roles") {
             guard let text = item.stringValue else {
-                throw RuleViolation("\(context): roles must be strings")
+                throw RuleViolation(.badField, "\(context): roles must be strings")
             }
             let role = try Role(parsing: text)
             guard !roles.contains(role) else {
-                throw RuleViolation("\(context): role \(text) is listed twice")
+                throw RuleViolation(.badField, "\(context): role \(text) is listed twice")
             }
             roles.append(role)
         }
-        guard !roles.isEmpty else { throw RuleViolation("\(context): a key needs at least one role") }
+        guard !roles.isEmpty else { throw RuleViolation(.badField, "\(context): a key needs at least one role") }
         self.init(publicKey: publicKey, holder: holder, name: name, roles: roles)
     }
 }

@@ -18,7 +18,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     public init(parsing text: String) throws(RuleViolation) {
         guard let role = Role(rawValue: text) else {
             let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RuleViolation("unknown role \"\(text)\"; roles are: \(known)")
+            throw RuleViolation(.badField, "unknown role \"\(text)\"; roles are: \(known)")
         }
         self = role
     }

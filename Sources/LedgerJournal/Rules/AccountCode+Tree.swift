@@ -9,7 +9,7 @@ extension AccountCode {
     /// The sub-account `self.suffix`, e.g. `1200` + `BEL` = `1200.BEL`.
     public func sub(_ suffix: String) throws(RuleViolation) -> AccountCode {
         do { return try AccountCode(rawValue + "." + suffix) } catch {
-            throw RuleViolation("\(error)")
+            throw RuleViolation(.badField, "\(error)")
         }
     }
 }

@@ -29,7 +29,7 @@ public enum EntryText {
     /// an acceptable text of at most `max` Unicode scalars.
     public static func check(_ value: String, name: String, max: Int, context: String = "") throws(RuleViolation) {
         guard let problem = problem(value, max: max) else { return }
-        throw RuleViolation(context.isEmpty ? "\(name) \(problem)" : "\(context): \(name) \(problem)")
+        throw RuleViolation(.badField, context.isEmpty ? "\(name) \(problem)" : "\(context): \(name) \(problem)")
     }
 
     /// C0 controls, DEL and C1 controls, by name when it helps ("U+0009 tab").

@@ -8,7 +8,7 @@ extension LedgerRules {
     /// rule (an entry dated in a closed year is told to move after the close).
     static func checkOpening(_ body: EntryBody, settings: LedgerSettings) throws(RuleViolation) {
         guard let opening = settings.openingDate, body.date < opening else { return }
-        throw RuleViolation(
+        throw RuleViolation(.wrongDate, 
             "entry \(body.seq): dated \(body.date), before the ledger's opening on \(opening) (the date of its genesis entry); a ledger holds nothing dated before it opened — to record \(body.date.year), create the ledger with `vtf init --date \(body.date.year)-01-01` (the first day of the earliest financial year it must hold)")
     }
 }

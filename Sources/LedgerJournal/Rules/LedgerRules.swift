@@ -59,14 +59,14 @@ public struct LedgerRules: Sendable {
             return try Self.checkGenesis(body)
         }
         guard body.seq > 0, let settings = state.settings else {
-            throw RuleViolation("\(at): the first entry must be \(EntryKind.genesis.rawValue)")
+            throw RuleViolation(.genesis, "\(at): the first entry must be \(EntryKind.genesis.rawValue)")
         }
         guard body.ledger == settings.origin else {
-            throw RuleViolation("\(at): ledger \"\(body.ledger)\" is not this ledger (\(settings.origin))")
+            throw RuleViolation(.wrongLedger, "\(at): ledger \"\(body.ledger)\" is not this ledger (\(settings.origin))")
         }
         let signer = try checkSigner(body, state: state)
         if let ref = body.ref, try state.refExists(kind: body.kind, ref: ref) {
-            throw RuleViolation("\(at): ref \"\(ref)\" is already used by another \(body.kind.rawValue) entry")
+            throw RuleViolation(.duplicateRef, "\(at): ref \"\(ref)\" is already used by another \(body.kind.rawValue) entry")
         }
         for set in sets { try set.checkEntry(body, state: state) }
         try Self.checkOpening(body, settings: settings)
@@ -74,10 +74,10 @@ public struct LedgerRules: Sendable {
         if let set = setIndex[body.kind].map({ sets[$0] }) {
             let outcome = try set.evaluate(body, signer: signer, state: state)
             for member in outcome.computedData where body.data[member.name] != member.value {
-                throw RuleViolation("\(at): data.\(member.name) must \(member.meaning): \(member.value?.description ?? "none")")
+                throw RuleViolation(.dataDiffers, "\(at): data.\(member.name) must \(member.meaning): \(member.value?.description ?? "none")")
             }
             guard body.postings == outcome.postings else {
-                throw RuleViolation("\(at): its postings are not the ones \(body.kind.rawValue) computes from its data and the ledger: expected \(Self.describe(outcome.postings))")
+                throw RuleViolation(.postingsDiffer, "\(at): its postings are not the ones \(body.kind.rawValue) computes from its data and the ledger: expected \(Self.describe(outcome.postings))")
             }
             try Self.checkPostings(body, settings: settings, state: state, opened: outcome.opened)
             effects = outcome.effects
@@ -116,27 +116,27 @@ public struct LedgerRules: Sendable {
     func checkSigner(_ body: EntryBody, state: some LedgerStateReading) throws -> KeyState {
         let at = "entry \(body.seq)"
         guard let key = try state.key(id: body.signer) else {
-            throw RuleViolation("\(at): signer \(body.signer.prefix(16))… is not a registered key")
+            throw RuleViolation(.unknownKey, "\(at): signer \(body.signer.prefix(16))… is not a registered key")
         }
         if let revoked = key.revokedSeq, body.seq > revoked {
-            throw RuleViolation("\(at): signer key \"\(key.record.name)\" was revoked at entry \(revoked)")
+            throw RuleViolation(.keyRevoked, "\(at): signer key \"\(key.record.name)\" was revoked at entry \(revoked)")
         }
         guard let allowed = requiredRoles(body.kind) else {
-            throw RuleViolation("\(at): unknown kind \"\(body.kind.rawValue)\" (this ledger's rules define: \(kinds.map(\.rawValue).joined(separator: ", ")))")
+            throw RuleViolation(.unknownKind, "\(at): unknown kind \"\(body.kind.rawValue)\" (this ledger's rules define: \(kinds.map(\.rawValue).joined(separator: ", ")))")
         }
         guard key.record.roles.contains(where: allowed.contains) else {
             let needed = allowed.sorted().map(\.rawValue).joined(separator: " or ")
             let held = key.record.roles.map(\.rawValue).joined(separator: ", ")
-            throw RuleViolation("\(at): key \"\(key.record.name)\" (roles: \(held)) may not sign \(body.kind.rawValue); that needs the role \(needed)")
+            throw RuleViolation(.signerRole, "\(at): key \"\(key.record.name)\" (roles: \(held)) may not sign \(body.kind.rawValue); that needs the role \(needed)")
         }
         return key
     }
 
     static func checkGenesis(_ body: EntryBody) throws -> AcceptedEntry {
         let at = "entry \(body.seq)"
-        guard body.seq == 0 else { throw RuleViolation("\(at): only entry 0 may be \(EntryKind.genesis.rawValue)") }
+        guard body.seq == 0 else { throw RuleViolation(.genesis, "\(at): only entry 0 may be \(EntryKind.genesis.rawValue)") }
         guard body.postings.isEmpty, body.ref == nil else {
-            throw RuleViolation("\(at): the genesis entry carries no postings and no ref")
+            throw RuleViolation(.genesis, "\(at): the genesis entry carries no postings and no ref")
         }
         try checkOrigin(body.ledger)
         let fields = try JSONFields(.object(body.data), context: "\(at) data")
@@ -147,20 +147,20 @@ public struct LedgerRules: Sendable {
         for (index, item) in try fields.array("keys").enumerated() {
             let record = try KeyRecord(json: item, context: "\(at) data.keys[\(index)]")
             guard !keys.contains(where: { $0.record.keyID == record.keyID }) else {
-                throw RuleViolation("\(at): key \(record.keyID.prefix(16))… is listed twice")
+                throw RuleViolation(.duplicateKey, "\(at): key \(record.keyID.prefix(16))… is listed twice")
             }
             keys.append(KeyState(record: record, registeredSeq: 0))
         }
         guard keys.contains(where: { $0.record.roles.contains(.admin) }) else {
-            throw RuleViolation("\(at): data.keys needs a key with the role admin")
+            throw RuleViolation(.genesis, "\(at): data.keys needs a key with the role admin")
         }
         guard keys.filter({ $0.record.roles.contains(.log) }).count == 1 else {
-            throw RuleViolation("\(at): data.keys needs exactly one key with the role log")
+            throw RuleViolation(.genesis, "\(at): data.keys needs exactly one key with the role log")
         }
         guard let signer = keys.first(where: { $0.record.keyID == body.signer }),
             signer.record.roles.contains(.admin)
         else {
-            throw RuleViolation("\(at): the genesis entry must be signed by its admin key")
+            throw RuleViolation(.genesis, "\(at): the genesis entry must be signed by its admin key")
         }
         let settings = LedgerSettings(origin: body.ledger, fundName: fundName, currency: currency, openingDate: body.date)
         return AcceptedEntry(
@@ -173,7 +173,7 @@ public struct LedgerRules: Sendable {
         let valid = !origin.isEmpty && origin.utf8.count <= 200
             && origin.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "+") }
         guard valid else {
-            throw RuleViolation("origin \"\(origin)\" must be printable ASCII without spaces or \"+\", e.g. unodc.org/unvtf")
+            throw RuleViolation(.badField, "origin \"\(origin)\" must be printable ASCII without spaces or \"+\", e.g. unodc.org/unvtf")
         }
     }
 
@@ -188,11 +188,11 @@ public struct LedgerRules: Sendable {
         let at = "entry \(body.seq)"
         guard opened != nil || body.kind.carriesPostings == !body.postings.isEmpty else {
             let verb = body.kind.carriesPostings ? "needs" : "may not carry"
-            throw RuleViolation("\(at): \(body.kind.rawValue) \(verb) postings")
+            throw RuleViolation(.unbalanced, "\(at): \(body.kind.rawValue) \(verb) postings")
         }
         guard !body.postings.isEmpty else { return }
         do { try BalanceRule.check(body.postings, fundCurrency: settings.currency) } catch {
-            throw RuleViolation("\(at): \(error)")
+            throw RuleViolation(.unbalanced, "\(at): \(error)")
         }
         var memo: [Posting] = []
         for (index, posting) in body.postings.enumerated() {
@@ -201,10 +201,10 @@ public struct LedgerRules: Sendable {
                 continue
             }
             guard let account = try state.account(posting.account) else {
-                throw RuleViolation("\(at) posting \(index + 1): account \(posting.account) does not exist (open it with: vtf account open \(posting.account) …)")
+                throw RuleViolation(.unknownAccount, "\(at) posting \(index + 1): account \(posting.account) does not exist (open it with: vtf account open \(posting.account) …)")
             }
             if let closed = account.closedSeq {
-                throw RuleViolation("\(at) posting \(index + 1): account \(posting.account) was closed at entry \(closed)")
+                throw RuleViolation(.accountClosed, "\(at) posting \(index + 1): account \(posting.account) was closed at entry \(closed)")
             }
             if account.type == .memo { memo.append(posting) }
         }
@@ -220,13 +220,13 @@ public struct LedgerRules: Sendable {
         for posting in memo {
             let (sum, overflow) = amounts[posting.amount.currency, default: 0].addingReportingOverflow(posting.amount.minorUnits)
             let (valueSum, valueOverflow) = value.addingReportingOverflow(posting.value.minorUnits)
-            guard !overflow, !valueOverflow else { throw RuleViolation("\(at): memo postings overflow") }
+            guard !overflow, !valueOverflow else { throw RuleViolation(.overflow, "\(at): memo postings overflow") }
             amounts[posting.amount.currency] = sum
             value = valueSum
         }
         guard value == 0, amounts.values.allSatisfy({ $0 == 0 }) else {
             let accounts = Set(memo.map(\.account.rawValue)).sorted().joined(separator: ", ")
-            throw RuleViolation("\(at): memo account \(accounts) may only be posted against other memo accounts; a pledge or a commitment is never revenue, cash or expense")
+            throw RuleViolation(.memoAccount, "\(at): memo account \(accounts) may only be posted against other memo accounts; a pledge or a commitment is never revenue, cash or expense")
         }
     }
 
@@ -256,10 +256,10 @@ public struct LedgerRules: Sendable {
         }
         let record = try KeyRecord(json: .object(keyMembers), context: fields.context)
         if let existing = try state.key(id: record.keyID) {
-            throw RuleViolation("entry \(body.seq): key \(record.keyID.prefix(16))… is already registered (as \"\(existing.record.name)\" at entry \(existing.registeredSeq))")
+            throw RuleViolation(.duplicateKey, "entry \(body.seq): key \(record.keyID.prefix(16))… is already registered (as \"\(existing.record.name)\" at entry \(existing.registeredSeq))")
         }
         guard !record.roles.contains(.log) else {
-            throw RuleViolation("entry \(body.seq): the role log belongs to the ledger's own key, set at genesis")
+            throw RuleViolation(.protectedKey, "entry \(body.seq): the role log belongs to the ledger's own key, set at genesis")
         }
         let decisions = try HolderDecisions.check(
             holder: record.holder, decisions: try JSONFields(.object(decisionMembers), context: fields.context), seq: body.seq, state: state)
@@ -271,16 +271,16 @@ public struct LedgerRules: Sendable {
         let keyID = try fields.string("key_id")
         let reason = try fields.text("reason", max: Limits.memoLengthMax)
         guard let key = try state.key(id: keyID) else {
-            throw RuleViolation("entry \(body.seq): key \(keyID) is not registered")
+            throw RuleViolation(.unknownKey, "entry \(body.seq): key \(keyID) is not registered")
         }
         if let revoked = key.revokedSeq {
-            throw RuleViolation("entry \(body.seq): key \"\(key.record.name)\" is already revoked (entry \(revoked))")
+            throw RuleViolation(.keyRevoked, "entry \(body.seq): key \"\(key.record.name)\" is already revoked (entry \(revoked))")
         }
         if key.record.roles.contains(.log) {
-            throw RuleViolation("entry \(body.seq): the log key cannot be revoked")
+            throw RuleViolation(.protectedKey, "entry \(body.seq): the log key cannot be revoked")
         }
         if key.record.roles.contains(.admin), try state.activeKeyCount(withRole: .admin) <= 1 {
-            throw RuleViolation("entry \(body.seq): \"\(key.record.name)\" is the last admin key; register another admin key first")
+            throw RuleViolation(.protectedKey, "entry \(body.seq): \"\(key.record.name)\" is the last admin key; register another admin key first")
         }
         return [.revokeKey(id: keyID, seq: body.seq, reason: reason)]
     }
@@ -292,10 +292,10 @@ public struct LedgerRules: Sendable {
         let typeText = try fields.string("type")
         guard let type = AccountType(rawValue: typeText) else {
             let types = AccountType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RuleViolation("entry \(body.seq): account type \"\(typeText)\" is not one of \(types)")
+            throw RuleViolation(.badField, "entry \(body.seq): account type \"\(typeText)\" is not one of \(types)")
         }
         if let existing = try state.account(code) {
-            throw RuleViolation("entry \(body.seq): account \(code) already exists (\"\(existing.name)\", entry \(existing.openedSeq))")
+            throw RuleViolation(.accountExists, "entry \(body.seq): account \(code) already exists (\"\(existing.name)\", entry \(existing.openedSeq))")
         }
         return [.openAccount(AccountState(code: code, name: name, type: type, openedSeq: body.seq))]
     }
@@ -304,13 +304,13 @@ public struct LedgerRules: Sendable {
         try fields.allowOnly(["code"])
         let code = try fields.accountCode("code")
         guard let account = try state.account(code) else {
-            throw RuleViolation("entry \(body.seq): account \(code) does not exist")
+            throw RuleViolation(.unknownAccount, "entry \(body.seq): account \(code) does not exist")
         }
         if let closed = account.closedSeq {
-            throw RuleViolation("entry \(body.seq): account \(code) is already closed (entry \(closed))")
+            throw RuleViolation(.accountClosed, "entry \(body.seq): account \(code) is already closed (entry \(closed))")
         }
         if let open = try state.balances(of: code).first {
-            throw RuleViolation("entry \(body.seq): account \(code) still has a balance of \(open.amount.decimalString) \(open.amount.currency); move it to another account first")
+            throw RuleViolation(.accountNotEmpty, "entry \(body.seq): account \(code) still has a balance of \(open.amount.decimalString) \(open.amount.currency); move it to another account first")
         }
         return [.closeAccount(code, seq: body.seq)]
     }
@@ -322,20 +322,20 @@ public struct LedgerRules: Sendable {
         guard targetNumber >= 0, UInt64(targetNumber) < body.seq,
             let target = try state.postings(ofEntry: UInt64(targetNumber))
         else {
-            throw RuleViolation("\(at): reverses \(targetNumber), which is not an earlier entry")
+            throw RuleViolation(.notFound, "\(at): reverses \(targetNumber), which is not an earlier entry")
         }
         guard !target.postings.isEmpty else {
-            throw RuleViolation("\(at): entry \(targetNumber) (\(target.kind.rawValue)) has no postings to reverse")
+            throw RuleViolation(.notReversible, "\(at): entry \(targetNumber) (\(target.kind.rawValue)) has no postings to reverse")
         }
         guard !computesPostings(target.kind) else {
-            throw RuleViolation("\(at): entry \(targetNumber) is a fund entry (\(target.kind.rawValue)); it is reversed through an approved request")
+            throw RuleViolation(.notReversible, "\(at): entry \(targetNumber) is a fund entry (\(target.kind.rawValue)); it is reversed through an approved request")
         }
         if try state.isReversed(seq: UInt64(targetNumber)) {
-            throw RuleViolation("\(at): entry \(targetNumber) is already reversed")
+            throw RuleViolation(.notReversible, "\(at): entry \(targetNumber) is already reversed")
         }
         let expected = try Self.negated(target.postings)
         guard body.postings == expected else {
-            throw RuleViolation("\(at): its postings are not the exact negation of entry \(targetNumber)'s")
+            throw RuleViolation(.postingsDiffer, "\(at): its postings are not the exact negation of entry \(targetNumber)'s")
         }
         return [.reverse(target: UInt64(targetNumber), by: body.seq)]
     }

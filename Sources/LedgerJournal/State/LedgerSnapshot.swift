@@ -30,7 +30,7 @@ public struct BalanceTotals: Sendable, Equatable {
         let (amount, amountOverflow) = amountMinor.addingReportingOverflow(posting.amount.minorUnits)
         let (value, valueOverflow) = valueMinor.addingReportingOverflow(posting.value.minorUnits)
         guard !amountOverflow, !valueOverflow else {
-            throw RuleViolation("the balance of account \(posting.account) in \(posting.amount.currency) would overflow")
+            throw RuleViolation(.overflow, "the balance of account \(posting.account) in \(posting.amount.currency) would overflow")
         }
         amountMinor = amount
         valueMinor = value

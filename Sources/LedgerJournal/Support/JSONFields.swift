@@ -10,7 +10,7 @@ public struct JSONFields {
 
     public init(_ value: JSONValue, context: String) throws(RuleViolation) {
         guard let object = value.objectValue else {
-            throw RuleViolation("\(context) must be a JSON object")
+            throw RuleViolation(.badField, "\(context) must be a JSON object")
         }
         self.object = object
         self.context = context
@@ -19,16 +19,16 @@ public struct JSONFields {
     /// Refuses members outside `names`, naming the first one found.
     public func allowOnly(_ names: Set<String>) throws(RuleViolation) {
         for member in object where !names.contains(member.key) {
-            throw RuleViolation("\(context): unknown member \"\(member.key)\"")
+            throw RuleViolation(.unknownField, "\(context): unknown member \"\(member.key)\"")
         }
     }
 
     public func has(_ name: String) -> Bool { object[name] != nil }
 
     public func string(_ name: String) throws(RuleViolation) -> String {
-        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let text = value.stringValue else {
-            throw RuleViolation("\(context): \(name) must be a string")
+            throw RuleViolation(.badField, "\(context): \(name) must be a string")
         }
         return text
     }
@@ -51,25 +51,25 @@ public struct JSONFields {
     }
 
     public func integer(_ name: String) throws(RuleViolation) -> Int64 {
-        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let number = value.integerValue else {
-            throw RuleViolation("\(context): \(name) must be an integer")
+            throw RuleViolation(.badField, "\(context): \(name) must be an integer")
         }
         return number
     }
 
     public func array(_ name: String) throws(RuleViolation) -> [JSONValue] {
-        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let items = value.arrayValue else {
-            throw RuleViolation("\(context): \(name) must be an array")
+            throw RuleViolation(.badField, "\(context): \(name) must be an array")
         }
         return items
     }
 
     public func objectValue(_ name: String) throws(RuleViolation) -> JSONObject {
-        guard let value = object[name] else { throw RuleViolation("\(context): \(name) is missing") }
+        guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let nested = value.objectValue else {
-            throw RuleViolation("\(context): \(name) must be an object")
+            throw RuleViolation(.badField, "\(context): \(name) must be an object")
         }
         return nested
     }
@@ -77,14 +77,14 @@ public struct JSONFields {
     public func date(_ name: String) throws(RuleViolation) -> LedgerDate {
         let value = try string(name)
         do { return try LedgerDate(parsing: value) } catch {
-            throw RuleViolation("\(context): \(name): \(error)")
+            throw RuleViolation(.badField, "\(context): \(name): \(error)")
         }
     }
 
     public func accountCode(_ name: String) throws(RuleViolation) -> AccountCode {
         let value = try string(name)
         do { return try AccountCode(value) } catch {
-            throw RuleViolation("\(context): \(name): \(error)")
+            throw RuleViolation(.badField, "\(context): \(name): \(error)")
         }
     }
 

@@ -36,13 +36,20 @@ extension VerificationObserver {
     public func completedNode(level: Int, index: UInt64, hash: SHA256Digest) {}
 }
 
-/// The first entry that fails verification, and why.
+/// The first entry that fails verification, and why: a stable ``Code`` for the class of failure
+/// (with the rule's own code when a rule refused the entry) beside the sentence for people.
 public struct VerificationFailure: Error, Equatable, CustomStringConvertible {
     public let seq: UInt64
+    /// What kind of check failed (see ``VerificationFailure/Code``).
+    public let code: Code
+    /// The refusal's code when a rule (or the entry's form) refused it; nil otherwise.
+    public let ruleCode: RuleViolation.Code?
     public let reason: String
 
-    public init(seq: UInt64, reason: String) {
+    public init(seq: UInt64, _ code: Code, reason: String, ruleCode: RuleViolation.Code? = nil) {
         self.seq = seq
+        self.code = code
+        self.ruleCode = ruleCode
         self.reason = reason
     }
 
@@ -129,7 +136,7 @@ public final class JournalVerifier {
         }
         if let previous = pending { try finish(previous, observer: observer, progress: progress) }
         if let size = checkpoints?.nextSize {
-            throw VerificationFailure(seq: position, reason: "a checkpoint is signed for \(size) entries but the journal ends after \(position) (entries were removed)")
+            throw VerificationFailure(seq: position, .checkpoint, reason: "a checkpoint is signed for \(size) entries but the journal ends after \(position) (entries were removed)")
         }
         return VerificationReport(entryCount: position, root: replay.frontier.root, tipHash: replay.tip, snapshot: replay.snapshot)
     }
@@ -141,14 +148,14 @@ public final class JournalVerifier {
         if let badSignature = batch.signatures.firstInvalid(),
             stage.failure.map({ badSignature < $0.index || (badSignature == $0.index && $0.stage == .rule) }) ?? true
         {
-            throw VerificationFailure(seq: batch.start + UInt64(badSignature), reason: "signature does not verify (the entry was changed, or not signed by its signer)")
+            throw VerificationFailure(seq: batch.start + UInt64(badSignature), .signature, reason: "signature does not verify (the entry was changed, or not signed by its signer)")
         }
         if let failure = stage.failure {
-            throw VerificationFailure(seq: batch.start + UInt64(failure.index), reason: failure.reason)
+            throw VerificationFailure(seq: batch.start + UInt64(failure.index), failure.code, reason: failure.reason, ruleCode: failure.ruleCode)
         }
         let end = batch.start + UInt64(batch.count)
         do { try observer?.batchEnded(size: end) } catch let violation as RuleViolation {
-            throw VerificationFailure(seq: end - 1, reason: violation.message)
+            throw VerificationFailure(seq: end - 1, .derivedTables, reason: violation.message, ruleCode: violation.code)
         }
         progress?(end)
     }
@@ -176,12 +183,14 @@ enum VerificationStage: Int, Comparable {
 
 struct BatchState {
     var signerKeys: [Ed25519PublicKey?]
-    var failure: (index: Int, stage: VerificationStage, reason: String)?
+    var failure: (index: Int, stage: VerificationStage, code: VerificationFailure.Code, ruleCode: RuleViolation.Code?, reason: String)?
 
     init(count: Int) { signerKeys = Array(repeating: nil, count: count) }
 
-    mutating func fail(at index: Int, _ stage: VerificationStage, _ reason: String) {
-        if failure == nil { failure = (index, stage, reason) }
+    mutating func fail(
+        at index: Int, _ stage: VerificationStage, _ code: VerificationFailure.Code, _ reason: String, ruleCode: RuleViolation.Code? = nil
+    ) {
+        if failure == nil { failure = (index, stage, code, ruleCode, reason) }
     }
 }
 
@@ -219,7 +228,7 @@ struct Replay {
         var stage = BatchState(count: batch.count)
         for index in 0..<batch.count {
             switch parsed[index] {
-            case .failure(let failure): stage.fail(at: index, .format, failure.reason)
+            case .failure(let failure): stage.fail(at: index, .format, failure.code, failure.reason, ruleCode: failure.ruleCode)
             case .success(let entry):
                 replay(entry, raw: batch[index], index: index, seq: start + UInt64(index), stage: &stage, observer: observer)
                 if stage.failure == nil { advance(entry, index: index, stage: &stage, checkpoints: checkpoints, observer: observer) }
@@ -235,19 +244,26 @@ struct Replay {
         observer: (any VerificationObserver)?
     ) {
         if entry.body.seq != seq {
-            stage.fail(at: index, .chain, "seq is \(entry.body.seq), expected \(seq) (entries missing or out of order)")
+            stage.fail(at: index, .chain, .chain, "seq is \(entry.body.seq), expected \(seq) (entries missing or out of order)")
         } else if entry.body.prev != tip {
-            stage.fail(at: index, .chain, "prev does not match the leaf hash of entry \(seq == 0 ? "-" : String(seq - 1)) (the chain is broken)")
+            stage.fail(at: index, .chain, .chain, "prev does not match the leaf hash of entry \(seq == 0 ? "-" : String(seq - 1)) (the chain is broken)")
         } else {
             do {
                 let accepted = try rules.check(entry.body, against: snapshot)
                 stage.signerKeys[index] = accepted.signerKey
                 try snapshot.apply(entry.body, effects: accepted.effects)
-                try observer?.accepted(entry.body, raw: raw, leafHash: entry.leafHash)
             } catch {
                 stage.signerKeys[index] = stage.signerKeys[index] ?? snapshot.key(id: entry.body.signer)?.record.publicKey
-                let message = (error as? RuleViolation)?.message ?? "\(error)"
-                stage.fail(at: index, .rule, JournalVerifier.strip(message, seq: seq))
+                let violation = error as? RuleViolation
+                let message = violation?.message ?? "\(error)"
+                stage.fail(at: index, .rule, .rule, JournalVerifier.strip(message, seq: seq), ruleCode: violation?.code)
+                return
+            }
+            do { try observer?.accepted(entry.body, raw: raw, leafHash: entry.leafHash) } catch {
+                // The store's own rows disagree with an entry the rules accepted.
+                let violation = error as? RuleViolation
+                let message = violation?.message ?? "\(error)"
+                stage.fail(at: index, .rule, .derivedTables, JournalVerifier.strip(message, seq: seq), ruleCode: violation?.code)
             }
         }
     }
@@ -263,10 +279,10 @@ struct Replay {
         }
         while let size = checkpoints?.nextSize, size <= frontier.size {
             do {
-                guard size == frontier.size else { throw RuleViolation("a checkpoint of size \(size) does not fall on an entry") }
+                guard size == frontier.size else { throw RuleViolation(.checkpoint, "a checkpoint of size \(size) does not fall on an entry") }
                 try checkpoints?.check(root: frontier.root)
             } catch {
-                stage.fail(at: index, .rule, "\(error)")
+                stage.fail(at: index, .rule, .checkpoint, "\(error)", ruleCode: (error as? RuleViolation)?.code)
                 return
             }
         }

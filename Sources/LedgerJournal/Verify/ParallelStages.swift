@@ -39,7 +39,7 @@ extension JournalVerifier {
     }
 
     static func parseOne(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<ParsedEntry, VerificationFailure> {
-        if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, reason: problem)) }
+        if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, .format, reason: problem)) }
         // The fast reader, whose answer counts only if it writes back to the very same bytes.
         if let body = EntryBody.readCanonical(raw.bodyBytes, fundCurrency: seq == 0 ? nil : fundCurrency),
             (try? body.encoded()) == raw.bodyBytes
@@ -49,19 +49,19 @@ extension JournalVerifier {
         do {
             let json = try JSONParser.parse(raw.bodyBytes)
             if seq > 0 && fundCurrency == nil {
-                return .failure(VerificationFailure(seq: seq, reason: "the fund currency is unknown (entry 0 is bad)"))
+                return .failure(VerificationFailure(seq: seq, .format, reason: "the fund currency is unknown (entry 0 is bad)"))
             }
             let body = try EntryBody(json: json, fundCurrency: seq == 0 ? nil : fundCurrency)
             // The body written back in canonical form must be the stored bytes: this checks the
             // RFC 8785 form and that nothing in the bytes was lost in reading them.
             guard (try? body.encoded()) == raw.bodyBytes else {
-                return .failure(VerificationFailure(seq: seq, reason: "the entry bytes are not in RFC 8785 canonical form"))
+                return .failure(VerificationFailure(seq: seq, .canonicalForm, reason: "the entry bytes are not in RFC 8785 canonical form"))
             }
             return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
         } catch let violation as RuleViolation {
-            return .failure(VerificationFailure(seq: seq, reason: strip(violation.message, seq: seq)))
+            return .failure(VerificationFailure(seq: seq, .format, reason: strip(violation.message, seq: seq), ruleCode: violation.code))
         } catch {
-            return .failure(VerificationFailure(seq: seq, reason: "not a valid entry: \(error)"))
+            return .failure(VerificationFailure(seq: seq, .format, reason: "not a valid entry: \(error)"))
         }
     }
 

@@ -45,7 +45,7 @@ public final class SignedCheckpoints: CheckpointChecker {
         let size = sizes[index]
         let checkpoint = try page[index].get()
         guard checkpoint.rootHash == root else {
-            throw RuleViolation("the checkpoint of size \(size) signs a different root than the journal's (history was rewritten)")
+            throw RuleViolation(.checkpoint, "the checkpoint of size \(size) signs a different root than the journal's (history was rewritten)")
         }
         lastChecked = checkpoint
         checkedCount += 1
@@ -54,7 +54,7 @@ public final class SignedCheckpoints: CheckpointChecker {
             do { try load(after: size) } catch let violation as RuleViolation {
                 throw violation
             } catch {
-                throw RuleViolation("cannot read checkpoints: \(error)")
+                throw RuleViolation(.checkpoint, "cannot read checkpoints: \(error)")
             }
         }
     }
@@ -66,7 +66,7 @@ public final class SignedCheckpoints: CheckpointChecker {
         Parallel.forEachChunk(count: stored.count, chunks: stored.count >= 16 ? Parallel.coreCount : 1) { _, range in
             for position in range { verdicts[position] = Self.check(stored[position], with: verifier) }
         }
-        page = (0..<stored.count).map { verdicts[$0] ?? .failure(RuleViolation("checkpoint not checked")) }
+        page = (0..<stored.count).map { verdicts[$0] ?? .failure(RuleViolation(.checkpoint, "checkpoint not checked")) }
         sizes = stored.map(\.filedSize)
         index = 0
     }
@@ -77,18 +77,18 @@ public final class SignedCheckpoints: CheckpointChecker {
         do throws(LogCheckpoint.Problem) {
             let checkpoint = try LogCheckpoint(note: stored.note, verifier: verifier).checkpoint
             guard checkpoint.size == stored.filedSize else {
-                return .failure(RuleViolation("\(at) is filed under the wrong size (its note says \(checkpoint.size))"))
+                return .failure(RuleViolation(.checkpoint, "\(at) is filed under the wrong size (its note says \(checkpoint.size))"))
             }
             if let root = stored.filedRoot, root != checkpoint.rootHash.bytes {
-                return .failure(RuleViolation("\(at): the root stored beside it differs from its note"))
+                return .failure(RuleViolation(.checkpoint, "\(at): the root stored beside it differs from its note"))
             }
             return .success(checkpoint)
         } catch {
             switch error {
             case .otherOrigin(let found, let expected):
-                return .failure(RuleViolation("\(at) is for origin \(found), not \(expected)"))
+                return .failure(RuleViolation(.checkpoint, "\(at) is for origin \(found), not \(expected)"))
             case .notSigned(let reason):
-                return .failure(RuleViolation("\(at) is not validly signed by the log key \(verifier.name): \(reason)"))
+                return .failure(RuleViolation(.checkpoint, "\(at) is not validly signed by the log key \(verifier.name): \(reason)"))
             }
         }
     }

@@ -17,10 +17,10 @@ extension JournalVerifier {
         let raw = RawEntry(bodyBytes: bytes, signature: [], position: body.seq)
         switch parseOne(raw, seq: body.seq, fundCurrency: body.seq == 0 ? nil : fundCurrency) {
         case .failure(let failure):
-            throw RuleViolation("entry \(body.seq): \(failure.reason)")
+            throw RuleViolation(failure.ruleCode ?? .malformedEntry, "entry \(body.seq): \(failure.reason)")
         case .success(let parsed):
             guard parsed.body == body else {
-                throw RuleViolation("entry \(body.seq): the entry would not read back as written (a member changes in the journal's form)")
+                throw RuleViolation(.malformedEntry, "entry \(body.seq): the entry would not read back as written (a member changes in the journal's form)")
             }
             return bytes
         }

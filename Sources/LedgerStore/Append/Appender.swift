@@ -50,7 +50,7 @@ extension LedgerFile {
         let signing = try BackgroundSigning(key: keys.author, count: drafts.count, enabled: threads > 1)
         for draft in drafts {
             guard let ledger = state.settings?.origin ?? origin else {
-                throw StoreError.input("the ledger has no genesis entry")
+                throw StoreError(.noGenesis, "the ledger has no genesis entry")
             }
             let body = try rules.completing(
                 draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
@@ -85,7 +85,7 @@ extension LedgerFile {
                     Data(entry.signature), Data(entry.leafHash.bytes),
                 ])
             } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
-                throw RuleViolation("entry \(entry.body.seq): ref \"\(entry.body.ref ?? "")\" is already used by another \(entry.body.kind.rawValue) entry")
+                throw RuleViolation(.duplicateRef, "entry \(entry.body.seq): ref \"\(entry.body.ref ?? "")\" is already used by another \(entry.body.kind.rawValue) entry")
             }
         }
     }
@@ -103,7 +103,7 @@ struct Tip {
         let seq: Int64 = (try row.decode(atIndex: 0))
         let bytes: Data = (try row.decode(atIndex: 1))
         guard seq >= 0, let hash = SHA256Digest(bytes: [UInt8](bytes)) else {
-            throw StoreError.system("the last entry (seq \(seq)) has a malformed seq or leaf hash: the ledger file was changed; run vtf verify")
+            throw StoreError(.damaged, "the last entry (seq \(seq)) has a malformed seq or leaf hash: the ledger file was changed; run vtf verify")
         }
         return Tip(size: UInt64(seq) + 1, hash: hash)
     }

@@ -18,7 +18,7 @@ extension LedgerFile {
         _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int = 1000,
         threads: Int = Parallel.coreCount, progress: ((UInt64) -> Void)? = nil
     ) throws -> Range<UInt64> {
-        guard batchSize >= 1 else { throw StoreError.input("the batch size must be at least 1") }
+        guard batchSize >= 1 else { throw StoreError(.badInput, "the batch size must be at least 1") }
         let snapshot = try checkImport(try makeSource(), keys: keys)
         let appended = try commitImport(
             try makeSource(), after: snapshot, keys: keys, batchSize: batchSize, threads: threads, progress: progress)

@@ -10,11 +10,11 @@ enum Checkpointer {
     /// Appends leaves to the stored frontier and stores the checkpoint of the new size.
     static func advance(_ db: Database, with leafHashes: [SHA256Digest], logKey: Ed25519PrivateKey) throws {
         guard let settings = try LedgerFile.settings(db) else {
-            throw StoreError.system("cannot sign a checkpoint before the genesis entry")
+            throw StoreError(.damaged, "cannot sign a checkpoint before the genesis entry")
         }
         let logKeys = try DerivedRows.keys(db).filter { $0.record.roles.contains(.log) }
         guard logKeys.contains(where: { $0.record.publicKey == logKey.publicKey }) else {
-            throw StoreError.input("the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
+            throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
         var frontier = try frontier(db)
         let insertNode = try db.cachedStatement(sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
@@ -43,7 +43,7 @@ enum Checkpointer {
             return MerkleFrontier()
         }
         do { return try MerkleFrontier(serialized: [UInt8](bytes)) } catch {
-            throw StoreError.system("the stored Merkle frontier is damaged (\(error)); run vtf verify")
+            throw StoreError(.damaged, "the stored Merkle frontier is damaged (\(error)); run vtf verify")
         }
     }
 

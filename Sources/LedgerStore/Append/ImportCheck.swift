@@ -9,7 +9,7 @@ extension LedgerFile {
         var source = source
         return try read { db in
             let state = try StoreState(db, dryRun: true)
-            guard let settings = state.settings else { throw StoreError.input("the ledger has no genesis entry") }
+            guard let settings = state.settings else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
             let start = try Tip.read(db)
             var tip = start
             let signer = keys.author.publicKey.keyID
@@ -21,7 +21,7 @@ extension LedgerFile {
                     try Self.readBack(body, settings: settings)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {
-                    throw RuleViolation("\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size)) (nothing was recorded)")
+                    throw violation.with(message: "\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size)) (nothing was recorded)")
                 }
                 tip = Tip(size: tip.size + 1, hash: tip.hash)
             }

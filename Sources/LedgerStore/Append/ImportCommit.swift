@@ -25,7 +25,7 @@ extension LedgerFile {
                     _ = try Self.appendBatch(batch, keys: keys, origin: nil, state: state, rules: rules, threads: threads)
                 } catch let violation as RuleViolation {
                     let why = unchanged ? "" : "; another writer recorded entries while the file was being checked"
-                    throw RuleViolation(
+                    throw violation.with(message:
                         "\(origins.first ?? "?")–\(origins.last ?? "?"): \(violation.message) (nothing was recorded\(why))")
                 }
                 appended += UInt64(batch.count)

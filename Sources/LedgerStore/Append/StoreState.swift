@@ -52,7 +52,7 @@ final class StoreState: LedgerStateReading {
             arguments: [code.rawValue])
         let account = try row.map { row in
             guard let type = AccountType(rawValue: (try row.decode(atIndex: 1))) else {
-                throw StoreError.system("account \(code) has an unknown type in the accounts table; run vtf verify")
+                throw StoreError(.damaged, "account \(code) has an unknown type in the accounts table; run vtf verify")
             }
             return AccountState(code: code, name: (try row.decode(atIndex: 0)), type: type, openedSeq: (try row.decode(atIndex: 2)), closedSeq: (try row.decode(atIndex: 3)))
         }
@@ -185,7 +185,7 @@ final class StoreState: LedgerStateReading {
         for row in rows { days[try LedgerDate(parsing: row[0]), default: 0] = row[1] }
         for (date, totals) in dryRunDaily[BalanceKey(account: code, currency: currency)] ?? [:] {
             let (sum, overflow) = days[date, default: 0].addingReportingOverflow(totals.amountMinor)
-            guard !overflow else { throw RuleViolation("the balance of account \(code) in \(currency) would overflow") }
+            guard !overflow else { throw RuleViolation(.overflow, "the balance of account \(code) in \(currency) would overflow") }
             days[date] = sum
         }
         return days.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, Amount(minorUnits: $0.value, currency: currency)) }

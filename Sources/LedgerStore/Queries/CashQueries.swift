@@ -35,7 +35,7 @@ extension LedgerFile {
             let single = try db.cachedStatement(sql: "SELECT body FROM journal WHERE seq = ?")
             func body(_ seq: Int64) throws -> EntryBody {
                 guard let bytes = try Data.fetchOne(single, arguments: [seq]) else {
-                    throw StoreError.system("entry \(seq) has postings but no journal row: run vtf verify")
+                    throw StoreError(.damaged, "entry \(seq) has postings but no journal row: run vtf verify")
                 }
                 return try parse(bytes)
             }

@@ -130,7 +130,7 @@ extension LedgerFile {
             let (newAmount, amountOverflow) = totals.amountMinor.addingReportingOverflow(sign * amount)
             let (newValue, valueOverflow) = totals.valueMinor.addingReportingOverflow(sign * value)
             guard !amountOverflow, !valueOverflow else {
-                throw StoreError.system("the totals of account \(key.account) overflow")
+                throw StoreError(.damaged, "the totals of account \(key.account) overflow")
             }
             totals = BalanceTotals(amountMinor: newAmount, valueMinor: newValue)
             sums[key] = totals

@@ -53,7 +53,7 @@ extension LedgerFile {
             else { return nil }
             let body = try EntryBody(json: try JSONParser.parse(raw.bodyBytes), fundCurrency: seq == 0 ? nil : settings.currency)
             guard raw.signature.count == 64 else {
-                throw StoreError.system("entry \(seq) has a signature of \(raw.signature.count) bytes, not 64: the ledger file was changed; run vtf verify")
+                throw StoreError(.damaged, "entry \(seq) has a signature of \(raw.signature.count) bytes, not 64: the ledger file was changed; run vtf verify")
             }
             return SignedEntry(body: body, bodyBytes: raw.bodyBytes, signature: raw.signature)
         }
@@ -68,7 +68,7 @@ extension LedgerFile {
                 let body: Data = (try row.decode(atIndex: 0))
                 let sig: Data = (try row.decode(atIndex: 1))
                 guard case .object(var object) = try JSONParser.parse([UInt8](body)) else {
-                    throw StoreError.system("entry \(count) is not a JSON object; run vtf verify")
+                    throw StoreError(.damaged, "entry \(count) is not a JSON object; run vtf verify")
                 }
                 object["sig"] = .string(Base64.encode([UInt8](sig)))
                 try write(try JSONCanonicalizer.canonicalBytes(.object(object)))

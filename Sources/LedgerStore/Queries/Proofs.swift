@@ -27,7 +27,7 @@ extension LedgerFile {
                     arguments: [level, Int64(index)])
             }
             guard let bytes, let digest = SHA256Digest(bytes: [UInt8](bytes)) else {
-                throw StoreError.system("Merkle node (\(level), \(index)) is missing; run vtf verify")
+                throw StoreError(.damaged, "Merkle node (\(level), \(index)) is missing; run vtf verify")
             }
             return digest
         }
@@ -37,8 +37,8 @@ extension LedgerFile {
     public func inclusionProof(seq: UInt64, size: UInt64) throws -> (leafHash: SHA256Digest, path: [SHA256Digest]) {
         try read { db in
             let count = try Tip.read(db).size
-            guard size <= count else { throw StoreError.input("tree size \(size) is larger than the journal (\(count) entries)") }
-            guard seq < size else { throw StoreError.input("entry \(seq) is not in a tree of \(size) entries") }
+            guard size <= count else { throw StoreError(.badInput, "tree size \(size) is larger than the journal (\(count) entries)") }
+            guard seq < size else { throw StoreError(.badInput, "entry \(seq) is not in a tree of \(size) entries") }
             return (try Self.leafHash(db, seq), try proofBuilder(db).inclusionProof(leafIndex: seq, treeSize: size))
         }
     }
@@ -48,7 +48,7 @@ extension LedgerFile {
         try read { db in
             let count = try Tip.read(db).size
             guard 0 < oldSize, oldSize <= newSize, newSize <= count else {
-                throw StoreError.input("a consistency proof needs 0 < OLD <= NEW <= \(count) (the journal's size)")
+                throw StoreError(.badInput, "a consistency proof needs 0 < OLD <= NEW <= \(count) (the journal's size)")
             }
             return try proofBuilder(db).consistencyProof(oldSize: oldSize, newSize: newSize)
         }
@@ -62,7 +62,7 @@ extension LedgerFile {
     static func leafHash(_ db: Database, _ seq: UInt64) throws -> SHA256Digest {
         guard let bytes = try Data.fetchOne(db, sql: "SELECT leaf_hash FROM journal WHERE seq = ?", arguments: [Int64(seq)]),
             let digest = SHA256Digest(bytes: [UInt8](bytes))
-        else { throw StoreError.input("there is no entry \(seq)") }
+        else { throw StoreError(.notFound, "there is no entry \(seq)") }
         return digest
     }
 
@@ -81,7 +81,7 @@ extension LedgerFile {
         guard let row else { return nil }
         let storedSize: Int64 = (try row.decode(atIndex: 0))
         guard let noteSize = UInt64(exactly: storedSize) else {
-            throw StoreError.system("a checkpoint has the size \(storedSize); the ledger file was changed: run vtf verify")
+            throw StoreError(.damaged, "a checkpoint has the size \(storedSize); the ledger file was changed: run vtf verify")
         }
         var note: String = (try row.decode(atIndex: 1))
         let lines = try String.fetchAll(
@@ -109,7 +109,7 @@ extension LedgerFile {
     /// The log's verifier key (`origin+keyid+base64`), from the genesis entry.
     public func logVerifierKey() throws -> String {
         try read { db in
-            guard let verifier = try CheckpointTable.logVerifier(db) else { throw StoreError.input("the ledger has no genesis entry") }
+            guard let verifier = try CheckpointTable.logVerifier(db) else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
             return NoteVerifier.ed25519VerifierKey(name: verifier.name, publicKey: verifier.publicKey)
         }
     }
@@ -119,7 +119,7 @@ extension LedgerFile {
     public func addCosignature(size: UInt64, signature: NoteSignature) throws {
         try writeImmediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM checkpoints WHERE size = ?)", arguments: [Int64(clamping: size)]) == true else {
-                throw StoreError.input("there is no checkpoint of size \(size)")
+                throw StoreError(.notFound, "there is no checkpoint of size \(size)")
             }
             let keyID = String(signature.keyID, radix: 16).leftPadded(to: 8)
             do {
@@ -127,7 +127,7 @@ extension LedgerFile {
                     sql: "INSERT INTO cosignatures (size, name, key_id, line) VALUES (?, ?, ?, ?)",
                     arguments: [Int64(size), signature.name, keyID, signature.line.trimmingSuffix("\n")])
             } catch DatabaseError.SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw RuleViolation("\(signature.name) has already cosigned the checkpoint of size \(size)")
+                throw RuleViolation(.checkpoint, "\(signature.name) has already cosigned the checkpoint of size \(size)")
             }
         }
     }

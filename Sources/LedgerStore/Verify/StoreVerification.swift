@@ -57,16 +57,16 @@ extension LedgerFile {
             let reader = JournalTableReader(db: db)
             let checkpoints: SignedCheckpoints?
             do { checkpoints = try CheckpointTable.checker(db, latestOnly: !checksSignatures) } catch let violation as RuleViolation {
-                throw VerificationFailure(seq: 0, reason: "cannot check the checkpoints: \(violation.message)")
+                throw VerificationFailure(seq: 0, .checkpoint, reason: "cannot check the checkpoints: \(violation.message)", ruleCode: violation.code)
             } catch let error as JSONParseError {
-                throw VerificationFailure(seq: 0, reason: "not JSON: \(error)")
+                throw VerificationFailure(seq: 0, .checkpoint, reason: "not JSON: \(error)")
             }
             let observer = PostingsComparison(db: db, reader: reader, collecting: collecting)
             let verifier = JournalVerifier(rules: rules, threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: try JournalRefIndex(db: db), progress: progress)
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(clamping: last) < report.entryCount {
-                throw VerificationFailure(seq: UInt64(clamping: last), reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
+                throw VerificationFailure(seq: UInt64(clamping: last), .checkpoint, reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
             var differences = observer.findings + (try DerivedComparison.compare(report.snapshot, db: db))
             differences += try DerivedComparison.compareTree(report, db: db)
@@ -157,7 +157,7 @@ enum CheckpointTable {
         for case .registerKey(let key) in accepted.effects where key.record.roles.contains(.log) {
             return try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
         }
-        throw RuleViolation("the genesis entry names no log key")
+        throw RuleViolation(.genesis, "the genesis entry names no log key")
     }
 }
 
@@ -194,7 +194,7 @@ final class PostingsComparison: VerificationObserver {
             guard stored.seq == Int64(entry.seq), stored.kind == entry.kind.rawValue, stored.ref == entry.ref,
                 stored.leafHash.elementsEqual(leafHash.bytes)
             else {
-                throw RuleViolation("the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
+                throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
         }
         let date = Array(entry.date.description.utf8)
@@ -223,7 +223,7 @@ final class PostingsComparison: VerificationObserver {
         var index = 0
         while let row = try rows.next() {
             guard index < expected.count else {
-                try found(VerificationFailure(seq: (try row.decode(atIndex: 0)), reason: "postings table: it holds a line the journal does not have"))
+                try found(VerificationFailure(seq: (try row.decode(atIndex: 0)), .derivedTables, reason: "postings table: it holds a line the journal does not have"))
                 continue
             }
             let want = expected[index]
@@ -233,12 +233,12 @@ final class PostingsComparison: VerificationObserver {
                 && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
                 && ((try row.decode(atIndex: 5)) as Int64) == want.posting.amount.minorUnits && ((try row.decode(atIndex: 6)) as Int64) == want.posting.value.minorUnits
             if !matches {
-                try found(VerificationFailure(seq: want.seq, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))"))
+                try found(VerificationFailure(seq: want.seq, .derivedTables, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))"))
             }
             index += 1
         }
         for missing in expected[min(index, expected.count)...] {
-            try found(VerificationFailure(seq: missing.seq, reason: "postings table: line \(missing.line + 1) is missing"))
+            try found(VerificationFailure(seq: missing.seq, .derivedTables, reason: "postings table: line \(missing.line + 1) is missing"))
         }
         try compareNodes(below: size)
     }
@@ -267,7 +267,7 @@ final class PostingsComparison: VerificationObserver {
                 let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
                 if stored != Data(node.hash.bytes) || rows.count != wanted.count {
                     let end = ((node.index + 1) << UInt64(node.level)) - 1
-                    try found(VerificationFailure(seq: end, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")"))
+                    try found(VerificationFailure(seq: end, .derivedTables, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")"))
                 }
             }
         }

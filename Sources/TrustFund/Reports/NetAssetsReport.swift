@@ -50,7 +50,7 @@ public struct NetAssetsReport {
         componentNames = components.map { basis.name(of: $0) }
         let ledger = basis.ledger
         guard let before = basis.from.addingChecked(days: -1) else {
-            throw RuleViolation("the net assets report opens on the day before its first day; \(basis.from) has none (the calendar starts at 1900-01-01): give a later --from")
+            throw RuleViolation(.badInput, "the net assets report opens on the day before its first day; \(basis.from) has none (the calendar starts at 1900-01-01): give a later --from")
         }
         // One pass gives both ends; the period is their difference less the year-end closes,
         // and the other movements that less the reserve transfers (both read by kind: few).

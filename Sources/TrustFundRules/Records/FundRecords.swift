@@ -22,19 +22,19 @@ struct RecordFields {
 
     func bool(_ name: String) throws(RuleViolation) -> Bool {
         guard let value = fields.object[name] else { return false }
-        guard let flag = value.boolValue else { throw RuleViolation("\(what): \(name) must be true or false") }
+        guard let flag = value.boolValue else { throw RuleViolation(.damagedState, "\(what): \(name) must be true or false") }
         return flag
     }
 
     func currency(_ name: String) throws(RuleViolation) -> Currency {
         let code = try string(name)
-        do { return try Currency(code: code) } catch { throw RuleViolation("\(what): \(name) \"\(code)\" is not a currency") }
+        do { return try Currency(code: code) } catch { throw RuleViolation(.damagedState, "\(what): \(name) \"\(code)\" is not a currency") }
     }
 
     func amount(_ name: String, _ currency: Currency) throws(RuleViolation) -> Amount {
         let text = try string(name)
         do { return try Amount(parsing: text, currency: currency, mode: .exact) } catch {
-            throw RuleViolation("\(what): \(name) \"\(text)\" is not an amount in \(currency.code)")
+            throw RuleViolation(.damagedState, "\(what): \(name) \"\(text)\" is not an amount in \(currency.code)")
         }
     }
 
@@ -42,7 +42,7 @@ struct RecordFields {
         guard fields.has(name) else { return [] }
         var objects: [JSONObject] = []
         for item in try fields.array(name) {
-            guard let object = item.objectValue else { throw RuleViolation("\(what): every item of \(name) must be an object") }
+            guard let object = item.objectValue else { throw RuleViolation(.damagedState, "\(what): every item of \(name) must be an object") }
             objects.append(object)
         }
         return objects

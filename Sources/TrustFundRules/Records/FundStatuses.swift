@@ -42,6 +42,7 @@ extension RecordStatus {
         let text = try JSONFields(.object(fields), context: what).string("status")
         guard let status = Self(rawValue: text) else {
             throw RuleViolation(
+                .damagedState,
                 "\(what) has status \"\(text)\", not one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")); run vtf verify (the derived tables may have been edited)")
         }
         self = status

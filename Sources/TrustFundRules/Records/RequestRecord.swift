@@ -45,7 +45,7 @@ public struct RequestRecord: Sendable, Equatable {
     private static func seq(_ fields: JSONFields, _ name: String) throws(RuleViolation) -> UInt64? {
         guard fields.has(name) else { return nil }
         let value = try fields.integer(name)
-        guard let seq = UInt64(exactly: value) else { throw RuleViolation("\(fields.context): \(name) \(value) is not an entry number") }
+        guard let seq = UInt64(exactly: value) else { throw RuleViolation(.damagedState, "\(fields.context): \(name) \(value) is not an entry number") }
         return seq
     }
 }

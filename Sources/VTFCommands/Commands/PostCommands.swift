@@ -113,7 +113,7 @@ struct ReverseCommand: ParsableCommand {
             throw InputError("there is no entry \(seq) (the journal has \(try ledger.entryCount()) entries)")
         }
         guard !target.body.postings.isEmpty else {
-            throw RuleViolation("entry \(seq) (\(target.body.kind.rawValue)) has no postings to reverse")
+            throw RuleViolation(.notReversible, "entry \(seq) (\(target.body.kind.rawValue)) has no postings to reverse")
         }
         if try ledger.isControlled("reversal") {
             guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }

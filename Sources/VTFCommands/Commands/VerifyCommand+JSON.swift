@@ -16,7 +16,10 @@ extension VerifyCommand {
             Terminal.endProgress()
         } catch let error as VerificationFailure {
             Terminal.endProgress()
-            failure = .object(JSONObject([("seq", .integer(Int64(error.seq))), ("reason", .string(error.reason))]))
+            failure = .object(JSONObject([
+                ("seq", .integer(Int64(error.seq))), ("code", .string(error.code.rawValue)),
+                ("rule_code", error.ruleCode.map { .string($0.rawValue) } ?? .null), ("reason", .string(error.reason)),
+            ]))
         }
         let differences = result?.differences ?? []
         let ok = result != nil && differences.isEmpty
