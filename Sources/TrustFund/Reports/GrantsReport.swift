@@ -46,21 +46,20 @@ public struct GrantsReport {
         let asOf = basis.asOf
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: asOf), currency: basis.currency)
         let positions = try GrantPositions(basis.ledger, currency: basis.currency).positions(through: asOf)
-        lines = try basis.records("grant").filter { $0.text("awarded") <= asOf.description }.map { record in
+        lines = try basis.ledger.grantRecords().filter { $0.awarded <= asOf }.map { record in
             let request = try basis.ledger.requestRecord(record.id)
             let certified = try request?.certifiedSeq.flatMap { try basis.ledger.entry(at: $0)?.body.date.description } ?? ""
-            let closed = record.text("closed")
             let position = positions[record.id] ?? GrantPosition(basis.currency)
             return Line(
-                grant: record.id, grantee: record.text("grantee"), granteeName: record.text("grantee_name"),
-                amount: try Money.parse(record.fields["amount"], basis.currency),
+                grant: record.id, grantee: record.grantee, granteeName: record.granteeName,
+                amount: try Money.parse(.string(record.amount), basis.currency),
                 requested: request?.date.description ?? "", requester: request?.requester ?? "",
                 certified: certified <= asOf.description ? certified : "", certifier: request?.certifier ?? "",
-                approved: record.text("awarded"), approver: request?.approver ?? "",
+                approved: record.awarded.description, approver: request?.approver ?? "",
                 paid: position.paid, spent: position.spent, psc: position.psc, refunded: position.refunded,
                 commitment: try balances.debit(under: try FundChart.commitments.sub(record.id)),
                 advance: try balances.debit(under: try FundChart.advances.sub(record.id)),
-                status: !closed.isEmpty && closed <= asOf.description ? .closed : .open)
+                status: record.closed.map { $0 <= asOf } == true ? .closed : .open)
         }
         var totals: [String: Amount] = [:]
         for column in Self.amountColumns {

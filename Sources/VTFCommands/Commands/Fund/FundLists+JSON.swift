@@ -46,17 +46,17 @@ extension AgreementCommand.List {
 
 extension GrantCommand.List {
     static func json(_ ledger: LedgerFile) throws -> JSONValue {
-        let records = try ledger.fundRecords("grant")
+        let records = try ledger.grantRecords()
         guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
         let positions = try GrantPositions(ledger, currency: currency).positions()
-        return .object(["grants": .array(try records.map { grant in
+        return .object(["grants": .array(records.map { grant in
             let position = positions[grant.id] ?? GrantPosition(currency)
             return .object(JSONObject([
-                ("grant", .string(grant.id)), ("grantee", .string(grant.text("grantee_name"))), ("awarded", grant.jsonText("awarded")),
-                ("currency", .string(currency.code)), ("amount", .string(grant.text("amount"))),
+                ("grant", .string(grant.id)), ("grantee", .string(grant.granteeName)), ("awarded", .string(grant.awarded.description)),
+                ("currency", .string(currency.code)), ("amount", .string(grant.amount)),
                 ("paid", .string(position.paid.decimalString)), ("spent", .string(position.spent.decimalString)),
                 ("psc", .string(position.psc.decimalString)), ("refunded", .string(position.refunded.decimalString)),
-                ("status", .string(try GrantStatus(in: grant.fields, of: "grant \(grant.id)").rawValue)), ("seq", .integer(Int64(grant.seq))),
+                ("status", .string(grant.status.rawValue)), ("seq", .integer(Int64(grant.seq))),
             ]))
         })])
     }
