@@ -3,12 +3,12 @@
 //
 // Dependencies point one way (see README "Where things live"):
 //   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
-//   TrustFund → {TrustFundRules, LedgerStore};  LedgerStore → LedgerJournal
+//   TrustFund → {TrustFundRules, LedgerStore, SQLiteStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
 //   LedgerCore, CanonicalJSON, SafeIO}.
 // Nothing below TrustFundRules imports it: vtf and the audit verifier register it.
-// Only LedgerStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
+// Only SQLiteStore sees SQLite (through GRDB); only LedgerCrypto sees OpenSSL.
 import PackageDescription
 
 let package = Package(
@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "LedgerJournal", targets: ["LedgerJournal"]),
         .library(name: "TrustFundRules", targets: ["TrustFundRules"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "TrustFund", targets: ["TrustFund"]),
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
@@ -60,16 +61,21 @@ let package = Package(
         // two-person rule, funds available, PSC, FX, the year-end close. Writers and verifiers
         // (vtf, the audit verifier) register it, so both run the same code.
         .target(name: "TrustFundRules", dependencies: ["LedgerJournal"]),
+        // The store seam: the async reading and writing interfaces every store implements
+        // (SQLite now, PostgreSQL next), the values they share and vtf's own StoreError. No
+        // database library appears here.
+        .target(name: "LedgerStore", dependencies: ["LedgerJournal"]),
         // The SQLite ledger file: append-only journal table, derived tables, migrations
-        // that run exactly the files in Schemas/sqlite.
+        // that run exactly the files in Schemas/sqlite. The only target that imports GRDB; no
+        // GRDB type is public, and every GRDB error becomes a StoreError here.
         .target(
-            name: "LedgerStore",
-            dependencies: ["LedgerJournal", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "SQLiteStore",
+            dependencies: ["LedgerStore", "LedgerJournal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
         // IPSAS reports.
-        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore"]),
+        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore", "SQLiteStore"]),
         // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
         // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
         .target(name: "BankStatements", dependencies: ["LedgerCore"]),
@@ -79,10 +85,10 @@ let package = Package(
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
-        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore", "SQLiteStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
-        .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
+        .target(name: "AuditBundle", dependencies: ["LedgerStore", "SQLiteStore", "TrustFundRules"]),
         // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
         .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
@@ -92,6 +98,7 @@ let package = Package(
             name: "VTFCommands",
             dependencies: [
                 "LedgerStore",
+                "SQLiteStore",
                 "TrustFund",
                 "Statements",
                 "Reconciliation",
@@ -113,22 +120,27 @@ let package = Package(
         .testTarget(
             name: "TrustFundTests",
             dependencies: [
-                "TrustFund", "LedgerStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "CanonicalJSON",
+                "TrustFund", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "CanonicalJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerCore"]),
-        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerJournal", "TrustFundRules", "TransparencyLog"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerCore"]),
+        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The behaviour every store must show, run against each store's factory.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
         ),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
-                "VTFCommands", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "TrustFund",
+                "VTFCommands", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "SQLiteStore", "TrustFund",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -17,7 +17,9 @@ public struct BundleSummary: Sendable {
 public enum BundleExport {
     /// Writes the bundle into `directory`, which must not exist or be empty. The content is a
     /// function of the ledger alone (no export time), so the same ledger gives the same bundle.
-    public static func export(_ ledger: LedgerFile, to directory: String) throws -> BundleSummary {
+    /// The journal is read `pageSize` entries at a time, so any store and any journal length
+    /// fit in memory.
+    public static func export(_ store: any LedgerReading, to directory: String, pageSize: UInt64 = 4096) async throws -> BundleSummary {
         let manager = FileManager.default
         if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? true) {
             throw StoreError(.exists, "\(directory) is not empty; an audit bundle needs a new folder")
@@ -28,27 +30,42 @@ public enum BundleExport {
         }
         var manifest = Manifest()
         let journal = try FileWriter(root.appendingPathComponent(BundleLayout.journal))
-        let entryCount = try ledger.exportJournal { line in
-            try journal.write(line)
-            try journal.write([0x0A])
+        // The count is read first: entries appended while the export runs are left out, and the
+        // checkpoints below stop at this size too.
+        let entryCount = try await store.entryCount()
+        var next: UInt64 = 0
+        while next < entryCount {
+            let end = min(entryCount, next + max(1, pageSize))
+            for line in try await store.exportLines(next..<end) {
+                try journal.write(line)
+                try journal.write([0x0A])
+            }
+            next = end
         }
         manifest.add(BundleLayout.journal, try journal.close())
         var checkpointCount = 0
         var lastRoot = ""
-        try ledger.forEachStoredNote { stored in
-            let path = BundleLayout.checkpointPath(size: stored.size)
-            manifest.add(path, try FileWriter.write(Array(stored.note.utf8), to: root.appendingPathComponent(path)))
-            checkpointCount += 1
-            lastRoot = String(stored.note.split(separator: "\n").dropFirst(2).first ?? "")
+        var after: UInt64 = 0
+        paging: while true {
+            let page = try await store.storedNotes(after: after, limit: 1024)
+            for stored in page {
+                guard stored.size <= entryCount else { break paging }
+                let path = BundleLayout.checkpointPath(size: stored.size)
+                manifest.add(path, try FileWriter.write(Array(stored.note.utf8), to: root.appendingPathComponent(path)))
+                checkpointCount += 1
+                lastRoot = String(stored.note.split(separator: "\n").dropFirst(2).first ?? "")
+            }
+            guard let last = page.last else { break }
+            after = last.size
         }
-        let vkey = try ledger.logVerifierKey()
+        let vkey = try await store.logVerifierKey()
         manifest.add(BundleLayout.logVerifierKey, try FileWriter.write(Array((vkey + "\n").utf8), to: root.appendingPathComponent(BundleLayout.logVerifierKey)))
-        let keys = try ledger.keys()
+        let keys = try await store.keys()
         for key in keys {
             let path = BundleLayout.keyPath(keyID: key.record.keyID)
             manifest.add(path, try FileWriter.write(Array(key.record.publicKey.pemRepresentation.utf8), to: root.appendingPathComponent(path)))
         }
-        let settings = try ledger.settings()
+        let settings = try await store.settings()
         let readme = BundleReadme.text(
             origin: settings?.origin ?? "", fundName: settings?.fundName ?? "", vkey: vkey, entryCount: entryCount,
             checkpointCount: checkpointCount)

@@ -3,6 +3,7 @@ import LedgerCore
 public import LedgerCrypto
 public import LedgerJournal
 import LedgerStore
+import SQLiteStore
 import SafeIO
 public import TrustFundRules
 import TransparencyLog

@@ -7,6 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Builds the golden audit bundle from fixed TEST keys (their seeds are public: never use them for
 /// a real fund) and fixed times, so every run writes the same bytes; then one tampered copy per
@@ -45,14 +46,14 @@ public enum AuditFixtures {
     ]
 
     /// Writes `directory/golden` and `directory/tampered/<attack>`; `directory` must not hold them yet.
-    public static func generate(into directory: String) throws {
+    public static func generate(into directory: String) async throws {
         setenv("VTF_RECORDING_TIME", time, 1)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-fixtures-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let ledger = try GoldenLedger.build(at: work + "/golden.ledger")
         let golden = directory + "/golden"
-        _ = try BundleExport.export(ledger, to: golden)
+        _ = try await BundleExport.export(ledger.store, to: golden)
         for attack in attacks {
             let target = directory + "/tampered/" + attack.name
             try FileManager.default.createDirectory(atPath: directory + "/tampered", withIntermediateDirectories: true)

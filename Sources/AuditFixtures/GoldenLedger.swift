@@ -6,6 +6,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// The golden ledger: a small year of a fund, 18 entries, every write its own checkpoint, two
 /// checkpoints cosigned by the test auditor.

@@ -1,6 +1,6 @@
 /// Why the store could not do what was asked, apart from rule refusals (``RuleViolation``): a
 /// stable ``Code`` (for programs and tests) beside a message naming what is wrong and the fix.
-public struct StoreError: Error, CustomStringConvertible {
+public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The user named something that is not there or not usable (exit status 2).
         case input

@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import TrustFund
 
 /// How the fund used its money in a period, from the journal: grants approved, tranches paid,

@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 import TrustFund
 
 /// Builds a donor's statement from the ledger: what it signed, pledged, paid and was refunded,

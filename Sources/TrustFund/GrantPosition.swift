@@ -2,7 +2,8 @@ public import LedgerCore
 public import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// What one journal entry did to one grant: the obligation it recorded, the money it paid, the
 /// spending it recorded (5100), the programme support costs it charged (5200) and the money the

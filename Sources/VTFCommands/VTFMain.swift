@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
 import CanonicalJSON
-import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import SafeIO
 
 /// Runs `vtf` and maps every outcome to the exit statuses of DESIGN §6:
@@ -77,8 +77,6 @@ public enum VTFMain {
         case let crypto as CryptoError: return (2, "\(crypto)")
         case is AmountError, is DateError, is CurrencyError, is AccountCodeError, is BalanceError, is JSONParseError:
             return (2, "\(error)")
-        case let database as DatabaseError:
-            return (3, "storage failure: SQLite error \(database.extendedResultCode.rawValue): \(database.message ?? "")")
         case is CocoaError, is POSIXError: return (3, "system failure: \(error.localizedDescription)")
         default:
             let code = VTF.exitCode(for: error)

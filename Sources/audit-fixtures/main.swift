@@ -8,7 +8,7 @@ guard arguments.count == 2 else {
     exit(2)
 }
 do {
-    try AuditFixtures.generate(into: arguments[1])
+    try await AuditFixtures.generate(into: arguments[1])
     print("wrote \(arguments[1])/golden and \(AuditFixtures.attacks.count) tampered bundles")
 } catch {
     FileHandle.standardError.write(Data("audit-fixtures: \(error)\n".utf8))

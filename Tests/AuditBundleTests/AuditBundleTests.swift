@@ -14,10 +14,10 @@ struct AuditBundleTests {
         .deletingLastPathComponent().appendingPathComponent("Audit/bundles").path
     static let vkey = NoteVerifier.ed25519VerifierKey(name: AuditFixtures.origin, publicKey: AuditFixtures.log.publicKey)
 
-    @Test func fixturesAreRebuiltByteForByte() throws {
+    @Test func fixturesAreRebuiltByteForByte() async throws {
         let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-fixtures-check-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: fresh) }
-        try AuditFixtures.generate(into: fresh)
+        try await AuditFixtures.generate(into: fresh)
         let files = try BundleFiles.list(fresh)
         #expect(files == (try BundleFiles.list(Self.committed)), "run Scripts/make-audit-bundles")
         for file in files {

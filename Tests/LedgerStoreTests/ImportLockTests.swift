@@ -3,7 +3,8 @@ import GRDB
 import LedgerCore
 import LedgerJournal
 import TransparencyLog
-@testable import LedgerStore
+import LedgerStore
+@testable import SQLiteStore
 import Testing
 
 /// Counts how many times an import asked for its drafts (1: the check, 2: the commit).

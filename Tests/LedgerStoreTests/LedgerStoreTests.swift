@@ -5,7 +5,8 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TransparencyLog
-@testable import LedgerStore
+import LedgerStore
+@testable import SQLiteStore
 import Testing
 
 private func key(_ byte: UInt8) -> Ed25519PrivateKey {

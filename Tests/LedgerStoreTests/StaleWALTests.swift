@@ -3,7 +3,8 @@ import GRDB
 import LedgerCore
 import LedgerJournal
 import TransparencyLog
-@testable import LedgerStore
+import LedgerStore
+@testable import SQLiteStore
 import Testing
 
 @Suite("A stale -wal is never replayed")

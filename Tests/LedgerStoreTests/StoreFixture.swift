@@ -4,7 +4,8 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TransparencyLog
-@testable import LedgerStore
+import LedgerStore
+@testable import SQLiteStore
 
 /// A ledger in its own temporary folder, with alice (fund manager) and accounts 1100 and 4100,
 /// for the storage-safety tests.

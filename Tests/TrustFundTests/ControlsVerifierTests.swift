@@ -7,6 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Testing
 import TrustFund
 

@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import LedgerStore
+import SQLiteStore
 import Testing
 import TrustFund
 import TrustFundRules

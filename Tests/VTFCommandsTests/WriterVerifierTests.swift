@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Testing
 
 /// Every way text reaches an entry from the command line refuses what the verifier would never

@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 public import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// Where a contribution agreement stands on a date: what it received, what approved write-offs
 /// took off, what is still outstanding, and what is left of each instalment once the settled

@@ -1,5 +1,6 @@
 public import LedgerCore
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 public import TrustFundRules
 
 extension LedgerFile {

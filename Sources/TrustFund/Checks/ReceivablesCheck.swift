@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// `vtf reconcile receivables`: agreements against receipts, per donor. Three sources must agree
 /// for every donor and currency as of a date:

@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 public import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// Statement of comparison of budget and actual amounts (IPSAS 24) for one year: per budget
 /// category — grants (5100), secretariat and fund management costs (5300, 5400, 5500),

@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Foreign-exchange gains and losses netted on the face of the statement of financial
 /// performance (IPSAS 1 ¶48): one line, "Net foreign exchange gains (losses)" = 4900 − 5900,

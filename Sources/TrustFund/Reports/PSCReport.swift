@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Programme support costs for a period: each accepted grant report (`grant.report`) and each
 /// reversal of one, its expenditure, the PSC rate in force on the date that charged it and the

@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// Builds any of the reports of a fund ledger.
 public enum FundReports {

@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct AuditCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            let summary = try BundleFolder.export(try global.openLedger(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
+            let summary = try BundleFolder.export(try global.openStore(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
             Terminal.note("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
             Terminal.note("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
         }

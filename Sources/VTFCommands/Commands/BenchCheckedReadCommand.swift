@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// The cost of a checked read (Scripts/bench checked-read): ``CheckedJournal`` against a read
 /// of the derived tables alone, in one process (not shown in --help).

@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Measurements used by Scripts/bench that need one process (not shown in --help).
 struct BenchCommand: ParsableCommand {

@@ -7,6 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import SafeIO
 
 /// A check that found a problem (exit status 1): an inconsistent checkpoint, a failed proof.

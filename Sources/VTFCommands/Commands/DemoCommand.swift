@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerStore
+import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 

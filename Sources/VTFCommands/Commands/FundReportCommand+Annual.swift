@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import LedgerCore
 import LedgerStore
+import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 import SafeIO

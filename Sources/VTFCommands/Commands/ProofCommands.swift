@@ -6,6 +6,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import SafeIO
 
 struct ProveCommand: ParsableCommand {
@@ -36,9 +37,13 @@ struct ProveCommand: ParsableCommand {
         var size: UInt64?
 
         func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            guard let treeSize = try size ?? ledger.storedNote()?.size else { throw InputError("the ledger has no checkpoint yet") }
-            let proof = try ledger.inclusionProof(seq: seq, size: treeSize)
+            let store = try global.openStore(readOnly: true)
+            let (seq, size) = (seq, size)
+            let (treeSize, proof) = try StoreCall.wait {
+                let latest = size == nil ? try await store.latestNote()?.size : nil
+                guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
+                return (treeSize, try await store.inclusionProof(seq: seq, size: treeSize))
+            }
             print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
                 ("leaf_index", .integer(Int64(seq))), ("tree_size", .integer(Int64(treeSize))),
                 ("leaf_hash", .string(proof.leafHash.hex)), ("path", .array(proof.path.map { .string($0.hex) })),
@@ -63,7 +68,9 @@ struct ProveCommand: ParsableCommand {
         var new: UInt64
 
         func run() throws {
-            let path = try global.openLedger(readOnly: true).consistencyProof(oldSize: old, newSize: new)
+            let store = try global.openStore(readOnly: true)
+            let (old, new) = (old, new)
+            let path = try StoreCall.wait { try await store.consistencyProof(oldSize: old, newSize: new) }
             print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
                 ("old_size", .integer(Int64(old))), ("new_size", .integer(Int64(new))),
                 ("path", .array(path.map { .string($0.hex) })),

@@ -7,6 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 struct BalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -6,6 +6,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import SafeIO
 import Statements
 

@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 extension VerifyCommand {
     /// `vtf verify --format json` (schema: Schemas/json/verify.schema.json): the same checks and

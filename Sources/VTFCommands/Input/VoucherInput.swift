@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// Reads what people write for `vtf post` and `vtf import`:
 /// `{"date", "memo", "ref"?, "postings": [{"account", "amount", "currency", "value"?}]}`.

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import SafeIO
 
 /// `--ledger` and `--key`, for the commands that record (DESIGN §6).

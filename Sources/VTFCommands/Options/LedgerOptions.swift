@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import LedgerStore
+import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 import SafeIO
@@ -33,8 +33,13 @@ extension LedgerLocating {
         if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
             throw InputError("--ledger \(path) \(problem): give the ledger file")
         }
-        do { return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf) } catch DatabaseError.SQLITE_NOTADB {
-            throw InputError("--ledger \(path) is not a vtf ledger (not an SQLite database)")
-        }
+        return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
+    }
+
+    /// Opens the ledger through the store seam: the commands moved onto `LedgerReading` /
+    /// `LedgerWriting` open it here, so another store (PostgreSQL, chosen by the `--ledger` URL)
+    /// plugs in at this one place.
+    func openStore(readOnly: Bool = false) throws -> any LedgerWriting {
+        try openLedger(readOnly: readOnly).store
     }
 }

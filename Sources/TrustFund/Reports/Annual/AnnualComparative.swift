@@ -1,6 +1,7 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 

@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 /// The notes of the annual report: accounting policies, commitments, receivables (ageing and
 /// impairment), exchange differences, and events after the reporting date.

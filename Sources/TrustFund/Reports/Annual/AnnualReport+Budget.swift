@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerStore
+import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 

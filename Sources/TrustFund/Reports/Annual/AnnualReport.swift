@@ -3,7 +3,8 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-public import LedgerStore
+import LedgerStore
+public import SQLiteStore
 
 /// One statement of the annual report, the year beside the prior year.
 public struct AnnualStatement: Sendable {

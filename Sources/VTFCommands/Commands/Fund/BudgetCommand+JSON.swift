@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 extension BudgetCommand.List {
     /// `vtf budget list --format json` (schema: Schemas/json/budget-list.schema.json): every

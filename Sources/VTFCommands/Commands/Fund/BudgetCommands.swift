@@ -4,6 +4,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import TrustFund
 
 /// `vtf budget set`, `vtf budget list`: the Board-approved budget of a year (IPSAS 24), by

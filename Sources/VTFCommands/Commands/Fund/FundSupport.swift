@@ -6,6 +6,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import TrustFund
 
 /// What every fund command shares: reading money and dates from options, recording a draft,

@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 
 struct FundsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

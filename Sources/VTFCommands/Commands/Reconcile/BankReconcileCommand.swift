@@ -8,6 +8,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Reconciliation
 import TrustFund
 

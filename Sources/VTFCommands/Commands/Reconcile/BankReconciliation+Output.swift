@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Reconciliation
 
 /// What `vtf reconcile bank` prints: text for a person (bank text escaped for the terminal) or

@@ -6,6 +6,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Reconciliation
 
 /// A bank line no rule matched, with its suggestions, for the output.

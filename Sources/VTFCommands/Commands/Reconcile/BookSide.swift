@@ -5,6 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
+import SQLiteStore
 import Reconciliation
 
 /// The books' side of a bank reconciliation: the postings on the account in the statement's

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import TransparencyLog
+import LedgerCrypto
+import LedgerJournal
+import LedgerStore
+
+/// Keeps the Merkle frontier and stores one signed checkpoint per committed write
+/// (DESIGN §3: C2SP tlog-checkpoint, signed by the ledger's log key, key name = origin).
+enum Checkpointer {
+    /// Appends leaves to the stored frontier and stores the checkpoint of the new size.
+    static func advance(_ db: Database, with leafHashes: [SHA256Digest], logKey: Ed25519PrivateKey) throws {
+        guard let settings = try LedgerFile.settings(db) else {
+            throw StoreError(.damaged, "cannot sign a checkpoint before the genesis entry")
+        }
+        let logKeys = try DerivedRows.keys(db).filter { $0.record.roles.contains(.log) }
+        guard logKeys.contains(where: { $0.record.publicKey == logKey.publicKey }) else {
+            throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
+        }
+        var frontier = try frontier(db)
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
+        var nodeError: (any Error)?
+        for hash in leafHashes {
+            frontier.append(leafHash: hash) { level, index, node in
+                guard nodeError == nil else { return }
+                do { try insertNode.execute(arguments: [level, Int64(index), Data(node.bytes)]) } catch { nodeError = error }
+            }
+        }
+        if let nodeError { throw nodeError }
+        try db.execute(
+            sql: """
+                INSERT INTO tree_state (id, size, frontier) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
+                """,
+            arguments: [Int64(frontier.size), Data(frontier.serialized)])
+        let note = try signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
+        try db.execute(
+            sql: "INSERT INTO checkpoints (size, root, note) VALUES (?, ?, ?)",
+            arguments: [Int64(frontier.size), Data(frontier.root.bytes), note])
+    }
+
+    static func frontier(_ db: Database) throws -> MerkleFrontier {
+        guard let bytes = try Data.fetchOne(db, sql: "SELECT frontier FROM tree_state WHERE id = 1") else {
+            return MerkleFrontier()
+        }
+        do { return try MerkleFrontier(serialized: [UInt8](bytes)) } catch {
+            throw StoreError(.damaged, "the stored Merkle frontier is damaged (\(error)); run vtf verify")
+        }
+    }
+
+    /// The C2SP checkpoint note: `origin\nsize\nbase64(root)\n`, signed with key name = origin.
+    static func signedNote(origin: String, size: UInt64, root: SHA256Digest, logKey: Ed25519PrivateKey) throws -> String {
+        let text = "\(origin)\n\(size)\n\(Base64.encode(root.bytes))\n"
+        let signer = try NoteSigner(name: origin, key: logKey)
+        return try SignedNote.sign(text: text, with: [signer]).serialized
+    }
+}
