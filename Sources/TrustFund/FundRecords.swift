@@ -1,4 +1,4 @@
-public import LedgerStore
+public import SQLiteStore
 public import TrustFundRules
 
 // The fund's records as typed values: what reports, statements and commands read instead of
