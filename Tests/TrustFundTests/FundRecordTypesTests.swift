@@ -70,4 +70,15 @@ struct FundRecordTypesTests {
             try AgreementRecord(StateRecord(collection: "agreement", id: "AGR-9", seq: 4, fields: fields))
         }
     }
+
+    @Test func ratesAndSettingsReadTypedAndStrictly() throws {
+        let rate = try #require(try RateRecord(StateRecord(
+            collection: "rate.EUR", id: "2026-01-01", seq: 9, fields: ["rate": .string("0.92"), "revision": .bool(false)])))
+        #expect([rate.currency, rate.from, rate.rate] == ["EUR", "2026-01-01", "0.92"] && !rate.revision)
+        #expect(try RateRecord(StateRecord(collection: "donor", id: "ACME", seq: 9, fields: [:])) == nil)
+        #expect(throws: RuleViolation(.damagedState, "rate.EUR 2026-02-01: revision must be true or false")) {
+            try RateRecord(StateRecord(collection: "rate.EUR", id: "2026-02-01", seq: 9, fields: ["rate": .string("0.9"), "revision": .string("yes")]))
+        }
+        #expect(try SettingRecord(StateRecord(collection: "setting.psc_rate", id: "2026-01-01", seq: 3, fields: ["value": .string("13")])).value == "13")
+    }
 }

@@ -182,3 +182,38 @@ public struct GrantRecord: Sendable, Equatable {
         tranches = fields.fields.has("tranches") ? try fields.fields.array("tranches") : []
     }
 }
+
+/// A UN operational rate (collection `rate.CUR`, id the day it takes effect).
+public struct RateRecord: Sendable, Equatable {
+    public let currency: String
+    public let from: String
+    public let seq: UInt64
+    /// Units of the currency per 1 unit of the fund currency, as recorded.
+    public let rate: String
+    /// A mid-month revision rather than the monthly set.
+    public let revision: Bool
+
+    /// The rate a `rate.CUR` record holds; nil for a record of another collection.
+    public init?(_ record: StateRecord) throws(RuleViolation) {
+        guard record.collection.hasPrefix("rate.") else { return nil }
+        let fields = try RecordFields(record, record.collection)
+        currency = String(record.collection.dropFirst(5))
+        from = record.id
+        seq = record.seq
+        rate = try fields.string("rate")
+        revision = try fields.bool("revision")
+    }
+}
+
+/// A fund setting's value from a day (collection `setting.NAME`, id the day it takes effect).
+public struct SettingRecord: Sendable, Equatable {
+    public let from: String
+    public let seq: UInt64
+    public let value: String
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        from = record.id
+        seq = record.seq
+        value = try RecordFields(record, record.collection).string("value")
+    }
+}

@@ -66,13 +66,12 @@ extension GrantCommand.List {
 extension RatesCommand.List {
     static func json(_ ledger: LedgerFile, currency: String?) throws -> JSONValue {
         var rates: [JSONValue] = []
-        for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
-            let code = String(record.collection.dropFirst(5))
-            if let currency, currency.uppercased() != code { continue }
+        for record in try ledger.allFundRecords() {
+            guard let rate = try RateRecord(record) else { continue }
+            if let currency, currency.uppercased() != rate.currency { continue }
             rates.append(.object(JSONObject([
-                ("currency", .string(code)), ("from", .string(record.id)), ("rate", .string(record.text("rate"))),
-                ("kind", .string(record.fields["revision"]?.boolValue == true ? "revision" : "monthly")),
-                ("seq", .integer(Int64(record.seq))),
+                ("currency", .string(rate.currency)), ("from", .string(rate.from)), ("rate", .string(rate.rate)),
+                ("kind", .string(rate.revision ? "revision" : "monthly")), ("seq", .integer(Int64(rate.seq))),
             ])))
         }
         return .object(["rates": .array(rates)])
@@ -84,9 +83,10 @@ extension SettingCommand.List {
         var settings: [JSONValue] = []
         for name in FundSettings.known.keys.sorted() {
             for record in try ledger.fundRecords(FundSettings.collection(name)) {
+                let setting = try SettingRecord(record)
                 settings.append(.object(JSONObject([
-                    ("setting", .string(name)), ("from", .string(record.id)), ("value", .string(record.text("value"))),
-                    ("seq", .integer(Int64(record.seq))), ("meaning", .string(FundSettings.known[name] ?? "")),
+                    ("setting", .string(name)), ("from", .string(setting.from)), ("value", .string(setting.value)),
+                    ("seq", .integer(Int64(setting.seq))), ("meaning", .string(FundSettings.known[name] ?? "")),
                 ])))
             }
         }
