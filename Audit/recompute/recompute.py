@@ -706,6 +706,8 @@ def cash_line(origin, index):
         if index is None or index >= len(postings):
             return "interest_received"
         return "cash_pool_costs" if Decimal(postings[index]["value"]) < 0 else "interest_received"
+    if index is not None and 0 < index < len(postings) and within(postings[index - 1]["account"], "5300"):
+        return "fund_management"  # a secretariat cost: 5300/1100, then its PSC 5200/1100
     others = [p["account"] for p in postings if not within(p["account"], "1100")]
 
     def has(*codes):

@@ -195,6 +195,8 @@ enum ActionRules {
             try checkRefundAvailable(amount, request, params, context, stage: stage)
         case "year.close":
             try YearEndRules.checkCertifiable(request, context)
+        case SecretariatRules.action:
+            try SecretariatRules.checkCertifiable(request, params, context, stage: stage)
         case BudgetRules.action:
             try BudgetRules.checkCertifiable(request, context)
         default: break
@@ -246,6 +248,9 @@ enum ActionRules {
                 let text = params["amount"]?.stringValue
             else { continue }
             switch record.fields["action"]?.stringValue {
+            case SecretariatRules.action where currency == context.fundCurrency:
+                waiting = try waiting.plus(try SecretariatRules.waiting(params, context))
+                continue
             case "grant.disburse" where currency == context.fundCurrency: break
             case "donor.refund" where params["currency"]?.stringValue == currency.code: break
             default: continue
@@ -352,6 +357,8 @@ enum ActionRules {
             outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
             outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
             FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
+        case SecretariatRules.action:
+            try SecretariatRules.approve(params, &outcome)
         case BudgetRules.action:
             try BudgetRules.approve(request, context, &outcome)
         case "reversal":

@@ -23,6 +23,7 @@ enum ApprovalRules {
         case "voucher": try ActionRules.requestVoucher(context)
         case "reversal": try ActionRules.requestReversal(context)
         case "bank.charges": try ActionRules.requestBankCharges(context)
+        case SecretariatRules.action: try SecretariatRules.request(context)
         case "year.close": try YearEndRules.request(context, ref: ref)
         case BudgetRules.action: try BudgetRules.request(context, ref: ref)
         default:

@@ -59,6 +59,7 @@ public enum FundChart {
     public static let fxGains = code("4900")
     public static let grantExpense = code("5100")
     public static let psc = code("5200")
+    public static let secretariat = code("5300")
     public static let bankCharges = code("5400")
     public static let cashPoolCosts = code("5500")
     public static let writeOffs = code("5600")

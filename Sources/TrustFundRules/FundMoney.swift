@@ -109,7 +109,7 @@ public enum FundSettings {
     ]
 
     /// Actions under two-person approval on every fund ledger, whatever its policy lists.
-    public static let alwaysControlled: Set<String> = ["year.close", "receivable.impair", "budget.set"]
+    public static let alwaysControlled: Set<String> = ["year.close", "receivable.impair", "budget.set", SecretariatRules.action]
 
     /// Every action a request may ask for: the template's, and those controlled everywhere.
     public static let requestActions = controlledActions + alwaysControlled.subtracting(controlledActions).sorted()

@@ -54,6 +54,10 @@ public struct FundsAvailable: Sendable, Equatable {
             certified = try certified.plus(Amount.stored(text, fund))
         }
         try result.add("less grant awards certified, not yet approved", nil, try certified.negative())
+        let secretariat = try SecretariatRules.certified(state, asOf: date, excludingRequest: excludingRequest)
+        if !secretariat.isZero {
+            try result.add("less secretariat costs and their PSC certified, not yet approved", nil, try secretariat.negative())
+        }
         return result
     }
 

@@ -34,7 +34,7 @@ public struct VTF: ParsableCommand {
                 RatesCommand.self, CashCommand.self, FXCommand.self, InterestCommand.self,
             ]),
             CommandGroup(name: "Grants, budgets and two-person approval", subcommands: [
-                GrantCommand.self, BudgetCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
+                GrantCommand.self, BudgetCommand.self, SecretariatCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
             ]),
             CommandGroup(name: "Year end", subcommands: [ReserveCommand.self, YearCommand.self]),
             CommandGroup(name: "Read and report", subcommands: [

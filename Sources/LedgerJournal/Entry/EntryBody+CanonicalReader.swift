@@ -84,6 +84,13 @@ struct CanonicalReader {
     mutating func string() -> String? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         position += 1
+        // Most strings hold no escape: read them straight from the bytes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { position = end + 1 }
+            return String(validating: bytes[position..<end], as: UTF8.self)
+        }
         var decoded: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]

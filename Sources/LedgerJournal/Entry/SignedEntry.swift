@@ -22,6 +22,17 @@ public struct SignedEntry: Sendable, Equatable {
         self.leafHash = MerkleHash.leaf(bodyBytes)
     }
 
+    /// Pairs a body with its bytes, signature and leaf hash, all already computed: the writer
+    /// hashes each entry's bytes once, to chain the next entry, and keeps that hash.
+    package init(body: EntryBody, bodyBytes: [UInt8], signature: [UInt8], leafHash: SHA256Digest) {
+        precondition(signature.count == 64, "Ed25519 signatures are 64 bytes")
+        assert(leafHash == MerkleHash.leaf(bodyBytes), "the leaf hash is the hash of the bytes")
+        self.body = body
+        self.bodyBytes = bodyBytes
+        self.signature = signature
+        self.leafHash = leafHash
+    }
+
     /// The export line (DESIGN §3): canonical bytes of the body plus `sig`, without a newline.
     public func exportLine() -> [UInt8] {
         guard case .object(var object) = body.jsonValue else { preconditionFailure("a body is an object") }

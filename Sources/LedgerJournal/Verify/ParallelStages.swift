@@ -39,12 +39,18 @@ extension JournalVerifier {
     }
 
     static func parseOne(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<ParsedEntry, VerificationFailure> {
+        parseBody(raw, seq: seq, fundCurrency: fundCurrency).map { ParsedEntry(body: $0, leafHash: MerkleHash.leaf(raw.bodyBytes)) }
+    }
+
+    /// The body of `raw` as the verifier reads it, without its leaf hash (the writer's read-back
+    /// of bytes it is about to sign needs only the reading).
+    static func parseBody(_ raw: RawEntry, seq: UInt64, fundCurrency: Currency?) -> Result<EntryBody, VerificationFailure> {
         if let problem = raw.problem { return .failure(VerificationFailure(seq: seq, .format, reason: problem)) }
         // The fast reader, whose answer counts only if it writes back to the very same bytes.
         if let body = EntryBody.readCanonical(raw.bodyBytes, fundCurrency: seq == 0 ? nil : fundCurrency),
             (try? body.encoded()) == raw.bodyBytes
         {
-            return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
+            return .success(body)
         }
         do {
             let json = try JSONParser.parse(raw.bodyBytes)
@@ -57,7 +63,7 @@ extension JournalVerifier {
             guard (try? body.encoded()) == raw.bodyBytes else {
                 return .failure(VerificationFailure(seq: seq, .canonicalForm, reason: "the entry bytes are not in RFC 8785 canonical form"))
             }
-            return .success(ParsedEntry(body: body, leafHash: MerkleHash.leaf(raw.bodyBytes)))
+            return .success(body)
         } catch let violation as RuleViolation {
             return .failure(VerificationFailure(seq: seq, .format, reason: strip(violation.message, seq: seq), ruleCode: violation.code))
         } catch {

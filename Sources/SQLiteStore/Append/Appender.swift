@@ -30,6 +30,10 @@ extension LedgerFile {
         let signer = keys.author.publicKey.keyID
         var bodies: [EntryBody] = []
         var messages: [[UInt8]] = []
+        var leaves: [SHA256Digest] = []
+        bodies.reserveCapacity(drafts.count)
+        messages.reserveCapacity(drafts.count)
+        leaves.reserveCapacity(drafts.count)
         let signing = try BackgroundSigning(key: keys.author, count: drafts.count, enabled: threads > 1)
         for draft in drafts {
             guard let ledger = state.settings?.origin ?? origin else {
@@ -39,21 +43,26 @@ extension LedgerFile {
                 draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
             let accepted = try rules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
-            let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
+            // An import's check read every draft back against this very state already; the body
+            // differs from that one only in prev and time, which are always written the same way.
+            let bytes = state.draftsReadBack
+                ? try body.encoded() : try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
             try state.apply(body, effects: accepted.effects)
             bodies.append(body)
             messages.append(bytes)
             signing.submit(messages)
-            tip = Tip(size: tip.size + 1, hash: MerkleHash.leaf(bytes))
+            let leaf = MerkleHash.leaf(bytes)
+            leaves.append(leaf)
+            tip = Tip(size: tip.size + 1, hash: leaf)
         }
         let signatures = try signing.finish(messages)
-        let entries = zip(bodies, zip(messages, signatures)).map {
-            SignedEntry(body: $0.0, bodyBytes: $0.1.0, signature: $0.1.1)
+        let entries = bodies.indices.map {
+            SignedEntry(body: bodies[$0], bodyBytes: messages[$0], signature: signatures[$0], leafHash: leaves[$0])
         }
         try insertJournal(entries, db)
         state.entriesStored()
         try state.flushBalances()
-        try Checkpointer.advance(db, with: entries.map(\.leafHash), logKey: keys.log)
+        try Checkpointer.advance(db, with: leaves, logKey: keys.log)
         return entries
     }
 
@@ -179,9 +188,9 @@ final class BackgroundSigning: @unchecked Sendable {
 extension LedgerFile {
     /// The verifier's reading of an import body checked before signing (it has no recording
     /// time yet): what the writer accepts, the verifier must accept.
-    static func readBack(_ body: EntryBody, settings: LedgerSettings) throws {
+    static func readBack(_ body: EntryBody, settings: LedgerSettings, time: String) throws {
         var timed = body
-        timed.time = RecordingTime.now()
+        timed.time = time
         _ = try JournalVerifier.signableBytes(of: timed, fundCurrency: settings.currency)
     }
 }

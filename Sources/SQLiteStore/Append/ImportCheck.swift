@@ -14,12 +14,13 @@ extension LedgerFile {
             let start = try Tip.read(db)
             var tip = start
             let signer = keys.author.publicKey.keyID
+            let time = RecordingTime.now()
             while let (draft, origin) = try source.next() {
                 do {
                     let body = try rules.completing(
                         draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
                     let accepted = try rules.check(body, against: state)
-                    try Self.readBack(body, settings: settings)
+                    try Self.readBack(body, settings: settings, time: time)
                     try state.apply(body, effects: accepted.effects)
                 } catch let violation as RuleViolation {
                     throw violation.with(message: "\(origin): \(JournalVerifier.strip(violation.message, seq: tip.size)) (nothing was recorded)")

@@ -18,6 +18,7 @@ extension LedgerFile {
             let state = try StoreState(db)
             let unchanged = try snapshot.isCurrent(db)
             state.refsPrechecked = unchanged
+            state.draftsReadBack = unchanged
             var appended: UInt64 = 0
             while true {
                 let (batch, origins) = try Self.nextBatch(of: &source, size: batchSize)

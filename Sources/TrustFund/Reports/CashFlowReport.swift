@@ -145,13 +145,18 @@ public struct CashFlowReport {
         case .fundSetup, .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .approvalRequest,
             .approvalCertify, .approvalApprove, .approvalReject, .grantRecommend, .grantClose, .reserveAdjust, .yearClose,
             .keyDelegate, .grantAccrue, .grantAccrueReverse:
-            return byCounterAccounts(entry)
+            return byCounterAccounts(entry, line: line)
         }
     }
 
     /// The line of an entry the rules do not classify by kind (an approval, a voucher): by the
     /// accounts it posts besides cash, the first of these that it holds.
-    static func byCounterAccounts(_ entry: EntryBody) -> LineKind {
+    static func byCounterAccounts(_ entry: EntryBody, line: Int? = nil) -> LineKind {
+        // The rules post a secretariat cost as two pairs, 5300/1100 then 5200/1100: the cash line
+        // right after the 5300 line pays the cost (the other pays its PSC).
+        if let line, line > 0, entry.postings.indices.contains(line), entry.postings[line - 1].account.isWithin(FundChart.secretariat) {
+            return .fundManagement
+        }
         let others = entry.postings.map(\.account).filter { !$0.isWithin(FundChart.cash) }
         func has(_ codes: String...) -> Bool {
             codes.contains { code in others.contains { account in (try? AccountCode(code)).map { account.isWithin($0) } ?? false } }

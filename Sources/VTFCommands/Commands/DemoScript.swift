@@ -74,6 +74,7 @@ struct DemoScript {
         try bankQuirks()
         try bankFileShapes()
         try restOfTheYear()
+        try secretariatCosts()
         try budgetRevision()
         try yearEnd()
         try earmarkedNetAssets()

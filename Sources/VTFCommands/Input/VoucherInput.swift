@@ -11,14 +11,17 @@ import SQLiteStore
 /// `{"date", "memo", "ref"?, "postings": [{"account", "amount", "currency", "value"?}]}`.
 /// Amounts are decimal strings; `value` may be left out only in the fund's currency.
 enum VoucherInput {
+    static let voucherMembers: Set<String> = ["date", "memo", "ref", "postings"]
+    static let postingMembers: Set<String> = ["account", "amount", "currency", "value"]
+
     static func draft(json: JSONValue, fundCurrency: Currency, context: String) throws -> EntryDraft {
         let fields = try JSONFields(json, context: context)
-        try fields.allowOnly(["date", "memo", "ref", "postings"])
+        try fields.allowOnly(voucherMembers)
         let items = try fields.array("postings")
         var postings: [Posting] = []
         for (index, item) in items.enumerated() {
             let posting = try JSONFields(item, context: "\(context): posting \(index + 1)")
-            try posting.allowOnly(["account", "amount", "currency", "value"])
+            try posting.allowOnly(postingMembers)
             postings.append(try self.posting(
                 account: try posting.string("account"), amount: try moneyText(posting, "amount"),
                 currency: try posting.string("currency"), value: posting.has("value") ? try moneyText(posting, "value") : nil,

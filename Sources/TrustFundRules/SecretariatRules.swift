@@ -1,0 +1,100 @@
+import CanonicalJSON
+import LedgerCore
+import LedgerJournal
+
+/// Secretariat direct costs (account 5300): what the Fund's secretariat spends itself — the Board
+/// of Trustees' meetings, evaluations, the external audit fee — as opposed to grants. A cost is a
+/// request (`secretariat.cost`, fund manager), certified (funds available, and the cash to pay it
+/// and its PSC on its date) and approved by another person; the approval pays it:
+/// Dr 5300 the cost, Cr 1100; Dr 5200 the PSC on it at the fund's rate, Cr 1100.
+/// It is under two-person approval on every fund ledger, whatever the policy lists.
+public enum SecretariatRules {
+    /// The request action.
+    public static let action = "secretariat.cost"
+
+    /// What the cost was for: the budget's secretariat line, by purpose.
+    public enum Category: String, Sendable, CaseIterable {
+        /// The Board of Trustees' meetings (travel, interpretation, rooms).
+        case board
+        /// Evaluations of the Fund and of its grants.
+        case evaluation
+        /// The external audit fee.
+        case audit
+        /// Other direct costs of the secretariat (e.g. outreach, translation).
+        case other
+    }
+
+    /// Checks a request: `{"action", "category", "payee", "amount", "invoice", "description"?}`,
+    /// the amount in the fund currency.
+    static func request(_ context: FundContext) throws {
+        try context.data.allowOnly(["action", "category", "payee", "amount", "invoice", "description"])
+        _ = try category(context.data, context)
+        _ = try context.data.text("payee", max: Limits.nameLengthMax)
+        _ = try context.positiveAmount("amount", context.fundCurrency)
+        _ = try context.data.text("invoice", max: Limits.refLengthMax)
+        if context.data.has("description") { _ = try context.data.text("description", max: Limits.memoLengthMax) }
+    }
+
+    static func category(_ fields: JSONFields, _ context: FundContext) throws -> Category {
+        let text = try fields.string("category")
+        guard let category = Category(rawValue: text) else {
+            throw context.refuse(.badField, "category \"\(text)\" is not one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return category
+    }
+
+    /// The cost and the PSC charged on it, in the fund currency.
+    static func cost(_ params: FundContext) throws -> (cost: Amount, psc: Amount) {
+        let cost = try params.positiveAmount("amount", params.fundCurrency)
+        let psc = try FundSettings.applying(try FundSettings.percent("psc_rate", params), to: cost)
+        return (cost, psc)
+    }
+
+    /// What the certifying officer confirms and the approval checks again: the cost and its PSC
+    /// fit in the funds available and in the cash held on the request's date.
+    static func checkCertifiable(_ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
+        let (cost, psc) = try cost(params)
+        let total = try cost.plus(psc)
+        let funds = try FundsAvailable.compute(
+            context.state, asOf: try ActionRules.postingDate(request, context), excludingRequest: request.ref)
+        try ActionRules.checkAvailable(total, funds, "secretariat cost \(request.ref) of \(cost.decimalString) and its PSC of \(psc.decimalString)", context, stage: stage)
+        try ActionRules.checkCash(for: total, request, context, stage: stage)
+    }
+
+    /// The approval's postings: the cost and its PSC, each paid from cash.
+    static func approve(_ params: FundContext, _ outcome: inout FundOutcome) throws {
+        let (cost, psc) = try cost(params)
+        outcome.post(FundChart.secretariat, cost, value: cost)
+        outcome.post(FundChart.cash, try cost.negative(), value: try cost.negative())
+        outcome.post(FundChart.psc, psc, value: psc)
+        outcome.post(FundChart.cash, try psc.negative(), value: try psc.negative())
+    }
+
+    /// What a certified request not yet approved will take from the fund currency's cash.
+    static func waiting(_ params: JSONObject, _ context: FundContext) throws -> Amount {
+        let (cost, psc) = try cost(context.reading(try JSONFields(.object(params), context: "request")))
+        return try cost.plus(psc)
+    }
+}
+
+extension SecretariatRules {
+    /// Secretariat costs and their PSC certified and not yet approved on `date` (funds available
+    /// leaves them out, as it leaves out certified grant awards), in the fund currency.
+    static func certified(_ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String?) throws -> Amount {
+        guard let fund = state.settings?.currency else { throw RuleViolation(.genesis, "the ledger has no genesis entry") }
+        var total = Amount.zero(fund)
+        for record in try state.records("request") where record.id != excludingRequest {
+            guard record.fields["action"]?.stringValue == action, record.fields["status"]?.stringValue == "certified",
+                (record.fields["date"]?.stringValue ?? "") <= date.description,
+                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+            else { continue }
+            let cost = try Amount.stored(text, fund)
+            guard let rateText = try FundSettings.value("psc_rate", on: date, state: state) else {
+                throw RuleViolation(.notFound, "the setting psc_rate has no value on \(date)")
+            }
+            let rate = try Decimal64(parsing: rateText)
+            total = try total.plus(try cost.plus(try FundSettings.applying(rate, to: cost)))
+        }
+        return total
+    }
+}
