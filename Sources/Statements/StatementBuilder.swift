@@ -31,14 +31,14 @@ public enum StatementBuilder {
     ) throws -> DonorStatement {
         guard from <= to else { throw StatementError("--from \(from) is after --to \(to)") }
         guard let settings = try ledger.settings() else { throw StatementError("the ledger has no genesis entry") }
-        guard let donorRecord = try ledger.fundRecord("donor", donorID) else {
+        guard let donorRecord = try ledger.donorRecord(donorID) else {
             throw StatementError("there is no donor \(donorID) (vtf donor list shows them)")
         }
         let currency = settings.currency
         let positions = try AgreementPosition.all(ledger, asOf: to).filter { $0.donor == donorID }
         let reversed = try ledger.reversedEntries()
         var receipts: [DonorStatement.Money] = []
-        let refs = Set(positions.map(\.record.id))
+        let refs = Set(positions.map(\.agreement.ref))
         for body in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
         where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
             guard let receipt = try StatementFigures.receipt(body, fundCurrency: currency), refs.contains(receipt.reference) else { continue }
@@ -50,8 +50,7 @@ public enum StatementBuilder {
         return DonorStatement(
             fund: .init(name: settings.fundName, origin: settings.origin, currency: currency),
             donor: .init(
-                id: donorID, name: donorRecord.fields["name"]?.stringValue ?? donorID,
-                type: donorRecord.fields["type"]?.stringValue ?? "", country: donorRecord.fields["country"]?.stringValue),
+                id: donorID, name: donorRecord.name, type: donorRecord.type, country: donorRecord.country),
             from: from, to: to, issued: issued,
             agreements: try positions.map { try agreement($0, fundCurrency: currency) },
             pledges: try pledges(ledger, donorID: donorID, to: to, fundCurrency: currency),
@@ -65,15 +64,14 @@ public enum StatementBuilder {
     static func refundList(
         _ ledger: LedgerFile, donorID: String, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
     ) throws -> [DonorStatement.Money] {
-        let requests = try ledger.fundRecords("request").filter {
-            $0.fields["action"]?.stringValue == "donor.refund" && $0.fields["status"]?.stringValue == "approved"
-                && $0.fields["params"]?.objectValue?["donor"]?.stringValue == donorID
+        let requests = try ledger.requestRecords().filter {
+            $0.action == "donor.refund" && $0.status == .approved && $0.params["donor"]?.stringValue == donorID
         }
         var refunds: [DonorStatement.Money] = []
         for request in requests {
-            guard let number = request.fields["approved_seq"]?.integerValue, let seq = UInt64(exactly: number), !reversed.contains(seq),
+            guard let seq = request.approvedSeq, !reversed.contains(seq),
                 let entry = try ledger.entry(at: seq), entry.body.date >= from, entry.body.date <= to,
-                let refund = try StatementFigures.refund(entry.body, request: request.id, fundCurrency: currency)
+                let refund = try StatementFigures.refund(entry.body, request: request.ref, fundCurrency: currency)
             else { continue }
             refunds.append(refund)
         }
@@ -104,23 +102,19 @@ public enum StatementBuilder {
     }
 
     static func agreement(_ position: AgreementPosition, fundCurrency: Currency) throws -> DonorStatement.Agreement {
-        let record = position.record
+        let record = position.agreement
         return DonorStatement.Agreement(
-            ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""), amount: position.amount,
-            value: try money(record.fields["value"], fundCurrency), conditional: record.fields["conditional"]?.boolValue ?? false,
-            earmark: record.fields["earmark"]?.stringValue, received: position.received, outstanding: position.outstanding,
+            ref: record.ref, date: record.date, amount: position.amount,
+            value: try money(.string(record.value), fundCurrency), conditional: record.conditional,
+            earmark: record.earmark, received: position.received, outstanding: position.outstanding,
             instalments: position.instalments.map { .init(due: $0.due, amount: $0.amount, outstanding: $0.outstanding) })
     }
 
     static func pledges(_ ledger: LedgerFile, donorID: String, to: LedgerDate, fundCurrency: Currency) throws -> [DonorStatement.Pledge] {
-        try ledger.fundRecords("pledge").filter {
-            $0.fields["donor"]?.stringValue == donorID && ($0.fields["date"]?.stringValue ?? "") <= to.description
-        }.map { record in
-            let currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
-            return DonorStatement.Pledge(
-                ref: record.id, date: try LedgerDate(parsing: record.fields["date"]?.stringValue ?? ""),
-                amount: try money(record.fields["amount"], currency), value: try money(record.fields["value"], fundCurrency),
-                status: record.fields["status"]?.stringValue ?? "open")
+        try ledger.pledgeRecords().filter { $0.donor == donorID && $0.date <= to }.map { pledge in
+            DonorStatement.Pledge(
+                ref: pledge.ref, date: pledge.date, amount: pledge.amount, value: try money(.string(pledge.value), fundCurrency),
+                status: pledge.status.rawValue)
         }
     }
 

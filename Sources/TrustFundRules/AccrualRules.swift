@@ -24,7 +24,7 @@ enum AccrualRules {
             throw context.refuse(.wrongDate, "an accrual is dated 31 December of the year it closes (\(context.date.year)-12-31), not \(context.date)")
         }
         let grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == "open" else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
         let amount = try context.positiveAmount("amount", context.fundCurrency)
         let basis = try context.data.optionalText("basis", max: Limits.memoLengthMax)
         let estimate = try context.data.flag("estimate")

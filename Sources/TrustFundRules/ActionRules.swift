@@ -43,7 +43,7 @@ enum ActionRules {
     static func requestDisbursement(_ context: FundContext, _ outcome: inout FundOutcome) throws {
         try context.data.allowOnly(["action", "grant", "tranche", "amount"])
         var grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == "open" else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
         let tranche = try context.data.integer("tranche")
         let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
         guard tranche >= 1, tranche <= count else {
@@ -244,7 +244,7 @@ enum ActionRules {
         let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
         var waiting = Amount.zero(currency)
         for record in try context.state.records("request") where record.id != request.ref {
-            guard record.fields["status"]?.stringValue == "certified", let params = record.fields["params"]?.objectValue,
+            guard try RequestStatus(in: record.fields, of: "request \(record.id)") == .certified, let params = record.fields["params"]?.objectValue,
                 let text = params["amount"]?.stringValue
             else { continue }
             switch record.fields["action"]?.stringValue {
@@ -312,7 +312,7 @@ enum ActionRules {
                 "grantee": params.data.object["grantee"] ?? .null, "grantee_name": .string(grantee),
                 "amount": .string(amount.decimalString), "tranches": params.data.object["tranches"] ?? .array([]),
                 "paid": .string(zero), "pending": .string(zero), "spent": .string(zero), "psc": .string(zero),
-                "refunded": .string(zero), "status": .string("open"), "awarded": .string(request.date),
+                "refunded": .string(zero), "status": GrantStatus.open.field, "awarded": .string(request.date),
                 "tranches_requested": .array([]), "tranches_paid": .array([]),
             ]
             if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
@@ -320,7 +320,7 @@ enum ActionRules {
             outcome.put("grant", id, seq: context.seq, fields)
         case "grant.disburse":
             var grant = try Grant(context, try params.data.string("grant"))
-            guard grant.status == "open" else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
+            guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
             let amount = try params.positiveAmount("amount", fund)
             let tranche = try params.data.integer("tranche")
             outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
@@ -390,8 +390,8 @@ enum ActionRules {
                 record.fields["date"]?.stringValue?.hasPrefix(year + "-") == true,
                 record.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement.id
             else { continue }
-            switch record.fields["status"]?.stringValue {
-            case "approved":
+            switch try RequestStatus(in: record.fields, of: "request \(record.id)") {
+            case .approved:
                 // What it took off the receivable, as posted.
                 let seq = record.fields["approved_seq"]?.integerValue ?? -1
                 guard seq >= 0, let entry = try context.state.postings(ofEntry: UInt64(seq)) else {
@@ -399,7 +399,7 @@ enum ActionRules {
                 }
                 let receivable = try FundChart.receivables.sub(agreement.donor)
                 for posting in entry.postings where posting.account == receivable { before = try before.minus(posting.value) }
-            case "certified" where stage == "certification":
+            case .certified where stage == "certification":
                 let params = context.reading(try JSONFields(record.fields["params"] ?? .object([:]), context: "request \(record.id)"))
                 let amount = try params.positiveAmount("amount", agreement.currency)
                 let receivable = try FundChart.receivables.sub(agreement.donor)
@@ -509,8 +509,8 @@ enum ActionRules {
             guard case .putRecord(let restored) = outcome.effects[index], restored.collection == "request",
                 let current = try context.state.record("request", restored.id)
             else { continue }
-            var request = Request(ref: restored.id, fields: current.fields)
-            request.fields["status"] = .string("reversed")
+            var request = try Request(ref: restored.id, fields: current.fields)
+            request.set(.reversed)
             request.fields["reversed_by"] = .string(reversal)
             request.fields["reversed_seq"] = .integer(Int64(context.seq))
             outcome.effects[index] = .putRecord(StateRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
@@ -522,7 +522,7 @@ enum ActionRules {
             }), case .putRecord(let record) = outcome.effects[at] else {
                 throw context.refuse(.notReversible, "the reversal of request \(request.ref) does not put back grant \(grantID)")
             }
-            var grant = Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
+            var grant = try Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
             try releaseTranche(request, from: &grant, context)
             outcome.effects[at] = .putRecord(StateRecord(collection: "grant", id: grantID, seq: context.seq, fields: grant.fields))
         }
@@ -535,20 +535,25 @@ struct Grant: MoneyRecord {
     var fields: JSONObject
     let currency: Currency
 
+    /// Whether it is open; ``set(_:)`` changes it and its field together.
+    private(set) var status: GrantStatus
+
     init(_ context: FundContext, _ id: String) throws {
         let record = try context.require("grant", id, "grant")
-        self.id = id
-        self.fields = record.fields
-        self.currency = context.fundCurrency
+        try self.init(id: id, fields: record.fields, currency: context.fundCurrency)
     }
 
-    init(id: String, fields: JSONObject, currency: Currency) {
+    init(id: String, fields: JSONObject, currency: Currency) throws(RuleViolation) {
         self.id = id
         self.fields = fields
         self.currency = currency
+        status = try GrantStatus(in: fields, of: "grant \(id)")
     }
 
-    var status: String { fields["status"]?.stringValue ?? "" }
+    mutating func set(_ status: GrantStatus) {
+        self.status = status
+        fields["status"] = status.field
+    }
 
     func trancheNumbers(_ name: String) -> [Int64] { (fields[name]?.arrayValue ?? []).compactMap(\.integerValue) }
 }

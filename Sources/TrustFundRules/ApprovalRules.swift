@@ -30,7 +30,7 @@ enum ApprovalRules {
             throw context.refuse(.badField, "action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
         }
         var fields: JSONObject = [
-            "action": .string(action), "params": .object(context.data.object), "status": .string("requested"),
+            "action": .string(action), "params": .object(context.data.object), "status": RequestStatus.requested.field,
             "date": .string(context.date.description), "requester": .string(context.signer.record.holder),
             "requested_seq": .integer(Int64(context.seq)),
         ]
@@ -42,7 +42,7 @@ enum ApprovalRules {
     static func certify(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["request"])
         var request = try Request(context)
-        guard request.status == "requested" else {
+        guard request.status == .requested else {
             throw context.refuse(.wrongState, "request \(request.ref) is \(request.status), not waiting for certification")
         }
         let holder = context.signer.record.holder
@@ -51,7 +51,7 @@ enum ApprovalRules {
         }
         try ActionRules.checkCertifiable(request, context)
         try DelegationRules.check(request, context, stage: "certification")
-        request.fields["status"] = .string("certified")
+        request.set(.certified)
         request.fields["certifier"] = .string(holder)
         request.fields["certified_seq"] = .integer(Int64(context.seq))
         var outcome = FundOutcome()
@@ -65,12 +65,12 @@ enum ApprovalRules {
         let controlled = try FundSettings.isControlled(request.action, state: context.state)
         let holder = context.signer.record.holder
         if controlled {
-            guard request.status == "certified" else {
-                let why = request.status == "requested" ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
+            guard request.status == .certified else {
+                let why = request.status == .requested ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
                 throw context.refuse(.wrongState, "request \(request.ref) cannot be approved: \(why)")
             }
         } else {
-            guard request.status == "requested" || request.status == "certified" else {
+            guard request.status.isOpen else {
                 throw context.refuse(.wrongState, "request \(request.ref) is \(request.status)")
             }
         }
@@ -84,7 +84,7 @@ enum ApprovalRules {
         }
         var outcome = FundOutcome()
         try ActionRules.approve(request, context, &outcome)
-        request.fields["status"] = .string("approved")
+        request.set(.approved)
         request.fields["approver"] = .string(holder)
         request.fields["approved_seq"] = .integer(Int64(context.seq))
         outcome.put("request", request.ref, seq: context.seq, request.fields)
@@ -112,12 +112,12 @@ enum ApprovalRules {
         try context.data.allowOnly(["request", "reason"])
         var request = try Request(context)
         _ = try context.data.text("reason", max: Limits.memoLengthMax)
-        guard request.status == "requested" || request.status == "certified" else {
+        guard request.status.isOpen else {
             throw context.refuse(.wrongState, "request \(request.ref) is \(request.status); only a waiting request can be rejected")
         }
         var outcome = FundOutcome()
         try ActionRules.release(request, context, &outcome)
-        request.fields["status"] = .string("rejected")
+        request.set(.rejected)
         request.fields["rejected_by"] = .string(context.signer.record.holder)
         request.fields["rejected_seq"] = .integer(Int64(context.seq))
         outcome.put("request", request.ref, seq: context.seq, request.fields)
@@ -130,20 +130,27 @@ struct Request {
     let ref: String
     var fields: JSONObject
 
-    init(ref: String, fields: JSONObject) {
+    /// Where the request stands; ``set(_:)`` changes it and its field together.
+    private(set) var status: RequestStatus
+
+    init(ref: String, fields: JSONObject) throws(RuleViolation) {
         self.ref = ref
         self.fields = fields
+        status = try RequestStatus(in: fields, of: "request \(ref)")
     }
 
     init(_ context: FundContext) throws {
         let ref = try context.data.string("request")
         let record = try context.require("request", ref, "request")
-        self.ref = ref
-        self.fields = record.fields
+        try self.init(ref: ref, fields: record.fields)
+    }
+
+    mutating func set(_ status: RequestStatus) {
+        self.status = status
+        fields["status"] = status.field
     }
 
     var action: String { fields["action"]?.stringValue ?? "" }
-    var status: String { fields["status"]?.stringValue ?? "" }
     var requester: String { fields["requester"]?.stringValue ?? "" }
     var date: String { fields["date"]?.stringValue ?? "" }
 

@@ -80,9 +80,9 @@ public enum BudgetRules {
             throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already approved (request \(by), entry \(existing.seq)); a revision takes effect from another day")
         }
         for other in try fields.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == action {
-            let status = other.fields["status"]?.stringValue ?? ""
+            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
             let params = other.fields["params"]?.objectValue ?? [:]
-            guard status == "requested" || status == "certified", params["year"]?.integerValue == year,
+            guard status.isOpen, params["year"]?.integerValue == year,
                 params["from"]?.stringValue == from.description
             else { continue }
             throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already requested (\(other.id), \(status)); approve or reject it first")

@@ -90,14 +90,14 @@ enum ContributionRules {
     static func releasePledge(_ ref: String, donorID: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         let pledge = try context.require("pledge", ref, "pledge")
         guard pledge.fields["donor"]?.stringValue == donorID else { throw context.refuse(.badField, "pledge \(ref) is not from donor \(donorID)") }
-        guard pledge.fields["status"]?.stringValue == "open" else { throw context.refuse(.alreadyRecorded, "pledge \(ref) is already converted") }
+        guard try PledgeStatus(in: pledge.fields, of: "pledge \(ref)") == .open else { throw context.refuse(.alreadyRecorded, "pledge \(ref) is already converted") }
         let currency = try Currency(code: pledge.fields["currency"]?.stringValue ?? "")
         let amount = try Amount.stored(pledge.fields["amount"]?.stringValue ?? "", currency)
         let value = try Amount.stored(pledge.fields["value"]?.stringValue ?? "", context.fundCurrency)
         outcome.post(FundChart.memoContra, amount, value: value)
         outcome.post(FundChart.pledges, try amount.negative(), value: try value.negative())
         var fields = pledge.fields
-        fields["status"] = .string("converted")
+        fields["status"] = PledgeStatus.converted.field
         outcome.put("pledge", ref, seq: context.seq, fields)
     }
 
@@ -208,7 +208,7 @@ enum ContributionRules {
         outcome.post(FundChart.suspense, try amount.negative(), value: try value.negative())
         outcome.put("suspense", ref, seq: context.seq, [
             "amount": .string(amount.decimalString), "currency": .string(currency.code),
-            "date": .string(context.date.description), "status": .string("open"),
+            "date": .string(context.date.description), "status": SuspenseStatus.open.field,
         ])
         return outcome
     }
@@ -219,7 +219,7 @@ enum ContributionRules {
         try context.data.allowOnly(["receipt", "agreement"])
         let receiptRef = try context.data.string("receipt")
         let receipt = try context.require("suspense", receiptRef, "unidentified receipt")
-        guard receipt.fields["status"]?.stringValue == "open" else {
+        guard try SuspenseStatus(in: receipt.fields, of: "unidentified receipt \(receiptRef)") == .open else {
             throw context.refuse(.alreadyRecorded, "unidentified receipt \(receiptRef) was already applied")
         }
         var agreement = try Agreement(context, try context.data.string("agreement"))
@@ -233,7 +233,7 @@ enum ContributionRules {
         try settle(&agreement, with: amount, context, &outcome)
         outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
         var fields = receipt.fields
-        fields["status"] = .string("applied")
+        fields["status"] = SuspenseStatus.applied.field
         fields["agreement"] = .string(agreement.id)
         outcome.put("suspense", receiptRef, seq: context.seq, fields)
         return outcome

@@ -47,7 +47,7 @@ public struct FundsAvailable: Sendable, Equatable {
         try result.add("less open grant commitments (9200)", "9200", try total(state, "9200", date, fund).negative())
         var certified = Amount.zero(fund)
         for record in try state.records("request") where record.id != excludingRequest {
-            guard record.fields["action"]?.stringValue == "grant.award", record.fields["status"]?.stringValue == "certified",
+            guard record.fields["action"]?.stringValue == "grant.award", try RequestStatus(in: record.fields, of: "request \(record.id)") == .certified,
                 (record.fields["date"]?.stringValue ?? "") <= date.description,
                 let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
             else { continue }

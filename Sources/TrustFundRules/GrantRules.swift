@@ -99,7 +99,7 @@ enum GrantRules {
     static func close(_ context: FundContext) throws -> FundOutcome {
         try context.data.allowOnly(["grant"])
         var grant = try Grant(context, try context.data.string("grant"))
-        guard grant.status == "open" else { throw context.refuse(.wrongState, "grant \(grant.id) is already \(grant.status)") }
+        guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is already \(grant.status)") }
         guard try grant.amount("pending").isZero else {
             throw context.refuse(.wrongState, "grant \(grant.id) has a payment waiting for approval; approve or reject it first")
         }
@@ -112,7 +112,7 @@ enum GrantRules {
         let remaining = try FundMoney.balance(commitment, context.fundCurrency, context).amount
         outcome.post(FundChart.memoContra, remaining, value: remaining)
         outcome.post(commitment, try remaining.negative(), value: try remaining.negative())
-        grant.fields["status"] = .string("closed")
+        grant.set(.closed)
         grant.fields["closed"] = .string(context.date.description)
         outcome.put("grant", grant.id, seq: context.seq, grant.fields)
         return outcome

@@ -83,7 +83,7 @@ enum SetupRules {
         outcome.post(FundChart.memoContra, try amount.negative(), value: try value.negative())
         outcome.put("pledge", ref, seq: context.seq, [
             "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(currency.code),
-            "value": .string(value.decimalString), "date": .string(context.date.description), "status": .string("open"),
+            "value": .string(value.decimalString), "date": .string(context.date.description), "status": PledgeStatus.open.field,
         ])
         return outcome
     }

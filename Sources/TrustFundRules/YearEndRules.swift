@@ -15,8 +15,8 @@ enum YearEndRules {
         let year = try self.year(context.data, context)
         try checkDated(year, context)
         for other in try context.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == "year.close" {
-            let status = other.fields["status"]?.stringValue ?? ""
-            if status == "requested" || status == "certified" {
+            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
+            if status.isOpen {
                 throw context.refuse(.alreadyRecorded, "the close of \(other.fields["params"]?.objectValue?["year"]?.integerValue ?? 0) is already requested (\(other.id), \(status)); approve or reject it first")
             }
         }
@@ -37,8 +37,8 @@ enum YearEndRules {
         guard request.action == "year.close", try request.params(context).integer("year") == year else {
             throw context.refuse(.badField, "request \(request.ref) is not a request to close \(year)")
         }
-        guard request.status == "certified" else {
-            let why = request.status == "requested" ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
+        guard request.status == .certified else {
+            let why = request.status == .requested ? "it must be certified first (vtf certify \(request.ref))" : "it is \(request.status)"
             throw context.refuse(.wrongState, "request \(request.ref) cannot be approved: \(why)")
         }
         try ApprovalRules.checkApprover(request, context)
@@ -48,7 +48,7 @@ enum YearEndRules {
         }
         try checkClosable(year, context, request: request.ref)
         var outcome = try closingPostings(context)
-        request.fields["status"] = .string("approved")
+        request.set(.approved)
         request.fields["approver"] = .string(context.signer.record.holder)
         request.fields["approved_seq"] = .integer(Int64(context.seq))
         outcome.put("request", request.ref, seq: context.seq, request.fields)
@@ -92,8 +92,8 @@ enum YearEndRules {
             throw context.refuse(.closedYear, "close \(first.year) first: years are closed in order, from the first year with postings (the earliest is dated \(first))")
         }
         for other in try context.state.records("request") where other.id != request {
-            let status = other.fields["status"]?.stringValue ?? ""
-            guard status == "requested" || status == "certified" else { continue }
+            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
+            guard status.isOpen else { continue }
             if let date = other.fields["date"]?.stringValue, date <= yearEnd {
                 throw context.refuse(.wrongState, "request \(other.id) dated \(date) is still \(status); approve or reject it before closing \(year)")
             }

@@ -150,7 +150,7 @@ struct ReportTests {
     }
 
     private func grantFigures(_ line: GrantsReport.Line) -> [String] {
-        [line.amount, line.paid, line.spent, line.psc, line.refunded, line.commitment, line.advance].map(\.decimalString) + [line.status]
+        [line.amount, line.paid, line.spent, line.psc, line.refunded, line.commitment, line.advance].map(\.decimalString) + [line.status.rawValue]
     }
 
     @Test func grantsAsOfThreeDates() throws {

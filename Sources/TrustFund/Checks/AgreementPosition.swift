@@ -1,15 +1,17 @@
 import CanonicalJSON
 public import LedgerCore
-public import LedgerJournal
-import TrustFundRules
+import LedgerJournal
+public import TrustFundRules
 import TransparencyLog
 import LedgerStore
 public import SQLiteStore
 
-/// Where a contribution agreement stands on a date: what it listed as received, what approved
-/// write-offs took off, what is still outstanding, and what is left of each instalment once the
-/// settled money has paid the oldest first. The receivables report, the receivables check and
-/// donor statements all read agreements through it.
+/// Where a contribution agreement stands on a date: what it received, what approved write-offs
+/// took off, what is still outstanding, and what is left of each instalment once the settled
+/// money has paid the oldest first. Read from the journal as the receivable (1200.DONOR) is: a
+/// receipt counts from its date, a write-off from its approval's date, and the approved reversal
+/// of either takes it out on the reversal's date. The receivables report, the receivables
+/// check, `agreement list` and donor statements all read agreements through it.
 public struct AgreementPosition: Sendable {
     public struct Instalment: Sendable, Equatable {
         public let due: LedgerDate
@@ -18,69 +20,107 @@ public struct AgreementPosition: Sendable {
         public let outstanding: Amount
     }
 
-    public let record: StateRecord
-    public let currency: Currency
-    public let amount: Amount
-    /// Receipts the agreement lists, dated up to the date.
+    /// The agreement's terms.
+    public let agreement: AgreementRecord
+    public var currency: Currency { agreement.currency }
+    public var amount: Amount { agreement.amount }
+    /// Receipts applied to the agreement, dated up to the date, reversals netted.
     public let received: Amount
-    /// Approved write-offs dated up to the date.
+    /// Approved write-offs dated up to the date, reversals netted.
     public let writtenOff: Amount
     /// amount − received − written off.
     public let outstanding: Amount
     /// Its instalments by due date, each with what is left of it.
     public let instalments: [Instalment]
 
-    public var donor: String { record.fields["donor"]?.stringValue ?? "" }
+    public var donor: String { agreement.donor }
 
-    /// Every agreement signed on or before `date`, by ref.
-    public static func all(_ ledger: LedgerFile, asOf date: LedgerDate) throws -> [AgreementPosition] {
-        let writeOffs = try self.writeOffs(ledger, asOf: date)
-        return try ledger.fundRecords("agreement").filter { ($0.fields["date"]?.stringValue ?? "") <= date.description }.map { record in
-            try AgreementPosition(record, asOf: date, writtenOff: writeOffs[record.id])
+    /// Every agreement signed on or before `date` (nil: every agreement, on the journal's last
+    /// date), by ref.
+    public static func all(_ ledger: LedgerFile, asOf date: LedgerDate?) throws -> [AgreementPosition] {
+        let records = try ledger.agreementRecords().filter { record in date.map { record.date <= $0 } ?? true }
+        let movements = try AgreementMovements(ledger, agreements: records)
+        return try records.map { record in
+            try AgreementPosition(record, asOf: date, movements: movements.movements[record.ref] ?? [])
         }
     }
 
-    init(_ record: StateRecord, asOf date: LedgerDate, writtenOff: Amount?) throws {
-        self.record = record
-        currency = try Currency(code: record.text("currency"))
-        amount = try Money.parse(record.fields["amount"], currency)
-        let receipts = (record.fields["receipts"]?.arrayValue ?? []).compactMap(\.objectValue)
-            .filter { ($0["date"]?.stringValue ?? "") <= date.description }
-        let currency = self.currency
-        let received = try Money.sum(try receipts.map { try Money.parse($0["amount"], currency) }, currency)
-        let settled = try received.adding(writtenOff ?? .zero(currency))
-        self.received = received
-        self.writtenOff = writtenOff ?? .zero(currency)
-        outstanding = try amount.subtracting(settled)
-        instalments = try Self.allocate(settled, to: record, currency)
+    init(_ agreement: AgreementRecord, asOf date: LedgerDate?, movements: [AgreementMovements.Movement]) throws {
+        self.agreement = agreement
+        let currency = agreement.currency
+        let dated = movements.filter { movement in date.map { movement.date <= $0 } ?? true }
+        received = try Money.sum(dated.map(\.received), currency)
+        writtenOff = try Money.sum(dated.map(\.writtenOff), currency)
+        let settled = try received.adding(writtenOff)
+        outstanding = try agreement.amount.subtracting(settled)
+        instalments = try Self.allocate(settled, to: agreement)
     }
 
     /// The instalments by due date, `settled` paying the oldest first.
-    static func allocate(_ settled: Amount, to record: StateRecord, _ currency: Currency) throws -> [Instalment] {
+    static func allocate(_ settled: Amount, to agreement: AgreementRecord) throws -> [Instalment] {
         var left = settled
-        let items = try (record.fields["instalments"]?.arrayValue ?? []).compactMap(\.objectValue).map { item in
-            (amount: try Money.parse(item["amount"], currency), due: try LedgerDate(parsing: item["due"]?.stringValue ?? ""))
-        }.sorted { $0.due < $1.due }
+        let items = agreement.instalments.sorted { $0.due < $1.due }
         return try items.map { item in
             let paid = left.minorUnits >= item.amount.minorUnits ? item.amount : left
             left = try left.subtracting(paid)
             return Instalment(due: item.due, amount: item.amount, outstanding: try item.amount.subtracting(paid))
         }
     }
+}
 
-    /// Approved write-offs dated up to `date`, by agreement.
-    static func writeOffs(_ ledger: LedgerFile, asOf date: LedgerDate) throws -> [String: Amount] {
-        var sums: [String: Amount] = [:]
-        let currencies = Dictionary(try ledger.fundRecords("agreement").map { ($0.id, $0.text("currency")) }, uniquingKeysWith: { first, _ in first })
-        for request in try ledger.fundRecords("request") where request.text("action") == "receivable.write-off"
-            && request.text("status") == "approved" && request.text("date") <= date.description
-        {
-            let params = request.fields["params"]?.objectValue ?? JSONObject()
-            let ref = params["agreement"]?.stringValue ?? ""
-            guard let code = currencies[ref] else { continue }
-            let amount = try Money.parse(params["amount"], try Currency(code: code))
-            sums[ref] = try (sums[ref] ?? .zero(amount.currency)).adding(amount)
+/// What each journal entry did to each agreement: a receipt (or the application of a receipt
+/// held in suspense) the amount it took off the donor's receivable, the approval of a write-off
+/// the amount written off; an approved reversal of one of them the same negated, on its own date.
+struct AgreementMovements {
+    struct Movement: Sendable, Equatable {
+        let seq: UInt64
+        let date: LedgerDate
+        let received: Amount
+        let writtenOff: Amount
+    }
+
+    /// Movements by agreement ref, in entry order.
+    private(set) var movements: [String: [Movement]] = [:]
+
+    init(_ ledger: LedgerFile, agreements: [AgreementRecord]) throws {
+        let byRef = Dictionary(agreements.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        let requests = Dictionary(try ledger.requestRecords().map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        let reversing = Dictionary(try ledger.reversals().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var originals: [UInt64: (agreement: String, movement: Movement)] = [:]
+        for entry in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply, .approvalApprove, .reversal]) {
+            if let target = reversing[entry.seq] {
+                guard let (agreement, original) = originals[target] else { continue }
+                movements[agreement, default: []].append(Movement(
+                    seq: entry.seq, date: entry.date, received: try original.received.negated(), writtenOff: try original.writtenOff.negated()))
+                continue
+            }
+            guard let (agreement, movement) = try Self.movement(of: entry, byRef, requests) else { continue }
+            originals[entry.seq] = (agreement, movement)
+            movements[agreement, default: []].append(movement)
         }
-        return sums
+    }
+
+    /// What an entry that is not a reversal did to the agreement it names; nil for none.
+    static func movement(
+        of entry: EntryBody, _ agreements: [String: AgreementRecord], _ requests: [String: RequestRecord]
+    ) throws -> (String, Movement)? {
+        switch entry.kind {
+        case .contributionReceive, .contributionApply:
+            guard let ref = entry.data["agreement"]?.stringValue, let record = agreements[ref] else { return nil }
+            let currency = record.currency
+            let receivable = try FundChart.receivables.sub(record.donor)
+            let credited = try Money.sum(
+                entry.postings.filter { $0.account == receivable && $0.amount.currency == currency }.map(\.amount), currency)
+            return (ref, Movement(seq: entry.seq, date: entry.date, received: try credited.negated(), writtenOff: .zero(currency)))
+        case .approvalApprove:
+            guard let request = entry.data["request"]?.stringValue.flatMap({ requests[$0] }),
+                request.action == "receivable.write-off", let ref = request.params["agreement"]?.stringValue,
+                let record = agreements[ref]
+            else { return nil }
+            let currency = record.currency
+            return (ref, Movement(seq: entry.seq, date: entry.date, received: .zero(currency), writtenOff: try Money.parse(request.params["amount"], currency)))
+        default:
+            return nil
+        }
     }
 }

@@ -77,7 +77,8 @@ public struct ReceivablesCheck {
         mismatches = try Self.receiptMismatches(ledger, basis)
     }
 
-    /// Agreements whose receipt list disagrees with the receipts posted in the journal.
+    /// Agreements whose receipt list (what the rules kept on the record) disagrees with the
+    /// receipts posted in the journal and not reversed.
     static func receiptMismatches(_ ledger: LedgerFile, _ basis: ReportBasis) throws -> [ReceiptMismatch] {
         let reversed = try ledger.reversedEntries()
         var journal: [String: Amount] = [:]
@@ -89,10 +90,12 @@ public struct ReceivablesCheck {
                 journal[agreement] = try sum.subtracting(posting.amount)
             }
         }
-        return try AgreementPosition.all(ledger, asOf: basis.asOf).compactMap { position in
-            let posted = journal[position.record.id] ?? .zero(position.currency)
-            guard position.received != posted else { return nil }
-            return ReceiptMismatch(agreement: position.record.id, recorded: position.received, journal: posted)
+        return try ledger.agreementRecords().filter { $0.date <= basis.asOf }.compactMap { agreement in
+            let listed = agreement.receipts.filter { $0.date <= basis.asOf }.map(\.amount)
+            let recorded = try Money.sum(listed, agreement.currency)
+            let posted = journal[agreement.ref] ?? .zero(agreement.currency)
+            guard recorded != posted else { return nil }
+            return ReceiptMismatch(agreement: agreement.ref, recorded: recorded, journal: posted)
         }
     }
 }

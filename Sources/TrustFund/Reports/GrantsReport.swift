@@ -1,7 +1,7 @@
 import CanonicalJSON
 public import LedgerCore
 import LedgerJournal
-import TrustFundRules
+public import TrustFundRules
 import TransparencyLog
 import LedgerStore
 import SQLiteStore
@@ -31,7 +31,7 @@ public struct GrantsReport {
         public let commitment: Amount
         public let advance: Amount
         /// `open`, or `closed` when it was closed on or before the date.
-        public let status: String
+        public let status: GrantStatus
     }
 
     public let heading: ReportHeading
@@ -47,22 +47,20 @@ public struct GrantsReport {
         let asOf = basis.asOf
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: asOf), currency: basis.currency)
         let positions = try GrantPositions(basis.ledger, currency: basis.currency).positions(through: asOf)
-        lines = try basis.records("grant").filter { $0.text("awarded") <= asOf.description }.map { record in
-            let request = try basis.ledger.fundRecord("request", record.id)
-            let certifiedSeq = request?.fields["certified_seq"]?.integerValue
-            let certified = try certifiedSeq.flatMap { try UInt64(exactly: $0).flatMap { try basis.ledger.entry(at: $0) }?.body.date.description } ?? ""
-            let closed = record.text("closed")
+        lines = try basis.ledger.grantRecords().filter { $0.awarded <= asOf }.map { record in
+            let request = try basis.ledger.requestRecord(record.id)
+            let certified = try request?.certifiedSeq.flatMap { try basis.ledger.entry(at: $0)?.body.date.description } ?? ""
             let position = positions[record.id] ?? GrantPosition(basis.currency)
             return Line(
-                grant: record.id, grantee: record.text("grantee"), granteeName: record.text("grantee_name"),
-                amount: try Money.parse(record.fields["amount"], basis.currency),
-                requested: request?.text("date") ?? "", requester: request?.text("requester") ?? "",
-                certified: certified <= asOf.description ? certified : "", certifier: request?.text("certifier") ?? "",
-                approved: record.text("awarded"), approver: request?.text("approver") ?? "",
+                grant: record.id, grantee: record.grantee, granteeName: record.granteeName,
+                amount: try Money.parse(.string(record.amount), basis.currency),
+                requested: request?.date.description ?? "", requester: request?.requester ?? "",
+                certified: certified <= asOf.description ? certified : "", certifier: request?.certifier ?? "",
+                approved: record.awarded.description, approver: request?.approver ?? "",
                 paid: position.paid, spent: position.spent, psc: position.psc, refunded: position.refunded,
                 commitment: try balances.debit(under: try FundChart.commitments.sub(record.id)),
                 advance: try balances.debit(under: try FundChart.advances.sub(record.id)),
-                status: !closed.isEmpty && closed <= asOf.description ? "closed" : "open")
+                status: record.closed.map { $0 <= asOf } == true ? .closed : .open)
         }
         var totals: [String: Amount] = [:]
         for column in Self.amountColumns {
@@ -81,9 +79,9 @@ public struct GrantsReport {
                 + Self.amountColumns.map { ReportColumn($0, amount: true) } + [ReportColumn("status")])
         for line in lines {
             let values = Self.amountColumns.map { line.value($0).decimalString }
-            table.add([line.grant, line.granteeName, line.certified, line.approved] + values + [line.status])
+            table.add([line.grant, line.granteeName, line.certified, line.approved] + values + [line.status.rawValue])
             csv.add([line.grant, line.grantee, line.granteeName, line.requested, line.requester, line.certified, line.certifier,
-                     line.approved, line.approver] + values + [line.status])
+                     line.approved, line.approver] + values + [line.status.rawValue])
         }
         table.add(["total", lines.count == 1 ? "1 grant" : "\(lines.count) grants", "", ""] + Self.amountColumns.map { totals[$0]?.decimalString ?? "" } + [""])
         let notes = [
@@ -101,7 +99,7 @@ public struct GrantsReport {
             ("grant", .string(line.grant)), ("grantee", .string(line.grantee)), ("grantee_name", .string(line.granteeName)),
             ("requested", text(line.requested)), ("requester", text(line.requester)),
             ("certified", text(line.certified)), ("certifier", text(line.certifier)),
-            ("approved", text(line.approved)), ("approver", text(line.approver)), ("status", .string(line.status)),
+            ("approved", text(line.approved)), ("approver", text(line.approver)), ("status", .string(line.status.rawValue)),
         ]
         return .object(JSONObject(members + amountColumns.map { ($0, .amount(line.value($0))) }))
     }

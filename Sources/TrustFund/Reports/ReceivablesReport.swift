@@ -46,15 +46,15 @@ public struct ReceivablesReport {
         heading = basis.heading
         let balances = BalanceSet(rows: try basis.ledger.trialBalance(asOf: basis.asOf), currency: basis.currency)
         let names = Dictionary(try basis.records("donor").map { ($0.id, $0.text("name")) }, uniquingKeysWith: { first, _ in first })
-        var open: [(record: StateRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
+        var open: [(record: AgreementRecord, currency: Currency, outstanding: Amount, ageing: [Amount])] = []
         for position in try AgreementPosition.all(basis.ledger, asOf: basis.asOf) where !position.outstanding.isZero {
-            open.append((position.record, position.currency, position.outstanding, try Self.ageing(position, basis)))
+            open.append((position.agreement, position.currency, position.outstanding, try Self.ageing(position, basis)))
         }
-        open.sort { ($0.record.text("donor"), $0.record.id) < ($1.record.text("donor"), $1.record.id) }
-        let values = try Self.carryingValues(open.map { ($0.record.text("donor"), $0.outstanding) }, balances)
+        open.sort { ($0.record.donor, $0.record.ref) < ($1.record.donor, $1.record.ref) }
+        let values = try Self.carryingValues(open.map { ($0.record.donor, $0.outstanding) }, balances)
         lines = zip(open, values).map { item, value in
-            let donor = item.record.text("donor")
-            return Line(donor: donor, donorName: names[donor] ?? "", agreement: item.record.id, outstanding: item.outstanding,
+            let donor = item.record.donor
+            return Line(donor: donor, donorName: names[donor] ?? "", agreement: item.record.ref, outstanding: item.outstanding,
                         value: value, ageing: item.ageing)
         }
         let lines = self.lines

@@ -233,12 +233,10 @@ struct DemoScript {
         let file = "\(folder)/citi-2025-q1.sta"
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         try vtf(["reconcile", "bank"] + l + by("maria") + ["--statement", file, "--account", "1100", "--commit", "--date", "2025-03-31"], expect: 1)
-        let charges = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).fundRecords("request").filter {
-            $0.fields["action"]?.stringValue == "bank.charges"
-        }
+        let charges = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).requestRecords().filter { $0.action == "bank.charges" }
         for request in charges {
-            try vtf(["certify", request.id] + l + by("chen"), quiet: true)
-            try vtf(["approve", request.id] + l + by("amara"))
+            try vtf(["certify", request.ref] + l + by("chen"), quiet: true)
+            try vtf(["approve", request.ref] + l + by("amara"))
         }
         try vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100"])
     }

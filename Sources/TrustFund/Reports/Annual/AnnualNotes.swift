@@ -27,7 +27,7 @@ struct AnnualNotes {
     func setting(_ name: String, on date: LedgerDate) throws -> String? {
         try ledger.fundRecords(FundSettings.collection(name))
             .filter { (try? LedgerDate(parsing: $0.id)).map { $0 <= date } ?? false }
-            .max { $0.id < $1.id }?.fields["value"]?.stringValue
+            .max { $0.id < $1.id }.map { try SettingRecord($0).value }
     }
 
     var policies: AnnualNote {

@@ -98,18 +98,17 @@ struct AgreementCommand: ParsableCommand {
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(try ledger.fundRecords("agreement"))) }
+            let positions = try AgreementPosition.all(ledger, asOf: nil)
+            if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),
                 ("OUTSTANDING", .right), ("TERMS", .left),
             ])
-            for record in try ledger.fundRecords("agreement") {
-                let field = { (name: String) in record.fields[name]?.stringValue ?? "" }
-                let currency = try Currency(code: field("currency"))
-                let amount = { (name: String) in try Amount(parsing: field(name), currency: currency, mode: .exact) }
-                let outstanding = try amount("amount").subtracting(try amount("received")).subtracting(try amount("written_off"))
-                let terms = record.fields["conditional"]?.boolValue == true ? "conditional" : "unconditional"
-                table.add([record.id, field("donor"), field("date"), currency.code, field("amount"), field("received"), outstanding.decimalString, terms])
+            for position in positions {
+                let record = position.agreement
+                let terms = record.conditional ? "conditional" : "unconditional"
+                table.add([record.ref, record.donor, record.date.description, position.currency.code, position.amount.decimalString,
+                           position.received.decimalString, position.outstanding.decimalString, terms])
             }
             print(table.render(), terminator: "")
         }

@@ -12,11 +12,11 @@ import TrustFund
 struct DecisionCommand {
     static func run(_ kind: EntryKind, ref: String, reason: String?, global: GlobalOptions) throws {
         let (ledger, settings) = try global.openFund()
-        guard let request = try ledger.fundRecord("request", ref) else {
+        guard let request = try ledger.requestRecord(ref) else {
             throw InputError("there is no request \(ref); vtf pending lists the requests that wait")
         }
-        let date = try parseDate(request.fields["date"]?.stringValue, option: "request date")
-        let action = request.fields["action"]?.stringValue ?? "?"
+        let date = request.date
+        let action = request.action
         if kind == .approvalApprove, action == "year.close" {
             try approveClose(request, date: date, ledger: ledger, settings: settings, global: global)
             return
@@ -44,13 +44,13 @@ struct DecisionCommand {
 
 extension DecisionCommand {
     /// The approval of a year-end close is the `year.close` entry itself, signed by the approving officer.
-    static func approveClose(_ request: StateRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
-        guard let year = request.fields["params"]?.objectValue?["year"]?.integerValue, let number = Int(exactly: year) else {
-            throw InputError("request \(request.id) names no year to close")
+    static func approveClose(_ request: RequestRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
+        guard let year = request.params["year"]?.integerValue, let number = Int(exactly: year) else {
+            throw InputError("request \(request.ref) names no year to close")
         }
-        let entry = try global.record(FundDrafts.yearClose(year: number, request: request.id, date: date), in: ledger)
+        let entry = try global.record(FundDrafts.yearClose(year: number, request: request.ref, date: date), in: ledger)
         FundOutput.recorded(
-            entry, "approved \(request.id): \(year) is closed (requested by \(request.fields["requester"]?.stringValue ?? "?"), certified by \(request.fields["certifier"]?.stringValue ?? "?")); entries dated \(year) or earlier are refused from now on",
+            entry, "approved \(request.ref): \(year) is closed (requested by \(request.requester), certified by \(request.certifier ?? "?")); entries dated \(year) or earlier are refused from now on",
             settings: settings)
     }
 }
@@ -114,29 +114,24 @@ struct PendingCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openLedger(readOnly: true)
-        if output.isJSON { return try JSONOutput.document(Self.json(try ledger.fundRecords("request"), all: all)) }
+        let requests = try ledger.requestRecords()
+        if output.isJSON { return try JSONOutput.document(Self.json(requests, all: all)) }
         var table = TextTable([
             ("REF", .left), ("ACTION", .left), ("DATE", .left), ("WHAT", .left), ("REQUESTED BY", .left), ("STATUS", .left),
             ("WAITS FOR", .left),
         ])
         var waiting = 0
-        for request in try ledger.fundRecords("request") {
-            let status = request.fields["status"]?.stringValue ?? ""
-            let open = status == "requested" || status == "certified"
-            if open { waiting += 1 }
-            guard open || all else { continue }
-            let requester = request.fields["requester"]?.stringValue ?? ""
+        for request in requests {
+            if request.status.isOpen { waiting += 1 }
+            guard request.status.isOpen || all else { continue }
+            let requester = request.requester
             let waitsFor: String
-            switch status {
-            case "requested": waitsFor = "a certifying officer other than \(requester)"
-            case "certified":
-                waitsFor = "an approving officer other than \(requester) and \(request.fields["certifier"]?.stringValue ?? "")"
-            default: waitsFor = "-"
+            switch request.status {
+            case .requested: waitsFor = "a certifying officer other than \(requester)"
+            case .certified: waitsFor = "an approving officer other than \(requester) and \(request.certifier ?? "")"
+            case .approved, .rejected, .reversed: waitsFor = "-"
             }
-            table.add([
-                request.id, request.fields["action"]?.stringValue ?? "", request.fields["date"]?.stringValue ?? "",
-                Self.summary(request), requester, status, waitsFor,
-            ])
+            table.add([request.ref, request.action, request.date.description, Self.summary(request), requester, request.status.rawValue, waitsFor])
         }
         if table.rows.isEmpty {
             print("nothing waits for certification or approval")
@@ -146,10 +141,10 @@ struct PendingCommand: ParsableCommand {
         }
     }
 
-    static func summary(_ request: StateRecord) -> String {
-        let params = request.fields["params"]?.objectValue ?? [:]
+    static func summary(_ request: RequestRecord) -> String {
+        let params = request.params
         let text = { (name: String) in params[name]?.stringValue ?? "" }
-        switch request.fields["action"]?.stringValue ?? "" {
+        switch request.action {
         case "grant.award": return "USD \(text("amount")) to \(text("grantee_name"))"
         case "year.close": return "close \(params["year"]?.integerValue ?? 0)"
         case BudgetRules.action: return "budget \(params["year"]?.integerValue ?? 0) from \(text("from")): grants \(text("grants")), secretariat \(text("secretariat")), PSC \(text("psc"))"

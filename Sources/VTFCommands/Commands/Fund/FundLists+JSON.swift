@@ -31,17 +31,15 @@ extension DonorCommand.List {
 }
 
 extension AgreementCommand.List {
-    static func json(_ agreements: [StateRecord]) throws -> JSONValue {
-        .object(["agreements": .array(try agreements.map { record in
-            let currency = try Currency(code: record.text("currency"))
-            let amount = { (name: String) in try Amount(parsing: record.text(name), currency: currency, mode: .exact) }
-            let outstanding = try amount("amount").subtracting(try amount("received")).subtracting(try amount("written_off"))
+    static func json(_ agreements: [AgreementPosition]) -> JSONValue {
+        .object(["agreements": .array(agreements.map { position in
+            let record = position.agreement
             return .object(JSONObject([
-                ("ref", .string(record.id)), ("donor", .string(record.text("donor"))), ("date", .string(record.text("date"))),
-                ("currency", .string(currency.code)), ("amount", .string(record.text("amount"))),
-                ("received", .string(record.text("received"))), ("written_off", .string(record.text("written_off"))),
-                ("outstanding", .string(outstanding.decimalString)),
-                ("conditional", .bool(record.fields["conditional"]?.boolValue == true)), ("seq", .integer(Int64(record.seq))),
+                ("ref", .string(record.ref)), ("donor", .string(record.donor)), ("date", .string(record.date.description)),
+                ("currency", .string(position.currency.code)), ("amount", .string(position.amount.decimalString)),
+                ("received", .string(position.received.decimalString)), ("written_off", .string(position.writtenOff.decimalString)),
+                ("outstanding", .string(position.outstanding.decimalString)),
+                ("conditional", .bool(record.conditional)), ("seq", .integer(Int64(record.seq))),
             ]))
         })])
     }
@@ -49,17 +47,17 @@ extension AgreementCommand.List {
 
 extension GrantCommand.List {
     static func json(_ ledger: LedgerFile) throws -> JSONValue {
-        let records = try ledger.fundRecords("grant")
+        let records = try ledger.grantRecords()
         guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
         let positions = try GrantPositions(ledger, currency: currency).positions()
         return .object(["grants": .array(records.map { grant in
             let position = positions[grant.id] ?? GrantPosition(currency)
             return .object(JSONObject([
-                ("grant", .string(grant.id)), ("grantee", .string(grant.text("grantee_name"))), ("awarded", grant.jsonText("awarded")),
-                ("currency", .string(currency.code)), ("amount", .string(grant.text("amount"))),
+                ("grant", .string(grant.id)), ("grantee", .string(grant.granteeName)), ("awarded", .string(grant.awarded.description)),
+                ("currency", .string(currency.code)), ("amount", .string(grant.amount)),
                 ("paid", .string(position.paid.decimalString)), ("spent", .string(position.spent.decimalString)),
                 ("psc", .string(position.psc.decimalString)), ("refunded", .string(position.refunded.decimalString)),
-                ("status", .string(grant.text("status"))), ("seq", .integer(Int64(grant.seq))),
+                ("status", .string(grant.status.rawValue)), ("seq", .integer(Int64(grant.seq))),
             ]))
         })])
     }
@@ -68,13 +66,12 @@ extension GrantCommand.List {
 extension RatesCommand.List {
     static func json(_ ledger: LedgerFile, currency: String?) throws -> JSONValue {
         var rates: [JSONValue] = []
-        for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
-            let code = String(record.collection.dropFirst(5))
-            if let currency, currency.uppercased() != code { continue }
+        for record in try ledger.allFundRecords() {
+            guard let rate = try RateRecord(record) else { continue }
+            if let currency, currency.uppercased() != rate.currency { continue }
             rates.append(.object(JSONObject([
-                ("currency", .string(code)), ("from", .string(record.id)), ("rate", .string(record.text("rate"))),
-                ("kind", .string(record.fields["revision"]?.boolValue == true ? "revision" : "monthly")),
-                ("seq", .integer(Int64(record.seq))),
+                ("currency", .string(rate.currency)), ("from", .string(rate.from)), ("rate", .string(rate.rate)),
+                ("kind", .string(rate.revision ? "revision" : "monthly")), ("seq", .integer(Int64(rate.seq))),
             ])))
         }
         return .object(["rates": .array(rates)])
@@ -86,9 +83,10 @@ extension SettingCommand.List {
         var settings: [JSONValue] = []
         for name in FundSettings.known.keys.sorted() {
             for record in try ledger.fundRecords(FundSettings.collection(name)) {
+                let setting = try SettingRecord(record)
                 settings.append(.object(JSONObject([
-                    ("setting", .string(name)), ("from", .string(record.id)), ("value", .string(record.text("value"))),
-                    ("seq", .integer(Int64(record.seq))), ("meaning", .string(FundSettings.known[name] ?? "")),
+                    ("setting", .string(name)), ("from", .string(setting.from)), ("value", .string(setting.value)),
+                    ("seq", .integer(Int64(setting.seq))), ("meaning", .string(FundSettings.known[name] ?? "")),
                 ])))
             }
         }
@@ -97,24 +95,22 @@ extension SettingCommand.List {
 }
 
 extension PendingCommand {
-    static func json(_ requests: [StateRecord], all: Bool) -> JSONValue {
+    static func json(_ requests: [RequestRecord], all: Bool) -> JSONValue {
         var items: [JSONValue] = []
         var waiting = 0
         for request in requests {
-            let status = request.text("status")
-            let open = status == "requested" || status == "certified"
-            if open { waiting += 1 }
-            guard open || all else { continue }
-            let waitsFor: JSONValue = switch status {
-            case "requested": .string("certifying-officer")
-            case "certified": .string("approving-officer")
-            default: .null
+            if request.status.isOpen { waiting += 1 }
+            guard request.status.isOpen || all else { continue }
+            let waitsFor: JSONValue = switch request.status {
+            case .requested: .string("certifying-officer")
+            case .certified: .string("approving-officer")
+            case .approved, .rejected, .reversed: .null
             }
             items.append(.object(JSONObject([
-                ("ref", .string(request.id)), ("action", .string(request.text("action"))), ("date", .string(request.text("date"))),
-                ("summary", .string(summary(request))), ("requester", .string(request.text("requester"))),
-                ("certifier", request.jsonText("certifier")), ("status", .string(status)), ("waits_for", waitsFor),
-                ("params", .object(request.fields["params"]?.objectValue ?? [:])), ("seq", .integer(Int64(request.seq))),
+                ("ref", .string(request.ref)), ("action", .string(request.action)), ("date", .string(request.date.description)),
+                ("summary", .string(summary(request))), ("requester", .string(request.requester)),
+                ("certifier", request.certifier.map(JSONValue.string) ?? .null), ("status", .string(request.status.rawValue)),
+                ("waits_for", waitsFor), ("params", .object(request.params)), ("seq", .integer(Int64(request.seq))),
             ])))
         }
         return .object(JSONObject([("requests", .array(items)), ("waiting", .integer(Int64(waiting)))]))

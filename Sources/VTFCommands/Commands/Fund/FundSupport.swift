@@ -36,7 +36,7 @@ enum FundInput {
 
     /// The currency of agreement `ref`, or a clear error when it is not recorded.
     static func agreementCurrency(_ ref: String, in ledger: LedgerFile) throws -> String {
-        guard let code = try ledger.fundRecord("agreement", ref)?.fields["currency"]?.stringValue else {
+        guard let code = try ledger.agreementRecord(ref)?.currency.code else {
             throw InputError("agreement \(ref) is not recorded (vtf agreement list shows them)")
         }
         return code

@@ -99,10 +99,10 @@ struct GrantCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund()
-            guard let record = try ledger.fundRecord("grant", grant) else {
+            guard let record = try ledger.grantRecord(grant) else {
                 throw InputError("grant \(grant) is not recorded (an award becomes a grant when it is approved)")
             }
-            let planned = record.fields["tranches"]?.arrayValue ?? []
+            let planned = record.tranches
             guard tranche >= 1, tranche <= planned.count else {
                 throw InputError("grant \(grant) has tranches 1…\(planned.count), not \(tranche)")
             }
@@ -201,15 +201,14 @@ struct GrantCommand: ParsableCommand {
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try ledger.fundRecords("grant")
+            let records = try ledger.grantRecords()
             // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
             if let currency = try ledger.settings()?.currency {
                 let positions = try GrantPositions(ledger, currency: currency).positions()
                 for grant in records {
-                    let field = { (name: String) in grant.fields[name]?.stringValue ?? "" }
                     let position = positions[grant.id] ?? GrantPosition(currency)
-                    table.add([grant.id, field("grantee_name"), field("awarded"), field("amount"), position.paid.decimalString,
-                               position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, field("status")])
+                    table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
+                               position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, grant.status.rawValue])
                 }
             }
             print(table.render(), terminator: "")

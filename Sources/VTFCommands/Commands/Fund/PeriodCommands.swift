@@ -206,7 +206,8 @@ struct SettingCommand: ParsableCommand {
             var table = TextTable([("SETTING", .left), ("FROM", .left), ("VALUE", .right), ("ENTRY", .right), ("MEANING", .left)])
             for name in FundSettings.known.keys.sorted() {
                 for record in try ledger.fundRecords(FundSettings.collection(name)) {
-                    table.add([name, record.id, record.fields["value"]?.stringValue ?? "", "\(record.seq)", FundSettings.known[name] ?? ""])
+                    let setting = try SettingRecord(record)
+                    table.add([name, setting.from, setting.value, "\(setting.seq)", FundSettings.known[name] ?? ""])
                 }
             }
             print(table.render(), terminator: "")

@@ -113,11 +113,10 @@ struct RatesCommand: ParsableCommand {
             let ledger = try global.openLedger(readOnly: true)
             if output.isJSON { return try JSONOutput.document(try Self.json(ledger, currency: currency)) }
             var table = TextTable([("CURRENCY", .left), ("FROM", .left), ("RATE PER USD", .right), ("KIND", .left), ("ENTRY", .right)])
-            for record in try ledger.allFundRecords() where record.collection.hasPrefix("rate.") {
-                let code = String(record.collection.dropFirst(5))
-                if let currency, currency.uppercased() != code { continue }
-                let revision = record.fields["revision"]?.boolValue == true
-                table.add([code, record.id, record.fields["rate"]?.stringValue ?? "", revision ? "revision" : "monthly", "\(record.seq)"])
+            for record in try ledger.allFundRecords() {
+                guard let rate = try RateRecord(record) else { continue }
+                if let currency, currency.uppercased() != rate.currency { continue }
+                table.add([rate.currency, rate.from, rate.rate, rate.revision ? "revision" : "monthly", "\(rate.seq)"])
             }
             print(table.render(), terminator: "")
         }

@@ -38,14 +38,14 @@ extension ReceivableCommand {
             let ref = try ref ?? FundInput.nextRef("IMP", date: day, ledger: ledger)
             let draft = FundDrafts.impairmentRequest(agreement: agreement, amount: money, date: day, ref: ref, memo: memo)
             try global.recordRequest(draft, in: ledger, settings: settings, "an impairment of \(money) of agreement \(agreement)")
-            if let request = try ledger.fundRecord("request", ref) {
+            if let request = try ledger.requestRecord(ref) {
                 print("ageing basis: \(Self.ageing(request, currency: money.currency.code))")
             }
         }
 
         /// `as of D: not due X, 0-90 X, 91-180 X, 181-365 X, >365 X CUR` from a request record.
-        static func ageing(_ request: StateRecord, currency: String) -> String {
-            let ageing = request.fields["ageing"]?.objectValue ?? [:]
+        static func ageing(_ request: RequestRecord, currency: String) -> String {
+            let ageing = request.ageing ?? [:]
             let titles = ["not due", "0-90", "91-180", "181-365", ">365"]
             let parts = zip(titles, ReceivableAgeing.buckets).map { "\($0) \(ageing[$1]?.stringValue ?? "?")" }
             return "as of \(ageing["as_of"]?.stringValue ?? "?"): " + parts.joined(separator: ", ") + " \(currency)"

@@ -68,18 +68,16 @@ struct BookSide {
             for name in ["agreement", "grant", "request", "receipt"] {
                 if let value = data[name]?.stringValue { references.append(value) }
             }
-            if let agreement = data["agreement"]?.stringValue, let record = try record("agreement", agreement),
-                let donor = record.fields["donor"]?.stringValue
-            {
-                counterparties += try party("donor", donor, name: "name")
+            if let agreement = data["agreement"]?.stringValue, let record = try record("agreement", agreement) {
+                counterparties += try party("donor", try AgreementRecord(record).donor, name: "name")
             }
             if let donor = data["donor"]?.stringValue { counterparties += try party("donor", donor, name: "name") }
             if let request = data["request"]?.stringValue, let record = try record("request", request) {
-                let params = record.fields["params"]?.objectValue ?? [:]
+                let params = try RequestRecord(record).params
                 if let grant = params["grant"]?.stringValue {
                     references.append(grant)
                     counterparties += try party("grant", grant, name: "grantee_name")
-                    if let grantee = try self.record("grant", grant)?.fields["grantee"]?.stringValue { counterparties.append(grantee) }
+                    if let record = try self.record("grant", grant) { counterparties.append(try GrantRecord(record).grantee) }
                 }
                 if let donor = params["donor"]?.stringValue { counterparties += try party("donor", donor, name: "name") }
                 if let bankID = params["bank_id"]?.stringValue { references.append(bankID) }

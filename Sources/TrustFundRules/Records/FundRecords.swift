@@ -1,0 +1,219 @@
+public import CanonicalJSON
+public import LedgerCore
+public import LedgerJournal
+
+// The fund's records (donor, agreement, pledge, grant) as typed values, read strictly: a
+// missing member or one of the wrong type is an error naming the record. Reports, statements
+// and commands read them instead of a StateRecord's raw fields.
+
+/// Strict reads of one record's fields, every error naming the record.
+struct RecordFields {
+    let fields: JSONFields
+    let what: String
+
+    init(_ record: StateRecord, _ what: String) throws(RuleViolation) {
+        self.what = "\(what) \(record.id)"
+        fields = try JSONFields(.object(record.fields), context: self.what)
+    }
+
+    func string(_ name: String) throws(RuleViolation) -> String { try fields.string(name) }
+    func optionalString(_ name: String) throws(RuleViolation) -> String? { try fields.optionalString(name) }
+    func date(_ name: String) throws(RuleViolation) -> LedgerDate { try fields.date(name) }
+
+    func bool(_ name: String) throws(RuleViolation) -> Bool {
+        guard let value = fields.object[name] else { return false }
+        guard let flag = value.boolValue else { throw RuleViolation(.damagedState, "\(what): \(name) must be true or false") }
+        return flag
+    }
+
+    func currency(_ name: String) throws(RuleViolation) -> Currency {
+        let code = try string(name)
+        do { return try Currency(code: code) } catch { throw RuleViolation(.damagedState, "\(what): \(name) \"\(code)\" is not a currency") }
+    }
+
+    func amount(_ name: String, _ currency: Currency) throws(RuleViolation) -> Amount {
+        let text = try string(name)
+        do { return try Amount(parsing: text, currency: currency, mode: .exact) } catch {
+            throw RuleViolation(.damagedState, "\(what): \(name) \"\(text)\" is not an amount in \(currency.code)")
+        }
+    }
+
+    func objects(_ name: String) throws(RuleViolation) -> [JSONObject] {
+        guard fields.has(name) else { return [] }
+        var objects: [JSONObject] = []
+        for item in try fields.array(name) {
+            guard let object = item.objectValue else { throw RuleViolation(.damagedState, "\(what): every item of \(name) must be an object") }
+            objects.append(object)
+        }
+        return objects
+    }
+}
+
+/// A donor (collection `donor`).
+public struct DonorRecord: Sendable, Equatable {
+    public static let collection = "donor"
+    public let id: String
+    public let seq: UInt64
+    public let name: String
+    /// One of FundChart's donor types: `member-state`, `foundation`, …
+    public let type: String
+    public let country: String?
+    /// The date of its `donor.add`.
+    public let since: LedgerDate
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        let fields = try RecordFields(record, "donor")
+        id = record.id
+        seq = record.seq
+        name = try fields.string("name")
+        type = try fields.string("type")
+        country = try fields.optionalString("country")
+        since = try fields.date("since")
+    }
+}
+
+/// A contribution agreement (collection `agreement`): its terms. What it received and what is
+/// outstanding on a date is the agreement's position (TrustFund's AgreementPosition), read from
+/// the journal.
+public struct AgreementRecord: Sendable, Equatable {
+    public struct Instalment: Sendable, Equatable {
+        public let due: LedgerDate
+        public let amount: Amount
+    }
+
+    /// A receipt the rules applied to it (its `receipts` list; a reversal takes it off).
+    public struct Receipt: Sendable, Equatable {
+        public let date: LedgerDate
+        public let amount: Amount
+    }
+
+    public static let collection = "agreement"
+    public let ref: String
+    public let seq: UInt64
+    public let donor: String
+    public let date: LedgerDate
+    public let currency: Currency
+    public let amount: Amount
+    /// Its value in the fund currency on the date signed.
+    public let value: String
+    public let conditional: Bool
+    public let earmark: String?
+    public let instalments: [Instalment]
+    public let receipts: [Receipt]
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        let fields = try RecordFields(record, "agreement")
+        ref = record.id
+        seq = record.seq
+        donor = try fields.string("donor")
+        date = try fields.date("date")
+        currency = try fields.currency("currency")
+        amount = try fields.amount("amount", currency)
+        value = try fields.string("value")
+        conditional = try fields.bool("conditional")
+        earmark = try fields.optionalString("earmark")
+        var instalments: [Instalment] = []
+        for item in try fields.objects("instalments") {
+            let each = try RecordFields(StateRecord(collection: record.collection, id: record.id, seq: record.seq, fields: item), "agreement")
+            instalments.append(Instalment(due: try each.date("due"), amount: try each.amount("amount", currency)))
+        }
+        self.instalments = instalments
+        var receipts: [Receipt] = []
+        for item in try fields.objects("receipts") {
+            let each = try RecordFields(StateRecord(collection: record.collection, id: record.id, seq: record.seq, fields: item), "agreement")
+            receipts.append(Receipt(date: try each.date("date"), amount: try each.amount("amount", currency)))
+        }
+        self.receipts = receipts
+    }
+}
+
+/// A pledge (collection `pledge`).
+public struct PledgeRecord: Sendable, Equatable {
+    public static let collection = "pledge"
+    public let ref: String
+    public let seq: UInt64
+    public let donor: String
+    public let date: LedgerDate
+    public let amount: Amount
+    /// Its value in the fund currency on the date pledged (text: the fund currency is the ledger's).
+    public let value: String
+    public let status: PledgeStatus
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        let fields = try RecordFields(record, "pledge")
+        ref = record.id
+        seq = record.seq
+        donor = try fields.string("donor")
+        date = try fields.date("date")
+        amount = try fields.amount("amount", try fields.currency("currency"))
+        value = try fields.string("value")
+        status = try PledgeStatus(in: record.fields, of: "pledge \(record.id)")
+    }
+}
+
+/// A grant (collection `grant`): its award and state. What it paid, spent and charged is the
+/// grant's position (TrustFund's GrantPositions), read from the journal.
+public struct GrantRecord: Sendable, Equatable {
+    public static let collection = "grant"
+    public let id: String
+    public let seq: UInt64
+    public let grantee: String
+    public let granteeName: String
+    /// The award, in the fund currency (text: the fund currency is the ledger's).
+    public let amount: String
+    /// The date of the award's approval.
+    public let awarded: LedgerDate
+    public let status: GrantStatus
+    /// The date of its `grant.close`; nil while open.
+    public let closed: LedgerDate?
+    /// The planned tranches, as awarded.
+    public let tranches: [JSONValue]
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        let fields = try RecordFields(record, "grant")
+        id = record.id
+        seq = record.seq
+        grantee = try fields.string("grantee")
+        granteeName = try fields.string("grantee_name")
+        amount = try fields.string("amount")
+        awarded = try fields.date("awarded")
+        status = try GrantStatus(in: record.fields, of: "grant \(record.id)")
+        closed = fields.fields.has("closed") ? try fields.date("closed") : nil
+        tranches = fields.fields.has("tranches") ? try fields.fields.array("tranches") : []
+    }
+}
+
+/// A UN operational rate (collection `rate.CUR`, id the day it takes effect).
+public struct RateRecord: Sendable, Equatable {
+    public let currency: String
+    public let from: String
+    public let seq: UInt64
+    /// Units of the currency per 1 unit of the fund currency, as recorded.
+    public let rate: String
+    /// A mid-month revision rather than the monthly set.
+    public let revision: Bool
+
+    /// The rate a `rate.CUR` record holds; nil for a record of another collection.
+    public init?(_ record: StateRecord) throws(RuleViolation) {
+        guard record.collection.hasPrefix("rate.") else { return nil }
+        let fields = try RecordFields(record, record.collection)
+        currency = String(record.collection.dropFirst(5))
+        from = record.id
+        seq = record.seq
+        rate = try fields.string("rate")
+        revision = try fields.bool("revision")
+    }
+}
+
+/// A fund setting's value from a day (collection `setting.NAME`, id the day it takes effect).
+public struct SettingRecord: Sendable, Equatable {
+    public let from: String
+    public let seq: UInt64
+    public let value: String
+
+    public init(_ record: StateRecord) throws(RuleViolation) {
+        from = record.id
+        seq = record.seq
+        value = try RecordFields(record, record.collection).string("value")
+    }
+}
