@@ -158,12 +158,12 @@ enum ActionRules {
     /// again (`stage` "approval"), since money may have moved since the certification.
     static func checkCertifiable(_ request: Request, _ context: FundContext, stage: String = "certification") throws {
         let params = context.reading(try request.params(context))
-        switch request.action {
-        case "grant.award":
+        switch try request.requestAction(context) {
+        case .grantAward:
             let amount = try params.positiveAmount("amount", context.fundCurrency)
             let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
             try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
-        case "grant.disburse":
+        case .grantDisburse:
             let amount = try params.positiveAmount("amount", context.fundCurrency)
             try checkCash(for: amount, request, context, stage: stage)
             // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
@@ -174,7 +174,7 @@ enum ActionRules {
                 "plus the commitment this payment liquidates (9200.\(grant))", "9200.\(grant)",
                 committed.minorUnits < amount.minorUnits ? committed : amount)
             try checkAvailable(amount, funds, "payment \(request.ref) of \(amount.decimalString)", context, stage: stage)
-        case "receivable.write-off":
+        case .receivableWriteOff:
             let agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
             let outstanding = try agreement.outstanding()
@@ -187,19 +187,19 @@ enum ActionRules {
                 throw context.refuse(.fundsUnavailable, "\(stage) refused: the write-off is worth \(value.decimalString), above the write-off limit of \(limit.decimalString) \(context.fundCurrency.code)")
             }
             try checkWriteOffsOfTheYear(value, limit, request, agreement, context, stage: stage)
-        case "receivable.impair":
+        case .receivableImpair:
             try ImpairmentRules.checkCertifiable(params, context, stage: stage)
-        case "donor.refund":
+        case .donorRefund:
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             try checkCash(for: amount, request, context, stage: stage)
             try checkRefundAvailable(amount, request, params, context, stage: stage)
-        case "year.close":
+        case .yearClose:
             try YearEndRules.checkCertifiable(request, context)
-        case SecretariatRules.action:
+        case .secretariatCost:
             try SecretariatRules.checkCertifiable(request, params, context, stage: stage)
-        case BudgetRules.action:
+        case .budgetSet:
             try BudgetRules.checkCertifiable(request, context)
-        default: break
+        case .settingChange, .voucher, .reversal, .bankCharges: break  // nothing to confirm beyond the request's own checks
         }
     }
 
@@ -297,8 +297,8 @@ enum ActionRules {
         try checkCertifiable(request, context, stage: "approval")
         let params = context.reading(try request.params(context))
         let fund = context.fundCurrency
-        switch request.action {
-        case "grant.award":
+        switch try request.requestAction(context) {
+        case .grantAward:
             let id = request.ref
             let amount = try params.positiveAmount("amount", fund)
             let grantee = try params.data.string("grantee_name")
@@ -318,7 +318,7 @@ enum ActionRules {
             if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
             if let earmark = params.data.object["earmark"] { fields["earmark"] = earmark }
             outcome.put("grant", id, seq: context.seq, fields)
-        case "grant.disburse":
+        case .grantDisburse:
             var grant = try Grant(context, try params.data.string("grant"))
             guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
             let amount = try params.positiveAmount("amount", fund)
@@ -331,7 +331,7 @@ enum ActionRules {
             grant.set("pending", try grant.amount("pending").minus(amount))
             grant.fields["tranches_paid"] = .array((grant.trancheNumbers("tranches_paid") + [tranche]).map { .integer($0) })
             outcome.put("grant", grant.id, seq: context.seq, grant.fields)
-        case "receivable.write-off":
+        case .receivableWriteOff:
             var agreement = try Agreement(context, try params.data.string("agreement"))
             let amount = try params.positiveAmount("amount", agreement.currency)
             guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
@@ -340,28 +340,28 @@ enum ActionRules {
             try postWriteOff(amount, of: &agreement, context, &outcome)
             agreement.set("written_off", try agreement.amount("written_off").plus(amount))
             outcome.put("agreement", agreement.id, seq: context.seq, agreement.fields)
-        case "receivable.impair":
+        case .receivableImpair:
             try ImpairmentRules.approve(params, context, &outcome)
-        case "donor.refund":
+        case .donorRefund:
             try approveRefund(params, context, &outcome)
-        case "setting.change":
+        case .settingChange:
             let name = try params.data.string("name")
             let from = try params.data.date("from")
             outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
-        case "voucher":
+        case .voucher:
             for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
-        case "bank.charges":
+        case .bankCharges:
             // Dr 5400 at the day's rate; Cr the account at its carrying value; FX between.
             let account = try params.data.accountCode("account")
             let amount = try params.positiveAmount("amount", try params.currency("currency"))
             outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
             outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
             FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
-        case SecretariatRules.action:
+        case .secretariatCost:
             try SecretariatRules.approve(params, &outcome)
-        case BudgetRules.action:
+        case .budgetSet:
             try BudgetRules.approve(request, context, &outcome)
-        case "reversal":
+        case .reversal:
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }
             if FundKind(target.kind) != nil {
@@ -370,8 +370,8 @@ enum ActionRules {
             }
             outcome.effects.append(.reverse(target: target.seq, by: context.seq))
             outcome.reversible = false
-        default:
-            throw context.refuse(.damagedState, "request \(request.ref) has an unknown action \(request.action)")
+        case .yearClose:
+            throw context.refuse(.wrongState, "request \(request.ref) closes a year: its approval is a year.close entry naming it")
         }
     }
 

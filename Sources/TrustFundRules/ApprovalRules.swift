@@ -13,21 +13,22 @@ enum ApprovalRules {
         let action = try context.data.string("action")
         var outcome = FundOutcome()
         var basis: JSONObject = [:]
-        switch action {
-        case "grant.award": try ActionRules.requestAward(context, ref: ref)
-        case "receivable.impair": basis = try ImpairmentRules.request(context)
-        case "grant.disburse": try ActionRules.requestDisbursement(context, &outcome)
-        case "receivable.write-off": try ActionRules.requestWriteOff(context)
-        case "donor.refund": try ActionRules.requestRefund(context)
-        case "setting.change": try ActionRules.requestSetting(context)
-        case "voucher": try ActionRules.requestVoucher(context)
-        case "reversal": try ActionRules.requestReversal(context)
-        case "bank.charges": try ActionRules.requestBankCharges(context)
-        case SecretariatRules.action: try SecretariatRules.request(context)
-        case "year.close": try YearEndRules.request(context, ref: ref)
-        case BudgetRules.action: try BudgetRules.request(context, ref: ref)
-        default:
+        guard let requested = RequestAction(rawValue: action) else {
             throw context.refuse(.badField, "action \"\(action)\" is not one of \(FundSettings.requestActions.joined(separator: ", "))")
+        }
+        switch requested {
+        case .grantAward: try ActionRules.requestAward(context, ref: ref)
+        case .receivableImpair: basis = try ImpairmentRules.request(context)
+        case .grantDisburse: try ActionRules.requestDisbursement(context, &outcome)
+        case .receivableWriteOff: try ActionRules.requestWriteOff(context)
+        case .donorRefund: try ActionRules.requestRefund(context)
+        case .settingChange: try ActionRules.requestSetting(context)
+        case .voucher: try ActionRules.requestVoucher(context)
+        case .reversal: try ActionRules.requestReversal(context)
+        case .bankCharges: try ActionRules.requestBankCharges(context)
+        case .secretariatCost: try SecretariatRules.request(context)
+        case .yearClose: try YearEndRules.request(context, ref: ref)
+        case .budgetSet: try BudgetRules.request(context, ref: ref)
         }
         var fields: JSONObject = [
             "action": .string(action), "params": .object(context.data.object), "status": RequestStatus.requested.field,
@@ -156,5 +157,13 @@ struct Request {
 
     func params(_ context: FundContext) throws -> JSONFields {
         try JSONFields(fields["params"] ?? .object([:]), context: "request \(ref)")
+    }
+
+    /// The action as the rules switch over it; an unknown one means the derived tables were edited.
+    func requestAction(_ context: FundContext) throws -> RequestAction {
+        guard let known = RequestAction(rawValue: action) else {
+            throw context.refuse(.damagedState, "request \(ref) has an unknown action \(action)")
+        }
+        return known
     }
 }

@@ -140,8 +140,9 @@ struct LedgerCommandTests {
         #expect(Int(entries) ?? 0 > 200, "a year of the fund: \(entries) entries")
         #expect(result.stdout.contains("Statement of financial position"))
         #expect(result.stdout.contains("Statement of financial performance"))
-        // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24).
-        #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,216.15                  16,283.85  90.5"), "\(result.stdout)")
+        // The 2025 budget (original, revised from 1 October) against the year's expenses (IPSAS 24), the
+        // secretariat's Board meeting (420.00 and PSC 54.60, step 19b) included.
+        #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,690.75                  15,809.25  90.8"), "\(result.stdout)")
         // The admin registers the auditor's key (one entry) before the auditor cosigns.
         #expect(result.stderr.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"), "talk is on stderr")
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
