@@ -53,6 +53,15 @@ import Testing
         #expect(names.count == Set(names).count)
     }
 
+    /// The common request schema's `action` enum names exactly the actions the rules switch over
+    /// (a new action without it would pass its own schema and fail the common one).
+    @Test func theRequestSchemaNamesEveryAction() throws {
+        let schema = try SchemaChecker.load("entry-data/approval.request.schema.json")
+        let listed = schema.objectValue?["properties"]?.objectValue?["action"]?.objectValue?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(Set(listed) == Set(RequestAction.allCases.map(\.rawValue)), "\(listed)")
+        #expect(listed.count == RequestAction.allCases.count, "an action is listed twice")
+    }
+
     /// The rates a fund entry used (`unore`, written by the store) pass its kind's schema; a rate
     /// that is a number or a currency code in lower case does not.
     @Test func theRatesAnEntryUsedPassItsSchema() throws {
