@@ -2,7 +2,7 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
+//   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
 //   TrustFund → {TrustFundRules, LedgerStore, SQLiteStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
@@ -28,6 +28,8 @@ let package = Package(
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
+        .library(name: "VTFDemo", targets: ["VTFDemo"]),
+        .library(name: "VTFCLI", targets: ["VTFCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,7 +95,8 @@ let package = Package(
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
         .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
         .executableTarget(name: "audit-fixtures", dependencies: ["AuditFixtures"]),
-        // The command line as a library, testable in process.
+        // The ledger's commands as a library, testable in process, and CommandRunner, which runs
+        // a command line and maps its outcome to an exit status. No demo, no benchmarks.
         .target(
             name: "VTFCommands",
             dependencies: [
@@ -106,8 +109,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The demo (`vtf demo`, a year of the fund run through the ledger's commands) and the
+        // benchmarks (`vtf bench`, `vtf bench-checked-read`).
+        .target(
+            name: "VTFDemo",
+            dependencies: [
+                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The root command `VTF` (the ledger's commands, the demo and the benchmarks), VTFMain
+        // (`vtf --version`, then CommandRunner) and BuildInfo.
+        .target(
+            name: "VTFCLI",
+            dependencies: ["VTFCommands", "VTFDemo", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // `vtf --version` names the git commit: the BuildStamp plugin (Plugins/BuildStamp) writes it.
-        .executableTarget(name: "vtf", dependencies: ["VTFCommands"], plugins: ["BuildStamp"]),
+        .executableTarget(name: "vtf", dependencies: ["VTFCLI"], plugins: ["BuildStamp"]),
         .plugin(name: "BuildStamp", capability: .buildTool()),
         // The seeded fuzz over every write command's arguments (Scripts/fuzz-writes runs it).
         .executableTarget(name: "fuzz-writes", dependencies: ["VTFCommands"]),
@@ -140,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
-                "VTFCommands", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "SQLiteStore", "TrustFund",
+                "VTFCommands", "VTFCLI", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "SQLiteStore", "TrustFund",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -6,7 +6,7 @@ enum CommandSuggestion {
     /// The message for `arguments` when a word stands where a subcommand of a command group is
     /// expected and names none of them; nil when the words name commands (the parser's own error
     /// then stands).
-    static func unknownCommand(in arguments: [String], root: any ParsableCommand.Type = VTF.self) -> String? {
+    static func unknownCommand(in arguments: [String], root: any ParsableCommand.Type) -> String? {
         var command = root
         var path = [root._commandName]
         for word in arguments {

@@ -1,4 +1,4 @@
-import VTFCommands
+import VTFCLI
 
 // buildCommit and buildTreeModified come from BuildStamp.swift, which the BuildStamp plugin
 // writes whenever git's HEAD, index or a tracked file changes (Plugins/BuildStamp).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import VTFCommands
+import VTFCLI
 import TrustFundRules
 import TransparencyLog
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VTFCommands
+import VTFCLI
 
 /// `vtf --version` names the commit the binary was built from (issue 13 item 7), written by the
 /// BuildStamp plugin through Scripts/build-stamp.

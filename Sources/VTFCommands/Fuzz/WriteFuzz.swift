@@ -100,7 +100,7 @@ public final class WriteFuzz {
             let arguments = arguments(case: number, seed: seed)
             starting(number, arguments)
             let before = try fingerprint()
-            let status = VTFMain.execute(arguments: arguments)
+            let status = CommandRunner.execute(arguments: arguments)
             let outcome: String
             switch status {
             case 0:
@@ -131,7 +131,7 @@ public final class WriteFuzz {
     /// `vtf verify` on the working ledger, then a reset.
     func verify(_ report: inout Report, after number: Int) throws -> Bool {
         report.verifyRuns += 1
-        let status = VTFMain.execute(arguments: ["verify", "--ledger", ledger])
+        let status = CommandRunner.execute(arguments: ["verify", "--ledger", ledger])
         if status != 0 { report.verifyFailures.append("after case \(number): verify exit \(status)") }
         try reset()
         return status == 0
@@ -155,15 +155,15 @@ enum WriteFuzzLedger {
         let ledger = folder + "/fund.ledger"
         func key(_ name: String) -> String { folder + "/\(name).pem" }
         func run(_ arguments: [String], as signer: String = "maria") throws {
-            let status = VTFMain.execute(arguments: arguments + ["--ledger", ledger, "--key", key(signer)])
+            let status = CommandRunner.execute(arguments: arguments + ["--ledger", ledger, "--key", key(signer)])
             guard status == 0 else { throw InputError("fuzz setup failed (exit \(status)): vtf \(arguments.joined(separator: " "))") }
         }
         for name in ["admin", "log", "maria", "chen", "amara", "peter", "nadia"] {
-            guard VTFMain.execute(arguments: ["key", "generate", "--out", key(name), "--name", name]) == 0 else {
+            guard CommandRunner.execute(arguments: ["key", "generate", "--out", key(name), "--name", name]) == 0 else {
                 throw InputError("fuzz setup: cannot generate key \(name)")
             }
         }
-        guard VTFMain.execute(arguments: [
+        guard CommandRunner.execute(arguments: [
             "init", "--ledger", ledger, "--origin", "fuzz.example/unvtf", "--fund-name", "Fuzz Fund", "--template", "unvtf",
             "--planned-expenditure", "100000.00", "--admin-key", key("admin"), "--log-key", key("log"), "--date", "2026-01-01",
         ]) == 0 else { throw InputError("fuzz setup: vtf init failed") }

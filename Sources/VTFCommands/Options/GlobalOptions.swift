@@ -97,15 +97,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
-extension LedgerDate {
-    /// Today's date in UTC.
-    static func today() -> LedgerDate {
-        do { return try LedgerDate(parsing: String(RecordingTime.now().prefix(10))) } catch {
-            preconditionFailure("the clock gives a valid date: \(error)")
-        }
-    }
-}
-
 /// Parses a `--date` value with a message naming the option.
 func parseDate(_ text: String?, option: String = "--date") throws -> LedgerDate {
     guard let text else { return LedgerDate.today() }

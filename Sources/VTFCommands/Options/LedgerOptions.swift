@@ -1,22 +1,24 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import LedgerStore
-import SQLiteStore
+public import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 import SafeIO
 
 /// Names the ledger a command works on: ``GlobalOptions`` (commands that record, with --key) and
 /// ``LedgerOptions`` (commands that only read, which offer no --key).
-protocol LedgerLocating {
+public protocol LedgerLocating {
     var ledger: String? { get }
 }
 
 /// `--ledger` alone: the options of a command that only reads the ledger, so its help does not
 /// offer a --key it would never use.
-struct LedgerOptions: ParsableArguments, LedgerLocating {
+public struct LedgerOptions: ParsableArguments, LedgerLocating {
     @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
-    var ledger: String?
+    public var ledger: String?
+
+    public init() {}
 }
 
 extension LedgerLocating {
@@ -28,7 +30,7 @@ extension LedgerLocating {
     }
 
     /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
-    func openLedger(readOnly: Bool = false) throws -> LedgerFile {
+    public func openLedger(readOnly: Bool = false) throws -> LedgerFile {
         let path = try ledgerPath()
         if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
             throw InputError("--ledger \(path) \(problem): give the ledger file")

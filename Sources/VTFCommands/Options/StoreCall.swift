@@ -3,7 +3,7 @@ import Dispatch
 /// Runs one asynchronous store call from a synchronous command and waits for its result.
 ///
 /// The store seam is asynchronous; the commands are still synchronous `ParsableCommand`s (until
-/// `VTFMain` runs `AsyncParsableCommand`s, see ARCHITECTURE.md, "Synchronous rules, asynchronous stores"). `vtf` runs a
+/// `CommandRunner` runs `AsyncParsableCommand`s, see ARCHITECTURE.md, "Synchronous rules, asynchronous stores"). `vtf` runs a
 /// command on the main thread of its own process, which is not a thread of Swift's cooperative
 /// pool, so waiting here leaves the pool free to run the call.
 enum StoreCall {

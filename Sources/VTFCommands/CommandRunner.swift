@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import CanonicalJSON
 import LedgerCore
@@ -10,40 +10,31 @@ import LedgerStore
 import SQLiteStore
 import SafeIO
 
-/// Runs `vtf` and maps every outcome to the exit statuses of DESIGN §6:
+/// Runs a command line in process and maps every outcome to the exit statuses of DESIGN §6:
 /// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
-public enum VTFMain {
-    /// Parses `arguments` (the process's when nil), runs the command, and exits.
-    /// `build` is what `vtf --version` prints: the binary's own commit (its main.swift passes it).
-    public static func run(arguments: [String]? = nil, build: BuildInfo? = nil) -> Never {
-        let status = execute(arguments: arguments, build: build)
-        exit(status)
-    }
-
-    /// Runs the command and returns its exit status instead of exiting.
-    public static func execute(arguments: [String]? = nil, build: BuildInfo? = nil) -> Int32 {
+/// The `vtf` executable runs its root command (VTFCLI's `VTF`) through it; the demo and the write
+/// fuzz run the ledger's commands (``LedgerCommands``) through it.
+public enum CommandRunner {
+    /// Parses `arguments` (the process's when nil) as `root`'s, runs the command, and returns its exit status.
+    public static func execute(arguments: [String]? = nil, root: any ParsableCommand.Type = LedgerCommands.self) -> Int32 {
         do {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
-            if let build, given == ["--version"] {
-                print(build.versionLine)
-                return 0
-            }
             try TextFlags.check(given)
             var command: any ParsableCommand
-            do { command = try VTF.parseAsRoot(given) } catch {
-                if let suggestion = CommandSuggestion.unknownCommand(in: given) { throw InputError(suggestion) }
+            do { command = try root.parseAsRoot(given) } catch {
+                if let suggestion = CommandSuggestion.unknownCommand(in: given, root: root) { throw InputError(suggestion) }
                 throw error
             }
             try OutputMode.run(&command)
             return 0
         } catch {
-            return report(error)
+            return report(error, root: root)
         }
     }
 
-    static func report(_ error: any Error) -> Int32 {
+    static func report(_ error: any Error, root: any ParsableCommand.Type = LedgerCommands.self) -> Int32 {
         if let exitCode = error as? ExitCode { return exitCode.rawValue }
-        let (status, message) = classify(error)
+        let (status, message) = classify(error, root: root)
         if status == 0 {
             print(message)
         } else if !message.isEmpty {
@@ -63,7 +54,7 @@ public enum VTFMain {
         message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
     }
 
-    static func classify(_ error: any Error) -> (Int32, String) {
+    static func classify(_ error: any Error, root: any ParsableCommand.Type = LedgerCommands.self) -> (Int32, String) {
         switch error {
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
         case let failure as CheckFailure: return (1, "check failed: \(failure.message)")
@@ -79,9 +70,9 @@ public enum VTFMain {
             return (2, "\(error)")
         case is CocoaError, is POSIXError: return (3, "system failure: \(error.localizedDescription)")
         default:
-            let code = VTF.exitCode(for: error)
+            let code = root.exitCode(for: error)
             // The parser's "Error: " would follow our "vtf: ": one prefix is enough.
-            let message = withoutErrorPrefix(VTF.fullMessage(for: error))
+            let message = withoutErrorPrefix(root.fullMessage(for: error))
             if code == .success { return (0, message) }
             if code == .validationFailure { return (2, message) }
             if message.isEmpty { return (code.rawValue, "") }

@@ -3,6 +3,7 @@ import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
+import VTFCommands
 
 /// Standard output is for results (issue 12 items 10 and 12): the checkpoint saved with `>` is
 /// the note alone, which a donor then checks a proof against; a mistyped command says which one
@@ -30,7 +31,7 @@ extension DemoScript {
         let saved = dup(STDOUT_FILENO)
         dup2(target, STDOUT_FILENO)
         close(target)
-        let status = VTFMain.execute(arguments: arguments)
+        let status = CommandRunner.execute(arguments: arguments)
         fflush(nil)
         dup2(saved, STDOUT_FILENO)
         close(saved)

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerJournal
@@ -6,11 +6,12 @@ import TrustFundRules
 import TransparencyLog
 import LedgerStore
 import SQLiteStore
+import VTFCommands
 
 /// The cost of a checked read (Scripts/bench checked-read): ``CheckedJournal`` against a read
 /// of the derived tables alone, in one process (not shown in --help).
-struct BenchCheckedReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchCheckedReadCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "bench-checked-read",
         abstract: "Time a checked read of this ledger against a table-only read (used by Scripts/bench).",
         discussion: """
@@ -22,7 +23,9 @@ struct BenchCheckedReadCommand: ParsableCommand {
 
     @OptionGroup var global: LedgerOptions
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let ledger = try global.openLedger(readOnly: true)
         var started = Date()
         let checked = try CheckedJournal.check(ledger)

@@ -1,4 +1,5 @@
 import Foundation
+import VTFCommands
 
 /// Issue 12 items 1, 2 and 7: the bank's own export of February as real banks write it, read
 /// (not committed) against cash. Rabobank-style `:28C:0` on every statement, a padded type code

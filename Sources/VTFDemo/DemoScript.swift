@@ -5,6 +5,7 @@ import TrustFundRules
 import TransparencyLog
 import LedgerCrypto
 import LedgerJournal
+import VTFCommands
 
 /// The demo's steps: each runs the real command in process and prints it first.
 struct DemoScript {
@@ -26,7 +27,7 @@ struct DemoScript {
         let shown = arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
         if !quiet { print("$ vtf \(shown)") }
         fflush(nil)
-        let status = quiet ? Self.silenced { VTFMain.execute(arguments: arguments) } : VTFMain.execute(arguments: arguments)
+        let status = quiet ? Self.silenced { CommandRunner.execute(arguments: arguments) } : CommandRunner.execute(arguments: arguments)
         fflush(nil)
         guard status == expect else {
             throw InputError("demo step `vtf \(shown)` exited \(status), expected \(expect)")

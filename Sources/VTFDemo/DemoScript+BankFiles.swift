@@ -1,4 +1,5 @@
 import Foundation
+import VTFCommands
 
 /// Bank files as banks send them (issue 12 items 3, 4, 6, 8): the same first quarter as a
 /// camt.053.001.11 message for all of the fund's accounts, the USD statement split over two

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import LedgerCrypto
 import LedgerJournal
@@ -6,10 +6,11 @@ import TrustFundRules
 import TransparencyLog
 import LedgerStore
 import SQLiteStore
+import VTFCommands
 
 /// Measurements used by Scripts/bench that need one process (not shown in --help).
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "bench-proofs",
         abstract: "Time inclusion and consistency proofs on this ledger (used by Scripts/bench).",
         discussion: """
@@ -24,7 +25,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many proofs of each kind.")
     var count: Int = 1000
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let ledger = try global.openLedger(readOnly: true)
         let size = try ledger.entryCount()
         guard size > 1, count > 0 else { throw InputError("the ledger needs at least 2 entries") }

@@ -1,6 +1,9 @@
 public import ArgumentParser
+import VTFCommands
+import VTFDemo
 
-/// The `vtf` command: the root of every subcommand.
+/// The `vtf` command: the root of every subcommand, the ledger's (VTFCommands) and the demo's and
+/// benchmarks' (VTFDemo).
 public struct VTF: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "vtf",
@@ -24,27 +27,7 @@ public struct VTF: ParsableCommand {
             """,
         version: VTF.version,
         subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self],
-        groupedSubcommands: [
-            CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self]),
-            CommandGroup(name: "Record entries", subcommands: [
-                PostCommand.self, ReverseCommand.self, ImportCommand.self,
-            ]),
-            CommandGroup(name: "Donors and income", subcommands: [
-                DonorCommand.self, PledgeCommand.self, AgreementCommand.self, ReceiveCommand.self, ReceivableCommand.self,
-                RatesCommand.self, CashCommand.self, FXCommand.self, InterestCommand.self,
-            ]),
-            CommandGroup(name: "Grants, budgets and two-person approval", subcommands: [
-                GrantCommand.self, BudgetCommand.self, SecretariatCommand.self, CertifyCommand.self, ApproveCommand.self, RejectCommand.self, PendingCommand.self,
-            ]),
-            CommandGroup(name: "Year end", subcommands: [ReserveCommand.self, YearCommand.self]),
-            CommandGroup(name: "Read and report", subcommands: [
-                BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self,
-            ]),
-            CommandGroup(name: "Check, prove and audit", subcommands: [
-                VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
-                ProofCommand.self, AuditCommand.self,
-            ]),
-        ]
+        groupedSubcommands: LedgerCommandGroups.all
     )
 
     /// The release this source is; `vtf --version` adds the commit (see ``BuildInfo``).

@@ -1,12 +1,13 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import LedgerStore
 import SQLiteStore
 import TrustFundRules
 import TransparencyLog
+import VTFCommands
 
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct DemoCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a year of the fund (2025) in a fresh folder, showing the commands as they run.",
         discussion: """
@@ -28,7 +29,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to create (default: vtf-demo, or vtf-demo-2, … if taken).", valueName: "dir"))
     var dir: String?
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let folder = try Self.freshFolder(dir)
         let ledger = "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])
