@@ -13,7 +13,8 @@ public struct BundleSummary: Sendable {
     public let checkpointCount: Int
     /// The number of registered public keys written under `keys/` as PEM.
     public let keyCount: Int
-    /// The root hash line (base64) of the last checkpoint written, or empty when the ledger has no checkpoint.
+    /// The root hash line (base64) of the last checkpoint written, or empty when the ledger has no
+    /// checkpoint.
     public let root: String
 }
 

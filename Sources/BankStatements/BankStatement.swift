@@ -72,7 +72,8 @@ public struct BankStatement: Sendable, Equatable {
 
     /// A booked balance: signed amount (negative when the bank says debit) on a date.
     public struct Balance: Sendable, Equatable {
-        /// Signed: negative when the bank says debit (the account is overdrawn), in the statement's currency.
+        /// Signed: negative when the bank says debit (the account is overdrawn), in the statement's
+        /// currency.
         public var amount: Amount
         /// The date the balance is at.
         public var date: LedgerDate

@@ -35,7 +35,8 @@ public struct BankLineRef: Sendable, Hashable, Comparable {
     /// Line in the source file (1-based).
     public let sourceLine: Int
 
-    /// A reference to the bank line at `index` of the input, with its trimmed bank id and 1-based source line.
+    /// A reference to the bank line at `index` of the input, with its bank id (nil when it has none)
+    /// and 1-based source line.
     public init(index: Int, bankID: String?, sourceLine: Int) {
         self.index = index
         self.bankID = bankID

@@ -40,7 +40,8 @@ public struct DonorStatement: Sendable, Equatable {
         public var outstanding: Amount
     }
 
-    /// A contribution agreement of the donor signed on or before the statement's `to` date, as it stands on that date.
+    /// A contribution agreement of the donor signed on or before the statement's `to` date, as it
+    /// stands on that date.
     public struct Agreement: Sendable, Equatable {
         /// The agreement's reference.
         public var ref: String
@@ -56,7 +57,8 @@ public struct DonorStatement: Sendable, Equatable {
         public var earmark: String?
         /// Receipts applied to it up to the `to` date, reversals netted, in the agreement's currency.
         public var received: Amount
-        /// The amount less receipts and approved write-offs up to the `to` date, in the agreement's currency.
+        /// The amount less receipts and approved write-offs up to the `to` date, in the agreement's
+        /// currency.
         public var outstanding: Amount
         /// Its instalments by due date, receipts paying the oldest first.
         public var instalments: [Instalment]

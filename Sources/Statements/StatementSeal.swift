@@ -29,7 +29,8 @@ public enum StatementSeal {
         public let receipts: Int
         /// How many refunds were checked against their journal entries.
         public let refunds: Int
-        /// The sum of the receipts' values (exact decimal, in ``currency``), checked against `totals.received_value`.
+        /// The sum of the receipts' values (exact decimal, in ``currency``), checked against
+        /// `totals.received_value`.
         public let receivedValue: String
         /// The fund currency's ISO 4217 code.
         public let currency: String

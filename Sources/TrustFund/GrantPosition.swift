@@ -23,15 +23,20 @@ public struct GrantMovement: Sendable, Equatable {
     /// The date of the entry that first posted the figures (the reversed entry's date for a
     /// reversal): the date whose PSC rate charged them.
     public let chargedOn: LedgerDate
-    /// The obligation recorded (Dr 9200.GRANT at the award's approval), in the fund currency; negative for a reversal.
+    /// The obligation recorded (Dr 9200.GRANT at the award's approval), in the fund currency; negative
+    /// for a reversal.
     public let committed: Amount
-    /// Money paid to the grantee (Dr 1300.GRANT at a tranche's approval), in the fund currency; negative for a reversal.
+    /// Money paid to the grantee (Dr 1300.GRANT at a tranche's approval), in the fund currency;
+    /// negative for a reversal.
     public let paid: Amount
-    /// Spending recorded (5100: partner reports, year-end accruals), in the fund currency; a refund of reported spending makes it negative.
+    /// Spending recorded (5100: partner reports, year-end accruals), in the fund currency; a refund of
+    /// reported spending makes it negative.
     public let spent: Amount
-    /// Programme support costs charged (5200), in the fund currency; negative when a refund or reversal takes them back.
+    /// Programme support costs charged (5200), in the fund currency; negative when a refund or reversal
+    /// takes them back.
     public let psc: Amount
-    /// Money the grantee gave back (`grant.refund`), in the fund currency, positive; negative for a reversal.
+    /// Money the grantee gave back (`grant.refund`), in the fund currency, positive; negative for a
+    /// reversal.
     public let refunded: Amount
 
     var isEmpty: Bool { [committed, paid, spent, psc, refunded].allSatisfy(\.isZero) }

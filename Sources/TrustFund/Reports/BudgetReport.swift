@@ -31,7 +31,8 @@ public struct BudgetReport {
         public let original: Amount?
         /// The final budget for the category; nil when no budget is approved.
         public let final: Amount?
-        /// The year's expense postings to ``accounts`` (the year-end close left out), debit-positive, in the fund currency.
+        /// The year's expense postings to ``accounts`` (the year-end close left out), debit-positive,
+        /// in the fund currency.
         public let actual: Amount
         /// Final budget − actual: positive is unspent, negative an overrun.
         public let difference: Amount?

@@ -21,7 +21,8 @@ public struct FinancialPositionReport {
         public let label: String
         /// The accounts it sums, e.g. "1100, 1110".
         public let accounts: String
-        /// The line's value in the fund currency (assets and memo debit-positive, liabilities and net assets credit-positive).
+        /// The line's value in the fund currency (assets and memo debit-positive, liabilities and net
+        /// assets credit-positive).
         public let value: Amount
         /// Whether an asset is current (due or realised within 12 months); liabilities, net
         /// assets and memo lines are all `true`.

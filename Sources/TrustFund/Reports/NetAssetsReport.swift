@@ -16,7 +16,8 @@ import SQLiteStore
 public struct NetAssetsReport {
     /// One line of the statement: a value per component (credit-positive) and their total.
     public struct Row: Sendable, Equatable {
-        /// Stable name of the row in JSON: `opening`, `surplus`, `reserve_transfers`, `earmark_transfers`, `other_movements` or `closing`.
+        /// Stable name of the row in JSON: `opening`, `surplus`, `reserve_transfers`,
+        /// `earmark_transfers`, `other_movements` or `closing`.
         public let key: String
         /// The row's label, e.g. "Surplus (deficit) for the period".
         public let label: String

@@ -22,7 +22,8 @@ public struct PSCReport {
         public let grant: String
         /// The entry this line reverses (its figures negated); nil for a grant report.
         public let reverses: UInt64?
-        /// The grant expenditure (5100) the entry recorded, in the fund currency; negative for a reversal or refund.
+        /// The grant expenditure (5100) the entry recorded, in the fund currency; negative for a
+        /// reversal or refund.
         public let expenditure: Amount
         /// The `psc_rate` setting in force on the date that charged it (a reversed entry's date), percent, as recorded (e.g. "13").
         public let rate: String
