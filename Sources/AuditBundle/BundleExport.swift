@@ -7,9 +7,14 @@ public import LedgerStore
 
 /// What an export wrote.
 public struct BundleSummary: Sendable {
+    /// The number of journal entries written to `journal.jsonl`.
     public let entryCount: UInt64
+    /// The number of checkpoint notes written under `checkpoints/`.
     public let checkpointCount: Int
+    /// The number of registered public keys written under `keys/` as PEM.
     public let keyCount: Int
+    /// The root hash line (base64) of the last checkpoint written, or empty when the ledger has no
+    /// checkpoint.
     public let root: String
 }
 

@@ -7,11 +7,17 @@
 ///     keys/log.vkey              the log's verifier key, one line
 ///     keys/<key id>.pem          SPKI PEM of every key the journal registered
 public enum BundleLayout {
+    /// The auditors' README at the bundle's root.
     public static let readme = "README.md"
+    /// The manifest of SHA-256 digests of every other file.
     public static let manifest = "MANIFEST"
+    /// The exported journal, one canonical entry per line.
     public static let journal = "journal.jsonl"
+    /// The folder of checkpoint notes, one per stored checkpoint.
     public static let checkpoints = "checkpoints"
+    /// The folder of keys: the log's verifier key and every registered key's PEM.
     public static let keys = "keys"
+    /// The log's verifier key, one line.
     public static let logVerifierKey = "keys/log.vkey"
 
     /// `checkpoints/00000000000000000042.note`.

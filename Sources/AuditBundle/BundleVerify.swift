@@ -10,9 +10,13 @@ import TransparencyLog
 
 /// The outcome of a clean bundle verification.
 public struct BundleVerification: Sendable {
+    /// The number of journal entries verified.
     public let entryCount: UInt64
+    /// The number of checkpoint notes checked against the log's verifier key.
     public let checkpointCount: Int
+    /// The Merkle root of the whole verified journal.
     public let root: SHA256Digest
+    /// The number of key PEM files checked against the keys the journal registered.
     public let keyCount: Int
 }
 

@@ -16,16 +16,24 @@ import SQLiteStore
 public enum AuditFixtures {
     /// The fixed time of every entry and cosignature.
     public static let time = "2026-03-31T12:00:00Z"
+    /// ``time`` in Unix seconds, the timestamp of the auditor's cosignature.
     public static let cosignatureTimestamp: UInt64 = 1_774_958_400
 
     /// Test keys from fixed seeds.
     public static let admin = key(0xA1)
+    /// The TEST log key that signs the golden ledger's checkpoints.
     public static let log = key(0xA2)
+    /// The TEST key of Alice, a fund manager of the golden ledger.
     public static let alice = key(0xA3)
+    /// The TEST key of Bruno, a fund manager of the golden ledger.
     public static let bruno = key(0xA4)
+    /// The TEST key of the auditor (Audrey), who cosigns checkpoints as ``witnessName``.
     public static let auditor = key(0xA5)
+    /// A TEST key the golden ledger never registers: tampered copies sign with it.
     public static let intruder = key(0xA6)
+    /// The log origin (checkpoint name) of the golden ledger.
     public static let origin = "test.example/unvtf-golden"
+    /// The witness name under which ``auditor`` cosigns checkpoints.
     public static let witnessName = "test.example/board-of-auditors"
 
     static func key(_ byte: UInt8) -> Ed25519PrivateKey {

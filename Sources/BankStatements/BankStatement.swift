@@ -9,6 +9,7 @@ public struct BankStatement: Sendable, Equatable {
     public var id: String
     /// The account: IBAN or the bank's account number (camt `Acct/Id`, MT940 `:25:`).
     public var account: String
+    /// The account's currency; every amount of the statement is in it.
     public var currency: Currency
     /// Sequence number when the bank gives one (camt `ElctrncSeqNb`/`LglSeqNb`, MT940 `:28C:`).
     public var sequence: String?
@@ -18,6 +19,7 @@ public struct BankStatement: Sendable, Equatable {
     public var closing: Balance
     /// Whether the balances are intermediate (MT940 `:60M:`/`:62M:`: a page of a longer statement).
     public var intermediate: Bool
+    /// The booked lines between the opening and closing balances, in the bank's order.
     public var lines: [BankLine]
     /// Where the statement starts in its file (1-based line), for messages.
     public var sourceLine: Int
@@ -29,6 +31,7 @@ public struct BankStatement: Sendable, Equatable {
     /// checks (``StatementPages``).
     public var page: Page?
 
+    /// A statement; `balancesGiven` is false when the bank gave no balances (a CSV export without them).
     public init(
         id: String, account: String, currency: Currency, sequence: String? = nil, opening: Balance, closing: Balance,
         intermediate: Bool = false, lines: [BankLine], sourceLine: Int, balancesGiven: Bool = true
@@ -49,12 +52,16 @@ public struct BankStatement: Sendable, Equatable {
     /// last, and which of its balances the bank gave (a middle page may have none; a missing
     /// balance holds zero and is never checked).
     public struct Page: Sendable, Equatable {
+        /// The page number the bank gives (camt `PgNb`), from 1.
         public var number: Int
         /// camt `LastPgInd`.
         public var isLast: Bool
+        /// Whether the bank gave this page's opening balance.
         public var hasOpening: Bool
+        /// Whether the bank gave this page's closing balance.
         public var hasClosing: Bool
 
+        /// A page numbered `number`; `hasOpening` and `hasClosing` say which balances the bank gave.
         public init(number: Int, isLast: Bool, hasOpening: Bool = true, hasClosing: Bool = true) {
             self.number = number
             self.isLast = isLast
@@ -65,9 +72,13 @@ public struct BankStatement: Sendable, Equatable {
 
     /// A booked balance: signed amount (negative when the bank says debit) on a date.
     public struct Balance: Sendable, Equatable {
+        /// Signed: negative when the bank says debit (the account is overdrawn), in the statement's
+        /// currency.
         public var amount: Amount
+        /// The date the balance is at.
         public var date: LedgerDate
 
+        /// A balance of `amount` (signed, negative for debit) on `date`.
         public init(amount: Amount, date: LedgerDate) {
             self.amount = amount
             self.date = date
@@ -82,6 +93,8 @@ public struct BankLine: Sendable, Equatable {
     public var bankID: String?
     /// Signed: credits (money in) positive, debits negative.
     public var amount: Amount
+    /// The booking date (camt `BookgDt`, MT940 `:61:` entry date, the CSV `date` column); the value
+    /// date when camt or MT940 gives none.
     public var bookingDate: LedgerDate
     /// The value date (camt `ValDt`, MT940 `:61:` value date); matching uses it.
     public var valueDate: LedgerDate
@@ -111,6 +124,7 @@ public struct BankLine: Sendable, Equatable {
     /// lines of one statement are never duplicates of each other (its balance counts both).
     public var statementOrdinal: Int?
 
+    /// A line; `amount` is signed, credits (money in) positive, debits negative.
     public init(
         bankID: String? = nil, amount: Amount, bookingDate: LedgerDate, valueDate: LedgerDate, endToEndID: String? = nil,
         references: [String] = [], counterparty: String? = nil, counterpartyAccount: String? = nil, text: String = "",
@@ -134,10 +148,13 @@ public struct BankLine: Sendable, Equatable {
 
 /// A statement file that cannot be read, naming the file, the statement and the line.
 public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What cannot be read and where: the file, the statement and the line, with the fix when known.
     public let message: String
 
+    /// An error with `message`, which names the file, statement and line.
     public init(_ message: String) { self.message = message }
 
+    /// The ``message``.
     public var description: String { message }
 }
 

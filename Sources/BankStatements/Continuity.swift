@@ -3,6 +3,7 @@ public import LedgerCore
 /// A finding of the balance-continuity check. Findings are not parse errors: the statement was
 /// read; its figures do not add up, or cannot be checked.
 public struct ContinuityProblem: Sendable, Equatable, CustomStringConvertible {
+    /// What the finding is.
     public enum Kind: Sendable, Equatable {
         /// Opening + Σ lines ≠ closing; `expected` is opening + Σ lines, `stated` the closing.
         case unbalanced
@@ -19,17 +20,22 @@ public struct ContinuityProblem: Sendable, Equatable, CustomStringConvertible {
         case notChecked
     }
 
+    /// What the finding is.
     public var kind: Kind
     /// The statement the finding is about (for a broken chain or gap: the later one).
     public var statementID: String
+    /// Where the statement (``statementID``) starts in its file (1-based line).
     public var sourceLine: Int
+    /// The figure the check computed (see ``Kind``), signed; nil when there is none to compare.
     public var expected: Amount?
+    /// The figure the bank states (see ``Kind``), signed; nil when there is none to compare.
     public var stated: Amount?
     /// `stated − expected`, when both are in one currency.
     public var difference: Amount?
     /// One sentence naming the statement and the figures.
     public var message: String
 
+    /// The ``message``.
     public var description: String { message }
 }
 

@@ -6,6 +6,7 @@ import LedgerCore
 /// balances (`ITBD`), each page is checked on its own too, and each page's closing against the
 /// next page's opening.
 public enum StatementPages {
+    /// A statement with the tally of its lines (whose `lines` may be empty when read streaming).
     public typealias Tallied = (statement: BankStatement, tally: StatementTally)
 
     /// `statements` with every run of pages merged, in file order, and what the pages' seams

@@ -1,6 +1,7 @@
 /// Why the store could not do what was asked, apart from rule refusals (`RuleViolation`): a
 /// stable ``Code`` (for programs and tests) beside a message naming what is wrong and the fix.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// Whether an error is the user's to fix or the system's (see ``kind``).
     public enum Kind: Sendable {
         /// The user named something that is not there or not usable (exit status 2).
         case input
@@ -8,9 +9,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case system
     }
 
+    /// What went wrong, stable for programs and tests.
     public let code: Code
+    /// What is wrong and the fix, for a person.
     public let message: String
 
+    /// An error with a stable code and a message naming what is wrong and the fix.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
@@ -20,5 +24,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// failed (exit status 3); follows from the code.
     public var kind: Kind { code.kind }
 
+    /// The message.
     public var description: String { message }
 }

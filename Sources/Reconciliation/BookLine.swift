@@ -21,6 +21,7 @@ public struct BookLine: Sendable, Equatable, Hashable {
     /// The entry's memo, for suggestions.
     public let memo: String
 
+    /// A book line; `amount` is signed as the bank sees the account (money in positive).
     public init(
         seq: UInt64, line: Int, date: LedgerDate, amount: Amount, kind: String, references: [String] = [],
         counterparties: [String] = [], memo: String = ""

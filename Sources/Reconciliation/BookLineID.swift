@@ -8,6 +8,7 @@ public struct BookLineID: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The posting's index in the entry.
     public let line: Int
 
+    /// The posting at index `line` of journal entry `seq`.
     public init(seq: UInt64, line: Int) {
         self.seq = seq
         self.line = line

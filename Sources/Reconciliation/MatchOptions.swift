@@ -32,6 +32,7 @@ public struct MatchOptions: Sendable, Equatable {
     /// The most book lines looked at by amount when suggesting for one bank line.
     public var maxSuggestionScan: Int
 
+    /// Options; an argument left out takes the default bound in the signature.
     public init(
         windowDays: Int = 3, priorMatches: [String: [BookLineID]] = [:], maxBatchSize: Int = 6, batchesOnlyWhenMarked: Bool = true,
         maxCandidates: Int = 20, maxVisitedNodes: Int = 20_000, suggestionLimit: Int = 3,

@@ -21,6 +21,7 @@ public enum MatchRule: Int, Sendable, Hashable, Comparable, CaseIterable {
         }
     }
 
+    /// Orders by rule number, the order the rules are tried in.
     public static func < (lhs: MatchRule, rhs: MatchRule) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -34,6 +35,8 @@ public struct BankLineRef: Sendable, Hashable, Comparable {
     /// Line in the source file (1-based).
     public let sourceLine: Int
 
+    /// A reference to the bank line at `index` of the input, with its bank id (nil when it has none)
+    /// and 1-based source line.
     public init(index: Int, bankID: String?, sourceLine: Int) {
         self.index = index
         self.bankID = bankID
@@ -48,11 +51,14 @@ public struct BankLineRef: Sendable, Hashable, Comparable {
 
 /// A bank line matched to one or more book lines by one rule.
 public struct Match: Sendable, Hashable {
+    /// The bank line matched.
     public let bank: BankLineRef
     /// The book lines, in id order (more than one only for rules 1 and 4).
     public let book: [BookLineID]
+    /// The rule that matched it.
     public let rule: MatchRule
 
+    /// A match; `book` is sorted into id order.
     public init(bank: BankLineRef, book: [BookLineID], rule: MatchRule) {
         self.bank = bank
         self.book = book.sorted()
@@ -68,6 +74,7 @@ public struct Duplicate: Sendable, Hashable {
     /// The earlier line it repeats.
     public let first: BankLineRef
 
+    /// `bank` repeats the earlier line `first`.
     public init(bank: BankLineRef, first: BankLineRef) {
         self.bank = bank
         self.first = first
@@ -77,12 +84,16 @@ public struct Duplicate: Sendable, Hashable {
 /// A book line offered for a bank line that no rule matched, with its score. Never a match:
 /// someone must accept it.
 public struct Suggestion: Sendable, Hashable {
+    /// The unmatched bank line the suggestion is for.
     public let bank: BankLineRef
+    /// The book line offered.
     public let book: BookLineID
     /// The sum of the breakdown's points.
     public var score: Int { breakdown.total }
+    /// How the score is made up.
     public let breakdown: ScoreBreakdown
 
+    /// A suggestion of `book` for `bank`, scored by `breakdown`.
     public init(bank: BankLineRef, book: BookLineID, breakdown: ScoreBreakdown) {
         self.bank = bank
         self.book = book
@@ -103,22 +114,29 @@ public struct ScoreBreakdown: Sendable, Hashable {
         case absent = "none"
     }
 
+    /// How the book amount compares with the bank amount.
     public let amount: AmountFit
     /// Book amount minus bank amount, in minor units (0 when exact).
     public let amountDifference: Int64
     /// Days between the bank value date and the book date (absolute).
     public let dateDistance: Int
+    /// How the references compare.
     public let reference: ReferenceFit
     /// Whether a book counterparty appears in the bank line's counterparty, account or text.
     public let counterparty: Bool
+    /// Points for the amount fit.
     public let amountPoints: Int
+    /// Points for the date distance.
     public let datePoints: Int
+    /// Points for the reference fit.
     public let referencePoints: Int
+    /// Points for a shared counterparty.
     public let counterpartyPoints: Int
 
     /// The score: the sum of the four parts' points.
     public var total: Int { amountPoints + datePoints + referencePoints + counterpartyPoints }
 
+    /// A breakdown with the comparisons made and the points given for each.
     public init(
         amount: AmountFit, amountDifference: Int64, dateDistance: Int, reference: ReferenceFit, counterparty: Bool,
         amountPoints: Int, datePoints: Int, referencePoints: Int, counterpartyPoints: Int
@@ -138,15 +156,18 @@ public struct ScoreBreakdown: Sendable, Hashable {
 /// What the matcher found, every list in a fixed order (bank source line, then input index,
 /// then book id).
 public struct MatchResult: Sendable, Equatable {
+    /// Bank lines matched by a rule, each with its book lines.
     public var matches: [Match]
     /// Bank lines that no rule matched (duplicates are not among them).
     public var unmatchedBank: [BankLineRef]
     /// Book lines that no bank line matched, in id order.
     public var unmatchedBook: [BookLineID]
+    /// Bank lines repeating an earlier line of the input: never matched.
     public var duplicates: [Duplicate]
     /// For unmatched bank lines: candidates, best first within each bank line.
     public var suggestions: [Suggestion]
 
+    /// A result; every list empty unless given.
     public init(
         matches: [Match] = [], unmatchedBank: [BankLineRef] = [], unmatchedBook: [BookLineID] = [],
         duplicates: [Duplicate] = [], suggestions: [Suggestion] = []
@@ -170,8 +191,11 @@ public struct MatchCounts: Sendable, Equatable {
     public let matchedBank: Int
     /// Book lines matched (a batch counts each of its lines).
     public let matchedBook: Int
+    /// Bank lines that no rule matched (duplicates not counted).
     public let unmatchedBank: Int
+    /// Book lines that no bank line matched.
     public let unmatchedBook: Int
+    /// Bank lines repeating an earlier line.
     public let duplicates: Int
     /// Bank lines with at least one suggestion.
     public let bankLinesWithSuggestions: Int

@@ -8,6 +8,7 @@ public import LedgerStore
 /// One ledger: a SQLite file in WAL mode holding the journal and its derived tables.
 /// Every SQL statement of vtf lives in this module.
 public final class LedgerFile: Sendable {
+    /// The path of the SQLite file, as given when it was opened or created.
     public let path: String
     let queue: DatabaseQueue
     /// The rules this ledger's entries are written and verified under (the core's and the

@@ -23,5 +23,6 @@ public struct InputFileError: Error, CustomStringConvertible, Sendable, Equatabl
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

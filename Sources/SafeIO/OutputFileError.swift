@@ -28,5 +28,6 @@ public struct OutputFileError: Error, CustomStringConvertible, Sendable, Equatab
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -125,7 +125,10 @@ public enum StatementBuilder {
 
 /// A statement that cannot be made or does not verify, saying why.
 public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, as a sentence naming the fix when there is one.
     public let message: String
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
+    /// The ``message``.
     public var description: String { message }
 }

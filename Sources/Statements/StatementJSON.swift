@@ -10,6 +10,7 @@ import TransparencyLog
 /// `signature` = base64 Ed25519 signature by the ledger's log key over
 /// `"vtf-donor-statement/1\n"` followed by the RFC 8785 bytes of the object without `signature`.
 public enum StatementJSON {
+    /// The value of the statement's `format` field, `vtf-donor-statement/1`.
     public static let format = "vtf-donor-statement/1"
     /// What is signed starts with this line, so a statement signature can never pass for a
     /// checkpoint's or an entry's.

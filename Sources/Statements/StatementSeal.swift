@@ -19,13 +19,22 @@ public enum StatementSeal {
 
     /// What a verified statement says, for the verifier's report.
     public struct Verified: Sendable, Equatable {
+        /// The donor's id.
         public let donor: String
+        /// The period's first day, `YYYY-MM-DD`.
         public let from: String
+        /// The period's last day, `YYYY-MM-DD`.
         public let to: String
+        /// How many receipts were checked against their journal entries.
         public let receipts: Int
+        /// How many refunds were checked against their journal entries.
         public let refunds: Int
+        /// The sum of the receipts' values (exact decimal, in ``currency``), checked against
+        /// `totals.received_value`.
         public let receivedValue: String
+        /// The fund currency's ISO 4217 code.
         public let currency: String
+        /// The tree size of the statement's checkpoint.
         public let checkpointSize: UInt64
         /// The audits the statement names, as "holder (witness name)"; each one's cosignature
         /// line is on the checkpoint and verifies with the witness key the statement gives.

@@ -10,19 +10,33 @@ public import SQLiteStore
 /// grantee gave back. An entry that reverses a grant entry (an approved reversal) moves the
 /// grant by the reversed entry's figures negated, on its own date.
 public struct GrantMovement: Sendable, Equatable {
+    /// The journal entry's sequence number.
     public let seq: UInt64
+    /// The entry's accounting date: the date the movement counts on.
     public let date: LedgerDate
+    /// The entry's kind, e.g. `approval.approve`, `grant.report`, `reversal`.
     public let kind: EntryKind
+    /// The grant's id.
     public let grant: String
     /// The entry this one reverses; nil for an entry that is not a reversal.
     public let reverses: UInt64?
     /// The date of the entry that first posted the figures (the reversed entry's date for a
     /// reversal): the date whose PSC rate charged them.
     public let chargedOn: LedgerDate
+    /// The obligation recorded (Dr 9200.GRANT at the award's approval), in the fund currency; negative
+    /// for a reversal.
     public let committed: Amount
+    /// Money paid to the grantee (Dr 1300.GRANT at a tranche's approval), in the fund currency;
+    /// negative for a reversal.
     public let paid: Amount
+    /// Spending recorded (5100: partner reports, year-end accruals), in the fund currency; a refund of
+    /// reported spending makes it negative.
     public let spent: Amount
+    /// Programme support costs charged (5200), in the fund currency; negative when a refund or reversal
+    /// takes them back.
     public let psc: Amount
+    /// Money the grantee gave back (`grant.refund`), in the fund currency, positive; negative for a
+    /// reversal.
     public let refunded: Amount
 
     var isEmpty: Bool { [committed, paid, spent, psc, refunded].allSatisfy(\.isZero) }
@@ -30,12 +44,18 @@ public struct GrantMovement: Sendable, Equatable {
 
 /// A grant's position over a period: Σ of its movements, reversals netted.
 public struct GrantPosition: Sendable, Equatable {
+    /// Σ obligations recorded, in the fund currency.
     public var committed: Amount
+    /// Σ money paid to the grantee.
     public var paid: Amount
+    /// Σ spending recorded (5100).
     public var spent: Amount
+    /// Σ programme support costs charged (5200).
     public var psc: Amount
+    /// Σ money the grantee gave back.
     public var refunded: Amount
 
+    /// A position of zero in every figure, in `currency`.
     public init(_ currency: Currency) {
         committed = .zero(currency)
         paid = .zero(currency)
@@ -60,8 +80,11 @@ public struct GrantPosition: Sendable, Equatable {
 public struct GrantPositions {
     /// Every grant movement of the journal, in entry order.
     public let movements: [GrantMovement]
+    /// The fund currency, in which every figure is.
     public let currency: Currency
 
+    /// Reads every grant movement of `ledger`, whose fund currency is `currency`.
+    /// - Throws: when the ledger cannot be read, or an `AmountError` when a sum overflows.
     public init(_ ledger: LedgerFile, currency: Currency) throws {
         self.currency = currency
         let entries = try ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund, .reversal, .grantAccrue, .grantAccrueReverse])

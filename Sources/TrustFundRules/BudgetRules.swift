@@ -93,6 +93,7 @@ public enum BudgetRules {
 
 /// One approved budget of a year, read back from its `budget.YEAR` record.
 public struct ApprovedBudget: Sendable, Equatable {
+    /// The budget year.
     public let year: Int64
     /// The first day it is in force.
     public let from: LedgerDate
@@ -100,14 +101,23 @@ public struct ApprovedBudget: Sendable, Equatable {
     public let approvedOn: LedgerDate
     /// The approval's entry.
     public let seq: UInt64
+    /// The ref of the `approval.request` that proposed it.
     public let request: String
+    /// The amount for grants, in the fund currency.
     public let grants: Amount
+    /// The amount for the secretariat (fund management), in the fund currency.
     public let secretariat: Amount
+    /// The amount for programme support costs, in the fund currency.
     public let psc: Amount
+    /// The sum of the three categories, in the fund currency.
     public let total: Amount
+    /// The Board's decision it carries out (e.g. "Board session 14, decision 3"), or nil.
     public let decision: String?
+    /// The holder who requested it.
     public let requester: String
+    /// The holder who certified it.
     public let certifier: String
+    /// The holder who approved it.
     public let approver: String
 
     /// Reads `record` of `budget.YEAR`; refuses a malformed one (an edited derived table).

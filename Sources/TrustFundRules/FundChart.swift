@@ -42,30 +42,55 @@ public enum FundChart {
         do { return try AccountCode(text) } catch { preconditionFailure("the fund chart holds valid codes") }
     }
 
+    /// 1100, cash: the fund's share of the main cash pool.
     public static let cash = code("1100")
+    /// 1190, currency conversion: a clearing account whose values net to zero.
     public static let conversion = code("1190")
+    /// 1200, contributions receivable; donor sub-accounts below it.
     public static let receivables = code("1200")
+    /// 1210, allowance for doubtful contributions.
     public static let allowance = code("1210")
+    /// 1300, advances to implementing partners; grant sub-accounts below it.
     public static let advances = code("1300")
+    /// 2100, payables and grant instalments due.
     public static let payables = code("2100")
+    /// 2200, deferred revenue: conditional contributions.
     public static let deferredRevenue = code("2200")
+    /// 2300, refunds payable to donors.
     public static let refundsPayable = code("2300")
+    /// 2400, unidentified receipts (suspense).
     public static let suspense = code("2400")
+    /// 3100, accumulated surplus, unearmarked.
     public static let surplus = code("3100")
+    /// 3200, accumulated surplus, earmarked.
     public static let earmarked = code("3200")
+    /// 3300, the operating cash reserve.
     public static let reserve = code("3300")
+    /// 4200, investment income.
     public static let investmentIncome = code("4200")
+    /// 4300, refunds from grantees of prior periods.
     public static let granteeRefunds = code("4300")
+    /// 4900, foreign exchange gains, realized and unrealized.
     public static let fxGains = code("4900")
+    /// 5100, grants to civil-society organizations.
     public static let grantExpense = code("5100")
+    /// 5200, programme support costs.
     public static let psc = code("5200")
+    /// 5300, fund management (Board, evaluation, audit).
     public static let secretariat = code("5300")
+    /// 5400, bank charges.
     public static let bankCharges = code("5400")
+    /// 5500, cash-pool costs allocated to the fund.
     public static let cashPoolCosts = code("5500")
+    /// 5600, impairment and write-off of receivables.
     public static let writeOffs = code("5600")
+    /// 5900, foreign exchange losses.
     public static let fxLosses = code("5900")
+    /// 9100, pledges not yet binding (memo).
     public static let pledges = code("9100")
+    /// 9200, open grant commitments (memo).
     public static let commitments = code("9200")
+    /// 9900, the memo contra: balances the memo accounts.
     public static let memoContra = code("9900")
 
     /// Monetary accounts: revalued at period end when they hold foreign currency (IPSAS 4).

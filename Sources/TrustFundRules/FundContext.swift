@@ -4,7 +4,9 @@ public import LedgerCore
 
 /// What a fund rule computed for an entry: the postings it must carry and the changes it makes.
 public struct FundOutcome: Sendable {
+    /// The postings the entry must carry, in order.
     public internal(set) var postings: [Posting] = []
+    /// The changes it makes to the derived state (records, accounts), in order.
     public internal(set) var effects: [LedgerEffect] = []
     /// The UN operational rates the entry used, as its `data.unore` must name them:
     /// `{"EUR": {"rate": "0.9200", "from": "2026-03-01"}}`; nil when it used none.
@@ -90,6 +92,7 @@ struct FundContext {
 
 /// Identifiers of donors, agreements and grants; they become parts of account codes.
 public enum FundIDs {
+    /// The longest identifier, in ASCII characters.
     public static let lengthMax = 32
 
     /// Refuses an identifier that could not be an account code segment.

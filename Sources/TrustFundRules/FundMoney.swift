@@ -114,6 +114,7 @@ public enum FundSettings {
     /// Every action a request may ask for: the template's, and those controlled everywhere.
     public static let requestActions = controlledActions + alwaysControlled.subtracting(controlledActions).sorted()
 
+    /// The collection the setting `name` is kept in, e.g. `setting.psc_rate`.
     public static func collection(_ name: String) -> String { "setting.\(name)" }
 
     /// Checks a setting's value text; returns it unchanged.

@@ -5,12 +5,16 @@ public import LedgerJournal
 /// change (``FundRules``), and the checks it makes on every entry. `vtf`, the store's writer and
 /// the audit verifier register it through `LedgerRules.unvtf`.
 public struct FundRuleSet: RuleSet {
+    /// The rule set; it holds no state.
     public init() {}
 
+    /// The rule set's name, `unvtf`.
     public var name: String { "unvtf" }
 
+    /// Every fund kind (``FundKind``).
     public var kinds: [EntryKind] { FundKind.allCases.map(\.entryKind) }
 
+    /// The roles a key needs to sign an entry of `kind`; `kind` must be one of ``kinds``.
     public func requiredRoles(_ kind: EntryKind) -> Set<Role> {
         guard let fund = FundKind(kind) else { preconditionFailure("\(kind) is not a fund kind") }
         return fund.requiredRoles
@@ -33,6 +37,8 @@ public struct FundRuleSet: RuleSet {
         }
     }
 
+    /// What an entry of a fund kind must post and change (``FundRules``), with the record that lets
+    /// an approved reversal undo it later.
     public func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> RuleOutcome {
         let outcome = try FundRules.evaluate(body, signer: signer, state: state)
         var effects = outcome.effects

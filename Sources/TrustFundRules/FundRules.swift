@@ -7,12 +7,12 @@ import LedgerCore
 /// calls ``evaluate(_:signer:state:)`` to fill in a draft's postings before signing; the
 /// verifier calls it again on every stored entry, so a changed rate, PSC or FX figure is caught.
 public enum FundRules {
-    /// What `body` must post and change. Throws the first rule it breaks.
     /// The member of `data` that names the UN operational rates an entry used (DOMAIN.md §6.2):
     /// `{"EUR": {"rate": "0.9200", "from": "2026-03-01"}}`. The store writes it; the verifier
     /// checks it names exactly the rates the rules looked up.
     public static let unoreMember = "unore"
 
+    /// What `body` must post and change. Throws the first rule it breaks.
     public static func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> FundOutcome {
         guard let settings = state.settings else { throw RuleViolation(.genesis, "entry \(body.seq): the ledger has no genesis entry") }
         var members = body.data

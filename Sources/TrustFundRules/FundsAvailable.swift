@@ -18,12 +18,17 @@ public struct FundsAvailable: Sendable, Equatable {
         public let label: String
         /// The chart account the line reads, or nil (reserve, certified awards, releases).
         public let account: String?
+        /// The line's amount in the fund currency: positive is added, negative taken off.
         public let amount: Amount
     }
 
+    /// The date the computation is as of.
     public let asOf: LedgerDate
+    /// The fund currency, which every line is in.
     public let currency: Currency
+    /// The lines, in the order they are added up.
     public private(set) var lines: [Line]
+    /// The sum of the lines: the funds available.
     public private(set) var available: Amount
 
     static func name(_ code: String) -> String { FundChart.accounts.first { $0.code == code }?.name ?? code }

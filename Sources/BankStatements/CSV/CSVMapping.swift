@@ -26,10 +26,15 @@ public struct CSVMapping: Sendable, Equatable {
         case latin1 = "ISO-8859-1"
     }
 
+    /// The field separator (`delimiter`, default `,`).
     public var delimiter: Character
+    /// Whether the first row is a header naming the columns (`header`, default true).
     public var header: Bool
+    /// How dates are written (`date_format`, default `YYYY-MM-DD`).
     public var dateFormat: DateFormat
+    /// The decimal separator of amounts and balances (`decimal`, default `.`).
     public var decimal: Character
+    /// The thousands separator to ignore in amounts (`thousands`), nil when amounts have none.
     public var thousands: Character?
     /// ISO 4217 code of the account.
     public var currency: String
@@ -43,10 +48,12 @@ public struct CSVMapping: Sendable, Equatable {
     /// Balances as the bank prints them (same decimal convention as the amounts). Without both,
     /// the statement has no continuity check.
     public var openingBalance: String?
+    /// The closing balance as the bank prints it; see ``openingBalance``.
     public var closingBalance: String?
     /// The file's encoding (default UTF-8).
     public var encoding: Encoding
 
+    /// A mapping; the defaults are those of the JSON file's absent keys.
     public init(
         delimiter: Character = ",", header: Bool = true, dateFormat: DateFormat = .iso, decimal: Character = ".",
         thousands: Character? = nil, currency: String, account: String, statementID: String? = nil,

@@ -21,6 +21,7 @@ public struct InMemoryByteSource: StatementByteSource {
         self.pieceSize = max(1, pieceSize)
     }
 
+    /// The next piece of at most `maxCount` and `pieceSize` bytes; empty at the end. Never throws.
     public mutating func read(upTo maxCount: Int) throws(StatementError) -> [UInt8] {
         let count = min(max(0, maxCount), pieceSize, bytes.count - position)
         defer { position += count }

@@ -11,10 +11,12 @@ public struct StatementTally: Sendable, Equatable {
     public private(set) var overflowLine: Int?
     /// The earliest and latest booking dates.
     public private(set) var earliest: LedgerDate?
+    /// The latest booking date; nil before the first line.
     public private(set) var latest: LedgerDate?
     /// The source line of the last line added.
     public private(set) var lastLine: Int?
 
+    /// An empty tally: no lines, no total.
     public init() {}
 
     /// The tally of `lines`.

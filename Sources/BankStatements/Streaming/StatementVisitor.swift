@@ -26,8 +26,10 @@ public struct StatementCollector: StatementVisitor {
         file = StatementFile(fileName: fileName, format: format, statements: [])
     }
 
+    /// Holds the line until its statement ends.
     public mutating func visit(line: BankLine) throws(StatementError) { pending.append(line) }
 
+    /// Appends the statement with the lines visited since the last statement ended.
     public mutating func end(statement: BankStatement) throws(StatementError) {
         var statement = statement
         statement.lines = pending
@@ -35,10 +37,12 @@ public struct StatementCollector: StatementVisitor {
         file.statements.append(statement)
     }
 
+    /// Forgets the lines visited since the last statement ended and records the statement as set aside.
     public mutating func setAside(_ statement: SetAsideStatement) throws(StatementError) {
         pending = []
         file.setAside.append(statement)
     }
 
+    /// Records the skipped entry in the file.
     public mutating func skipped(_ entry: SkippedEntry) throws(StatementError) { file.skipped.append(entry) }
 }

@@ -8,21 +8,30 @@ public struct EntryBody: Sendable, Equatable {
     /// Journal format version written by this code.
     public static let formatVersion: Int64 = 1
 
+    /// The ledger's origin, e.g. `unodc.org/unvtf`: binds the entry to one ledger.
     public var ledger: String
+    /// 0-based position in the journal; equals the Merkle leaf index.
     public var seq: UInt64
     /// Leaf hash of entry `seq - 1`; all zeros for entry 0.
     public var prev: SHA256Digest
     /// Recording time, RFC 3339 UTC ending in `Z`.
     public var time: String
+    /// The accounting date.
     public var date: LedgerDate
+    /// What happened (the `kind` member).
     public var kind: EntryKind
     /// Key id of the author.
     public var signer: String
+    /// Optional external reference or idempotency key; unique per `kind`.
     public var ref: String?
+    /// Optional free text for people.
     public var memo: String?
+    /// The postings, in order; empty for entries that move no money.
     public var postings: [Posting]
+    /// The kind-specific object (the `data` member).
     public var data: JSONObject
 
+    /// A body with every member given; nothing is checked here.
     public init(
         ledger: String, seq: UInt64, prev: SHA256Digest, time: String, date: LedgerDate,
         kind: EntryKind, signer: String, ref: String?, memo: String?, postings: [Posting],
@@ -208,6 +217,9 @@ extension EntryBody {
         }
     }
 
+    /// Parses the `postings` member of entry `seq`: each item's account, exact amount in its
+    /// currency and exact value in `fundCurrency`. Throws `RuleViolation` naming the posting that is
+    /// malformed, or when there are more than `Limits.postingsPerEntryMax`.
     public static func postings(_ items: [JSONValue], fundCurrency: Currency, seq: Int64) throws(RuleViolation) -> [Posting] {
         guard items.count <= Limits.postingsPerEntryMax else {
             throw RuleViolation(.malformedEntry, "entry \(seq): more than \(Limits.postingsPerEntryMax) postings")

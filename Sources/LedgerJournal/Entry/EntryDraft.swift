@@ -5,13 +5,20 @@ public import LedgerCrypto
 /// What a command wants to record. The store turns it into an ``EntryBody`` by adding the ledger,
 /// position, chain link, time and signer, then checks, signs and appends it.
 public struct EntryDraft: Sendable, Equatable {
+    /// What is to be recorded (the entry's `kind`).
     public var kind: EntryKind
+    /// The accounting date.
     public var date: LedgerDate
+    /// Optional external reference or idempotency key; unique per `kind`.
     public var ref: String?
+    /// Optional free text for people.
     public var memo: String?
+    /// The postings, in order; empty for entries that move no money.
     public var postings: [Posting]
+    /// The kind-specific object (the entry's `data`).
     public var data: JSONObject
 
+    /// A draft of `kind` dated `date`; the other members default to empty.
     public init(
         kind: EntryKind, date: LedgerDate, ref: String? = nil, memo: String? = nil,
         postings: [Posting] = [], data: JSONObject = JSONObject()

@@ -6,6 +6,7 @@
 /// the ``LedgerRules`` its store and its verifier run: an entry of a kind no registered rule set
 /// defines is refused ("unknown kind").
 public struct EntryKind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The kind's name, as written in the journal's `kind` member.
     public let rawValue: String
 
     /// A kind named `rawValue`; nil unless it is a well-formed kind name: 1 to 64 characters of
@@ -36,8 +37,10 @@ public struct EntryKind: RawRepresentable, Hashable, Sendable, Comparable, Custo
         self = kind
     }
 
+    /// The kind's name.
     public var description: String { rawValue }
 
+    /// Orders kinds by name.
     public static func < (lhs: EntryKind, rhs: EntryKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

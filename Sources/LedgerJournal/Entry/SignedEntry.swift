@@ -5,6 +5,7 @@ public import LedgerCrypto
 
 /// An entry with its signature: what the journal stores and exports.
 public struct SignedEntry: Sendable, Equatable {
+    /// The parsed body.
     public let body: EntryBody
     /// RFC 8785 bytes of the body: what is signed and hashed.
     public let bodyBytes: [UInt8]
@@ -45,7 +46,9 @@ public struct SignedEntry: Sendable, Equatable {
 
 /// The raw parts of an entry as read from storage or from an export line, before any check.
 public struct RawEntry: Sendable {
+    /// The entry bytes as stored: the body's RFC 8785 bytes (unchecked).
     public let bodyBytes: [UInt8]
+    /// The signature as stored (unchecked; an Ed25519 signature is 64 bytes).
     public let signature: [UInt8]
     /// Where it came from, for messages: "entry 12", "line 13".
     public let position: UInt64
@@ -53,6 +56,7 @@ public struct RawEntry: Sendable {
     /// it at this entry's place in the journal).
     public let problem: String?
 
+    /// Raw parts that split cleanly (no ``problem``).
     public init(bodyBytes: [UInt8], signature: [UInt8], position: UInt64) {
         self.bodyBytes = bodyBytes
         self.signature = signature

@@ -42,6 +42,7 @@ public enum CosignatureProblem: Error, Sendable, Equatable, CustomStringConverti
         return true
     }
 
+    /// What is wrong with the cosignature, naming its auditor and, where it helps, the fix.
     public var description: String {
         switch self {
         case .notRegisteredAuditor(let name):

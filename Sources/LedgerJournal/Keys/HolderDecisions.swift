@@ -12,6 +12,7 @@ import CanonicalJSON
 public enum HolderDecisions {
     /// The `key.register` data members that carry the decisions.
     public static let sameMember = "same_person_as"
+    /// The member listing look-alike holders who are different people.
     public static let differentMember = "different_person_from"
     /// Records of holder pairs confirmed to be different persons.
     public static let differentCollection = "holders.different"

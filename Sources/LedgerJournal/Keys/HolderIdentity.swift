@@ -12,10 +12,12 @@ public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The skeleton two holders share when they are taken for one person.
     public let skeleton: String
 
+    /// The identity of `holder`, however it is spelled, spaced or cased.
     public init(_ holder: String) {
         skeleton = Self.skeleton(of: Self.normalized(holder))
     }
 
+    /// The skeleton.
     public var description: String { skeleton }
 
     /// NFKC_Casefold with white space trimmed and collapsed.

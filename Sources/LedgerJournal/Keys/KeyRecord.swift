@@ -6,11 +6,13 @@ public import LedgerCrypto
 public struct KeyRecord: Sendable, Equatable {
     /// Lowercase hex SHA-256 of the raw 32-byte public key.
     public let keyID: String
+    /// The Ed25519 public key that verifies the holder's signatures.
     public let publicKey: Ed25519PublicKey
     /// The person who holds the key. Two-person rules compare holders, not keys.
     public let holder: String
     /// A label for people, e.g. "Alice Martin (fund manager)".
     public let name: String
+    /// What the key may do; checked by the rules for each entry it signs.
     public let roles: [Role]
 
     /// Builds a record; the key id is derived from the public key.

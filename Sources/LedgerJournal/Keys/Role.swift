@@ -23,5 +23,6 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
         self = role
     }
 
+    /// Orders roles by name.
     public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
 }

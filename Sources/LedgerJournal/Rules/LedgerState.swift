@@ -5,6 +5,7 @@ import LedgerCrypto
 public struct LedgerSettings: Sendable, Equatable {
     /// The ledger's origin, e.g. `unodc.org/unvtf`; also the checkpoint origin and log key name.
     public let origin: String
+    /// The fund's name, for reports and statements.
     public let fundName: String
     /// The functional currency every `value` is in.
     public let currency: Currency
@@ -12,6 +13,7 @@ public struct LedgerSettings: Sendable, Equatable {
     /// (`LedgerRules.checkOpening`); nil only where it is not known.
     public let openingDate: LedgerDate?
 
+    /// Settings as the genesis entry fixes them; `openingDate` nil where it is not known.
     public init(origin: String, fundName: String, currency: Currency, openingDate: LedgerDate? = nil) {
         self.origin = origin
         self.fundName = fundName
@@ -22,11 +24,16 @@ public struct LedgerSettings: Sendable, Equatable {
 
 /// A key and when it entered and left.
 public struct KeyState: Sendable, Equatable {
+    /// The key as registered.
     public let record: KeyRecord
+    /// The entry that registered it (genesis keys: entry 0).
     public let registeredSeq: UInt64
+    /// The entry that revoked it, or nil while it is in force.
     public var revokedSeq: UInt64?
+    /// Why it was revoked (the revocation's reason), or nil.
     public var revokeReason: String?
 
+    /// A key registered by entry `registeredSeq`, revoked by `revokedSeq` if given.
     public init(record: KeyRecord, registeredSeq: UInt64, revokedSeq: UInt64? = nil, revokeReason: String? = nil) {
         self.record = record
         self.registeredSeq = registeredSeq
@@ -42,12 +49,18 @@ public struct KeyState: Sendable, Equatable {
 
 /// An account of the chart of accounts.
 public struct AccountState: Sendable, Equatable {
+    /// The account's code, e.g. `1200.BEL`.
     public let code: AccountCode
+    /// The account's name, for people.
     public let name: String
+    /// What kind of account it is (asset, liability, …): decides its normal balance and statement.
     public let type: AccountType
+    /// The entry that opened it.
     public let openedSeq: UInt64
+    /// The entry that closed it, or nil while it is open.
     public var closedSeq: UInt64?
 
+    /// An account opened by entry `openedSeq`, closed by `closedSeq` if given.
     public init(code: AccountCode, name: String, type: AccountType, openedSeq: UInt64, closedSeq: UInt64? = nil) {
         self.code = code
         self.name = name
@@ -94,10 +107,14 @@ public protocol LedgerStateReading {
 
 /// One account's balance in one currency: Σ amount and Σ value (fund currency).
 public struct BalanceLine: Sendable, Equatable {
+    /// The account.
     public let account: AccountCode
+    /// Σ amount, in the currency of the line.
     public let amount: Amount
+    /// Σ value, in the fund currency.
     public let value: Amount
 
+    /// A balance line of `account`: Σ `amount` in its currency, Σ `value` in the fund currency.
     public init(account: AccountCode, amount: Amount, value: Amount) {
         self.account = account
         self.amount = amount

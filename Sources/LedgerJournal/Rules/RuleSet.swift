@@ -38,6 +38,8 @@ public struct RuleOutcome: Sendable {
     /// Accounts the entry opens (sub-accounts of a donor or a grant); its postings may use them.
     public var opened: [AccountCode: AccountType]
 
+    /// The `postings` an entry must carry and its `effects`, with the members of `data` the
+    /// rules compute and the accounts it opens (none by default).
     public init(
         postings: [Posting], effects: [LedgerEffect], computedData: [ComputedMember] = [], opened: [AccountCode: AccountType] = [:]
     ) {
@@ -58,6 +60,7 @@ public struct ComputedMember: Sendable {
     /// operational rates the entry uses".
     public let meaning: String
 
+    /// A computed member `name` that must be `value` (absent when nil), described by `meaning`.
     public init(name: String, value: JSONValue?, meaning: String) {
         self.name = name
         self.value = value

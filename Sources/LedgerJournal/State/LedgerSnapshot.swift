@@ -2,14 +2,18 @@ public import LedgerCore
 
 /// A balance line: one account in one currency.
 public struct BalanceKey: Hashable, Sendable, Comparable {
+    /// The account.
     public let account: AccountCode
+    /// The currency of the amounts posted to it.
     public let currency: Currency
 
+    /// The line of `account` in `currency`.
     public init(account: AccountCode, currency: Currency) {
         self.account = account
         self.currency = currency
     }
 
+    /// Orders lines by account, then by currency code.
     public static func < (lhs: BalanceKey, rhs: BalanceKey) -> Bool {
         (lhs.account, lhs.currency.code) < (rhs.account, rhs.currency.code)
     }
@@ -17,9 +21,12 @@ public struct BalanceKey: Hashable, Sendable, Comparable {
 
 /// Σ amount (in the line's currency) and Σ value (in the fund currency), in minor units.
 public struct BalanceTotals: Sendable, Equatable {
+    /// Σ amount, in minor units of the line's currency.
     public var amountMinor: Int64
+    /// Σ value, in minor units of the fund currency.
     public var valueMinor: Int64
 
+    /// Totals of the given minor units (zero by default).
     public init(amountMinor: Int64 = 0, valueMinor: Int64 = 0) {
         self.amountMinor = amountMinor
         self.valueMinor = valueMinor
@@ -36,6 +43,7 @@ public struct BalanceTotals: Sendable, Equatable {
         valueMinor = value
     }
 
+    /// Whether both sums are zero.
     public var isZero: Bool { amountMinor == 0 && valueMinor == 0 }
 }
 
@@ -43,9 +51,13 @@ public struct BalanceTotals: Sendable, Equatable {
 /// journal order. Its size grows with keys, accounts and balance lines, not with entries: refs
 /// live in a ``RefIndex``, which may keep them on disk.
 public struct LedgerSnapshot: LedgerStateReading {
+    /// The genesis entry's settings; nil before it is applied.
     public private(set) var settings: LedgerSettings?
+    /// Every key registered so far, revoked ones included, by key id.
     public private(set) var keys: [String: KeyState] = [:]
+    /// Every account opened so far, closed ones included, by code.
     public private(set) var accounts: [AccountCode: AccountState] = [:]
+    /// Every balance line posted to, by account and currency; lines may be zero.
     public private(set) var balances: [BalanceKey: BalanceTotals] = [:]
     /// Reversed entry → the reversal's seq.
     public private(set) var reversals: [UInt64: UInt64] = [:]
@@ -69,14 +81,20 @@ public struct LedgerSnapshot: LedgerStateReading {
         self.lookup = lookup
     }
 
+    /// The key with id `id`, revoked or not, or nil.
     public func key(id: String) -> KeyState? { keys[id] }
+    /// The account `code`, open or closed, or nil.
     public func account(_ code: AccountCode) -> AccountState? { accounts[code] }
+    /// Whether an entry of `kind` applied so far used `ref`.
     public func refExists(kind: EntryKind, ref: String) throws -> Bool {
         try refs.contains(kind: kind, ref: ref, before: nextSeq)
     }
+    /// Whether a reversal has undone entry `seq`.
     public func isReversed(seq: UInt64) -> Bool { reversals[seq] != nil }
+    /// The kind and postings of entry `seq`, read from the journal, or nil when there is no such entry.
     public func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? { try lookup(seq) }
 
+    /// Non-zero balances of one account, per currency: (Σ amount, Σ value), ordered by currency.
     public func balances(of code: AccountCode) -> [(amount: Amount, value: Amount)] {
         guard let currency = settings?.currency else { return [] }
         return balances.filter { $0.key.account == code && !$0.value.isZero }.sorted { $0.key < $1.key }.map {
@@ -85,16 +103,20 @@ public struct LedgerSnapshot: LedgerStateReading {
         }
     }
 
+    /// Keys that hold `role` and are not revoked.
     public func activeKeyCount(withRole role: Role) -> Int {
         keys.values.filter { $0.revokedSeq == nil && $0.record.roles.contains(role) }.count
     }
 
+    /// The fund record `id` of `collection`, or nil.
     public func record(_ collection: String, _ id: String) -> StateRecord? { fundRecords[collection]?[id] }
 
+    /// Every record of `collection`, ordered by id (byte order).
     public func records(_ collection: String) -> [StateRecord] {
         (fundRecords[collection] ?? [:]).values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
+    /// Non-zero balance lines of `prefix` and of its sub-accounts, ordered by account and currency.
     public func balanceLines(under prefix: AccountCode) -> [BalanceLine] {
         guard let currency = settings?.currency else { return [] }
         return balances.filter { !$0.value.isZero && $0.key.account.isWithin(prefix) }.sorted { $0.key < $1.key }.map {
@@ -104,6 +126,8 @@ public struct LedgerSnapshot: LedgerStateReading {
         }
     }
 
+    /// The same lines counting only postings dated on or before `date`; throws `.overflow` if a sum
+    /// does not fit.
     public func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let currency = settings?.currency else { return [] }
         var lines: [BalanceLine] = []
@@ -122,12 +146,16 @@ public struct LedgerSnapshot: LedgerStateReading {
         return lines.sorted { BalanceKey(account: $0.account, currency: $0.amount.currency) < BalanceKey(account: $1.account, currency: $1.amount.currency) }
     }
 
+    /// The date of the earliest-dated posting applied, or nil when nothing has posted.
     public func firstPostingDate() -> LedgerDate? { earliestPosting }
 
+    /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only), ordered
+    /// by date.
     public func dailyAmounts(of code: AccountCode, currency: Currency) -> [(date: LedgerDate, amount: Amount)] {
         (daily[BalanceKey(account: code, currency: currency)] ?? [:]).filter { $0.value.amountMinor != 0 }.sorted { $0.key < $1.key }
             .map { ($0.key, Amount(minorUnits: $0.value.amountMinor, currency: currency)) }
     }
+    /// Every key registered so far, revoked ones included, in no particular order.
     public func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     /// Records an accepted entry: its ref and its effects.
@@ -174,12 +202,15 @@ public protocol RefIndex: AnyObject {
 public final class InMemoryRefIndex: RefIndex {
     private var refs: Set<String> = []
 
+    /// An empty index.
     public init() {}
 
+    /// Whether an entry of `kind` used `ref` (every ref inserted so far counts).
     public func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool {
         refs.contains(LedgerSnapshot.refKey(kind, ref))
     }
 
+    /// Records that entry `seq` uses `ref`.
     public func insert(kind: EntryKind, ref: String, seq: UInt64) {
         refs.insert(LedgerSnapshot.refKey(kind, ref))
     }

@@ -12,8 +12,10 @@ public struct StateRecord: Sendable, Equatable {
     public let id: String
     /// The entry that last wrote it.
     public let seq: UInt64
+    /// The record's content, as the rule set that writes it defines (e.g. a donor's name).
     public let fields: JSONObject
 
+    /// A record of `collection` keyed `id`, last written by entry `seq`.
     public init(collection: String, id: String, seq: UInt64, fields: JSONObject) {
         self.collection = collection
         self.id = id

@@ -4,10 +4,12 @@ public import LedgerCore
 /// Typed, strict access to the members of a JSON object, with errors that say where.
 /// Used for entry bodies, `data` objects and input files.
 public struct JSONFields {
+    /// The object's members.
     public let object: JSONObject
     /// Where this object is, for messages: "entry 12 data", "posting 2", …
     public let context: String
 
+    /// The fields of `value`; throws `.badField` when it is not an object.
     public init(_ value: JSONValue, context: String) throws(RuleViolation) {
         guard let object = value.objectValue else {
             throw RuleViolation(.badField, "\(context) must be a JSON object")
@@ -23,8 +25,10 @@ public struct JSONFields {
         }
     }
 
+    /// Whether the object has member `name` (of any type, `null` included).
     public func has(_ name: String) -> Bool { object[name] != nil }
 
+    /// Member `name` as a string; throws `.missingField` when absent, `.badField` when not a string.
     public func string(_ name: String) throws(RuleViolation) -> String {
         guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let text = value.stringValue else {
@@ -33,6 +37,7 @@ public struct JSONFields {
         return text
     }
 
+    /// Member `name` as a string, or nil when absent; throws `.badField` when not a string.
     public func optionalString(_ name: String) throws(RuleViolation) -> String? {
         guard object[name] != nil else { return nil }
         return try string(name)
@@ -45,11 +50,13 @@ public struct JSONFields {
         return value
     }
 
+    /// Like ``text(_:max:)``, or nil when the member is absent.
     public func optionalText(_ name: String, max: Int) throws(RuleViolation) -> String? {
         guard object[name] != nil else { return nil }
         return try text(name, max: max)
     }
 
+    /// Member `name` as an integer; throws `.missingField` when absent, `.badField` when not an integer.
     public func integer(_ name: String) throws(RuleViolation) -> Int64 {
         guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let number = value.integerValue else {
@@ -58,6 +65,7 @@ public struct JSONFields {
         return number
     }
 
+    /// Member `name` as an array; throws `.missingField` when absent, `.badField` when not an array.
     public func array(_ name: String) throws(RuleViolation) -> [JSONValue] {
         guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let items = value.arrayValue else {
@@ -66,6 +74,7 @@ public struct JSONFields {
         return items
     }
 
+    /// Member `name` as an object; throws `.missingField` when absent, `.badField` when not an object.
     public func objectValue(_ name: String) throws(RuleViolation) -> JSONObject {
         guard let value = object[name] else { throw RuleViolation(.missingField, "\(context): \(name) is missing") }
         guard let nested = value.objectValue else {
@@ -74,6 +83,8 @@ public struct JSONFields {
         return nested
     }
 
+    /// Member `name` as a `YYYY-MM-DD` date; throws `.missingField` when absent, `.badField` when
+    /// not a string or not a valid date.
     public func date(_ name: String) throws(RuleViolation) -> LedgerDate {
         let value = try string(name)
         do { return try LedgerDate(parsing: value) } catch {
@@ -81,6 +92,8 @@ public struct JSONFields {
         }
     }
 
+    /// Member `name` as an account code; throws `.missingField` when absent, `.badField` when not
+    /// a string or not a valid code.
     public func accountCode(_ name: String) throws(RuleViolation) -> AccountCode {
         let value = try string(name)
         do { return try AccountCode(value) } catch {

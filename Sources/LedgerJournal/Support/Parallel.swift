@@ -27,6 +27,7 @@ public enum Parallel {
 public final class ParallelSlots<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
 
+    /// `count` empty (nil) slots.
     public init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil)
@@ -37,18 +38,22 @@ public final class ParallelSlots<Element>: @unchecked Sendable {
         buffer.deallocate()
     }
 
+    /// Slot `index`: nil until a worker writes it.
     public subscript(index: Int) -> Element? {
         get { buffer[index] }
         set { buffer[index] = newValue }
     }
 
+    /// The number of slots.
     public var count: Int { buffer.count }
 }
 
 /// Hands values to parallel workers that only read them, or that each touch a disjoint part
 /// (one worker object per chunk). The caller states that discipline by using this wrapper.
 public struct UncheckedSendable<Value>: @unchecked Sendable {
+    /// The wrapped value.
     public let value: Value
 
+    /// Wraps `value`; the caller vouches that the workers only read it or touch disjoint parts.
     public init(_ value: Value) { self.value = value }
 }

@@ -33,19 +33,23 @@ public protocol VerificationObserver: AnyObject {
 }
 
 extension VerificationObserver {
+    /// Does nothing: observers that do not keep the tree's nodes need not implement it.
     public func completedNode(level: Int, index: UInt64, hash: SHA256Digest) {}
 }
 
 /// The first entry that fails verification, and why: a stable ``Code`` for the class of failure
 /// (with the rule's own code when a rule refused the entry) beside the sentence for people.
 public struct VerificationFailure: Error, Equatable, CustomStringConvertible {
+    /// The failing entry's position in the journal.
     public let seq: UInt64
     /// What kind of check failed (see ``VerificationFailure/Code``).
     public let code: Code
     /// The refusal's code when a rule (or the entry's form) refused it; nil otherwise.
     public let ruleCode: RuleViolation.Code?
+    /// What is wrong with the entry, for people.
     public let reason: String
 
+    /// A failure of entry `seq`, with the rule's code when a rule refused it.
     public init(seq: UInt64, _ code: Code, reason: String, ruleCode: RuleViolation.Code? = nil) {
         self.seq = seq
         self.code = code
@@ -53,14 +57,17 @@ public struct VerificationFailure: Error, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// `entry SEQ: REASON`.
     public var description: String { "entry \(seq): \(reason)" }
 }
 
 /// The outcome of a clean verification.
 public struct VerificationReport {
+    /// How many entries were verified.
     public let entryCount: UInt64
     /// RFC 9162 Merkle root over every entry's leaf hash.
     public let root: SHA256Digest
+    /// The leaf hash of the last entry (all zeros for an empty journal): the next entry's `prev`.
     public let tipHash: SHA256Digest
     /// Everything the journal implies: keys, accounts, balances, reversals.
     public let snapshot: LedgerSnapshot

@@ -3,12 +3,15 @@ public import LedgerCrypto
 
 /// One stored checkpoint note, with the size it is filed under (a table column, a file name).
 public struct StoredCheckpoint: Sendable {
+    /// The size the note is filed under, which must be the size the note states.
     public let filedSize: UInt64
+    /// The signed checkpoint note, as stored.
     public let note: String
     /// The root stored beside the note (a table column), which must be the note's own; nil when
     /// only the note is stored.
     public let filedRoot: [UInt8]?
 
+    /// A note filed under `filedSize`, with the root stored beside it if there is one.
     public init(filedSize: UInt64, note: String, filedRoot: [UInt8]? = nil) {
         self.filedSize = filedSize
         self.note = note
@@ -33,14 +36,19 @@ public final class SignedCheckpoints: CheckpointChecker {
     /// The last checkpoint checked, if any.
     public private(set) var lastChecked: Checkpoint?
 
+    /// Checks notes against `logVerifier`, reading them a page at a time with `loadPage`; reads and
+    /// checks the first page at once, and throws what `loadPage` throws.
     public init(logVerifier: NoteVerifier, loadPage: @escaping PageLoader) throws {
         self.logVerifier = logVerifier
         self.loadPage = loadPage
         try load(after: nil)
     }
 
+    /// The size of the next checkpoint to check, or nil when none is left.
     public var nextSize: UInt64? { index < sizes.count ? sizes[index] : nil }
 
+    /// Compares the journal's root at ``nextSize`` with the checkpoint filed there, then moves on.
+    /// Throws a `.checkpoint` violation when the note is not valid or signs another root.
     public func check(root: SHA256Digest) throws(RuleViolation) {
         let size = sizes[index]
         let checkpoint = try page[index].get()

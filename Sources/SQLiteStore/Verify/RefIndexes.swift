@@ -36,6 +36,7 @@ public final class TemporaryRefIndex: RefIndex {
     /// Answers "certainly new" for almost every ref without a query; fixed size (8 MiB).
     private var filter = BloomFilter()
 
+    /// Creates the temporary file (in the system's temporary folder); throws `StoreError` if SQLite cannot.
     public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-refs-\(UUID().uuidString).sqlite").path
         var configuration = Configuration()
@@ -57,6 +58,7 @@ public final class TemporaryRefIndex: RefIndex {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// Whether an entry of `kind` before `seq` used `ref` (every ref inserted so far counts).
     public func contains(kind: EntryKind, ref: String, before seq: UInt64) throws -> Bool {
         let key = Self.key(kind, ref)
         guard filter.mayContain(key) else { return false }
@@ -68,6 +70,7 @@ public final class TemporaryRefIndex: RefIndex {
         }
     }
 
+    /// Records that entry `seq` uses `ref`; writes the waiting refs to the file every few thousand.
     public func insert(kind: EntryKind, ref: String, seq: UInt64) throws {
         let key = Self.key(kind, ref)
         filter.insert(key)

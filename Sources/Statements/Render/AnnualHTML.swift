@@ -7,6 +7,7 @@ public import TrustFund
 /// English or French: each statement with the year and the prior year side by side, then the
 /// notes. Amounts exact, grouped as the donor statement groups them.
 public enum AnnualHTML {
+    /// The report as a complete HTML document in `language`.
     public static func render(_ report: AnnualReport, language: StatementLanguage) -> String {
         AnnualPage(report: report, language: language).document
     }
@@ -15,6 +16,7 @@ public enum AnnualHTML {
 /// The annual report as one flat CSV table: statement (or note), section, line, current,
 /// prior; amounts exact decimals with a point and no grouping, labels in `language`.
 public enum AnnualCSV {
+    /// The report as CSV text (a header row, then one row per line) in `language`.
     public static func render(_ report: AnnualReport, language: StatementLanguage) -> String {
         let format = StatementFormat(language)
         let header = language == .fr

@@ -2,6 +2,7 @@
 /// that key, and names that key's origin. The one place the store's verifier, the witness, the
 /// proof checker and the donor-statement verifier read a log-signed checkpoint.
 public struct LogCheckpoint: Sendable {
+    /// The checkpoint the note carries: origin, size and root.
     public let checkpoint: Checkpoint
     /// The whole note, with every signature line (the log's and any cosignatures).
     public let note: SignedNote

@@ -13,8 +13,11 @@ public import SQLiteStore
 /// of either takes it out on the reversal's date. The receivables report, the receivables
 /// check, `agreement list` and donor statements all read agreements through it.
 public struct AgreementPosition: Sendable {
+    /// One instalment of the agreement's schedule, in the agreement's currency.
     public struct Instalment: Sendable, Equatable {
+        /// The day it falls due.
         public let due: LedgerDate
+        /// What the agreement schedules for that day.
         public let amount: Amount
         /// What is still unpaid of it on the date.
         public let outstanding: Amount
@@ -22,7 +25,9 @@ public struct AgreementPosition: Sendable {
 
     /// The agreement's terms.
     public let agreement: AgreementRecord
+    /// The agreement's currency; every amount of the position is in it.
     public var currency: Currency { agreement.currency }
+    /// The agreed amount.
     public var amount: Amount { agreement.amount }
     /// Receipts applied to the agreement, dated up to the date, reversals netted.
     public let received: Amount
@@ -33,6 +38,7 @@ public struct AgreementPosition: Sendable {
     /// Its instalments by due date, each with what is left of it.
     public let instalments: [Instalment]
 
+    /// The id of the donor who signed the agreement.
     public var donor: String { agreement.donor }
 
     /// Every agreement signed on or before `date` (nil: every agreement, on the journal's last

@@ -15,7 +15,9 @@ public import SQLiteStore
 public struct ReceivablesCheck {
     /// One donor in one currency.
     public struct Line: Sendable, Equatable {
+        /// The donor's id (the `DONOR` of 1200.DONOR).
         public let donor: String
+        /// The currency of the line's amounts.
         public let currency: Currency
         /// Σ outstanding of the donor's agreements in that currency.
         public let agreements: Amount
@@ -23,25 +25,36 @@ public struct ReceivablesCheck {
         public let books: Amount
         /// Instalments due on or before the date and still unpaid, and those more than 30 days overdue.
         public let due: Amount
+        /// Instalments more than 30 days overdue on the date and still unpaid.
         public let overdue: Amount
+        /// `books − agreements`, nil when they agree (or the difference overflows).
         public var difference: Amount? { agreements == books ? nil : (try? books.subtracting(agreements)) }
     }
 
     /// An agreement whose recorded receipts differ from the receipts in the journal.
     public struct ReceiptMismatch: Sendable, Equatable {
+        /// The agreement's reference.
         public let agreement: String
+        /// Σ receipts the agreement's record lists up to the date.
         public let recorded: Amount
+        /// Σ receipts posted against the agreement in the journal up to the date, reversals left out.
         public let journal: Amount
     }
 
+    /// The date the check is as of (inclusive).
     public let asOf: LedgerDate
+    /// One line per donor and currency, in donor order.
     public let lines: [Line]
+    /// Agreements whose recorded receipts differ from the journal's, by ref.
     public let mismatches: [ReceiptMismatch]
     /// The same date's receivables report: outstanding and ageing by agreement.
     public let report: ReceivablesReport
 
+    /// Whether every line agrees and no agreement's receipts differ.
     public var agrees: Bool { lines.allSatisfy { $0.difference == nil } && mismatches.isEmpty }
 
+    /// Checks the receivables of `ledger` as of `asOf`.
+    /// - Throws: when the ledger cannot be read, or an `AmountError` when a sum overflows.
     public init(_ ledger: LedgerFile, asOf: LedgerDate) throws {
         self.asOf = asOf
         let basis = try ReportBasis(ledger, report: .receivables, asOf: asOf)

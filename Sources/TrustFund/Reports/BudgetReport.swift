@@ -23,12 +23,16 @@ public struct BudgetReport {
     public struct Line: Sendable, Equatable {
         /// "grants", "secretariat", "psc" or "total".
         public let category: String
+        /// The category's name as printed, e.g. "Grants to CSOs".
         public let name: String
         /// The chart accounts whose expense it compares, e.g. ["5300", "5400", "5500"].
         public let accounts: [String]
         /// Nil when no budget is approved (also for `final` and `difference`).
         public let original: Amount?
+        /// The final budget for the category; nil when no budget is approved.
         public let final: Amount?
+        /// The year's expense postings to ``accounts`` (the year-end close left out), debit-positive,
+        /// in the fund currency.
         public let actual: Amount
         /// Final budget − actual: positive is unspent, negative an overrun.
         public let difference: Amount?
@@ -37,7 +41,9 @@ public struct BudgetReport {
         public let utilisation: String?
     }
 
+    /// The fund and the report's dates.
     public let heading: ReportHeading
+    /// The budget year.
     public let year: Int
     /// The first budget of the year approved by the report's date; nil when none is.
     public let original: ApprovedBudget?

@@ -16,6 +16,7 @@ public struct CashFlowReport {
     public enum Section: String, CaseIterable, Sendable {
         case operating, investing, exchange
 
+        /// The section's heading, e.g. "Cash flows from operating activities".
         public var label: String {
             switch self {
             case .operating: "Cash flows from operating activities"
@@ -24,6 +25,7 @@ public struct CashFlowReport {
             }
         }
 
+        /// The label of the section's total line.
         public var totalLabel: String {
             switch self {
             case .operating: "Net cash flows from operating activities"
@@ -47,6 +49,7 @@ public struct CashFlowReport {
         case cashPoolCosts = "cash_pool_costs"
         case exchangeDifferences = "exchange_differences"
 
+        /// The section the line belongs to.
         public var section: Section {
             switch self {
             case .interestReceived, .cashPoolCosts: .investing
@@ -55,6 +58,7 @@ public struct CashFlowReport {
             }
         }
 
+        /// The line's label as printed.
         public var label: String {
             switch self {
             case .contributionsReceived: "Contributions received from donors (incl. unidentified receipts)"
@@ -72,15 +76,21 @@ public struct CashFlowReport {
         }
     }
 
+    /// One line of the statement: its kind and the net cash it moved.
     public struct Line: Sendable, Equatable {
+        /// Which line it is.
         public let kind: LineKind
+        /// Net cash moved in the period, in the fund currency: inflows positive, outflows negative.
         public let value: Amount
     }
 
+    /// The fund and the period.
     public let heading: ReportHeading
     /// Every line, in ``LineKind`` order (zero lines included).
     public let lines: [Line]
+    /// Cash (1100) on ``openingDate``, in the fund currency.
     public let opening: Amount
+    /// Cash (1100) on the period's last day, in the fund currency.
     public let closing: Amount
     /// The day before the period: the date of the opening cash.
     public let openingDate: LedgerDate

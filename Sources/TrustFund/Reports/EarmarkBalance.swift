@@ -10,7 +10,9 @@ import SQLiteStore
 /// on or before that date left in the record `earmark`/NAME (FUND-RULES.md, "Earmarks").
 /// Between closes the year's earmarked revenue and spending are still in surplus not yet closed.
 public struct EarmarkBalance: Sendable, Equatable {
+    /// The earmark's name.
     public let name: String
+    /// Its restricted net assets (3200) in the fund currency, credit-positive; zero before its first close.
     public let value: Amount
 
     /// Every earmark with a record, by name, as of the basis's date (zero before its first close).

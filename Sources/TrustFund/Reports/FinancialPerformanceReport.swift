@@ -13,15 +13,23 @@ import SQLiteStore
 public struct FinancialPerformanceReport {
     /// One chart account's total for the period.
     public struct Line: Sendable, Equatable {
+        /// The chart account, sub-accounts rolled up into it.
         public let account: AccountCode
+        /// The account's name (for the FX line, ``ForeignExchangeNote/label``).
         public let name: String
+        /// The period's total in the fund currency: revenue credit-positive, expenses debit-positive.
         public let value: Amount
     }
 
+    /// The fund and the period.
     public let heading: ReportHeading
+    /// Revenue lines by account, the net FX gain among them when there is one.
     public let revenue: [Line]
+    /// Expense lines by account, the net FX loss among them when there is one.
     public let expenses: [Line]
+    /// Σ revenue, in the fund currency.
     public let totalRevenue: Amount
+    /// Σ expenses, in the fund currency.
     public let totalExpenses: Amount
     /// Revenue − expenses (negative: a deficit).
     public let surplus: Amount

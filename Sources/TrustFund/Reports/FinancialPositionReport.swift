@@ -17,26 +17,37 @@ public struct FinancialPositionReport {
     public struct Line: Sendable, Equatable {
         /// Stable name of the line in JSON, e.g. `cash`.
         public let key: String
+        /// The line's label, e.g. "Cash and cash equivalents".
         public let label: String
         /// The accounts it sums, e.g. "1100, 1110".
         public let accounts: String
+        /// The line's value in the fund currency (assets and memo debit-positive, liabilities and net
+        /// assets credit-positive).
         public let value: Amount
         /// Whether an asset is current (due or realised within 12 months); liabilities, net
         /// assets and memo lines are all `true`.
         public var current = true
     }
 
+    /// The fund and the date.
     public let heading: ReportHeading
+    /// The asset lines, debit-positive.
     public let assets: [Line]
+    /// The liability lines, credit-positive.
     public let liabilities: [Line]
+    /// The net asset lines, credit-positive, the period's surplus or deficit not yet closed included.
     public let netAssets: [Line]
+    /// The memo lines (pledges not yet binding, open grant commitments), outside the totals.
     public let memo: [Line]
+    /// Σ assets.
     public let totalAssets: Amount
     /// The non-current part of the assets (the rest is current).
     public let totalNonCurrentAssets: Amount
     /// Restricted net assets (3200) by earmark, as the last year close left them.
     public let earmarks: [EarmarkBalance]
+    /// Σ liabilities.
     public let totalLiabilities: Amount
+    /// Σ net assets.
     public let totalNetAssets: Amount
 
     /// Whether assets = liabilities + net assets.

@@ -11,6 +11,7 @@ import SQLiteStore
 /// shown as revenue when a net gain and as an expense when a net loss; the note splits it into
 /// unrealised (the postings of `fx.revalue` entries) and realised (every other posting).
 public struct ForeignExchangeNote: Sendable, Equatable {
+    /// The label of the net FX line on the face of the statement.
     public static let label = "Net foreign exchange gains (losses)"
 
     /// Gains less losses of the period (negative: a net loss).

@@ -13,28 +13,45 @@ import SQLiteStore
 public struct GrantsReport {
     /// One grant as of the date.
     public struct Line: Sendable, Equatable {
+        /// The grant's id.
         public let grant: String
+        /// The grantee's id.
         public let grantee: String
+        /// The grantee's name.
         public let granteeName: String
+        /// The awarded amount, in the fund currency.
         public let amount: Amount
+        /// The date of the award request ("" when there is none).
         public let requested: String
+        /// Who made the award request ("" when there is none).
         public let requester: String
         /// The date of the certification entry, and the certifying officer ("" when none).
         public let certified: String
+        /// Who certified the request ("" when none did).
         public let certifier: String
+        /// The date the award was approved.
         public let approved: String
+        /// Who approved the award ("" when unknown).
         public let approver: String
+        /// Money paid to the grantee up to the date, reversals netted.
         public let paid: Amount
+        /// Spending reported (5100) up to the date, refunds of it taken off.
         public let spent: Amount
+        /// Programme support costs charged (5200) on the grant up to the date.
         public let psc: Amount
+        /// Money the grantee gave back up to the date.
         public let refunded: Amount
+        /// The open commitment: 9200.GRANT's debit balance on the date.
         public let commitment: Amount
+        /// The advance outstanding: 1300.GRANT's debit balance on the date.
         public let advance: Amount
         /// `open`, or `closed` when it was closed on or before the date.
         public let status: GrantStatus
     }
 
+    /// The fund and the date.
     public let heading: ReportHeading
+    /// One line per grant awarded on or before the date, by id.
     public let lines: [Line]
     /// Σ of each amount column: amount, paid, spent, psc, refunded, commitment, advance.
     public let totals: [String: Amount]

@@ -16,22 +16,34 @@ import SQLiteStore
 public struct NetAssetsReport {
     /// One line of the statement: a value per component (credit-positive) and their total.
     public struct Row: Sendable, Equatable {
+        /// Stable name of the row in JSON: `opening`, `surplus`, `reserve_transfers`,
+        /// `earmark_transfers`, `other_movements` or `closing`.
         public let key: String
+        /// The row's label, e.g. "Surplus (deficit) for the period".
         public let label: String
+        /// One value per component, in the order of ``components``, in the fund currency.
         public let values: [Amount]
+        /// Σ ``values``.
         public let total: Amount
     }
 
+    /// The fund and the period.
     public let heading: ReportHeading
     /// The components, in column order.
     public let components: [AccountCode]
+    /// The components' account names, in column order.
     public let componentNames: [String]
+    /// Net assets the day before the period.
     public let opening: Row
+    /// The period's surplus or deficit, all in 3100.
     public let surplus: Row
+    /// Transfers to (from) the operating reserve (3300) in the period.
     public let reserveTransfers: Row
     /// What year-end closes in the period moved into (out of) restricted net assets (3200).
     public let earmarkTransfers: Row
+    /// Other postings to net assets in the period (not reserve transfers or year closes).
     public let otherMovements: Row
+    /// Net assets on the period's last day.
     public let closing: Row
     /// Restricted net assets by earmark at both ends of the period.
     public let earmarks: [(name: String, opening: Amount, closing: Amount)]

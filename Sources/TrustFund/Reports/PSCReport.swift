@@ -14,25 +14,37 @@ import SQLiteStore
 public struct PSCReport {
     /// One grant report.
     public struct Line: Sendable, Equatable {
+        /// The entry's sequence number.
         public let seq: UInt64
+        /// The entry's accounting date.
         public let date: LedgerDate
+        /// The grant's id.
         public let grant: String
         /// The entry this line reverses (its figures negated); nil for a grant report.
         public let reverses: UInt64?
+        /// The grant expenditure (5100) the entry recorded, in the fund currency; negative for a
+        /// reversal or refund.
         public let expenditure: Amount
         /// The `psc_rate` setting in force on the date that charged it (a reversed entry's date), percent, as recorded (e.g. "13").
         public let rate: String
+        /// The PSC the entry posted to 5200, in the fund currency; negative for a reversal or refund.
         public let charged: Amount
         /// rate × expenditure ÷ 100, half to even.
         public let recomputed: Amount
 
+        /// Whether ``charged`` equals ``recomputed``.
         public var agrees: Bool { charged == recomputed }
     }
 
+    /// The fund and the period.
     public let heading: ReportHeading
+    /// One line per entry that recorded spending or PSC in the period, in entry order.
     public let lines: [Line]
+    /// Σ expenditure of the lines.
     public let totalExpenditure: Amount
+    /// Σ PSC charged by the lines.
     public let totalCharged: Amount
+    /// Σ recomputed PSC of the lines.
     public let totalRecomputed: Amount
     /// Σ 5200 on the statement of financial performance for the same period.
     public let ledgerPSC: Amount

@@ -16,9 +16,13 @@ public struct ReceivablesReport {
 
     /// One agreement with something outstanding.
     public struct Line: Sendable, Equatable {
+        /// The donor's id.
         public let donor: String
+        /// The donor's name.
         public let donorName: String
+        /// The agreement's reference.
         public let agreement: String
+        /// What is still outstanding, in the agreement's currency.
         public let outstanding: Amount
         /// Carrying value in the fund currency.
         public let value: Amount
@@ -28,17 +32,23 @@ public struct ReceivablesReport {
 
     /// The totals of one currency.
     public struct CurrencyTotal: Sendable, Equatable {
+        /// Σ outstanding in the currency.
         public let outstanding: Amount
+        /// Σ outstanding per bucket of ``ReceivablesReport/buckets``.
         public let ageing: [Amount]
     }
 
+    /// The fund and the date.
     public let heading: ReportHeading
+    /// One line per agreement with something outstanding, by donor and agreement.
     public let lines: [Line]
+    /// The totals per agreement currency, by currency code.
     public let currencyTotals: [CurrencyTotal]
     /// Σ carrying value of the lines.
     public let totalValue: Amount
     /// The allowance for doubtful contributions (1210), a credit: zero or negative.
     public let allowance: Amount
+    /// ``totalValue`` plus the ``allowance``: the net carrying value, in the fund currency.
     public let netValue: Amount
 
     /// Reads agreements, receipts and write-offs dated up to the basis's date.

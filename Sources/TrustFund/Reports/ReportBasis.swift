@@ -31,6 +31,7 @@ public enum FundReports {
 /// What every report starts from: the ledger, its fund, the dates and the accounts.
 public struct ReportBasis {
     let ledger: LedgerFile
+    /// The fund, the report and its date(s).
     public let heading: ReportHeading
     let accounts: [AccountCode: AccountState]
 

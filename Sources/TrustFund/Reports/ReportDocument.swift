@@ -35,9 +35,12 @@ public enum FundReportName: String, CaseIterable, Sendable {
 /// A column of a report table. Amount cells hold exact decimal strings (or nothing); text
 /// output groups their thousands, CSV keeps them as they are.
 public struct ReportColumn: Sendable, Equatable {
+    /// The column's heading.
     public let title: String
+    /// Whether the cells are amounts (exact decimal strings, right-aligned and grouped in text output).
     public let isAmount: Bool
 
+    /// A column headed `title`; `amount` says whether its cells are amounts.
     public init(_ title: String, amount: Bool = false) {
         self.title = title
         self.isAmount = amount
@@ -46,10 +49,14 @@ public struct ReportColumn: Sendable, Equatable {
 
 /// A table of a report: a title (or none), columns and rows of cells.
 public struct ReportTable: Sendable, Equatable {
+    /// The table's title, printed above it; nil for none.
     public let title: String?
+    /// The table's columns, in order.
     public let columns: [ReportColumn]
+    /// The rows, each one cell per column, in the order added.
     public private(set) var rows: [[String]] = []
 
+    /// An empty table with `columns`.
     public init(title: String? = nil, _ columns: [ReportColumn]) {
         self.title = title
         self.columns = columns
@@ -67,20 +74,27 @@ public struct ReportTable: Sendable, Equatable {
 public struct ReportDocument: Sendable {
     /// E.g. "Statement of financial position".
     public let title: String
+    /// The fund and date(s) the report is for.
     public let heading: ReportHeading
+    /// The tables printed for people, in order.
     public let tables: [ReportTable]
     /// Checks and remarks printed under the tables ("Assets equal liabilities plus net assets.").
     public let notes: [String]
+    /// The report as one flat table, for `--format csv`.
     public let csv: ReportTable
+    /// The report as JSON, for `--format json`: the heading's members, then the report's own.
     public let json: JSONValue
 }
 
 /// The fund and the date(s) a report is for.
 public struct ReportHeading: Sendable, Equatable {
+    /// Which report this is.
     public let report: FundReportName
+    /// The fund's name, from the genesis entry.
     public let fundName: String
     /// The fund's functional currency: every value is in it.
     public let currency: Currency
+    /// The report's date (inclusive): the balance date, or the period's last day.
     public let asOf: LedgerDate
     /// The first day of the period, for reports that cover one.
     public let from: LedgerDate?
@@ -107,9 +121,12 @@ public struct ReportHeading: Sendable, Equatable {
 
 /// A report could not be made from what was asked (e.g. `--from` after `--as-of`).
 public struct ReportError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong with the request, naming the option to fix.
     public let message: String
 
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
 
+    /// The ``message``.
     public var description: String { message }
 }

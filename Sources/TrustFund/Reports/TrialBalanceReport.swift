@@ -11,8 +11,11 @@ import SQLiteStore
 public struct TrialBalanceReport {
     /// One account in one currency.
     public struct Line: Sendable, Equatable {
+        /// The account, e.g. `1200.BEL`.
         public let account: AccountCode
+        /// The account's name as opened.
         public let name: String
+        /// The balance in the line's own currency, debit-positive.
         public let amount: Amount
         /// The value when it is a debit, else zero.
         public let debit: Amount
@@ -20,9 +23,13 @@ public struct TrialBalanceReport {
         public let credit: Amount
     }
 
+    /// The fund and the date.
     public let heading: ReportHeading
+    /// One line per account and currency with a balance, by account.
     public let lines: [Line]
+    /// Σ debits, in the fund currency.
     public let totalDebit: Amount
+    /// Σ credits (positive), in the fund currency.
     public let totalCredit: Amount
 
     /// Whether the debits equal the credits.

@@ -51,16 +51,23 @@ struct RecordFields {
 
 /// A donor (collection `donor`).
 public struct DonorRecord: Sendable, Equatable {
+    /// The collection the records are kept in.
     public static let collection = "donor"
+    /// The donor's id (the record's id), e.g. `BEL`; its receivable is `1200.ID`.
     public let id: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
+    /// The donor's name, for people.
     public let name: String
     /// One of FundChart's donor types: `member-state`, `foundation`, …
     public let type: String
+    /// Its ISO 3166-1 alpha-2 country code in upper case, or nil.
     public let country: String?
     /// The date of its `donor.add`.
     public let since: LedgerDate
 
+    /// Reads `record` strictly; throws a `RuleViolation` naming the donor and the field that is
+    /// missing or malformed.
     public init(_ record: StateRecord) throws(RuleViolation) {
         let fields = try RecordFields(record, "donor")
         id = record.id
@@ -76,31 +83,49 @@ public struct DonorRecord: Sendable, Equatable {
 /// outstanding on a date is the agreement's position (TrustFund's AgreementPosition), read from
 /// the journal.
 public struct AgreementRecord: Sendable, Equatable {
+    /// An instalment the agreement schedules.
     public struct Instalment: Sendable, Equatable {
+        /// The date it falls due.
         public let due: LedgerDate
+        /// Its amount, in the agreement's currency.
         public let amount: Amount
     }
 
     /// A receipt the rules applied to it (its `receipts` list; a reversal takes it off).
     public struct Receipt: Sendable, Equatable {
+        /// The date of the entry that applied it.
         public let date: LedgerDate
+        /// The amount applied, in the agreement's currency.
         public let amount: Amount
     }
 
+    /// The collection the records are kept in.
     public static let collection = "agreement"
+    /// The agreement's ref (the record's id).
     public let ref: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
+    /// The id of the donor who signed it.
     public let donor: String
+    /// The date signed.
     public let date: LedgerDate
+    /// The currency of the agreement.
     public let currency: Currency
+    /// The amount agreed, in the agreement's currency.
     public let amount: Amount
     /// Its value in the fund currency on the date signed.
     public let value: String
+    /// Whether revenue waits for conditions (IPSAS 23: deferred in 2200 until recognised).
     public let conditional: Bool
+    /// The purpose the donor restricted it to, or nil when unearmarked.
     public let earmark: String?
+    /// The instalments, as signed; empty when none were scheduled.
     public let instalments: [Instalment]
+    /// The receipts applied to it so far.
     public let receipts: [Receipt]
 
+    /// Reads `record` strictly; throws a `RuleViolation` naming the agreement and the field that is
+    /// missing or malformed.
     public init(_ record: StateRecord) throws(RuleViolation) {
         let fields = try RecordFields(record, "agreement")
         ref = record.id
@@ -129,16 +154,25 @@ public struct AgreementRecord: Sendable, Equatable {
 
 /// A pledge (collection `pledge`).
 public struct PledgeRecord: Sendable, Equatable {
+    /// The collection the records are kept in.
     public static let collection = "pledge"
+    /// The pledge's ref (the record's id).
     public let ref: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
+    /// The id of the donor who pledged.
     public let donor: String
+    /// The date pledged.
     public let date: LedgerDate
+    /// The amount pledged, in its currency.
     public let amount: Amount
     /// Its value in the fund currency on the date pledged (text: the fund currency is the ledger's).
     public let value: String
+    /// Whether it is still open or converted into an agreement.
     public let status: PledgeStatus
 
+    /// Reads `record` strictly; throws a `RuleViolation` naming the pledge and the field that is
+    /// missing or malformed.
     public init(_ record: StateRecord) throws(RuleViolation) {
         let fields = try RecordFields(record, "pledge")
         ref = record.id
@@ -154,21 +188,29 @@ public struct PledgeRecord: Sendable, Equatable {
 /// A grant (collection `grant`): its award and state. What it paid, spent and charged is the
 /// grant's position (TrustFund's GrantPositions), read from the journal.
 public struct GrantRecord: Sendable, Equatable {
+    /// The collection the records are kept in.
     public static let collection = "grant"
+    /// The grant's id (the record's id: the ref of the award's request).
     public let id: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
+    /// The grantee's id.
     public let grantee: String
+    /// The grantee's name, for people.
     public let granteeName: String
     /// The award, in the fund currency (text: the fund currency is the ledger's).
     public let amount: String
     /// The date of the award's approval.
     public let awarded: LedgerDate
+    /// Whether it is open or closed.
     public let status: GrantStatus
     /// The date of its `grant.close`; nil while open.
     public let closed: LedgerDate?
     /// The planned tranches, as awarded.
     public let tranches: [JSONValue]
 
+    /// Reads `record` strictly; throws a `RuleViolation` naming the grant and the field that is
+    /// missing or malformed.
     public init(_ record: StateRecord) throws(RuleViolation) {
         let fields = try RecordFields(record, "grant")
         id = record.id
@@ -185,8 +227,11 @@ public struct GrantRecord: Sendable, Equatable {
 
 /// A UN operational rate (collection `rate.CUR`, id the day it takes effect).
 public struct RateRecord: Sendable, Equatable {
+    /// The currency's ISO 4217 code (from the collection's name).
     public let currency: String
+    /// The day it takes effect, `YYYY-MM-DD` (the record's id).
     public let from: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
     /// Units of the currency per 1 unit of the fund currency, as recorded.
     public let rate: String
@@ -207,10 +252,14 @@ public struct RateRecord: Sendable, Equatable {
 
 /// A fund setting's value from a day (collection `setting.NAME`, id the day it takes effect).
 public struct SettingRecord: Sendable, Equatable {
+    /// The day it takes effect, `YYYY-MM-DD` (the record's id).
     public let from: String
+    /// The entry that last wrote the record.
     public let seq: UInt64
+    /// The setting's value, as recorded text.
     public let value: String
 
+    /// Reads `record`; throws a `RuleViolation` when it has no string `value`.
     public init(_ record: StateRecord) throws(RuleViolation) {
         from = record.id
         seq = record.seq

@@ -8,7 +8,9 @@ import LedgerCrypto
 public final class WriteFuzz {
     /// What a run found.
     public struct Report: Sendable {
+        /// Cases run.
         public var cases = 0
+        /// Recorded (exit 0); the next verification checks them.
         public var accepted = 0
         /// Refused with exit 2 and the ledger byte-identical.
         public var refused = 0
@@ -16,9 +18,11 @@ public final class WriteFuzz {
         public var refusedButChanged: [String] = []
         /// Exit statuses other than 0 and 2 (must stay empty).
         public var unexpected: [String] = []
+        /// Times `vtf verify` ran on the ledger.
         public var verifyRuns = 0
         /// Verifications that failed (must stay empty).
         public var verifyFailures: [String] = []
+        /// Wall-clock time of the run, in seconds (for the report only; nothing is timed against it).
         public var seconds = 0.0
 
         /// Whether every case held the property.

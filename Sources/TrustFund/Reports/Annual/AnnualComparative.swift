@@ -13,9 +13,12 @@ public struct AnnualRow: Sendable, Equatable {
     public let section: String
     /// The line's label in parts (e.g. account code and name), each translated on its own.
     public let parts: [String]
+    /// The figure for the year, in the fund currency; nil when the line has none that year.
     public let current: Amount?
+    /// The figure for the year before, in the fund currency; nil when the line has none that year.
     public let prior: Amount?
 
+    /// A row; empty `parts` are dropped.
     public init(section: String, parts: [String], current: Amount?, prior: Amount?) {
         self.section = section
         self.parts = parts.filter { !$0.isEmpty }

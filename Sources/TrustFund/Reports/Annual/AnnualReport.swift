@@ -10,7 +10,9 @@ public import SQLiteStore
 public struct AnnualStatement: Sendable {
     /// Stable name: `financial_position`, `financial_performance`, `net_assets`, `cash_flow`, `budget`.
     public let key: String
+    /// The statement's title, e.g. "Statement of financial position" (translated when rendered).
     public let title: String
+    /// Its lines, each with the year's and the prior year's figure.
     public let rows: [AnnualRow]
     /// Its checks (e.g. assets = liabilities + net assets), for the year.
     public let checks: [AnnualPhrase]
@@ -20,8 +22,11 @@ public struct AnnualStatement: Sendable {
 public struct AnnualNote: Sendable {
     /// Stable name: `policies`, `commitments`, `receivables`, `fx`, `events`.
     public let key: String
+    /// The note's title (translated when rendered).
     public let title: String
+    /// Its sentences.
     public let paragraphs: [AnnualPhrase]
+    /// Its lines with comparatives.
     public let rows: [AnnualRow]
     /// Detail for the year only (e.g. receivables by agreement and ageing).
     public let tables: [ReportTable]
@@ -32,12 +37,19 @@ public struct AnnualNote: Sendable {
 /// comparison when there is one), each with the prior year beside it, then the notes. Made
 /// from the existing reports, each run for the year and for the year before.
 public struct AnnualReport: Sendable {
+    /// The fund's name, from the genesis entry.
     public let fundName: String
+    /// The fund currency: every figure is in it.
     public let currency: Currency
+    /// The calendar year reported on.
     public let year: Int
+    /// 1 January of ``year``.
     public let from: LedgerDate
+    /// 31 December of ``year``: the reporting date.
     public let to: LedgerDate
+    /// 1 January of the year before.
     public let priorFrom: LedgerDate
+    /// 31 December of the year before.
     public let priorTo: LedgerDate
     /// Whether the ledger existed at the end of the prior year (else the prior column is blank).
     public let hasPrior: Bool
@@ -45,7 +57,9 @@ public struct AnnualReport: Sendable {
     public let start: LedgerDate
     /// The day the report is made: events after the reporting date are counted up to it.
     public let made: LedgerDate
+    /// The statements, in the order they are printed.
     public let statements: [AnnualStatement]
+    /// The notes to the statements, in the order they are printed.
     public private(set) var notes: [AnnualNote]
 
     /// The report for `year`, made on `made`.
