@@ -4,6 +4,7 @@ public import ArgumentParser
 /// demo and the benchmarks (VTFDemo), which run these commands. VTFCLI's root command `VTF` lists
 /// these groups; the demo and the write fuzz run command lines against ``LedgerCommands``.
 public enum LedgerCommandGroups {
+    /// Set up, record, donors and income, grants and approval, year end, read and report, check and audit.
     public static let all: [CommandGroup] = [
         CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self]),
         CommandGroup(name: "Record entries", subcommands: [
@@ -30,11 +31,13 @@ public enum LedgerCommandGroups {
 /// A root for running the ledger's commands in process (``CommandRunner``): `vtf` without the demo
 /// and the benchmarks. The `vtf` executable's root is VTFCLI's `VTF`.
 public struct LedgerCommands: ParsableCommand {
+    /// `vtf` with the groups of ``LedgerCommandGroups``.
     public static let configuration = CommandConfiguration(
         commandName: "vtf",
         abstract: "The ledger's commands of vtf, run in process.",
         groupedSubcommands: LedgerCommandGroups.all
     )
 
+    /// The parser makes it; it only dispatches to a subcommand.
     public init() {}
 }

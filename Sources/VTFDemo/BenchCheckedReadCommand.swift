@@ -11,6 +11,7 @@ import VTFCommands
 /// The cost of a checked read (Scripts/bench checked-read): ``CheckedJournal`` against a read
 /// of the derived tables alone, in one process (not shown in --help).
 public struct BenchCheckedReadCommand: ParsableCommand {
+    /// `vtf bench-checked-read`: its name, help and discussion.
     public static let configuration = CommandConfiguration(
         commandName: "bench-checked-read",
         abstract: "Time a checked read of this ledger against a table-only read (used by Scripts/bench).",
@@ -23,8 +24,10 @@ public struct BenchCheckedReadCommand: ParsableCommand {
 
     @OptionGroup var global: LedgerOptions
 
+    /// The parser makes it and fills the options.
     public init() {}
 
+    /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
     public func run() throws {
         let ledger = try global.openLedger(readOnly: true)
         var started = Date()

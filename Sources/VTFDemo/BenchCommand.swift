@@ -10,6 +10,7 @@ import VTFCommands
 
 /// Measurements used by Scripts/bench that need one process (not shown in --help).
 public struct BenchCommand: ParsableCommand {
+    /// `vtf bench-proofs`: its name, help and discussion.
     public static let configuration = CommandConfiguration(
         commandName: "bench-proofs",
         abstract: "Time inclusion and consistency proofs on this ledger (used by Scripts/bench).",
@@ -25,8 +26,10 @@ public struct BenchCommand: ParsableCommand {
     @Option(help: "How many proofs of each kind.")
     var count: Int = 1000
 
+    /// The parser makes it and fills the options.
     public init() {}
 
+    /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
     public func run() throws {
         let ledger = try global.openLedger(readOnly: true)
         let size = try ledger.entryCount()

@@ -6,7 +6,9 @@ import TrustFundRules
 import TransparencyLog
 import VTFCommands
 
+/// `vtf demo`: builds a year of the fund (`DemoScript`) in a fresh folder and explains each step.
 public struct DemoCommand: ParsableCommand {
+    /// `vtf demo`: its name, help and discussion.
     public static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a year of the fund (2025) in a fresh folder, showing the commands as they run.",
@@ -29,8 +31,10 @@ public struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to create (default: vtf-demo, or vtf-demo-2, … if taken).", valueName: "dir"))
     var dir: String?
 
+    /// The parser makes it and fills the options.
     public init() {}
 
+    /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
     public func run() throws {
         let folder = try Self.freshFolder(dir)
         let ledger = "\(folder)/unvtf.ledger"

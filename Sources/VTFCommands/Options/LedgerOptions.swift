@@ -9,6 +9,7 @@ import SafeIO
 /// Names the ledger a command works on: ``GlobalOptions`` (commands that record, with --key) and
 /// ``LedgerOptions`` (commands that only read, which offer no --key).
 public protocol LedgerLocating {
+    /// The ledger file given with --ledger; nil when absent (then $VTF_LEDGER names it).
     var ledger: String? { get }
 }
 
@@ -16,8 +17,10 @@ public protocol LedgerLocating {
 /// offer a --key it would never use.
 public struct LedgerOptions: ParsableArguments, LedgerLocating {
     @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
+    /// The ledger file given with --ledger; nil when absent (then $VTF_LEDGER names it).
     public var ledger: String?
 
+    /// No --ledger yet; the parser fills it.
     public init() {}
 }
 
