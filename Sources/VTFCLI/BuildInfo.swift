@@ -7,6 +7,7 @@ public struct BuildInfo: Sendable, Equatable {
     /// Whether the checkout had changes not yet committed (`git status --porcelain` not empty).
     public let treeModified: Bool
 
+    /// What the build stamp found when this binary was built.
     public init(commit: String?, treeModified: Bool) {
         self.commit = commit
         self.treeModified = treeModified

@@ -5,6 +5,7 @@ import VTFDemo
 /// The `vtf` command: the root of every subcommand, the ledger's (VTFCommands) and the demo's and
 /// benchmarks' (VTFDemo).
 public struct VTF: ParsableCommand {
+    /// The name, the version, and the subcommands in the groups `vtf --help` shows.
     public static let configuration = CommandConfiguration(
         commandName: "vtf",
         abstract: "The books of a voluntary trust fund, as a signed, append-only, double-entry journal.",
@@ -33,5 +34,6 @@ public struct VTF: ParsableCommand {
     /// The release this source is; `vtf --version` adds the commit (see ``BuildInfo``).
     public static let version = "0.13.0"
 
+    /// The root command; swift-argument-parser makes it from the command line.
     public init() {}
 }

@@ -83,9 +83,12 @@ public enum CommandRunner {
 
 /// Bad input to a command (a file, an option's value), with what was wrong and where. Exit status 2.
 public struct InputError: Error, CustomStringConvertible {
+    /// What was wrong, where, and the fix; printed after `vtf: `.
     public let message: String
 
+    /// An input error saying `message`.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 }
