@@ -238,7 +238,8 @@ enum ActionRules {
     }
 
     /// Refuses a payment of `amount` that the cash in its currency does not cover, counting the
-    /// payments (grant tranches, donor refunds) already certified and not yet approved.
+    /// payments (grant tranches, donor refunds, secretariat costs with their PSC) already certified
+    /// and not yet approved.
     static func checkCash(for amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
         let currency = amount.currency
         let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
@@ -249,7 +250,7 @@ enum ActionRules {
             else { continue }
             switch record.fields["action"]?.stringValue {
             case SecretariatRules.action where currency == context.fundCurrency:
-                waiting = try waiting.plus(try SecretariatRules.waiting(params, context))
+                waiting = try waiting.plus(try SecretariatRules.held(by: try RequestRecord(record), fund: currency, state: context.state))
                 continue
             case "grant.disburse" where currency == context.fundCurrency: break
             case "donor.refund" where params["currency"]?.stringValue == currency.code: break

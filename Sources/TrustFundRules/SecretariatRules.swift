@@ -43,11 +43,27 @@ public enum SecretariatRules {
         return category
     }
 
-    /// The cost and the PSC charged on it, in the fund currency.
+    /// The cost and the PSC charged on it, in the fund currency, at the `psc_rate` in force on
+    /// the request's date (`params` reads the request's data; approvals carry that date).
     static func cost(_ params: FundContext) throws -> (cost: Amount, psc: Amount) {
         let cost = try params.positiveAmount("amount", params.fundCurrency)
-        let psc = try FundSettings.applying(try FundSettings.percent("psc_rate", params), to: cost)
-        return (cost, psc)
+        return (cost, try psc(on: cost, date: params.date, state: params.state))
+    }
+
+    /// The PSC on `cost` at the `psc_rate` in force on `date`: the one computation behind the
+    /// approval's postings and what a certified request holds.
+    static func psc(on cost: Amount, date: LedgerDate, state: any LedgerStateReading) throws -> Amount {
+        guard let rate = try FundSettings.value("psc_rate", on: date, state: state) else {
+            throw RuleViolation(.missingRate, "the setting psc_rate has no value on \(date)")
+        }
+        return try FundSettings.applying(try Decimal64(parsing: rate), to: cost)
+    }
+
+    /// What the certified request `record` (of this action) will take from cash: its cost and its
+    /// PSC at its own date.
+    static func held(by record: RequestRecord, fund: Currency, state: any LedgerStateReading) throws -> Amount {
+        let cost = try Amount.stored(record.params["amount"]?.stringValue ?? "", fund)
+        return try cost.plus(try psc(on: cost, date: record.date, state: state))
     }
 
     /// What the certifying officer confirms and the approval checks again: the cost and its PSC
@@ -69,12 +85,6 @@ public enum SecretariatRules {
         outcome.post(FundChart.psc, psc, value: psc)
         outcome.post(FundChart.cash, try psc.negative(), value: try psc.negative())
     }
-
-    /// What a certified request not yet approved will take from the fund currency's cash.
-    static func waiting(_ params: JSONObject, _ context: FundContext) throws -> Amount {
-        let (cost, psc) = try cost(context.reading(try JSONFields(.object(params), context: "request")))
-        return try cost.plus(psc)
-    }
 }
 
 extension SecretariatRules {
@@ -83,17 +93,10 @@ extension SecretariatRules {
     static func certified(_ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String?) throws -> Amount {
         guard let fund = state.settings?.currency else { throw RuleViolation(.genesis, "the ledger has no genesis entry") }
         var total = Amount.zero(fund)
-        for record in try state.records("request") where record.id != excludingRequest {
-            guard record.fields["action"]?.stringValue == action, record.fields["status"]?.stringValue == "certified",
-                (record.fields["date"]?.stringValue ?? "") <= date.description,
-                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
-            else { continue }
-            let cost = try Amount.stored(text, fund)
-            guard let rateText = try FundSettings.value("psc_rate", on: date, state: state) else {
-                throw RuleViolation(.notFound, "the setting psc_rate has no value on \(date)")
-            }
-            let rate = try Decimal64(parsing: rateText)
-            total = try total.plus(try cost.plus(try FundSettings.applying(rate, to: cost)))
+        for stored in try state.records(RequestRecord.collection) where stored.id != excludingRequest {
+            let record = try RequestRecord(stored)
+            guard record.action == action, record.status == .certified, record.date <= date else { continue }
+            total = try total.plus(try held(by: record, fund: fund, state: state))
         }
         return total
     }
