@@ -149,3 +149,19 @@ func resolveKey(_ text: String, in store: any LedgerReading) async throws -> Key
     }
     return key
 }
+
+extension StoreRecords {
+    /// `given`, else a fresh ref `PREFIX-YEAR-NNNN` (``nextRef(_:date:in:)``).
+    static func ref(_ given: String?, _ prefix: String, date: LedgerDate, in store: any LedgerReading) async throws -> String {
+        if let given { return given }
+        return try await nextRef(prefix, date: date, in: store)
+    }
+
+    /// The currency of agreement `ref`, or a clear error when it is not recorded.
+    static func agreementCurrency(_ ref: String, in store: any LedgerReading) async throws -> String {
+        guard let code = try await agreement(ref, in: store)?.currency.code else {
+            throw InputError("agreement \(ref) is not recorded (vtf agreement list shows them)")
+        }
+        return code
+    }
+}
