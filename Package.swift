@@ -3,7 +3,7 @@
 //
 // Dependencies point one way (see README "Where things live"):
 //   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
-//   TrustFund → {TrustFundRules, LedgerStore, SQLiteStore};  SQLiteStore → LedgerStore → LedgerJournal
+//   TrustFund → {TrustFundRules, LedgerStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
 //   LedgerCore, CanonicalJSON, SafeIO}.
@@ -77,7 +77,7 @@ let package = Package(
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
         // IPSAS reports.
-        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore", "SQLiteStore"]),
+        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore"]),
         // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
         // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
         .target(name: "BankStatements", dependencies: ["LedgerCore"]),
