@@ -87,7 +87,7 @@ let package = Package(
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
-        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore", "SQLiteStore"]),
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "SQLiteStore", "TrustFundRules"]),
