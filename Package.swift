@@ -90,10 +90,10 @@ let package = Package(
         .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
-        .target(name: "AuditBundle", dependencies: ["LedgerStore", "SQLiteStore", "TrustFundRules"]),
+        .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
         // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
-        .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
+        .target(name: "AuditFixtures", dependencies: ["AuditBundle", "SQLiteStore"]),
         .executableTarget(name: "audit-fixtures", dependencies: ["AuditFixtures"]),
         // The ledger's commands as a library, testable in process, and CommandRunner, which runs
         // a command line and maps its outcome to an exit status. No demo, no benchmarks.
