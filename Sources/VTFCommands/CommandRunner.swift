@@ -9,6 +9,8 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 import SafeIO
+import AuditBundle
+import BankReconciliationBooking
 
 /// Runs a command line in process and maps every outcome to the exit statuses of DESIGN §6:
 /// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
@@ -65,10 +67,12 @@ public enum CommandRunner {
         switch error {
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
         case let failure as CheckFailure: return (1, "check failed: \(failure.message)")
+        case let witness as WitnessError: return witness.kind == .checkFailed ? (1, "check failed: \(witness.message)") : (2, witness.message)
         case is NoteError, is MerkleError: return (2, "\(error)")
         case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
         case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
         case let input as InputError: return (2, input.message)
+        case let bank as BankReconciliationError: return (2, bank.message)
         case let file as InputFileError: return (2, file.message)
         case let file as OutputFileError: return (file.code == .unwritable ? 3 : 2, file.message)
         case let keyFile as KeyFileError: return (2, "\(keyFile)")
