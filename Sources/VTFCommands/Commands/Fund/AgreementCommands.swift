@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 struct AgreementCommand: ParsableCommand {
@@ -87,7 +86,7 @@ struct AgreementCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the agreements and what each still expects.",
             discussion: """
@@ -96,9 +95,9 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            let positions = try AgreementPosition.all(ledger, asOf: nil)
+        func run() async throws {
+            let ledger = try await global.openReading()
+            let positions = try await ledger.read { try AgreementPosition.all($0, asOf: nil) }
             if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),

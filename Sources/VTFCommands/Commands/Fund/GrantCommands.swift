@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 struct GrantCommand: ParsableCommand {
@@ -185,7 +184,7 @@ struct GrantCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the grants (vtf report grants has the full picture).",
             discussion: """
@@ -194,17 +193,17 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
+        func run() async throws {
+            let ledger = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await Self.json(ledger)) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try ledger.grantRecords()
+            let records = try await StoreRecords.grants(in: ledger)
             // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
-            if let currency = try ledger.settings()?.currency {
-                let positions = try GrantPositions(ledger, currency: currency).positions()
+            if let currency = try await ledger.settings()?.currency {
+                let positions = try await ledger.read { try GrantPositions($0, currency: currency).positions() }
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
