@@ -42,9 +42,11 @@ extension FundReportCommand {
         if from != nil { throw InputError("--from is not for the annual report: it covers 1 January to 31 December of --year") }
         if comparative { throw InputError("the annual report always shows the prior year: leave out --comparative") }
         let made = try parseDate(asOf, option: "--as-of")
-        let ledger = try global.openLedger(readOnly: true)
+        let store = try global.openStore(readOnly: true)
         let report: AnnualReport
-        do { report = try AnnualReport(ledger, year: year, made: made) } catch let error as ReportError {
+        do {
+            report = try StoreCall.wait { try await store.read { ledger in try AnnualReport(ledger, year: year, made: made) } }
+        } catch let error as ReportError {
             throw InputError(error.message)
         }
         let text: String

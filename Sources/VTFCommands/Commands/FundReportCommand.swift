@@ -71,15 +71,18 @@ struct FundReportCommand: ParsableCommand {
         if report == .budget, fromDate != nil {
             throw InputError("budget covers --year from 1 January; give --year YYYY (and --as-of to stop before 31 December), not --from")
         }
-        let ledger = try global.openLedger(readOnly: true)
+        let store = try global.openStore(readOnly: true)
         let document: ReportDocument
+        let (budgetYear, budgetAsOf, comparative) = (year ?? asOfDate.year, asOf == nil ? nil : asOfDate, comparative)
         do {
-            if report == .budget {
-                document = try FundReports.budget(ledger: ledger, year: year ?? asOfDate.year, asOf: asOf == nil ? nil : asOfDate)
-            } else {
-                document = comparative
-                    ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
-                    : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+            // Every figure from one snapshot of the ledger, through the store seam.
+            document = try StoreCall.wait {
+                try await store.read { ledger in
+                    if report == .budget { return try FundReports.budget(ledger: ledger, year: budgetYear, asOf: budgetAsOf) }
+                    return comparative
+                        ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                        : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                }
             }
         } catch let error as ReportError {
             throw InputError(error.message)

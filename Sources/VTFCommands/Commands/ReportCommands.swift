@@ -30,9 +30,13 @@ struct BalanceCommand: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0, option: "--as-of") }
-        let ledger = try global.openLedger(readOnly: true)
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
-        let rows = try ledger.trialBalance(asOf: date)
+        let store = try global.openStore(readOnly: true)
+        let (settings, rows) = try StoreCall.wait {
+            try await store.read { ledger in
+                guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+                return (settings, try ledger.trialBalance(asOf: date))
+            }
+        }
         switch format {
         case .text: print(TrialBalanceText.render(rows, settings: settings, asOf: date), terminator: "")
         case .csv:

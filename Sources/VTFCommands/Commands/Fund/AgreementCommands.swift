@@ -97,8 +97,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            let positions = try AgreementPosition.all(ledger, asOf: nil)
+            let store = try global.openStore(readOnly: true)
+            let positions = try StoreCall.wait { try await store.read { try AgreementPosition.all($0, asOf: nil) } }
             if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),

@@ -35,7 +35,8 @@ struct FundsCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openFund(readOnly: true)
-            let funds = try ledger.fundsAvailable(asOf: try parseDate(asOf, option: "--as-of"))
+            let date = try parseDate(asOf, option: "--as-of")
+            let funds = try StoreCall.wait { try await ledger.store.read { try $0.fundsAvailable(asOf: date) } }
             switch format {
             case .json: print(try JSONCanonicalizer.canonicalString(FundsAvailableOutput.json(funds)))
             case .text, .csv:

@@ -195,16 +195,21 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
+            let store = try global.openStore(readOnly: true)
+            if output.isJSON { return try JSONOutput.document(try StoreCall.wait { try await store.read { try Self.json($0) } }) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try ledger.grantRecords()
-            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
-            if let currency = try ledger.settings()?.currency {
-                let positions = try GrantPositions(ledger, currency: currency).positions()
+            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
+            // in the same snapshot as the grants.
+            let (records, figures) = try StoreCall.wait {
+                try await store.read { ledger in
+                    let currency = try ledger.settings()?.currency
+                    return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
+                }
+            }
+            if let (currency, positions) = figures {
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
