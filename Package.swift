@@ -2,7 +2,8 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
+//   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund,
+//   BankReconciliationBooking → {TrustFund, Reconciliation → BankStatements}, AuditBundle (bundles, the witness)}
 //   TrustFund → {TrustFundRules, LedgerStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
@@ -27,6 +28,7 @@ let package = Package(
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
+        .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
         .library(name: "VTFDemo", targets: ["VTFDemo"]),
         .library(name: "VTFCLI", targets: ["VTFCLI"]),
@@ -84,6 +86,12 @@ let package = Package(
         // Matching bank lines to the books' lines: bank id, references, amount and date,
         // batches, and scored suggestions. Pure: it sees neither SQLite nor files.
         .target(name: "Reconciliation", dependencies: ["BankStatements", "LedgerCore"]),
+        // The bank reconciliation use case: read and scope statement files (streaming, twice),
+        // build the book side of a ledger account, match through Reconciliation, and book the
+        // result (a bank.reconcile entry, requests for bank charges). No command-line parsing.
+        .target(
+            name: "BankReconciliationBooking",
+            dependencies: ["BankStatements", "Reconciliation", "TrustFund", "LedgerStore", "SQLiteStore", "SafeIO"]),
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
@@ -105,6 +113,7 @@ let package = Package(
                 "TrustFund",
                 "Statements",
                 "Reconciliation",
+                "BankReconciliationBooking",
                 "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -144,11 +153,21 @@ let package = Package(
         ),
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
+        .testTarget(
+            name: "BankReconciliationBookingTests",
+            dependencies: [
+                "BankReconciliationBooking", "BankStatements", "Reconciliation", "TrustFundRules", "LedgerStore", "SQLiteStore",
+                "LedgerJournal", "LedgerCrypto", "LedgerCore", "CanonicalJSON",
+            ]
+        ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerCore"]),
-        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog"]),
+        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "AuditBundle", "BankReconciliationBooking",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The behaviour every store must show, run against each store's factory.
         .testTarget(
