@@ -41,7 +41,7 @@ struct StatementCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, csv }
 
-    struct Make: ParsableCommand {
+    struct Make: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "make", abstract: "Write a statement (the default).",
             discussion: """
@@ -60,7 +60,7 @@ struct StatementCommand: ParsableCommand {
         var out: String
         @Flag(help: "Replace files that exist already (never a ledger).") var force = false
 
-        func run() throws {
+        func run() async throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
             let (ledger, _) = try global.openFund(readOnly: true)
             let end = try parseDate(to, option: "--to")
@@ -71,7 +71,7 @@ struct StatementCommand: ParsableCommand {
             case (nil, true): nil
             default: []
             }
-            let statements = try Self.statements(ledger.store, donors: wanted, from: start, to: end, issued: LedgerDate.today())
+            let statements = try await Self.statements(ledger.store, donors: wanted, from: start, to: end, issued: LedgerDate.today())
             switch (donor, all) {
             case (let id?, false):
                 let statement = statements[0]
@@ -99,14 +99,12 @@ struct StatementCommand: ParsableCommand {
         /// after one checked read of it (`CheckedJournal`): what is signed rests on that check.
         static func statements(
             _ store: any LedgerReading, donors: [String]?, from start: LedgerDate, to end: LedgerDate, issued: LedgerDate
-        ) throws -> [DonorStatement] {
-            try StoreCall.wait {
-                try await store.read { ledger in
-                    let checked = try CheckedJournal.check(ledger)
-                    return try (donors ?? ledger.fundRecords("donor").map(\.id)).map { id in
-                        do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: issued) } catch let error as StatementError {
-                            throw InputError(error.message)
-                        }
+        ) async throws -> [DonorStatement] {
+            try await store.read { ledger in
+                let checked = try CheckedJournal.check(ledger)
+                return try (donors ?? ledger.fundRecords("donor").map(\.id)).map { id in
+                    do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: issued) } catch let error as StatementError {
+                        throw InputError(error.message)
                     }
                 }
             }

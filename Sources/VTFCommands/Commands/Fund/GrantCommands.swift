@@ -185,7 +185,7 @@ struct GrantCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the grants (vtf report grants has the full picture).",
             discussion: """
@@ -194,20 +194,18 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let store = try global.openStore(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try StoreCall.wait { try await store.read { try Self.json($0) } }) }
+        func run() async throws {
+            let store = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await store.read { try Self.json($0) }) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
             // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
             // in the same snapshot as the grants.
-            let (records, figures) = try StoreCall.wait {
-                try await store.read { ledger in
-                    let currency = try ledger.settings()?.currency
-                    return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
-                }
+            let (records, figures) = try await store.read { ledger in
+                let currency = try ledger.settings()?.currency
+                return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
             }
             if let (currency, positions) = figures {
                 for grant in records {
