@@ -4,7 +4,7 @@
 // Dependencies point one way (see README "Where things live"):
 //   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund,
 //   BankReconciliationBooking → {TrustFund, Reconciliation → BankStatements}, AuditBundle (bundles, the witness)}
-//   TrustFund → {TrustFundRules, LedgerStore, SQLiteStore};  SQLiteStore → LedgerStore → LedgerJournal
+//   TrustFund → {TrustFundRules, LedgerStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
 //   LedgerCore, CanonicalJSON, SafeIO}.
@@ -79,7 +79,7 @@ let package = Package(
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
         // IPSAS reports.
-        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore", "SQLiteStore"]),
+        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore"]),
         // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
         // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
         .target(name: "BankStatements", dependencies: ["LedgerCore"]),
@@ -95,13 +95,13 @@ let package = Package(
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
-        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore", "SQLiteStore"]),
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
-        .target(name: "AuditBundle", dependencies: ["LedgerStore", "SQLiteStore", "TrustFundRules"]),
+        .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
         // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
-        .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
+        .target(name: "AuditFixtures", dependencies: ["AuditBundle", "SQLiteStore"]),
         .executableTarget(name: "audit-fixtures", dependencies: ["AuditFixtures"]),
         // The ledger's commands as a library, testable in process, and CommandRunner, which runs
         // a command line and maps its outcome to an exit status. No demo, no benchmarks.

@@ -1,6 +1,5 @@
 public import LedgerCore
 public import LedgerStore
-public import SQLiteStore
 import TrustFundRules
 
 /// Fresh refs for the requests people record without naming one: `PREFIX-YEAR-NNNN`, e.g.
@@ -19,9 +18,9 @@ public enum RequestRefNumbering {
         }
     }
 
-    /// The next free ref for a request recorded in `ledger` (its requests' refs are taken).
-    public static func next(_ prefix: String, date: LedgerDate, in ledger: LedgerFile) throws -> String {
-        next(prefix, date: date, taken: Set(try ledger.fundRecords(RequestRecord.collection).map(\.id)))
+    /// The next free ref for a request recorded in `snapshot` (its requests' refs are taken).
+    public static func next(_ prefix: String, date: LedgerDate, in snapshot: any StoreSnapshot) throws -> String {
+        next(prefix, date: date, taken: Set(try snapshot.fundRecords(RequestRecord.collection).map(\.id)))
     }
 
     /// The next free ref for a request recorded in `store`, read through the store seam.
