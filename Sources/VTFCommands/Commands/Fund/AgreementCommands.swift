@@ -87,7 +87,7 @@ struct AgreementCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the agreements and what each still expects.",
             discussion: """
@@ -96,9 +96,9 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            let positions = try AgreementPosition.all(ledger, asOf: nil)
+        func run() async throws {
+            let store = try await global.openReading()
+            let positions = try await store.read { try AgreementPosition.all($0, asOf: nil) }
             if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),

@@ -46,7 +46,7 @@ extension AgreementCommand.List {
 }
 
 extension GrantCommand.List {
-    static func json(_ ledger: LedgerFile) throws -> JSONValue {
+    static func json(_ ledger: any StoreSnapshot) throws -> JSONValue {
         let records = try ledger.grantRecords()
         guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
         let positions = try GrantPositions(ledger, currency: currency).positions()

@@ -185,7 +185,7 @@ struct GrantCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the grants (vtf report grants has the full picture).",
             discussion: """
@@ -194,17 +194,20 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
+        func run() async throws {
+            let store = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await store.read { try Self.json($0) }) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try ledger.grantRecords()
-            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
-            if let currency = try ledger.settings()?.currency {
-                let positions = try GrantPositions(ledger, currency: currency).positions()
+            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
+            // in the same snapshot as the grants.
+            let (records, figures) = try await store.read { ledger in
+                let currency = try ledger.settings()?.currency
+                return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
+            }
+            if let (currency, positions) = figures {
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
