@@ -111,6 +111,18 @@ extension KeyedDecodingContainer {
         guard contains(key) else { return nil }
         return try decode(type, forKey: key, currency: currency)
     }
+
+    /// A list of amounts in `currency` under `key`, each a decimal string; a malformed one is
+    /// refused naming its place (`tranches[1]`).
+    public func decode(_ type: [Amount].Type, forKey key: Key, currency: Currency) throws -> [Amount] {
+        var amounts: [Amount] = []
+        for (index, text) in try decode([String].self, forKey: key).enumerated() {
+            do { amounts.append(try Amount(parsing: text, currency: currency, mode: .exact)) } catch {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key, IndexKey(index)], debugDescription: "\(error)"))
+            }
+        }
+        return amounts
+    }
 }
 
 extension KeyedEncodingContainer {

@@ -96,8 +96,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let ledger = try await global.openReading()
-            let positions = try await ledger.read { try AgreementPosition.all($0, asOf: nil) }
+            let store = try await global.openReading()
+            let positions = try await store.read { try AgreementPosition.all($0, asOf: nil) }
             if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),

@@ -45,10 +45,10 @@ extension AgreementCommand.List {
 }
 
 extension GrantCommand.List {
-    static func json(_ ledger: any LedgerReading) async throws -> JSONValue {
-        let records = try await StoreRecords.grants(in: ledger)
-        guard let currency = try await ledger.settings()?.currency else { return .object(["grants": .array([])]) }
-        let positions = try await ledger.read { try GrantPositions($0, currency: currency).positions() }
+    static func json(_ ledger: any StoreSnapshot) throws -> JSONValue {
+        let records = try ledger.grantRecords()
+        guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
+        let positions = try GrantPositions(ledger, currency: currency).positions()
         return .object(["grants": .array(records.map { grant in
             let position = positions[grant.id] ?? GrantPosition(currency)
             return .object(JSONObject([

@@ -194,16 +194,19 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let ledger = try await global.openReading()
-            if output.isJSON { return try JSONOutput.document(try await Self.json(ledger)) }
+            let store = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await store.read { try Self.json($0) }) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try await StoreRecords.grants(in: ledger)
-            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
-            if let currency = try await ledger.settings()?.currency {
-                let positions = try await ledger.read { try GrantPositions($0, currency: currency).positions() }
+            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
+            // in the same snapshot as the grants.
+            let (records, figures) = try await store.read { ledger in
+                let currency = try ledger.settings()?.currency
+                return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
+            }
+            if let (currency, positions) = figures {
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
