@@ -178,6 +178,7 @@ let package = Package(
             name: "VTFCommandsTests",
             dependencies: [
                 "VTFCommands", "VTFCLI", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "SQLiteStore", "TrustFund",
+                "AuditBundle", "BankReconciliationBooking",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -26,11 +26,14 @@ extension SQLiteLedger {
         }
     }
 
-    /// Runs one blocking call on a Dispatch worker, with the store's error mapping.
+    /// Runs one blocking call on a Dispatch worker, with the store's error mapping. The result
+    /// moves to the caller (`consume`): the worker keeps no reference to the file it opened, so
+    /// the caller's task closes it by releasing the last.
     private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try StorageErrors.mapping { try body() } })
+                let result = Result { try StorageErrors.mapping { try body() } }
+                continuation.resume(with: consume result)
             }
         }
     }

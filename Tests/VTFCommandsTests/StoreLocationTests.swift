@@ -57,4 +57,17 @@ struct StoreLocationTests {
         #expect(post.stderr.contains("not supported by this build yet"), "\(post.stderr)")
         #expect(!FileManager.default.fileExists(atPath: ledger.dir + "/postgresql:"))
     }
+
+    /// A command writing through the seam closes the ledger before it exits: its -wal is
+    /// checkpointed into the file and removed, as after a command on the file itself, so a
+    /// copy of the file alone is the whole ledger.
+    @Test func aWriteThroughTheSeamLeavesNoWAL() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        for index in 1...5 {
+            let open = try ledger.vtf(["account", "open", "170\(index)", "--name", "Cash \(index)", "--type", "asset", "--date", "2026-01-02"])
+            #expect(open.status == 0, "\(open.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: ledger.ledger + "-wal"), "after account open \(index)")
+        }
+    }
 }

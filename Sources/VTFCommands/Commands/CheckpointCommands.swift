@@ -53,7 +53,7 @@ struct CheckpointCommand: ParsableCommand {
         }
     }
 
-    struct Cosign: ParsableCommand {
+    struct Cosign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "As an auditor (witness), cosign the latest checkpoint after checking it extends the last one you cosigned.",
             discussion: """
@@ -77,16 +77,12 @@ struct CheckpointCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Your state file (default: KEY.witness.json).", valueName: "file"))
         var state: String?
 
-        func run() throws {
-            let store = try global.openStore()
+        func run() async throws {
+            let store = try await global.openWriting()
             let keyPath = try global.keyPath()
-            let auditorKey = try global.authorKey()
-            let (name, statePath) = (name, state ?? keyPath + ".witness.json")
-            let cosigned = try StoreCall.wait {
-                try await AuditBundle.Witness.cosign(
-                    store, key: auditorKey, keyLabel: keyPath, name: name, statePath: statePath,
-                    timestamp: UInt64(Date().timeIntervalSince1970))
-            }
+            let cosigned = try await AuditBundle.Witness.cosign(
+                store, key: try global.authorKey(), keyLabel: keyPath, name: name, statePath: state ?? keyPath + ".witness.json",
+                timestamp: UInt64(Date().timeIntervalSince1970))
             if let trusted = cosigned.trustedOnFirstUse { Terminal.note("first cosignature: trusting the log key \(trusted)") }
             print(cosigned.note, terminator: "")
             Terminal.note("cosigned size \(cosigned.size) as \(name); your witness vkey: \(cosigned.witnessVerifierKey)")
