@@ -117,7 +117,7 @@ enum ActionRules {
 
     /// The entry a reversal names, checked: earlier, with postings, not reversed, undoable.
     static func reversalTarget(_ context: FundContext) throws -> (seq: UInt64, kind: EntryKind, postings: [Posting]) {
-        let number = try context.data.integer("reverses")
+        let number = try context.decode(ActionRequest<ReversalParams>.self).params.reverses
         guard number >= 0, UInt64(number) < context.seq, let target = try context.state.postings(ofEntry: UInt64(number)) else {
             throw context.refuse(.notFound, "reverses \(number), which is not an earlier entry")
         }
@@ -228,7 +228,7 @@ enum ActionRules {
     /// not taken from the available funds); the rest returns a contribution and must be within
     /// the funds available, at the carrying value of the cash in its currency.
     static func checkRefundAvailable(_ amount: Amount, _ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
-        let payable = try FundChart.refundsPayable.sub(try params.data.string("donor"))
+        let payable = try FundChart.refundsPayable.sub(try params.decode(ActionRequest<DonorRefundParams>.self).params.donor)
         let owed = try context.state.account(payable) == nil
             ? Amount.zero(amount.currency) : try FundMoney.balance(payable, amount.currency, context).amount.negative()
         let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
@@ -465,10 +465,11 @@ enum ActionRules {
     /// Pays a donor back: first from its refunds payable (2300.DONOR), the rest as a return of
     /// its contribution (Dr revenue at the day's rate); cash leaves at its carrying value.
     static func approveRefund(_ params: FundContext, _ context: FundContext, _ outcome: inout FundOutcome) throws {
-        let donorID = try params.data.string("donor")
+        let refund = try params.decode(ActionRequest<DonorRefundParams>.self).params
+        let donorID = refund.donor
         let donor = try context.require("donor", donorID, "donor")
-        let currency = try params.currency("currency")
-        let amount = try params.positiveAmount("amount", currency)
+        let amount = refund.amount
+        let currency = amount.currency
         let payable = try FundChart.refundsPayable.sub(donorID)
         let owed = try context.state.account(payable) == nil
             ? Amount.zero(currency) : try FundMoney.balance(payable, currency, context).amount.negative()
@@ -488,16 +489,16 @@ enum ActionRules {
     static func release(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         guard request.action == "grant.disburse" else { return }
         let params = context.reading(try request.params(context))
-        var grant = try Grant(context, try params.data.string("grant"))
+        var grant = try Grant(context, try params.decode(ActionRequest<DisbursementParams>.self).params.grant)
         try releaseTranche(request, from: &grant, context)
         outcome.put("grant", grant.id, seq: context.seq, grant.fields)
     }
 
     /// Takes the tranche a disbursement request reserved off `grant` (pending, requested).
     static func releaseTranche(_ request: Request, from grant: inout Grant, _ context: FundContext) throws {
-        let params = context.reading(try request.params(context))
-        let tranche = try params.data.integer("tranche")
-        grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
+        let disbursement = try context.reading(try request.params(context)).decode(ActionRequest<DisbursementParams>.self).params
+        let tranche = disbursement.tranche
+        grant.set("pending", try grant.amount("pending").minus(disbursement.amount))
         grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
     }
 
@@ -518,8 +519,7 @@ enum ActionRules {
             request.fields["reversed_seq"] = .integer(Int64(context.seq))
             outcome.effects[index] = .putRecord(StateRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
             guard request.action == "grant.disburse" else { continue }
-            let params = context.reading(try request.params(context))
-            let grantID = try params.data.string("grant")
+            let grantID = try context.reading(try request.params(context)).decode(ActionRequest<DisbursementParams>.self).params.grant
             guard let at = outcome.effects.firstIndex(where: {
                 if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
             }), case .putRecord(let record) = outcome.effects[at] else {

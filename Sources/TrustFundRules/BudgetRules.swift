@@ -44,7 +44,7 @@ public enum BudgetRules {
             "approver": .string(context.signer.record.holder),
         ]
         for (name, amount) in zip(categories, budget.amounts) { fields[name] = .string(amount.decimalString) }
-        if let decision = try params.data.optionalString("decision") { fields["decision"] = .string(decision) }
+        if let decision = try params.decode(ActionRequest<BudgetParams>.self).params.decision { fields["decision"] = .string(decision) }
         outcome.put(collection(budget.year), budget.from.description, seq: context.seq, fields)
     }
 
