@@ -46,7 +46,7 @@ public enum SecretariatRules {
     /// The cost and the PSC charged on it, in the fund currency, at the `psc_rate` in force on
     /// the request's date (`params` reads the request's data; approvals carry that date).
     static func cost(_ params: FundContext) throws -> (cost: Amount, psc: Amount) {
-        let cost = try params.positiveAmount("amount", params.fundCurrency)
+        let cost = try params.decode(ActionRequest<SecretariatCostParams>.self).params.amount
         return (cost, try psc(on: cost, date: params.date, state: params.state))
     }
 
