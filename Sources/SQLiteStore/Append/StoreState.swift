@@ -18,9 +18,6 @@ final class StoreState: LedgerStateReading {
     /// query; the unique index on journal (kind, ref) still refuses a ref that a concurrent
     /// writer used in the meantime.
     var refsPrechecked = false
-    /// After a pre-flight has read every draft back as the verifier reads it (against the same
-    /// tip, so the same state and the same bodies), the batches only encode them.
-    var draftsReadBack = false
     private(set) var settings: LedgerSettings?
     private var keys: [String: KeyState]
     private var accounts: [AccountCode: AccountState?] = [:]
