@@ -38,7 +38,7 @@ enum DerivedRows {
     }
 
     static func insertPostings(seq: UInt64, date: LedgerDate, _ postings: [Posting], _ db: Database) throws {
-        let insert = try PreparedInsert(db, sql: """
+        let insert = try PreparedStatement(db, sql: """
             INSERT INTO postings (seq, line, date, account, currency, amount, value) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let dateText = date.description

@@ -94,7 +94,7 @@ extension LedgerFile {
     }
 
     static func insertJournal(_ entries: [SignedEntry], _ db: Database) throws {
-        let insert = try PreparedInsert(db, sql: """
+        let insert = try PreparedStatement(db, sql: """
             INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for entry in entries {

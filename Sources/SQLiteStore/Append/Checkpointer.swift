@@ -18,7 +18,7 @@ enum Checkpointer {
             throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
         var frontier = try frontier(db)
-        let insertNode = try PreparedInsert(db, sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
+        let insertNode = try PreparedStatement(db, sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
         var nodeError: (any Error)?
         for hash in leafHashes {
             frontier.append(leafHash: hash) { level, index, node in

@@ -64,9 +64,10 @@ final class StoreState: LedgerStateReading {
     func refExists(kind: EntryKind, ref: String) throws -> Bool {
         if pendingRefs.contains(kind.rawValue + "\u{1F}" + ref) { return true }
         if refsPrechecked { return false }
-        return try Bool.fetchOne(
-            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)"),
-            arguments: [kind.rawValue, ref]) ?? false
+        let query = try PreparedStatement(db, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)")
+        query.bind(1, kind.rawValue)
+        query.bind(2, ref)
+        return try query.firstInteger() == 1
     }
 
     func isReversed(seq: UInt64) throws -> Bool {

@@ -5,11 +5,11 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// An INSERT prepared once per connection (GRDB caches it) and run with SQLite's own binding
-/// calls: the bulk path writes a journal row, a few postings rows and a Merkle node per entry;
-/// boxing every value into GRDB's arguments cost about 40 % of those inserts (callgrind,
-/// 2,000-entry import).
-struct PreparedInsert {
+/// A statement prepared once per connection (GRDB caches it) and run with SQLite's own binding
+/// and stepping calls: the bulk path writes a journal row, a few postings rows and a Merkle node
+/// per entry and looks up its ref; boxing every value into GRDB's arguments and rows cost about
+/// 40 % of those inserts (callgrind, 2,000-entry import).
+struct PreparedStatement {
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     private let handle: SQLiteStatement
@@ -58,15 +58,35 @@ struct PreparedInsert {
         }
     }
 
-    /// Runs the insert with the values bound, then makes the statement ready for the next row.
+    /// Runs the statement (an insert) with the values bound, then makes it ready for the next row.
     func run() throws {
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
-            let message = connection.map { String(cString: sqlite3_errmsg($0)) }
-            sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: sql)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
         sqlite3_reset(handle)
+    }
+
+    /// Runs a query with the values bound and returns the first column of its first row as an
+    /// integer (e.g. `SELECT EXISTS (…)`), or nil when it gives no row.
+    func firstInteger() throws -> Int64? {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW:
+            let value = sqlite3_column_int64(handle, 0)
+            sqlite3_reset(handle)
+            return value
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return nil
+        default:
+            throw failure(code)
+        }
+    }
+
+    /// The error of a failed step (read before the reset), the statement reset.
+    private func failure(_ code: Int32) -> DatabaseError {
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+        sqlite3_reset(handle)
+        return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: sql)
     }
 }
