@@ -2,8 +2,9 @@
 // vtf: a signed, append-only, double-entry ledger for a voluntary trust fund.
 //
 // Dependencies point one way (see README "Where things live"):
-//   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund, Reconciliation → BankStatements, AuditBundle}
-//   TrustFund → {TrustFundRules, LedgerStore, SQLiteStore};  SQLiteStore → LedgerStore → LedgerJournal
+//   vtf → VTFCLI (the root command) → VTFDemo (demo, bench) → VTFCommands → {Statements → TrustFund,
+//   BankReconciliationBooking → {TrustFund, Reconciliation → BankStatements}, AuditBundle (bundles, the witness)}
+//   TrustFund → {TrustFundRules, LedgerStore};  SQLiteStore → LedgerStore → LedgerJournal
 //   TrustFundRules (the fund's rule set) → LedgerJournal (entries, keys, the rule-set protocol,
 //   the verifier) → {TransparencyLog (Merkle, C2SP notes) → LedgerCrypto → CLedgerOpenSSL,
 //   LedgerCore, CanonicalJSON, SafeIO}.
@@ -27,6 +28,7 @@ let package = Package(
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
+        .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
         .library(name: "VTFDemo", targets: ["VTFDemo"]),
         .library(name: "VTFCLI", targets: ["VTFCLI"]),
@@ -77,23 +79,29 @@ let package = Package(
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
         // IPSAS reports.
-        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore", "SQLiteStore"]),
+        .target(name: "TrustFund", dependencies: ["TrustFundRules", "LedgerStore"]),
         // Bank statements: camt.053, MT940 and CSV (through a mapping file) into one model, with
         // balance-continuity checks. Pure parsing: no ledger, no I/O beyond the bytes given.
         .target(name: "BankStatements", dependencies: ["LedgerCore"]),
         // Matching bank lines to the books' lines: bank id, references, amount and date,
         // batches, and scored suggestions. Pure: it sees neither SQLite nor files.
         .target(name: "Reconciliation", dependencies: ["BankStatements", "LedgerCore"]),
+        // The bank reconciliation use case: read and scope statement files (streaming, twice),
+        // build the book side of a ledger account, match through Reconciliation, and book the
+        // result (a bank.reconcile entry, requests for bank charges). No command-line parsing.
+        .target(
+            name: "BankReconciliationBooking",
+            dependencies: ["BankStatements", "Reconciliation", "TrustFund", "LedgerStore", "SQLiteStore", "SafeIO"]),
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
-        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore", "SQLiteStore"]),
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
-        .target(name: "AuditBundle", dependencies: ["LedgerStore", "SQLiteStore", "TrustFundRules"]),
+        .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
         // Deterministic golden and tampered audit bundles for Audit/bundles and the tests
         // (fixed test keys, fixed times); `Scripts/make-audit-bundles` runs it.
-        .target(name: "AuditFixtures", dependencies: ["AuditBundle"]),
+        .target(name: "AuditFixtures", dependencies: ["AuditBundle", "SQLiteStore"]),
         .executableTarget(name: "audit-fixtures", dependencies: ["AuditFixtures"]),
         // The ledger's commands as a library, testable in process, and CommandRunner, which runs
         // a command line and maps its outcome to an exit status. No demo, no benchmarks.
@@ -105,6 +113,7 @@ let package = Package(
                 "TrustFund",
                 "Statements",
                 "Reconciliation",
+                "BankReconciliationBooking",
                 "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -144,11 +153,21 @@ let package = Package(
         ),
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "LedgerCore"]),
+        .testTarget(
+            name: "BankReconciliationBookingTests",
+            dependencies: [
+                "BankReconciliationBooking", "BankStatements", "Reconciliation", "TrustFundRules", "LedgerStore", "SQLiteStore",
+                "LedgerJournal", "LedgerCrypto", "LedgerCore", "CanonicalJSON",
+            ]
+        ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "TrustFund", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerCore"]),
-        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog"]),
+        .testTarget(name: "AuditBundleTests", dependencies: ["AuditBundle", "AuditFixtures", "LedgerStore", "SQLiteStore", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "AuditBundle", "BankReconciliationBooking",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The behaviour every store must show, run against each store's factory.
         .testTarget(
@@ -159,6 +178,7 @@ let package = Package(
             name: "VTFCommandsTests",
             dependencies: [
                 "VTFCommands", "VTFCLI", "vtf", "CanonicalJSON", "LedgerJournal", "TrustFundRules", "TransparencyLog", "LedgerCrypto", "LedgerStore", "SQLiteStore", "TrustFund",
+                "AuditBundle", "BankReconciliationBooking",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -3,7 +3,6 @@ import LedgerCore
 public import LedgerCrypto
 public import LedgerJournal
 import LedgerStore
-import SQLiteStore
 import SafeIO
 public import TrustFundRules
 import TransparencyLog
@@ -23,19 +22,22 @@ public struct BundleVerification: Sendable {
 /// Verifies an audit bundle offline, trusting only the log's verifier key.
 public enum BundleVerify {
     /// Checks the manifest, then streams the journal through `JournalVerifier` with the
-    /// bundle's checkpoints, then the keys. Memory stays flat: one batch of entries, refs in a
-    /// temporary file, a sparse index of line offsets.
+    /// bundle's checkpoints, then the keys. Memory stays flat (one batch of entries, a sparse
+    /// index of line offsets) but for the refs, which `refs` keeps.
     /// - Parameters:
     ///   - directory: the bundle's folder (as `vtf audit export` wrote it).
     ///   - vkey: the log's verifier key, from a source the auditor trusts (not from the bundle).
     ///   - rules: the rules every entry is checked against; the UN trust fund's by default (the
     ///     audit verifier registers the same rule set as the writer).
     ///   - threads: cores to use for signatures and parsing.
+    ///   - refs: where the refs seen so far are kept (a ref is used once per kind). In memory by
+    ///     default; `vtf audit verify` passes a store's temporary-file index (SQLiteStore's
+    ///     `TemporaryRefIndex`), so a journal of any length needs no memory per entry.
     ///   - progress: called with the number of entries checked so far.
     /// - Throws: ``BundleFailure`` or `VerificationFailure` naming the first problem.
     public static func verify(
         _ directory: String, vkey: String, rules: LedgerRules = .unvtf, threads: Int = Parallel.coreCount,
-        progress: ((UInt64) -> Void)? = nil
+        refs: any RefIndex = InMemoryRefIndex(), progress: ((UInt64) -> Void)? = nil
     ) throws -> BundleVerification {
         let root = URL(fileURLWithPath: directory)
         let verifier: NoteVerifier
@@ -58,7 +60,7 @@ public enum BundleVerify {
             }
         }
         let reader = try BundleJournalReader(path: root.appendingPathComponent(BundleLayout.journal).path)
-        let report = try JournalVerifier(rules: rules, threads: threads).verify(reader, checkpoints: checkpoints, refs: try TemporaryRefIndex(), progress: progress)
+        let report = try JournalVerifier(rules: rules, threads: threads).verify(reader, checkpoints: checkpoints, refs: refs, progress: progress)
         if let size = checkpoints.nextSize {
             throw BundleFailure(BundleLayout.checkpointPath(size: size), "signs \(size) entries but the journal has only \(report.entryCount)")
         }

@@ -87,6 +87,13 @@ public protocol LedgerReading: Sendable {
 
     /// A setting of this copy of the ledger (not part of the journal), or nil.
     func localSetting(_ name: String) async throws -> String?
+
+    // MARK: One snapshot
+
+    /// Runs `body` (synchronous: the reports, checks and statements) over one consistent
+    /// snapshot of the ledger: every query it makes sees the same committed writes, as one read
+    /// transaction of the store.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSnapshot) throws -> T) async throws -> T
 }
 
 /// What writers need: appends run the rules inside the store's write transaction, over a

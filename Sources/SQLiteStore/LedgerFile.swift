@@ -87,9 +87,24 @@ public final class LedgerFile: Sendable {
         return "\(error)"
     }
 
-    /// Runs `body` in a read transaction (a consistent snapshot of the file).
+    /// Runs `body` in a read transaction (a consistent snapshot of the file). Called inside a
+    /// transaction already open on the connection (``SQLiteLedger/read(_:)``, which makes every
+    /// query of a report read one snapshot), it joins that transaction.
     package func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try StorageErrors.mapping { try queue.read { db in try body(db) } }
+        try StorageErrors.mapping {
+            try queue.unsafeReentrantRead { db in
+                try db.readOnly {
+                    if db.isInsideTransaction { return try body(db) }
+                    var result: T?
+                    try db.inTransaction(.deferred) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    guard let result else { preconditionFailure("a committed read produced its result") }
+                    return result
+                }
+            }
+        }
     }
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: it takes the write lock before reading the

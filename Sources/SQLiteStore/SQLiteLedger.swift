@@ -23,12 +23,15 @@ public struct SQLiteLedger: LedgerWriting {
     /// The rules the ledger's entries are written and verified under (the file's).
     public var rules: LedgerRules { file.rules }
 
-    /// Runs one blocking SQLite call off the cooperative pool.
+    /// Runs one blocking SQLite call off the cooperative pool. The worker lets go of the file
+    /// before it hands back the result (``FileHandoff``), so the caller's last reference closes
+    /// it, in its own task: a command's ledger is closed (its -wal checkpointed) before it returns.
     private func run<T: Sendable>(_ body: @escaping @Sendable (LedgerFile) throws -> T) async throws -> T {
-        let file = file
+        let handoff = FileHandoff(file)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try StorageErrors.mapping { try body(file) } })
+                let result = Result { try StorageErrors.mapping { try body(handoff.take()) } }
+                continuation.resume(with: consume result)
             }
         }
     }
@@ -130,6 +133,21 @@ public struct SQLiteLedger: LedgerWriting {
     }
     /// Stores a setting of this copy of the ledger.
     public func setLocalSetting(_ name: String, _ value: String) async throws { try await run { try $0.setLocalSetting(name, value) } }
+}
+
+/// The file a worker of ``SQLiteLedger`` uses for one call, taken out once, so the worker holds no
+/// reference to it after the call (the caller's task closes the file by releasing the last).
+private final class FileHandoff: @unchecked Sendable {
+    private var file: LedgerFile?
+
+    init(_ file: LedgerFile) { self.file = file }
+
+    /// The file; the handoff holds it no longer. Called once, on the worker.
+    func take() -> LedgerFile {
+        guard let file else { preconditionFailure("a handoff's file is taken once") }
+        self.file = nil
+        return file
+    }
 }
 
 extension LedgerFile {

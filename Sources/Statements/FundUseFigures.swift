@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 /// How the fund used its money in a period, from the journal: grants approved, tranches paid,
@@ -13,7 +12,7 @@ import TrustFund
 enum FundUseFigures {
     /// The figures, read from tables that `checked` compared with the journal in this run.
     static func compute(
-        _ ledger: LedgerFile, checked: CheckedJournal, from: LedgerDate, to: LedgerDate, currency: Currency
+        _ ledger: any StoreSnapshot, checked: CheckedJournal, from: LedgerDate, to: LedgerDate, currency: Currency
     ) throws -> DonorStatement.FundUse {
         // One source with every grant report: GrantPositions, each reversal netted on its date.
         let grants = try GrantPositions(ledger, currency: currency)

@@ -3,8 +3,7 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 import TrustFund
 
 /// Builds a donor's statement from the ledger: what it signed, pledged, paid and was refunded,
@@ -16,7 +15,7 @@ public enum StatementBuilder {
     /// - Throws: ``StatementError`` for an unknown donor or a ledger that is not a fund ledger;
     ///   `StoreError` (exit status 3) when the ledger's tables do not match its journal.
     public static func build(
-        _ ledger: LedgerFile, donor donorID: String, from: LedgerDate, to: LedgerDate, issued: LedgerDate
+        _ ledger: any StoreSnapshot, donor donorID: String, from: LedgerDate, to: LedgerDate, issued: LedgerDate
     ) throws -> DonorStatement {
         try build(ledger, checked: try CheckedJournal.check(ledger), donor: donorID, from: from, to: to, issued: issued)
     }
@@ -26,7 +25,7 @@ public enum StatementBuilder {
     /// compare with the journal; the audits are only cosignatures that verify with an auditor
     /// key the journal registered.
     public static func build(
-        _ ledger: LedgerFile, checked: CheckedJournal, donor donorID: String, from: LedgerDate, to: LedgerDate,
+        _ ledger: any StoreSnapshot, checked: CheckedJournal, donor donorID: String, from: LedgerDate, to: LedgerDate,
         issued: LedgerDate
     ) throws -> DonorStatement {
         guard from <= to else { throw StatementError("--from \(from) is after --to \(to)") }
@@ -62,7 +61,7 @@ public enum StatementBuilder {
 
     /// Refunds approved for the donor in the period.
     static func refundList(
-        _ ledger: LedgerFile, donorID: String, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
+        _ ledger: any StoreSnapshot, donorID: String, from: LedgerDate, to: LedgerDate, currency: Currency, reversed: Set<UInt64>
     ) throws -> [DonorStatement.Money] {
         let requests = try ledger.requestRecords().filter {
             $0.action == "donor.refund" && $0.status == .approved && $0.params["donor"]?.stringValue == donorID
@@ -79,7 +78,7 @@ public enum StatementBuilder {
     }
 
     /// The listed entry with its signed journal line and its inclusion proof to `size`.
-    static func proved(_ money: DonorStatement.Money, ledger: LedgerFile, size: UInt64) throws -> DonorStatement.Money {
+    static func proved(_ money: DonorStatement.Money, ledger: any StoreSnapshot, size: UInt64) throws -> DonorStatement.Money {
         guard let entry = try ledger.entry(at: money.seq) else { throw StatementError("entry \(money.seq) is missing") }
         var proved = money
         proved.entry = String(decoding: entry.exportLine(), as: UTF8.self)
@@ -91,7 +90,7 @@ public enum StatementBuilder {
     /// covers every entry posting up to `to` and every listed entry (the statement is then
     /// audited, and names them); else the latest checkpoint (unaudited).
     static func checkpoint(
-        _ ledger: LedgerFile, checked: CheckedJournal, covering to: LedgerDate, listed: [UInt64]
+        _ ledger: any StoreSnapshot, checked: CheckedJournal, covering to: LedgerDate, listed: [UInt64]
     ) throws -> (String, UInt64, [AuditorCosignature]) {
         let needed = max(try ledger.lastSeqWithPostings(through: to) ?? 0, listed.max() ?? 0) + 1
         if let audited = try checked.auditedCheckpoint(ledger, atLeast: needed) {
@@ -110,7 +109,7 @@ public enum StatementBuilder {
             instalments: position.instalments.map { .init(due: $0.due, amount: $0.amount, outstanding: $0.outstanding) })
     }
 
-    static func pledges(_ ledger: LedgerFile, donorID: String, to: LedgerDate, fundCurrency: Currency) throws -> [DonorStatement.Pledge] {
+    static func pledges(_ ledger: any StoreSnapshot, donorID: String, to: LedgerDate, fundCurrency: Currency) throws -> [DonorStatement.Pledge] {
         try ledger.pledgeRecords().filter { $0.donor == donorID && $0.date <= to }.map { pledge in
             DonorStatement.Pledge(
                 ref: pledge.ref, date: pledge.date, amount: pledge.amount, value: try money(.string(pledge.value), fundCurrency),

@@ -9,13 +9,12 @@ extension FundDrafts {
     /// reversal on the next day, to be appended together (one batch) as entries `seq` and
     /// `seq + 1`. `basis` names what the figure rests on; nil means an estimate.
     public static func grantAccrual(grant: String, amount: Amount, date: LedgerDate, basis: String?, seq: UInt64) -> [EntryDraft] {
-        var data: JSONObject = ["grant": .string(grant), "amount": .string(amount.decimalString)]
-        if let basis { data["basis"] = .string(basis) } else { data["estimate"] = .bool(true) }
+        let data = EntryData.object(AccrualData(grant: grant, amount: amount, basis: basis, estimate: basis == nil))
         let what = basis.map { "accrued grant spending (\($0))" } ?? "accrued grant spending (estimate)"
         return [
             EntryDraft(kind: .grantAccrue, date: date, memo: what, data: data),
             EntryDraft(kind: .grantAccrueReverse, date: date.adding(days: 1), memo: "reversal of the year-end accrual of entry \(seq)",
-                       data: ["accrual": .integer(Int64(seq))]),
+                       data: EntryData.object(AccrualReversal(accrual: Int64(seq)))),
         ]
     }
 }

@@ -11,11 +11,7 @@ extension FundDrafts {
         category: SecretariatRules.Category, payee: String, amount: Amount, invoice: String, description: String?,
         date: LedgerDate, ref: String
     ) -> EntryDraft {
-        var params: JSONObject = [
-            "category": .string(category.rawValue), "payee": .string(payee), "amount": .string(amount.decimalString),
-            "invoice": .string(invoice),
-        ]
-        if let description { params["description"] = .string(description) }
-        return request(action: SecretariatRules.action, ref: ref, date: date, params: params)
+        let params = SecretariatCostParams(category: category, payee: payee, amount: amount, invoice: invoice, description: description)
+        return request(ActionRequest(.secretariatCost, params), ref: ref, date: date)
     }
 }

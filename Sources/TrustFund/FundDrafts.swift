@@ -1,7 +1,7 @@
 public import CanonicalJSON
 public import LedgerCore
 public import LedgerJournal
-import TrustFundRules
+public import TrustFundRules
 import TransparencyLog
 
 /// Turns what fund staff ask for into journal drafts. The store fills in the postings from the
@@ -21,11 +21,7 @@ public enum FundDrafts {
         for (name, value) in settings { values[name] = value }
         drafts.append(EntryDraft(
             kind: .fundSetup, date: date, memo: "UNVTF template: chart of accounts, settings, two-person policy",
-            data: [
-                "template": .string("unvtf"),
-                "two_person": .array(FundSettings.controlledActions.map(JSONValue.string)),
-                "settings": .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-            ]))
+            data: EntryData.object(FundSetupData(template: "unvtf", twoPerson: FundSettings.controlledActions, settings: values))))
         return drafts
     }
 
@@ -37,28 +33,22 @@ public enum FundDrafts {
     /// `donor.add`: registers donor `id` (`type` e.g. `member-state`, `country` ISO 3166-1 alpha-2 or
     /// nil); the rules open its receivable 1200.ID.
     public static func donor(id: String, name: String, type: String, country: String?, date: LedgerDate) -> EntryDraft {
-        var data: JSONObject = ["id": .string(id), "name": .string(name), "type": .string(type)]
-        if let country { data["country"] = .string(country) }
-        return EntryDraft(kind: .donorAdd, date: date, ref: id, data: data)
+        EntryDraft(kind: .donorAdd, date: date, ref: id, data: EntryData.object(DonorRegistration(id: id, name: name, type: type, country: country)))
     }
 
     /// `pledge.record` of `amount` (in the pledge's currency) by `donor`, under `ref`: a memo line,
     /// nothing posted.
     public static func pledge(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        EntryDraft(kind: .pledgeRecord, date: date, ref: ref, memo: memo, data: [
-            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ])
+        EntryDraft(kind: .pledgeRecord, date: date, ref: ref, memo: memo, data: EntryData.object(PledgeData(donor: donor, amount: amount)))
     }
 
     /// Rates in currency units per 1 USD, effective `from` (a monthly set on the 1st, or a revision).
     /// Callers refuse a currency listed twice first (`RatesCommand` names the line); should one
     /// slip through, the last rate given for it is kept, never a trap.
     public static func rates(_ rates: [(Currency, Decimal64)], from: LedgerDate, revision: Bool, date: LedgerDate) -> EntryDraft {
-        var members = JSONObject()
-        for (currency, rate) in rates.sorted(by: { $0.0.code < $1.0.code }) { members[currency.code] = .string(rate.description) }
-        return EntryDraft(kind: .ratesSet, date: date, data: [
-            "from": .string(from.description), "rates": .object(members), "revision": .bool(revision),
-        ])
+        var texts: [String: String] = [:]
+        for (currency, rate) in rates { texts[currency.code] = rate.description }
+        return EntryDraft(kind: .ratesSet, date: date, data: EntryData.object(RateSetData(from: from, rates: texts, revision: revision)))
     }
 
     /// One instalment of an agreement: `amount` in the agreement's currency, due on `due`.
@@ -81,55 +71,41 @@ public enum FundDrafts {
         ref: String, donor: String, amount: Amount, date: LedgerDate, conditional: Bool = false, earmark: String? = nil,
         instalments: [Instalment] = [], pledge: String? = nil, memo: String? = nil
     ) -> EntryDraft {
-        var data: JSONObject = [
-            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ]
-        if conditional { data["conditional"] = .bool(true) }
-        if let earmark { data["earmark"] = .string(earmark) }
-        if !instalments.isEmpty {
-            data["instalments"] = .array(instalments.map {
-                .object(["amount": .string($0.amount.decimalString), "due": .string($0.due.description)])
-            })
-        }
-        if let pledge { data["pledge"] = .string(pledge) }
-        return EntryDraft(kind: .agreementSign, date: date, ref: ref, memo: memo, data: data)
+        let data = AgreementData(
+            donor: donor, amount: amount, conditional: conditional, earmark: earmark,
+            instalments: instalments.isEmpty ? nil : instalments.map { AgreementData.Instalment(amount: $0.amount, due: $0.due) },
+            pledge: pledge)
+        return EntryDraft(kind: .agreementSign, date: date, ref: ref, memo: memo, data: EntryData.object(data))
     }
 
     /// `agreement.recognise`: a condition of the conditional agreement is met; `amount` (in the
     /// agreement's currency) moves from deferred revenue (2200.DONOR) to revenue.
     public static func recognise(agreement: String, amount: Amount, date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .agreementRecognise, date: date, data: ["agreement": .string(agreement), "amount": .string(amount.decimalString)])
+        EntryDraft(kind: .agreementRecognise, date: date, data: EntryData.object(RecognitionData(agreement: agreement, amount: amount)))
     }
 
     /// `contribution.receive` of `amount` against `agreement`, under the bank reference `bankRef`;
     /// `charges` are the bank charges taken off (same currency), left out when nil or zero.
     public static func receipt(agreement: String, amount: Amount, charges: Amount? = nil, date: LedgerDate, bankRef: String) -> EntryDraft {
-        var data: JSONObject = [
-            "agreement": .string(agreement), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ]
-        if let charges, !charges.isZero { data["charges"] = .string(charges.decimalString) }
-        return EntryDraft(kind: .contributionReceive, date: date, ref: bankRef, data: data)
+        let data = ReceiptData(agreement: agreement, amount: amount, charges: charges?.isZero == false ? charges : nil)
+        return EntryDraft(kind: .contributionReceive, date: date, ref: bankRef, data: EntryData.object(data))
     }
 
     /// `contribution.unidentified`: a receipt whose donor is not yet known, held in suspense (Dr 1100,
     /// Cr 2400) under `bankRef`.
     public static func unidentifiedReceipt(amount: Amount, date: LedgerDate, bankRef: String, memo: String? = nil) -> EntryDraft {
-        EntryDraft(kind: .contributionUnidentified, date: date, ref: bankRef, memo: memo, data: [
-            "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ])
+        EntryDraft(kind: .contributionUnidentified, date: date, ref: bankRef, memo: memo, data: EntryData.object(CashAmountData(amount: amount)))
     }
 
     /// `contribution.apply`: places the suspense receipt `bankRef` against `agreement`.
     public static func applyReceipt(bankRef: String, agreement: String, date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .contributionApply, date: date, data: ["receipt": .string(bankRef), "agreement": .string(agreement)])
+        EntryDraft(kind: .contributionApply, date: date, data: EntryData.object(ReceiptApplication(receipt: bankRef, agreement: agreement)))
     }
 
     /// `cash.convert`: UN Treasury converts `amount` held in another currency into the fund currency at
     /// the day's rate.
     public static func conversion(amount: Amount, date: LedgerDate, ref: String?) -> EntryDraft {
-        EntryDraft(kind: .cashConvert, date: date, ref: ref, data: [
-            "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ])
+        EntryDraft(kind: .cashConvert, date: date, ref: ref, data: EntryData.object(CashAmountData(amount: amount)))
     }
 
     // MARK: Controlled actions (two-person approval)
@@ -142,56 +118,50 @@ public enum FundDrafts {
         return EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: data)
     }
 
+    /// `approval.request` of `request`'s action under `ref`, its parameters typed; nothing is
+    /// posted until it is approved.
+    public static func request<Params: Codable & Sendable & Equatable>(
+        _ request: ActionRequest<Params>, ref: String, date: LedgerDate, memo: String? = nil
+    ) -> EntryDraft {
+        EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: EntryData.object(request))
+    }
+
     /// A `grant.award` request for grant `grant` to `grantee` of `amount` in the fund currency, paid in
     /// `tranches` (summing to `amount`); `earmark` must be one a signed agreement carries.
     public static func awardRequest(
         grant: String, grantee: String, granteeName: String, amount: Amount, tranches: [Amount], date: LedgerDate,
         recommendation: String? = nil, memo: String? = nil, earmark: String? = nil
     ) -> EntryDraft {
-        var params: JSONObject = [
-            "grantee": .string(grantee), "grantee_name": .string(granteeName), "amount": .string(amount.decimalString),
-            "tranches": .array(tranches.map { .string($0.decimalString) }),
-        ]
-        if let recommendation { params["recommendation"] = .string(recommendation) }
-        if let earmark { params["earmark"] = .string(earmark) }
-        return request(action: "grant.award", ref: grant, date: date, params: params, memo: memo)
+        let params = AwardParams(
+            grantee: grantee, granteeName: granteeName, amount: amount, tranches: tranches, recommendation: recommendation, earmark: earmark)
+        return request(ActionRequest(.grantAward, params), ref: grant, date: date, memo: memo)
     }
 
     /// A `grant.disburse` request to pay tranche `tranche` (1-based) of `grant`, `amount` in the fund
     /// currency, under `ref`.
     public static func disbursementRequest(grant: String, tranche: Int, amount: Amount, date: LedgerDate, ref: String) -> EntryDraft {
-        request(action: "grant.disburse", ref: ref, date: date, params: [
-            "grant": .string(grant), "tranche": .integer(Int64(tranche)), "amount": .string(amount.decimalString),
-        ])
+        request(ActionRequest(.grantDisburse, DisbursementParams(grant: grant, tranche: Int64(tranche), amount: amount)), ref: ref, date: date)
     }
 
     /// A `receivable.write-off` request of `amount` of `agreement`'s receivable, in the agreement's
     /// currency.
     public static func writeOffRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(action: "receivable.write-off", ref: ref, date: date, params: [
-            "agreement": .string(agreement), "amount": .string(amount.decimalString),
-        ], memo: memo)
+        request(ActionRequest(.receivableWriteOff, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, date: date, memo: memo)
     }
 
     /// `receivable.impair`: an allowance for `amount` of the agreement's receivable.
     public static func impairmentRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(action: "receivable.impair", ref: ref, date: date, params: [
-            "agreement": .string(agreement), "amount": .string(amount.decimalString),
-        ], memo: memo)
+        request(ActionRequest(.receivableImpair, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, date: date, memo: memo)
     }
 
     /// A `donor.refund` request to pay `amount` (in its currency, positive) back to `donor`.
     public static func donorRefundRequest(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(action: "donor.refund", ref: ref, date: date, params: [
-            "donor": .string(donor), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ], memo: memo)
+        request(ActionRequest(.donorRefund, DonorRefundParams(donor: donor, amount: amount)), ref: ref, date: date, memo: memo)
     }
 
     /// A `setting.change` request: setting `name` (e.g. `psc_rate`) becomes `value` from `from`.
     public static func settingRequest(name: String, value: String, from: LedgerDate, date: LedgerDate, ref: String) -> EntryDraft {
-        request(action: "setting.change", ref: ref, date: date, params: [
-            "name": .string(name), "value": .string(value), "from": .string(from.description),
-        ])
+        request(ActionRequest(.settingChange, SettingChangeParams(name: name, value: value, from: from)), ref: ref, date: date)
     }
 
     /// A `voucher` request: `postings` (debit-positive amounts, with their values in the fund currency)
@@ -209,24 +179,25 @@ public enum FundDrafts {
 
     /// Bank charges a reconciliation found on `account`, to be booked on approval.
     public static func bankChargesRequest(account: AccountCode, amount: Amount, bankID: String?, date: LedgerDate, ref: String) -> EntryDraft {
-        var params: JSONObject = [
-            "account": .string(account.rawValue), "amount": .string(amount.decimalString), "currency": .string(amount.currency.code),
-        ]
-        if let bankID { params["bank_id"] = .string(bankID) }
-        return request(action: "bank.charges", ref: ref, date: date, params: params, memo: "Bank charges from the statement")
+        request(ActionRequest(.bankCharges, BankChargesParams(account: account, amount: amount, bankID: bankID)), ref: ref, date: date,
+                memo: "Bank charges from the statement")
     }
 
     /// A correction: entry `seq` negated (and, for a fund entry, its records put back).
     public static func reversalRequest(of seq: UInt64, date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
-        request(action: "reversal", ref: ref, date: date, params: ["reverses": .integer(Int64(seq))], memo: memo)
+        request(ActionRequest(.reversal, ReversalParams(reverses: Int64(seq))), ref: ref, date: date, memo: memo)
     }
 
     /// `approval.certify`, `approval.approve` or `approval.reject` of request `ref`, dated as the request.
     public static func decision(_ kind: EntryKind, request ref: String, date: LedgerDate, reason: String? = nil) -> EntryDraft {
         precondition([.approvalCertify, .approvalApprove, .approvalReject].contains(kind))
-        var data: JSONObject = ["request": .string(ref)]
-        if let reason { data["reason"] = .string(reason) }
-        return EntryDraft(kind: kind, date: date, data: data)
+        // A rejection without a reason is written as given, for the rules to refuse naming the member.
+        guard kind == .approvalReject, let reason else {
+            var data = EntryData.object(RequestDecision(request: ref))
+            if let reason { data["reason"] = .string(reason) }
+            return EntryDraft(kind: kind, date: date, data: data)
+        }
+        return EntryDraft(kind: kind, date: date, data: EntryData.object(RejectionData(request: ref, reason: reason)))
     }
 
     // MARK: Grants after the award
@@ -236,28 +207,25 @@ public enum FundDrafts {
     public static func recommendation(
         ref: String, grantee: String, granteeName: String, amount: Amount?, cycle: String?, session: String?, date: LedgerDate
     ) -> EntryDraft {
-        var data: JSONObject = ["grantee": .string(grantee), "grantee_name": .string(granteeName)]
-        if let amount { data["amount"] = .string(amount.decimalString) }
-        if let cycle { data["cycle"] = .string(cycle) }
-        if let session { data["session"] = .string(session) }
-        return EntryDraft(kind: .grantRecommend, date: date, ref: ref, data: data)
+        let data = GrantRecommendation(grantee: grantee, granteeName: granteeName, amount: amount, cycle: cycle, session: session)
+        return EntryDraft(kind: .grantRecommend, date: date, ref: ref, data: EntryData.object(data))
     }
 
     /// `grant.report`: the partner's accepted financial report of `spent` (fund currency) on `grant`;
     /// the rules also charge programme support costs on it.
     public static func grantReport(grant: String, spent: Amount, date: LedgerDate, ref: String? = nil) -> EntryDraft {
-        EntryDraft(kind: .grantReport, date: date, ref: ref, data: ["grant": .string(grant), "spent": .string(spent.decimalString)])
+        EntryDraft(kind: .grantReport, date: date, ref: ref, data: EntryData.object(GrantReportData(grant: grant, spent: spent)))
     }
 
     /// `grant.refund`: `amount` (fund currency) of `grant` comes back, under the bank reference `bankRef`.
     public static func grantRefund(grant: String, amount: Amount, date: LedgerDate, bankRef: String) -> EntryDraft {
-        EntryDraft(kind: .grantRefund, date: date, ref: bankRef, data: ["grant": .string(grant), "amount": .string(amount.decimalString)])
+        EntryDraft(kind: .grantRefund, date: date, ref: bankRef, data: EntryData.object(GrantRefundData(grant: grant, amount: amount)))
     }
 
     /// `grant.close`: every advance of `grant` is reported or refunded; the rules release the
     /// commitment not paid.
     public static func grantClose(grant: String, date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .grantClose, date: date, ref: grant, data: ["grant": .string(grant)])
+        EntryDraft(kind: .grantClose, date: date, ref: grant, data: EntryData.object(GrantClosure(grant: grant)))
     }
 
     // MARK: Period end
@@ -265,31 +233,29 @@ public enum FundDrafts {
     /// `fx.revalue`: revalues every foreign-currency balance of a monetary account at the rate in force
     /// on `date`.
     public static func revaluation(date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .fxRevalue, date: date, memo: "Period-end revaluation at UNORE")
+        EntryDraft(kind: .fxRevalue, date: date, memo: "Period-end revaluation at UNORE", data: EntryData.object(NoData()))
     }
 
     /// `interest.allocate`: the fund's share of the main cash pool's `income` and `costs`, in the fund
     /// currency, under Treasury's allocation `ref`.
     public static func interest(income: Amount, costs: Amount, date: LedgerDate, ref: String) -> EntryDraft {
-        EntryDraft(kind: .interestAllocate, date: date, ref: ref, data: [
-            "income": .string(income.decimalString), "costs": .string(costs.decimalString),
-        ])
+        EntryDraft(kind: .interestAllocate, date: date, ref: ref, data: EntryData.object(InterestAllocation(income: income, costs: costs)))
     }
 
     /// `reserve.adjust`: brings the operating reserve (3300) to `reserve_rate` % of
     /// `planned_expenditure` as in force on `date`.
     public static func reserveAdjustment(date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .reserveAdjust, date: date, memo: "Operating reserve to its required level")
+        EntryDraft(kind: .reserveAdjust, date: date, memo: "Operating reserve to its required level", data: EntryData.object(NoData()))
     }
 
     /// The fund manager's request to close `year`, dated its 31 December (two-person approval on
     /// every fund ledger; recorded only after the year has ended).
     public static func yearCloseRequest(year: Int, ref: String, date: LedgerDate) -> EntryDraft {
-        request(action: "year.close", ref: ref, date: date, params: ["year": .integer(Int64(year))], memo: "Close \(year)")
+        request(ActionRequest(.yearClose, YearCloseParams(year: Int64(year))), ref: ref, date: date, memo: "Close \(year)")
     }
 
     /// The approving officer's approval of close request `ref`: the entry that closes `year`.
     public static func yearClose(year: Int, request ref: String, date: LedgerDate) -> EntryDraft {
-        EntryDraft(kind: .yearClose, date: date, ref: String(year), data: ["year": .integer(Int64(year)), "request": .string(ref)])
+        EntryDraft(kind: .yearClose, date: date, ref: String(year), data: EntryData.object(YearCloseData(year: Int64(year), request: ref)))
     }
 }

@@ -1,10 +1,10 @@
-public import SQLiteStore
+public import LedgerStore
 public import TrustFundRules
 
 // The fund's records as typed values: what reports, statements and commands read instead of
 // the raw fields of a StateRecord.
 
-extension LedgerFile {
+extension StoreSnapshot {
     /// Every approval request, by ref.
     public func requestRecords() throws -> [RequestRecord] {
         try fundRecords(RequestRecord.collection).map { try RequestRecord($0) }
@@ -16,7 +16,7 @@ extension LedgerFile {
     }
 }
 
-extension LedgerFile {
+extension StoreSnapshot {
     /// Every donor, by id.
     public func donorRecords() throws -> [DonorRecord] { try fundRecords(DonorRecord.collection).map { try DonorRecord($0) } }
     /// The donor `id`; nil when there is none.

@@ -2,8 +2,7 @@ public import LedgerCore
 public import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// What one journal entry did to one grant: the obligation it recorded, the money it paid, the
 /// spending it recorded (5100), the programme support costs it charged (5200) and the money the
@@ -85,7 +84,7 @@ public struct GrantPositions {
 
     /// Reads every grant movement of `ledger`, whose fund currency is `currency`.
     /// - Throws: when the ledger cannot be read, or an `AmountError` when a sum overflows.
-    public init(_ ledger: LedgerFile, currency: Currency) throws {
+    public init(_ ledger: any StoreSnapshot, currency: Currency) throws {
         self.currency = currency
         let entries = try ledger.entries(ofKinds: [.approvalApprove, .grantReport, .grantRefund, .reversal, .grantAccrue, .grantAccrueReverse])
         let reversals = try ledger.reversals()

@@ -19,15 +19,16 @@ enum AccrualRules {
     /// (payable to the partner). PSC at the rate in force × amount, half to even: Dr 5200, Cr 2100
     /// (payable, as PSC on a real report is paid from 1100 only when reported).
     static func accrue(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["grant", "amount", "basis", "estimate"])
+        let data = try context.decode(AccrualData.self)
         guard context.date.month == 12, context.date.day == 31 else {
             throw context.refuse(.wrongDate, "an accrual is dated 31 December of the year it closes (\(context.date.year)-12-31), not \(context.date)")
         }
-        let grant = try Grant(context, try context.data.string("grant"))
+        let grant = try Grant(context, data.grant)
         guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
-        let amount = try context.positiveAmount("amount", context.fundCurrency)
-        let basis = try context.data.optionalText("basis", max: Limits.memoLengthMax)
-        let estimate = try context.data.flag("estimate")
+        let amount = try context.positive(data.amount, "amount")
+        let basis = data.basis
+        if let basis { try context.checkText(basis, "basis", max: Limits.memoLengthMax) }
+        let estimate = data.estimate
         guard (basis != nil) != estimate else {
             throw context.refuse(.missingField, "an accrual names its basis (e.g. \"partner report of 2026-01-20\") or is an estimate (estimate: true), one of the two")
         }
@@ -56,8 +57,7 @@ enum AccrualRules {
     /// `grant.accrue.reverse`: `{"accrual": SEQ}`, the entry right after accrual SEQ, dated the
     /// day after it (1 January): its postings exactly negated.
     static func reverse(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["accrual"])
-        let number = try context.data.integer("accrual")
+        let number = try context.decode(AccrualReversal.self).accrual
         guard let open = try context.state.record(collection, openID), open.fields["seq"]?.integerValue == number,
             number >= 0, UInt64(number) + 1 == context.seq, let target = try context.state.postings(ofEntry: UInt64(number)),
             target.kind == .grantAccrue

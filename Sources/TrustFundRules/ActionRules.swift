@@ -11,40 +11,37 @@ enum ActionRules {
     /// "recommendation"?, "earmark"?}`; the request's ref is the grant's id. An earmark must be
     /// one a signed agreement carries (``EarmarkRules``).
     static func requestAward(_ context: FundContext, ref: String) throws {
-        try context.data.allowOnly(["action", "grantee", "grantee_name", "amount", "tranches", "recommendation", "earmark"])
-        if let earmark = try context.data.optionalText("earmark", max: Limits.nameLengthMax) { try EarmarkRules.checkGrantEarmark(earmark, context) }
+        let award = try context.decode(ActionRequest<AwardParams>.self).params
+        if let earmark = award.earmark {
+            try context.checkText(earmark, "earmark", max: Limits.nameLengthMax)
+            try EarmarkRules.checkGrantEarmark(earmark, context)
+        }
         if let existing = try context.state.record("grant", ref) {
             throw context.refuse(.alreadyRecorded, "grant \(ref) already exists (entry \(existing.seq))")
         }
-        _ = try context.identifier("grantee")
-        _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
-        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        try FundIDs.check(award.grantee, what: "grantee", seq: context.seq)
+        try context.checkText(award.granteeName, "grantee_name", max: Limits.nameLengthMax)
+        let amount = try context.positive(award.amount, "amount")
         var total = Amount.zero(context.fundCurrency)
-        let tranches = try context.data.array("tranches")
-        guard !tranches.isEmpty else { throw context.refuse(.badField, "a grant needs at least one tranche") }
-        for (index, item) in tranches.enumerated() {
-            guard let text = item.stringValue else { throw context.refuse(.badField, "tranches[\(index)] must be an amount string") }
-            let tranche: Amount
-            do { tranche = try Amount(parsing: text, currency: context.fundCurrency, mode: .exact) } catch {
-                throw context.refuse(.badField, "tranche \(index + 1): \(error)")
-            }
+        guard !award.tranches.isEmpty else { throw context.refuse(.badField, "a grant needs at least one tranche") }
+        for (index, tranche) in award.tranches.enumerated() {
             guard tranche.minorUnits > 0 else { throw context.refuse(.badField, "tranche \(index + 1) must be more than zero") }
             total = try total.plus(tranche)
         }
         guard total == amount else {
             throw context.refuse(.totalMismatch, "the tranches add up to \(total.decimalString), not the grant's \(amount.decimalString)")
         }
-        if let recommendation = try context.data.optionalString("recommendation") {
+        if let recommendation = award.recommendation {
             _ = try context.require("recommendation", recommendation, "board recommendation")
         }
     }
 
     /// `grant.disburse`: `{"grant", "tranche", "amount"}`. Reserves the tranche on the grant.
     static func requestDisbursement(_ context: FundContext, _ outcome: inout FundOutcome) throws {
-        try context.data.allowOnly(["action", "grant", "tranche", "amount"])
-        var grant = try Grant(context, try context.data.string("grant"))
+        let params = try context.decode(ActionRequest<DisbursementParams>.self).params
+        var grant = try Grant(context, params.grant)
         guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
-        let tranche = try context.data.integer("tranche")
+        let tranche = params.tranche
         let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
         guard tranche >= 1, tranche <= count else {
             throw context.refuse(.badField, "grant \(grant.id) has tranches 1...\(count), not \(tranche)")
@@ -52,7 +49,7 @@ enum ActionRules {
         guard !grant.trancheNumbers("tranches_requested").contains(tranche) else {
             throw context.refuse(.alreadyRecorded, "tranche \(tranche) of grant \(grant.id) is already requested or paid")
         }
-        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        let amount = try context.positive(params.amount, "amount")
         // Each tranche is paid once and at most as approved, so the payments never pass the grant.
         let approved = try Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
         guard amount.minorUnits <= approved.minorUnits else {
@@ -65,9 +62,9 @@ enum ActionRules {
 
     /// `receivable.write-off`: `{"agreement", "amount"}` in the agreement's currency.
     static func requestWriteOff(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "agreement", "amount"])
         let agreement = try Agreement(context, try context.data.string("agreement"))
-        let amount = try context.positiveAmount("amount", agreement.currency)
+        let params = try context.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params
+        let amount = try context.positive(params.amount, "amount")
         let outstanding = try agreement.outstanding()
         guard amount.minorUnits <= outstanding.minorUnits else {
             throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) has \(outstanding.decimalString) \(agreement.currency.code) outstanding, less than \(amount.decimalString)")
@@ -76,21 +73,21 @@ enum ActionRules {
 
     /// `donor.refund`: `{"donor", "amount", "currency"}`.
     static func requestRefund(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "donor", "amount", "currency"])
-        _ = try context.require("donor", try context.data.string("donor"), "donor")
-        _ = try context.positiveAmount("amount", try context.currency("currency"))
+        let params = try context.decode(ActionRequest<DonorRefundParams>.self).params
+        _ = try context.require("donor", params.donor, "donor")
+        try context.positive(params.amount, "amount")
     }
 
     /// `setting.change`: `{"name", "value", "from"}`.
     static func requestSetting(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "name", "value", "from"])
-        let name = try context.data.string("name")
-        let value = try context.data.string("value")
+        let params = try context.decode(ActionRequest<SettingChangeParams>.self).params
+        let name = params.name
+        let value = params.value
         do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
             throw context.refuse(error)
         }
         // A setting changes from now on: entries already recorded keep the value they used.
-        let from = try context.data.date("from")
+        let from = params.from
         guard from >= context.date else {
             throw context.refuse(.wrongDate, "a setting changes from the request's date (\(context.date)) or later, not from \(from)")
         }
@@ -115,7 +112,7 @@ enum ActionRules {
     /// `reversal`: `{"reverses": SEQ}`. A correction: the entry's postings negated and, for a
     /// fund entry, its records put back as they were (``FundUndo``).
     static func requestReversal(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "reverses"])
+        _ = try context.decode(ActionRequest<ReversalParams>.self)
         _ = try reversalTarget(context)
     }
 
@@ -141,11 +138,10 @@ enum ActionRules {
     /// `bank.charges`: `{"account", "amount", "currency", "bank_id"?}`: charges the bank took
     /// from `account`, found by a reconciliation.
     static func requestBankCharges(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "account", "amount", "currency", "bank_id"])
-        let account = try context.data.accountCode("account")
+        let params = try context.decode(ActionRequest<BankChargesParams>.self).params
+        let account = params.account
         guard try context.state.account(account) != nil else { throw context.refuse(.unknownAccount, "account \(account) does not exist") }
-        _ = try context.positiveAmount("amount", try context.currency("currency"))
-        _ = try context.data.optionalString("bank_id")
+        try context.positive(params.amount, "amount")
     }
 
     static func voucherPostings(_ context: FundContext) throws -> [Posting] {
@@ -244,19 +240,18 @@ enum ActionRules {
         let currency = amount.currency
         let cash = try FundMoney.balance(FundChart.cash, currency, context).amount
         var waiting = Amount.zero(currency)
-        for record in try context.state.records("request") where record.id != request.ref {
-            guard try RequestStatus(in: record.fields, of: "request \(record.id)") == .certified, let params = record.fields["params"]?.objectValue,
-                let text = params["amount"]?.stringValue
-            else { continue }
-            switch record.fields["action"]?.stringValue {
-            case SecretariatRules.action where currency == context.fundCurrency:
-                waiting = try waiting.plus(try SecretariatRules.held(by: try RequestRecord(record), fund: currency, state: context.state))
-                continue
-            case "grant.disburse" where currency == context.fundCurrency: break
-            case "donor.refund" where params["currency"]?.stringValue == currency.code: break
+        for record in try context.state.records(RequestRecord.collection) where record.id != request.ref {
+            let other = try RequestRecord(record)
+            guard other.status == .certified, other.params["amount"] != nil else { continue }
+            switch other.requestAction {
+            case .secretariatCost where currency == context.fundCurrency:
+                waiting = try waiting.plus(try SecretariatRules.held(by: other, fund: currency, state: context.state))
+            case .grantDisburse where currency == context.fundCurrency:
+                waiting = try waiting.plus(try other.amount(in: currency) ?? .zero(currency))
+            case .donorRefund where other.params["currency"] == .string(currency.code):
+                waiting = try waiting.plus(try other.amount(in: currency) ?? .zero(currency))
             default: continue
             }
-            waiting = try waiting.plus(Amount.stored(text, currency))
         }
         guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"

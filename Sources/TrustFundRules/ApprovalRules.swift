@@ -41,8 +41,7 @@ enum ApprovalRules {
     }
 
     static func certify(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["request"])
-        var request = try Request(context)
+        var request = try Request(context, ref: try context.decode(RequestDecision.self).request)
         guard request.status == .requested else {
             throw context.refuse(.wrongState, "request \(request.ref) is \(request.status), not waiting for certification")
         }
@@ -61,8 +60,7 @@ enum ApprovalRules {
     }
 
     static func approve(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["request"])
-        var request = try Request(context)
+        var request = try Request(context, ref: try context.decode(RequestDecision.self).request)
         let controlled = try FundSettings.isControlled(request.action, state: context.state)
         let holder = context.signer.record.holder
         if controlled {
@@ -110,9 +108,9 @@ enum ApprovalRules {
     }
 
     static func reject(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["request", "reason"])
-        var request = try Request(context)
-        _ = try context.data.text("reason", max: Limits.memoLengthMax)
+        let data = try context.decode(RejectionData.self)
+        var request = try Request(context, ref: data.request)
+        try context.checkText(data.reason, "reason", max: Limits.memoLengthMax)
         guard request.status.isOpen else {
             throw context.refuse(.wrongState, "request \(request.ref) is \(request.status); only a waiting request can be rejected")
         }
@@ -140,8 +138,8 @@ struct Request {
         status = try RequestStatus(in: fields, of: "request \(ref)")
     }
 
-    init(_ context: FundContext) throws {
-        let ref = try context.data.string("request")
+    /// The request `ref` a decision names; refused when it is not recorded.
+    init(_ context: FundContext, ref: String) throws {
         let record = try context.require("request", ref, "request")
         try self.init(ref: ref, fields: record.fields)
     }

@@ -9,19 +9,20 @@ enum ContributionRules {
     /// Dr 1200.DONOR, Cr the donor type's revenue account (2200.DONOR when conditional), at the
     /// rate of the entry's date. Multi-year unconditional agreements are recognised in full now.
     static func sign(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["donor", "amount", "currency", "conditional", "earmark", "instalments", "pledge"])
+        let data = try context.decode(AgreementData.self)
         guard let ref = context.body.ref else { throw context.refuse(.missingField, "an agreement needs a ref") }
         try FundIDs.check(ref, what: "agreement ref", seq: context.seq)
         if let existing = try context.state.record("agreement", ref) {
             throw context.refuse(.alreadyRecorded, "agreement \(ref) is already recorded (entry \(existing.seq))")
         }
-        let donorID = try context.data.string("donor")
+        let donorID = data.donor
         let donor = try context.require("donor", donorID, "donor")
-        let currency = try context.currency("currency")
-        let amount = try context.positiveAmount("amount", currency)
-        let conditional = try context.data.flag("conditional")
-        let earmark = try context.data.optionalText("earmark", max: Limits.nameLengthMax)
-        let instalments = try self.instalments(context, amount: amount)
+        let amount = try context.positive(data.amount, "amount")
+        let currency = amount.currency
+        let conditional = data.conditional
+        let earmark = data.earmark
+        if let earmark { try context.checkText(earmark, "earmark", max: Limits.nameLengthMax) }
+        let instalments = try self.instalments(data.instalments, context, amount: amount)
         let value = try FundMoney.value(amount, on: context.date, context)
 
         var outcome = FundOutcome()
@@ -37,7 +38,7 @@ enum ContributionRules {
             "instalments": .array(instalments), "receipts": .array([]),
         ]
         if let earmark { fields["earmark"] = .string(earmark) }
-        if let pledgeRef = try context.data.optionalString("pledge") {
+        if let pledgeRef = data.pledge {
             try releasePledge(pledgeRef, donorID: donorID, context, &outcome)
             fields["pledge"] = .string(pledgeRef)
         }
@@ -45,19 +46,16 @@ enum ContributionRules {
         return outcome
     }
 
-    static func instalments(_ context: FundContext, amount: Amount) throws -> [JSONValue] {
-        guard context.data.has("instalments") else {
-            return [.object(["amount": .string(amount.decimalString), "due": .string(context.date.description)])]
+    static func instalments(_ given: [AgreementData.Instalment]?, _ context: FundContext, amount: Amount) throws -> [JSONValue] {
+        guard let given else {
+            return [EntryData.value(AgreementData.Instalment(amount: amount, due: context.date))]
         }
         var total = Amount.zero(amount.currency)
         var items: [JSONValue] = []
-        for (index, item) in try context.data.array("instalments").enumerated() {
-            let fields = try JSONFields(item, context: "entry \(context.seq) data.instalments[\(index)]")
-            try fields.allowOnly(["amount", "due"])
-            let part = try context.positiveAmount("amount", amount.currency, in: fields)
-            let due = try fields.date("due")
+        for (index, instalment) in given.enumerated() {
+            let part = try context.positive(instalment.amount, "instalments[\(index)].amount")
             total = try total.plus(part)
-            items.append(.object(["amount": .string(part.decimalString), "due": .string(due.description)]))
+            items.append(EntryData.value(instalment))
         }
         guard total == amount else {
             throw context.refuse(.totalMismatch, "the instalments add up to \(total.decimalString), not the agreement's \(amount.decimalString)")
@@ -104,9 +102,9 @@ enum ContributionRules {
     /// `agreement.recognise`: `{"agreement", "amount"}`. A condition is met: Dr 2200.DONOR at its
     /// carrying value, Cr revenue with the same value.
     static func recognise(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["agreement", "amount"])
         var agreement = try Agreement(context, try context.data.string("agreement"))
-        let amount = try context.positiveAmount("amount", agreement.currency)
+        let data = try context.decode(RecognitionData.self, currency: agreement.currency)
+        let amount = try context.positive(data.amount, "amount")
         let deferred = try agreement.amount("deferred")
         guard amount.minorUnits <= deferred.minorUnits else {
             throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) has \(deferred.decimalString) \(agreement.currency.code) deferred, less than \(amount.decimalString)")
@@ -128,15 +126,15 @@ enum ContributionRules {
     /// 1200.DONOR at its carrying value for what the agreement still expects; any over-payment
     /// Cr 2300.DONOR (refunds payable); the difference is a realised FX gain (4900) or loss (5900).
     static func receive(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["agreement", "amount", "currency", "charges"])
+        let data = try context.decode(ReceiptData.self)
         guard context.body.ref != nil else { throw context.refuse(.missingField, "a receipt needs its bank reference as ref") }
-        var agreement = try Agreement(context, try context.data.string("agreement"))
-        let currency = try context.currency("currency")
+        var agreement = try Agreement(context, data.agreement)
+        let currency = data.amount.currency
         guard currency == agreement.currency else {
             throw context.refuse(.currencyMismatch, "agreement \(agreement.id) is in \(agreement.currency.code), not \(currency.code)")
         }
-        let amount = try context.positiveAmount("amount", currency)
-        let charges = context.data.has("charges") ? try context.amount("charges", currency) : .zero(currency)
+        let amount = try context.positive(data.amount, "amount")
+        let charges = try context.notNegative(data.charges ?? .zero(currency), "charges")
         guard charges.minorUnits < amount.minorUnits else {
             throw context.refuse(.totalMismatch, "bank charges \(charges.decimalString) are not less than the amount \(amount.decimalString)")
         }
@@ -177,10 +175,10 @@ enum ContributionRules {
     /// currency balances on its own, so the exchange passes through 1190 (currency conversion),
     /// whose lines in the two currencies carry opposite values.
     static func convert(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["amount", "currency"])
-        let currency = try context.currency("currency")
+        let data = try context.decode(CashAmountData.self)
+        let currency = data.amount.currency
         guard currency != context.fundCurrency else { throw context.refuse(.currencyMismatch, "\(currency.code) is already the fund currency") }
-        let amount = try context.positiveAmount("amount", currency)
+        let amount = try context.positive(data.amount, "amount")
         let held = try FundMoney.balance(FundChart.cash, currency, context).amount
         guard amount.minorUnits <= held.minorUnits else {
             throw context.refuse(.fundsUnavailable, "cash holds \(held.decimalString) \(currency.code), less than \(amount.decimalString)")
@@ -198,10 +196,10 @@ enum ContributionRules {
     /// `contribution.unidentified` (ref = the bank reference): `{"amount", "currency"}`.
     /// Dr 1100, Cr 2400 (suspense), at the day's rate.
     static func unidentified(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["amount", "currency"])
+        let data = try context.decode(CashAmountData.self)
         guard let ref = context.body.ref else { throw context.refuse(.missingField, "a receipt needs its bank reference as ref") }
-        let currency = try context.currency("currency")
-        let amount = try context.positiveAmount("amount", currency)
+        let amount = try context.positive(data.amount, "amount")
+        let currency = amount.currency
         let value = try FundMoney.value(amount, on: context.date, context)
         var outcome = FundOutcome()
         outcome.post(FundChart.cash, amount, value: value)
@@ -216,13 +214,13 @@ enum ContributionRules {
     /// `contribution.apply`: `{"receipt", "agreement"}`. A receipt in suspense is placed:
     /// Dr 2400 at its carrying value, then as a receipt against the agreement.
     static func apply(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["receipt", "agreement"])
-        let receiptRef = try context.data.string("receipt")
+        let data = try context.decode(ReceiptApplication.self)
+        let receiptRef = data.receipt
         let receipt = try context.require("suspense", receiptRef, "unidentified receipt")
         guard try SuspenseStatus(in: receipt.fields, of: "unidentified receipt \(receiptRef)") == .open else {
             throw context.refuse(.alreadyRecorded, "unidentified receipt \(receiptRef) was already applied")
         }
-        var agreement = try Agreement(context, try context.data.string("agreement"))
+        var agreement = try Agreement(context, data.agreement)
         let currency = try Currency(code: receipt.fields["currency"]?.stringValue ?? "")
         guard currency == agreement.currency else {
             throw context.refuse(.currencyMismatch, "receipt \(receiptRef) is in \(currency.code); agreement \(agreement.id) is in \(agreement.currency.code)")

@@ -11,17 +11,17 @@ enum DelegationRules {
 
     /// `key.delegate`: `{"key_id", "limit", "from", "to"}`, the limit in the fund currency.
     static func delegate(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["key_id", "limit", "from", "to"])
-        let keyID = try context.data.string("key_id")
+        let data = try context.decode(DelegationData.self)
+        let keyID = data.keyID
         guard let key = try context.state.key(id: keyID), key.revokedSeq == nil else {
             throw context.refuse(.unknownKey, "key \(keyID) is not a registered, unrevoked key; register it first (vtf key register)")
         }
         guard key.record.roles.contains(.certifyingOfficer) || key.record.roles.contains(.approvingOfficer) else {
             throw context.refuse(.signerRole, "key \(keyID) (\(key.record.holder)) is neither a certifying nor an approving officer's key; only those carry a delegation")
         }
-        let limit = try context.positiveAmount("limit", context.fundCurrency)
-        let from = try context.data.date("from")
-        let to = try context.data.date("to")
+        let limit = try context.positive(data.limit, "limit")
+        let from = data.from
+        let to = data.to
         guard from.description <= to.description else {
             throw context.refuse(.wrongDate, "the delegation runs from \(from) to \(to): to must not be before from")
         }

@@ -51,12 +51,12 @@ public struct FundsAvailable: Sendable, Equatable {
         try result.add("less operating reserve (reserve_rate × planned_expenditure on \(date))", nil, try reserve.negative())
         try result.add("less open grant commitments (9200)", "9200", try total(state, "9200", date, fund).negative())
         var certified = Amount.zero(fund)
-        for record in try state.records("request") where record.id != excludingRequest {
-            guard record.fields["action"]?.stringValue == "grant.award", try RequestStatus(in: record.fields, of: "request \(record.id)") == .certified,
-                (record.fields["date"]?.stringValue ?? "") <= date.description,
-                let text = record.fields["params"]?.objectValue?["amount"]?.stringValue
+        for record in try state.records(RequestRecord.collection) where record.id != excludingRequest {
+            let request = try RequestRecord(record)
+            guard request.requestAction == .grantAward, request.status == .certified, request.date <= date,
+                let amount = try request.amount(in: fund)
             else { continue }
-            certified = try certified.plus(Amount.stored(text, fund))
+            certified = try certified.plus(amount)
         }
         try result.add("less grant awards certified, not yet approved", nil, try certified.negative())
         let secretariat = try SecretariatRules.certified(state, asOf: date, excludingRequest: excludingRequest)

@@ -8,14 +8,14 @@ enum GrantRules {
     /// `grant.recommend` (ref = the recommendation): `{"grantee", "grantee_name", "amount"?,
     /// "cycle"?, "session"?}`. The Board of Trustees advises; nothing is posted.
     static func recommend(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["grantee", "grantee_name", "amount", "cycle", "session"])
+        let data = try context.decode(GrantRecommendation.self)
         guard let ref = context.body.ref else { throw context.refuse(.missingField, "a recommendation needs a ref") }
-        _ = try context.identifier("grantee")
-        _ = try context.data.text("grantee_name", max: Limits.nameLengthMax)
-        if context.data.has("amount") { _ = try context.positiveAmount("amount", context.fundCurrency) }
-        _ = try context.data.optionalText("cycle", max: Limits.nameLengthMax)
-        _ = try context.data.optionalText("session", max: Limits.nameLengthMax)
-        var fields = context.data.object
+        try FundIDs.check(data.grantee, what: "grantee", seq: context.seq)
+        try context.checkText(data.granteeName, "grantee_name", max: Limits.nameLengthMax)
+        if let amount = data.amount { try context.positive(amount, "amount") }
+        if let cycle = data.cycle { try context.checkText(cycle, "cycle", max: Limits.nameLengthMax) }
+        if let session = data.session { try context.checkText(session, "session", max: Limits.nameLengthMax) }
+        var fields = EntryData.object(data)
         fields["date"] = .string(context.date.description)
         var outcome = FundOutcome()
         outcome.put("recommendation", ref, seq: context.seq, fields)
@@ -27,9 +27,9 @@ enum GrantRules {
     /// Dr 5200, Cr 1100. The grant's `reported` list keeps what was spent and charged per year
     /// and rate, so that a later refund of it reverses the PSC at the rate that charged it.
     static func report(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["grant", "spent"])
-        var grant = try Grant(context, try context.data.string("grant"))
-        let spent = try context.positiveAmount("spent", context.fundCurrency)
+        let data = try context.decode(GrantReportData.self)
+        var grant = try Grant(context, data.grant)
+        let spent = try context.positive(data.spent, "spent")
         let advances = try FundChart.advances.sub(grant.id)
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
         guard spent.minorUnits <= open.minorUnits else {
@@ -57,10 +57,10 @@ enum GrantRules {
     /// at the rate that charged it (Dr 1100, Cr 5200); spending of an earlier year (closed, or
     /// to be closed, into 3100) comes back as prior-period revenue, its PSC too (Dr 1100, Cr 4300). The grant's spent and PSC are reduced by what the refund returns.
     static func refund(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["grant", "amount"])
+        let data = try context.decode(GrantRefundData.self)
         guard context.body.ref != nil else { throw context.refuse(.missingField, "a refund needs its bank reference as ref") }
-        var grant = try Grant(context, try context.data.string("grant"))
-        let amount = try context.positiveAmount("amount", context.fundCurrency)
+        var grant = try Grant(context, data.grant)
+        let amount = try context.positive(data.amount, "amount")
         let advances = try FundChart.advances.sub(grant.id)
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
         let toAdvance = amount.minorUnits <= open.minorUnits ? amount : open
@@ -97,8 +97,7 @@ enum GrantRules {
     /// `grant.close`: `{"grant"}`. Every advance is reported or refunded; the commitment not
     /// paid is released (Dr 9900, Cr 9200.GRANT).
     static func close(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["grant"])
-        var grant = try Grant(context, try context.data.string("grant"))
+        var grant = try Grant(context, try context.decode(GrantClosure.self).grant)
         guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is already \(grant.status)") }
         guard try grant.amount("pending").isZero else {
             throw context.refuse(.wrongState, "grant \(grant.id) has a payment waiting for approval; approve or reject it first")

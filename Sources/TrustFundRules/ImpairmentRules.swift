@@ -12,9 +12,9 @@ enum ImpairmentRules {
     /// `approval.request` with action `receivable.impair`: `{"agreement", "amount"}` in the
     /// agreement's currency. Returns the ageing basis the request record keeps.
     static func request(_ context: FundContext) throws -> JSONObject {
-        try context.data.allowOnly(["action", "agreement", "amount"])
         let agreement = try Agreement(context, try context.data.string("agreement"))
-        let amount = try context.positiveAmount("amount", agreement.currency)
+        let params = try context.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params
+        let amount = try context.positive(params.amount, "amount")
         try checkImpairable(amount, agreement, context, stage: nil)
         let settled = try agreement.amount("received").plus(agreement.amount("written_off"))
         let ageing = try ReceivableAgeing.compute(instalments(agreement, context), settled: settled, asOf: context.date)

@@ -8,7 +8,7 @@ enum PeriodEndRules {
     /// the rate in force on the entry's date: a line of amount 0 carries the change in value,
     /// and one line per currency the net unrealised gain (4900) or loss (5900).
     static func revalue(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly([])
+        _ = try context.decode(NoData.self)
         var outcome = FundOutcome()
         var net: [Currency: Amount] = [:]
         for prefix in FundChart.monetary {
@@ -30,9 +30,9 @@ enum PeriodEndRules {
     /// `interest.allocate` (ref = Treasury's allocation): `{"income", "costs"}` in the fund
     /// currency. The fund's share of the main cash pool: Dr 1100 / Cr 4200, and Dr 5500 / Cr 1100.
     static func interest(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["income", "costs"])
-        let income = try context.amount("income", context.fundCurrency)
-        let costs = context.data.has("costs") ? try context.amount("costs", context.fundCurrency) : .zero(context.fundCurrency)
+        let data = try context.decode(InterestAllocation.self)
+        let income = try context.notNegative(data.income, "income")
+        let costs = try context.notNegative(data.costs ?? .zero(context.fundCurrency), "costs")
         guard !(income.isZero && costs.isZero) else { throw context.refuse(.nothingToDo, "income and costs are both zero") }
         var outcome = FundOutcome()
         outcome.post(FundChart.cash, income, value: income)
@@ -45,7 +45,7 @@ enum PeriodEndRules {
     /// `reserve.adjust`: `{}`. Brings 3300 to reserve_rate % of planned_expenditure (the settings
     /// in force on the entry's date), from or to accumulated surplus (3100).
     static func reserve(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly([])
+        _ = try context.decode(NoData.self)
         let fund = context.fundCurrency
         let required = try FundSettings.applying(
             try FundSettings.percent("reserve_rate", context), to: try FundSettings.money("planned_expenditure", context))

@@ -27,12 +27,12 @@ public enum SecretariatRules {
     /// Checks a request: `{"action", "category", "payee", "amount", "invoice", "description"?}`,
     /// the amount in the fund currency.
     static func request(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "category", "payee", "amount", "invoice", "description"])
         _ = try category(context.data, context)
-        _ = try context.data.text("payee", max: Limits.nameLengthMax)
-        _ = try context.positiveAmount("amount", context.fundCurrency)
-        _ = try context.data.text("invoice", max: Limits.refLengthMax)
-        if context.data.has("description") { _ = try context.data.text("description", max: Limits.memoLengthMax) }
+        let params = try context.decode(ActionRequest<SecretariatCostParams>.self).params
+        try context.checkText(params.payee, "payee", max: Limits.nameLengthMax)
+        try context.positive(params.amount, "amount")
+        try context.checkText(params.invoice, "invoice", max: Limits.refLengthMax)
+        if let description = params.description { try context.checkText(description, "description", max: Limits.memoLengthMax) }
     }
 
     static func category(_ fields: JSONFields, _ context: FundContext) throws -> Category {

@@ -7,47 +7,45 @@ enum SetupRules {
     /// `fund.setup`: `{"template", "two_person": [action…], "settings": {name: value}}`, once.
     /// The settings take effect on the entry's date.
     static func setup(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["template", "two_person", "settings"])
+        let data = try context.decode(FundSetupData.self)
         guard try FundSettings.setup(context.state) == nil else { throw context.refuse(.alreadyRecorded, "the fund is already set up") }
-        let template = try context.data.text("template", max: 64)
-        var actions: [JSONValue] = []
-        for item in try context.data.array("two_person") {
-            guard let action = item.stringValue, FundSettings.controlledActions.contains(action) else {
-                throw context.refuse(.badField, "two_person lists \(item), which is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
-            }
-            actions.append(.string(action))
+        try context.checkText(data.template, "template", max: 64)
+        for action in data.twoPerson where !FundSettings.controlledActions.contains(action) {
+            throw context.refuse(.badField, "two_person lists \"\(action)\", which is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
         }
         var outcome = FundOutcome()
-        outcome.put("fund", "setup", seq: context.seq, ["template": .string(template), "two_person": .array(actions)])
-        let settings = try context.data.objectValue("settings")
+        outcome.put("fund", "setup", seq: context.seq, ["template": .string(data.template), "two_person": .array(data.twoPerson.map(JSONValue.string))])
+        let settings = data.settings
         for name in FundSettings.known.keys.sorted() {
-            guard let value = settings[name]?.stringValue else { throw context.refuse(.missingField, "settings.\(name) is missing") }
+            guard let value = settings[name] else { throw context.refuse(.missingField, "settings.\(name) is missing") }
             do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
                 throw context.refuse(error)
             }
             outcome.put(FundSettings.collection(name), context.date.description, seq: context.seq, ["value": .string(value)])
         }
-        for member in settings where FundSettings.known[member.key] == nil {
-            throw context.refuse(.unknownField, "unknown setting \"\(member.key)\"")
+        for name in settings.keys.sorted() where FundSettings.known[name] == nil {
+            throw context.refuse(.unknownField, "unknown setting \"\(name)\"")
         }
         return outcome
     }
 
     /// `donor.add`: `{"id", "name", "type", "country"?}`; opens the receivable 1200.ID.
     static func donor(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["id", "name", "type", "country"])
-        let id = try context.identifier("id")
-        let name = try context.data.text("name", max: Limits.nameLengthMax)
-        let type = try context.data.string("type")
+        let donor = try context.decode(DonorRegistration.self)
+        let id = donor.id
+        try FundIDs.check(id, what: "id", seq: context.seq)
+        let name = donor.name
+        try context.checkText(name, "name", max: Limits.nameLengthMax)
+        let type = donor.type
         guard FundChart.donorTypes[type] != nil else {
             throw context.refuse(.badField, "donor type \"\(type)\" is not one of \(FundChart.donorTypes.keys.sorted().joined(separator: ", "))")
         }
-        if let country = try context.data.optionalString("country") { try checkCountry(country, field: "country", context) }
+        if let country = donor.country { try checkCountry(country, field: "country", context) }
         if let existing = try context.state.record("donor", id) {
             throw context.refuse(.alreadyRecorded, "donor \(id) is already recorded (entry \(existing.seq))")
         }
         var outcome = FundOutcome()
-        var fields = context.data.object
+        var fields = EntryData.object(donor)
         fields["since"] = .string(context.date.description)
         outcome.put("donor", id, seq: context.seq, fields)
         let receivable = try FundChart.receivables.sub(id)
@@ -71,12 +69,12 @@ enum SetupRules {
     /// `pledge.record`: `{"donor", "amount", "currency"}`, with a ref. A memo line only
     /// (Dr 9100, Cr 9900): a pledge is never revenue.
     static func pledge(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["donor", "amount", "currency"])
+        let data = try context.decode(PledgeData.self)
         guard let ref = context.body.ref else { throw context.refuse(.missingField, "a pledge needs a ref") }
-        let donor = try context.data.string("donor")
+        let donor = data.donor
         _ = try context.require("donor", donor, "donor")
-        let currency = try context.currency("currency")
-        let amount = try context.positiveAmount("amount", currency)
+        let amount = try context.positive(data.amount, "amount")
+        let currency = amount.currency
         let value = try FundMoney.value(amount, on: context.date, context)
         var outcome = FundOutcome()
         outcome.post(FundChart.pledges, amount, value: value)
@@ -92,26 +90,23 @@ enum SetupRules {
     /// per 1 unit of the fund currency. A monthly set takes effect on the 1st; a revision on any
     /// day. A rate once recorded for a currency and a day is not replaced.
     static func rates(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["from", "rates", "revision"])
-        let from = try context.data.date("from")
-        let revision = try context.data.flag("revision")
+        let data = try context.decode(RateSetData.self)
+        let from = data.from
+        let revision = data.revision
         guard revision || from.day == 1 else {
             throw context.refuse(.wrongDate, "a monthly rate set takes effect on the 1st, not \(from); use a revision for a mid-month change")
         }
         if let closed = try FundSettings.closedThrough(context.state), from.description <= closed.date {
             throw context.refuse(.closedYear, "\(closed.year) is closed (through \(closed.date)); rates from \(from) would change nothing recorded")
         }
-        let rates = try context.data.objectValue("rates")
+        let rates = data.rates
         guard !rates.isEmpty else { throw context.refuse(.badField, "rates is empty") }
         var outcome = FundOutcome()
-        for member in rates {
+        for (code, text) in rates.sorted(by: { $0.key < $1.key }) {
             let currency: Currency
-            do { currency = try Currency(code: member.key) } catch { throw context.refuse(.badField, "rates: \(error)") }
+            do { currency = try Currency(code: code) } catch { throw context.refuse(.badField, "rates: \(error)") }
             guard currency != context.fundCurrency else {
                 throw context.refuse(.currencyMismatch, "\(currency.code) is the fund currency; its rate is 1")
-            }
-            guard let text = member.value.stringValue else {
-                throw context.refuse(.badField, "rates.\(currency.code) must be a decimal string such as \"0.9200\"")
             }
             let rate: Decimal64
             do { rate = try Decimal64(parsing: text) } catch { throw context.refuse(.badField, "rates.\(currency.code): \(error)") }
@@ -120,7 +115,8 @@ enum SetupRules {
             }
             let collection = FundMoney.rateCollection(currency)
             if let existing = try context.state.record(collection, from.description) {
-                throw context.refuse(.alreadyRecorded, "the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(existing.fields["rate"]?.stringValue ?? "?")); record a revision from a later day")
+                let recorded = (try? RateRecord(existing))?.rate ?? "?"
+                throw context.refuse(.alreadyRecorded, "the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(recorded)); record a revision from a later day")
             }
             outcome.put(collection, from.description, seq: context.seq, ["rate": .string(text), "revision": .bool(revision)])
         }

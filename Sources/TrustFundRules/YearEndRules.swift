@@ -11,8 +11,7 @@ import LedgerCore
 enum YearEndRules {
     /// `approval.request` with action `year.close`: `{"action", "year"}`.
     static func request(_ context: FundContext, ref: String) throws {
-        try context.data.allowOnly(["action", "year"])
-        let year = try self.year(context.data, context)
+        let year = try self.year(try context.decode(ActionRequest<YearCloseParams>.self).params.year, context)
         try checkDated(year, context)
         for other in try context.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == "year.close" {
             let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
@@ -28,12 +27,12 @@ enum YearEndRules {
     /// into accumulated surplus (3100), per currency; from then on, entries dated in that year
     /// or before are refused.
     static func close(_ context: FundContext) throws -> FundOutcome {
-        try context.data.allowOnly(["year", "request"])
-        let year = try self.year(context.data, context)
-        guard context.data.has("request") else {
+        let data = try context.decode(YearCloseData.self)
+        let year = try self.year(data.year, context)
+        guard data.request != nil else {
             throw context.refuse(.twoPerson, "closing \(year) is a two-person action: the fund manager requests it (vtf year close \(year)), a certifying officer certifies it and an approving officer approves it (vtf approve REF)")
         }
-        var request = try Request(context)
+        var request = try Request(context, ref: data.request ?? "")
         guard request.action == "year.close", try request.params(context).integer("year") == year else {
             throw context.refuse(.badField, "request \(request.ref) is not a request to close \(year)")
         }
@@ -62,8 +61,7 @@ enum YearEndRules {
         try checkClosable(try request.params(context).integer("year"), context, request: request.ref)
     }
 
-    static func year(_ fields: JSONFields, _ context: FundContext) throws -> Int64 {
-        let year = try fields.integer("year")
+    static func year(_ year: Int64, _ context: FundContext) throws -> Int64 {
         guard (1970...9998).contains(year) else { throw context.refuse(.badField, "year \(year) is not a year vtf can close (1970...9998)") }
         return year
     }

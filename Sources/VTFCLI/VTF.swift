@@ -4,7 +4,7 @@ import VTFDemo
 
 /// The `vtf` command: the root of every subcommand, the ledger's (VTFCommands) and the demo's and
 /// benchmarks' (VTFDemo).
-public struct VTF: ParsableCommand {
+public struct VTF: AsyncParsableCommand {
     /// The name, the version, and the subcommands in the groups `vtf --help` shows.
     public static let configuration = CommandConfiguration(
         commandName: "vtf",

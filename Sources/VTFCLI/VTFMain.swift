@@ -8,18 +8,18 @@ import VTFCommands
 public enum VTFMain {
     /// Parses `arguments` (the process's when nil), runs the command, and exits.
     /// `build` is what `vtf --version` prints: the binary's own commit (its main.swift passes it).
-    public static func run(arguments: [String]? = nil, build: BuildInfo? = nil) -> Never {
-        let status = execute(arguments: arguments, build: build)
+    public static func run(arguments: [String]? = nil, build: BuildInfo? = nil) async -> Never {
+        let status = await execute(arguments: arguments, build: build)
         exit(status)
     }
 
     /// Runs the command and returns its exit status instead of exiting.
-    public static func execute(arguments: [String]? = nil, build: BuildInfo? = nil) -> Int32 {
+    public static func execute(arguments: [String]? = nil, build: BuildInfo? = nil) async -> Int32 {
         let given = arguments ?? Array(CommandLine.arguments.dropFirst())
         if let build, given == ["--version"] {
             print(build.versionLine)
             return 0
         }
-        return CommandRunner.execute(arguments: given, root: VTF.self)
+        return await CommandRunner.execute(arguments: given, root: VTF.self)
     }
 }

@@ -9,23 +9,32 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 import SafeIO
+import AuditBundle
+import BankReconciliationBooking
 
 /// Runs a command line in process and maps every outcome to the exit statuses of DESIGN §6:
 /// 0 success; 1 a check found problems; 2 bad input, usage, or a rule refused; 3 storage or system failure.
 /// The `vtf` executable runs its root command (VTFCLI's `VTF`) through it; the demo and the write
 /// fuzz run the ledger's commands (``LedgerCommands``) through it.
+///
+/// It runs on the main actor: a command still synchronous (a `ParsableCommand`) runs there, on the
+/// main thread, as before the commands became asynchronous, so a store call it waits for
+/// (`StoreCall`) never blocks a thread of Swift's cooperative pool; an `AsyncParsableCommand`
+/// is awaited and runs wherever its store calls take it.
 public enum CommandRunner {
-    /// Parses `arguments` (the process's when nil) as `root`'s, runs the command, and returns its exit status.
-    public static func execute(arguments: [String]? = nil, root: any ParsableCommand.Type = LedgerCommands.self) -> Int32 {
+    /// Parses `arguments` (the process's when nil) as `root`'s, runs the command (awaiting it when
+    /// it is an `AsyncParsableCommand`), and returns its exit status.
+    @MainActor
+    public static func execute(arguments: [String]? = nil, root: any ParsableCommand.Type = LedgerCommands.self) async -> Int32 {
         do {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
             try TextFlags.check(given)
-            var command: any ParsableCommand
+            let command: any ParsableCommand
             do { command = try root.parseAsRoot(given) } catch {
                 if let suggestion = CommandSuggestion.unknownCommand(in: given, root: root) { throw InputError(suggestion) }
                 throw error
             }
-            try OutputMode.run(&command)
+            try await OutputMode.run(command)
             return 0
         } catch {
             return report(error, root: root)
@@ -58,10 +67,12 @@ public enum CommandRunner {
         switch error {
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
         case let failure as CheckFailure: return (1, "check failed: \(failure.message)")
+        case let witness as WitnessError: return witness.kind == .checkFailed ? (1, "check failed: \(witness.message)") : (2, witness.message)
         case is NoteError, is MerkleError: return (2, "\(error)")
         case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
         case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
         case let input as InputError: return (2, input.message)
+        case let bank as BankReconciliationError: return (2, bank.message)
         case let file as InputFileError: return (2, file.message)
         case let file as OutputFileError: return (file.code == .unwritable ? 3 : 2, file.message)
         case let keyFile as KeyFileError: return (2, "\(keyFile)")

@@ -30,7 +30,7 @@ public enum LedgerCommandGroups {
 
 /// A root for running the ledger's commands in process (``CommandRunner``): `vtf` without the demo
 /// and the benchmarks. The `vtf` executable's root is VTFCLI's `VTF`.
-public struct LedgerCommands: ParsableCommand {
+public struct LedgerCommands: AsyncParsableCommand {
     /// `vtf` with the groups of ``LedgerCommandGroups``.
     public static let configuration = CommandConfiguration(
         commandName: "vtf",

@@ -7,7 +7,7 @@ import TransparencyLog
 import VTFCommands
 
 /// `vtf demo`: builds a year of the fund (`DemoScript`) in a fresh folder and explains each step.
-public struct DemoCommand: ParsableCommand {
+public struct DemoCommand: AsyncParsableCommand {
     /// `vtf demo`: its name, help and discussion.
     public static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -35,11 +35,11 @@ public struct DemoCommand: ParsableCommand {
     public init() {}
 
     /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
-    public func run() throws {
+    public func run() async throws {
         let folder = try Self.freshFolder(dir)
         let ledger = "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])
-        try script.run()
+        try await script.run()
     }
 
     static func freshFolder(_ requested: String?) throws -> String {

@@ -6,7 +6,7 @@ import VTFCommands
 /// pages with an interim balance and a pending entry; and the bank's intraday MT942, refused by
 /// name.
 extension DemoScript {
-    func bankFileShapes() throws {
+    func bankFileShapes() async throws {
         say("17b. The bank also sends the quarter as camt.053.001.11 for all the fund's accounts: --bank-account picks the USD account, its two pages are merged into one statement, the EUR account and a pending entry are listed, not dropped. Its intraday MT942 is refused by name: it has no closing balance.")
         func entry(_ amount: Int64, _ date: String, _ bankID: String, status: String = "BOOK", text: String) -> String {
             let magnitude = "\(abs(amount) / 100).\(String(format: "%02d", abs(amount) % 100))"
@@ -50,10 +50,10 @@ extension DemoScript {
             """
         let file = "\(folder)/citi-2025-q1-all-accounts.xml"
         try document.write(toFile: file, atomically: true, encoding: .utf8)
-        try vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100", "--bank-account", usd])
+        try await vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100", "--bank-account", usd])
         let intraday = "\(folder)/citi-2025-03-31-intraday.sta"
         try ":20:CITI-MT942\n:25:\(usd)\n:28C:90/1\n:34F:USDC0,\n:13D:2503311200+0000\n:61:2503310331C10000,00NTRFNONREF//CITI-250331-PD\n-\n"
             .write(toFile: intraday, atomically: true, encoding: .utf8)
-        try vtf(["reconcile", "bank"] + l + ["--statement", intraday, "--account", "1100"], expect: 2)
+        try await vtf(["reconcile", "bank"] + l + ["--statement", intraday, "--account", "1100"], expect: 2)
     }
 }

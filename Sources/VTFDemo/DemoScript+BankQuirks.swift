@@ -7,7 +7,7 @@ import VTFCommands
 /// `--encoding`, and the second statement exported twice: its line is shown as a duplicate, with
 /// why, and never matched.
 extension DemoScript {
-    func bankQuirks() throws {
+    func bankQuirks() async throws {
         say("17a. The bank's February export, as banks write them: :28C:0 on every statement (no break), a padded type code 'NOV ', a lone '-' inside :86:, NONREF (no reference), text in code page 850 (--encoding CP850), and the second statement exported twice: its line is listed as a duplicate with why, never matched. Read only: nothing is committed.")
         let head = [":20:CITI-2025-02", ":25:US33CITI0000123456789", ":28C:0"]
         var bytes: [UInt8] = []
@@ -22,6 +22,6 @@ extension DemoScript {
         }
         let file = "\(folder)/citi-2025-02-export.sta"
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        try vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100", "--encoding", "CP850"], expect: 1)
+        try await vtf(["reconcile", "bank"] + l + ["--statement", file, "--account", "1100", "--encoding", "CP850"], expect: 1)
     }
 }

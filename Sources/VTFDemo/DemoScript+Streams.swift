@@ -9,20 +9,20 @@ import VTFCommands
 /// the note alone, which a donor then checks a proof against; a mistyped command says which one
 /// was meant.
 extension DemoScript {
-    func resultsOnStandardOutput(vkey: String) throws {
+    func resultsOnStandardOutput(vkey: String) async throws {
         say("25a. A command's results go to standard output and its notes to standard error, so a result saved with > is checked as it is: the cosigned checkpoint and an inclusion proof of entry 1, checked offline with the auditor's witness key. A mistyped command says which one was meant.")
         let note = "\(folder)/checkpoint.note"
         let proof = "\(folder)/proof-1.json"
-        try vtf(["checkpoint", "show"] + l, into: note)
-        try vtf(["prove", "inclusion", "1"] + l, into: proof)
+        try await vtf(["checkpoint", "show"] + l, into: note)
+        try await vtf(["prove", "inclusion", "1"] + l, into: proof)
         let witness = Cosignature.verifierKey(
             name: "example.org/board-of-auditors", publicKey: try KeyFile.readPublicKey(at: key("auditor") + ".pub"))
-        try vtf(["proof", "check", "--checkpoint", note, "--vkey", vkey, "--proof", proof, "--witness", witness])
-        try vtf(["verfy"] + l, expect: 2)
+        try await vtf(["proof", "check", "--checkpoint", note, "--vkey", vkey, "--proof", proof, "--witness", witness])
+        try await vtf(["verfy"] + l, expect: 2)
     }
 
     /// `vtf ARGS > file`: the step's standard output written to `file`, its notes still shown.
-    func vtf(_ arguments: [String], into file: String) throws {
+    func vtf(_ arguments: [String], into file: String) async throws {
         print("$ vtf \(arguments.joined(separator: " ")) > \(file)")
         fflush(nil)
         guard FileManager.default.createFile(atPath: file, contents: nil) else { throw InputError("demo: cannot create \(file)") }
@@ -31,7 +31,7 @@ extension DemoScript {
         let saved = dup(STDOUT_FILENO)
         dup2(target, STDOUT_FILENO)
         close(target)
-        let status = CommandRunner.execute(arguments: arguments)
+        let status = await CommandRunner.execute(arguments: arguments)
         fflush(nil)
         dup2(saved, STDOUT_FILENO)
         close(saved)

@@ -80,8 +80,8 @@ dup2(quiet, STDERR_FILENO)
 
 let watchdog = Watchdog(timeout: options.timeout, log: log)
 do {
-    let fuzz = try WriteFuzz(folder: options.folder, verifyEvery: options.verifyEvery)
-    let report = try fuzz.run(
+    let fuzz = try await WriteFuzz(folder: options.folder, verifyEvery: options.verifyEvery)
+    let report = try await fuzz.run(
         options.start..<max(options.start, options.end), seed: options.seed,
         starting: { number, arguments in
             let shown = arguments.map { String(reflecting: String($0.prefix(80))) }.joined(separator: " ")

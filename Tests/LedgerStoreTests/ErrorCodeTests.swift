@@ -1,3 +1,5 @@
+import AuditBundle
+import BankReconciliationBooking
 import Foundation
 import LedgerJournal
 import LedgerStore
@@ -35,6 +37,22 @@ struct ErrorCodeTests {
         (.walMismatch, "wal-mismatch", 3), (.unreadable, "unreadable", 3), (.io, "io", 3), (.damaged, "damaged", 3),
     ]
 
+    /// Bank reconciliation codes: every one a refusal of the input (exit status 2).
+    static let bankCodes: [(BankReconciliationError.Code, String, Int)] = [
+        (.badWindow, "bad-window", 2), (.noGenesis, "no-genesis", 2), (.unknownAccount, "unknown-account", 2),
+        (.noStatement, "no-statement", 2), (.unreadableFile, "unreadable-file", 2), (.statementChanged, "statement-changed", 2),
+        (.unknownFormat, "unknown-format", 2), (.badEncoding, "bad-encoding", 2), (.badMapping, "bad-mapping", 2),
+        (.malformedStatement, "malformed-statement", 2), (.emptyStatement, "empty-statement", 2),
+        (.severalAccounts, "several-accounts", 2), (.noSuchBankAccount, "no-such-bank-account", 2),
+        (.severalCurrencies, "several-currencies", 2),
+    ]
+    /// Witness codes with their exit status (a refused input 2, a failed check 1).
+    static let witnessCodes: [(WitnessError.Code, String, Int)] = [
+        (.notAnAuditor, "not-an-auditor", 2), (.auditorKeyRevoked, "auditor-key-revoked", 2), (.noCheckpoint, "no-checkpoint", 2),
+        (.malformedState, "malformed-state", 2), (.otherOrigin, "other-origin", 1), (.notSigned, "not-signed", 1),
+        (.rolledBack, "rolled-back", 1), (.splitView, "split-view", 1), (.notConsistent, "not-consistent", 1),
+    ]
+
     @Test func rawValuesAreStableAndUnique() {
         #expect(Self.ruleCodes.map(\.0) == RuleViolation.Code.allCases, "every rule code is in the published table, in order")
         #expect(Self.verificationCodes.map(\.0) == VerificationFailure.Code.allCases)
@@ -42,12 +60,19 @@ struct ErrorCodeTests {
         for (code, raw) in Self.ruleCodes { #expect(code.rawValue == raw) }
         for (code, raw) in Self.verificationCodes { #expect(code.rawValue == raw) }
         for (code, raw, _) in Self.storeCodes { #expect(code.rawValue == raw) }
+        #expect(Self.bankCodes.map(\.0) == BankReconciliationError.Code.allCases)
+        #expect(Self.witnessCodes.map(\.0) == WitnessError.Code.allCases)
+        for (code, raw, _) in Self.bankCodes { #expect(code.rawValue == raw) }
+        for (code, raw, _) in Self.witnessCodes { #expect(code.rawValue == raw) }
+        #expect(Set(BankReconciliationError.Code.allCases.map(\.rawValue)).count == BankReconciliationError.Code.allCases.count)
+        #expect(Set(WitnessError.Code.allCases.map(\.rawValue)).count == WitnessError.Code.allCases.count)
         #expect(Set(RuleViolation.Code.allCases.map(\.rawValue)).count == RuleViolation.Code.allCases.count)
         #expect(Set(VerificationFailure.Code.allCases.map(\.rawValue)).count == VerificationFailure.Code.allCases.count)
         #expect(Set(StoreError.Code.allCases.map(\.rawValue)).count == StoreError.Code.allCases.count)
         // Lower-case words joined by "-": the form scripts can rely on.
         let all = RuleViolation.Code.allCases.map(\.rawValue) + VerificationFailure.Code.allCases.map(\.rawValue)
-            + StoreError.Code.allCases.map(\.rawValue)
+            + StoreError.Code.allCases.map(\.rawValue) + BankReconciliationError.Code.allCases.map(\.rawValue)
+            + WitnessError.Code.allCases.map(\.rawValue)
         for raw in all { #expect(raw.wholeMatch(of: #/[a-z]+(-[a-z]+)*/#) != nil, "\(raw)") }
     }
 
@@ -55,6 +80,10 @@ struct ErrorCodeTests {
         for (code, _, status) in Self.storeCodes {
             #expect((code.kind == .input ? 2 : 3) == status, "\(code)")
             #expect(StoreError(code, "x").kind == code.kind)
+        }
+        for (code, _, status) in Self.witnessCodes {
+            #expect((code.kind == .refused ? 2 : 1) == status, "\(code)")
+            #expect(WitnessError(code, "x").kind == code.kind)
         }
     }
 
@@ -102,5 +131,11 @@ struct ErrorCodeTests {
         }
         let exits = (tables.first { $0.key.contains("StoreError.Code") }?.value ?? []).map { Int($0[3]) }
         #expect(exits == Self.storeCodes.map(\.2))
+        #expect(codes("BankReconciliationError.Code") == Self.bankCodes.map(\.1))
+        #expect(codes("WitnessError.Code") == Self.witnessCodes.map(\.1))
+        let bankExits = (tables.first { $0.key.contains("BankReconciliationError.Code") }?.value ?? []).map { Int($0[3]) }
+        #expect(bankExits == Self.bankCodes.map(\.2))
+        let witnessExits = (tables.first { $0.key.contains("WitnessError.Code") }?.value ?? []).map { Int($0[3]) }
+        #expect(witnessExits == Self.witnessCodes.map(\.2))
     }
 }

@@ -24,7 +24,7 @@ struct CommandTargetsTests {
 
     /// The demo and the write fuzz run command lines through CommandRunner in process, against the
     /// ledger's commands: `demo` is not one of them there, and is refused with status 2.
-    @Test func theRunnerRunsTheLedgersCommandsWithoutTheDemo() {
-        #expect(CommandRunner.execute(arguments: ["demo", "--dir", "/nonexistent/x"]) == 2)
+    @Test func theRunnerRunsTheLedgersCommandsWithoutTheDemo() async {
+        #expect(await CommandRunner.execute(arguments: ["demo", "--dir", "/nonexistent/x"]) == 2)
     }
 }

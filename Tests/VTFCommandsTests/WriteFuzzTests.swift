@@ -9,12 +9,12 @@ import TransparencyLog
 /// is verified every 100 cases. (Scripts/fuzz-writes runs the same cases by the 100,000.)
 @Suite("Write fuzz", .serialized)
 struct WriteFuzzTests {
-    @Test func everyCaseIsRefusedCleanlyOrVerifies() throws {
+    @Test func everyCaseIsRefusedCleanlyOrVerifies() async throws {
         let folder = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let report = try Self.quietly {
-            let fuzz = try WriteFuzz(folder: folder, verifyEvery: 100)
-            return try fuzz.run(0..<2000, seed: 20_261_202)
+        let report = try await Self.quietly {
+            let fuzz = try await WriteFuzz(folder: folder, verifyEvery: 100)
+            return try await fuzz.run(0..<2000, seed: 20_261_202)
         }
         #expect(report.cases == 2000)
         #expect(report.refusedButChanged.isEmpty, "\(report.refusedButChanged.prefix(5))")
@@ -25,10 +25,10 @@ struct WriteFuzzTests {
         #expect(report.accepted > 100 && report.refused > 100, "accepted \(report.accepted), refused \(report.refused)")
     }
 
-    @Test func casesAreTheSameForASeed() throws {
+    @Test func casesAreTheSameForASeed() async throws {
         let folder = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let fuzz = try Self.quietly { try WriteFuzz(folder: folder) }
+        let fuzz = try await Self.quietly { try await WriteFuzz(folder: folder) }
         #expect(fuzz.arguments(case: 17, seed: 5) == fuzz.arguments(case: 17, seed: 5))
         #expect(fuzz.arguments(case: 17, seed: 5) != fuzz.arguments(case: 18, seed: 5))
     }
@@ -36,7 +36,7 @@ struct WriteFuzzTests {
     /// Runs `body` with standard output and error sent to /dev/null (the commands print a line
     /// per case), then puts them back. Not reentrant: the suite is serialized so that two tests
     /// never swap the descriptors at once.
-    static func quietly<T>(_ body: () throws -> T) throws -> T {
+    static func quietly<T>(_ body: () async throws -> T) async throws -> T {
         fflush(nil)
         let out = dup(STDOUT_FILENO)
         let err = dup(STDERR_FILENO)
@@ -51,6 +51,6 @@ struct WriteFuzzTests {
             close(err)
             close(null)
         }
-        return try body()
+        return try await body()
     }
 }

@@ -3,8 +3,7 @@ public import LedgerCore
 import LedgerJournal
 public import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// Where a contribution agreement stands on a date: what it received, what approved write-offs
 /// took off, what is still outstanding, and what is left of each instalment once the settled
@@ -43,7 +42,7 @@ public struct AgreementPosition: Sendable {
 
     /// Every agreement signed on or before `date` (nil: every agreement, on the journal's last
     /// date), by ref.
-    public static func all(_ ledger: LedgerFile, asOf date: LedgerDate?) throws -> [AgreementPosition] {
+    public static func all(_ ledger: any StoreSnapshot, asOf date: LedgerDate?) throws -> [AgreementPosition] {
         let records = try ledger.agreementRecords().filter { record in date.map { record.date <= $0 } ?? true }
         let movements = try AgreementMovements(ledger, agreements: records)
         return try records.map { record in
@@ -88,7 +87,7 @@ struct AgreementMovements {
     /// Movements by agreement ref, in entry order.
     private(set) var movements: [String: [Movement]] = [:]
 
-    init(_ ledger: LedgerFile, agreements: [AgreementRecord]) throws {
+    init(_ ledger: any StoreSnapshot, agreements: [AgreementRecord]) throws {
         let byRef = Dictionary(agreements.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let requests = Dictionary(try ledger.requestRecords().map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let reversing = Dictionary(try ledger.reversals().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,9 +1,8 @@
 public import LedgerCore
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 public import TrustFundRules
 
-extension LedgerFile {
+extension StoreSnapshot {
     /// The funds available on `date` (`FundsAvailable`), computed by the rules' own code over
     /// the ledger's state.
     public func fundsAvailable(asOf date: LedgerDate) throws -> FundsAvailable {

@@ -3,8 +3,7 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// `vtf reconcile receivables`: agreements against receipts, per donor. Three sources must agree
 /// for every donor and currency as of a date:
@@ -55,7 +54,7 @@ public struct ReceivablesCheck {
 
     /// Checks the receivables of `ledger` as of `asOf`.
     /// - Throws: when the ledger cannot be read, or an `AmountError` when a sum overflows.
-    public init(_ ledger: LedgerFile, asOf: LedgerDate) throws {
+    public init(_ ledger: any StoreSnapshot, asOf: LedgerDate) throws {
         self.asOf = asOf
         let basis = try ReportBasis(ledger, report: .receivables, asOf: asOf)
         report = try ReceivablesReport(basis)
@@ -92,7 +91,7 @@ public struct ReceivablesCheck {
 
     /// Agreements whose receipt list (what the rules kept on the record) disagrees with the
     /// receipts posted in the journal and not reversed.
-    static func receiptMismatches(_ ledger: LedgerFile, _ basis: ReportBasis) throws -> [ReceiptMismatch] {
+    static func receiptMismatches(_ ledger: any StoreSnapshot, _ basis: ReportBasis) throws -> [ReceiptMismatch] {
         let reversed = try ledger.reversedEntries()
         var journal: [String: Amount] = [:]
         for entry in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])

@@ -3,8 +3,7 @@ public import LedgerCore
 import LedgerJournal
 public import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// Statement of comparison of budget and actual amounts (IPSAS 24) for one year: per budget
 /// category — grants (5100), secretariat and fund management costs (5300, 5400, 5500),
@@ -209,7 +208,7 @@ extension FundReports {
     /// The statement of comparison of budget and actual amounts for `year` (IPSAS 24), as of
     /// `asOf` (default and at most: 31 December of the year). Throws ``ReportError`` when `asOf`
     /// is before the year.
-    public static func budget(ledger: LedgerFile, year: Int, asOf: LedgerDate? = nil) throws -> ReportDocument {
+    public static func budget(ledger: any StoreSnapshot, year: Int, asOf: LedgerDate? = nil) throws -> ReportDocument {
         let first = try LedgerDate(year: year, month: 1, day: 1)
         let last = try LedgerDate(year: year, month: 12, day: 31)
         let day = min(asOf ?? last, last)

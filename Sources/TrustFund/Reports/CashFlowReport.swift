@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The statement of cash flows (IPSAS 2, direct method) for a period: every posting to 1100
 /// (cash, all currencies, at its value in the fund currency) dated in the period, classified by

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// Restricted net assets (3200) of one earmark as of a date: the balance the last year close
 /// on or before that date left in the record `earmark`/NAME (FUND-RULES.md, "Earmarks").

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The statement of financial performance for a period: revenue (credit-positive) and
 /// expenses (debit-positive) by chart account, sub-accounts rolled up, and the surplus or

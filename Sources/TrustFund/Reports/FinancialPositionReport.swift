@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The statement of financial position (IPSAS 1) as of a date, in the fund currency: current
 /// and non-current assets (`ReceivableTerms`), liabilities and net assets (restricted by

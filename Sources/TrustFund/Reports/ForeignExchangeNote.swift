@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// Foreign-exchange gains and losses netted on the face of the statement of financial
 /// performance (IPSAS 1 ¶48): one line, "Net foreign exchange gains (losses)" = 4900 − 5900,
@@ -65,7 +64,7 @@ struct ForeignExchangeSplit: Sendable, Equatable {
     /// Debits to 5900, and the part of them from revaluations.
     let losses, unrealisedLosses: Amount
 
-    init(_ ledger: LedgerFile, from: LedgerDate, through: LedgerDate, currency: Currency) throws {
+    init(_ ledger: any StoreSnapshot, from: LedgerDate, through: LedgerDate, currency: Currency) throws {
         let all = BalanceSet(rows: try ledger.postingTotals(from: from, through: through, excluding: [.yearClose]), currency: currency)
         let revalued = BalanceSet(rows: try ledger.kindTotals([.fxRevalue], from: from, through: through), currency: currency)
         gains = try all.credit(under: FundChart.fxGains)

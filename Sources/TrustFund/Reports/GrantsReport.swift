@@ -4,7 +4,6 @@ import LedgerJournal
 public import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// Every grant awarded on or before the date: grantee, the award (requested, certified and
 /// approved, by whom), and from the postings up to the date: paid, spent, programme support

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The statement of changes in net assets for a period, per component (3100 accumulated
 /// surplus – unearmarked, 3200 – earmarked, 3300 operating cash reserve): the opening balance

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// Programme support costs for a period: each accepted grant report (`grant.report`) and each
 /// reversal of one, its expenditure, the PSC rate in force on the date that charged it and the

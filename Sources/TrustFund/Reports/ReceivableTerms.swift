@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The split of contributions receivable (1200, net of the allowance 1210) into current and
 /// non-current for the statement of financial position (IPSAS 1 ¶76, ¶80): an instalment due

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// Contributions receivable as of a date, by donor and agreement: what is outstanding in the
 /// agreement's currency, its carrying value in the fund currency (its share of 1200.DONOR), and

@@ -3,15 +3,14 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// Builds any of the reports of a fund ledger.
 public enum FundReports {
     /// The report `name` as of `asOf`; period reports start on `from` (default: 1 January of
     /// the year of `asOf`). Throws ``ReportError`` when `from` is after `asOf`.
     public static func document(
-        _ name: FundReportName, ledger: LedgerFile, asOf: LedgerDate, from: LedgerDate? = nil
+        _ name: FundReportName, ledger: any StoreSnapshot, asOf: LedgerDate, from: LedgerDate? = nil
     ) throws -> ReportDocument {
         let basis = try ReportBasis(ledger, report: name, asOf: asOf, from: from)
         switch name {
@@ -30,14 +29,14 @@ public enum FundReports {
 
 /// What every report starts from: the ledger, its fund, the dates and the accounts.
 public struct ReportBasis {
-    let ledger: LedgerFile
+    let ledger: any StoreSnapshot
     /// The fund, the report and its date(s).
     public let heading: ReportHeading
     let accounts: [AccountCode: AccountState]
 
     /// The ledger's fund and accounts, with `from` checked against `asOf` (`from` is kept for
     /// period reports only, defaulting to 1 January of the year of `asOf`).
-    public init(_ ledger: LedgerFile, report: FundReportName, asOf: LedgerDate, from: LedgerDate? = nil) throws {
+    public init(_ ledger: any StoreSnapshot, report: FundReportName, asOf: LedgerDate, from: LedgerDate? = nil) throws {
         guard let settings = try ledger.settings() else { throw ReportError("the ledger has no genesis entry") }
         var start: LedgerDate? = nil
         if report.coversPeriod {

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The trial balance as of a date: every account line, its amount in its own currency and its
 /// value in the fund currency as a debit or a credit; the debits equal the credits.

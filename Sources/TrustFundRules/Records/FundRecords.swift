@@ -6,19 +6,46 @@ public import LedgerJournal
 // missing member or one of the wrong type is an error naming the record. Reports, statements
 // and commands read them instead of a StateRecord's raw fields.
 
-/// Strict reads of one record's fields, every error naming the record.
+/// Strict reads of one record's fields, every error naming the record: the one decode shape
+/// every typed record (donor, agreement, pledge, grant, rate, setting, request) shares.
 struct RecordFields {
     let fields: JSONFields
     let what: String
 
     init(_ record: StateRecord, _ what: String) throws(RuleViolation) {
-        self.what = "\(what) \(record.id)"
-        fields = try JSONFields(.object(record.fields), context: self.what)
+        try self.init(record.fields, named: "\(what) \(record.id)")
     }
 
+    /// The fields `object` of the record named `what` (e.g. `request R-1`), or a part of it.
+    init(_ object: JSONObject, named what: String) throws(RuleViolation) {
+        self.what = what
+        fields = try JSONFields(.object(object), context: what)
+    }
+
+    func has(_ name: String) -> Bool { fields.has(name) }
     func string(_ name: String) throws(RuleViolation) -> String { try fields.string(name) }
     func optionalString(_ name: String) throws(RuleViolation) -> String? { try fields.optionalString(name) }
     func date(_ name: String) throws(RuleViolation) -> LedgerDate { try fields.date(name) }
+    func optionalDate(_ name: String) throws(RuleViolation) -> LedgerDate? { has(name) ? try date(name) : nil }
+    func optionalObject(_ name: String) throws(RuleViolation) -> JSONObject? { has(name) ? try fields.objectValue(name) : nil }
+
+    /// An entry number (`certified_seq`), or nil when absent.
+    func optionalSeq(_ name: String) throws(RuleViolation) -> UInt64? {
+        guard has(name) else { return nil }
+        let value = try fields.integer(name)
+        guard let seq = UInt64(exactly: value) else { throw RuleViolation(.damagedState, "\(what): \(name) \(value) is not an entry number") }
+        return seq
+    }
+
+    /// The status kept in the record's `status` field.
+    func status<S: RecordStatus>(_ type: S.Type) throws(RuleViolation) -> S { try S(in: fields.object, of: what) }
+
+    /// Each object of list `name` (none when absent) read by `read`, errors naming this record.
+    func each<T>(_ name: String, _ read: (RecordFields) throws(RuleViolation) -> T) throws(RuleViolation) -> [T] {
+        var items: [T] = []
+        for object in try objects(name) { items.append(try read(try RecordFields(object, named: what))) }
+        return items
+    }
 
     func bool(_ name: String) throws(RuleViolation) -> Bool {
         guard let value = fields.object[name] else { return false }
@@ -137,18 +164,13 @@ public struct AgreementRecord: Sendable, Equatable {
         value = try fields.string("value")
         conditional = try fields.bool("conditional")
         earmark = try fields.optionalString("earmark")
-        var instalments: [Instalment] = []
-        for item in try fields.objects("instalments") {
-            let each = try RecordFields(StateRecord(collection: record.collection, id: record.id, seq: record.seq, fields: item), "agreement")
-            instalments.append(Instalment(due: try each.date("due"), amount: try each.amount("amount", currency)))
+        let currency = self.currency
+        instalments = try fields.each("instalments") { (each) throws(RuleViolation) in
+            Instalment(due: try each.date("due"), amount: try each.amount("amount", currency))
         }
-        self.instalments = instalments
-        var receipts: [Receipt] = []
-        for item in try fields.objects("receipts") {
-            let each = try RecordFields(StateRecord(collection: record.collection, id: record.id, seq: record.seq, fields: item), "agreement")
-            receipts.append(Receipt(date: try each.date("date"), amount: try each.amount("amount", currency)))
+        receipts = try fields.each("receipts") { (each) throws(RuleViolation) in
+            Receipt(date: try each.date("date"), amount: try each.amount("amount", currency))
         }
-        self.receipts = receipts
     }
 }
 
@@ -181,7 +203,7 @@ public struct PledgeRecord: Sendable, Equatable {
         date = try fields.date("date")
         amount = try fields.amount("amount", try fields.currency("currency"))
         value = try fields.string("value")
-        status = try PledgeStatus(in: record.fields, of: "pledge \(record.id)")
+        status = try fields.status(PledgeStatus.self)
     }
 }
 
@@ -219,9 +241,9 @@ public struct GrantRecord: Sendable, Equatable {
         granteeName = try fields.string("grantee_name")
         amount = try fields.string("amount")
         awarded = try fields.date("awarded")
-        status = try GrantStatus(in: record.fields, of: "grant \(record.id)")
-        closed = fields.fields.has("closed") ? try fields.date("closed") : nil
-        tranches = fields.fields.has("tranches") ? try fields.fields.array("tranches") : []
+        status = try fields.status(GrantStatus.self)
+        closed = try fields.optionalDate("closed")
+        tranches = fields.has("tranches") ? try fields.fields.array("tranches") : []
     }
 }
 

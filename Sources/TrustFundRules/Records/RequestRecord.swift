@@ -37,25 +37,33 @@ public struct RequestRecord: Sendable, Equatable {
     /// Reads `record` strictly; throws a `RuleViolation` naming the request and the field that is
     /// missing or malformed.
     public init(_ record: StateRecord) throws(RuleViolation) {
-        let fields = try JSONFields(.object(record.fields), context: "request \(record.id)")
+        let fields = try RecordFields(record, "request")
         ref = record.id
         seq = record.seq
         action = try fields.string("action")
-        status = try RequestStatus(in: record.fields, of: "request \(record.id)")
+        status = try fields.status(RequestStatus.self)
         date = try fields.date("date")
         requester = try fields.string("requester")
         certifier = try fields.optionalString("certifier")
         approver = try fields.optionalString("approver")
-        certifiedSeq = try Self.seq(fields, "certified_seq")
-        approvedSeq = try Self.seq(fields, "approved_seq")
-        params = fields.has("params") ? try fields.objectValue("params") : [:]
-        ageing = fields.has("ageing") ? try fields.objectValue("ageing") : nil
+        certifiedSeq = try fields.optionalSeq("certified_seq")
+        approvedSeq = try fields.optionalSeq("approved_seq")
+        params = try fields.optionalObject("params") ?? [:]
+        ageing = try fields.optionalObject("ageing")
     }
 
-    private static func seq(_ fields: JSONFields, _ name: String) throws(RuleViolation) -> UInt64? {
-        guard fields.has(name) else { return nil }
-        let value = try fields.integer(name)
-        guard let seq = UInt64(exactly: value) else { throw RuleViolation(.damagedState, "\(fields.context): \(name) \(value) is not an entry number") }
-        return seq
+    /// The action as the rules switch over it, or nil for one vtf does not know.
+    public var requestAction: RequestAction? { RequestAction(rawValue: action) }
+
+    /// The `amount` its parameters give, in `currency`, or nil when they give none; an error
+    /// naming the request when it is not an amount in `currency` (the rules wrote it, so the
+    /// derived tables were edited).
+    public func amount(in currency: Currency) throws(RuleViolation) -> Amount? {
+        guard let member = params["amount"] else { return nil }
+        guard let text = member.stringValue, let amount = try? Amount(parsing: text, currency: currency, mode: .exact) else {
+            throw RuleViolation(.damagedState, "request \(ref): amount \(member) is not an amount in \(currency.code); run vtf verify (the derived tables may have been edited)")
+        }
+        return amount
     }
+
 }

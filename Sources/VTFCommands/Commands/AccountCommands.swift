@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +17,7 @@ struct AccountCommand: ParsableCommand {
             """,
         subcommands: [Open.self, Close.self, List.self])
 
-    struct Open: ParsableCommand {
+    struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open an account.",
             discussion: """
@@ -44,19 +43,19 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "The accounting date of the entry (default: today).")
         var date: String?
 
-        func run() throws {
+        func run() async throws {
             let account = try AccountCode(code)
             guard let accountType = AccountType(rawValue: type) else {
                 throw InputError("--type \(type): use one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let ledger = try global.openLedger()
+            let ledger = try await global.openWriting()
             let data = JSONObject([("code", .string(account.rawValue)), ("name", .string(name)), ("type", .string(accountType.rawValue))])
-            let entry = try global.record(EntryDraft(kind: .accountOpen, date: try parseDate(date), data: data), in: ledger)
+            let entry = try await global.record(EntryDraft(kind: .accountOpen, date: try parseDate(date), data: data), in: ledger)
             print("opened account \(account) \"\(name)\" (\(accountType.rawValue)) at entry \(entry.body.seq)")
         }
     }
 
-    struct Close: ParsableCommand {
+    struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close an account whose balance is zero; nothing may post to it afterwards.",
             discussion: """
@@ -73,16 +72,16 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "The accounting date of the entry (default: today).")
         var date: String?
 
-        func run() throws {
+        func run() async throws {
             let account = try AccountCode(code)
-            let ledger = try global.openLedger()
+            let ledger = try await global.openWriting()
             let data = JSONObject([("code", .string(account.rawValue))])
-            let entry = try global.record(EntryDraft(kind: .accountClose, date: try parseDate(date), data: data), in: ledger)
+            let entry = try await global.record(EntryDraft(kind: .accountClose, date: try parseDate(date), data: data), in: ledger)
             print("closed account \(account) at entry \(entry.body.seq)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the accounts.",
             discussion: """
@@ -95,8 +94,8 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text
 
-        func run() throws {
-            let accounts = try global.openLedger(readOnly: true).accounts()
+        func run() async throws {
+            let accounts = try await global.openReading().accounts()
             switch format {
             case .text:
                 var table = TextTable([("CODE", .left), ("NAME", .left), ("TYPE", .left), ("STATUS", .left)])

@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads.count) {
+                let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads.count, refs: try TemporaryRefIndex()) {
                     Terminal.progress("verified \($0) entries")
                 }
                 Terminal.endProgress()

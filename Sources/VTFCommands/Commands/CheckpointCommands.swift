@@ -9,6 +9,7 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 import SafeIO
+import AuditBundle
 
 /// A check that found a problem (exit status 1): an inconsistent checkpoint, a failed proof.
 struct CheckFailure: Error, CustomStringConvertible {
@@ -52,7 +53,7 @@ struct CheckpointCommand: ParsableCommand {
         }
     }
 
-    struct Cosign: ParsableCommand {
+    struct Cosign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "As an auditor (witness), cosign the latest checkpoint after checking it extends the last one you cosigned.",
             discussion: """
@@ -76,113 +77,26 @@ struct CheckpointCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Your state file (default: KEY.witness.json).", valueName: "file"))
         var state: String?
 
-        func run() throws {
-            let ledger = try global.openLedger()
+        func run() async throws {
+            let store = try await global.openWriting()
             let keyPath = try global.keyPath()
-            let auditorKey = try global.authorKey()
-            try Self.requireRegisteredAuditor(auditorKey.publicKey, keyPath: keyPath, ledger: ledger)
-            let statePath = state ?? keyPath + ".witness.json"
-            let previous = try WitnessState.load(statePath)
-            guard let stored = try ledger.storedNote() else { throw InputError("the ledger has no checkpoint yet") }
-            let logKey = try previous?.logVerifierKey ?? ledger.logVerifierKey()
-            let checkpoint = try Witness.checkSignedByLog(stored.note, verifierKey: logKey)
-            if let previous {
-                try Witness.checkConsistent(checkpoint, after: previous, ledger: ledger)
-            } else {
-                Terminal.note("first cosignature: trusting the log key \(logKey)")
-            }
-            let text = checkpoint.noteText
-            let signature = try Cosignature.sign(
-                checkpointText: text, name: name, key: auditorKey, timestamp: UInt64(Date().timeIntervalSince1970))
-            do { try ledger.addCosignature(size: checkpoint.size, signature: signature) } catch is RuleViolation where previous?.size == checkpoint.size {
-                // Already cosigned by this witness: nothing to add.
-            }
-            try WitnessState(
-                origin: checkpoint.origin, logVerifierKey: logKey, size: checkpoint.size,
-                rootBase64: Base64.encode(checkpoint.rootHash.bytes)
-            ).save(statePath)
-            guard let cosigned = try ledger.storedNote(size: checkpoint.size) else { preconditionFailure("just cosigned") }
+            let cosigned = try await AuditBundle.Witness.cosign(
+                store, key: try global.authorKey(), keyLabel: keyPath, name: name, statePath: state ?? keyPath + ".witness.json",
+                timestamp: UInt64(Date().timeIntervalSince1970))
+            if let trusted = cosigned.trustedOnFirstUse { Terminal.note("first cosignature: trusting the log key \(trusted)") }
             print(cosigned.note, terminator: "")
-            Terminal.note("cosigned size \(checkpoint.size) as \(name); your witness vkey: \(Cosignature.verifierKey(name: name, publicKey: auditorKey.publicKey))")
-        }
-
-        /// Refuses a key the ledger has not registered with role auditor, or has revoked.
-        static func requireRegisteredAuditor(_ publicKey: Ed25519PublicKey, keyPath: String, ledger: LedgerFile) throws {
-            let registered = try ledger.keys().first { $0.record.publicKey == publicKey }
-            guard let registered, registered.record.roles.contains(.auditor) else {
-                throw InputError("\(keyPath) is not registered in this ledger as an auditor key, so its cosignature would prove nothing; the admin registers it first (vtf key register --role auditor --public-key \(keyPath).pub --holder NAME)")
-            }
-            if let revoked = registered.revokedSeq {
-                throw InputError("\(keyPath) is \(registered.record.holder)'s auditor key, revoked by entry \(revoked); cosign with a key that is registered and not revoked")
-            }
+            Terminal.note("cosigned size \(cosigned.size) as \(name); your witness vkey: \(cosigned.witnessVerifierKey)")
         }
     }
 }
 
-/// What a witness remembers between cosignatures.
-struct WitnessState: Codable {
-    let origin: String
-    let logVerifierKey: String
-    let size: UInt64
-    let rootBase64: String
-
-    enum CodingKeys: String, CodingKey {
-        case origin, size
-        case logVerifierKey = "log_vkey"
-        case rootBase64 = "root"
-    }
-
-    static func load(_ path: String) throws -> WitnessState? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data = Data(try InputFile.read(path, kind: .jsonDocument))
-        do { return try JSONDecoder().decode(WitnessState.self, from: data) } catch {
-            throw InputError("\(path) is not a witness state file: \(error)")
-        }
-    }
-
-    /// Writes the state atomically (a temporary file renamed over the old one).
-    func save(_ path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-}
-
-/// The checks a witness makes before cosigning.
+/// The witness's log-signature check (AuditBundle's ``AuditBundle/Witness``) as `vtf proof
+/// check` calls it: a checkpoint that fails it is a failed check (exit status 1), which the
+/// proof checker prefixes with the file's name. It shadows the library's type in this module.
 enum Witness {
-    /// Parses `note` and checks the log's signature; returns the checkpoint.
     static func checkSignedByLog(_ note: String, verifierKey: String) throws -> Checkpoint {
-        let verifier = try NoteVerifier(verifierKey: verifierKey)
-        do throws(LogCheckpoint.Problem) { return try LogCheckpoint(note: note, verifier: verifier).checkpoint } catch {
-            switch error {
-            case .otherOrigin(let found, let expected): throw CheckFailure("the checkpoint is for \(found), not \(expected)")
-            case .notSigned(let reason): throw CheckFailure("the checkpoint is not signed by the log key \(verifierKey): \(reason)")
-            }
-        }
-    }
-
-    /// Refuses a checkpoint that does not extend the one cosigned before.
-    static func checkConsistent(_ checkpoint: Checkpoint, after previous: WitnessState, ledger: LedgerFile) throws {
-        guard checkpoint.origin == previous.origin else {
-            throw CheckFailure("this ledger is \(checkpoint.origin), but you last cosigned \(previous.origin)")
-        }
-        guard checkpoint.size >= previous.size else {
-            throw CheckFailure("the ledger's latest checkpoint has \(checkpoint.size) entries, fewer than the \(previous.size) you already cosigned: history was truncated or rolled back")
-        }
-        guard let oldRoot = Base64.decode(previous.rootBase64) else { throw InputError("the witness state holds a malformed root") }
-        if checkpoint.size == previous.size {
-            guard checkpoint.rootHash.bytes == oldRoot else {
-                throw CheckFailure("split view: the checkpoint of size \(checkpoint.size) has a different root than the one you cosigned")
-            }
-            return
-        }
-        let proof = try ledger.consistencyProof(oldSize: previous.size, newSize: checkpoint.size)
-        do {
-            try MerkleVerifier.verifyConsistency(
-                oldSize: previous.size, newSize: checkpoint.size, oldRoot: oldRoot, newRoot: checkpoint.rootHash.bytes,
-                proof: proof.map(\.bytes))
-        } catch {
-            throw CheckFailure("the checkpoint of size \(checkpoint.size) is not consistent with the one of size \(previous.size) you cosigned: history was rewritten (\(error))")
+        do { return try AuditBundle.Witness.logCheckpoint(note, verifierKey: verifierKey) } catch let error as WitnessError {
+            throw CheckFailure(error.message)
         }
     }
 }

@@ -36,15 +36,17 @@ extension FundReportCommand {
     }
 
     /// `vtf report annual --year YYYY`.
-    func runAnnual() throws {
+    func runAnnual() async throws {
         guard let year else { throw InputError("vtf report annual needs --year YYYY (e.g. --year 2025)") }
         guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
         if from != nil { throw InputError("--from is not for the annual report: it covers 1 January to 31 December of --year") }
         if comparative { throw InputError("the annual report always shows the prior year: leave out --comparative") }
         let made = try parseDate(asOf, option: "--as-of")
-        let ledger = try global.openLedger(readOnly: true)
+        let store = try await global.openReading()
         let report: AnnualReport
-        do { report = try AnnualReport(ledger, year: year, made: made) } catch let error as ReportError {
+        do {
+            report = try await store.read { ledger in try AnnualReport(ledger, year: year, made: made) }
+        } catch let error as ReportError {
             throw InputError(error.message)
         }
         let text: String

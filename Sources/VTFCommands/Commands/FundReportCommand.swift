@@ -8,7 +8,7 @@ import TransparencyLog
 import SafeIO
 import TrustFund
 
-struct FundReportCommand: ParsableCommand {
+struct FundReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The fund's IPSAS reports: trial balance, statements, grants, receivables, PSC, budget and actual.",
@@ -57,8 +57,8 @@ struct FundReportCommand: ParsableCommand {
     @Flag(help: "Replace the --out file if it exists (never a ledger).")
     var force = false
 
-    func run() throws {
-        if name == Self.annualName { return try runAnnual() }
+    func run() async throws {
+        if name == Self.annualName { return try await runAnnual() }
         guard let report = FundReportName(rawValue: name) else {
             throw InputError("unknown report \"\(name)\"; reports are: \((FundReportName.allCases.map(\.rawValue) + [Self.annualName]).joined(separator: ", "))")
         }
@@ -71,13 +71,14 @@ struct FundReportCommand: ParsableCommand {
         if report == .budget, fromDate != nil {
             throw InputError("budget covers --year from 1 January; give --year YYYY (and --as-of to stop before 31 December), not --from")
         }
-        let ledger = try global.openLedger(readOnly: true)
+        let store = try await global.openReading()
         let document: ReportDocument
+        let (budgetYear, budgetAsOf, comparative) = (year ?? asOfDate.year, asOf == nil ? nil : asOfDate, comparative)
         do {
-            if report == .budget {
-                document = try FundReports.budget(ledger: ledger, year: year ?? asOfDate.year, asOf: asOf == nil ? nil : asOfDate)
-            } else {
-                document = comparative
+            // Every figure from one snapshot of the ledger, through the store seam.
+            document = try await store.read { ledger in
+                if report == .budget { return try FundReports.budget(ledger: ledger, year: budgetYear, asOf: budgetAsOf) }
+                return comparative
                     ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
                     : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
             }

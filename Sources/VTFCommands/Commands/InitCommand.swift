@@ -7,10 +7,9 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new ledger: its genesis entry, signed by the admin key.",
@@ -84,8 +83,9 @@ struct InitCommand: ParsableCommand {
         return FundDrafts.unvtfTemplate(date: date, settings: settings)
     }
 
-    func run() throws {
+    func run() async throws {
         let path = try global.ledgerPath()
+        let location = try global.storeLocation()
         try LedgerRules.checkOrigin(origin)
         let fundCurrency = try Currency(code: currency)
         let admin = try GlobalOptions.readPrivateKey(at: adminKey, passphraseVariable: "VTF_KEY_PASSPHRASE")
@@ -106,10 +106,16 @@ struct InitCommand: ParsableCommand {
             ]))
         let absoluteLogKey = URL(fileURLWithPath: logKey).standardizedFileURL.path
         let more = try templateDrafts(date: draft.date, currency: fundCurrency)
-        let created = try LedgerFile.createLedger(
-            at: path, origin: origin, genesis: draft, then: more, keys: WriteKeys(author: admin, log: log),
+        let created = try await location.create(
+            origin: origin, genesis: draft, then: more, keys: WriteKeys(author: admin, log: log),
             localSettings: [LocalSettings.logKeyPath: absoluteLogKey], rules: .unvtf)
-        JSONOutput.wrote(try (0..<created.entryCount()).compactMap { try created.entry(at: $0) })
+        if OutputMode.json {
+            var written: [SignedEntry] = []
+            for seq in 0..<(try await created.entryCount()) {
+                if let entry = try await created.entry(at: seq) { written.append(entry) }
+            }
+            JSONOutput.wrote(written)
+        }
         if template != nil {
             print("template unvtf: \(FundChart.accounts.count) accounts (DOMAIN §5), PSC \(pscRate) %, reserve \(reserveRate) % of planned expenditure \(plannedExpenditure), write-off limit \(writeOffLimit); two-person approval for \(FundSettings.controlledActions.joined(separator: ", "))")
         }

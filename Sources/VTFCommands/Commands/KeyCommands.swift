@@ -7,7 +7,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import SafeIO
 
 struct KeyCommand: ParsableCommand {
@@ -21,7 +20,7 @@ struct KeyCommand: ParsableCommand {
             """,
         subcommands: [Generate.self, Register.self, Revoke.self, Delegate.self, List.self])
 
-    struct Generate: ParsableCommand {
+    struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a new Ed25519 key pair: PATH (private, mode 0600) and PATH.pub.",
             discussion: """
@@ -44,7 +43,7 @@ struct KeyCommand: ParsableCommand {
         @Flag(help: "Encrypt the private key with a passphrase asked for on the terminal (twice, not echoed).")
         var encrypt = false
 
-        func run() throws {
+        func run() async throws {
             var passphrase: [UInt8]? = encrypt ? try PassphrasePrompt.newPassphrase(for: out, besides: passphraseEnv) : nil
             defer { PassphrasePrompt.wipe(&passphrase) }
             if let variable = passphraseEnv {
@@ -64,7 +63,7 @@ struct KeyCommand: ParsableCommand {
         }
     }
 
-    struct Register: ParsableCommand {
+    struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a person's public key with its roles (signed by an admin key).",
             discussion: """
@@ -97,7 +96,7 @@ struct KeyCommand: ParsableCommand {
         @Flag(help: "The holder looks like a registered holder but is another person; the two-person rules will tell them apart.")
         var differentPersonConfirmed = false
 
-        func run() throws {
+        func run() async throws {
             let key = try KeyFile.readPublicKey(at: publicKey)
             guard !role.isEmpty else { throw InputError("give at least one --role") }
             guard !(samePersonConfirmed && differentPersonConfirmed) else {
@@ -106,19 +105,19 @@ struct KeyCommand: ParsableCommand {
             let roles = try role.map { try Role(parsing: $0) }
             let label = name ?? KeyFile.label(at: publicKey) ?? holder
             let record = KeyRecord(publicKey: key, holder: holder, name: label, roles: roles)
-            let ledger = try global.openLedger()
+            let ledger = try await global.openWriting()
             guard case .object(var data) = record.jsonValue else { throw InputError("a key record is not a JSON object") }
-            try addDecision(to: &data, ledger: ledger)
-            let entry = try global.record(EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data), in: ledger)
+            try await addDecision(to: &data, ledger: ledger)
+            let entry = try await global.record(EntryDraft(kind: .keyRegister, date: try parseDate(date), data: data), in: ledger)
             print("registered key \(key.keyID) for \(holder) (\(roles.map(\.rawValue).joined(separator: ", "))) at entry \(entry.body.seq)")
         }
 
         /// Lists the registered holders that look like this one under the decision the flags
         /// state; without a flag the rules refuse a look-alike and say which flag to give.
-        func addDecision(to data: inout JSONObject, ledger: LedgerFile) throws {
+        func addDecision(to data: inout JSONObject, ledger: any LedgerReading) async throws {
             guard samePersonConfirmed || differentPersonConfirmed else { return }
             let identity = HolderIdentity(holder)
-            let lookalikes = Set(try ledger.keys().map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }.sorted()
+            let lookalikes = Set(try await ledger.keys().map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }.sorted()
             guard !lookalikes.isEmpty else {
                 throw InputError("no registered holder looks like \"\(holder)\"; leave out --same-person-confirmed and --different-person-confirmed")
             }
@@ -127,7 +126,7 @@ struct KeyCommand: ParsableCommand {
         }
     }
 
-    struct Delegate: ParsableCommand {
+    struct Delegate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a certifying or approving officer's delegation: amount limit and period (signed by an admin key).",
             discussion: """
@@ -156,9 +155,9 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "The accounting date of the entry (default: today).")
         var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            let key = try resolveKey(keyID, in: ledger)
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            let key = try await resolveKey(keyID, in: ledger)
             let start = try parseDate(from, option: "--from")
             let end = try parseDate(to, option: "--to")
             let data = JSONObject([
@@ -166,11 +165,11 @@ struct KeyCommand: ParsableCommand {
                 ("from", .string(start.description)), ("to", .string(end.description)),
             ])
             let draft = EntryDraft(kind: .keyDelegate, date: try parseDate(date), data: data)
-            try global.recordFund(draft, in: ledger, settings: settings, "delegated to key \(key.record.keyID) (\(key.record.holder)) up to \(limit) \(settings.currency.code) from \(start) to \(end)")
+            try await global.recordFund(draft, in: ledger, settings: settings, "delegated to key \(key.record.keyID) (\(key.record.holder)) up to \(limit) \(settings.currency.code) from \(start) to \(end)")
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a key: entries it signs after this are invalid (signed by an admin key).",
             discussion: """
@@ -191,16 +190,16 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "The accounting date of the entry (default: today).")
         var date: String?
 
-        func run() throws {
-            let ledger = try global.openLedger()
-            let key = try resolveKey(keyID, in: ledger)
+        func run() async throws {
+            let ledger = try await global.openWriting()
+            let key = try await resolveKey(keyID, in: ledger)
             let data = JSONObject([("key_id", .string(key.record.keyID)), ("reason", .string(reason))])
-            let entry = try global.record(EntryDraft(kind: .keyRevoke, date: try parseDate(date), data: data), in: ledger)
+            let entry = try await global.record(EntryDraft(kind: .keyRevoke, date: try parseDate(date), data: data), in: ledger)
             print("revoked key \(key.record.keyID) (\(key.record.name)) at entry \(entry.body.seq)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every key ever registered, with its roles and status.",
             discussion: """
@@ -213,8 +212,8 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text
 
-        func run() throws {
-            let keys = try global.openLedger(readOnly: true).keys()
+        func run() async throws {
+            let keys = try await global.openReading().keys()
             switch format {
             case .text:
                 var table = TextTable([("KEY ID", .left), ("HOLDER", .left), ("NAME", .left), ("ROLES", .left), ("SINCE", .right), ("STATUS", .left)])
@@ -247,17 +246,4 @@ struct KeyCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// Finds a key by its id or a unique prefix of at least 8 hex digits.
-func resolveKey(_ text: String, in ledger: LedgerFile) throws -> KeyState {
-    let prefix = text.lowercased()
-    guard prefix.count >= 8, prefix.allSatisfy(\.isHexDigit) else {
-        throw InputError("key id \"\(text)\": give the key id, or at least its first 8 hex digits (see vtf key list)")
-    }
-    let matches = try ledger.keys().filter { $0.record.keyID.hasPrefix(prefix) }
-    guard matches.count == 1, let key = matches.first else {
-        throw InputError(matches.isEmpty ? "no key \(text) in this ledger (see vtf key list)" : "key id prefix \(text) is ambiguous; give more digits")
-    }
-    return key
 }

@@ -6,11 +6,10 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 import SafeIO
 
-struct PostCommand: ParsableCommand {
+struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "post",
         abstract: "Record a manual journal voucher: postings that balance, signed with your key.",
@@ -53,9 +52,9 @@ struct PostCommand: ParsableCommand {
     @Option(help: ArgumentHelp("ACCOUNT:AMOUNT[:CURRENCY[:VALUE]]; repeat for each line.", valueName: "line"))
     var posting: [String] = []
 
-    func run() throws {
-        let ledger = try global.openLedger()
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+    func run() async throws {
+        let ledger = try await global.openWriting()
+        guard let settings = try await ledger.settings() else { throw InputError("the ledger has no genesis entry") }
         let draft: EntryDraft
         if let file {
             guard date == nil, memo == nil, ref == nil, posting.isEmpty else {
@@ -71,19 +70,19 @@ struct PostCommand: ParsableCommand {
             let postings = try posting.enumerated().map { try VoucherInput.posting(flag: $1, fundCurrency: settings.currency, index: $0) }
             draft = EntryDraft(kind: .voucher, date: try parseDate(date), ref: ref, memo: memo, postings: postings)
         }
-        if try ledger.isControlled("voucher") {
+        if try await StoreRecords.isControlled("voucher", in: ledger) {
             let day = draft.date
-            let request = FundDrafts.voucherRequest(
-                postings: draft.postings, date: day, ref: try draft.ref ?? FundInput.nextRef("JV", date: day, ledger: ledger), memo: draft.memo)
-            try global.recordRequest(request, in: ledger, settings: settings, "a manual voucher of \(draft.postings.count) postings")
+            let ref = if let given = draft.ref { given } else { try await StoreRecords.nextRef("JV", date: day, in: ledger) }
+            let request = FundDrafts.voucherRequest(postings: draft.postings, date: day, ref: ref, memo: draft.memo)
+            try await global.recordRequest(request, in: ledger, settings: settings, "a manual voucher of \(draft.postings.count) postings")
             return
         }
-        let entry = try global.record(draft, in: ledger)
+        let entry = try await global.record(draft, in: ledger)
         print("posted entry \(entry.body.seq) (\(entry.body.postings.count) postings\(entry.body.ref.map { ", ref \($0)" } ?? ""))")
     }
 }
 
-struct ReverseCommand: ParsableCommand {
+struct ReverseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reverse",
         abstract: "Correct an entry by posting its exact negation (nothing is ever edited or deleted).",
@@ -108,31 +107,32 @@ struct ReverseCommand: ParsableCommand {
     @Option(help: "The accounting date of the reversal (default: today).")
     var date: String?
 
-    func run() throws {
-        let ledger = try global.openLedger()
-        guard let target = try ledger.entry(at: seq) else {
-            throw InputError("there is no entry \(seq) (the journal has \(try ledger.entryCount()) entries)")
+    func run() async throws {
+        let ledger = try await global.openWriting()
+        guard let target = try await ledger.entry(at: seq) else {
+            let count = try await ledger.entryCount()
+            throw InputError("there is no entry \(seq) (the journal has \(count) entries)")
         }
         guard !target.body.postings.isEmpty else {
             throw RuleViolation(.notReversible, "entry \(seq) (\(target.body.kind.rawValue)) has no postings to reverse")
         }
-        if try ledger.isControlled("reversal") {
-            guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        if try await StoreRecords.isControlled("reversal", in: ledger) {
+            guard let settings = try await ledger.settings() else { throw InputError("the ledger has no genesis entry") }
             let day = try parseDate(date)
             let request = FundDrafts.reversalRequest(
-                of: seq, date: day, ref: try FundInput.nextRef("REV", date: day, ledger: ledger), memo: memo ?? "Reversal of entry \(seq)")
-            try global.recordRequest(request, in: ledger, settings: settings, "the reversal of entry \(seq) (\(target.body.kind.rawValue))")
+                of: seq, date: day, ref: try await StoreRecords.nextRef("REV", date: day, in: ledger), memo: memo ?? "Reversal of entry \(seq)")
+            try await global.recordRequest(request, in: ledger, settings: settings, "the reversal of entry \(seq) (\(target.body.kind.rawValue))")
             return
         }
         let draft = EntryDraft(
             kind: .reversal, date: try parseDate(date), memo: memo ?? "Reversal of entry \(seq)",
             postings: try LedgerRules.negated(target.body.postings), data: JSONObject([("reverses", .integer(Int64(seq)))]))
-        let entry = try global.record(draft, in: ledger)
+        let entry = try await global.record(draft, in: ledger)
         print("posted entry \(entry.body.seq), reversing entry \(seq)")
     }
 }
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Record many vouchers from a JSON Lines file (one `vtf post --file` object per line).",
@@ -153,22 +153,23 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Entries per transaction.")
     var batchSize: Int = 4000
 
-    func run() throws {
+    func run() async throws {
         guard batchSize >= 1 && batchSize <= 100_000 else { throw InputError("--batch-size must be between 1 and 100000") }
         try InputFile.check(file, option: "--file")
-        let ledger = try global.openLedger()
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
-        let keys = try global.writeKeys(for: ledger)
+        let ledger = try await global.openWriting()
+        guard let settings = try await ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+        let keys = try await global.writeKeys(for: ledger)
         let started = Date()
-        let seqs = try ledger.appendBulk(
-            { try VoucherLines(path: file, fundCurrency: settings.currency) }, keys: keys, batchSize: batchSize,
+        let (path, currency) = (file, settings.currency)
+        let seqs = try await ledger.appendBulk(
+            { try VoucherLines(path: path, fundCurrency: currency) }, keys: keys, batchSize: batchSize, threads: Parallel.coreCount,
             progress: { Terminal.progress("signed \($0) entries") })
         Terminal.endProgress()
         let seconds = Date().timeIntervalSince(started)
         print("imported \(seqs.count) entries in \(String(format: "%.2f", seconds)) s")
         // The import's entries follow each other (one transaction); read back one at a time.
         if OutputMode.json {
-            for seq in seqs { JSONOutput.wrote(try ledger.entry(at: seq).map { [$0] } ?? []) }
+            for seq in seqs { JSONOutput.wrote(try await ledger.entry(at: seq).map { [$0] } ?? []) }
         }
     }
 }

@@ -20,7 +20,7 @@ struct ProveCommand: ParsableCommand {
             """,
         subcommands: [Inclusion.self, Consistency.self])
 
-    struct Inclusion: ParsableCommand {
+    struct Inclusion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prove that entry SEQ is in the tree of N entries.",
             discussion: """
@@ -36,14 +36,11 @@ struct ProveCommand: ParsableCommand {
         @Option(help: "The tree size (default: the latest checkpoint's).")
         var size: UInt64?
 
-        func run() throws {
-            let store = try global.openStore(readOnly: true)
-            let (seq, size) = (seq, size)
-            let (treeSize, proof) = try StoreCall.wait {
-                let latest = size == nil ? try await store.latestNote()?.size : nil
-                guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
-                return (treeSize, try await store.inclusionProof(seq: seq, size: treeSize))
-            }
+        func run() async throws {
+            let store = try await global.openReading()
+            let latest = size == nil ? try await store.latestNote()?.size : nil
+            guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
+            let proof = try await store.inclusionProof(seq: seq, size: treeSize)
             print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
                 ("leaf_index", .integer(Int64(seq))), ("tree_size", .integer(Int64(treeSize))),
                 ("leaf_hash", .string(proof.leafHash.hex)), ("path", .array(proof.path.map { .string($0.hex) })),
@@ -51,7 +48,7 @@ struct ProveCommand: ParsableCommand {
         }
     }
 
-    struct Consistency: ParsableCommand {
+    struct Consistency: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prove that the tree of OLD entries is a prefix of the tree of NEW entries.",
             discussion: """
@@ -67,10 +64,9 @@ struct ProveCommand: ParsableCommand {
         @Argument(help: "The newer tree size.")
         var new: UInt64
 
-        func run() throws {
-            let store = try global.openStore(readOnly: true)
-            let (old, new) = (old, new)
-            let path = try StoreCall.wait { try await store.consistencyProof(oldSize: old, newSize: new) }
+        func run() async throws {
+            let store = try await global.openReading()
+            let path = try await store.consistencyProof(oldSize: old, newSize: new)
             print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
                 ("old_size", .integer(Int64(old))), ("new_size", .integer(Int64(new))),
                 ("path", .array(path.map { .string($0.hex) })),

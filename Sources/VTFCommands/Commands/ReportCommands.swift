@@ -9,7 +9,7 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 
-struct BalanceCommand: ParsableCommand {
+struct BalanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
         abstract: "The trial balance: every account's balance per currency, debits positive.",
@@ -28,11 +28,13 @@ struct BalanceCommand: ParsableCommand {
     @Option(help: "Output format: text, csv or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         let date = try asOf.map { try parseDate($0, option: "--as-of") }
-        let ledger = try global.openLedger(readOnly: true)
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
-        let rows = try ledger.trialBalance(asOf: date)
+        let store = try await global.openReading()
+        let (settings, rows) = try await store.read { ledger in
+            guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
+            return (settings, try ledger.trialBalance(asOf: date))
+        }
         switch format {
         case .text: print(TrialBalanceText.render(rows, settings: settings, asOf: date), terminator: "")
         case .csv:

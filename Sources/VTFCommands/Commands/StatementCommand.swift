@@ -41,7 +41,7 @@ struct StatementCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, csv }
 
-    struct Make: ParsableCommand {
+    struct Make: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "make", abstract: "Write a statement (the default).",
             discussion: """
@@ -60,16 +60,21 @@ struct StatementCommand: ParsableCommand {
         var out: String
         @Flag(help: "Replace files that exist already (never a ledger).") var force = false
 
-        func run() throws {
+        func run() async throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
             let (ledger, _) = try global.openFund(readOnly: true)
             let end = try parseDate(to, option: "--to")
             let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
             let logKey = try GlobalOptions.logKey(for: ledger)
-            let checked = try CheckedJournal.check(ledger)
+            let wanted: [String]? = switch (donor, all) {
+            case (let id?, false): [id]
+            case (nil, true): nil
+            default: []
+            }
+            let statements = try await Self.statements(ledger.store, donors: wanted, from: start, to: end, issued: LedgerDate.today())
             switch (donor, all) {
             case (let id?, false):
-                let statement = try make(ledger, checked, id, start, end)
+                let statement = statements[0]
                 try write(try render(statement, format, language, logKey), to: out)
                 Terminal.note("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
@@ -79,22 +84,29 @@ struct StatementCommand: ParsableCommand {
                     throw InputError("--all writes into a folder, and \(out) is a file; give a folder")
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                let donors = try ledger.fundRecords("donor").map(\.id)
-                for id in donors {
-                    let statement = try make(ledger, checked, id, start, end)
+                for statement in statements {
                     for kind in Format.allCases {
-                        try write(try render(statement, kind, language, logKey), to: "\(out)/\(id)-\(end).\(kind.rawValue)")
+                        try write(try render(statement, kind, language, logKey), to: "\(out)/\(statement.donor.id)-\(end).\(kind.rawValue)")
                     }
                 }
-                Terminal.note("wrote \(donors.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
+                Terminal.note("wrote \(statements.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
             default:
                 throw InputError("give --donor ID, or --all with --out FOLDER")
             }
         }
 
-        func make(_ ledger: LedgerFile, _ checked: CheckedJournal, _ id: String, _ start: LedgerDate, _ end: LedgerDate) throws -> DonorStatement {
-            do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: LedgerDate.today()) } catch let error as StatementError {
-                throw InputError(error.message)
+        /// The statements of `donors` (every donor when nil), built in one snapshot of the ledger
+        /// after one checked read of it (`CheckedJournal`): what is signed rests on that check.
+        static func statements(
+            _ store: any LedgerReading, donors: [String]?, from start: LedgerDate, to end: LedgerDate, issued: LedgerDate
+        ) async throws -> [DonorStatement] {
+            try await store.read { ledger in
+                let checked = try CheckedJournal.check(ledger)
+                return try (donors ?? ledger.fundRecords("donor").map(\.id)).map { id in
+                    do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: issued) } catch let error as StatementError {
+                        throw InputError(error.message)
+                    }
+                }
             }
         }
 

@@ -35,12 +35,12 @@ public final class WriteFuzz {
     var ledger: String { folder + "/work/fund.ledger" }
 
     /// Builds a fund ledger in `folder` (emptied first) with the CLI, in process.
-    public init(folder: String, verifyEvery: Int = 100) throws {
+    public init(folder: String, verifyEvery: Int = 100) async throws {
         self.folder = folder
         self.verifyEvery = max(1, verifyEvery)
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/template", withIntermediateDirectories: true)
-        try WriteFuzzLedger.build(in: folder + "/template")
+        try await WriteFuzzLedger.build(in: folder + "/template")
         try reset()
     }
 
@@ -97,14 +97,14 @@ public final class WriteFuzz {
     public func run(
         _ range: Range<Int>, seed: UInt64, starting: (Int, [String]) -> Void = { _, _ in },
         finished: (Int, String) -> Void = { _, _ in }
-    ) throws -> Report {
+    ) async throws -> Report {
         var report = Report()
         let started = Date()
         for number in range {
             let arguments = arguments(case: number, seed: seed)
             starting(number, arguments)
             let before = try fingerprint()
-            let status = CommandRunner.execute(arguments: arguments)
+            let status = await CommandRunner.execute(arguments: arguments)
             let outcome: String
             switch status {
             case 0:
@@ -125,7 +125,7 @@ public final class WriteFuzz {
             report.cases += 1
             finished(number, outcome)
             if report.cases % verifyEvery == 0 || number == range.upperBound - 1 {
-                finished(number, try verify(&report, after: number) ? "verified" : "verify-failed")
+                finished(number, try await verify(&report, after: number) ? "verified" : "verify-failed")
             }
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -133,9 +133,9 @@ public final class WriteFuzz {
     }
 
     /// `vtf verify` on the working ledger, then a reset.
-    func verify(_ report: inout Report, after number: Int) throws -> Bool {
+    func verify(_ report: inout Report, after number: Int) async throws -> Bool {
         report.verifyRuns += 1
-        let status = CommandRunner.execute(arguments: ["verify", "--ledger", ledger])
+        let status = await CommandRunner.execute(arguments: ["verify", "--ledger", ledger])
         if status != 0 { report.verifyFailures.append("after case \(number): verify exit \(status)") }
         try reset()
         return status == 0
@@ -155,47 +155,47 @@ public final class WriteFuzz {
 /// The fund ledger every case starts from: made like the CLI tests' fund ledger, plus a grant
 /// awarded, certified and approved, and a key (peter) not yet registered.
 enum WriteFuzzLedger {
-    static func build(in folder: String) throws {
+    static func build(in folder: String) async throws {
         let ledger = folder + "/fund.ledger"
         func key(_ name: String) -> String { folder + "/\(name).pem" }
-        func run(_ arguments: [String], as signer: String = "maria") throws {
-            let status = CommandRunner.execute(arguments: arguments + ["--ledger", ledger, "--key", key(signer)])
+        func run(_ arguments: [String], as signer: String = "maria") async throws {
+            let status = await CommandRunner.execute(arguments: arguments + ["--ledger", ledger, "--key", key(signer)])
             guard status == 0 else { throw InputError("fuzz setup failed (exit \(status)): vtf \(arguments.joined(separator: " "))") }
         }
         for name in ["admin", "log", "maria", "chen", "amara", "peter", "nadia"] {
-            guard CommandRunner.execute(arguments: ["key", "generate", "--out", key(name), "--name", name]) == 0 else {
+            guard await CommandRunner.execute(arguments: ["key", "generate", "--out", key(name), "--name", name]) == 0 else {
                 throw InputError("fuzz setup: cannot generate key \(name)")
             }
         }
-        guard CommandRunner.execute(arguments: [
+        guard await CommandRunner.execute(arguments: [
             "init", "--ledger", ledger, "--origin", "fuzz.example/unvtf", "--fund-name", "Fuzz Fund", "--template", "unvtf",
             "--planned-expenditure", "100000.00", "--admin-key", key("admin"), "--log-key", key("log"), "--date", "2026-01-01",
         ]) == 0 else { throw InputError("fuzz setup: vtf init failed") }
         for (name, role) in [("maria", "fund-manager"), ("chen", "certifying-officer"), ("amara", "approving-officer")] {
-            try run(["key", "register", "--public-key", key(name) + ".pub", "--holder", name, "--role", role, "--date", "2026-01-01"], as: "admin")
+            try await run(["key", "register", "--public-key", key(name) + ".pub", "--holder", name, "--role", role, "--date", "2026-01-01"], as: "admin")
         }
-        try run(["rates", "set", "--month", "2026-01", "EUR=0.8000"])
-        try run(["donor", "add", "BEL", "--name", "Belgium", "--type", "member-state", "--country", "BE", "--date", "2026-01-05"])
-        try run(["agreement", "sign", "--donor", "BEL", "--amount", "100000.00", "--currency", "EUR", "--date", "2026-01-10", "--ref", "AGR-BEL-1"])
-        try run(["receive", "--agreement", "AGR-BEL-1", "--amount", "50000.00", "--currency", "EUR", "--date", "2026-01-20", "--bank-ref", "B-1"])
-        try run(["cash", "convert", "--amount", "30000.00", "--currency", "EUR", "--date", "2026-01-25", "--ref", "TRY-1"])
-        try run(["pledge", "--donor", "BEL", "--amount", "20000.00", "--currency", "EUR", "--date", "2026-01-21", "--ref", "PL-1"])
-        try run(["grant", "award", "--grantee", "SHELTER", "--grantee-name", "Shelter", "--amount", "20000.00", "--date", "2026-02-01",
+        try await run(["rates", "set", "--month", "2026-01", "EUR=0.8000"])
+        try await run(["donor", "add", "BEL", "--name", "Belgium", "--type", "member-state", "--country", "BE", "--date", "2026-01-05"])
+        try await run(["agreement", "sign", "--donor", "BEL", "--amount", "100000.00", "--currency", "EUR", "--date", "2026-01-10", "--ref", "AGR-BEL-1"])
+        try await run(["receive", "--agreement", "AGR-BEL-1", "--amount", "50000.00", "--currency", "EUR", "--date", "2026-01-20", "--bank-ref", "B-1"])
+        try await run(["cash", "convert", "--amount", "30000.00", "--currency", "EUR", "--date", "2026-01-25", "--ref", "TRY-1"])
+        try await run(["pledge", "--donor", "BEL", "--amount", "20000.00", "--currency", "EUR", "--date", "2026-01-21", "--ref", "PL-1"])
+        try await run(["grant", "award", "--grantee", "SHELTER", "--grantee-name", "Shelter", "--amount", "20000.00", "--date", "2026-02-01",
                  "--ref", "G-1", "--tranches", "12000.00,8000.00"])
-        try run(["certify", "G-1"], as: "chen")
-        try run(["approve", "G-1"], as: "amara")
-        try run(["grant", "disburse", "G-1", "--tranche", "1", "--date", "2026-02-02", "--ref", "PAY-1"])
-        try run(["certify", "PAY-1"], as: "chen")
-        try run(["approve", "PAY-1"], as: "amara")
+        try await run(["certify", "G-1"], as: "chen")
+        try await run(["approve", "G-1"], as: "amara")
+        try await run(["grant", "disburse", "G-1", "--tranche", "1", "--date", "2026-02-02", "--ref", "PAY-1"])
+        try await run(["certify", "PAY-1"], as: "chen")
+        try await run(["approve", "PAY-1"], as: "amara")
         // Something for every command to act on: requests waiting at each step, a conditional
         // agreement, a receipt in suspense, a key that may be revoked.
-        try run(["agreement", "sign", "--donor", "BEL", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-01-26",
+        try await run(["agreement", "sign", "--donor", "BEL", "--amount", "1000.00", "--currency", "EUR", "--date", "2026-01-26",
                  "--ref", "AGR-C", "--conditional"])
-        try run(["receive", "--unidentified", "--amount", "100.00", "--currency", "EUR", "--date", "2026-01-27", "--bank-ref", "U-1"])
-        try run(["donor", "refund", "BEL", "--amount", "10.00", "--currency", "EUR", "--date", "2026-01-28", "--ref", "RFD-W"])
-        try run(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "10.00", "--date", "2026-01-28", "--ref", "WO-W"])
-        try run(["certify", "WO-W"], as: "chen")
-        try run(["key", "register", "--public-key", key("nadia") + ".pub", "--holder", "nadia", "--role", "auditor", "--date", "2026-01-01"],
+        try await run(["receive", "--unidentified", "--amount", "100.00", "--currency", "EUR", "--date", "2026-01-27", "--bank-ref", "U-1"])
+        try await run(["donor", "refund", "BEL", "--amount", "10.00", "--currency", "EUR", "--date", "2026-01-28", "--ref", "RFD-W"])
+        try await run(["receivable", "write-off", "--agreement", "AGR-BEL-1", "--amount", "10.00", "--date", "2026-01-28", "--ref", "WO-W"])
+        try await run(["certify", "WO-W"], as: "chen")
+        try await run(["key", "register", "--public-key", key("nadia") + ".pub", "--holder", "nadia", "--role", "auditor", "--date", "2026-01-01"],
                 as: "admin")
     }
 }

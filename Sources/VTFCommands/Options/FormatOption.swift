@@ -32,13 +32,26 @@ protocol FormatSelecting {
 enum OutputMode {
     @TaskLocal static var json = false
 
-    /// Runs `command` with its `--format` in force.
-    static func run(_ command: inout any ParsableCommand) throws {
+    /// Runs `command` with its `--format` in force: awaits an `AsyncParsableCommand`'s `run()`,
+    /// calls a `ParsableCommand`'s (on the main actor, see ``CommandRunner``), so commands of
+    /// both kinds coexist under one root.
+    @MainActor
+    static func run(_ command: sending any ParsableCommand) async throws {
         guard let selecting = command as? any FormatSelecting, selecting.output.isJSON else {
-            try command.run()
+            try await dispatch(command)
             return
         }
-        try $json.withValue(true) { try command.run() }
+        try await $json.withValue(true) { try await dispatch(command) }
+    }
+
+    @MainActor
+    private static func dispatch(_ command: sending any ParsableCommand) async throws {
+        if var asynchronous = command as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            var synchronous = command
+            try synchronous.run()
+        }
     }
 }
 

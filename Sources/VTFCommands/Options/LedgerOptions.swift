@@ -32,18 +32,33 @@ extension LedgerLocating {
         return path
     }
 
-    /// Opens the ledger; read-only commands pass `readOnly` and never write a byte of it.
-    public func openLedger(readOnly: Bool = false) throws -> LedgerFile {
-        let path = try ledgerPath()
-        if FileManager.default.fileExists(atPath: path), let problem = InputFile.problem(path) {
-            throw InputError("--ledger \(path) \(problem): give the ledger file")
-        }
-        return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
+    /// Where the ledger is kept (``StoreLocation``): --ledger, else $VTF_LEDGER.
+    func storeLocation() throws -> StoreLocation { try StoreLocation(try ledgerPath()) }
+
+    /// Opens the ledger through the store seam to read only (never writing a byte of it): the
+    /// commands on `LedgerReading` open it here, and ``StoreLocation`` picks the store.
+    func openReading() async throws -> any LedgerReading {
+        try await storeLocation().openReading(rules: .unvtf)
     }
 
-    /// Opens the ledger through the store seam: the commands moved onto `LedgerReading` /
-    /// `LedgerWriting` open it here, so another store (PostgreSQL, chosen by the `--ledger` URL)
-    /// plugs in at this one place.
+    /// Opens the ledger through the store seam to write: the commands on `LedgerWriting` open it
+    /// here, and ``StoreLocation`` picks the store.
+    func openWriting() async throws -> any LedgerWriting {
+        try await storeLocation().openWriting(rules: .unvtf)
+    }
+
+    /// Opens the ledger file; read-only commands pass `readOnly` and never write a byte of it.
+    /// For the commands not yet on the store seam; a location that is no file is refused.
+    public func openLedger(readOnly: Bool = false) throws -> LedgerFile {
+        switch try storeLocation() {
+        case .sqliteFile(let path):
+            try StoreLocation.checkFile(path)
+            return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
+        }
+    }
+
+    /// Opens the ledger through the store seam, synchronously (for the commands that still wait
+    /// for their store calls, see `StoreCall`).
     func openStore(readOnly: Bool = false) throws -> any LedgerWriting {
         try openLedger(readOnly: readOnly).store
     }

@@ -1,7 +1,6 @@
 import CanonicalJSON
 public import LedgerCore
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 import TrustFundRules
 import TransparencyLog
 
@@ -130,7 +129,7 @@ extension FundReports {
     /// amount column per year (the prior one empty when the ledger starts after it); the JSON
     /// `{"report", "comparative": true, "current": …, "prior": … or null}`.
     public static func comparative(
-        _ name: FundReportName, ledger: LedgerFile, asOf: LedgerDate, from: LedgerDate? = nil
+        _ name: FundReportName, ledger: any StoreSnapshot, asOf: LedgerDate, from: LedgerDate? = nil
     ) throws -> ReportDocument {
         let current = try document(name, ledger: ledger, asOf: asOf, from: from)
         let heading = current.heading

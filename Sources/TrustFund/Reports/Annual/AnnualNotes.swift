@@ -4,15 +4,14 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 /// The notes of the annual report: accounting policies, commitments, receivables (ageing and
 /// impairment), exchange differences, and events after the reporting date.
 struct AnnualNotes {
-    let ledger: LedgerFile
+    let ledger: any StoreSnapshot
     let report: AnnualReport
 
-    init(_ ledger: LedgerFile, report: AnnualReport) throws {
+    init(_ ledger: any StoreSnapshot, report: AnnualReport) throws {
         self.ledger = ledger
         self.report = report
     }

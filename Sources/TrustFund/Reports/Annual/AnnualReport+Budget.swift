@@ -1,6 +1,5 @@
 import LedgerCore
 import LedgerStore
-import SQLiteStore
 import TrustFundRules
 import TransparencyLog
 
@@ -9,7 +8,7 @@ extension AnnualReport {
     /// ``BudgetReport`` as of 31 December, the prior year's beside it: per category (grants,
     /// secretariat, PSC, total) the original and final budget (nil when none was approved), the
     /// actual amounts on the comparable basis and the difference final − actual.
-    static func budgetComparison(_ ledger: LedgerFile, year: Int, hasPrior: Bool) throws -> AnnualStatement? {
+    static func budgetComparison(_ ledger: any StoreSnapshot, year: Int, hasPrior: Bool) throws -> AnnualStatement? {
         func report(_ year: Int) throws -> BudgetReport {
             try BudgetReport(ReportBasis(
                 ledger, report: .budget, asOf: try LedgerDate(year: year, month: 12, day: 31), from: try LedgerDate(year: year, month: 1, day: 1)))

@@ -3,8 +3,7 @@ public import LedgerCore
 import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 
 /// One statement of the annual report, the year beside the prior year.
 public struct AnnualStatement: Sendable {
@@ -63,7 +62,7 @@ public struct AnnualReport: Sendable {
     public private(set) var notes: [AnnualNote]
 
     /// The report for `year`, made on `made`.
-    public init(_ ledger: LedgerFile, year: Int, made: LedgerDate) throws {
+    public init(_ ledger: any StoreSnapshot, year: Int, made: LedgerDate) throws {
         guard let settings = try ledger.settings(), let genesis = try ledger.entry(at: 0) else {
             throw ReportError("the ledger has no genesis entry")
         }

@@ -19,7 +19,7 @@ struct AgreementCommand: ParsableCommand {
             """,
         subcommands: [Sign.self, Recognise.self, List.self])
 
-    struct Sign: ParsableCommand {
+    struct Sign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a binding contribution agreement.",
             discussion: """
@@ -46,15 +46,15 @@ struct AgreementCommand: ParsableCommand {
         @Option(help: "AMOUNT@DATE,… when instalments are due (they must add up to --amount).") var instalments: String?
         @Option(help: "The pledge this agreement fulfils (releases its memo line).") var pledge: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: currency)
             let schedule = try instalments.map { try Self.schedule($0, currency: currency) } ?? []
             let draft = FundDrafts.agreement(
                 ref: ref, donor: donor, amount: money, date: day, conditional: conditional, earmark: earmark,
                 instalments: schedule, pledge: pledge)
-            try global.recordFund(draft, in: ledger, settings: settings, "signed agreement \(ref) with \(donor): \(money)\(conditional ? " (conditional: deferred revenue)" : "")")
+            try await global.recordFund(draft, in: ledger, settings: settings, "signed agreement \(ref) with \(donor): \(money)\(conditional ? " (conditional: deferred revenue)" : "")")
         }
 
         static func schedule(_ text: String, currency: String) throws -> [FundDrafts.Instalment] {
@@ -68,7 +68,7 @@ struct AgreementCommand: ParsableCommand {
         }
     }
 
-    struct Recognise: ParsableCommand {
+    struct Recognise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A condition of a conditional agreement is met: deferred revenue becomes revenue.",
             discussion: "Example:  vtf agreement recognise AGR-SE-2026 --amount 500000.00 --date 2026-09-30")
@@ -78,16 +78,16 @@ struct AgreementCommand: ParsableCommand {
         @Option(help: "How much is now earned, in the agreement's currency.") var amount: String
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            let money = try FundInput.positive(amount, currency: try FundInput.agreementCurrency(agreement, in: ledger))
-            try global.recordFund(
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            let money = try FundInput.positive(amount, currency: try await StoreRecords.agreementCurrency(agreement, in: ledger))
+            try await global.recordFund(
                 FundDrafts.recognise(agreement: agreement, amount: money, date: try parseDate(date)), in: ledger, settings: settings,
                 "recognised \(money) of agreement \(agreement) as revenue")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the agreements and what each still expects.",
             discussion: """
@@ -96,9 +96,9 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            let positions = try AgreementPosition.all(ledger, asOf: nil)
+        func run() async throws {
+            let store = try await global.openReading()
+            let positions = try await store.read { try AgreementPosition.all($0, asOf: nil) }
             if output.isJSON { return try JSONOutput.document(Self.json(positions)) }
             var table = TextTable([
                 ("REF", .left), ("DONOR", .left), ("DATE", .left), ("CUR", .left), ("AMOUNT", .right), ("RECEIVED", .right),
@@ -134,7 +134,7 @@ struct ReceiveCommand: ParsableCommand {
         subcommands: [Record.self, Apply.self],
         defaultSubcommand: Record.self)
 
-    struct Record: ParsableCommand {
+    struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "record", abstract: "Record a receipt (the default).",
             discussion: """
@@ -152,26 +152,26 @@ struct ReceiveCommand: ParsableCommand {
         @Option(help: "The value date (default: today).") var date: String?
         @Option(help: "The bank statement's reference (unique).") var bankRef: String
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: currency)
             if unidentified {
                 guard agreement == nil, charges == nil else { throw InputError("--unidentified takes no --agreement or --charges") }
-                try global.recordFund(
+                try await global.recordFund(
                     FundDrafts.unidentifiedReceipt(amount: money, date: day, bankRef: bankRef), in: ledger, settings: settings,
                     "held \(money) in suspense (2400); place it later with: vtf receive apply \(bankRef) --agreement REF")
                 return
             }
             guard let agreement else { throw InputError("which agreement does it pay? Give --agreement REF, or --unidentified") }
             let fee = try charges.map { try FundInput.money($0, currency: currency, option: "--charges") }
-            try global.recordFund(
+            try await global.recordFund(
                 FundDrafts.receipt(agreement: agreement, amount: money, charges: fee, date: day, bankRef: bankRef), in: ledger,
                 settings: settings, "received \(money) against agreement \(agreement)")
         }
     }
 
-    struct Apply: ParsableCommand {
+    struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Place a receipt held in suspense against an agreement.",
             discussion: """
@@ -184,9 +184,9 @@ struct ReceiveCommand: ParsableCommand {
         @Option(help: "The agreement it pays.") var agreement: String
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            try global.recordFund(
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            try await global.recordFund(
                 FundDrafts.applyReceipt(bankRef: bankRef, agreement: agreement, date: try parseDate(date)), in: ledger,
                 settings: settings, "applied receipt \(bankRef) to agreement \(agreement)")
         }

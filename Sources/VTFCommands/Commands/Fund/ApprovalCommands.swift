@@ -5,23 +5,22 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 /// `vtf certify REF`, `vtf approve REF`, `vtf reject REF`: the officers' decisions.
 struct DecisionCommand {
-    static func run(_ kind: EntryKind, ref: String, reason: String?, global: GlobalOptions) throws {
-        let (ledger, settings) = try global.openFund()
-        guard let request = try ledger.requestRecord(ref) else {
+    static func run(_ kind: EntryKind, ref: String, reason: String?, global: GlobalOptions) async throws {
+        let (ledger, settings) = try await global.openWritingFund()
+        guard let request = try await StoreRecords.request(ref, in: ledger) else {
             throw InputError("there is no request \(ref); vtf pending lists the requests that wait")
         }
         let date = request.date
         let action = request.action
         if kind == .approvalApprove, action == "year.close" {
-            try approveClose(request, date: date, ledger: ledger, settings: settings, global: global)
+            try await approveClose(request, date: date, ledger: ledger, settings: settings, global: global)
             return
         }
-        let entry = try global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
+        let entry = try await global.record(FundDrafts.decision(kind, request: ref, date: date, reason: reason), in: ledger)
         switch kind {
         case .approvalCertify:
             let confirmed = switch action {
@@ -44,18 +43,18 @@ struct DecisionCommand {
 
 extension DecisionCommand {
     /// The approval of a year-end close is the `year.close` entry itself, signed by the approving officer.
-    static func approveClose(_ request: RequestRecord, date: LedgerDate, ledger: LedgerFile, settings: LedgerSettings, global: GlobalOptions) throws {
+    static func approveClose(_ request: RequestRecord, date: LedgerDate, ledger: any LedgerWriting, settings: LedgerSettings, global: GlobalOptions) async throws {
         guard let year = request.params["year"]?.integerValue, let number = Int(exactly: year) else {
             throw InputError("request \(request.ref) names no year to close")
         }
-        let entry = try global.record(FundDrafts.yearClose(year: number, request: request.ref, date: date), in: ledger)
+        let entry = try await global.record(FundDrafts.yearClose(year: number, request: request.ref, date: date), in: ledger)
         FundOutput.recorded(
             entry, "approved \(request.ref): \(year) is closed (requested by \(request.requester), certified by \(request.certifier ?? "?")); entries dated \(year) or earlier are refused from now on",
             settings: settings)
     }
 }
 
-struct CertifyCommand: ParsableCommand {
+struct CertifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certify",
         abstract: "Certify a request: funds are available (certifying officer, UN FRR rule 105.5).",
@@ -70,10 +69,10 @@ struct CertifyCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String
 
-    func run() throws { try DecisionCommand.run(.approvalCertify, ref: ref, reason: nil, global: global) }
+    func run() async throws { try await DecisionCommand.run(.approvalCertify, ref: ref, reason: nil, global: global) }
 }
 
-struct ApproveCommand: ParsableCommand {
+struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve a certified request; it posts now (approving officer, UN FRR rule 105.6).",
@@ -87,10 +86,10 @@ struct ApproveCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String
 
-    func run() throws { try DecisionCommand.run(.approvalApprove, ref: ref, reason: nil, global: global) }
+    func run() async throws { try await DecisionCommand.run(.approvalApprove, ref: ref, reason: nil, global: global) }
 }
 
-struct RejectCommand: ParsableCommand {
+struct RejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Decline a waiting request (certifying or approving officer).",
@@ -100,10 +99,10 @@ struct RejectCommand: ParsableCommand {
     @Argument(help: "The request's REF.") var ref: String
     @Option(help: "Why, for the requester and the auditors.") var reason: String
 
-    func run() throws { try DecisionCommand.run(.approvalReject, ref: ref, reason: reason, global: global) }
+    func run() async throws { try await DecisionCommand.run(.approvalReject, ref: ref, reason: reason, global: global) }
 }
 
-struct PendingCommand: ParsableCommand {
+struct PendingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pending",
         abstract: "What waits for certification or approval, and for whom.",
@@ -112,9 +111,9 @@ struct PendingCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
     @Flag(help: "Also list decided requests: approved, rejected, reversed.") var all = false
 
-    func run() throws {
-        let ledger = try global.openLedger(readOnly: true)
-        let requests = try ledger.requestRecords()
+    func run() async throws {
+        let ledger = try await global.openReading()
+        let requests = try await StoreRecords.requests(in: ledger)
         if output.isJSON { return try JSONOutput.document(Self.json(requests, all: all)) }
         var table = TextTable([
             ("REF", .left), ("ACTION", .left), ("DATE", .left), ("WHAT", .left), ("REQUESTED BY", .left), ("STATUS", .left),

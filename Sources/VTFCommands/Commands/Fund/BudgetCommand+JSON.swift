@@ -4,21 +4,20 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 extension BudgetCommand.List {
     /// `vtf budget list --format json` (schema: Schemas/json/budget-list.schema.json): every
     /// approved budget by year and `from`, in the fund's currency; `original` marks the year's
     /// first, `in_force_at_year_end` its last.
-    static func json(_ ledger: LedgerFile, currency: Currency, year: Int?) throws -> JSONValue {
+    static func json(_ ledger: any LedgerReading, currency: Currency, year: Int?) async throws -> JSONValue {
         let prefix = "budget."
-        let years = try ledger.allFundRecords().compactMap { record -> Int64? in
+        let years = try await ledger.allFundRecords().compactMap { record -> Int64? in
             guard record.collection.hasPrefix(prefix) else { return nil }
             return Int64(record.collection.dropFirst(prefix.count))
         }
         var items: [JSONValue] = []
         for budgetYear in Array(Swift.Set(years)).sorted() where year.map({ Int64($0) == budgetYear }) ?? true {
-            let budgets = try ledger.fundRecords(BudgetRules.collection(budgetYear)).map {
+            let budgets = try await ledger.fundRecords(BudgetRules.collection(budgetYear)).map {
                 try ApprovedBudget($0, year: budgetYear, currency: currency)
             }
             let first = budgets.min { $0.seq < $1.seq }?.seq

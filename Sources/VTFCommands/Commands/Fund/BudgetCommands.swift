@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 /// `vtf budget set`, `vtf budget list`: the Board-approved budget of a year (IPSAS 24), by
@@ -21,7 +20,7 @@ struct BudgetCommand: ParsableCommand {
             """,
         subcommands: [Set.self, List.self])
 
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request the budget the Board approved for a year, from a date (two-person approval; nothing is posted).",
             discussion: """
@@ -46,8 +45,8 @@ struct BudgetCommand: ParsableCommand {
         @Option(help: "The request's REF (default: a new BUD-YEAR-NNNN).") var ref: String?
         @Option(help: "The Board's decision it records, e.g. \"Board session 15, decision 2\".") var memo: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let start = try parseDate(from, option: "--from")
             // Amounts the rules can read are written in their canonical form; the rules refuse the others, saying why.
@@ -56,14 +55,14 @@ struct BudgetCommand: ParsableCommand {
             }
             let draft = FundDrafts.budgetRequest(
                 year: year, grants: amount(grants), secretariat: amount(secretariat), psc: amount(psc), from: start, date: day,
-                ref: try ref ?? FundInput.nextRef("BUD", date: day, ledger: ledger), decision: memo)
-            try global.recordRequest(
+                ref: try await StoreRecords.ref(ref, "BUD", date: day, in: ledger), decision: memo)
+            try await global.recordRequest(
                 draft, in: ledger, settings: settings,
                 "the \(year) budget from \(start): grants \(grants), secretariat \(secretariat), PSC \(psc) \(settings.currency.code)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every approved budget, by year and the day it took effect; the original and the one in force at year end marked.",
             discussion: """
@@ -73,11 +72,11 @@ struct BudgetCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "Only this year's budgets.") var year: Int?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger, currency: settings.currency, year: year)) }
+        func run() async throws {
+            let (ledger, settings) = try await global.openReadingFund()
+            if output.isJSON { return try JSONOutput.document(try await Self.json(ledger, currency: settings.currency, year: year)) }
             let prefix = "budget."
-            let years = try ledger.allFundRecords().compactMap { record -> Int64? in
+            let years = try await ledger.allFundRecords().compactMap { record -> Int64? in
                 guard record.collection.hasPrefix(prefix) else { return nil }
                 return Int64(record.collection.dropFirst(prefix.count))
             }
@@ -86,7 +85,7 @@ struct BudgetCommand: ParsableCommand {
                 ("BUDGET", .left), ("REQUEST", .left), ("APPROVED", .left), ("ENTRY", .right), ("DECISION", .left),
             ])
             for budgetYear in Array(Swift.Set(years)).sorted() where year.map({ Int64($0) == budgetYear }) ?? true {
-                let budgets = try ledger.fundRecords(BudgetRules.collection(budgetYear)).map {
+                let budgets = try await ledger.fundRecords(BudgetRules.collection(budgetYear)).map {
                     try ApprovedBudget($0, year: budgetYear, currency: settings.currency)
                 }
                 let first = budgets.min { $0.seq < $1.seq }?.seq

@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 struct DonorCommand: ParsableCommand {
@@ -18,7 +17,7 @@ struct DonorCommand: ParsableCommand {
             """,
         subcommands: [Add.self, List.self, Refund.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a donor; its contributions receivable go to account 1200.ID.",
             discussion: """
@@ -37,14 +36,14 @@ struct DonorCommand: ParsableCommand {
         @Option(help: "ISO 3166 alpha-2 country code, e.g. BE.") var country: String?
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let draft = FundDrafts.donor(id: id, name: name, type: type, country: country, date: try parseDate(date))
-            try global.recordFund(draft, in: ledger, settings: settings, "added donor \(id) (\(name)), receivable account 1200.\(id)")
+            try await global.recordFund(draft, in: ledger, settings: settings, "added donor \(id) (\(name)), receivable account 1200.\(id)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the donors.",
             discussion: """
@@ -54,11 +53,11 @@ struct DonorCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(Self.json(try ledger.fundRecords("donor"))) }
+        func run() async throws {
+            let ledger = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(Self.json(try await ledger.fundRecords("donor"))) }
             var table = TextTable([("ID", .left), ("NAME", .left), ("TYPE", .left), ("COUNTRY", .left), ("SINCE", .left)])
-            for donor in try ledger.fundRecords("donor") {
+            for donor in try await ledger.fundRecords("donor") {
                 let field = { (name: String) in donor.fields[name]?.stringValue ?? "" }
                 table.add([donor.id, field("name"), field("type"), field("country"), field("since")])
             }
@@ -66,7 +65,7 @@ struct DonorCommand: ParsableCommand {
         }
     }
 
-    struct Refund: ParsableCommand {
+    struct Refund: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request a refund to a donor (two-person approval).",
             discussion: """
@@ -85,18 +84,18 @@ struct DonorCommand: ParsableCommand {
         @Option(help: "The request's REF (default: a new RFD-YEAR-NNNN).") var ref: String?
         @Option(help: "Why, for people.") var memo: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: currency)
             let draft = FundDrafts.donorRefundRequest(
-                donor: donor, amount: money, date: day, ref: try ref ?? FundInput.nextRef("RFD", date: day, ledger: ledger), memo: memo)
-            try global.recordRequest(draft, in: ledger, settings: settings, "a refund of \(money) to donor \(donor)")
+                donor: donor, amount: money, date: day, ref: try await StoreRecords.ref(ref, "RFD", date: day, in: ledger), memo: memo)
+            try await global.recordRequest(draft, in: ledger, settings: settings, "a refund of \(money) to donor \(donor)")
         }
     }
 }
 
-struct PledgeCommand: ParsableCommand {
+struct PledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pledge",
         abstract: "Record a pledge: a memo item (9100), never revenue.",
@@ -116,11 +115,11 @@ struct PledgeCommand: ParsableCommand {
     @Option(help: "The accounting date (default: today).") var date: String?
     @Option(help: "The pledge's reference (default: PL-DONOR-DATE).") var ref: String?
 
-    func run() throws {
-        let (ledger, settings) = try global.openFund()
+    func run() async throws {
+        let (ledger, settings) = try await global.openWritingFund()
         let day = try parseDate(date)
         let money = try FundInput.positive(amount, currency: currency)
         let draft = FundDrafts.pledge(donor: donor, amount: money, date: day, ref: ref ?? "PL-\(donor)-\(day)")
-        try global.recordFund(draft, in: ledger, settings: settings, "recorded a pledge of \(money) by \(donor) (memo only, not revenue)")
+        try await global.recordFund(draft, in: ledger, settings: settings, "recorded a pledge of \(money) by \(donor) (memo only, not revenue)")
     }
 }

@@ -46,7 +46,7 @@ extension AgreementCommand.List {
 }
 
 extension GrantCommand.List {
-    static func json(_ ledger: LedgerFile) throws -> JSONValue {
+    static func json(_ ledger: any StoreSnapshot) throws -> JSONValue {
         let records = try ledger.grantRecords()
         guard let currency = try ledger.settings()?.currency else { return .object(["grants": .array([])]) }
         let positions = try GrantPositions(ledger, currency: currency).positions()
@@ -64,9 +64,9 @@ extension GrantCommand.List {
 }
 
 extension RatesCommand.List {
-    static func json(_ ledger: LedgerFile, currency: String?) throws -> JSONValue {
+    static func json(_ ledger: any LedgerReading, currency: String?) async throws -> JSONValue {
         var rates: [JSONValue] = []
-        for record in try ledger.allFundRecords() {
+        for record in try await ledger.allFundRecords() {
             guard let rate = try RateRecord(record) else { continue }
             if let currency, currency.uppercased() != rate.currency { continue }
             rates.append(.object(JSONObject([
@@ -79,10 +79,10 @@ extension RatesCommand.List {
 }
 
 extension SettingCommand.List {
-    static func json(_ ledger: LedgerFile) throws -> JSONValue {
+    static func json(_ ledger: any LedgerReading) async throws -> JSONValue {
         var settings: [JSONValue] = []
         for name in FundSettings.known.keys.sorted() {
-            for record in try ledger.fundRecords(FundSettings.collection(name)) {
+            for record in try await ledger.fundRecords(FundSettings.collection(name)) {
                 let setting = try SettingRecord(record)
                 settings.append(.object(JSONObject([
                     ("setting", .string(name)), ("from", .string(setting.from)), ("value", .string(setting.value)),

@@ -42,15 +42,9 @@ enum FundInput {
         return code
     }
 
-    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name.
+    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name (``RequestRefNumbering``).
     static func nextRef(_ prefix: String, date: LedgerDate, ledger: LedgerFile) throws -> String {
-        let taken = Set(try ledger.fundRecords("request").map(\.id))
-        var number = taken.count + 1
-        while true {
-            let ref = "\(prefix)-\(date.year)-\(String(format: "%04d", number))"
-            if !taken.contains(ref) { return ref }
-            number += 1
-        }
+        try RequestRefNumbering.next(prefix, date: date, in: ledger)
     }
 }
 

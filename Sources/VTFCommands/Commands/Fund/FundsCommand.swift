@@ -17,7 +17,7 @@ struct FundsCommand: ParsableCommand {
             """,
         subcommands: [Available.self])
 
-    struct Available: ParsableCommand {
+    struct Available: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Funds available, line by line, as certification and approval compute them.",
             discussion: """
@@ -33,9 +33,10 @@ struct FundsCommand: ParsableCommand {
         @Option(help: "The date (default: today).") var asOf: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-        func run() throws {
+        func run() async throws {
             let (ledger, settings) = try global.openFund(readOnly: true)
-            let funds = try ledger.fundsAvailable(asOf: try parseDate(asOf, option: "--as-of"))
+            let date = try parseDate(asOf, option: "--as-of")
+            let funds = try await ledger.store.read { try $0.fundsAvailable(asOf: date) }
             switch format {
             case .json: print(try JSONCanonicalizer.canonicalString(FundsAvailableOutput.json(funds)))
             case .text, .csv:

@@ -4,11 +4,10 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 extension GrantCommand {
-    struct Accrue: ParsableCommand {
+    struct Accrue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accrue grant spending at year end (reported after 31 December, or estimated), reversed on 1 January.",
             discussion: """
@@ -26,16 +25,15 @@ extension GrantCommand {
         @Option(help: "What the figure rests on, e.g. \"partner report of 2026-01-20\".") var basis: String?
         @Flag(help: "The figure is the fund's estimate (no report yet).") var estimate = false
 
-        func run() throws {
+        func run() async throws {
             guard (basis != nil) != estimate else {
                 throw InputError("give the accrual's basis (--basis \"partner report of 2026-01-20\") or --estimate, one of the two")
             }
-            let (ledger, settings) = try global.openFund()
+            let (ledger, settings) = try await global.openWritingFund()
             let money = try FundInput.positive(amount, currency: settings.currency.code)
             let drafts = FundDrafts.grantAccrual(
-                grant: grant, amount: money, date: try parseDate(date), basis: basis, seq: try ledger.entryCount())
-            let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
-            JSONOutput.wrote(entries)
+                grant: grant, amount: money, date: try parseDate(date), basis: basis, seq: try await ledger.entryCount())
+            let entries = try await global.record(drafts, in: ledger)
             guard entries.count == 2 else { preconditionFailure("two drafts append two entries") }
             FundOutput.recorded(entries[0], "accrued \(money) of grant \(grant)'s spending", settings: settings)
             FundOutput.recorded(entries[1], "and reversed it on the next day", settings: settings)

@@ -24,7 +24,7 @@ struct GrantCommand: ParsableCommand {
             """,
         subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, Accrue.self, List.self])
 
-    struct Recommend: ParsableCommand {
+    struct Recommend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a Board recommendation (advice: nothing is posted).",
             discussion: "Example:  vtf grant recommend --ref REC-10.2-04 --grantee SAFEHAVEN --grantee-name \"Safe Haven\" --amount 20000.00 --cycle 10.2")
@@ -38,16 +38,16 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The Board session.") var session: String?
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let money = try amount.map { try FundInput.positive($0, currency: settings.currency.code) }
             let draft = FundDrafts.recommendation(
                 ref: ref, grantee: grantee, granteeName: granteeName, amount: money, cycle: cycle, session: session, date: try parseDate(date))
-            try global.recordFund(draft, in: ledger, settings: settings, "recorded the Board's recommendation \(ref) for \(granteeName)")
+            try await global.recordFund(draft, in: ledger, settings: settings, "recorded the Board's recommendation \(ref) for \(granteeName)")
         }
     }
 
-    struct Award: ParsableCommand {
+    struct Award: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request a grant award (two-person approval); the grant's ref is the request's REF.",
             discussion: """
@@ -69,23 +69,23 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The Board recommendation it follows.") var recommendation: String?
         @Option(help: "The earmark of a signed agreement whose restricted money this grant spends.") var earmark: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             guard currency.uppercased() == settings.currency.code else {
                 throw InputError("grants are awarded in the fund's currency, \(settings.currency.code), not \(currency)")
             }
             let money = try FundInput.positive(amount, currency: currency)
             let parts = try tranches.map { try FundInput.amounts($0, currency: currency, option: "--tranches") } ?? [money]
-            let recommended = try recommendation.flatMap { try ledger.fundRecord("recommendation", $0)?.fields["grantee_name"]?.stringValue }
+            let recommended = if let recommendation { try await ledger.fundRecord("recommendation", recommendation)?.fields["grantee_name"]?.stringValue } else { String?.none }
             let name = granteeName ?? recommended ?? grantee
             let draft = FundDrafts.awardRequest(
                 grant: ref, grantee: grantee, granteeName: name, amount: money, tranches: parts,
                 date: try parseDate(date), recommendation: recommendation, earmark: earmark)
-            try global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(name) in \(parts.count) tranche(s)")
+            try await global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(name) in \(parts.count) tranche(s)")
         }
     }
 
-    struct Disburse: ParsableCommand {
+    struct Disburse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request the payment of a tranche (two-person approval).",
             discussion: "Example:  vtf grant disburse G-2026-01 --tranche 1 --date 2026-03-20 --ref PAY-2026-01")
@@ -97,9 +97,9 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The payment date (default: today).") var date: String?
         @Option(help: "The payment's reference (default: a new PAY-YEAR-NNNN).") var ref: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            guard let record = try ledger.grantRecord(grant) else {
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            guard let record = try await StoreRecords.grant(grant, in: ledger) else {
                 throw InputError("grant \(grant) is not recorded (an award becomes a grant when it is approved)")
             }
             let planned = record.tranches
@@ -110,12 +110,12 @@ struct GrantCommand: ParsableCommand {
             let money = try FundInput.positive(text, currency: settings.currency.code)
             let day = try parseDate(date)
             let draft = FundDrafts.disbursementRequest(
-                grant: grant, tranche: tranche, amount: money, date: day, ref: try ref ?? FundInput.nextRef("PAY", date: day, ledger: ledger))
-            try global.recordRequest(draft, in: ledger, settings: settings, "payment of tranche \(tranche) of \(grant): \(money)")
+                grant: grant, tranche: tranche, amount: money, date: day, ref: try await StoreRecords.ref(ref, "PAY", date: day, in: ledger))
+            try await global.recordRequest(draft, in: ledger, settings: settings, "payment of tranche \(tranche) of \(grant): \(money)")
         }
     }
 
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a partner's accepted financial report: expense, and PSC on it.",
             discussion: """
@@ -129,16 +129,16 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The date the report was accepted (default: today).") var date: String?
         @Option(help: "The report's reference.") var ref: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let money = try FundInput.positive(spent, currency: settings.currency.code, option: "--spent")
-            try global.recordFund(
+            try await global.recordFund(
                 FundDrafts.grantReport(grant: grant, spent: money, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
                 "recorded the financial report of \(grant): \(money) spent")
         }
     }
 
-    struct Refund: ParsableCommand {
+    struct Refund: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record money a partner returned.",
             discussion: """
@@ -155,17 +155,17 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "The value date (default: today).") var date: String?
         @Option(help: "The bank statement's reference (default: GRANT-RF-DATE).") var bankRef: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let money = try FundInput.positive(amount, currency: settings.currency.code)
             let day = try parseDate(date)
-            try global.recordFund(
+            try await global.recordFund(
                 FundDrafts.grantRefund(grant: grant, amount: money, date: day, bankRef: bankRef ?? "\(grant)-RF-\(day)"), in: ledger,
                 settings: settings, "recorded the refund of \(money) from \(grant)")
         }
     }
 
-    struct Close: ParsableCommand {
+    struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close a grant whose advances are all reported or refunded; its unpaid commitment is released.",
             discussion: """
@@ -178,14 +178,14 @@ struct GrantCommand: ParsableCommand {
         @Argument(help: "The grant's ref.") var grant: String
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            try global.recordFund(
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            try await global.recordFund(
                 FundDrafts.grantClose(grant: grant, date: try parseDate(date)), in: ledger, settings: settings, "closed grant \(grant)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the grants (vtf report grants has the full picture).",
             discussion: """
@@ -194,17 +194,20 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
+        func run() async throws {
+            let store = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await store.read { try Self.json($0) }) }
             var table = TextTable([
                 ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
-            let records = try ledger.grantRecords()
-            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted).
-            if let currency = try ledger.settings()?.currency {
-                let positions = try GrantPositions(ledger, currency: currency).positions()
+            // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
+            // in the same snapshot as the grants.
+            let (records, figures) = try await store.read { ledger in
+                let currency = try ledger.settings()?.currency
+                return (try ledger.grantRecords(), try currency.map { ($0, try GrantPositions(ledger, currency: $0).positions()) })
+            }
+            if let (currency, positions) = figures {
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
                     table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,

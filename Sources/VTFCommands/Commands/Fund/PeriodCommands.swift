@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 struct ReceivableCommand: ParsableCommand {
@@ -19,7 +18,7 @@ struct ReceivableCommand: ParsableCommand {
             """,
         subcommands: [WriteOff.self, Impair.self])
 
-    struct WriteOff: ParsableCommand {
+    struct WriteOff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write-off",
             abstract: "Request a write-off of a receivable (two-person approval; within the write-off limit).",
@@ -39,13 +38,13 @@ struct ReceivableCommand: ParsableCommand {
         @Option(help: "The request's REF (default: a new WO-YEAR-NNNN).") var ref: String?
         @Option(help: "Why.") var memo: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
-            let money = try FundInput.positive(amount, currency: try FundInput.agreementCurrency(agreement, in: ledger))
+            let money = try FundInput.positive(amount, currency: try await StoreRecords.agreementCurrency(agreement, in: ledger))
             let draft = FundDrafts.writeOffRequest(
-                agreement: agreement, amount: money, date: day, ref: try ref ?? FundInput.nextRef("WO", date: day, ledger: ledger), memo: memo)
-            try global.recordRequest(draft, in: ledger, settings: settings, "a write-off of \(money) of agreement \(agreement)")
+                agreement: agreement, amount: money, date: day, ref: try await StoreRecords.ref(ref, "WO", date: day, in: ledger), memo: memo)
+            try await global.recordRequest(draft, in: ledger, settings: settings, "a write-off of \(money) of agreement \(agreement)")
         }
     }
 }
@@ -60,7 +59,7 @@ struct FXCommand: ParsableCommand {
             """,
         subcommands: [Revalue.self])
 
-    struct Revalue: ParsableCommand {
+    struct Revalue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revalue every foreign-currency balance of the monetary accounts (unrealised FX).",
             discussion: """
@@ -73,9 +72,9 @@ struct FXCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "The period end (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            try global.recordFund(
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            try await global.recordFund(
                 FundDrafts.revaluation(date: try parseDate(date)), in: ledger, settings: settings, "revalued foreign-currency balances")
         }
     }
@@ -91,7 +90,7 @@ struct InterestCommand: ParsableCommand {
             """,
         subcommands: [Allocate.self])
 
-    struct Allocate: ParsableCommand {
+    struct Allocate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the cash pool's income and costs allocated to the fund by UN Treasury.",
             discussion: "Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-2026-Q2")
@@ -102,12 +101,12 @@ struct InterestCommand: ParsableCommand {
         @Option(help: "The accounting date (default: today).") var date: String?
         @Option(help: "Treasury's allocation reference.") var ref: String
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let code = settings.currency.code
             let gain = try FundInput.money(income, currency: code, option: "--income")
             let cost = try costs.map { try FundInput.money($0, currency: code, option: "--costs") } ?? .zero(settings.currency)
-            try global.recordFund(
+            try await global.recordFund(
                 FundDrafts.interest(income: gain, costs: cost, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
                 "allocated cash-pool income \(gain) and costs \(cost)")
         }
@@ -124,7 +123,7 @@ struct ReserveCommand: ParsableCommand {
             """,
         subcommands: [Adjust.self])
 
-    struct Adjust: ParsableCommand {
+    struct Adjust: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bring the reserve to reserve_rate % of planned_expenditure (the settings in force).",
             discussion: "Example:  vtf reserve adjust --date 2026-01-31")
@@ -132,9 +131,9 @@ struct ReserveCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "The accounting date (default: today).") var date: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
-            try global.recordFund(
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
+            try await global.recordFund(
                 FundDrafts.reserveAdjustment(date: try parseDate(date)), in: ledger, settings: settings, "adjusted the operating reserve")
         }
     }
@@ -150,7 +149,7 @@ struct YearCommand: ParsableCommand {
             """,
         subcommands: [Close.self])
 
-    struct Close: ParsableCommand {
+    struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request the close of a year (two-person approval): revenue and expenses go to accumulated surplus; entries dated in it are refused afterwards.",
             discussion: """
@@ -167,13 +166,13 @@ struct YearCommand: ParsableCommand {
         @Argument(help: "The year, e.g. 2026.") var year: Int
         @Option(help: "The request's REF (default: a new CLOSE-YEAR-NNNN).") var ref: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             guard (1970...9998).contains(year) else { throw InputError("year \(year) is not a year vtf can close (1970...9998)") }
             let end = try LedgerDate(year: year, month: 12, day: 31)
             let draft = FundDrafts.yearCloseRequest(
-                year: year, ref: try ref ?? FundInput.nextRef("CLOSE", date: end, ledger: ledger), date: end)
-            try global.recordRequest(draft, in: ledger, settings: settings, "the close of \(year)")
+                year: year, ref: try await StoreRecords.ref(ref, "CLOSE", date: end, in: ledger), date: end)
+            try await global.recordRequest(draft, in: ledger, settings: settings, "the close of \(year)")
         }
     }
 }
@@ -189,7 +188,7 @@ struct SettingCommand: ParsableCommand {
             """,
         subcommands: [List.self, Change.self])
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every value each setting has had, and from when.",
             discussion: """
@@ -200,12 +199,12 @@ struct SettingCommand: ParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var output: FormatOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger)) }
+        func run() async throws {
+            let ledger = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await Self.json(ledger)) }
             var table = TextTable([("SETTING", .left), ("FROM", .left), ("VALUE", .right), ("ENTRY", .right), ("MEANING", .left)])
             for name in FundSettings.known.keys.sorted() {
-                for record in try ledger.fundRecords(FundSettings.collection(name)) {
+                for record in try await ledger.fundRecords(FundSettings.collection(name)) {
                     let setting = try SettingRecord(record)
                     table.add([name, setting.from, setting.value, "\(setting.seq)", FundSettings.known[name] ?? ""])
                 }
@@ -214,7 +213,7 @@ struct SettingCommand: ParsableCommand {
         }
     }
 
-    struct Change: ParsableCommand {
+    struct Change: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request a new value from a date (two-person approval).",
             discussion: "Example:  vtf setting change psc_rate 7 --from 2027-01-01")
@@ -226,13 +225,13 @@ struct SettingCommand: ParsableCommand {
         @Option(help: "The request's date (default: today).") var date: String?
         @Option(help: "The request's REF (default: a new SET-YEAR-NNNN).") var ref: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let draft = FundDrafts.settingRequest(
                 name: name, value: value, from: try parseDate(from, option: "--from"), date: day,
-                ref: try ref ?? FundInput.nextRef("SET", date: day, ledger: ledger))
-            try global.recordRequest(draft, in: ledger, settings: settings, "\(name) = \(value) from \(from)")
+                ref: try await StoreRecords.ref(ref, "SET", date: day, in: ledger))
+            try await global.recordRequest(draft, in: ledger, settings: settings, "\(name) = \(value) from \(from)")
         }
     }
 }
@@ -245,7 +244,7 @@ struct CashCommand: ParsableCommand {
             """,
         subcommands: [Convert.self])
 
-    struct Convert: ParsableCommand {
+    struct Convert: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert cash held in another currency into the fund's currency at the day's UN rate.",
             discussion: """
@@ -261,10 +260,10 @@ struct CashCommand: ParsableCommand {
         @Option(help: "The conversion date (default: today).") var date: String?
         @Option(help: "Treasury's reference.") var ref: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let money = try FundInput.positive(amount, currency: currency)
-            try global.recordFund(
+            try await global.recordFund(
                 FundDrafts.conversion(amount: money, date: try parseDate(date), ref: ref), in: ledger, settings: settings,
                 "converted \(money) into \(settings.currency.code)")
         }

@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 import SafeIO
 
@@ -20,7 +19,7 @@ struct RatesCommand: ParsableCommand {
             """,
         subcommands: [Set.self, Import.self, List.self])
 
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record rates for a month, or a mid-month revision.",
             discussion: """
@@ -34,8 +33,8 @@ struct RatesCommand: ParsableCommand {
         @Option(help: "A revision's first day, YYYY-MM-DD.") var from: String?
         @Argument(help: "CUR=RATE pairs: units of CUR per 1 USD.") var rates: [String]
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let (start, revision) = try RatesCommand.effective(month: month, from: from)
             var pairs: [(Currency, Decimal64)] = []
             var seen: [Currency: Int] = [:]
@@ -49,11 +48,11 @@ struct RatesCommand: ParsableCommand {
             }
             let draft = FundDrafts.rates(pairs, from: start, revision: revision, date: start)
             let list = pairs.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ")
-            try global.recordFund(draft, in: ledger, settings: settings, "recorded UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
+            try await global.recordFund(draft, in: ledger, settings: settings, "recorded UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record rates from a CSV file: effective,currency,rate (header line optional).",
             discussion: """
@@ -69,8 +68,8 @@ struct RatesCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Argument(help: "The CSV file.") var file: String
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let text = try InputFile.text(file, option: "rates file", kind: .textTable)
             var byDate: [LedgerDate: [(Currency, Decimal64)]] = [:]
             var lineOf: [LedgerDate: [Currency: Int]] = [:]
@@ -92,13 +91,12 @@ struct RatesCommand: ParsableCommand {
             let drafts = byDate.keys.sorted().map { day in
                 FundDrafts.rates(byDate[day] ?? [], from: day, revision: day.day != 1, date: day)
             }
-            let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
-            JSONOutput.wrote(entries)
+            let entries = try await global.record(drafts, in: ledger)
             print("recorded \(byDate.values.map(\.count).reduce(0, +)) rates in \(entries.count) entries (\(entries.first?.body.seq ?? 0)…\(entries.last?.body.seq ?? 0)) for \(settings.fundName)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the recorded rates.",
             discussion: """
@@ -109,11 +107,11 @@ struct RatesCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "Only this currency.") var currency: String?
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            if output.isJSON { return try JSONOutput.document(try Self.json(ledger, currency: currency)) }
+        func run() async throws {
+            let ledger = try await global.openReading()
+            if output.isJSON { return try JSONOutput.document(try await Self.json(ledger, currency: currency)) }
             var table = TextTable([("CURRENCY", .left), ("FROM", .left), ("RATE PER USD", .right), ("KIND", .left), ("ENTRY", .right)])
-            for record in try ledger.allFundRecords() {
+            for record in try await ledger.allFundRecords() {
                 guard let rate = try RateRecord(record) else { continue }
                 if let currency, currency.uppercased() != rate.currency { continue }
                 table.add([rate.currency, rate.from, rate.rate, rate.revision ? "revision" : "monthly", "\(rate.seq)"])

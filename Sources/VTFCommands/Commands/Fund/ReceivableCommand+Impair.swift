@@ -5,11 +5,10 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 extension ReceivableCommand {
-    struct Impair: ParsableCommand {
+    struct Impair: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "impair",
             abstract: "Request an allowance for a doubtful receivable (two-person approval): Dr 5600, Cr 1210.DONOR.",
@@ -31,14 +30,14 @@ extension ReceivableCommand {
         @Option(help: "The request's REF (default: a new IMP-YEAR-NNNN).") var ref: String?
         @Option(help: "Why.") var memo: String?
 
-        func run() throws {
-            let (ledger, settings) = try global.openFund()
+        func run() async throws {
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
-            let money = try FundInput.positive(amount, currency: try FundInput.agreementCurrency(agreement, in: ledger))
-            let ref = try ref ?? FundInput.nextRef("IMP", date: day, ledger: ledger)
+            let money = try FundInput.positive(amount, currency: try await StoreRecords.agreementCurrency(agreement, in: ledger))
+            let ref = try await StoreRecords.ref(ref, "IMP", date: day, in: ledger)
             let draft = FundDrafts.impairmentRequest(agreement: agreement, amount: money, date: day, ref: ref, memo: memo)
-            try global.recordRequest(draft, in: ledger, settings: settings, "an impairment of \(money) of agreement \(agreement)")
-            if let request = try ledger.requestRecord(ref) {
+            try await global.recordRequest(draft, in: ledger, settings: settings, "an impairment of \(money) of agreement \(agreement)")
+            if let request = try await StoreRecords.request(ref, in: ledger) {
                 print("ageing basis: \(Self.ageing(request, currency: money.currency.code))")
             }
         }

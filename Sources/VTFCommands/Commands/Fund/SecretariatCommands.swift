@@ -19,7 +19,7 @@ struct SecretariatCommand: ParsableCommand {
             """,
         subcommands: [Cost.self])
 
-    struct Cost: ParsableCommand {
+    struct Cost: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cost",
             abstract: "Request the payment of a secretariat cost: Dr 5300 and its PSC Dr 5200, Cr 1100 at approval.",
@@ -39,18 +39,18 @@ struct SecretariatCommand: ParsableCommand {
         @Option(help: "The accounting date (default: today).") var date: String?
         @Option(help: "The request's REF (default: a new SEC-YEAR-NNNN).") var ref: String?
 
-        func run() throws {
+        func run() async throws {
             guard let kind = SecretariatRules.Category(rawValue: category) else {
                 let known = SecretariatRules.Category.allCases.map(\.rawValue).joined(separator: ", ")
                 throw InputError("--category \(category): use one of \(known)")
             }
-            let (ledger, settings) = try global.openFund()
+            let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: settings.currency.code)
-            let ref = try ref ?? FundInput.nextRef("SEC", date: day, ledger: ledger)
+            let ref = try await StoreRecords.ref(ref, "SEC", date: day, in: ledger)
             let draft = FundDrafts.secretariatCostRequest(
                 category: kind, payee: payee, amount: money, invoice: invoice, description: description, date: day, ref: ref)
-            try global.recordRequest(draft, in: ledger, settings: settings, "a secretariat cost (\(kind.rawValue)) of \(money) to \(payee)")
+            try await global.recordRequest(draft, in: ledger, settings: settings, "a secretariat cost (\(kind.rawValue)) of \(money) to \(payee)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BankReconciliationBooking
 import BankStatements
 import CanonicalJSON
 import Foundation
@@ -82,49 +83,24 @@ struct BankReconcileCommand: ParsableCommand {
             throw InputError("--format csv: reconcile bank writes text or json (its result is several tables); use --format json")
         }
         let ledger = try commit ? global.openLedger() : global.openLedger(readOnly: true)
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
-        let code = try AccountCode(account)
-        guard try ledger.accounts().contains(where: { $0.code == code }) else {
-            throw InputError("--account \(account): there is no such account (vtf account list shows them)")
-        }
-        let currencies = try ledger.accountCurrencies(code)
-        let input = try StatementInput(paths: statement, format: statementFormat, mapping: mapping, encoding: encoding) { statements, fileName in
-            try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
-        }
-        let run = try BankReconciliation(input: input, ledger: ledger, account: code, windowDays: windowDays)
+        let run = try BankReconciliation.reconcile(BankReconciliationRequest(
+            statements: statement, statementFormat: statementFormat, mapping: mapping, encoding: encoding,
+            account: account, bankAccount: bankAccount, windowDays: windowDays), in: ledger)
         switch format {
         case .json: print(try JSONCanonicalizer.canonicalString(run.json))
-        case .text, .csv: print(run.text(settings: settings), terminator: "")
+        case .text, .csv: print(run.text(settings: run.settings), terminator: "")
         }
-        if commit { try record(run, ledger: ledger, settings: settings) }
-        if !run.agrees { throw ExitCode(1) }
-    }
-
-    /// Records the reconciliation (once per statement and account) and requests its bank charges.
-    func record(_ run: BankReconciliation, ledger: LedgerFile, settings: LedgerSettings) throws {
-        let ref = "\(run.input.sha256)/\(run.account)"
-        if let existing = try ledger.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == ref }) {
-            Terminal.note("this statement was committed for \(run.account) in entry \(existing.seq); nothing changed")
-            return
-        }
-        let day = try parseDate(date)
-        var drafts: [EntryDraft] = []
-        var charges: [String] = []
-        if try ledger.isControlled("bank.charges") {
-            for (index, line) in run.charges.enumerated() {
-                let chargeRef = "CHG-\(run.input.sha256.prefix(12))-\(index + 1)"
-                charges.append(chargeRef)
-                drafts.append(FundDrafts.bankChargesRequest(
-                    account: run.account, amount: try line.amount.negated(), bankID: line.bankID, date: day, ref: chargeRef))
+        if commit {
+            switch try run.book(in: ledger, date: { try parseDate(date) }, keys: { try global.writeKeys(for: ledger) }) {
+            case .alreadyBooked(let seq):
+                Terminal.note("this statement was committed for \(run.account) in entry \(seq); nothing changed")
+            case .booked(let seq, let pairs, let charges):
+                Terminal.note("committed: entry \(seq) (bank.reconcile) records \(pairs) matched pairs of \(run.input.fileName)")
+                if !charges.isEmpty {
+                    Terminal.note("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
+                }
             }
         }
-        drafts.append(EntryDraft(kind: .bankReconcile, date: day, ref: ref, memo: "Reconciliation of \(run.input.fileName)",
-                                 data: run.commitData(charges: charges)))
-        let entries = try ledger.append(drafts, keys: try global.writeKeys(for: ledger))
-        let last = entries.last?.body.seq ?? 0
-        Terminal.note("committed: entry \(last) (bank.reconcile) records \(run.result.matches.count) matched pairs of \(run.input.fileName)")
-        if !charges.isEmpty {
-            Terminal.note("requested bank charges: \(charges.joined(separator: ", ")); a certifying and an approving officer book them (vtf pending)")
-        }
+        if !run.agrees { throw ExitCode(1) }
     }
 }

@@ -1,3 +1,4 @@
+import BankReconciliationBooking
 import BankStatements
 import CanonicalJSON
 import LedgerCore
@@ -9,7 +10,7 @@ import SQLiteStore
 import Reconciliation
 
 /// What `vtf reconcile bank` prints: text for a person (bank text escaped for the terminal) or
-/// JSON (at most ``ScopedBankLines/unmatchedLimit`` unmatched bank lines, all counted).
+/// JSON (at most ``BankReconciliation/unmatchedLimit`` unmatched bank lines, all counted).
 extension BankReconciliation {
     func text(settings: LedgerSettings) -> String {
         let counts = result.counts
@@ -35,7 +36,7 @@ extension BankReconciliation {
                                best.map { "\(describe($0.book)) (\($0.score))" } ?? charge])
         }
         if unmatchedBankCount > 0 { out += unmatchedBank.render() }
-        if unmatchedBankCount > 200 { out += "… and \(unmatchedBankCount - 200) more (--format json lists the first \(ScopedBankLines.unmatchedLimit))\n" }
+        if unmatchedBankCount > 200 { out += "… and \(unmatchedBankCount - 200) more (--format json lists the first \(BankReconciliation.unmatchedLimit))\n" }
         out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
         for line in unmatchedBook.prefix(200) { out += "  " + describe(line.id) + "\n" }
         if !result.duplicates.isEmpty { out += "\nDuplicate bank lines (not matched): \(result.duplicates.count)\n" }

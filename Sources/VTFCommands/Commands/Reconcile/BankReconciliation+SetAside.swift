@@ -1,3 +1,4 @@
+import BankReconciliationBooking
 import BankStatements
 import CanonicalJSON
 

@@ -43,7 +43,7 @@ struct StatementSelection: Equatable {
         let usable = currencies.filter { bookCurrencies.contains($0) }
         guard usable.count == 1, let currency = usable.first else {
             let codes = currencies.map(\.code).sorted().joined(separator: ", ")
-            throw InputError("\(BankText.escaped(fileName)) holds statements of one account in several currencies (\(codes)), \(usable.count) of them in currencies the ledger account has postings in; split the file by currency")
+            throw BankReconciliationError(.severalCurrencies, "\(BankText.escaped(fileName)) holds statements of one account in several currencies (\(codes)), \(usable.count) of them in currencies the ledger account has postings in; split the file by currency")
         }
         var kept: [Int] = []
         var setAside = selection.setAside
@@ -67,7 +67,7 @@ struct StatementSelection: Equatable {
         if let bankAccount {
             let wanted = normalized(bankAccount)
             guard statements.contains(where: { normalized($0.account) == wanted }) else {
-                throw InputError("--bank-account \(BankText.escaped(bankAccount)): \(BankText.escaped(fileName)) holds no statement of that account; it holds \(describe(accounts))")
+                throw BankReconciliationError(.noSuchBankAccount, "--bank-account \(BankText.escaped(bankAccount)): \(BankText.escaped(fileName)) holds no statement of that account; it holds \(describe(accounts))")
             }
             return split(statements) { normalized($0.account) == wanted } reason: { _ in "not --bank-account \(bankAccount)" }
         }
@@ -79,7 +79,7 @@ struct StatementSelection: Equatable {
                 ? "none of them in a currency the account has postings in (\(bookCurrencies.map(\.code).sorted().joined(separator: ", ")))"
                 : "\(names.count) of them in currencies the account has postings in"
             let example = (inBookCurrency.first ?? accounts[0]).account
-            throw InputError("\(BankText.escaped(fileName)) holds statements of several bank accounts: \(describe(accounts)), \(why); choose one with --bank-account IBAN|ID, e.g. --bank-account \(BankText.escaped(example))")
+            throw BankReconciliationError(.severalAccounts, "\(BankText.escaped(fileName)) holds statements of several bank accounts: \(describe(accounts)), \(why); choose one with --bank-account IBAN|ID, e.g. --bank-account \(BankText.escaped(example))")
         }
         return split(statements) { $0.account == chosen && bookCurrencies.contains($0.currency) } reason: { _ in
             "not the account in the ledger account's currency (choose it with --bank-account)"

@@ -1,61 +1,101 @@
-import BankStatements
+public import BankStatements
 import CanonicalJSON
 import Foundation
-import LedgerCore
-import LedgerJournal
+public import LedgerCore
+public import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
-import Reconciliation
+public import SQLiteStore
+public import Reconciliation
 
 /// A bank line no rule matched, with its suggestions, for the output.
-struct UnmatchedBankLine {
-    let line: BankLine
-    let ordinal: Int
-    let suggestions: [Suggestion]
+public struct UnmatchedBankLine {
+    /// The bank line.
+    public let line: BankLine
+    /// Its place among all the lines of the files (1-based), for the output order.
+    public let ordinal: Int
+    /// Book lines that may be its match, best first, with their scores (never accepted).
+    public let suggestions: [Suggestion]
 }
 
 /// One statement file matched against one account: what `vtf reconcile bank` shows and commits.
 /// The file is read twice, never whole: a survey (``StatementInput``), then the lines that could
 /// match (``ScopedBankLines``); memory grows with the books and the matchable lines, not with
-/// the file.
-struct BankReconciliation {
-    let input: StatementInput
-    let account: AccountCode
-    let currency: Currency
+/// the file. Made by ``reconcile(_:in:)``; ``book(in:date:keys:)`` records it.
+public struct BankReconciliation {
+    /// The most unmatched bank lines listed (``unmatchedBank``; all are counted).
+    public static let unmatchedLimit = ScopedBankLines.unmatchedLimit
+
+    /// The statement files read, what was chosen of them and what was set aside.
+    public let input: StatementInput
+    /// The ledger's settings (its fund currency), for the output.
+    public let settings: LedgerSettings
+    /// The ledger account reconciled.
+    public let account: AccountCode
+    /// The statements' currency: the account's postings in it are the book side.
+    public let currency: Currency
     /// The bank lines given to the matcher (those that could match), in file order.
-    let bank: [BankLine]
-    let book: BookSide
-    let result: MatchResult
-    let from: LedgerDate
-    let to: LedgerDate
-    /// The last statement's closing balance, and the account's balance on that day.
-    let closing: BankStatement.Balance
-    let bookBalance: Amount
+    public let bank: [BankLine]
+    /// The books' side: the account's postings in the window, and earlier reconciliations.
+    public let book: BookSide
+    /// What the matcher found: pairs with their rule, unmatched lines, duplicates, suggestions.
+    public let result: MatchResult
+    /// The first day the statements cover.
+    public let from: LedgerDate
+    /// The last day the statements cover.
+    public let to: LedgerDate
+    /// The last statement's closing balance.
+    public let closing: BankStatement.Balance
+    /// The account's balance in ``currency`` on the closing balance's day.
+    public let bookBalance: Amount
     /// Book lines of the period that no bank line matched (earlier reconciliations excluded).
-    let unmatchedBook: [BookLine]
-    /// The first ``ScopedBankLines/unmatchedLimit`` unmatched bank lines in file order, and how
-    /// many there are in all.
-    let unmatchedBank: [UnmatchedBankLine]
-    let unmatchedBankCount: Int
+    public let unmatchedBook: [BookLine]
+    /// The first ``unmatchedLimit`` unmatched bank lines in file order.
+    public let unmatchedBank: [UnmatchedBankLine]
+    /// How many bank lines are unmatched in all.
+    public let unmatchedBankCount: Int
     /// Unmatched debit lines the bank marks as charges: booked on approval with --commit.
-    let charges: [BankLine]
+    public let charges: [BankLine]
     /// Book lines by id, for the output.
     let bookByID: [BookLineID: BookLine]
-    let chargeLines: Set<Int>
+    /// The source lines of ``charges``.
+    public let chargeLines: Set<Int>
 
-    init(input: StatementInput, ledger: LedgerFile, account: AccountCode, windowDays: Int) throws {
+    /// Reads and scopes the statement files `request` names, builds the book side of its
+    /// account from `ledger` and matches them. Refusals are ``BankReconciliationError``s (an
+    /// account code that does not parse throws `AccountCodeError`); the ledger is only read.
+    public static func reconcile(_ request: BankReconciliationRequest, in ledger: LedgerFile) throws -> BankReconciliation {
+        guard (0...31).contains(request.windowDays) else {
+            throw BankReconciliationError(.badWindow, "--window-days must be 0…31")
+        }
+        guard let settings = try ledger.settings() else { throw BankReconciliationError(.noGenesis, "the ledger has no genesis entry") }
+        let code = try AccountCode(request.account)
+        guard try ledger.accounts().contains(where: { $0.code == code }) else {
+            throw BankReconciliationError(.unknownAccount, "--account \(request.account): there is no such account (vtf account list shows them)")
+        }
+        let currencies = try ledger.accountCurrencies(code)
+        let bankAccount = request.bankAccount
+        let input = try StatementInput(
+            paths: request.statements, format: request.statementFormat, mapping: request.mapping, encoding: request.encoding
+        ) { statements, fileName in
+            try StatementSelection.choose(statements, fileName: fileName, bankAccount: bankAccount, bookCurrencies: currencies)
+        }
+        return try BankReconciliation(input: input, settings: settings, ledger: ledger, account: code, windowDays: request.windowDays)
+    }
+
+    init(input: StatementInput, settings: LedgerSettings, ledger: LedgerFile, account: AccountCode, windowDays: Int) throws {
         self.input = input
+        self.settings = settings
         self.account = account
         let statements = input.statements
         let accounts = Set(statements.map(\.account))
         guard accounts.count == 1, let first = statements.first, let last = statements.last else {
-            throw InputError("\(input.fileName) holds statements of several bank accounts (\(accounts.sorted().map(BankText.escaped).joined(separator: ", "))); choose one with --bank-account IBAN|ID")
+            throw BankReconciliationError(.severalAccounts, "\(input.fileName) holds statements of several bank accounts (\(accounts.sorted().map(BankText.escaped).joined(separator: ", "))); choose one with --bank-account IBAN|ID")
         }
         currency = first.currency
         guard statements.allSatisfy({ $0.currency == first.currency }) else {
-            throw InputError("\(input.fileName) mixes currencies in account \(BankText.escaped(first.account)); split the file by currency")
+            throw BankReconciliationError(.severalCurrencies, "\(input.fileName) mixes currencies in account \(BankText.escaped(first.account)); split the file by currency")
         }
         from = min(input.survey.earliest ?? first.opening.date, first.opening.date, last.closing.date)
         to = max(input.survey.latest ?? last.closing.date, first.opening.date, last.closing.date)
@@ -110,12 +150,13 @@ struct BankReconciliation {
     }
 
     /// Everything matched, the balances agree, every statement continuous.
-    var agrees: Bool {
+    public var agrees: Bool {
         unmatchedBankCount == 0 && unmatchedBook.isEmpty && result.duplicates.isEmpty && closing.amount == bookBalance
             && input.continuity.isEmpty
     }
 
-    func describe(_ id: BookLineID) -> String {
+    /// A book line for people: "entry 12 contribution.receive AGR-1 2026-03-05 100.00".
+    public func describe(_ id: BookLineID) -> String {
         guard let line = bookByID[id] else { return "entry \(id.seq)" }
         let ref = line.references.first.map { " \($0)" } ?? ""
         return "entry \(line.seq) \(line.kind)\(ref) \(line.date) \(line.amount.decimalString)"

@@ -1,7 +1,6 @@
 import TransparencyLog
 public import LedgerCrypto
 public import LedgerJournal
-public import LedgerStore
 
 /// The ledger read the way anything vtf signs must read it: every journal entry replayed, its
 /// leaf hash recomputed and the Merkle root compared with the signed checkpoints (the latest one
@@ -13,7 +12,9 @@ public import LedgerStore
 /// (``isSigned(_:ledger:)``).
 ///
 /// A statement, or any other signed output, is built only after a ``CheckedJournal`` was made
-/// in the same run; editing a table without the keys then stops it instead of being signed.
+/// in the same run; editing a table without the keys then stops it instead of being signed. The
+/// checking is the store's replay (``StoreSnapshot/replayForSigning(threads:)``) judged here, so
+/// every store is judged alike.
 public struct CheckedJournal: Sendable {
     /// How many entries were read and checked.
     public let entryCount: UInt64
@@ -27,13 +28,13 @@ public struct CheckedJournal: Sendable {
     public let logVerifierKey: String
 
     /// Reads and checks `ledger`.
-    /// - Throws: `StoreError` of kind `.system` (exit status 3) when the journal does not
+    /// - Throws: `StoreError` of kind `.damaged` (exit status 3) when the journal does not
     ///   verify against its signed checkpoints, or a derived table differs from the journal.
-    public static func check(_ ledger: LedgerFile, threads: Int = Parallel.coreCount) throws -> CheckedJournal {
+    public static func check(_ ledger: any StoreSnapshot, threads: Int = Parallel.coreCount) throws -> CheckedJournal {
         let verification: StoreVerification
         let keys: [KeyState]
         do {
-            (verification, keys) = try ledger.replay(threads: threads, collecting: false, checksSignatures: false, progress: nil)
+            (verification, keys) = try ledger.replayForSigning(threads: threads)
         } catch let failure as VerificationFailure {
             // The postings or Merkle tables differ (no rule involved); a journal row whose own
             // columns differ from its bytes (rule code damaged-state) means the journal was edited.
@@ -54,7 +55,7 @@ public struct CheckedJournal: Sendable {
 
     /// Whether `note` is signed by the log key and signs the root of the checked tree at its size
     /// (computed from Merkle nodes this read compared with the journal).
-    public func isSigned(_ note: StoredNote, ledger: LedgerFile) throws -> Bool {
+    public func isSigned(_ note: StoredNote, ledger: any StoreSnapshot) throws -> Bool {
         guard note.size <= entryCount, let verifier = try? NoteVerifier(verifierKey: logVerifierKey),
             let checked = try? LogCheckpoint(note: note.note, verifier: verifier), checked.checkpoint.size == note.size
         else { return false }
@@ -66,5 +67,36 @@ public struct CheckedJournal: Sendable {
     public func audits(of note: StoredNote) -> [AuditorCosignature] {
         guard let signed = try? SignedNote.parse(note.note) else { return [] }
         return Cosignature.audits(of: signed, size: note.size, logName: origin, keys: keys)
+    }
+
+    /// The smallest checkpoint of at least `size` entries (and at most the checked ones) that
+    /// is signed by the log key over the checked tree and carries an audit, with its audits; nil
+    /// when none does. Cosignatures that are not audits (forged, or by a key that is not a
+    /// registered auditor) are passed over.
+    public func auditedCheckpoint(_ ledger: any StoreSnapshot, atLeast size: UInt64) throws -> (note: StoredNote, audits: [AuditorCosignature])? {
+        var from = size
+        while from <= entryCount {
+            let sizes = try ledger.cosignedSizes(from: from, through: entryCount, limit: 256)
+            guard let last = sizes.last else { return nil }
+            for found in sizes {
+                guard let (note, audits) = try note(ledger, size: found), !audits.isEmpty,
+                    try isSigned(note, ledger: ledger)
+                else { continue }
+                return (note, audits)
+            }
+            from = last + 1
+        }
+        return nil
+    }
+
+    /// The stored checkpoint of `size` with only those of its stored cosignature lines that are
+    /// audits (a line that is not, or a row of the wrong type in a hostile store, is left out
+    /// rather than passed on to a donor or trapped on), and those audits.
+    public func note(_ ledger: any StoreSnapshot, size: UInt64) throws -> (note: StoredNote, audits: [AuditorCosignature])? {
+        guard let stored = try ledger.checkpointParts(size: size) else { return nil }
+        let audits = self.audits(of: StoredNote(size: size, note: stored.note + stored.cosignatureLines.map { $0 + "\n" }.joined()))
+        let witnesses = Set(audits.map(\.witness))
+        let kept = stored.cosignatureLines.filter(witnesses.contains).map { $0 + "\n" }.joined()
+        return (StoredNote(size: size, note: stored.note + kept), audits)
     }
 }

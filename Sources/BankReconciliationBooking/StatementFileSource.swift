@@ -24,10 +24,10 @@ final class StatementFileSource: StatementByteSource {
     init(path: String, option: String, limit: Int) throws {
         label = "\(option) \(path)"
         do { file = try InputFile(path: path, kind: limit <= Self.maxMappingBytes ? .jsonDocument : .bankStatement) } catch {
-            throw InputError("\(option) \(error.message)")
+            throw BankReconciliationError(.unreadableFile, "\(option) \(error.message)")
         }
         guard file.size <= UInt64(limit) else {
-            throw InputError("\(label) holds \(file.size) bytes, more than the \(limit) bytes it may have")
+            throw BankReconciliationError(.unreadableFile, "\(label) holds \(file.size) bytes, more than the \(limit) bytes it may have")
         }
         self.limit = limit
     }

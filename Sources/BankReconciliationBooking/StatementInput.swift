@@ -1,4 +1,4 @@
-import BankStatements
+public import BankStatements
 import Foundation
 import LedgerCore
 import LedgerCrypto
@@ -9,7 +9,7 @@ import Reconciliation
 /// SHA-256, the statements without their lines (each with the tally of its lines), the period
 /// its lines cover, and which bank ids may repeat. The lines themselves are read again, in a
 /// second pass, by ``rescan(_:)``.
-struct StatementInput {
+public struct StatementInput {
     /// The most statements the files may hold (their headers are kept).
     static let maxStatements = 100_000
 
@@ -26,20 +26,24 @@ struct StatementInput {
     /// The MT940 code page `--encoding` names.
     let encoding: StatementEncoding
     let survey: StatementSurvey
-    let continuity: [String]
+    /// Continuity problems of the statements (opening + lines ≠ closing, or one not following
+    /// the one before), one sentence each; empty when every statement is continuous.
+    public let continuity: [String]
     /// Which statements are reconciled; the others are set aside (another account).
     let selection: StatementSelection
     /// What was read but not reconciled: statements set aside by the reader (a currency outside
     /// ISO 4217) and by the selection (another account), and entries not booked (pending or
     /// information only). Listed in the text and JSON output, never dropped without a word.
-    let setAside: [SetAsideStatement]
-    let skipped: [SkippedEntry]
-    let skippedCount: Int
+    public let setAside: [SetAsideStatement]
+    /// The first entries not booked (pending, information only), with their lines.
+    public let skipped: [SkippedEntry]
+    /// How many entries were not booked in all.
+    public let skippedCount: Int
 
     /// The file's name, or the files' names joined, for messages and the output.
-    var fileName: String { files.map(\.fileName).joined(separator: ", ") }
+    public var fileName: String { files.map(\.fileName).joined(separator: ", ") }
     /// The file's SHA-256; for several files, the SHA-256 of their SHA-256s (hex, one a line).
-    var sha256: String {
+    public var sha256: String {
         guard files.count > 1 else { return files.first?.sha256 ?? "" }
         let hasher = SHA256Hasher()
         hasher.update(Array(files.map { $0.sha256 + "\n" }.joined().utf8))
@@ -47,8 +51,9 @@ struct StatementInput {
     }
 
     /// The statements chosen, pages of one statement merged into one.
-    var statements: [BankStatement] { StatementPages.merge(survey.statements).statements.map(\.statement) }
-    var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
+    public var statements: [BankStatement] { StatementPages.merge(survey.statements).statements.map(\.statement) }
+    /// How many bank lines the chosen statements hold.
+    public var lineCount: Int { survey.statements.reduce(0) { $0 + $1.tally.count } }
 
     /// Surveys the files at `paths`, in this order; `choose` picks the statements to reconcile
     /// from all those read (``StatementSelection/all(_:)`` keeps them all).
@@ -56,9 +61,9 @@ struct StatementInput {
         paths: [String], format: String?, mapping: String?, encoding: String? = nil,
         choose: ([BankStatement], String) throws -> StatementSelection = { statements, _ in .all(statements) }
     ) throws {
-        guard !paths.isEmpty else { throw InputError("--statement: give the statement file") }
+        guard !paths.isEmpty else { throw BankReconciliationError(.noStatement, "--statement: give the statement file") }
         do { self.encoding = try encoding.map { name throws(StatementError) in try StatementEncoding(named: name) } ?? .automatic } catch {
-            throw InputError(error.message)
+            throw BankReconciliationError(.badEncoding, error.message)
         }
         self.mapping = try mapping.map { try Self.mapping(at: $0) }
         var files: [File] = []
@@ -69,7 +74,7 @@ struct StatementInput {
             let before = survey.statements.count
             survey.fileName = fileName
             let sha256 = try Self.read(path: path, format: format, mapping: self.mapping, fileName: fileName, encoding: self.encoding, into: &survey)
-            guard survey.statements.count > before else { throw InputError("\(fileName) holds no booked statement") }
+            guard survey.statements.count > before else { throw BankReconciliationError(.emptyStatement, "\(fileName) holds no booked statement") }
             files.append(File(path: path, fileName: fileName, format: format, sha256: sha256))
         }
         self.files = files
@@ -111,13 +116,13 @@ struct StatementInput {
     ) throws -> String {
         let source = try open(path)
         do { try StatementReader.read(from: source, format: format, mapping: mapping, fileName: fileName, encoding: encoding, visitor: &visitor) } catch {
-            throw InputError(error.message)
+            throw BankReconciliationError(.malformedStatement, error.message)
         }
         return source.digest().hex
     }
 
-    private static func changed(_ path: String) -> InputError {
-        InputError("--statement \(path) changed while it was read; read it again when nothing writes to it")
+    private static func changed(_ path: String) -> BankReconciliationError {
+        BankReconciliationError(.statementChanged, "--statement \(path) changed while it was read; read it again when nothing writes to it")
     }
 
     static func open(_ path: String) throws -> StatementFileSource {
@@ -128,16 +133,16 @@ struct StatementInput {
     static func format(path: String, named: String?, csv: Bool, fileName: String) throws -> StatementFormat {
         if let named {
             guard let format = StatementFormat(rawValue: named) else {
-                throw InputError("--statement-format \(named): use camt053, mt940 or csv")
+                throw BankReconciliationError(.unknownFormat, "--statement-format \(named): use camt053, mt940 or csv")
             }
             return format
         }
         if csv { return .csv }
         let head: [UInt8]
         let source = try open(path)
-        do { head = try source.read(upTo: 1 << 16) } catch { throw InputError(error.message) }
+        do { head = try source.read(upTo: 1 << 16) } catch { throw BankReconciliationError(.malformedStatement, error.message) }
         guard let detected = StatementFormat.detect(head) else {
-            throw InputError("\(fileName): not a camt.053 or MT940 file; for CSV give --statement-format csv --mapping FILE")
+            throw BankReconciliationError(.unknownFormat, "\(fileName): not a camt.053 or MT940 file; for CSV give --statement-format csv --mapping FILE")
         }
         return detected
     }
@@ -145,7 +150,7 @@ struct StatementInput {
     static func mapping(at path: String) throws -> CSVMapping {
         let source = try StatementFileSource(path: path, option: "--mapping", limit: StatementFileSource.maxMappingBytes)
         do { return try CSVMapping.parse(json: try source.readAll(), fileName: URL(fileURLWithPath: path).lastPathComponent) } catch {
-            throw InputError(error.message)
+            throw BankReconciliationError(.badMapping, error.message)
         }
     }
 }

@@ -6,13 +6,14 @@ import TrustFundRules
 import TransparencyLog
 import LedgerStore
 import SQLiteStore
-import Reconciliation
+public import Reconciliation
 
 /// The books' side of a bank reconciliation: the postings on the account in the statement's
 /// currency, each with the references and counterparties its entry names, and what earlier
 /// committed reconciliations already matched.
-struct BookSide {
-    let lines: [BookLine]
+public struct BookSide {
+    /// The postings on the account in the window, as book lines for the matcher.
+    public let lines: [BookLine]
     /// Bank id → the book lines an earlier committed reconciliation matched it to (rule 1).
     let prior: [String: [BookLineID]]
     /// Book lines an earlier reconciliation matched (they are not "unmatched" again).
