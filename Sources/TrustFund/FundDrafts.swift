@@ -167,14 +167,7 @@ public enum FundDrafts {
     /// A `voucher` request: `postings` (debit-positive amounts, with their values in the fund currency)
     /// posted as they are on approval.
     public static func voucherRequest(postings: [Posting], date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
-        request(action: "voucher", ref: ref, date: date, params: [
-            "postings": .array(postings.map {
-                .object([
-                    "account": .string($0.account.rawValue), "amount": .string($0.amount.decimalString),
-                    "currency": .string($0.amount.currency.code), "value": .string($0.value.decimalString),
-                ])
-            }),
-        ], memo: memo)
+        request(ActionRequest(.voucher, VoucherParams(postings: postings)), ref: ref, date: date, memo: memo)
     }
 
     /// Bank charges a reconciliation found on `account`, to be booked on approval.

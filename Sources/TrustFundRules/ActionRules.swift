@@ -95,7 +95,6 @@ enum ActionRules {
 
     /// `voucher`: `{"postings": [{"account", "amount", "currency", "value"}…]}`, posted as is at approval.
     static func requestVoucher(_ context: FundContext) throws {
-        try context.data.allowOnly(["action", "postings"])
         let postings = try voucherPostings(context)
         do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse(.unbalanced, "\(error)") }
         var memo: [Posting] = []
@@ -118,7 +117,7 @@ enum ActionRules {
 
     /// The entry a reversal names, checked: earlier, with postings, not reversed, undoable.
     static func reversalTarget(_ context: FundContext) throws -> (seq: UInt64, kind: EntryKind, postings: [Posting]) {
-        let number = try context.data.integer("reverses")
+        let number = try context.decode(ActionRequest<ReversalParams>.self).params.reverses
         guard number >= 0, UInt64(number) < context.seq, let target = try context.state.postings(ofEntry: UInt64(number)) else {
             throw context.refuse(.notFound, "reverses \(number), which is not an earlier entry")
         }
@@ -144,8 +143,13 @@ enum ActionRules {
         try context.positive(params.amount, "amount")
     }
 
+    /// A voucher's postings, read through its parameters' type (`context` reads the request's data).
     static func voucherPostings(_ context: FundContext) throws -> [Posting] {
-        try EntryBody.postings(try context.data.array("postings"), fundCurrency: context.fundCurrency, seq: Int64(context.seq))
+        let lines = try context.decode(ActionRequest<VoucherParams>.self).params.postings
+        guard lines.count <= Limits.postingsPerEntryMax else {
+            throw context.refuse(.malformedEntry, "more than \(Limits.postingsPerEntryMax) postings")
+        }
+        return lines.map(\.posting)
     }
 
     // MARK: - Certification
@@ -156,14 +160,15 @@ enum ActionRules {
         let params = context.reading(try request.params(context))
         switch try request.requestAction(context) {
         case .grantAward:
-            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            let amount = try params.decode(ActionRequest<AwardParams>.self).params.amount
             let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
             try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case .grantDisburse:
-            let amount = try params.positiveAmount("amount", context.fundCurrency)
+            let disbursement = try params.decode(ActionRequest<DisbursementParams>.self).params
+            let amount = disbursement.amount
             try checkCash(for: amount, request, context, stage: stage)
             // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
-            let grant = try params.data.string("grant")
+            let grant = disbursement.grant
             let committed = try FundMoney.balance(try FundChart.commitments.sub(grant), context.fundCurrency, context).value
             var funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
             try funds.add(
@@ -172,7 +177,7 @@ enum ActionRules {
             try checkAvailable(amount, funds, "payment \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case .receivableWriteOff:
             let agreement = try Agreement(context, try params.data.string("agreement"))
-            let amount = try params.positiveAmount("amount", agreement.currency)
+            let amount = try params.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params.amount
             let outstanding = try agreement.outstanding()
             guard amount.minorUnits <= outstanding.minorUnits else {
                 throw context.refuse(.fundsUnavailable, "\(stage) refused: agreement \(agreement.id) no longer has \(amount.decimalString) outstanding (it has \(outstanding.decimalString) \(agreement.currency.code)); reject the request")
@@ -186,7 +191,7 @@ enum ActionRules {
         case .receivableImpair:
             try ImpairmentRules.checkCertifiable(params, context, stage: stage)
         case .donorRefund:
-            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            let amount = try params.decode(ActionRequest<DonorRefundParams>.self).params.amount
             try checkCash(for: amount, request, context, stage: stage)
             try checkRefundAvailable(amount, request, params, context, stage: stage)
         case .yearClose:
@@ -223,7 +228,7 @@ enum ActionRules {
     /// not taken from the available funds); the rest returns a contribution and must be within
     /// the funds available, at the carrying value of the cash in its currency.
     static func checkRefundAvailable(_ amount: Amount, _ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
-        let payable = try FundChart.refundsPayable.sub(try params.data.string("donor"))
+        let payable = try FundChart.refundsPayable.sub(try params.decode(ActionRequest<DonorRefundParams>.self).params.donor)
         let owed = try context.state.account(payable) == nil
             ? Amount.zero(amount.currency) : try FundMoney.balance(payable, amount.currency, context).amount.negative()
         let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
@@ -296,8 +301,9 @@ enum ActionRules {
         switch try request.requestAction(context) {
         case .grantAward:
             let id = request.ref
-            let amount = try params.positiveAmount("amount", fund)
-            let grantee = try params.data.string("grantee_name")
+            let award = try params.decode(ActionRequest<AwardParams>.self).params
+            let amount = award.amount
+            let grantee = award.granteeName
             let advances = try ContributionRules.subAccount(FundChart.advances, id, "Advances – \(id) \(grantee)", .asset, context, &outcome)
             _ = advances
             let commitment = try ContributionRules.subAccount(FundChart.commitments, id, "Commitment – \(id) \(grantee)", .memo, context, &outcome)
@@ -315,10 +321,11 @@ enum ActionRules {
             if let earmark = params.data.object["earmark"] { fields["earmark"] = earmark }
             outcome.put("grant", id, seq: context.seq, fields)
         case .grantDisburse:
-            var grant = try Grant(context, try params.data.string("grant"))
+            let disbursement = try params.decode(ActionRequest<DisbursementParams>.self).params
+            var grant = try Grant(context, disbursement.grant)
             guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
-            let amount = try params.positiveAmount("amount", fund)
-            let tranche = try params.data.integer("tranche")
+            let amount = disbursement.amount
+            let tranche = disbursement.tranche
             outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
             outcome.post(FundChart.cash, try amount.negative(), value: try amount.negative())
             outcome.post(FundChart.memoContra, amount, value: amount)
@@ -329,7 +336,7 @@ enum ActionRules {
             outcome.put("grant", grant.id, seq: context.seq, grant.fields)
         case .receivableWriteOff:
             var agreement = try Agreement(context, try params.data.string("agreement"))
-            let amount = try params.positiveAmount("amount", agreement.currency)
+            let amount = try params.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params.amount
             guard amount.minorUnits <= (try agreement.outstanding()).minorUnits else {
                 throw context.refuse(.fundsUnavailable, "agreement \(agreement.id) no longer has \(amount.decimalString) outstanding")
             }
@@ -341,15 +348,15 @@ enum ActionRules {
         case .donorRefund:
             try approveRefund(params, context, &outcome)
         case .settingChange:
-            let name = try params.data.string("name")
-            let from = try params.data.date("from")
-            outcome.put(FundSettings.collection(name), from.description, seq: context.seq, ["value": .string(try params.data.string("value"))])
+            let change = try params.decode(ActionRequest<SettingChangeParams>.self).params
+            outcome.put(FundSettings.collection(change.name), change.from.description, seq: context.seq, ["value": .string(change.value)])
         case .voucher:
             for posting in try voucherPostings(params) { outcome.post(posting.account, posting.amount, value: posting.value) }
         case .bankCharges:
             // Dr 5400 at the day's rate; Cr the account at its carrying value; FX between.
-            let account = try params.data.accountCode("account")
-            let amount = try params.positiveAmount("amount", try params.currency("currency"))
+            let charges = try params.decode(ActionRequest<BankChargesParams>.self).params
+            let account = charges.account
+            let amount = charges.amount
             outcome.post(FundChart.bankCharges, amount, value: try FundMoney.value(amount, on: context.date, context))
             outcome.post(account, try amount.negative(), value: try FundMoney.carry(account, amount, context).negative())
             FundMoney.postFX(try FundMoney.imbalance(outcome, context), currency: amount.currency, into: &outcome)
@@ -458,10 +465,11 @@ enum ActionRules {
     /// Pays a donor back: first from its refunds payable (2300.DONOR), the rest as a return of
     /// its contribution (Dr revenue at the day's rate); cash leaves at its carrying value.
     static func approveRefund(_ params: FundContext, _ context: FundContext, _ outcome: inout FundOutcome) throws {
-        let donorID = try params.data.string("donor")
+        let refund = try params.decode(ActionRequest<DonorRefundParams>.self).params
+        let donorID = refund.donor
         let donor = try context.require("donor", donorID, "donor")
-        let currency = try params.currency("currency")
-        let amount = try params.positiveAmount("amount", currency)
+        let amount = refund.amount
+        let currency = amount.currency
         let payable = try FundChart.refundsPayable.sub(donorID)
         let owed = try context.state.account(payable) == nil
             ? Amount.zero(currency) : try FundMoney.balance(payable, currency, context).amount.negative()
@@ -481,16 +489,16 @@ enum ActionRules {
     static func release(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         guard request.action == "grant.disburse" else { return }
         let params = context.reading(try request.params(context))
-        var grant = try Grant(context, try params.data.string("grant"))
+        var grant = try Grant(context, try params.decode(ActionRequest<DisbursementParams>.self).params.grant)
         try releaseTranche(request, from: &grant, context)
         outcome.put("grant", grant.id, seq: context.seq, grant.fields)
     }
 
     /// Takes the tranche a disbursement request reserved off `grant` (pending, requested).
     static func releaseTranche(_ request: Request, from grant: inout Grant, _ context: FundContext) throws {
-        let params = context.reading(try request.params(context))
-        let tranche = try params.data.integer("tranche")
-        grant.set("pending", try grant.amount("pending").minus(try params.positiveAmount("amount", context.fundCurrency)))
+        let disbursement = try context.reading(try request.params(context)).decode(ActionRequest<DisbursementParams>.self).params
+        let tranche = disbursement.tranche
+        grant.set("pending", try grant.amount("pending").minus(disbursement.amount))
         grant.fields["tranches_requested"] = .array(grant.trancheNumbers("tranches_requested").filter { $0 != tranche }.map { .integer($0) })
     }
 
@@ -511,8 +519,7 @@ enum ActionRules {
             request.fields["reversed_seq"] = .integer(Int64(context.seq))
             outcome.effects[index] = .putRecord(StateRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
             guard request.action == "grant.disburse" else { continue }
-            let params = context.reading(try request.params(context))
-            let grantID = try params.data.string("grant")
+            let grantID = try context.reading(try request.params(context)).decode(ActionRequest<DisbursementParams>.self).params.grant
             guard let at = outcome.effects.firstIndex(where: {
                 if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
             }), case .putRecord(let record) = outcome.effects[at] else {

@@ -26,7 +26,6 @@ public enum BudgetRules {
     /// "psc", "from", "decision"?}`, amounts in the fund currency; `decision` names the Board's
     /// decision (e.g. "Board session 14, decision 3").
     static func request(_ context: FundContext, ref: String) throws {
-        try context.data.allowOnly(Set(["action", "year", "from", "decision"] + categories))
         _ = try check(context, ref: ref)
     }
 
@@ -45,7 +44,7 @@ public enum BudgetRules {
             "approver": .string(context.signer.record.holder),
         ]
         for (name, amount) in zip(categories, budget.amounts) { fields[name] = .string(amount.decimalString) }
-        if let decision = try params.data.optionalString("decision") { fields["decision"] = .string(decision) }
+        if let decision = try params.decode(ActionRequest<BudgetParams>.self).params.decision { fields["decision"] = .string(decision) }
         outcome.put(collection(budget.year), budget.from.description, seq: context.seq, fields)
     }
 
@@ -53,17 +52,17 @@ public enum BudgetRules {
     /// `from`, the year still open, and no other budget of the year from the same day, approved
     /// or waiting (other than request `ref` itself).
     static func check(_ fields: FundContext, ref: String) throws -> (year: Int64, from: LedgerDate, amounts: [Amount], total: Amount) {
-        let year = try fields.data.integer("year")
+        let params = try fields.decode(ActionRequest<BudgetParams>.self).params
+        let year = params.year
         guard (1970...9998).contains(year) else { throw fields.refuse(.badField, "year \(year) is not a budget year vtf keeps (1970...9998)") }
         var amounts: [Amount] = []
         var total = Amount.zero(fields.fundCurrency)
-        for name in categories {
-            let amount = try fields.amount(name, fields.fundCurrency)
-            amounts.append(amount)
+        for (name, amount) in zip(categories, params.amounts) {
+            amounts.append(try fields.notNegative(amount, name))
             total = try total.plus(amount)
         }
-        _ = try fields.data.optionalText("decision", max: Limits.memoLengthMax)
-        let from = try fields.data.date("from")
+        if let decision = params.decision { try fields.checkText(decision, "decision", max: Limits.memoLengthMax) }
+        let from = params.from
         let first = "\(year - 1)-01-01"
         let last = "\(year)-12-31"
         guard from.description >= first, from.description <= last else {

@@ -64,7 +64,7 @@ enum DelegationRules {
         case "voucher":
             return try sumOfDebits(try ActionRules.voucherPostings(params), context)
         case "reversal":
-            let number = try params.data.integer("reverses")
+            let number = try params.decode(ActionRequest<ReversalParams>.self).params.reverses
             guard number >= 0, let target = try context.state.postings(ofEntry: UInt64(number)) else {
                 throw context.refuse(.notFound, "request \(request.ref) reverses \(number), which is not an earlier entry")
             }

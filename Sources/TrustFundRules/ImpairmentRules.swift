@@ -24,7 +24,7 @@ enum ImpairmentRules {
     /// What certification and approval check again: the amount is still impairable.
     static func checkCertifiable(_ params: FundContext, _ context: FundContext, stage: String) throws {
         let agreement = try Agreement(context, try params.data.string("agreement"))
-        let amount = try params.positiveAmount("amount", agreement.currency)
+        let amount = try params.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params.amount
         try checkImpairable(amount, agreement, context, stage: stage)
     }
 
@@ -32,7 +32,7 @@ enum ImpairmentRules {
     /// agreement's `impaired` grows by it.
     static func approve(_ params: FundContext, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         var agreement = try Agreement(context, try params.data.string("agreement"))
-        let amount = try params.positiveAmount("amount", agreement.currency)
+        let amount = try params.decode(ActionRequest<ReceivableParams>.self, currency: agreement.currency).params.amount
         try checkImpairable(amount, agreement, context, stage: "approval")
         let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
         let donor = try context.require("donor", agreement.donor, "donor")

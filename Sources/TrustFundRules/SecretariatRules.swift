@@ -31,8 +31,21 @@ public enum SecretariatRules {
         let params = try context.decode(ActionRequest<SecretariatCostParams>.self).params
         try context.checkText(params.payee, "payee", max: Limits.nameLengthMax)
         try context.positive(params.amount, "amount")
+        try checkPayable(params.amount, context)
         try context.checkText(params.invoice, "invoice", max: Limits.refLengthMax)
         if let description = params.description { try context.checkText(description, "description", max: Limits.memoLengthMax) }
+    }
+
+    /// A cost whose PSC would take it past the largest amount vtf keeps could never be paid: it
+    /// is refused when asked for, with the fix, not at certification with an arithmetic message.
+    static func checkPayable(_ amount: Amount, _ context: FundContext) throws {
+        guard try FundSettings.value("psc_rate", on: context.date, state: context.state) != nil else { return }
+        do { _ = try amount.plus(try psc(on: amount, date: context.date, state: context.state)) } catch {
+            throw context.refuse(.badField, """
+                amount \(amount.decimalString) is too large: with the PSC on it, it passes the largest amount vtf keeps \
+                (\(Amount(minorUnits: .max, currency: amount.currency).decimalString)); ask for the real cost
+                """)
+        }
     }
 
     static func category(_ fields: JSONFields, _ context: FundContext) throws -> Category {
@@ -46,7 +59,7 @@ public enum SecretariatRules {
     /// The cost and the PSC charged on it, in the fund currency, at the `psc_rate` in force on
     /// the request's date (`params` reads the request's data; approvals carry that date).
     static func cost(_ params: FundContext) throws -> (cost: Amount, psc: Amount) {
-        let cost = try params.positiveAmount("amount", params.fundCurrency)
+        let cost = try params.decode(ActionRequest<SecretariatCostParams>.self).params.amount
         return (cost, try psc(on: cost, date: params.date, state: params.state))
     }
 

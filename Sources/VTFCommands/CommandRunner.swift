@@ -53,9 +53,10 @@ public enum CommandRunner {
     }
 
     /// A refused entry was never written, so its would-be seq only confuses: "entry 16: x" → "x",
-    /// "entry 16 posting 2: x" → "posting 2: x".
+    /// "entry 16 data: payee is empty" → "payee is empty" (the member named is the option or
+    /// JSON member the person gave), "entry 16 posting 2: x" → "posting 2: x".
     static func withoutEntryNumber(_ message: String) -> String {
-        message.replacing(#/^entry \d+: /#, with: "").replacing(#/^entry \d+ (posting \d+)/#) { String($0.1) }
+        message.replacing(#/^entry \d+(?: data)?: /#, with: "").replacing(#/^entry \d+ (posting \d+)/#) { String($0.1) }
     }
 
     /// "Error: Unknown option '--x'" → "Unknown option '--x'".

@@ -67,6 +67,27 @@ struct FundDraftDataTests {
         #expect(try estimate.first.map(text) == #"{"amount":"3.00","estimate":true,"grant":"G-1"}"#)
     }
 
+    @Test func requestKinds() throws {
+        let award = FundDrafts.awardRequest(grant: "G-1", grantee: "SHELTER", granteeName: "Shelter", amount: usd("10.00"),
+                                            tranches: [usd("6.00"), usd("4.00")], date: d("2026-02-01"), earmark: "Health")
+        #expect(try text(award) == #"{"action":"grant.award","amount":"10.00","earmark":"Health","grantee":"SHELTER","grantee_name":"Shelter","tranches":["6.00","4.00"]}"#)
+        #expect(try text(FundDrafts.disbursementRequest(grant: "G-1", tranche: 2, amount: usd("4.00"), date: d("2026-03-01"), ref: "P-2"))
+            == #"{"action":"grant.disburse","amount":"4.00","grant":"G-1","tranche":2}"#)
+        #expect(try text(FundDrafts.donorRefundRequest(donor: "BEL", amount: eur("3.00"), date: d("2026-03-01"), ref: "DR-1"))
+            == #"{"action":"donor.refund","amount":"3.00","currency":"EUR","donor":"BEL"}"#)
+        #expect(try text(FundDrafts.settingRequest(name: "psc_rate", value: "8", from: d("2026-04-01"), date: d("2026-03-01"), ref: "S-1"))
+            == #"{"action":"setting.change","from":"2026-04-01","name":"psc_rate","value":"8"}"#)
+        #expect(try text(FundDrafts.reversalRequest(of: 12, date: d("2026-03-01"), ref: "REV-1", memo: nil)) == #"{"action":"reversal","reverses":12}"#)
+        let voucher = FundDrafts.voucherRequest(postings: [
+            Posting(account: try AccountCode("1100"), amount: eur("9.20"), value: usd("10.00")),
+            Posting(account: try AccountCode("4100"), amount: try eur("9.20").negated(), value: try usd("10.00").negated()),
+        ], date: d("2026-03-01"), ref: "V-1", memo: "m")
+        #expect(try text(voucher) == #"{"action":"voucher","postings":[{"account":"1100","amount":"9.20","currency":"EUR","value":"10.00"},{"account":"4100","amount":"-9.20","currency":"EUR","value":"-10.00"}]}"#)
+        #expect(try text(FundDrafts.bankChargesRequest(account: try AccountCode("1100"), amount: usd("1.00"), bankID: nil, date: d("2026-03-01"), ref: "BC-1"))
+            == #"{"account":"1100","action":"bank.charges","amount":"1.00","currency":"USD"}"#)
+        #expect(try text(FundDrafts.yearCloseRequest(year: 2026, ref: "YC-1", date: d("2026-12-31"))) == #"{"action":"year.close","year":2026}"#)
+    }
+
     @Test("a kind's data decodes back into the value the draft was made from")
     func decodesBack() throws {
         let draft = FundDrafts.agreement(ref: "A-2", donor: "BEL", amount: eur("100.00"), date: d("2026-01-10"), conditional: true,

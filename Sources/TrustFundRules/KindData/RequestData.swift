@@ -324,9 +324,8 @@ public struct SecretariatCostParams: Codable, Sendable, Equatable {
 }
 
 extension RequestAction {
-    /// The type of the action's parameters (beside `action` in an `approval.request`'s data);
-    /// nil for a voucher and a budget, whose members the rules still read one by one.
-    public var paramsType: (any (Codable & Sendable & Equatable).Type)? {
+    /// The type of the action's parameters (beside `action` in an `approval.request`'s data).
+    public var paramsType: any (Codable & Sendable & Equatable).Type {
         switch self {
         case .grantAward: AwardParams.self
         case .grantDisburse: DisbursementParams.self
@@ -337,7 +336,101 @@ extension RequestAction {
         case .bankCharges: BankChargesParams.self
         case .secretariatCost: SecretariatCostParams.self
         case .yearClose: YearCloseParams.self
-        case .voucher, .budgetSet: nil
+        case .voucher: VoucherParams.self
+        case .budgetSet: BudgetParams.self
         }
     }
+}
+
+/// `voucher`: postings posted as they are at approval.
+public struct VoucherParams: Codable, Sendable, Equatable {
+    /// One posting line: an account, an amount in its currency and its value in the fund
+    /// currency (``CodingUserInfoKey/amountCurrency``).
+    public struct Line: Codable, Sendable, Equatable {
+        /// The posting.
+        public let posting: Posting
+
+        /// The line of `posting`.
+        public init(_ posting: Posting) { self.posting = posting }
+
+        enum CodingKeys: String, CodingKey { case account, amount, currency, value }
+
+        /// Reads `account`, `currency`, `amount` in it and `value` in the fund currency.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let account = try container.decode(AccountCode.self, forKey: .account)
+            let amount = try container.decode(Amount.self, forKey: .amount, currency: try container.decode(Currency.self, forKey: .currency))
+            let value = try container.decode(Amount.self, forKey: .value, currency: try decoder.amountCurrency())
+            posting = Posting(account: account, amount: amount, value: value)
+        }
+
+        /// Writes `account`, `amount`, `currency` and `value`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(posting.account, forKey: .account)
+            try container.encode(posting.amount, forKey: .amount)
+            try container.encode(posting.amount.currency, forKey: .currency)
+            try container.encode(posting.value, forKey: .value)
+        }
+    }
+
+    /// The lines, debit-positive.
+    public let postings: [Line]
+
+    /// A voucher of `postings`.
+    public init(postings: [Posting]) { self.postings = postings.map(Line.init) }
+}
+
+/// `budget.set`: the Board-approved budget of a year from a day, in the fund currency.
+public struct BudgetParams: Codable, Sendable, Equatable {
+    /// The budget's year.
+    public let year: Int64
+    /// Grants (5100).
+    public let grants: Amount
+    /// Secretariat costs (5300).
+    public let secretariat: Amount
+    /// Programme support costs (5200).
+    public let psc: Amount
+    /// The day it takes effect.
+    public let from: LedgerDate
+    /// The Board's decision, or nil.
+    public let decision: String?
+
+    /// The budget of `year` from `from`.
+    public init(year: Int64, grants: Amount, secretariat: Amount, psc: Amount, from: LedgerDate, decision: String?) {
+        self.year = year
+        self.grants = grants
+        self.secretariat = secretariat
+        self.psc = psc
+        self.from = from
+        self.decision = decision
+    }
+
+    enum CodingKeys: String, CodingKey { case year, grants, secretariat, psc, from, decision }
+
+    /// Reads the members, amounts in the fund currency.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let currency = try decoder.amountCurrency()
+        year = try container.decode(Int64.self, forKey: .year)
+        grants = try container.decode(Amount.self, forKey: .grants, currency: currency)
+        secretariat = try container.decode(Amount.self, forKey: .secretariat, currency: currency)
+        psc = try container.decode(Amount.self, forKey: .psc, currency: currency)
+        from = try container.decode(LedgerDate.self, forKey: .from)
+        decision = try container.decodeIfPresent(String.self, forKey: .decision)
+    }
+
+    /// Writes the members, `decision` when given.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(grants, forKey: .grants)
+        try container.encode(secretariat, forKey: .secretariat)
+        try container.encode(psc, forKey: .psc)
+        try container.encode(from, forKey: .from)
+        try container.encodeIfPresent(decision, forKey: .decision)
+    }
+
+    /// The amounts in the order of ``BudgetRules/categories``.
+    public var amounts: [Amount] { [grants, secretariat, psc] }
 }

@@ -18,7 +18,7 @@ struct AuditCommand: ParsableCommand {
             """,
         subcommands: [Export.self, Verify.self])
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an audit bundle: journal, every checkpoint, every public key, a MANIFEST and a README.",
             discussion: "Give the folder to the auditors; they check it with `vtf audit verify DIR --vkey VKEY` or with openssl alone.")
@@ -31,8 +31,8 @@ struct AuditCommand: ParsableCommand {
         @Flag(help: "Replace an earlier audit bundle in that folder (never a ledger or any other folder).")
         var force = false
 
-        func run() throws {
-            let summary = try BundleFolder.export(try global.openStore(readOnly: true), to: dir, guard: global.outputGuard(), force: force)
+        func run() async throws {
+            let summary = try await BundleFolder.export(try await global.openReading(), to: dir, guard: global.outputGuard(), force: force)
             Terminal.note("wrote \(dir): \(summary.entryCount) entries, \(summary.checkpointCount) checkpoints, \(summary.keyCount) keys")
             Terminal.note("auditors check it with:  vtf audit verify \(dir) --vkey '\(try String(contentsOfFile: dir + "/" + BundleLayout.logVerifierKey, encoding: .utf8).trimmingCharacters(in: .newlines))'")
         }

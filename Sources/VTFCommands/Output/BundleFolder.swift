@@ -10,12 +10,12 @@ import SafeIO
 /// replaced only with `--force`, and only when it holds an earlier bundle (a MANIFEST) and no
 /// ledger; a file (above all a ledger) is never replaced by a bundle.
 enum BundleFolder {
-    static func export(_ store: any LedgerReading, to dir: String, guard outputGuard: OutputGuard, force: Bool) throws -> BundleSummary {
+    static func export(_ store: any LedgerReading, to dir: String, guard outputGuard: OutputGuard, force: Bool) async throws -> BundleSummary {
         let replacing = try check(dir, guard: outputGuard, force: force)
         let staging = try makeStagingFolder(beside: dir)
         let manager = FileManager.default
         let summary: BundleSummary
-        do { summary = try StoreCall.wait { try await BundleExport.export(store, to: staging) } } catch {
+        do { summary = try await BundleExport.export(store, to: staging) } catch {
             try? manager.removeItem(atPath: staging)
             throw error
         }
