@@ -89,14 +89,3 @@ struct CheckpointCommand: ParsableCommand {
         }
     }
 }
-
-/// The witness's log-signature check (AuditBundle's ``AuditBundle/Witness``) as `vtf proof
-/// check` calls it: a checkpoint that fails it is a failed check (exit status 1), which the
-/// proof checker prefixes with the file's name. It shadows the library's type in this module.
-enum Witness {
-    static func checkSignedByLog(_ note: String, verifierKey: String) throws -> Checkpoint {
-        do { return try AuditBundle.Witness.logCheckpoint(note, verifierKey: verifierKey) } catch let error as WitnessError {
-            throw CheckFailure(error.message)
-        }
-    }
-}
