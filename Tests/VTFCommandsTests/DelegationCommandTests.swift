@@ -18,4 +18,20 @@ import Testing
         try fund.refused(["key", "delegate", "--key-id", amara, "--limit", "25000.00", "--from", "2026-03-01", "--to", "2026-02-01",
                           "--date", "2026-01-20"], as: "admin", containing: "to must not be before from")
     }
+
+    /// The limit is read as the fund currency's amount before anything is drafted: a bad one
+    /// names the option, and the limit recorded is the amount's own form.
+    @Test func theLimitIsAnAmountOfTheFundCurrency() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let amara = try KeyFile.readPublicKey(at: fund.base.key("amara") + ".pub").keyID
+        for (limit, words) in [("15000.001", "--limit"), ("-5", "--limit"), ("0", "--limit must be more than zero"), ("lots", "--limit")] {
+            try fund.refused(["key", "delegate", "--key-id", amara, "--limit", limit, "--from", "2026-01-01", "--to", "2026-12-31",
+                              "--date", "2026-01-20"], as: "admin", containing: words)
+        }
+        try fund.ok(["key", "delegate", "--key-id", amara, "--limit", "15000", "--from", "2026-01-01", "--to", "2026-12-31",
+                     "--date", "2026-01-20"], as: "admin")
+        let journal = try fund.ok(["journal", "export"]).stdout
+        #expect(journal.contains(#""limit":"15000.00""#), "\(journal)")
+    }
 }

@@ -4,6 +4,7 @@ import Foundation
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
+import TrustFund
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
@@ -160,12 +161,9 @@ struct KeyCommand: ParsableCommand {
             let key = try await resolveKey(keyID, in: ledger)
             let start = try parseDate(from, option: "--from")
             let end = try parseDate(to, option: "--to")
-            let data = JSONObject([
-                ("key_id", .string(key.record.keyID)), ("limit", .string(limit)),
-                ("from", .string(start.description)), ("to", .string(end.description)),
-            ])
-            let draft = EntryDraft(kind: .keyDelegate, date: try parseDate(date), data: data)
-            try await global.recordFund(draft, in: ledger, settings: settings, "delegated to key \(key.record.keyID) (\(key.record.holder)) up to \(limit) \(settings.currency.code) from \(start) to \(end)")
+            let amount = try FundInput.positive(limit, currency: settings.currency.code, option: "--limit")
+            let draft = FundDrafts.delegation(keyID: key.record.keyID, limit: amount, from: start, to: end, date: try parseDate(date))
+            try await global.recordFund(draft, in: ledger, settings: settings, "delegated to key \(key.record.keyID) (\(key.record.holder)) up to \(amount.decimalString) \(settings.currency.code) from \(start) to \(end)")
         }
     }
 

@@ -106,21 +106,35 @@ struct JournalCommand: ParsableCommand {
         /// Entries read per call: memory stays flat whatever the journal's size.
         static let pageSize: UInt64 = 4_096
 
+        /// The output, opened outside `run()`: Swift 6.3's optimiser crashes (signal 11, splitting
+        /// the coroutine) when OutputSink's typed-throws initialiser is inlined into an async function.
+        @inline(never)
+        static func openSink(_ path: String?, guard outputGuard: OutputGuard, force: Bool) throws -> OutputSink {
+            try OutputSink(path: path, guard: outputGuard, force: force)
+        }
+
+        /// One line per entry (not inlined either: its writes throw typed errors too).
+        @inline(never)
+        static func write(_ lines: [[UInt8]], to sink: OutputSink, finishing: Bool = false) throws {
+            for line in lines {
+                try sink.write(line)
+                try sink.write([0x0A])
+            }
+            if finishing { try sink.finish() }
+        }
+
         func run() async throws {
             let store = try await global.openReading()
-            let sink = try OutputSink(path: out, guard: global.outputGuard(), force: force)
+            let sink = try Self.openSink(out, guard: global.outputGuard(), force: force)
             // The size is read first: entries appended meanwhile are left for the next export.
             let count = try await store.entryCount()
             var next: UInt64 = 0
             while next < count {
                 let page = next..<min(count, next + Self.pageSize)
-                for line in try await store.exportLines(page) {
-                    try sink.write(line)
-                    try sink.write([0x0A])
-                }
+                try Self.write(try await store.exportLines(page), to: sink)
                 next = page.upperBound
             }
-            try sink.finish()
+            try Self.write([], to: sink, finishing: true)
             if let out { Terminal.note("wrote \(count) entries to \(out)") }
         }
     }
