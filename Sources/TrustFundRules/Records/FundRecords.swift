@@ -23,16 +23,32 @@ struct RecordFields {
     }
 
     func has(_ name: String) -> Bool { fields.has(name) }
-    func string(_ name: String) throws(RuleViolation) -> String { try fields.string(name) }
-    func optionalString(_ name: String) throws(RuleViolation) -> String? { try fields.optionalString(name) }
-    func date(_ name: String) throws(RuleViolation) -> LedgerDate { try fields.date(name) }
+    func string(_ name: String) throws(RuleViolation) -> String { try stored { () throws(RuleViolation) in try fields.string(name) } }
+    func optionalString(_ name: String) throws(RuleViolation) -> String? { try stored { () throws(RuleViolation) in try fields.optionalString(name) } }
+    func date(_ name: String) throws(RuleViolation) -> LedgerDate { try stored { () throws(RuleViolation) in try fields.date(name) } }
     func optionalDate(_ name: String) throws(RuleViolation) -> LedgerDate? { has(name) ? try date(name) : nil }
-    func optionalObject(_ name: String) throws(RuleViolation) -> JSONObject? { has(name) ? try fields.objectValue(name) : nil }
+    func optionalObject(_ name: String) throws(RuleViolation) -> JSONObject? {
+        has(name) ? try stored { () throws(RuleViolation) in try fields.objectValue(name) } : nil
+    }
+
+    /// The list `name`, empty when absent.
+    func array(_ name: String) throws(RuleViolation) -> [JSONValue] {
+        has(name) ? try stored { () throws(RuleViolation) in try fields.array(name) } : []
+    }
+
+    /// An integer member.
+    func integer(_ name: String) throws(RuleViolation) -> Int64 { try stored { () throws(RuleViolation) in try fields.integer(name) } }
+
+    /// `read`, a field of the wrong type refused as damaged state: the rules wrote the record, so
+    /// the derived table was edited.
+    private func stored<T>(_ read: () throws(RuleViolation) -> T) throws(RuleViolation) -> T {
+        do { return try read() } catch { throw RuleViolation(.damagedState, error.message) }
+    }
 
     /// An entry number (`certified_seq`), or nil when absent.
     func optionalSeq(_ name: String) throws(RuleViolation) -> UInt64? {
         guard has(name) else { return nil }
-        let value = try fields.integer(name)
+        let value = try integer(name)
         guard let seq = UInt64(exactly: value) else { throw RuleViolation(.damagedState, "\(what): \(name) \(value) is not an entry number") }
         return seq
     }
@@ -68,7 +84,7 @@ struct RecordFields {
     func objects(_ name: String) throws(RuleViolation) -> [JSONObject] {
         guard fields.has(name) else { return [] }
         var objects: [JSONObject] = []
-        for item in try fields.array(name) {
+        for item in try array(name) {
             guard let object = item.objectValue else { throw RuleViolation(.damagedState, "\(what): every item of \(name) must be an object") }
             objects.append(object)
         }
@@ -243,7 +259,7 @@ public struct GrantRecord: Sendable, Equatable {
         awarded = try fields.date("awarded")
         status = try fields.status(GrantStatus.self)
         closed = try fields.optionalDate("closed")
-        tranches = fields.has("tranches") ? try fields.fields.array("tranches") : []
+        tranches = try fields.array("tranches")
     }
 }
 

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerCrypto
+import LedgerJournal
+import LedgerStore
+import SQLiteStore
+import TransparencyLog
+import Testing
+import TrustFund
+import TrustFundRules
+
+/// The rules read donors, pledges, agreements and grants through their typed records: a record
+/// whose field is damaged (the derived table edited) is refused naming it (`damaged-state`),
+/// where reading the raw fields took an empty string or a default and booked on.
+@Suite("The rules read state records as typed records")
+struct StateRecordReadsTests {
+    /// Rewrites `old` as `new` in record `id` of `collection` (file access, no key).
+    private func damage(_ fund: TestFund, _ collection: String, _ id: String, _ old: String, _ new: String) throws {
+        let queue = try DatabaseQueue(path: fund.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE fund_records SET fields = CAST(replace(CAST(fields AS TEXT), '\(old)', '\(new)') AS BLOB)
+                WHERE collection = '\(collection)' AND id = '\(id)'
+                """)
+        }
+    }
+
+    /// Appends `draft` to the reopened file and expects a `damaged-state` refusal containing `words`.
+    private func expectDamaged(_ fund: TestFund, _ draft: EntryDraft, by key: Ed25519PrivateKey = TestFund.maria, _ words: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let reopened = try LedgerFile.open(at: fund.path, rules: .unvtf)
+        do {
+            try reopened.append([draft], keys: WriteKeys(author: key, log: TestFund.log))
+            Issue.record("a damaged record was read as a default", sourceLocation: sourceLocation)
+        } catch let violation as RuleViolation {
+            #expect(violation.code == .damagedState, "\(violation.code): \(violation.message)", sourceLocation: sourceLocation)
+            #expect(violation.message.contains(words), "\(violation.message)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aDonorWithADamagedTypeIsNamedNotBookedToMemberStateRevenue() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try damage(fund, "donor", "ACME", #""type":"foundation""#, #""type":7"#)
+        try expectDamaged(fund, FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("500.00"), date: F.d("2026-02-10")), "donor ACME")
+    }
+}
