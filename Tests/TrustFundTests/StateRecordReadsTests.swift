@@ -45,4 +45,13 @@ struct StateRecordReadsTests {
         try damage(fund, "donor", "ACME", #""type":"foundation""#, #""type":7"#)
         try expectDamaged(fund, FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("500.00"), date: F.d("2026-02-10")), "donor ACME")
     }
+
+    @Test func aGrantWithADamagedTrancheIsNamed() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try damage(fund, "grant", "G-01", #""8000.00"]"#, #"8000]"#)
+        try expectDamaged(
+            fund, FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d("2026-03-01"), ref: "PAY-2"),
+            "grant G-01: tranches[1] 8000 is not an amount in USD")
+    }
 }

@@ -261,6 +261,19 @@ public struct GrantRecord: Sendable, Equatable {
         closed = try fields.optionalDate("closed")
         tranches = try fields.array("tranches")
     }
+
+    /// The planned tranches as amounts in `currency` (the fund currency); an error naming the
+    /// grant when one is not (the rules wrote them, so the derived tables were edited).
+    public func trancheAmounts(in currency: Currency) throws(RuleViolation) -> [Amount] {
+        var amounts: [Amount] = []
+        for (index, tranche) in tranches.enumerated() {
+            guard let text = tranche.stringValue, let amount = try? Amount(parsing: text, currency: currency, mode: .exact) else {
+                throw RuleViolation(.damagedState, "grant \(id): tranches[\(index)] \(tranche) is not an amount in \(currency.code); run vtf verify (the derived tables may have been edited)")
+            }
+            amounts.append(amount)
+        }
+        return amounts
+    }
 }
 
 /// A UN operational rate (collection `rate.CUR`, id the day it takes effect).
