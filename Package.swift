@@ -91,7 +91,7 @@ let package = Package(
         // result (a bank.reconcile entry, requests for bank charges). No command-line parsing.
         .target(
             name: "BankReconciliationBooking",
-            dependencies: ["BankStatements", "Reconciliation", "TrustFund", "LedgerStore", "SQLiteStore", "SafeIO"]),
+            dependencies: ["BankStatements", "Reconciliation", "TrustFund", "LedgerStore", "SafeIO"]),
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.

@@ -1,8 +1,8 @@
 public import LedgerCore
 import LedgerJournal
 public import LedgerStore
-public import SQLiteStore
 import TrustFund
+import TrustFundRules
 
 /// Booking a reconciliation: a signed `bank.reconcile` entry (the statement's SHA-256, its
 /// period and the matched pairs) and, on a fund ledger whose bank charges are controlled, a
@@ -21,17 +21,30 @@ extension BankReconciliation {
     /// statement is committed once per account.
     public var bookingRef: String { "\(input.sha256)/\(account)" }
 
-    /// Records the reconciliation in `ledger` (once per statement and account: a second time
+    /// Records the reconciliation in `store` (once per statement and account: a second time
     /// changes nothing) and requests its bank charges. `date` (the entry's date) and `keys` are
     /// asked for only when there is something to record.
-    public func book(in ledger: LedgerFile, date: () throws -> LedgerDate, keys: () throws -> WriteKeys) throws -> Booking {
-        if let existing = try ledger.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == bookingRef }) {
-            return .alreadyBooked(seq: existing.seq)
-        }
+    ///
+    /// The entries are appended in one write, whose rules refuse a second `bank.reconcile` entry
+    /// of the same ref: of two commits racing, one books and the other finds it booked.
+    public func book(in store: any LedgerWriting, date: () throws -> LedgerDate, keys: () async throws -> WriteKeys) async throws -> Booking {
+        if let seq = try await bookedSeq(in: store) { return .alreadyBooked(seq: seq) }
         let day = try date()
+        let controlled = try await store.withRuleState { try FundSettings.isControlled("bank.charges", state: $0) }
+        return try await append(to: store, drafts: drafts(date: day, chargesControlled: controlled), keys: try await keys())
+    }
+
+    /// The seq of the `bank.reconcile` entry of ``bookingRef``, or nil when there is none.
+    func bookedSeq(in store: any LedgerReading) async throws -> UInt64? {
+        try await store.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == bookingRef })?.seq
+    }
+
+    /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`),
+    /// then the `bank.reconcile` entry.
+    func drafts(date day: LedgerDate, chargesControlled: Bool) throws -> (drafts: [EntryDraft], charges: [String]) {
         var drafts: [EntryDraft] = []
         var charges: [String] = []
-        if try ledger.isControlled("bank.charges") {
+        if chargesControlled {
             for (index, line) in self.charges.enumerated() {
                 let chargeRef = "CHG-\(input.sha256.prefix(12))-\(index + 1)"
                 charges.append(chargeRef)
@@ -41,7 +54,18 @@ extension BankReconciliation {
         }
         drafts.append(EntryDraft(kind: .bankReconcile, date: day, ref: bookingRef, memo: "Reconciliation of \(input.fileName)",
                                  data: commitData(charges: charges)))
-        let entries = try ledger.append(drafts, keys: try keys())
-        return .booked(seq: entries.last?.body.seq ?? 0, pairs: result.matches.count, chargeRequests: charges)
+        return (drafts, charges)
+    }
+
+    /// Appends `drafts` in one write. When the rules refuse a duplicate ref because another
+    /// commit booked this statement since ``bookedSeq(in:)`` looked, the booking is that one.
+    func append(to store: any LedgerWriting, drafts: (drafts: [EntryDraft], charges: [String]), keys: WriteKeys) async throws -> Booking {
+        do {
+            let entries = try await store.append(drafts.drafts, keys: keys, origin: nil)
+            return .booked(seq: entries.last?.body.seq ?? 0, pairs: result.matches.count, chargeRequests: drafts.charges)
+        } catch let violation as RuleViolation where violation.code == .duplicateRef {
+            guard let seq = try await bookedSeq(in: store) else { throw violation }
+            return .alreadyBooked(seq: seq)
+        }
     }
 }

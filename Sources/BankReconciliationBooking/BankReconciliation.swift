@@ -5,12 +5,11 @@ public import LedgerCore
 public import LedgerJournal
 import TrustFundRules
 import TransparencyLog
-import LedgerStore
-public import SQLiteStore
+public import LedgerStore
 public import Reconciliation
 
 /// A bank line no rule matched, with its suggestions, for the output.
-public struct UnmatchedBankLine {
+public struct UnmatchedBankLine: Sendable {
     /// The bank line.
     public let line: BankLine
     /// Its place among all the lines of the files (1-based), for the output order.
@@ -23,7 +22,7 @@ public struct UnmatchedBankLine {
 /// The file is read twice, never whole: a survey (``StatementInput``), then the lines that could
 /// match (``ScopedBankLines``); memory grows with the books and the matchable lines, not with
 /// the file. Made by ``reconcile(_:in:)``; ``book(in:date:keys:)`` records it.
-public struct BankReconciliation {
+public struct BankReconciliation: Sendable {
     /// The most unmatched bank lines listed (``unmatchedBank``; all are counted).
     public static let unmatchedLimit = ScopedBankLines.unmatchedLimit
 
@@ -65,7 +64,7 @@ public struct BankReconciliation {
     /// Reads and scopes the statement files `request` names, builds the book side of its
     /// account from `ledger` and matches them. Refusals are ``BankReconciliationError``s (an
     /// account code that does not parse throws `AccountCodeError`); the ledger is only read.
-    public static func reconcile(_ request: BankReconciliationRequest, in ledger: LedgerFile) throws -> BankReconciliation {
+    public static func reconcile(_ request: BankReconciliationRequest, in ledger: any StoreSnapshot) throws -> BankReconciliation {
         guard (0...31).contains(request.windowDays) else {
             throw BankReconciliationError(.badWindow, "--window-days must be 0…31")
         }
@@ -84,7 +83,7 @@ public struct BankReconciliation {
         return try BankReconciliation(input: input, settings: settings, ledger: ledger, account: code, windowDays: request.windowDays)
     }
 
-    init(input: StatementInput, settings: LedgerSettings, ledger: LedgerFile, account: AccountCode, windowDays: Int) throws {
+    init(input: StatementInput, settings: LedgerSettings, ledger: any StoreSnapshot, account: AccountCode, windowDays: Int) throws {
         self.input = input
         self.settings = settings
         self.account = account

@@ -5,13 +5,12 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 public import Reconciliation
 
 /// The books' side of a bank reconciliation: the postings on the account in the statement's
 /// currency, each with the references and counterparties its entry names, and what earlier
 /// committed reconciliations already matched.
-public struct BookSide {
+public struct BookSide: Sendable {
     /// The postings on the account in the window, as book lines for the matcher.
     public let lines: [BookLine]
     /// Bank id → the book lines an earlier committed reconciliation matched it to (rule 1).
@@ -19,7 +18,7 @@ public struct BookSide {
     /// Book lines an earlier reconciliation matched (they are not "unmatched" again).
     let reconciled: Set<BookLineID>
 
-    init(_ ledger: LedgerFile, account: AccountCode, currency: Currency, from: LedgerDate, through: LedgerDate) throws {
+    init(_ ledger: any StoreSnapshot, account: AccountCode, currency: Currency, from: LedgerDate, through: LedgerDate) throws {
         let names = Names(ledger: ledger)
         let reversed = try ledger.reversedEntries()
         lines = try ledger.accountPostings(account, currency: currency, from: from, through: through)
@@ -48,10 +47,10 @@ public struct BookSide {
 
     /// Reads donor and grantee names once, for counterparties.
     final class Names {
-        let ledger: LedgerFile
+        let ledger: any StoreSnapshot
         private var cache: [String: StateRecord?] = [:]
 
-        init(ledger: LedgerFile) { self.ledger = ledger }
+        init(ledger: any StoreSnapshot) { self.ledger = ledger }
 
         func record(_ collection: String, _ id: String) throws -> StateRecord? {
             let key = collection + "/" + id

@@ -9,7 +9,7 @@ import Reconciliation
 /// SHA-256, the statements without their lines (each with the tally of its lines), the period
 /// its lines cover, and which bank ids may repeat. The lines themselves are read again, in a
 /// second pass, by ``rescan(_:)``.
-public struct StatementInput {
+public struct StatementInput: Sendable {
     /// The most statements the files may hold (their headers are kept).
     static let maxStatements = 100_000
 
@@ -158,7 +158,7 @@ public struct StatementInput {
 /// The first pass over a statement file: statements without their lines, the tallies of their
 /// lines, the dates the lines cover, and the bank ids that may repeat. Memory does not grow with
 /// the number of lines.
-struct StatementSurvey: StatementVisitor {
+struct StatementSurvey: StatementVisitor, Sendable {
     /// The file being read, for messages.
     var fileName: String
     private(set) var statements: [(statement: BankStatement, tally: StatementTally)] = []

@@ -82,6 +82,9 @@ public protocol LedgerReading: Sendable {
     /// Replays the journal (signatures, chain, rules, stored checkpoints) and compares every
     /// derived table with the replay. Throws `VerificationFailure` at the first bad entry.
     func verify(threads: Int) async throws -> StoreVerification
+    /// The same replay as ``verify(threads:)``, calling `progress` with the number of entries
+    /// replayed so far as it goes (from any thread; at most the journal's size), for a progress line.
+    func verify(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification
     /// The same replay, listing every difference in the derived tables instead of stopping.
     func reconcileDerived(threads: Int) async throws -> StoreVerification
 

@@ -58,6 +58,19 @@ public protocol StoreSnapshot {
     /// ledger's state as the rules read it, in this snapshot.
     func withRuleState<T>(_ body: (any LedgerStateReading) throws -> T) throws -> T
 
+    // MARK: One account (bank reconciliation)
+
+    /// The postings on `account` itself (not its sub-accounts) in `currency` dated
+    /// `from`...`through`, in journal order (seq, then line), each with its line in the entry and
+    /// its entry's kind, ref, memo and data (empty for vouchers).
+    func accountPostings(_ account: AccountCode, currency: Currency, from: LedgerDate, through: LedgerDate) throws -> [AccountPosting]
+    /// The balance of `account` itself in `currency` as of `date` (inclusive): Σ amount of its
+    /// postings in that currency dated on or before `date`, in that currency.
+    func accountBalance(_ account: AccountCode, currency: Currency, asOf date: LedgerDate) throws -> Amount
+    /// The currencies `account` itself has postings in, whatever their dates: the currencies a
+    /// bank statement for it may be in.
+    func accountCurrencies(_ account: AccountCode) throws -> Set<Currency>
+
     // MARK: The transparency log
 
     /// The latest stored checkpoint (or the one of `size`), with its cosignatures.

@@ -38,15 +38,19 @@ enum DerivedRows {
     }
 
     static func insertPostings(seq: UInt64, date: LedgerDate, _ postings: [Posting], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let insert = try PreparedStatement(db, sql: """
             INSERT INTO postings (seq, line, date, account, currency, amount, value) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let dateText = date.description
         for (line, posting) in postings.enumerated() {
-            try statement.execute(arguments: [
-                Int64(seq), line, dateText, posting.account.rawValue, posting.amount.currency.code,
-                posting.amount.minorUnits, posting.value.minorUnits,
-            ])
+            insert.bind(1, Int64(seq))
+            insert.bind(2, Int64(line))
+            insert.bind(3, dateText)
+            insert.bind(4, posting.account.rawValue)
+            insert.bind(5, posting.amount.currency.code)
+            insert.bind(6, posting.amount.minorUnits)
+            insert.bind(7, posting.value.minorUnits)
+            try insert.run()
         }
     }
 

@@ -106,6 +106,11 @@ public struct SQLiteLedger: LedgerWriting {
     /// Replays the journal (signatures, chain, rules, stored checkpoints) on `threads` threads and
     /// compares every derived table with the replay. Throws `VerificationFailure` at the first bad entry.
     public func verify(threads: Int) async throws -> StoreVerification { try await run { try $0.verify(threads: threads) } }
+    /// The same replay as ``verify(threads:)``, calling `progress` with the number of entries
+    /// replayed so far (on the worker's threads).
+    public func verify(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification {
+        try await run { try $0.verify(threads: threads, progress: progress) }
+    }
     /// The same replay as ``verify(threads:)``, listing every difference in the derived tables
     /// instead of stopping.
     public func reconcileDerived(threads: Int) async throws -> StoreVerification { try await run { try $0.reconcileDerived(threads: threads) } }

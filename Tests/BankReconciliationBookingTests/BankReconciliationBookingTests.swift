@@ -1,4 +1,4 @@
-import BankReconciliationBooking
+@testable import BankReconciliationBooking
 import CanonicalJSON
 import Foundation
 import LedgerCore
@@ -31,11 +31,12 @@ struct BankReconciliationBookingTests {
 
         """
 
-    @Test func matchesBooksOnceAndMatchesByBankIDAfterwards() throws {
+    @Test func matchesBooksOnceAndMatchesByBankIDAfterwards() async throws {
         let books = try Books()
         defer { books.remove() }
         let path = try books.write("march.sta", Self.statement)
-        let run = try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: books.file)
+        let store = books.file.store
+        let run = try await store.read { try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: $0) }
         #expect(run.result.matches.count == 2)
         #expect(run.result.counts.matchedByRule[.reference] == 2)
         #expect(run.unmatchedBankCount == 1 && run.charges.map(\.amount.decimalString) == ["-2.50"])
@@ -43,7 +44,7 @@ struct BankReconciliationBookingTests {
         #expect(!run.agrees)
         #expect(run.input.fileName == "march.sta" && run.input.lineCount == 3)
 
-        let booking = try run.book(in: books.file, date: { try LedgerDate(parsing: "2026-03-31") }, keys: { Books.aliceKeys })
+        let booking = try await run.book(in: store, date: { try LedgerDate(parsing: "2026-03-31") }, keys: { Books.aliceKeys })
         guard case .booked(let seq, let pairs, let charges) = booking else { Issue.record("\(booking)"); return }
         #expect(pairs == 2 && charges.isEmpty, "a ledger without controlled bank charges requests none")
         let entry = try #require(try books.file.entries(ofKinds: [.bankReconcile]).first)
@@ -52,13 +53,58 @@ struct BankReconciliationBookingTests {
 
         // The same statement again: nothing is written, and neither the date nor the keys are asked for.
         let before = try books.bytes()
-        let again = try run.book(in: books.file, date: { throw Refused() }, keys: { throw Refused() })
+        let again = try await run.book(in: store, date: { throw Refused() }, keys: { throw Refused() })
         #expect(again == .alreadyBooked(seq: seq))
         #expect(try books.bytes() == before)
 
         // Reconciled again, the committed pairs match by the bank's id (rule 1).
-        let rerun = try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: books.file)
+        let rerun = try await store.read { try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: $0) }
         #expect(rerun.result.counts.matchedByRule[.bankID] == 2, "\(rerun.result.counts.matchedByRule)")
+    }
+
+    /// Two commits of one statement that both looked before either wrote: the one whose write
+    /// comes second is refused by the rules (a duplicate ref) and reports the first one's entry.
+    @Test func theCommitThatLosesTheRaceFindsTheStatementBooked() async throws {
+        let books = try Books()
+        defer { books.remove() }
+        let path = try books.write("march.sta", Self.statement)
+        let store = books.file.store
+        let run = try await store.read { try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: $0) }
+        #expect(try await run.bookedSeq(in: store) == nil)
+        let day = try LedgerDate(parsing: "2026-03-31")
+        let first = try run.drafts(date: day, chargesControlled: false)
+        let second = try run.drafts(date: day, chargesControlled: false)
+        let won = try await run.append(to: store, drafts: first, keys: Books.aliceKeys)
+        guard case .booked(let seq, let pairs, _) = won else { Issue.record("\(won)"); return }
+        #expect(pairs == 2)
+        let count = try await store.entryCount()
+        let before = try books.bytes()
+        let lost = try await run.append(to: store, drafts: second, keys: Books.aliceKeys)
+        #expect(lost == .alreadyBooked(seq: seq))
+        #expect(try await store.entryCount() == count)
+        #expect(try books.bytes() == before)
+        #expect(try await store.entries(ofKinds: [.bankReconcile]).map(\.seq) == [seq])
+    }
+
+    /// The same statement committed at once through two connections to the file: one books it.
+    @Test func concurrentCommitsOnTwoConnectionsBookOnce() async throws {
+        let books = try Books()
+        defer { books.remove() }
+        let path = try books.write("march.sta", Self.statement)
+        let connections: [any LedgerWriting] = [books.file.store, try await SQLiteLedger.open(at: books.path, mode: .readWrite, rules: .core)]
+        let run = try await connections[0].read {
+            try BankReconciliation.reconcile(BankReconciliationRequest(statements: [path], account: "1100"), in: $0)
+        }
+        let outcomes = try await withThrowingTaskGroup(of: BankReconciliation.Booking.self) { group in
+            for store in connections {
+                group.addTask { try await run.book(in: store, date: { try LedgerDate(parsing: "2026-03-31") }, keys: { Books.aliceKeys }) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let booked = outcomes.compactMap { if case .booked(let seq, _, _) = $0 { seq } else { nil } }
+        let found = outcomes.compactMap { if case .alreadyBooked(let seq) = $0 { seq } else { nil } }
+        #expect(booked.count == 1 && found == booked, "\(outcomes)")
+        #expect(try await connections[1].entries(ofKinds: [.bankReconcile]).map(\.seq) == booked)
     }
 
     @Test func refusalsCarryStableCodesAndLeaveTheLedgerAlone() throws {

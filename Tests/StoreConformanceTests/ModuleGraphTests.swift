@@ -2,14 +2,15 @@ import Foundation
 import Testing
 
 /// Issue 13 point 3: the reports, statements and audit bundles read a ledger through the store
-/// seam (LedgerStore's `StoreSnapshot`), so a PostgreSQL store serves them as SQLite does. Their
+/// seam (LedgerStore's `StoreSnapshot`), as does the bank reconciliation (which books through
+/// `LedgerWriting`), so a PostgreSQL store serves them as SQLite does. Their
 /// targets depend on LedgerStore and never, directly or through another target, on SQLiteStore
 /// or GRDB; nor does their source import SQLiteStore.
 @Suite("The module graph")
 struct ModuleGraphTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let storeNeutral = ["TrustFund", "Statements", "AuditBundle"]
+    static let storeNeutral = ["TrustFund", "Statements", "AuditBundle", "BankReconciliationBooking"]
 
     /// Each target of Package.swift with the names its `dependencies:` list (targets and
     /// products alike).

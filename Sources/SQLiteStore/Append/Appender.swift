@@ -24,30 +24,57 @@ extension LedgerFile {
     static func appendBatch(
         _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, rules: LedgerRules, threads: Int
     ) throws -> [SignedEntry] {
-        let db = state.db
-        var tip = try Tip.read(db)
-        let time = RecordingTime.now()
         let signer = keys.author.publicKey.keyID
-        var bodies: [EntryBody] = []
-        var messages: [[UInt8]] = []
-        var leaves: [SHA256Digest] = []
-        bodies.reserveCapacity(drafts.count)
-        messages.reserveCapacity(drafts.count)
-        leaves.reserveCapacity(drafts.count)
-        let signing = try BackgroundSigning(key: keys.author, count: drafts.count, enabled: threads > 1)
-        for draft in drafts {
+        return try appendEntries(count: drafts.count, keys: keys, state: state, threads: threads) { index, tip, time in
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError(.noGenesis, "the ledger has no genesis entry")
             }
             let body = try rules.completing(
-                draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
+                drafts[index].body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
             let accepted = try rules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
-            // An import's check read every draft back against this very state already; the body
-            // differs from that one only in prev and time, which are always written the same way.
-            let bytes = state.draftsReadBack
-                ? try body.encoded() : try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
-            try state.apply(body, effects: accepted.effects)
+            return (body, accepted.effects)
+        }
+    }
+
+    /// Signs and inserts one batch of drafts an import's check accepted against this very
+    /// state (the tip has not moved since): each body gets its prev and recording time, which
+    /// the rules of the kinds kept (vouchers) do not read, and nothing else changes.
+    static func appendChecked(
+        _ checked: ArraySlice<CheckedDraft>, keys: WriteKeys, state: StoreState, threads: Int
+    ) throws -> [SignedEntry] {
+        try appendEntries(count: checked.count, keys: keys, state: state, threads: threads) { index, tip, time in
+            let item = checked[checked.startIndex + index]
+            precondition(item.body.seq == tip.size, "the tip has not moved since the check")
+            var body = item.body
+            body.prev = tip.hash
+            body.time = time
+            return (body, item.effects)
+        }
+    }
+
+    /// The common part of a batch: `entry` gives the body and effects of entry `index` at
+    /// `tip` and recording time `time`; each body is read back as the verifier reads it, its
+    /// effects applied, and it is signed (on a second core when `threads` > 1); then the batch
+    /// goes into the journal with the new checkpoint.
+    static func appendEntries(
+        count: Int, keys: WriteKeys, state: StoreState, threads: Int,
+        entry: (_ index: Int, _ tip: Tip, _ time: String) throws -> (EntryBody, [LedgerEffect])
+    ) throws -> [SignedEntry] {
+        let db = state.db
+        var tip = try Tip.read(db)
+        let time = RecordingTime.now()
+        var bodies: [EntryBody] = []
+        var messages: [[UInt8]] = []
+        var leaves: [SHA256Digest] = []
+        bodies.reserveCapacity(count)
+        messages.reserveCapacity(count)
+        leaves.reserveCapacity(count)
+        let signing = try BackgroundSigning(key: keys.author, count: count, enabled: threads > 1)
+        for index in 0..<count {
+            let (body, effects) = try entry(index, tip, time)
+            let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
+            try state.apply(body, effects: effects)
             bodies.append(body)
             messages.append(bytes)
             signing.submit(messages)
@@ -67,15 +94,18 @@ extension LedgerFile {
     }
 
     static func insertJournal(_ entries: [SignedEntry], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let insert = try PreparedStatement(db, sql: """
             INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for entry in entries {
             do {
-                try statement.execute(arguments: [
-                    Int64(entry.body.seq), entry.body.kind.rawValue, entry.body.ref, Data(entry.bodyBytes),
-                    Data(entry.signature), Data(entry.leafHash.bytes),
-                ])
+                insert.bind(1, Int64(entry.body.seq))
+                insert.bind(2, entry.body.kind.rawValue)
+                insert.bind(3, entry.body.ref)
+                insert.bind(4, blob: entry.bodyBytes)
+                insert.bind(5, blob: entry.signature)
+                insert.bind(6, blob: entry.leafHash.bytes)
+                try insert.run()
             } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
                 throw RuleViolation(.duplicateRef, "entry \(entry.body.seq): ref \"\(entry.body.ref ?? "")\" is already used by another \(entry.body.kind.rawValue) entry")
             }
@@ -182,15 +212,5 @@ final class BackgroundSigning: @unchecked Sendable {
         for (index, message) in zip(slice.range, slice.messages) {
             slots[index] = Result { () throws(CryptoError) in try signer.sign(message) }
         }
-    }
-}
-
-extension LedgerFile {
-    /// The verifier's reading of an import body checked before signing (it has no recording
-    /// time yet): what the writer accepts, the verifier must accept.
-    static func readBack(_ body: EntryBody, settings: LedgerSettings, time: String) throws {
-        var timed = body
-        timed.time = time
-        _ = try JournalVerifier.signableBytes(of: timed, fundCurrency: settings.currency)
     }
 }

@@ -18,12 +18,15 @@ enum Checkpointer {
             throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
         var frontier = try frontier(db)
-        let insertNode = try db.cachedStatement(sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
+        let insertNode = try PreparedStatement(db, sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
         var nodeError: (any Error)?
         for hash in leafHashes {
             frontier.append(leafHash: hash) { level, index, node in
                 guard nodeError == nil else { return }
-                do { try insertNode.execute(arguments: [level, Int64(index), Data(node.bytes)]) } catch { nodeError = error }
+                insertNode.bind(1, Int64(level))
+                insertNode.bind(2, Int64(index))
+                insertNode.bind(3, blob: node.bytes)
+                do { try insertNode.run() } catch { nodeError = error }
             }
         }
         if let nodeError { throw nodeError }

@@ -18,9 +18,6 @@ final class StoreState: LedgerStateReading {
     /// query; the unique index on journal (kind, ref) still refuses a ref that a concurrent
     /// writer used in the meantime.
     var refsPrechecked = false
-    /// After a pre-flight has read every draft back as the verifier reads it (against the same
-    /// tip, so the same state and the same bodies), the batches only encode them.
-    var draftsReadBack = false
     private(set) var settings: LedgerSettings?
     private var keys: [String: KeyState]
     private var accounts: [AccountCode: AccountState?] = [:]
@@ -67,9 +64,10 @@ final class StoreState: LedgerStateReading {
     func refExists(kind: EntryKind, ref: String) throws -> Bool {
         if pendingRefs.contains(kind.rawValue + "\u{1F}" + ref) { return true }
         if refsPrechecked { return false }
-        return try Bool.fetchOne(
-            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)"),
-            arguments: [kind.rawValue, ref]) ?? false
+        let query = try PreparedStatement(db, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = ? AND ref = ?)")
+        query.bind(1, kind.rawValue)
+        query.bind(2, ref)
+        return try query.firstInteger() == 1
     }
 
     func isReversed(seq: UInt64) throws -> Bool {

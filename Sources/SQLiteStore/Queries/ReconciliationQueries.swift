@@ -1,31 +1,9 @@
-public import CanonicalJSON
+import CanonicalJSON
 import Foundation
 import GRDB
 public import LedgerCore
 import LedgerJournal
-import LedgerStore
-
-/// A posting on one account, with what its entry says: the raw material of a bank
-/// reconciliation's book side.
-public struct AccountPosting: Sendable {
-    /// The entry's sequence number in the journal.
-    public let seq: UInt64
-    /// The posting's line in the entry (0-based).
-    public let line: Int
-    /// The posting's date (the entry's date).
-    public let date: LedgerDate
-    /// In the account's currency, debits positive.
-    public let amount: Amount
-    /// The entry's kind, as written in the journal (e.g. `voucher`).
-    public let kind: String
-    /// The entry's ref, if it has one.
-    public let ref: String?
-    /// The entry's memo, if it has one.
-    public let memo: String?
-    /// The entry's `data` (agreement, grant, request, …); empty for entries whose bodies were
-    /// not read (vouchers: `ref` and `memo` say what they are).
-    public let data: JSONObject
-}
+public import LedgerStore
 
 extension LedgerFile {
     /// The postings on `account` in `currency` dated `from`...`through`, in journal order, with

@@ -139,8 +139,9 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             All or nothing. Every line is checked first, without holding the ledger's write lock \
             (others can record meanwhile); if any is refused, nothing is recorded and the line is named. \
-            Then the vouchers are checked again, signed (on every core) and appended in ONE transaction \
-            (one checkpoint per batch); exit status 2 means nothing was recorded. With --format json, \
+            Then the vouchers are signed (on every core) and appended in ONE transaction (one checkpoint \
+            per batch), as checked; if others recorded meanwhile, they are first checked again against \
+            the ledger as it then stands. Exit status 2 means nothing was recorded. With --format json, \
             stdout holds each entry recorded, one `vtf journal export` line each.
             """)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditBundle
 import CanonicalJSON
 import Foundation
 import LedgerCrypto
@@ -192,8 +193,10 @@ enum ProofFiles {
     static func checkpoint(at path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
         let note = try text(at: path)
         let checkpoint: Checkpoint
-        do { checkpoint = try Witness.checkSignedByLog(note, verifierKey: vkey) } catch let failure as CheckFailure {
-            throw CheckFailure("\(path): \(failure.message)")
+        // A checkpoint the witness's check refuses fails the check (exit status 1), named by its
+        // file; a vkey that does not parse stays bad input (exit 2).
+        do { checkpoint = try Witness.logCheckpoint(note, verifierKey: vkey) } catch let error as WitnessError {
+            throw CheckFailure("\(path): \(error.message)")
         }
         for witness in witnesses {
             let verifier: NoteVerifier

@@ -4,16 +4,15 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 
 extension VerifyCommand {
     /// `vtf verify --format json` (schema: Schemas/json/verify.schema.json): the same checks and
     /// exit statuses as the text (0 ok, 1 a problem found), the outcome as one JSON document.
-    static func verifyJSON(_ ledger: LedgerFile, threads: Int) throws {
+    static func verifyJSON(_ ledger: any LedgerReading, threads: Int) async throws {
         var failure: JSONValue = .null
         var result: StoreVerification?
         do {
-            result = try ledger.verify(threads: threads, progress: { Terminal.progress("verified \($0) entries") })
+            result = try await ledger.verify(threads: threads, progress: { Terminal.progress("verified \($0) entries") })
             Terminal.endProgress()
         } catch let error as VerificationFailure {
             Terminal.endProgress()

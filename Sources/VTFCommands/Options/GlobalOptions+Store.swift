@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import LedgerStore
+import TrustFund
 import TrustFundRules
 
 // The write path of the commands on the store seam: the keys a write needs, recording an entry,
@@ -124,16 +125,9 @@ enum StoreRecords {
         try await store.fundRecord(GrantRecord.collection, id).map { try GrantRecord($0) }
     }
 
-    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name: the seam's twin of
-    /// `FundInput.nextRef(_:date:ledger:)`, until ref generation moves into the library.
+    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name (`RequestRefNumbering`).
     static func nextRef(_ prefix: String, date: LedgerDate, in store: any LedgerReading) async throws -> String {
-        let taken = Set(try await store.fundRecords("request").map(\.id))
-        var number = taken.count + 1
-        while true {
-            let ref = "\(prefix)-\(date.year)-\(String(format: "%04d", number))"
-            if !taken.contains(ref) { return ref }
-            number += 1
-        }
+        try await RequestRefNumbering.next(prefix, date: date, in: store)
     }
 }
 

@@ -38,14 +38,6 @@ struct GlobalOptions: ParsableArguments, LedgerLocating {
         WriteKeys(author: try authorKey(), log: try Self.logKey(for: ledger))
     }
 
-    /// Signs `draft` with your key and appends it (checkpoint signed by the log key).
-    func record(_ draft: EntryDraft, in ledger: LedgerFile) throws -> SignedEntry {
-        let entries = try ledger.append([draft], keys: try writeKeys(for: ledger))
-        guard let entry = entries.first else { preconditionFailure("one draft appends one entry") }
-        JSONOutput.wrote(entries)
-        return entry
-    }
-
     static func logKey(for ledger: LedgerFile) throws -> Ed25519PrivateKey {
         guard let path = try environment["VTF_LOG_KEY"] ?? ledger.localSetting(LocalSettings.logKeyPath) else {
             throw InputError("this ledger does not know where its log key is; set VTF_LOG_KEY to its path")

@@ -4,7 +4,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 // `--format json` of the fund's list and status commands (issue 12 item 11): each document has

@@ -34,14 +34,6 @@ enum FundInput {
         }
     }
 
-    /// The currency of agreement `ref`, or a clear error when it is not recorded.
-    static func agreementCurrency(_ ref: String, in ledger: LedgerFile) throws -> String {
-        guard let code = try ledger.agreementRecord(ref)?.currency.code else {
-            throw InputError("agreement \(ref) is not recorded (vtf agreement list shows them)")
-        }
-        return code
-    }
-
     /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name (``RequestRefNumbering``).
     static func nextRef(_ prefix: String, date: LedgerDate, ledger: LedgerFile) throws -> String {
         try RequestRefNumbering.next(prefix, date: date, in: ledger)
@@ -78,31 +70,5 @@ extension LedgerLocating {
             throw InputError("\(try ledgerPath()) is not a fund ledger; create one with vtf init --template unvtf")
         }
         return (ledger, settings)
-    }
-}
-
-extension GlobalOptions {
-    /// Records `draft` and prints `summary` with the entry and its postings.
-    @discardableResult
-    func recordFund(_ draft: EntryDraft, in ledger: LedgerFile, settings: LedgerSettings, _ summary: String) throws -> SignedEntry {
-        let entry = try record(draft, in: ledger)
-        FundOutput.recorded(entry, summary, settings: settings)
-        return entry
-    }
-
-    /// Records a controlled action's request and says who must act next.
-    func recordRequest(_ draft: EntryDraft, in ledger: LedgerFile, settings: LedgerSettings, _ what: String) throws {
-        let entry = try record(draft, in: ledger)
-        let ref = entry.body.ref ?? "?"
-        let action = entry.body.data["action"]?.stringValue ?? ""
-        let controlled = try FundSettings.alwaysControlled.contains(action) || ledger.isControlled(action)
-        print("""
-            requested \(what)
-              REF \(ref)  (entry \(entry.body.seq), dated \(entry.body.date))
-            """)
-        Terminal.note("""
-            next: \(controlled ? "a certifying officer runs  vtf certify \(ref)\n      then an approving officer (another person) runs  vtf approve \(ref)" : "an approving officer runs  vtf approve \(ref)")
-            nothing is posted until it is approved; vtf pending lists what waits
-            """)
     }
 }

@@ -5,7 +5,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
+import TrustFund
 
 struct FundsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,9 +34,9 @@ struct FundsCommand: ParsableCommand {
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
-            let (ledger, settings) = try global.openFund(readOnly: true)
-            let date = try parseDate(asOf, option: "--as-of")
-            let funds = try await ledger.store.read { try $0.fundsAvailable(asOf: date) }
+            let (ledger, settings) = try await global.openReadingFund()
+            let day = try parseDate(asOf, option: "--as-of")
+            let funds = try await ledger.read { try $0.fundsAvailable(asOf: day) }
             switch format {
             case .json: print(try JSONCanonicalizer.canonicalString(FundsAvailableOutput.json(funds)))
             case .text, .csv:

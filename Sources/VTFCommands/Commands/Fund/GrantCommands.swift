@@ -5,7 +5,6 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import TrustFund
 
 struct GrantCommand: ParsableCommand {

@@ -9,11 +9,10 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
 import Reconciliation
 import TrustFund
 
-struct BankReconcileCommand: ParsableCommand {
+struct BankReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bank",
         abstract: "Match a bank statement (camt.053, MT940, CSV) against an account of the books.",
@@ -77,21 +76,23 @@ struct BankReconcileCommand: ParsableCommand {
     @Flag(help: "Record the reconciliation as a signed entry (needs --key).") var commit = false
     @Option(help: "With --commit: the accounting date of the entry (default: today).") var date: String?
 
-    func run() throws {
+    func run() async throws {
         guard (0...31).contains(windowDays) else { throw InputError("--window-days must be 0…31") }
         guard format != .csv else {
             throw InputError("--format csv: reconcile bank writes text or json (its result is several tables); use --format json")
         }
-        let ledger = try commit ? global.openLedger() : global.openLedger(readOnly: true)
-        let run = try BankReconciliation.reconcile(BankReconciliationRequest(
+        let writing: (any LedgerWriting)? = commit ? try await global.openWriting() : nil
+        let store: any LedgerReading = if let writing { writing } else { try await global.openReading() }
+        let request = BankReconciliationRequest(
             statements: statement, statementFormat: statementFormat, mapping: mapping, encoding: encoding,
-            account: account, bankAccount: bankAccount, windowDays: windowDays), in: ledger)
+            account: account, bankAccount: bankAccount, windowDays: windowDays)
+        let run = try await store.read { try BankReconciliation.reconcile(request, in: $0) }
         switch format {
         case .json: print(try JSONCanonicalizer.canonicalString(run.json))
         case .text, .csv: print(run.text(settings: run.settings), terminator: "")
         }
-        if commit {
-            switch try run.book(in: ledger, date: { try parseDate(date) }, keys: { try global.writeKeys(for: ledger) }) {
+        if let writing {
+            switch try await run.book(in: writing, date: { try parseDate(date) }, keys: { try await global.writeKeys(for: writing) }) {
             case .alreadyBooked(let seq):
                 Terminal.note("this statement was committed for \(run.account) in entry \(seq); nothing changed")
             case .booked(let seq, let pairs, let charges):

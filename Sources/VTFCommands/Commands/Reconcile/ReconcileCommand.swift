@@ -9,7 +9,7 @@ import LedgerStore
 import SQLiteStore
 import TrustFund
 
-struct ReconcileCommand: ParsableCommand {
+struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Show that the bank and the books agree, and that the books and the signed journal agree.",
@@ -47,7 +47,7 @@ struct ReconcileCommand: ParsableCommand {
         }
     }
 
-    struct Receivables: ParsableCommand {
+    struct Receivables: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Agreements against receipts, per donor: what is due, overdue and its ageing.",
             discussion: """
@@ -61,14 +61,20 @@ struct ReconcileCommand: ParsableCommand {
         @Option(help: "The date (default: today).") var asOf: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-        func run() throws {
-            let (ledger, _) = try global.openFund(readOnly: true)
-            let check = try ReceivablesCheck(ledger, asOf: try parseDate(asOf, option: "--as-of"))
-            switch format {
-            case .json: print(try JSONCanonicalizer.canonicalString(ReceivablesCheckOutput.json(check)))
-            case .text, .csv: print(ReceivablesCheckOutput.text(check), terminator: "")
+        func run() async throws {
+            let (store, _) = try await global.openReadingFund()
+            let date = try parseDate(asOf, option: "--as-of")
+            let format = format
+            // The check and its output are made in one snapshot of the ledger.
+            let (out, agrees) = try await store.read { ledger in
+                let check = try ReceivablesCheck(ledger, asOf: date)
+                switch format {
+                case .json: return (try JSONCanonicalizer.canonicalString(ReceivablesCheckOutput.json(check)) + "\n", check.agrees)
+                case .text, .csv: return (ReceivablesCheckOutput.text(check), check.agrees)
+                }
             }
-            if !check.agrees { throw ExitCode(1) }
+            print(out, terminator: "")
+            if !agrees { throw ExitCode(1) }
         }
     }
 }
