@@ -537,6 +537,8 @@ struct Grant: MoneyRecord {
 
     /// The planned tranches, as awarded.
     let tranches: [Amount]
+    /// The record as it was read (before this entry's changes to ``fields``).
+    let record: GrantRecord
 
     init(_ context: FundContext, _ id: String) throws {
         try self.init(try context.require("grant", id, "grant"), currency: context.fundCurrency)
@@ -549,6 +551,7 @@ struct Grant: MoneyRecord {
         self.currency = currency
         status = grant.status
         tranches = try grant.trancheAmounts(in: currency)
+        self.record = grant
     }
 
     mutating func set(_ status: GrantStatus) {

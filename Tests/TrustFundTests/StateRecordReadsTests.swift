@@ -54,4 +54,16 @@ struct StateRecordReadsTests {
             fund, FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d("2026-03-01"), ref: "PAY-2"),
             "grant G-01: tranches[1] 8000 is not an amount in USD")
     }
+
+    @Test func anAgreementWithADamagedEarmarkIsNamedNotSkipped() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.record(FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("500.00"), date: F.d("2026-01-11"), earmark: "SCHOOLS"))
+        try damage(fund, "agreement", "AGR-2", #""earmark":"SCHOOLS""#, #""earmark":7"#)
+        try expectDamaged(
+            fund, FundDrafts.awardRequest(
+                grant: "G-02", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("500.00"), tranches: [F.usd("500.00")],
+                date: F.d("2026-02-01"), earmark: "SCHOOLS"),
+            "agreement AGR-2: earmark must be a string")
+    }
 }

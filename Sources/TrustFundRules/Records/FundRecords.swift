@@ -166,6 +166,17 @@ public struct AgreementRecord: Sendable, Equatable {
     public let instalments: [Instalment]
     /// The receipts applied to it so far.
     public let receipts: [Receipt]
+    /// An earmarked agreement's recognitions of deferred revenue (`agreement.recognise`), for
+    /// the close of their year.
+    public let recognised: [Recognition]
+
+    /// A recognition of deferred revenue noted on an earmarked agreement.
+    public struct Recognition: Sendable, Equatable {
+        /// The calendar year it was recognised in.
+        public let year: Int64
+        /// Its value in the fund currency (text: the fund currency is the ledger's).
+        public let value: String
+    }
 
     /// Reads `record` strictly; throws a `RuleViolation` naming the agreement and the field that is
     /// missing or malformed.
@@ -186,6 +197,9 @@ public struct AgreementRecord: Sendable, Equatable {
         }
         receipts = try fields.each("receipts") { (each) throws(RuleViolation) in
             Receipt(date: try each.date("date"), amount: try each.amount("amount", currency))
+        }
+        recognised = try fields.each("recognised") { (each) throws(RuleViolation) in
+            Recognition(year: try each.integer("year"), value: try each.string("value"))
         }
     }
 }
@@ -246,6 +260,22 @@ public struct GrantRecord: Sendable, Equatable {
     public let closed: LedgerDate?
     /// The planned tranches, as awarded.
     public let tranches: [JSONValue]
+    /// The purpose its earmark restricts it to, or nil.
+    public let earmark: String?
+    /// The expenditure reported on it, per year and rate, for the close and the PSC.
+    public let reported: [Reported]
+
+    /// Expenditure reported on a grant in one year at one PSC rate.
+    public struct Reported: Sendable, Equatable {
+        /// The calendar year of the reports.
+        public let year: Int64
+        /// The PSC rate applied, as recorded (e.g. `0.13`).
+        public let rate: String
+        /// What was spent, in the fund currency (text).
+        public let spent: String
+        /// The PSC charged on it, in the fund currency (text).
+        public let psc: String
+    }
 
     /// Reads `record` strictly; throws a `RuleViolation` naming the grant and the field that is
     /// missing or malformed.
@@ -260,6 +290,10 @@ public struct GrantRecord: Sendable, Equatable {
         status = try fields.status(GrantStatus.self)
         closed = try fields.optionalDate("closed")
         tranches = try fields.array("tranches")
+        earmark = try fields.optionalString("earmark")
+        reported = try fields.each("reported") { (each) throws(RuleViolation) in
+            Reported(year: try each.integer("year"), rate: try each.string("rate"), spent: try each.string("spent"), psc: try each.string("psc"))
+        }
     }
 
     /// The planned tranches as amounts in `currency` (the fund currency); an error naming the
