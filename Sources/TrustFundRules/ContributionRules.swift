@@ -244,12 +244,14 @@ struct Agreement: MoneyRecord {
     var fields: JSONObject
     let currency: Currency
     let donor: String
+    /// The terms as read (before this entry's changes to ``fields``).
+    let terms: AgreementRecord
 
     init(_ context: FundContext, _ id: String) throws {
         let record = try context.require("agreement", id, "agreement")
         self.id = id
         self.fields = record.fields
-        let terms = try AgreementRecord(record)
+        terms = try AgreementRecord(record)
         self.currency = terms.currency
         self.donor = terms.donor
     }

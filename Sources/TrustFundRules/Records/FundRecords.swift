@@ -166,6 +166,8 @@ public struct AgreementRecord: Sendable, Equatable {
     public let instalments: [Instalment]
     /// The receipts applied to it so far.
     public let receipts: [Receipt]
+    /// What was written off it (`receivable.write-off`), in the agreement's currency.
+    public let writtenOff: Amount
     /// An earmarked agreement's recognitions of deferred revenue (`agreement.recognise`), for
     /// the close of their year.
     public let recognised: [Recognition]
@@ -198,6 +200,7 @@ public struct AgreementRecord: Sendable, Equatable {
         receipts = try fields.each("receipts") { (each) throws(RuleViolation) in
             Receipt(date: try each.date("date"), amount: try each.amount("amount", currency))
         }
+        writtenOff = fields.has("written_off") ? try fields.amount("written_off", currency) : .zero(currency)
         recognised = try fields.each("recognised") { (each) throws(RuleViolation) in
             Recognition(year: try each.integer("year"), value: try each.string("value"))
         }
