@@ -87,6 +87,9 @@ public protocol LedgerReading: Sendable {
     func verify(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification
     /// The same replay, listing every difference in the derived tables instead of stopping.
     func reconcileDerived(threads: Int) async throws -> StoreVerification
+    /// The same as ``reconcileDerived(threads:)``, calling `progress` with the number of entries
+    /// replayed so far (from any thread), for a progress line.
+    func reconcileDerived(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification
 
     /// A setting of this copy of the ledger (not part of the journal), or nil.
     func localSetting(_ name: String) async throws -> String?

@@ -114,6 +114,11 @@ public struct SQLiteLedger: LedgerWriting {
     /// The same replay as ``verify(threads:)``, listing every difference in the derived tables
     /// instead of stopping.
     public func reconcileDerived(threads: Int) async throws -> StoreVerification { try await run { try $0.reconcileDerived(threads: threads) } }
+    /// The same as ``reconcileDerived(threads:)``, calling `progress` with the number of entries
+    /// replayed so far (on the worker's threads).
+    public func reconcileDerived(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification {
+        try await run { try $0.reconcileDerived(threads: threads, progress: progress) }
+    }
     /// A setting of this copy of the ledger (not part of the journal), or nil.
     public func localSetting(_ name: String) async throws -> String? { try await run { try $0.localSetting(name) } }
 

@@ -17,10 +17,10 @@ import BankReconciliationBooking
 /// The `vtf` executable runs its root command (VTFCLI's `VTF`) through it; the demo and the write
 /// fuzz run the ledger's commands (``LedgerCommands``) through it.
 ///
-/// It runs on the main actor: a command still synchronous (a `ParsableCommand`) runs there, on the
-/// main thread, as before the commands became asynchronous, so a store call it waits for
-/// (`StoreCall`) never blocks a thread of Swift's cooperative pool; an `AsyncParsableCommand`
-/// is awaited and runs wherever its store calls take it.
+/// It runs on the main actor: a command still synchronous (a `ParsableCommand`, one still on the
+/// ledger file) runs there, on the main thread, as before the commands became asynchronous, so
+/// its blocking SQLite calls never hold a thread of Swift's cooperative pool; an
+/// `AsyncParsableCommand` is awaited and runs wherever its store calls take it.
 public enum CommandRunner {
     /// Parses `arguments` (the process's when nil) as `root`'s, runs the command (awaiting it when
     /// it is an `AsyncParsableCommand`), and returns its exit status.

@@ -30,7 +30,7 @@ struct CheckpointCommand: ParsableCommand {
         subcommands: [Show.self, Cosign.self],
         defaultSubcommand: Show.self)
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print the latest stored checkpoint, or the one of size N, with its cosignatures.",
             discussion: """
@@ -44,9 +44,9 @@ struct CheckpointCommand: ParsableCommand {
         @Option(help: "The checkpoint of this tree size (default: the latest).")
         var size: UInt64?
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            guard let stored = try ledger.storedNote(size: size) else {
+        func run() async throws {
+            let store = try await global.openReading()
+            guard let stored = try await store.storedNote(size: size) else {
                 throw InputError(size.map { "there is no checkpoint of size \($0) (one is stored after every write)" } ?? "the ledger has no checkpoint yet")
             }
             print(stored.note, terminator: "")

@@ -90,7 +90,7 @@ struct JournalCommand: ParsableCommand {
             """,
         subcommands: [Export.self])
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the journal as JSON Lines: each line the RFC 8785 bytes of one signed entry.",
             discussion: "This file, the checkpoints and the public keys are all an outside verifier needs (see Audit/AUDITOR-GUIDE.md).")
@@ -103,12 +103,22 @@ struct JournalCommand: ParsableCommand {
         @Flag(help: "Replace the --out file if it exists (never a ledger).")
         var force = false
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        /// Entries read per call: memory stays flat whatever the journal's size.
+        static let pageSize: UInt64 = 4_096
+
+        func run() async throws {
+            let store = try await global.openReading()
             let sink = try OutputSink(path: out, guard: global.outputGuard(), force: force)
-            let count = try ledger.exportJournal { line in
-                try sink.write(line)
-                try sink.write([0x0A])
+            // The size is read first: entries appended meanwhile are left for the next export.
+            let count = try await store.entryCount()
+            var next: UInt64 = 0
+            while next < count {
+                let page = next..<min(count, next + Self.pageSize)
+                for line in try await store.exportLines(page) {
+                    try sink.write(line)
+                    try sink.write([0x0A])
+                }
+                next = page.upperBound
             }
             try sink.finish()
             if let out { Terminal.note("wrote \(count) entries to \(out)") }

@@ -62,16 +62,16 @@ struct StatementCommand: ParsableCommand {
 
         func run() async throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
-            let (ledger, _) = try global.openFund(readOnly: true)
+            let (store, _) = try await global.openReadingFund()
             let end = try parseDate(to, option: "--to")
             let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
-            let logKey = try GlobalOptions.logKey(for: ledger)
+            let logKey = try await GlobalOptions.logKey(for: store)
             let wanted: [String]? = switch (donor, all) {
             case (let id?, false): [id]
             case (nil, true): nil
             default: []
             }
-            let statements = try await Self.statements(ledger.store, donors: wanted, from: start, to: end, issued: LedgerDate.today())
+            let statements = try await Self.statements(store, donors: wanted, from: start, to: end, issued: LedgerDate.today())
             switch (donor, all) {
             case (let id?, false):
                 let statement = statements[0]

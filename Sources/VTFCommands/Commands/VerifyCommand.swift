@@ -43,10 +43,10 @@ struct VerifyCommand: AsyncParsableCommand {
     /// Runs a replay of the journal with a progress line on a terminal; a journal that does
     /// not verify prints `failure` and its reason, and exits 1.
     static func replaying(
-        verb: String, failure prefix: String, _ run: (@escaping (UInt64) -> Void) throws -> StoreVerification
-    ) throws -> StoreVerification {
+        verb: String, failure prefix: String, _ run: (@escaping @Sendable (UInt64) -> Void) async throws -> StoreVerification
+    ) async throws -> StoreVerification {
         do {
-            let result = try run { Terminal.progress("\(verb) \($0) entries") }
+            let result = try await run { Terminal.progress("\(verb) \($0) entries") }
             Terminal.endProgress()
             return result
         } catch let failure as VerificationFailure {

@@ -33,18 +33,6 @@ struct GlobalOptions: ParsableArguments, LedgerLocating {
         try Self.readPrivateKey(at: try keyPath(), passphraseVariable: "VTF_KEY_PASSPHRASE")
     }
 
-    /// The author's key plus the ledger's log key ($VTF_LOG_KEY, else the path `vtf init` recorded).
-    func writeKeys(for ledger: LedgerFile) throws -> WriteKeys {
-        WriteKeys(author: try authorKey(), log: try Self.logKey(for: ledger))
-    }
-
-    static func logKey(for ledger: LedgerFile) throws -> Ed25519PrivateKey {
-        guard let path = try environment["VTF_LOG_KEY"] ?? ledger.localSetting(LocalSettings.logKeyPath) else {
-            throw InputError("this ledger does not know where its log key is; set VTF_LOG_KEY to its path")
-        }
-        return try readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
-    }
-
     static func readPrivateKey(at path: String, passphraseVariable: String) throws -> Ed25519PrivateKey {
         try InputFile.check(path, option: passphraseVariable == "VTF_KEY_PASSPHRASE" ? "--key" : "the log key")
         if let text = try? InputFile.text(path, kind: .keyFile), text.contains("-----BEGIN PUBLIC KEY-----"),

@@ -56,10 +56,4 @@ extension LedgerLocating {
             return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
         }
     }
-
-    /// Opens the ledger through the store seam, synchronously (for the commands that still wait
-    /// for their store calls, see `StoreCall`).
-    func openStore(readOnly: Bool = false) throws -> any LedgerWriting {
-        try openLedger(readOnly: readOnly).store
-    }
 }

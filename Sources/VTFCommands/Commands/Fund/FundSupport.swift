@@ -33,11 +33,6 @@ enum FundInput {
             try positive(item.trimmingCharacters(in: .whitespaces), currency: currency, option: "\(option) item \(index + 1)")
         }
     }
-
-    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name (``RequestRefNumbering``).
-    static func nextRef(_ prefix: String, date: LedgerDate, ledger: LedgerFile) throws -> String {
-        try RequestRefNumbering.next(prefix, date: date, in: ledger)
-    }
 }
 
 enum FundOutput {
@@ -57,18 +52,5 @@ enum FundOutput {
         let ref = entry.body.ref.map { ", ref \($0)" } ?? ""
         print("\(summary)\n  entry \(entry.body.seq) (\(entry.body.kind.rawValue)\(ref)), dated \(entry.body.date)")
         print(postings(entry, settings: settings), terminator: "")
-    }
-}
-
-extension LedgerLocating {
-    /// Opens the ledger (for writing unless `readOnly`) and checks it is a fund ledger (made
-    /// with --template).
-    func openFund(readOnly: Bool = false) throws -> (LedgerFile, LedgerSettings) {
-        let ledger = try openLedger(readOnly: readOnly)
-        guard let settings = try ledger.settings() else { throw InputError("the ledger has no genesis entry") }
-        guard try ledger.fundRecord("fund", "setup") != nil else {
-            throw InputError("\(try ledgerPath()) is not a fund ledger; create one with vtf init --template unvtf")
-        }
-        return (ledger, settings)
     }
 }

@@ -21,7 +21,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             """,
         subcommands: [BankReconcileCommand.self, Ledger.self, Receivables.self])
 
-    struct Ledger: ParsableCommand {
+    struct Ledger: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rebuild every derived table from the journal bytes in one pass and list where the stored ones differ.",
             discussion: """
@@ -33,10 +33,11 @@ struct ReconcileCommand: AsyncParsableCommand {
         @OptionGroup var global: LedgerOptions
         @OptionGroup var threads: ThreadsOption
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
-            let result = try VerifyCommand.replaying(verb: "replayed", failure: "FAILED: the journal itself does not verify: ") { progress in
-                try ledger.reconcileDerived(threads: threads.count, progress: progress)
+        func run() async throws {
+            let store = try await global.openReading()
+            let count = threads.count
+            let result = try await VerifyCommand.replaying(verb: "replayed", failure: "FAILED: the journal itself does not verify: ") { progress in
+                try await store.reconcileDerived(threads: count, progress: progress)
             }
             guard result.differences.isEmpty else {
                 print("\(result.differences.count) difference\(result.differences.count == 1 ? "" : "s") between the stored tables and the journal (\(result.entryCount) entries):")
