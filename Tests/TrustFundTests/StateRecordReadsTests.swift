@@ -76,4 +76,15 @@ struct StateRecordReadsTests {
             fund, FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.eur("500.00"), date: F.d("2026-02-10")),
             "rate.EUR 2026-01-01: rate must be a string")
     }
+
+    @Test func aDelegationWithADamagedEndIsNamedNotTakenAsOutsideItsPeriod() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.record(DelegationTests.delegation(TestFund.chen, limit: "50000.00", from: "2026-01-01", to: "2026-12-31"), by: TestFund.admin)
+        try fund.record(DelegationTests.award("G-01", "20000.00"))
+        let collection = "delegation.\(TestFund.chen.publicKey.keyID)"
+        try damage(fund, collection, "2026-01-01", #""to":"2026-12-31""#, #""to":20261231"#)
+        try expectDamaged(fund, FundDrafts.decision(.approvalCertify, request: "G-01", date: F.d("2026-02-01")), by: TestFund.chen,
+                          "\(collection) 2026-01-01: to must be a string")
+    }
 }
