@@ -41,7 +41,7 @@ enum AccrualRules {
         outcome.post(FundChart.grantExpense, amount, value: amount)
         outcome.post(advances, try fromAdvance.negative(), value: try fromAdvance.negative())
         if !beyond.isZero {
-            let name = grant.fields["grantee_name"]?.stringValue ?? grant.id
+            let name = grant.record.granteeName
             let payable = try ContributionRules.subAccount(FundChart.payables, grant.id, "Payable – \(grant.id) \(name)", .liability, context, &outcome)
             outcome.post(payable, try beyond.negative(), value: try beyond.negative())
         }
@@ -58,13 +58,14 @@ enum AccrualRules {
     /// day after it (1 January): its postings exactly negated.
     static func reverse(_ context: FundContext) throws -> FundOutcome {
         let number = try context.decode(AccrualReversal.self).accrual
-        guard let open = try context.state.record(collection, openID), open.fields["seq"]?.integerValue == number,
+        let open = try context.state.record(collection, openID).map { (record) throws(RuleViolation) in try RecordFields(record, collection) }
+        guard let open, try open.integer("seq") == number,
             number >= 0, UInt64(number) + 1 == context.seq, let target = try context.state.postings(ofEntry: UInt64(number)),
             target.kind == .grantAccrue
         else {
             throw context.refuse(.notReversible, "a grant.accrue.reverse is the entry right after the grant.accrue it reverses, and entry \(number) is not the one before it")
         }
-        let accrued = try LedgerDate(parsing: open.fields["date"]?.stringValue ?? "")
+        let accrued = try open.date("date")
         guard context.date == accrued.adding(days: 1) else {
             throw context.refuse(.wrongDate, "the reversal of the accrual of \(accrued) is dated the next day, \(accrued.adding(days: 1)), not \(context.date)")
         }
@@ -82,7 +83,7 @@ enum AccrualRules {
         guard body.kind != .grantAccrueReverse, body.kind != .genesis,
             let open = try state.record(collection, openID)
         else { return }
-        let seq = open.fields["seq"]?.integerValue ?? -1
+        let seq = try RecordFields(open, collection).integer("seq")
         throw RuleViolation(.wrongState, "entry \(body.seq): entry \(seq) accrues grant spending (grant.accrue); the entry after it must be its reversal (grant.accrue.reverse dated the next day), written with it, not \(body.kind.rawValue)")
     }
 }

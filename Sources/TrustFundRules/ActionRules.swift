@@ -42,7 +42,7 @@ enum ActionRules {
         var grant = try Grant(context, params.grant)
         guard grant.status == .open else { throw context.refuse(.wrongState, "grant \(grant.id) is \(grant.status)") }
         let tranche = params.tranche
-        let count = grant.fields["tranches"]?.arrayValue?.count ?? 0
+        let count = grant.tranches.count
         guard tranche >= 1, tranche <= count else {
             throw context.refuse(.badField, "grant \(grant.id) has tranches 1...\(count), not \(tranche)")
         }
@@ -51,7 +51,7 @@ enum ActionRules {
         }
         let amount = try context.positive(params.amount, "amount")
         // Each tranche is paid once and at most as approved, so the payments never pass the grant.
-        let approved = try Amount.stored(grant.fields["tranches"]?.arrayValue?[Int(tranche) - 1].stringValue ?? "", context.fundCurrency)
+        let approved = grant.tranches[Int(tranche) - 1]
         guard amount.minorUnits <= approved.minorUnits else {
             throw context.refuse(.fundsUnavailable, "disbursement beyond the approved grant: tranche \(tranche) of \(grant.id) is approved for \(approved.decimalString), this asks \(amount.decimalString)")
         }
@@ -207,9 +207,7 @@ enum ActionRules {
     /// The date the approval of `request` posts on (it carries the request's date): funds are
     /// counted as of it, at certification and at approval alike.
     static func postingDate(_ request: Request, _ context: FundContext) throws -> LedgerDate {
-        do { return try LedgerDate(parsing: request.date) } catch {
-            throw context.refuse(.damagedState, "request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
-        }
+        request.record.date
     }
 
     /// Refuses `amount` (in the fund currency) beyond `funds`, showing the computation.
@@ -271,10 +269,7 @@ enum ActionRules {
     /// date nor on any later posting date may the cash in its currency go below zero.
     static func checkCashOnItsDate(_ amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
         let currency = amount.currency
-        let date: LedgerDate
-        do { date = try LedgerDate(parsing: request.date) } catch {
-            throw context.refuse(.damagedState, "request \(request.ref) holds a malformed date \"\(request.date)\"; run vtf verify (the derived tables may have been edited)")
-        }
+        let date = request.record.date
         var onDate = Amount.zero(currency)
         var later: [(date: LedgerDate, cash: Amount)] = []
         for day in try context.state.dailyAmounts(of: FundChart.cash, currency: currency) {
@@ -388,22 +383,21 @@ enum ActionRules {
     ) throws {
         let year = String(try postingDate(request, context).description.prefix(4))
         var before = Amount.zero(context.fundCurrency)
-        for record in try context.state.records("request") where record.id != request.ref {
-            guard record.fields["action"]?.stringValue == "receivable.write-off",
-                record.fields["date"]?.stringValue?.hasPrefix(year + "-") == true,
-                record.fields["params"]?.objectValue?["agreement"]?.stringValue == agreement.id
+        for stored in try context.state.records("request") where stored.id != request.ref {
+            let record = try RequestRecord(stored)
+            guard record.requestAction == .receivableWriteOff, record.date.description.hasPrefix(year + "-"),
+                record.params["agreement"]?.stringValue == agreement.id
             else { continue }
-            switch try RequestStatus(in: record.fields, of: "request \(record.id)") {
+            switch record.status {
             case .approved:
                 // What it took off the receivable, as posted.
-                let seq = record.fields["approved_seq"]?.integerValue ?? -1
-                guard seq >= 0, let entry = try context.state.postings(ofEntry: UInt64(seq)) else {
-                    throw context.refuse(.damagedState, "request \(record.id) is approved without its entry; run vtf verify (the derived tables may have been edited)")
+                guard let seq = record.approvedSeq, let entry = try context.state.postings(ofEntry: seq) else {
+                    throw context.refuse(.damagedState, "request \(record.ref) is approved without its entry; run vtf verify (the derived tables may have been edited)")
                 }
                 let receivable = try FundChart.receivables.sub(agreement.donor)
                 for posting in entry.postings where posting.account == receivable { before = try before.minus(posting.value) }
             case .certified where stage == "certification":
-                let params = context.reading(try JSONFields(record.fields["params"] ?? .object([:]), context: "request \(record.id)"))
+                let params = context.reading(try JSONFields(.object(record.params), context: "request \(record.ref)"))
                 let amount = try params.positiveAmount("amount", agreement.currency)
                 let receivable = try FundChart.receivables.sub(agreement.donor)
                 // At its carrying value; once receipts left less than it on 1200.DONOR, what is left
@@ -513,19 +507,19 @@ enum ActionRules {
             guard case .putRecord(let restored) = outcome.effects[index], restored.collection == "request",
                 let current = try context.state.record("request", restored.id)
             else { continue }
-            var request = try Request(ref: restored.id, fields: current.fields)
+            var request = try Request(current)
             request.set(.reversed)
             request.fields["reversed_by"] = .string(reversal)
             request.fields["reversed_seq"] = .integer(Int64(context.seq))
             outcome.effects[index] = .putRecord(StateRecord(collection: "request", id: request.ref, seq: context.seq, fields: request.fields))
-            guard request.action == "grant.disburse" else { continue }
+            guard request.record.requestAction == .grantDisburse else { continue }
             let grantID = try context.reading(try request.params(context)).decode(ActionRequest<DisbursementParams>.self).params.grant
             guard let at = outcome.effects.firstIndex(where: {
                 if case .putRecord(let record) = $0 { record.collection == "grant" && record.id == grantID } else { false }
             }), case .putRecord(let record) = outcome.effects[at] else {
                 throw context.refuse(.notReversible, "the reversal of request \(request.ref) does not put back grant \(grantID)")
             }
-            var grant = try Grant(id: grantID, fields: record.fields, currency: context.fundCurrency)
+            var grant = try Grant(record, currency: context.fundCurrency)
             try releaseTranche(request, from: &grant, context)
             outcome.effects[at] = .putRecord(StateRecord(collection: "grant", id: grantID, seq: context.seq, fields: grant.fields))
         }
@@ -541,16 +535,23 @@ struct Grant: MoneyRecord {
     /// Whether it is open; ``set(_:)`` changes it and its field together.
     private(set) var status: GrantStatus
 
+    /// The planned tranches, as awarded.
+    let tranches: [Amount]
+    /// The record as it was read (before this entry's changes to ``fields``).
+    let record: GrantRecord
+
     init(_ context: FundContext, _ id: String) throws {
-        let record = try context.require("grant", id, "grant")
-        try self.init(id: id, fields: record.fields, currency: context.fundCurrency)
+        try self.init(try context.require("grant", id, "grant"), currency: context.fundCurrency)
     }
 
-    init(id: String, fields: JSONObject, currency: Currency) throws(RuleViolation) {
-        self.id = id
-        self.fields = fields
+    init(_ record: StateRecord, currency: Currency) throws(RuleViolation) {
+        let grant = try GrantRecord(record)
+        id = record.id
+        fields = record.fields
         self.currency = currency
-        status = try GrantStatus(in: fields, of: "grant \(id)")
+        status = grant.status
+        tranches = try grant.trancheAmounts(in: currency)
+        self.record = grant
     }
 
     mutating func set(_ status: GrantStatus) {

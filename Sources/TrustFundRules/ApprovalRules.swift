@@ -97,7 +97,7 @@ enum ApprovalRules {
         guard try !HolderDecisions.samePerson(holder, request.requester, state: context.state) else {
             throw context.refuse(.twoPerson, "\(holder) made request \(request.ref)\(alias(holder, request.requester)) and may not approve it (self-approval)")
         }
-        if let certifier = request.fields["certifier"]?.stringValue, try HolderDecisions.samePerson(holder, certifier, state: context.state) {
+        if let certifier = request.record.certifier, try HolderDecisions.samePerson(holder, certifier, state: context.state) {
             throw context.refuse(.twoPerson, "\(holder) certified request \(request.ref)\(alias(holder, certifier)); the approving officer must be another person")
         }
     }
@@ -124,24 +124,26 @@ enum ApprovalRules {
     }
 }
 
-/// A request's record.
+/// A request's record: its fields, updated by the rules, and what they hold, read strictly.
 struct Request {
     let ref: String
     var fields: JSONObject
+    /// The record as it was read; a damaged one is refused naming the request.
+    let record: RequestRecord
 
     /// Where the request stands; ``set(_:)`` changes it and its field together.
     private(set) var status: RequestStatus
 
-    init(ref: String, fields: JSONObject) throws(RuleViolation) {
-        self.ref = ref
-        self.fields = fields
-        status = try RequestStatus(in: fields, of: "request \(ref)")
+    init(_ stored: StateRecord) throws(RuleViolation) {
+        record = try RequestRecord(stored)
+        ref = stored.id
+        fields = stored.fields
+        status = record.status
     }
 
     /// The request `ref` a decision names; refused when it is not recorded.
     init(_ context: FundContext, ref: String) throws {
-        let record = try context.require("request", ref, "request")
-        try self.init(ref: ref, fields: record.fields)
+        try self.init(try context.require("request", ref, "request"))
     }
 
     mutating func set(_ status: RequestStatus) {
@@ -149,12 +151,12 @@ struct Request {
         fields["status"] = status.field
     }
 
-    var action: String { fields["action"]?.stringValue ?? "" }
-    var requester: String { fields["requester"]?.stringValue ?? "" }
-    var date: String { fields["date"]?.stringValue ?? "" }
+    var action: String { record.action }
+    var requester: String { record.requester }
+    var date: String { record.date.description }
 
     func params(_ context: FundContext) throws -> JSONFields {
-        try JSONFields(fields["params"] ?? .object([:]), context: "request \(ref)")
+        try JSONFields(.object(record.params), context: "request \(ref)")
     }
 
     /// The action as the rules switch over it; an unknown one means the derived tables were edited.

@@ -40,7 +40,7 @@ public enum BudgetRules {
         let budget = try check(params, ref: request.ref)
         var fields: JSONObject = [
             "request": .string(request.ref), "date": .string(request.date), "total": .string(budget.total.decimalString),
-            "requester": .string(request.requester), "certifier": request.fields["certifier"] ?? .null,
+            "requester": .string(request.requester), "certifier": request.record.certifier.map(JSONValue.string) ?? .null,
             "approver": .string(context.signer.record.holder),
         ]
         for (name, amount) in zip(categories, budget.amounts) { fields[name] = .string(amount.decimalString) }
@@ -75,16 +75,18 @@ public enum BudgetRules {
             throw fields.refuse(.closedYear, "\(year) is closed (through \(closed.date)): its budget can no longer be set or revised")
         }
         if let existing = try fields.state.record(collection(year), from.description) {
-            let by = existing.fields["request"]?.stringValue ?? "?"
+            let by = try RecordFields(existing, existing.collection).string("request")
             throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already approved (request \(by), entry \(existing.seq)); a revision takes effect from another day")
         }
-        for other in try fields.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == action {
-            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
-            let params = other.fields["params"]?.objectValue ?? [:]
+        for stored in try fields.state.records("request") where stored.id != ref {
+            let other = try RequestRecord(stored)
+            guard other.requestAction == .budgetSet else { continue }
+            let status = other.status
+            let params = other.params
             guard status.isOpen, params["year"]?.integerValue == year,
                 params["from"]?.stringValue == from.description
             else { continue }
-            throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already requested (\(other.id), \(status)); approve or reject it first")
+            throw fields.refuse(.alreadyRecorded, "a budget for \(year) from \(from) is already requested (\(other.ref), \(status)); approve or reject it first")
         }
         return (year, from, amounts, total)
     }
@@ -121,7 +123,8 @@ public struct ApprovedBudget: Sendable, Equatable {
 
     /// Reads `record` of `budget.YEAR`; refuses a malformed one (an edited derived table).
     public init(_ record: StateRecord, year: Int64, currency: Currency) throws(RuleViolation) {
-        let text = { (name: String) in record.fields[name]?.stringValue ?? "" }
+        let fields = try RecordFields(record.fields, named: "budget record \(record.collection)/\(record.id)")
+        func text(_ name: String) throws(RuleViolation) -> String { try fields.string(name) }
         func date(_ value: String) throws(RuleViolation) -> LedgerDate {
             do { return try LedgerDate(parsing: value) } catch {
                 throw RuleViolation(.damagedState, "budget record \(record.collection)/\(record.id) holds a malformed date \"\(value)\"; run vtf verify (the derived tables may have been edited)")
@@ -129,17 +132,17 @@ public struct ApprovedBudget: Sendable, Equatable {
         }
         self.year = year
         from = try date(record.id)
-        approvedOn = try date(text("date"))
+        approvedOn = try date(try text("date"))
         seq = record.seq
-        request = text("request")
-        grants = try Amount.stored(text("grants"), currency)
-        secretariat = try Amount.stored(text("secretariat"), currency)
-        psc = try Amount.stored(text("psc"), currency)
-        total = try Amount.stored(text("total"), currency)
-        decision = record.fields["decision"]?.stringValue
-        requester = text("requester")
-        certifier = text("certifier")
-        approver = text("approver")
+        request = try text("request")
+        grants = try Amount.stored(try text("grants"), currency)
+        secretariat = try Amount.stored(try text("secretariat"), currency)
+        psc = try Amount.stored(try text("psc"), currency)
+        total = try Amount.stored(try text("total"), currency)
+        decision = try fields.optionalString("decision")
+        requester = try text("requester")
+        certifier = try text("certifier")
+        approver = try text("approver")
     }
 
     /// The original budget among `budgets` known on `date` (approved on or before it): the

@@ -65,12 +65,11 @@ enum ContributionRules {
 
     /// The revenue account of a donor's type (DOMAIN.md §5).
     static func revenueAccount(_ donor: StateRecord) throws -> AccountCode {
-        let type = donor.fields["type"]?.stringValue ?? ""
-        return FundChart.code(FundChart.donorTypes[type] ?? "4110")
+        FundChart.code(FundChart.donorTypes[try DonorRecord(donor).type] ?? "4110")
     }
 
     static func deferredAccount(_ id: String, _ donor: StateRecord, _ context: FundContext, _ outcome: inout FundOutcome) throws -> AccountCode {
-        try subAccount(FundChart.deferredRevenue, id, "Deferred revenue – \(donor.fields["name"]?.stringValue ?? id)", .liability, context, &outcome)
+        try subAccount(FundChart.deferredRevenue, id, "Deferred revenue – \(try DonorRecord(donor).name)", .liability, context, &outcome)
     }
 
     /// `parent.id`, opened by this entry when it does not exist yet.
@@ -86,15 +85,15 @@ enum ContributionRules {
     }
 
     static func releasePledge(_ ref: String, donorID: String, _ context: FundContext, _ outcome: inout FundOutcome) throws {
-        let pledge = try context.require("pledge", ref, "pledge")
-        guard pledge.fields["donor"]?.stringValue == donorID else { throw context.refuse(.badField, "pledge \(ref) is not from donor \(donorID)") }
-        guard try PledgeStatus(in: pledge.fields, of: "pledge \(ref)") == .open else { throw context.refuse(.alreadyRecorded, "pledge \(ref) is already converted") }
-        let currency = try Currency(code: pledge.fields["currency"]?.stringValue ?? "")
-        let amount = try Amount.stored(pledge.fields["amount"]?.stringValue ?? "", currency)
-        let value = try Amount.stored(pledge.fields["value"]?.stringValue ?? "", context.fundCurrency)
+        let record = try context.require("pledge", ref, "pledge")
+        let pledge = try PledgeRecord(record)
+        guard pledge.donor == donorID else { throw context.refuse(.badField, "pledge \(ref) is not from donor \(donorID)") }
+        guard pledge.status == .open else { throw context.refuse(.alreadyRecorded, "pledge \(ref) is already converted") }
+        let amount = pledge.amount
+        let value = try Amount.stored(pledge.value, context.fundCurrency)
         outcome.post(FundChart.memoContra, amount, value: value)
         outcome.post(FundChart.pledges, try amount.negative(), value: try value.negative())
-        var fields = pledge.fields
+        var fields = record.fields
         fields["status"] = PledgeStatus.converted.field
         outcome.put("pledge", ref, seq: context.seq, fields)
     }
@@ -160,7 +159,7 @@ enum ContributionRules {
         if !excess.isZero {
             let donor = try context.require("donor", agreement.donor, "donor")
             let refunds = try subAccount(
-                FundChart.refundsPayable, agreement.donor, "Refunds payable – \(donor.fields["name"]?.stringValue ?? agreement.donor)",
+                FundChart.refundsPayable, agreement.donor, "Refunds payable – \(try DonorRecord(donor).name)",
                 .liability, context, &outcome)
             outcome.post(refunds, try excess.negative(), value: try FundMoney.value(excess, on: context.date, context).negative())
         }
@@ -221,11 +220,12 @@ enum ContributionRules {
             throw context.refuse(.alreadyRecorded, "unidentified receipt \(receiptRef) was already applied")
         }
         var agreement = try Agreement(context, data.agreement)
-        let currency = try Currency(code: receipt.fields["currency"]?.stringValue ?? "")
+        let held = try RecordFields(receipt, "unidentified receipt")
+        let currency = try held.currency("currency")
         guard currency == agreement.currency else {
             throw context.refuse(.currencyMismatch, "receipt \(receiptRef) is in \(currency.code); agreement \(agreement.id) is in \(agreement.currency.code)")
         }
-        let amount = try Amount.stored(receipt.fields["amount"]?.stringValue ?? "", currency)
+        let amount = try held.amount("amount", currency)
         var outcome = FundOutcome()
         outcome.post(FundChart.suspense, amount, value: try FundMoney.carry(FundChart.suspense, amount, context))
         try settle(&agreement, with: amount, context, &outcome)
@@ -244,13 +244,16 @@ struct Agreement: MoneyRecord {
     var fields: JSONObject
     let currency: Currency
     let donor: String
+    /// The terms as read (before this entry's changes to ``fields``).
+    let terms: AgreementRecord
 
     init(_ context: FundContext, _ id: String) throws {
         let record = try context.require("agreement", id, "agreement")
         self.id = id
         self.fields = record.fields
-        self.currency = try Currency(code: record.fields["currency"]?.stringValue ?? "")
-        self.donor = record.fields["donor"]?.stringValue ?? ""
+        terms = try AgreementRecord(record)
+        self.currency = terms.currency
+        self.donor = terms.donor
     }
 
     /// What the donor still owes: amount − received − written off.

@@ -44,11 +44,15 @@ enum DelegationRules {
         guard !delegations.isEmpty else { return }
         let day = request.date
         let holder = context.signer.record.holder
-        guard let inForce = delegations.last(where: { $0.id <= day }), let to = inForce.fields["to"]?.stringValue, day <= to else {
-            let periods = delegations.map { "\($0.id) to \($0.fields["to"]?.stringValue ?? "?")" }.joined(separator: ", ")
+        let inForce = delegations.last(where: { $0.id <= day })
+        let terms = try inForce.map { (record) throws(RuleViolation) in try RecordFields(record, record.collection) }
+        guard let inForce, let terms, day <= (try terms.string("to")) else {
+            var listed: [String] = []
+            for delegation in delegations { listed.append("\(delegation.id) to \(try RecordFields(delegation, delegation.collection).string("to"))") }
+            let periods = listed.joined(separator: ", ")
             throw context.refuse(.delegation, "\(stage) refused: request \(request.ref) of \(day) is outside the delegation period of \(holder)'s key (\(periods)); the admin records a delegation covering it (vtf key delegate) or another officer acts")
         }
-        let limit = try Amount.stored(inForce.fields["limit"]?.stringValue ?? "", context.fundCurrency)
+        let limit = try terms.amount("limit", context.fundCurrency)
         let value = try self.value(of: request, context)
         guard value.minorUnits <= limit.minorUnits else {
             throw context.refuse(.delegation, "\(stage) refused: request \(request.ref) is worth \(value.decimalString) \(context.fundCurrency.code), above the limit of \(limit.decimalString) delegated to \(holder)'s key from \(inForce.id) (entry \(inForce.seq)); an officer with a higher limit acts, or the admin records a higher one (vtf key delegate)")

@@ -15,7 +15,11 @@ enum EarmarkRules {
 
     /// The earmarks of the agreements signed so far.
     static func known(_ state: any LedgerStateReading) throws -> Set<String> {
-        Set(try state.records("agreement").compactMap { $0.fields["earmark"]?.stringValue })
+        var earmarks: Set<String> = []
+        for record in try state.records("agreement") {
+            if let earmark = try AgreementRecord(record).earmark { earmarks.insert(earmark) }
+        }
+        return earmarks
     }
 
     /// Refuses a grant earmark that no signed agreement carries.
@@ -51,32 +55,34 @@ enum EarmarkRules {
         let fund = context.fundCurrency
         let zero = Amount.zero(fund)
         var revenue: [String: Amount] = [:]
-        for agreement in try context.state.records("agreement") {
-            guard let name = agreement.fields["earmark"]?.stringValue else { continue }
+        for record in try context.state.records("agreement") {
+            let agreement = try AgreementRecord(record)
+            guard let name = agreement.earmark else { continue }
             var sum = revenue[name] ?? zero
-            let signed = agreement.fields["date"]?.stringValue ?? ""
-            if agreement.fields["conditional"]?.boolValue != true, signed.hasPrefix("\(year)-") {
-                sum = try sum.plus(try Amount.stored(agreement.fields["value"]?.stringValue ?? "", fund))
+            if !agreement.conditional, agreement.date.description.hasPrefix("\(year)-") {
+                sum = try sum.plus(try Amount.stored(agreement.value, fund))
             }
-            for item in agreement.fields["recognised"]?.arrayValue ?? [] where item.objectValue?["year"]?.integerValue == year {
-                sum = try sum.plus(try Amount.stored(item.objectValue?["value"]?.stringValue ?? "", fund))
+            for item in agreement.recognised where item.year == year {
+                sum = try sum.plus(try Amount.stored(item.value, fund))
             }
             revenue[name] = sum
         }
         var spending: [String: Amount] = [:]
-        for grant in try context.state.records("grant") {
-            guard let name = grant.fields["earmark"]?.stringValue else { continue }
+        for record in try context.state.records("grant") {
+            let grant = try GrantRecord(record)
+            guard let name = grant.earmark else { continue }
             var sum = spending[name] ?? zero
-            for item in grant.fields["reported"]?.arrayValue ?? [] where item.objectValue?["year"]?.integerValue == year {
-                sum = try sum.plus(try Amount.stored(item.objectValue?["spent"]?.stringValue ?? "", fund))
-                sum = try sum.plus(try Amount.stored(item.objectValue?["psc"]?.stringValue ?? "", fund))
+            for item in grant.reported where item.year == year {
+                sum = try sum.plus(try Amount.stored(item.spent, fund))
+                sum = try sum.plus(try Amount.stored(item.psc, fund))
             }
             spending[name] = sum
         }
         var names = Set(revenue.keys).union(spending.keys)
         for record in try context.state.records(collection) { names.insert(record.id) }
         return try names.sorted().map { name in
-            let opening = try Amount.stored(try context.state.record(collection, name)?.fields["balance"]?.stringValue ?? zero.decimalString, fund)
+            let kept = try context.state.record(collection, name).map { (record) throws(RuleViolation) in try RecordFields(record, collection) }
+            let opening = try Amount.stored(try kept?.string("balance") ?? zero.decimalString, fund)
             let income = revenue[name] ?? zero
             let spent = spending[name] ?? zero
             let left = try opening.plus(income).minus(spent)
@@ -92,7 +98,7 @@ enum EarmarkRules {
         var posted = Amount.zero(fund)
         for (name, figures) in try figures(year: year, context) {
             posted = try posted.minus(try figures.closing.minus(figures.opening))
-            var years = try context.state.record(collection, name)?.fields["years"]?.arrayValue ?? []
+            var years = try context.state.record(collection, name).map { (record) throws(RuleViolation) in try RecordFields(record, collection).array("years") } ?? []
             years.append(.object([
                 "year": .integer(year), "opening": .string(figures.opening.decimalString),
                 "revenue": .string(figures.revenue.decimalString), "spending": .string(figures.spending.decimalString),

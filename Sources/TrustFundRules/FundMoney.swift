@@ -12,7 +12,7 @@ public enum FundMoney {
     public static func rate(_ currency: Currency, on date: LedgerDate, state: any LedgerStateReading) throws -> (rate: Decimal64, from: String)? {
         let day = date.description
         guard let record = try state.records(rateCollection(currency)).last(where: { $0.id <= day }),
-            let text = record.fields["rate"]?.stringValue
+            let text = try RateRecord(record)?.rate
         else { return nil }
         return (try Decimal64(parsing: text), record.id)
     }
@@ -150,7 +150,8 @@ public enum FundSettings {
     /// The value of setting `name` in force on `date`, or nil when none is.
     public static func value(_ name: String, on date: LedgerDate, state: any LedgerStateReading) throws -> String? {
         let day = date.description
-        return try state.records(collection(name)).last(where: { $0.id <= day })?.fields["value"]?.stringValue
+        guard let record = try state.records(collection(name)).last(where: { $0.id <= day }) else { return nil }
+        return try SettingRecord(record).value
     }
 
     static func percent(_ name: String, _ context: FundContext) throws -> Decimal64 {
@@ -183,12 +184,13 @@ public enum FundSettings {
     public static func isControlled(_ action: String, state: any LedgerStateReading) throws -> Bool {
         guard let setup = try setup(state) else { return false }
         if alwaysControlled.contains(action) { return true }
-        return setup.fields["two_person"]?.arrayValue?.contains(.string(action)) ?? false
+        return try RecordFields(setup, "fund").array("two_person").contains(.string(action))
     }
 
     /// The last day of the last closed year, or nil.
     public static func closedThrough(_ state: any LedgerStateReading) throws -> (date: String, year: String)? {
-        guard let record = try state.record("fund", "closed"), let through = record.fields["through"]?.stringValue else { return nil }
+        guard let record = try state.record("fund", "closed") else { return nil }
+        let through = try RecordFields(record, "fund").string("through")
         return (through, String(through.prefix(4)))
     }
 }

@@ -33,16 +33,24 @@ enum FundUndo {
             throw context.refuse(.notReversible, "entry \(target) cannot be reversed (it is not a fund entry that posts, or it was reversed already)")
         }
         var effects: [LedgerEffect] = []
-        for item in undo.fields["records"]?.arrayValue ?? [] {
-            guard let fields = item.objectValue, let name = fields["collection"]?.stringValue, let id = fields["id"]?.stringValue else {
-                throw context.refuse(.damagedState, "the undo record of entry \(target) is malformed; run vtf verify (the derived tables may have been edited)")
+        let items: [(name: String, id: String, before: JSONObject?, seq: Int64?)]
+        do {
+            items = try RecordFields(undo, collection).each("records") { (item) throws(RuleViolation) in
+                // A record the entry created has `before` and `before_seq` null.
+                let created = item.fields.object["before"] == .null
+                return (try item.string("collection"), try item.string("id"), created ? nil : try item.optionalObject("before"),
+                        created ? nil : try item.integer("before_seq"))
             }
+        } catch {
+            throw context.refuse(.damagedState, "the undo record of entry \(target) is malformed; run vtf verify (the derived tables may have been edited)")
+        }
+        for (name, id, before, seq) in items {
             let current = try context.state.record(name, id)
             guard let current, current.seq == target else {
                 let since = try context.state.record(name, id).map { "entry \($0.seq)" } ?? "a later entry"
                 throw context.refuse(.notReversible, "\(name) \(id) was changed by \(since) after entry \(target); reverse that entry first")
             }
-            if let before = fields["before"]?.objectValue, let seq = fields["before_seq"]?.integerValue {
+            if let before, let seq {
                 effects.append(.putRecord(StateRecord(collection: name, id: id, seq: UInt64(clamping: seq), fields: before)))
             } else {
                 effects.append(.removeRecord(collection: name, id: id))

@@ -96,16 +96,13 @@ public struct FundsAvailable: Sendable, Equatable {
     static func cashBackedDeferred(_ state: any LedgerStateReading, _ date: LedgerDate, _ fund: Currency) throws -> Amount {
         var expected: [BalanceKey: Int64] = [:]
         for record in try state.records("agreement") {
-            let fields = record.fields
-            guard fields["conditional"]?.boolValue == true, (fields["date"]?.stringValue ?? "") <= date.description,
-                let donor = fields["donor"]?.stringValue, let code = fields["currency"]?.stringValue
-            else { continue }
-            let currency = try Currency(code: code)
-            var owed = try Amount.stored(fields["amount"]?.stringValue ?? "", currency)
-                .minus(try Amount.stored(fields["written_off"]?.stringValue ?? "0", currency))
-            for receipt in fields["receipts"]?.arrayValue ?? [] {
-                guard let object = receipt.objectValue, (object["date"]?.stringValue ?? "") <= date.description else { continue }
-                owed = try owed.minus(try Amount.stored(object["amount"]?.stringValue ?? "", currency))
+            let agreement = try AgreementRecord(record)
+            guard agreement.conditional, agreement.date <= date else { continue }
+            let donor = agreement.donor
+            let currency = agreement.currency
+            var owed = try agreement.amount.minus(agreement.writtenOff)
+            for receipt in agreement.receipts where receipt.date <= date {
+                owed = try owed.minus(receipt.amount)
             }
             let key = BalanceKey(account: try FundChart.deferredRevenue.sub(donor), currency: currency)
             expected[key, default: 0] += owed.minorUnits

@@ -140,15 +140,13 @@ struct Reported {
     var parts: [Part] = []
 
     init(_ grant: Grant, _ context: FundContext) throws {
-        for item in grant.fields["reported"]?.arrayValue ?? [] {
-            guard let fields = item.objectValue, let year = fields["year"]?.integerValue, let rate = fields["rate"]?.stringValue,
-                let rateValue = try? Decimal64(parsing: rate)
-            else {
+        for item in grant.record.reported {
+            guard let rateValue = try? Decimal64(parsing: item.rate) else {
                 throw context.refuse(.damagedState, "grant \(grant.id) holds a malformed reported list; run vtf verify (the derived tables may have been edited)")
             }
             parts.append(Part(
-                year: year, rate: rateValue, spent: try Amount.stored(fields["spent"]?.stringValue ?? "", grant.currency),
-                psc: try Amount.stored(fields["psc"]?.stringValue ?? "", grant.currency)))
+                year: item.year, rate: rateValue, spent: try Amount.stored(item.spent, grant.currency),
+                psc: try Amount.stored(item.psc, grant.currency)))
         }
     }
 

@@ -37,7 +37,7 @@ enum ImpairmentRules {
         let value = try FundMoney.carry(try FundChart.receivables.sub(agreement.donor), amount, context)
         let donor = try context.require("donor", agreement.donor, "donor")
         let allowance = try ContributionRules.subAccount(
-            FundChart.allowance, agreement.donor, "Allowance for doubtful contributions – \(donor.fields["name"]?.stringValue ?? agreement.donor)",
+            FundChart.allowance, agreement.donor, "Allowance for doubtful contributions – \(try DonorRecord(donor).name)",
             .asset, context, &outcome)
         outcome.post(FundChart.writeOffs, amount, value: value)
         outcome.post(allowance, try amount.negative(), value: try value.negative())
@@ -46,7 +46,7 @@ enum ImpairmentRules {
     }
 
     static func impaired(_ agreement: Agreement) throws -> Amount {
-        agreement.fields["impaired"] == nil ? .zero(agreement.currency) : try agreement.amount("impaired")
+        try agreement.amountOrZero("impaired")
     }
 
     /// The allowance already held for `agreement`: what its approved impairments added, as far
@@ -90,11 +90,6 @@ enum ImpairmentRules {
     }
 
     static func instalments(_ agreement: Agreement, _ context: FundContext) throws -> [(due: LedgerDate, amount: Amount)] {
-        try (agreement.fields["instalments"]?.arrayValue ?? []).map { item in
-            guard let fields = item.objectValue, let due = fields["due"]?.stringValue, let date = try? LedgerDate(parsing: due) else {
-                throw context.refuse(.damagedState, "agreement \(agreement.id) holds a malformed instalment; run vtf verify (the derived tables may have been edited)")
-            }
-            return (date, try Amount.stored(fields["amount"]?.stringValue ?? "", agreement.currency))
-        }
+        agreement.terms.instalments.map { ($0.due, $0.amount) }
     }
 }

@@ -13,10 +13,12 @@ enum YearEndRules {
     static func request(_ context: FundContext, ref: String) throws {
         let year = try self.year(try context.decode(ActionRequest<YearCloseParams>.self).params.year, context)
         try checkDated(year, context)
-        for other in try context.state.records("request") where other.id != ref && other.fields["action"]?.stringValue == "year.close" {
-            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
+        for stored in try context.state.records("request") where stored.id != ref {
+            let other = try RequestRecord(stored)
+            guard other.requestAction == .yearClose else { continue }
+            let status = other.status
             if status.isOpen {
-                throw context.refuse(.alreadyRecorded, "the close of \(other.fields["params"]?.objectValue?["year"]?.integerValue ?? 0) is already requested (\(other.id), \(status)); approve or reject it first")
+                throw context.refuse(.alreadyRecorded, "the close of \(other.params["year"]?.integerValue ?? 0) is already requested (\(other.ref), \(status)); approve or reject it first")
             }
         }
         try checkClosable(year, context, request: ref)
@@ -89,11 +91,13 @@ enum YearEndRules {
         } else if let first = try context.state.firstPostingDate(), Int64(first.year) < year {
             throw context.refuse(.closedYear, "close \(first.year) first: years are closed in order, from the first year with postings (the earliest is dated \(first))")
         }
-        for other in try context.state.records("request") where other.id != request {
-            let status = try RequestStatus(in: other.fields, of: "request \(other.id)")
+        for stored in try context.state.records("request") where stored.id != request {
+            let other = try RequestRecord(stored)
+            let status = other.status
             guard status.isOpen else { continue }
-            if let date = other.fields["date"]?.stringValue, date <= yearEnd {
-                throw context.refuse(.wrongState, "request \(other.id) dated \(date) is still \(status); approve or reject it before closing \(year)")
+            let date = other.date.description
+            if date <= yearEnd {
+                throw context.refuse(.wrongState, "request \(other.ref) dated \(date) is still \(status); approve or reject it before closing \(year)")
             }
         }
     }

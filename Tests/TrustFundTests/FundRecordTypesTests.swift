@@ -31,7 +31,7 @@ struct FundRecordTypesTests {
         ) {
             try RequestRecord(StateRecord(collection: "request", id: "R-9", seq: 3, fields: fields))
         }
-        #expect(throws: RuleViolation(.badField, "request R-9: requester must be a string")) {
+        #expect(throws: RuleViolation(.damagedState, "request R-9: requester must be a string")) {
             var wrong = fields
             wrong["status"] = .string("requested")
             wrong["requester"] = .integer(7)

@@ -23,16 +23,32 @@ struct RecordFields {
     }
 
     func has(_ name: String) -> Bool { fields.has(name) }
-    func string(_ name: String) throws(RuleViolation) -> String { try fields.string(name) }
-    func optionalString(_ name: String) throws(RuleViolation) -> String? { try fields.optionalString(name) }
-    func date(_ name: String) throws(RuleViolation) -> LedgerDate { try fields.date(name) }
+    func string(_ name: String) throws(RuleViolation) -> String { try stored { () throws(RuleViolation) in try fields.string(name) } }
+    func optionalString(_ name: String) throws(RuleViolation) -> String? { try stored { () throws(RuleViolation) in try fields.optionalString(name) } }
+    func date(_ name: String) throws(RuleViolation) -> LedgerDate { try stored { () throws(RuleViolation) in try fields.date(name) } }
     func optionalDate(_ name: String) throws(RuleViolation) -> LedgerDate? { has(name) ? try date(name) : nil }
-    func optionalObject(_ name: String) throws(RuleViolation) -> JSONObject? { has(name) ? try fields.objectValue(name) : nil }
+    func optionalObject(_ name: String) throws(RuleViolation) -> JSONObject? {
+        has(name) ? try stored { () throws(RuleViolation) in try fields.objectValue(name) } : nil
+    }
+
+    /// The list `name`, empty when absent.
+    func array(_ name: String) throws(RuleViolation) -> [JSONValue] {
+        has(name) ? try stored { () throws(RuleViolation) in try fields.array(name) } : []
+    }
+
+    /// An integer member.
+    func integer(_ name: String) throws(RuleViolation) -> Int64 { try stored { () throws(RuleViolation) in try fields.integer(name) } }
+
+    /// `read`, a field of the wrong type refused as damaged state: the rules wrote the record, so
+    /// the derived table was edited.
+    private func stored<T>(_ read: () throws(RuleViolation) -> T) throws(RuleViolation) -> T {
+        do { return try read() } catch { throw RuleViolation(.damagedState, error.message) }
+    }
 
     /// An entry number (`certified_seq`), or nil when absent.
     func optionalSeq(_ name: String) throws(RuleViolation) -> UInt64? {
         guard has(name) else { return nil }
-        let value = try fields.integer(name)
+        let value = try integer(name)
         guard let seq = UInt64(exactly: value) else { throw RuleViolation(.damagedState, "\(what): \(name) \(value) is not an entry number") }
         return seq
     }
@@ -68,7 +84,7 @@ struct RecordFields {
     func objects(_ name: String) throws(RuleViolation) -> [JSONObject] {
         guard fields.has(name) else { return [] }
         var objects: [JSONObject] = []
-        for item in try fields.array(name) {
+        for item in try array(name) {
             guard let object = item.objectValue else { throw RuleViolation(.damagedState, "\(what): every item of \(name) must be an object") }
             objects.append(object)
         }
@@ -150,6 +166,19 @@ public struct AgreementRecord: Sendable, Equatable {
     public let instalments: [Instalment]
     /// The receipts applied to it so far.
     public let receipts: [Receipt]
+    /// What was written off it (`receivable.write-off`), in the agreement's currency.
+    public let writtenOff: Amount
+    /// An earmarked agreement's recognitions of deferred revenue (`agreement.recognise`), for
+    /// the close of their year.
+    public let recognised: [Recognition]
+
+    /// A recognition of deferred revenue noted on an earmarked agreement.
+    public struct Recognition: Sendable, Equatable {
+        /// The calendar year it was recognised in.
+        public let year: Int64
+        /// Its value in the fund currency (text: the fund currency is the ledger's).
+        public let value: String
+    }
 
     /// Reads `record` strictly; throws a `RuleViolation` naming the agreement and the field that is
     /// missing or malformed.
@@ -170,6 +199,10 @@ public struct AgreementRecord: Sendable, Equatable {
         }
         receipts = try fields.each("receipts") { (each) throws(RuleViolation) in
             Receipt(date: try each.date("date"), amount: try each.amount("amount", currency))
+        }
+        writtenOff = fields.has("written_off") ? try fields.amount("written_off", currency) : .zero(currency)
+        recognised = try fields.each("recognised") { (each) throws(RuleViolation) in
+            Recognition(year: try each.integer("year"), value: try each.string("value"))
         }
     }
 }
@@ -230,6 +263,22 @@ public struct GrantRecord: Sendable, Equatable {
     public let closed: LedgerDate?
     /// The planned tranches, as awarded.
     public let tranches: [JSONValue]
+    /// The purpose its earmark restricts it to, or nil.
+    public let earmark: String?
+    /// The expenditure reported on it, per year and rate, for the close and the PSC.
+    public let reported: [Reported]
+
+    /// Expenditure reported on a grant in one year at one PSC rate.
+    public struct Reported: Sendable, Equatable {
+        /// The calendar year of the reports.
+        public let year: Int64
+        /// The PSC rate applied, as recorded (e.g. `0.13`).
+        public let rate: String
+        /// What was spent, in the fund currency (text).
+        public let spent: String
+        /// The PSC charged on it, in the fund currency (text).
+        public let psc: String
+    }
 
     /// Reads `record` strictly; throws a `RuleViolation` naming the grant and the field that is
     /// missing or malformed.
@@ -243,7 +292,24 @@ public struct GrantRecord: Sendable, Equatable {
         awarded = try fields.date("awarded")
         status = try fields.status(GrantStatus.self)
         closed = try fields.optionalDate("closed")
-        tranches = fields.has("tranches") ? try fields.fields.array("tranches") : []
+        tranches = try fields.array("tranches")
+        earmark = try fields.optionalString("earmark")
+        reported = try fields.each("reported") { (each) throws(RuleViolation) in
+            Reported(year: try each.integer("year"), rate: try each.string("rate"), spent: try each.string("spent"), psc: try each.string("psc"))
+        }
+    }
+
+    /// The planned tranches as amounts in `currency` (the fund currency); an error naming the
+    /// grant when one is not (the rules wrote them, so the derived tables were edited).
+    public func trancheAmounts(in currency: Currency) throws(RuleViolation) -> [Amount] {
+        var amounts: [Amount] = []
+        for (index, tranche) in tranches.enumerated() {
+            guard let text = tranche.stringValue, let amount = try? Amount(parsing: text, currency: currency, mode: .exact) else {
+                throw RuleViolation(.damagedState, "grant \(id): tranches[\(index)] \(tranche) is not an amount in \(currency.code); run vtf verify (the derived tables may have been edited)")
+            }
+            amounts.append(amount)
+        }
+        return amounts
     }
 }
 
