@@ -20,7 +20,7 @@ public struct UnmatchedBankLine: Sendable {
 
 /// One statement file matched against one account: what `vtf reconcile bank` shows and commits.
 /// The file is read twice, never whole: a survey (``StatementInput``), then the lines that could
-/// match (``ScopedBankLines``); memory grows with the books and the matchable lines, not with
+/// match (`ScopedBankLines`); memory grows with the books and the matchable lines, not with
 /// the file. Made by ``reconcile(_:in:)``; ``book(in:date:keys:)`` records it.
 public struct BankReconciliation: Sendable {
     /// The most unmatched bank lines listed (``unmatchedBank``; all are counted).

@@ -8,7 +8,7 @@ import Reconciliation
 /// statement a bank sends apart) surveyed in one streaming pass, file after file: the bytes'
 /// SHA-256, the statements without their lines (each with the tally of its lines), the period
 /// its lines cover, and which bank ids may repeat. The lines themselves are read again, in a
-/// second pass, by ``rescan(_:)``.
+/// second pass, by `rescan(_:)`.
 public struct StatementInput: Sendable {
     /// The most statements the files may hold (their headers are kept).
     static let maxStatements = 100_000

@@ -33,7 +33,7 @@ public enum EntryData {
     /// `type` decoded from `value`, strictly; every error names `context` ("entry 12 data") and
     /// the member. With `allowingUnknown`, members the type does not read are ignored rather
     /// than refused.
-    /// `userInfo` reaches every nested value's decoder (``CodingUserInfoKey/amountCurrency``:
+    /// `userInfo` reaches every nested value's decoder (`CodingUserInfoKey.amountCurrency`:
     /// the currency of amounts whose currency is not a member of their own object).
     public static func decode<T: Decodable>(
         _ type: T.Type, from value: JSONValue, context: String, allowingUnknown: Bool = false,
@@ -68,7 +68,7 @@ extension CodingUserInfoKey {
 }
 
 extension Decoder {
-    /// The currency ``CodingUserInfoKey/amountCurrency`` gives this value's amounts; an error
+    /// The currency `CodingUserInfoKey.amountCurrency` gives this value's amounts; an error
     /// when the caller gave none.
     public func amountCurrency() throws -> Currency {
         guard let currency = userInfo[.amountCurrency] as? Currency else {
@@ -106,7 +106,7 @@ extension KeyedDecodingContainer {
         }
     }
 
-    /// Like ``decode(_:forKey:currency:)``, or nil when the member is absent.
+    /// Like `decode(_:forKey:currency:)` (the non-optional read), or nil when the member is absent.
     public func decodeIfPresent(_ type: Amount.Type, forKey key: Key, currency: Currency) throws -> Amount? {
         guard contains(key) else { return nil }
         return try decode(type, forKey: key, currency: currency)

@@ -20,7 +20,7 @@ public struct AgreementData: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey { case amount, due }
 
-        /// Reads `amount` (in ``CodingUserInfoKey/amountCurrency``, the agreement's) and `due`.
+        /// Reads `amount` (in `CodingUserInfoKey.amountCurrency`, the agreement's) and `due`.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             amount = try container.decode(Amount.self, forKey: .amount, currency: try decoder.amountCurrency())
@@ -89,7 +89,7 @@ public struct AgreementData: Codable, Sendable, Equatable {
 public struct RecognitionData: Codable, Sendable, Equatable {
     /// The agreement's ref.
     public let agreement: String
-    /// What is recognised, in the agreement's currency (``CodingUserInfoKey/amountCurrency``).
+    /// What is recognised, in the agreement's currency (`CodingUserInfoKey.amountCurrency`).
     public let amount: Amount
 
     /// Recognition of `amount` of `agreement`.

@@ -2,7 +2,7 @@ public import LedgerCore
 import LedgerJournal
 
 // The data of the grant kinds after the award, and of the year-end accrual. Their amounts are
-// in the fund currency, which the rules give as ``CodingUserInfoKey/amountCurrency``.
+// in the fund currency, which the rules give as `CodingUserInfoKey.amountCurrency`.
 
 /// `grant.recommend` (ref = the recommendation): the Board of Trustees' advice.
 public struct GrantRecommendation: Codable, Sendable, Equatable {

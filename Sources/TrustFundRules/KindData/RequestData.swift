@@ -4,7 +4,7 @@ import LedgerJournal
 // The data of `approval.request`: its `action` and, in the same object, the action's parameters
 // (the request record keeps the object as its `params`). Each action has its parameter type;
 // ``ActionRequest`` puts the two together as the journal carries them. Amounts without a currency
-// member are in ``CodingUserInfoKey/amountCurrency``: the fund currency, or for a write-off or an
+// member are in `CodingUserInfoKey.amountCurrency`: the fund currency, or for a write-off or an
 // impairment the agreement's.
 
 extension RequestAction: Codable {
@@ -141,7 +141,7 @@ public struct DisbursementParams: Codable, Sendable, Equatable {
 }
 
 /// `receivable.write-off` and `receivable.impair`: part of an agreement's receivable, in the
-/// agreement's currency (``CodingUserInfoKey/amountCurrency``).
+/// agreement's currency (`CodingUserInfoKey.amountCurrency`).
 public struct ReceivableParams: Codable, Sendable, Equatable {
     /// The agreement's ref.
     public let agreement: String
@@ -345,7 +345,7 @@ extension RequestAction {
 /// `voucher`: postings posted as they are at approval.
 public struct VoucherParams: Codable, Sendable, Equatable {
     /// One posting line: an account, an amount in its currency and its value in the fund
-    /// currency (``CodingUserInfoKey/amountCurrency``).
+    /// currency (`CodingUserInfoKey.amountCurrency`).
     public struct Line: Codable, Sendable, Equatable {
         /// The posting.
         public let posting: Posting

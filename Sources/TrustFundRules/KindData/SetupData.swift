@@ -122,7 +122,7 @@ public struct DelegationData: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case keyID = "key_id", limit, from, to }
 
-    /// Reads the members, the limit in ``CodingUserInfoKey/amountCurrency`` (the fund currency).
+    /// Reads the members, the limit in `CodingUserInfoKey.amountCurrency` (the fund currency).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         keyID = try container.decode(String.self, forKey: .keyID)
