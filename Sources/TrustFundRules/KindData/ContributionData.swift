@@ -85,14 +85,17 @@ public struct AgreementData: Codable, Sendable, Equatable {
     }
 }
 
-/// `agreement.recognise`: a condition is met; `amount` (in the agreement's currency) becomes revenue.
-public struct RecognitionData: Codable, Sendable, Equatable {
+/// An amount of one agreement, in the agreement's currency (`CodingUserInfoKey.amountCurrency`):
+/// what `agreement.recognise` recognises as revenue (``RecognitionData``), and the part of a
+/// receivable a write-off or an impairment takes off (``ReceivableParams``). One type, as the
+/// members and their reading are the same.
+public struct AgreementAmount: Codable, Sendable, Equatable {
     /// The agreement's ref.
     public let agreement: String
-    /// What is recognised, in the agreement's currency (`CodingUserInfoKey.amountCurrency`).
+    /// The amount, in the agreement's currency.
     public let amount: Amount
 
-    /// Recognition of `amount` of `agreement`.
+    /// `amount` of `agreement`.
     public init(agreement: String, amount: Amount) {
         self.agreement = agreement
         self.amount = amount
@@ -114,6 +117,9 @@ public struct RecognitionData: Codable, Sendable, Equatable {
         try container.encode(amount, forKey: .amount)
     }
 }
+
+/// `agreement.recognise`: a condition is met; `amount` (in the agreement's currency) becomes revenue.
+public typealias RecognitionData = AgreementAmount
 
 /// `contribution.receive` (ref = the bank reference): money received against an agreement.
 public struct ReceiptData: Codable, Sendable, Equatable {

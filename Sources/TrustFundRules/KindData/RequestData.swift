@@ -142,34 +142,7 @@ public struct DisbursementParams: Codable, Sendable, Equatable {
 
 /// `receivable.write-off` and `receivable.impair`: part of an agreement's receivable, in the
 /// agreement's currency (`CodingUserInfoKey.amountCurrency`).
-public struct ReceivableParams: Codable, Sendable, Equatable {
-    /// The agreement's ref.
-    public let agreement: String
-    /// The part of its receivable, in its currency.
-    public let amount: Amount
-
-    /// `amount` of `agreement`'s receivable.
-    public init(agreement: String, amount: Amount) {
-        self.agreement = agreement
-        self.amount = amount
-    }
-
-    enum CodingKeys: String, CodingKey { case agreement, amount }
-
-    /// Reads `agreement` and `amount` in the agreement's currency.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        agreement = try container.decode(String.self, forKey: .agreement)
-        amount = try container.decode(Amount.self, forKey: .amount, currency: try decoder.amountCurrency())
-    }
-
-    /// Writes `agreement` and `amount`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(agreement, forKey: .agreement)
-        try container.encode(amount, forKey: .amount)
-    }
-}
+public typealias ReceivableParams = AgreementAmount
 
 /// `donor.refund`: money given back to a donor, in its own currency.
 public struct DonorRefundParams: Codable, Sendable, Equatable {
