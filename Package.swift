@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "TrustFundRules", targets: ["TrustFundRules"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
         .library(name: "TrustFund", targets: ["TrustFund"]),
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
@@ -38,6 +39,7 @@ let package = Package(
         // Documentation only: `swift package generate-documentation` (Scripts/docs); links nothing into vtf.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -75,6 +77,13 @@ let package = Package(
         .target(
             name: "SQLiteStore",
             dependencies: ["LedgerStore", "LedgerJournal", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The PostgreSQL ledger (issue 14): the same journal bytes in a schema of a PostgreSQL
+        // database, append-only by trigger and by role, appends serialised by an advisory lock.
+        // The only target that imports postgres-nio; every server error becomes a StoreError here.
+        .target(
+            name: "PostgresStore",
+            dependencies: ["LedgerStore", "LedgerJournal", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
@@ -172,7 +181,7 @@ let package = Package(
         // The behaviour every store must show, run against each store's factory.
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
+            dependencies: ["LedgerStore", "SQLiteStore", "PostgresStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
         ),
         .testTarget(
             name: "VTFCommandsTests",
