@@ -183,11 +183,7 @@ extension LedgerFile {
                 }
                 let body: Data = try row.decode(atIndex: 1)
                 let sig: Data = try row.decode(atIndex: 2)
-                guard case .object(var object) = try JSONParser.parse([UInt8](body)) else {
-                    throw StoreError(.damaged, "entry \(seq) is not a JSON object; run vtf verify")
-                }
-                object["sig"] = .string(Base64.encode([UInt8](sig)))
-                lines.append(try JSONCanonicalizer.canonicalBytes(.object(object)))
+                lines.append(try JournalRows.exportLine(seq: expected, body: [UInt8](body), signature: [UInt8](sig)))
                 expected += 1
             }
             guard expected == seqs.upperBound else {

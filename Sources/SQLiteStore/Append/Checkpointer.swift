@@ -53,8 +53,6 @@ enum Checkpointer {
 
     /// The C2SP checkpoint note: `origin\nsize\nbase64(root)\n`, signed with key name = origin.
     static func signedNote(origin: String, size: UInt64, root: SHA256Digest, logKey: Ed25519PrivateKey) throws -> String {
-        let text = "\(origin)\n\(size)\n\(Base64.encode(root.bytes))\n"
-        let signer = try NoteSigner(name: origin, key: logKey)
-        return try SignedNote.sign(text: text, with: [signer]).serialized
+        try JournalRows.signedNote(origin: origin, size: size, root: root, logKey: logKey)
     }
 }

@@ -64,11 +64,7 @@ extension LedgerFile {
             while let row = try rows.next() {
                 let body: Data = (try row.decode(atIndex: 0))
                 let sig: Data = (try row.decode(atIndex: 1))
-                guard case .object(var object) = try JSONParser.parse([UInt8](body)) else {
-                    throw StoreError(.damaged, "entry \(count) is not a JSON object; run vtf verify")
-                }
-                object["sig"] = .string(Base64.encode([UInt8](sig)))
-                try write(try JSONCanonicalizer.canonicalBytes(.object(object)))
+                try write(try JournalRows.exportLine(seq: count, body: [UInt8](body), signature: [UInt8](sig)))
                 count += 1
             }
             return count

@@ -37,21 +37,11 @@ enum CosignatureTable {
     }
 
     /// What is wrong with one row, or nil when it is a valid cosignature by a registered auditor
-    /// key (revoked later or not).
+    /// key (revoked later or not): LedgerStore's check, shared with the PostgreSQL store.
     static func check(
         line: String, name: String, keyID: String, checkpointText: String, size: UInt64, keys: [KeyState]
     ) -> String? {
-        let signature: NoteSignature
-        do { signature = try NoteSignature(line: line) } catch { return "its line is not a note signature line (\(error))" }
-        guard signature.name == name, String(signature.keyID, radix: 16).leftPadded(to: 8) == keyID else {
-            return "its name or key_id column differs from its signature line"
-        }
-        do {
-            _ = try Cosignature.checkAuditor(signature, checkpointText: checkpointText, size: size, keys: keys)
-        } catch {
-            return error.isForged ? error.description : nil
-        }
-        return nil
+        JournalRows.cosignatureProblem(line: line, name: name, keyID: keyID, checkpointText: checkpointText, size: size, keys: keys)
     }
 
     /// The text of the stored checkpoint of `size` (its log signature is checked by the replay).

@@ -145,12 +145,7 @@ enum CheckpointTable {
     /// The log key named by the genesis entry, as a note verifier; nil for an empty journal.
     static func logVerifier(_ db: Database) throws -> NoteVerifier? {
         guard let bytes = try Data.fetchOne(db, sql: "SELECT body FROM journal WHERE seq = 0") else { return nil }
-        let genesis = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: nil)
-        let accepted = try LedgerRules.core.check(genesis, against: LedgerSnapshot(lookup: { _ in nil }))
-        for case .registerKey(let key) in accepted.effects where key.record.roles.contains(.log) {
-            return try NoteVerifier(verifierKey: NoteVerifier.ed25519VerifierKey(name: genesis.ledger, publicKey: key.record.publicKey))
-        }
-        throw RuleViolation(.genesis, "the genesis entry names no log key")
+        return try JournalRows.logVerifier(genesis: [UInt8](bytes))
     }
 }
 

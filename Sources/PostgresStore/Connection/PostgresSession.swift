@@ -1,0 +1,155 @@
+import Foundation
+import LedgerStore
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+
+/// One value bound to a statement (`$1`, `$2`, …).
+enum SQLValue: Sendable {
+    case int(Int64)
+    case text(String)
+    case bytes([UInt8])
+    case null
+
+    /// An optional integer, NULL when absent.
+    static func int(_ value: Int64?) -> SQLValue { value.map { .int($0) } ?? .null }
+    /// An optional text, NULL when absent.
+    static func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
+    /// A seq or size (UInt64 that fits BIGINT; larger ones clamp to Int64.max, which no row has).
+    static func seq(_ value: UInt64) -> SQLValue { .int(Int64(clamping: value)) }
+}
+
+/// One row of a result, with typed, checked reads: a column of the wrong type (a schema edited
+/// outside vtf) is a `StoreError` of code `.damaged`, never a trap.
+struct SQLRow {
+    let cells: PostgresRandomAccessRow
+
+    private func decode<T: PostgresDecodable>(_ type: T.Type, _ index: Int) throws -> T {
+        do { return try cells[index].decode(T.self) } catch {
+            throw StoreError(.damaged, "column \(cells[index].columnName) holds a value of another type than vtf writes; run vtf verify")
+        }
+    }
+
+    func int(_ index: Int) throws -> Int64 { try decode(Int64.self, index) }
+    func optionalInt(_ index: Int) throws -> Int64? { cells[index].bytes == nil ? nil : try int(index) }
+    /// A BIGINT column that holds a seq, size or count (never negative).
+    func natural(_ index: Int) throws -> UInt64 {
+        guard let value = UInt64(exactly: try int(index)) else {
+            throw StoreError(.damaged, "column \(cells[index].columnName) holds a negative number; run vtf verify")
+        }
+        return value
+    }
+    func optionalNatural(_ index: Int) throws -> UInt64? { cells[index].bytes == nil ? nil : try natural(index) }
+    func text(_ index: Int) throws -> String { try decode(String.self, index) }
+    func optionalText(_ index: Int) throws -> String? { cells[index].bytes == nil ? nil : try text(index) }
+    func bytes(_ index: Int) throws -> [UInt8] {
+        var buffer = try decode(ByteBuffer.self, index)
+        return buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+    func isNull(_ index: Int) -> Bool { cells[index].bytes == nil }
+}
+
+/// One connection to the server, used synchronously from one serial queue at a time: every call
+/// blocks its (Dispatch) thread on postgres-nio's futures, never an event loop or the Swift
+/// cooperative pool. Every error leaves as a `StoreError` (``PostgresErrors``).
+final class PostgresSession: @unchecked Sendable {
+    // @unchecked: used by one queue at a time (PostgresLedger's serial queue, or the thread that
+    // opened it before handing it over); `inTransaction` is only read and written there.
+    let connection: PostgresConnection
+    let settings: PostgresConnectionSettings
+    private let logger: Logger
+    /// Whether a transaction is open (a snapshot read or a write): queries join it.
+    private(set) var inTransaction = false
+
+    private init(connection: PostgresConnection, settings: PostgresConnectionSettings, logger: Logger) {
+        self.connection = connection
+        self.settings = settings
+        self.logger = logger
+    }
+
+    // postgres-nio wants a connection closed before it goes: the close's callback holds the last
+    // reference until the channel is closed (no thread waits for it here).
+    deinit {
+        let connection = connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// Connects to the server of `settings` as its user, with the ledger's schema first on the
+    /// search path and durable commits (`synchronous_commit = on`). Blocks the calling thread.
+    static func connect(_ settings: PostgresConnectionSettings) throws -> PostgresSession {
+        try settings.checkSchemaName()
+        var logger = Logger(label: "vtf.postgres")
+        logger.logLevel = .critical
+        let tls: PostgresConnection.Configuration.TLS
+        if settings.requiresTLS {
+            do { tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration())) } catch {
+                throw StoreError(.io, "cannot set up TLS for \(settings): \(error)")
+            }
+        } else {
+            tls = .disable
+        }
+        let configuration = PostgresConnection.Configuration(
+            host: settings.host, port: settings.port, username: settings.user, password: settings.password,
+            database: settings.database, tls: tls)
+        let connection: PostgresConnection
+        do {
+            connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw PostgresErrors.mapped(error, settings)
+        }
+        let session = PostgresSession(connection: connection, settings: settings, logger: logger)
+        try session.execute("SET search_path TO \(settings.quotedSchema)")
+        try session.execute("SET synchronous_commit TO on")
+        return session
+    }
+
+    /// The rows of `sql` with `values` bound to `$1`, `$2`, ….
+    func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .int(let int): binds.append(int)
+            case .text(let text): binds.append(text)
+            case .bytes(let bytes): binds.append(ByteBuffer(bytes: bytes))
+            case .null: binds.appendNull()
+            }
+        }
+        do {
+            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            return result.map { SQLRow(cells: $0.makeRandomAccess()) }
+        } catch {
+            throw PostgresErrors.mapped(error, settings)
+        }
+    }
+
+    /// The first row of `sql`, or nil.
+    func row(_ sql: String, _ values: [SQLValue] = []) throws -> SQLRow? { try rows(sql, values).first }
+
+    /// Runs `sql` (one statement), ignoring any rows.
+    func execute(_ sql: String, _ values: [SQLValue] = []) throws { _ = try rows(sql, values) }
+
+    /// Runs `body` in a transaction opened by `begin` (e.g. `BEGIN ISOLATION LEVEL REPEATABLE
+    /// READ`); commits when it returns, rolls back when it throws. Inside a transaction already
+    /// open, `body` joins it.
+    func transaction<T>(_ begin: String, _ body: () throws -> T) throws -> T {
+        if inTransaction { return try body() }
+        try execute(begin)
+        inTransaction = true
+        defer { inTransaction = false }
+        let result: T
+        do { result = try body() } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        do { try execute("COMMIT") } catch let error as StoreError {
+            throw StoreError(error.code, "\(error.message) (while committing: if the server went away, the write may or may not be recorded; run vtf verify)")
+        }
+        return result
+    }
+
+    /// Closes the connection (blocking until it is closed).
+    func close() { try? connection.close().wait() }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Dispatch
+public import LedgerJournal
+
+// Opening, creating and migrating a PostgreSQL ledger: the blocking connect runs on a Dispatch
+// worker, never on the cooperative pool.
+
+extension PostgresLedger {
+    /// Opens the ledger in the schema of `settings`: refuses a schema that holds no vtf ledger,
+    /// or one whose migrations differ from this vtf's (run ``migrate(_:)`` as the owner role).
+    public static func open(_ settings: PostgresConnectionSettings, rules: LedgerRules) async throws -> PostgresLedger {
+        try await offPool(settings) {
+            let session = try PostgresSession.connect(settings)
+            try PostgresMigrations.check(session)
+            return PostgresLedger(schema: LedgerSchema(session: session, rules: rules))
+        }
+    }
+
+    /// Creates the ledger's schema and tables when missing and runs every migration of
+    /// `Schemas/postgresql` not yet run, recorded in `schema_migrations`; returns the names of
+    /// those it ran. Run as the owner role (the writer role may not create tables).
+    @discardableResult
+    public static func migrate(_ settings: PostgresConnectionSettings) async throws -> [String] {
+        try await offPool(settings) {
+            let session = try PostgresSession.connect(settings)
+            defer { session.close() }
+            return try PostgresMigrations.run(session)
+        }
+    }
+
+    /// The statements that give `role` what a vtf writer needs on the ledger's schema and no
+    /// more: SELECT and INSERT only on the append-only tables (journal, checkpoints,
+    /// cosignatures), and SELECT, INSERT, UPDATE and DELETE on the derived tables it maintains.
+    /// The owner role (which ran ``migrate(_:)``) runs them; the triggers refuse UPDATE and
+    /// DELETE on the append-only tables to every role, owner included.
+    public static func writerGrants(_ settings: PostgresConnectionSettings, role: String) -> [String] {
+        let schema = settings.quotedSchema
+        let quotedRole = "\"" + role.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let derived = ["merkle_nodes", "tree_state", "ledger_settings", "keys", "accounts", "postings", "balances", "reversals", "local_config", "fund_records"]
+        return ["GRANT USAGE ON SCHEMA \(schema) TO \(quotedRole)",
+                "GRANT SELECT ON \(schema).schema_migrations TO \(quotedRole)"]
+            + ["journal", "checkpoints", "cosignatures"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
+            + derived.map { "GRANT SELECT, INSERT, UPDATE, DELETE ON \(schema).\($0) TO \(quotedRole)" }
+    }
+
+    /// Runs `body` on a Dispatch worker, mapping any error to a `StoreError`.
+    private static func offPool<T: Sendable>(_ settings: PostgresConnectionSettings, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    do { return try body() } catch { throw PostgresErrors.mapped(error, settings) }
+                })
+            }
+        }
+    }
+}
