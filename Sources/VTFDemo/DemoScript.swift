@@ -234,7 +234,7 @@ struct DemoScript {
         let file = "\(folder)/citi-2025-q1.sta"
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         try await vtf(["reconcile", "bank"] + l + by("maria") + ["--statement", file, "--account", "1100", "--commit", "--date", "2025-03-31"], expect: 1)
-        let charges = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).requestRecords().filter { $0.action == "bank.charges" }
+        let charges = try await StoreLocation(ledger).openReading(rules: .unvtf).read { try $0.requestRecords() }.filter { $0.action == "bank.charges" }
         for request in charges {
             try await vtf(["certify", request.ref] + l + by("chen"), quiet: true)
             try await vtf(["approve", request.ref] + l + by("amara"))
@@ -282,7 +282,7 @@ struct DemoScript {
                                                         "--role", "auditor", "--date", "2026-01-05"])
         try await vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
         try await vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
-        let vkey = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).logVerifierKey()
+        let vkey = try await StoreLocation(ledger).openReading(rules: .unvtf).logVerifierKey()
         try await vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         try await resultsOnStandardOutput(vkey: vkey)
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
