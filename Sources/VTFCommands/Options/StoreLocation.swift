@@ -44,7 +44,7 @@ public enum StoreLocation: Equatable, Sendable {
     }
 
     /// Opens the existing ledger to write (a SQLite file of an older schema is upgraded).
-    func openWriting(rules: LedgerRules) async throws -> any LedgerWriting {
+    public func openWriting(rules: LedgerRules) async throws -> any LedgerWriting {
         switch self {
         case .sqliteFile(let path):
             try Self.checkFile(path)
