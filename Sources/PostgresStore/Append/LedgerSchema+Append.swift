@@ -121,7 +121,7 @@ extension LedgerSchema {
     /// transaction holding the ledger's lock, `batchSize` at a time (a checkpoint per batch, as
     /// on SQLite); any refusal rolls everything back. Returns the seqs appended.
     func appendBulk(
-        _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, progress: ((UInt64) -> Void)?
+        _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int, progress: ((UInt64) -> Void)?
     ) throws -> Range<UInt64> {
         guard batchSize >= 1 else { throw StoreError(.badInput, "the batch size must be at least 1") }
         var source = try makeSource()
