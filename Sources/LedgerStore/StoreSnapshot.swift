@@ -23,6 +23,9 @@ public protocol StoreSnapshot {
     func entry(at seq: UInt64) throws -> SignedEntry?
     /// The bodies of every entry of the given kinds, in journal order.
     func entries(ofKinds kinds: [EntryKind]) throws -> [EntryBody]
+    /// The bodies of the entries of the given kinds dated `from`...`through`, in journal order.
+    /// A store may skip the entries outside the window without reading them whole.
+    func entries(ofKinds kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [EntryBody]
     /// Every entry posting to `account` or a sub-account dated `from`...`through`, in journal
     /// order, each with the chain of entries it reverses.
     func entries(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> [MovingEntry]
@@ -101,4 +104,12 @@ public protocol StoreSnapshot {
     /// cosignature lines (without their newline), in a fixed order; nil when there is none.
     /// Rows a hostile store holds in the wrong type are left out.
     func checkpointParts(size: UInt64) throws -> (note: String, cosignatureLines: [String])?
+}
+
+extension StoreSnapshot {
+    /// The bodies of the entries of `kinds` dated `from`...`through`: every entry of those
+    /// kinds, read whole, then filtered by date. A store with a faster way implements it.
+    public func entries(ofKinds kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [EntryBody] {
+        try entries(ofKinds: kinds).filter { $0.date >= from && $0.date <= through }
+    }
 }

@@ -27,7 +27,7 @@ public struct VTF: AsyncParsableCommand {
             3 storage or system failure.
             """,
         version: VTF.version,
-        subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self],
+        subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self, BenchWritersCommand.self],
         groupedSubcommands: LedgerCommandGroups.all
     )
 

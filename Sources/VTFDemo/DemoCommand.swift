@@ -31,13 +31,20 @@ public struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder to create (default: vtf-demo, or vtf-demo-2, … if taken).", valueName: "dir"))
     var dir: String?
 
+    @Option(help: ArgumentHelp(
+        "Where the demo keeps its ledger: a new file (default: DIR/unvtf.ledger), or a store URL such as postgresql://USER@HOST/DB?schema=NAME naming an empty schema.",
+        valueName: "ledger"))
+    var ledger: String?
+
     /// The parser makes it and fills the options.
     public init() {}
 
     /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
     public func run() async throws {
+        // A location this build cannot use is refused before the folder is made.
+        if let ledger { _ = try StoreLocation(ledger) }
         let folder = try Self.freshFolder(dir)
-        let ledger = "\(folder)/unvtf.ledger"
+        let ledger = self.ledger ?? "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])
         try await script.run()
     }

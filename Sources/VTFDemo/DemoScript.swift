@@ -234,7 +234,7 @@ struct DemoScript {
         let file = "\(folder)/citi-2025-q1.sta"
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         try await vtf(["reconcile", "bank"] + l + by("maria") + ["--statement", file, "--account", "1100", "--commit", "--date", "2025-03-31"], expect: 1)
-        let charges = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).requestRecords().filter { $0.action == "bank.charges" }
+        let charges = try await StoreLocation(ledger).openReading(rules: .unvtf).read { try $0.requestRecords() }.filter { $0.action == "bank.charges" }
         for request in charges {
             try await vtf(["certify", request.ref] + l + by("chen"), quiet: true)
             try await vtf(["approve", request.ref] + l + by("amara"))
@@ -282,7 +282,7 @@ struct DemoScript {
                                                         "--role", "auditor", "--date", "2026-01-05"])
         try await vtf(["checkpoint", "cosign"] + l + by("auditor") + ["--name", "example.org/board-of-auditors"])
         try await vtf(["audit", "export", "\(folder)/audit-bundle"] + l)
-        let vkey = try LedgerFile.open(at: ledger, readOnly: true, rules: .unvtf).logVerifierKey()
+        let vkey = try await StoreLocation(ledger).openReading(rules: .unvtf).logVerifierKey()
         try await vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         try await resultsOnStandardOutput(vkey: vkey)
         say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
@@ -293,22 +293,23 @@ struct DemoScript {
         try await vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "html", "--lang", "fr",
                                     "--out", "\(folder)/BEL-2025-fr.html"])
         try await annualReport()
+        let vtfPath = Bundle.main.executablePath ?? "vtf"
         print("""
 
             Done. The ledger is \(ledger); the keys are in \(folder)/.
-            Try next:
+            Try next (from this folder; the Audit/ scripts are in the vtf repository):
               \(folder)/BEL-2025-fr.html   (Belgium's statement: open it in a browser; it prints on A4)
               \(folder)/annual-2025-en.html, \(folder)/annual-2025-fr.html   (the annual financial report for 2025, with 2024 beside it)
-              .build/debug/vtf statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
-              .build/debug/vtf reconcile receivables --ledger \(ledger) --as-of 2025-12-31
-              .build/debug/vtf funds available --ledger \(ledger) --as-of 2025-12-31
-              .build/debug/vtf report grants --ledger \(ledger) --as-of 2025-12-31
-              .build/debug/vtf report receivables --ledger \(ledger) --as-of 2025-12-31
-              .build/debug/vtf report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
-              .build/debug/vtf report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
-              .build/debug/vtf grant --help
+              \(vtfPath) statement --all --to 2025-12-31 --ledger \(ledger) --out \(folder)/statements
+              \(vtfPath) reconcile receivables --ledger \(ledger) --as-of 2025-12-31
+              \(vtfPath) funds available --ledger \(ledger) --as-of 2025-12-31
+              \(vtfPath) report grants --ledger \(ledger) --as-of 2025-12-31
+              \(vtfPath) report receivables --ledger \(ledger) --as-of 2025-12-31
+              \(vtfPath) report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
+              \(vtfPath) report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
+              \(vtfPath) grant --help
               Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)
-              Audit/recompute/recompute.py --vtf .build/debug/vtf --ledger \(ledger) --as-of 2025-12-31   (every report figure recomputed from the journal alone)
+              Audit/recompute/recompute.py --vtf \(vtfPath) --ledger \(ledger) --as-of 2025-12-31   (every report figure recomputed from the journal alone)
               Audit/verify-statement-with-openssl.sh \(folder)/BEL-2025.json --vkey '\(vkey)'   (a donor's check)
             and read Audit/AUDITOR-GUIDE.md.
             """)

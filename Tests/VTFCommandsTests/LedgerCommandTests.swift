@@ -147,7 +147,10 @@ struct LedgerCommandTests {
         #expect(result.stderr.contains("cosigned size \((Int(entries) ?? 0) + 1) as example.org/board-of-auditors"), "talk is on stderr")
         #expect(result.stdout.contains("covered by a checkpoint cosigned by board-of-auditors (example.org/board-of-auditors); witness keys checked"))
         #expect(result.stdout.contains("ok: \(entries) entries, "))
-        #expect(result.stdout.contains("Try next:"))
+        #expect(result.stdout.contains("Try next (from this folder; the Audit/ scripts are in the vtf repository):"))
+        // The commands to try name vtf by its full path, so they work from wherever the demo ran.
+        let tryStatement = result.stdout.split(separator: "\n").first { $0.contains("statement --all --to 2025-12-31") }
+        #expect(tryStatement?.trimmingCharacters(in: .whitespaces).hasPrefix("/") == true, "\(tryStatement ?? "")")
         // Results saved with > are checked as they are; a mistyped command says what was meant (issue 12 items 10, 12).
         #expect(result.stdout.contains("ok: entry 1 is in example.org/unvtf-demo at tree size"), "\(result.stdout)")
         #expect(result.stderr.contains("vtf: 'verfy' is not a command of vtf; did you mean 'verify'?"), "\(result.stderr)")

@@ -82,7 +82,7 @@ final class StoreState: LedgerStateReading {
         guard let settings, let bytes = try Data.fetchOne(
             db, sql: "SELECT body FROM journal WHERE seq = ?", arguments: [Int64(seq)])
         else { return nil }
-        let body = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+        let body = try EntryBody(storedBytes: [UInt8](bytes), fundCurrency: settings.currency)
         return (body.kind, body.postings)
     }
 

@@ -19,7 +19,7 @@ extension LedgerFile {
                 reverses[reversal] = try row.decode(atIndex: 1)
             }
             func parse(_ bytes: Data) throws -> EntryBody {
-                try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+                try EntryBody(storedBytes: [UInt8](bytes), fundCurrency: settings.currency)
             }
             let single = try db.cachedStatement(sql: "SELECT body FROM journal WHERE seq = ?")
             func body(_ seq: Int64) throws -> EntryBody {
@@ -28,10 +28,14 @@ extension LedgerFile {
                 }
                 return try parse(bytes)
             }
+            // The account and its sub-accounts as two ranges of the postings_by_account index
+            // ("1100", then "1100." up to "1100/", '/' being the byte after '.'), so only the
+            // account's own postings are read, not every posting of the ledger.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT seq, body FROM journal WHERE seq IN (
-                    SELECT seq FROM postings
-                    WHERE (account = ?1 OR substr(account, 1, length(?1) + 1) = ?1 || '.') AND date >= ?2 AND date <= ?3)
+                    SELECT seq FROM postings WHERE account = ?1 AND date >= ?2 AND date <= ?3
+                    UNION
+                    SELECT seq FROM postings WHERE account >= ?1 || '.' AND account < ?1 || '/' AND date >= ?2 AND date <= ?3)
                 ORDER BY seq
                 """, arguments: [account.rawValue, from.description, through.description])
             var moving: [MovingEntry] = []

@@ -141,16 +141,33 @@ extension LedgerFile {
     /// The bodies of every entry of the given kinds, in journal order. Fund entries are few
     /// (donors, agreements, receipts, grants), so reports read them whole.
     public func entries(ofKinds kinds: [EntryKind]) throws -> [EntryBody] {
+        try entries(ofKinds: kinds, dated: nil)
+    }
+
+    /// The bodies of the entries of the given kinds dated `from`...`through`, in journal
+    /// order. An entry's date is read from the front of its bytes first, so the entries outside
+    /// the window (most of the journal, for a report on the weeks after a year's end) are not
+    /// read whole.
+    public func entries(ofKinds kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [EntryBody] {
+        try entries(ofKinds: kinds, dated: from...through)
+    }
+
+    private func entries(ofKinds kinds: [EntryKind], dated window: ClosedRange<LedgerDate>?) throws -> [EntryBody] {
         try read { db in
             guard let settings = try Self.settings(db), !kinds.isEmpty else { return [] }
             let marks = kinds.map { _ in "?" }.joined(separator: ", ")
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db, sql: "SELECT body FROM journal WHERE kind IN (\(marks)) ORDER BY seq",
                 arguments: StatementArguments(kinds.map(\.rawValue)))
-            return try rows.map { row in
-                let bytes: Data = (try row.decode(atIndex: 0))
-                return try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+            var bodies: [EntryBody] = []
+            while let row = try rows.next() {
+                let bytes = [UInt8]((try row.decode(atIndex: 0)) as Data)
+                if let window, let date = EntryBody.canonicalDate(bytes), !window.contains(date) { continue }
+                let body = try EntryBody(storedBytes: bytes, fundCurrency: settings.currency)
+                if let window, !window.contains(body.date) { continue }
+                bodies.append(body)
             }
+            return bodies
         }
     }
 }

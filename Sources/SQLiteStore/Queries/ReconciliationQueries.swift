@@ -24,7 +24,7 @@ extension LedgerFile {
                 let bytes: Data = (try row.decode(atIndex: 6))
                 // A voucher's ref and memo say all there is; a fund entry's data names the
                 // agreement, grant or request it concerns.
-                let body = try EntryBody(json: try JSONParser.parse([UInt8](bytes)), fundCurrency: settings.currency)
+                let body = try EntryBody(storedBytes: [UInt8](bytes), fundCurrency: settings.currency)
                 postings.append(AccountPosting(
                     seq: UInt64(clamping: (try row.decode(atIndex: 0)) as Int64), line: (try row.decode(atIndex: 1)), date: try LedgerDate(parsing: (try row.decode(atIndex: 2))),
                     amount: Amount(minorUnits: (try row.decode(atIndex: 3)), currency: currency), kind: kind, ref: (try row.decode(atIndex: 5)), memo: body.memo,

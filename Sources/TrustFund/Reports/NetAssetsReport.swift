@@ -72,7 +72,7 @@ public struct NetAssetsReport {
         let period = try Self.difference(end, minus: start + closes)
         let result = try BalanceSet(rows: period, currency: basis.currency).debit { [.revenue, .expense].contains(basis.type(of: $0)) }.negated()
         surplus = try Self.row("surplus", "Surplus (deficit) for the period", components.map { $0 == FundChart.surplus ? result : basis.zero }, basis)
-        let transfers = try ledger.entries(ofKinds: [.reserveAdjust]).filter { $0.date >= basis.from && $0.date <= basis.asOf }
+        let transfers = try ledger.entries(ofKinds: [.reserveAdjust], from: basis.from, through: basis.asOf)
         let transferRows = transfers.flatMap(\.postings).map { ValueLine(account: $0.account, value: $0.value) }
         reserveTransfers = try Self.row("reserve_transfers", "Transfers to (from) the operating reserve", try Self.credits(transferRows, basis), basis)
         let others = try Self.difference(period, minus: try ledger.kindTotals([.reserveAdjust], from: basis.from, through: basis.asOf))

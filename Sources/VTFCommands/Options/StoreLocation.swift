@@ -1,6 +1,6 @@
 import Foundation
-import LedgerJournal
-import LedgerStore
+public import LedgerJournal
+public import LedgerStore
 import SQLiteStore
 import SafeIO
 
@@ -8,14 +8,14 @@ import SafeIO
 /// the one place a command's choice of backend is made. A path names a SQLite ledger file; a
 /// `postgresql://` URL will name a PostgreSQL database (issue 14) and is refused until this
 /// build has that store.
-enum StoreLocation: Equatable, Sendable {
+public enum StoreLocation: Equatable, Sendable {
     /// A SQLite ledger file at this path.
     case sqliteFile(String)
 
     /// The location `value` names. Refuses (exit 2) a URL: a `postgresql://` one as not yet
     /// supported by this build, any other scheme as unknown. The URL is never echoed, since it
     /// may carry a password.
-    init(_ value: String) throws {
+    public init(_ value: String) throws {
         guard let scheme = Self.scheme(of: value) else {
             self = .sqliteFile(value)
             return
@@ -35,7 +35,7 @@ enum StoreLocation: Equatable, Sendable {
     }
 
     /// Opens the existing ledger to read only: never writes a byte of it.
-    func openReading(rules: LedgerRules) async throws -> any LedgerReading {
+    public func openReading(rules: LedgerRules) async throws -> any LedgerReading {
         switch self {
         case .sqliteFile(let path):
             try Self.checkFile(path)
@@ -44,7 +44,7 @@ enum StoreLocation: Equatable, Sendable {
     }
 
     /// Opens the existing ledger to write (a SQLite file of an older schema is upgraded).
-    func openWriting(rules: LedgerRules) async throws -> any LedgerWriting {
+    public func openWriting(rules: LedgerRules) async throws -> any LedgerWriting {
         switch self {
         case .sqliteFile(let path):
             try Self.checkFile(path)

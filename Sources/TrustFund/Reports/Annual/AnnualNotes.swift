@@ -133,7 +133,7 @@ struct AnnualNotes {
                 return AnnualNote(key: "events", title: "Events after the reporting date",
                                   paragraphs: [.eventsNone(from: next.description, to: report.made.description), .eventsNonAdjusting], rows: [], tables: [])
             }
-            let after = try ledger.entries(ofKinds: ledger.rules.kinds).filter { $0.date >= first && $0.date <= report.made }
+            let after = try ledger.entries(ofKinds: ledger.rules.kinds, from: first, through: report.made)
             var byKind: [EntryKind: (count: Int, cash: Amount)] = [:]
             for entry in after {
                 let cash = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.cash) }.map(\.value), report.currency)
