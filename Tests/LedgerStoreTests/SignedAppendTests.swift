@@ -108,6 +108,32 @@ struct SignedAppendTests {
         }
     }
 
+    @Test func aForgedSignatureInABatchCheckedOnEveryCoreIsNamed() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let file = try fixture.open()
+        try file.append((1...120).map { StoreFixture.voucher(Int64($0)) }, keys: StoreFixture.aliceKeys)
+        let (entries, notes) = try Self.parts(file, 0..<124)
+        for forged in [4, 90, 123] {
+            var copyEntries = entries
+            var signature = entries[forged].signature
+            signature[0] ^= 0x80
+            copyEntries[forged] = SignedEntry(body: entries[forged].body, bodyBytes: entries[forged].bodyBytes, signature: signature)
+            let copyPath = fixture.dir + "/copy-\(forged).ledger"
+            let copy = try LedgerFile.create(at: copyPath, rules: .core)
+            #expect(throws: StoreError.self, "entry \(forged)") {
+                do { try copy.appendSigned(copyEntries, checkpoints: notes) } catch let error as StoreError {
+                    #expect(error.message.hasPrefix("entry \(forged): its signature is not valid"), "\(error)")
+                    throw error
+                }
+            }
+            #expect(try copy.entryCount() == 0)
+        }
+        let copy = try LedgerFile.create(at: fixture.dir + "/copy.ledger", rules: .core)
+        try copy.appendSigned(entries, checkpoints: notes)
+        #expect(try copy.verify(threads: 2).root == file.verify(threads: 2).root)
+    }
+
     @Test func bytesThatAreNotTheBodysAreRefused() throws {
         try refused(prefix: 4, containing: "not the canonical bytes") { source, copy in
             let (entries, _) = try Self.parts(source, 4..<5)

@@ -25,7 +25,7 @@ struct StoreCopyCommandTests {
         let root = String(try #require(verified.firstMatch(of: #/root ([0-9a-f]{64})/#)).1)
         let count = String(try #require(verified.firstMatch(of: #/ok: (\d+) entries/#)).1)
         #expect(result.stdout.contains("ok: \(count) entries, root \(root), on both"), "\(result.stdout)")
-        #expect(result.stdout.contains("and 1 cosignatures"), "\(result.stdout)")
+        #expect(result.stdout.contains(" checkpoints and 1 cosignature from "), "\(result.stdout)")
         let onCopy = { (arguments: [String]) throws -> String in
             try fund.ok(arguments + ["--ledger", copy]).stdout
         }

@@ -22,10 +22,13 @@ extension LedgerFile {
             let start = try Tip.read(db)
             try Self.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
             var tip = start
+            var signers: [Ed25519PublicKey] = []
+            signers.reserveCapacity(entries.count)
             for entry in entries {
-                try Self.checkSigned(entry, tip: tip, state: state, rules: rules)
+                signers.append(try Self.checkSigned(entry, tip: tip, state: state, rules: rules))
                 tip = Tip(size: tip.size + 1, hash: entry.leafHash)
             }
+            try Self.checkSignatures(entries, signers: signers)
             try Self.insertJournal(entries, db)
             state.entriesStored()
             try state.flushBalances()
@@ -35,8 +38,10 @@ extension LedgerFile {
         }
     }
 
-    /// One signed entry checked as the verifier checks it, then its effects applied to `state`.
-    static func checkSigned(_ entry: SignedEntry, tip: Tip, state: StoreState, rules: LedgerRules) throws {
+    /// One signed entry checked as the verifier checks it (all but its signature, which
+    /// ``checkSignatures(_:signers:)`` checks for the whole batch on every core), then its
+    /// effects applied to `state`; returns the key that must have signed it.
+    static func checkSigned(_ entry: SignedEntry, tip: Tip, state: StoreState, rules: LedgerRules) throws -> Ed25519PublicKey {
         let seq = entry.body.seq
         guard seq == tip.size else {
             throw StoreError(.badInput, "entry \(seq) cannot be appended here: the journal holds \(tip.size) entries, so the next is entry \(tip.size)")
@@ -49,10 +54,29 @@ extension LedgerFile {
             throw StoreError(.badInput, "entry \(seq): its stored bytes are not the canonical bytes of its body")
         }
         let accepted = try rules.check(entry.body, against: state)
-        guard accepted.signerKey.isValidSignature(entry.signature, for: entry.bodyBytes) else {
-            throw StoreError(.badInput, "entry \(seq): its signature is not valid by its signer's key \(entry.body.signer)")
-        }
         try state.apply(entry.body, effects: accepted.effects)
+        return accepted.signerKey
+    }
+
+    /// Every entry's signature by the key the rules named for it, checked on every core (one
+    /// verifier per key and chunk); the first entry whose signature fails is named.
+    static func checkSignatures(_ entries: [SignedEntry], signers: [Ed25519PublicKey]) throws {
+        precondition(entries.count == signers.count, "one signer per entry")
+        let verdicts = ParallelSlots<Bool>(count: entries.count)
+        let chunks = entries.count >= 64 ? Parallel.coreCount : 1
+        Parallel.forEachChunk(count: entries.count, chunks: chunks) { _, range in
+            var verifiers: [[UInt8]: Ed25519Verifier] = [:]
+            for index in range {
+                let key = signers[index]
+                let verifier = verifiers[key.rawRepresentation] ?? (try? Ed25519Verifier(publicKey: key))
+                verifiers[key.rawRepresentation] = verifier
+                verdicts[index] = verifier?.isValidSignature(entries[index].signature, for: entries[index].bodyBytes) ?? false
+            }
+        }
+        if let bad = entries.indices.first(where: { verdicts[$0] != true }) {
+            let entry = entries[bad]
+            throw StoreError(.badInput, "entry \(entry.body.seq): its signature is not valid by its signer's key \(entry.body.signer)")
+        }
     }
 
     /// Checkpoint sizes ascending, each within the entries being appended.

@@ -44,9 +44,15 @@ struct StoreCopyCommand: AsyncParsableCommand {
         let to = try StoreLocation(destination)
         let reading = try await from.openReading(rules: .unvtf)
         let outcome = try await Self.copy(from: reading, to: to, threads: threads.count)
-        print("copied \(outcome.entryCount) entries, \(outcome.checkpointCount) checkpoints and \(outcome.cosignatureCount) cosignatures from \(source) to \(destination)")
+        let counts = [
+            Self.counted(Int(outcome.entryCount), "entry", "entries"), Self.counted(outcome.checkpointCount, "checkpoint", "checkpoints"),
+        ].joined(separator: ", ") + " and " + Self.counted(outcome.cosignatureCount, "cosignature", "cosignatures")
+        print("copied \(counts) from \(source) to \(destination)")
         print("ok: \(outcome.entryCount) entries, root \(outcome.rootHex), on both")
     }
+
+    /// `1 entry`, `2 entries`.
+    static func counted(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
 
     /// Creates the destination, copies into it, and removes it again if the copy fails.
     @inline(never)
