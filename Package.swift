@@ -183,6 +183,8 @@ let package = Package(
             name: "StoreConformanceTests",
             dependencies: ["LedgerStore", "SQLiteStore", "PostgresStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
         ),
+        // PostgresStore without a server: the location URL and the password lookup.
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [
