@@ -20,15 +20,15 @@ extension LedgerFile {
         try writeImmediate { db in
             let state = try StoreState(db)
             let start = try Tip.read(db)
-            try Self.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
+            try SignedAppendChecks.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
             var tip = start
             var signers: [Ed25519PublicKey] = []
             signers.reserveCapacity(entries.count)
             for entry in entries {
-                signers.append(try Self.checkSigned(entry, tip: tip, state: state, rules: rules))
+                signers.append(try SignedAppendChecks.check(entry, tipSize: tip.size, tipHash: tip.hash, state: state, rules: rules) { try state.apply($0, effects: $1) })
                 tip = Tip(size: tip.size + 1, hash: entry.leafHash)
             }
-            try Self.checkSignatures(entries, signers: signers)
+            try SignedAppendChecks.checkSignatures(entries, signers: signers)
             try Self.insertJournal(entries, db)
             state.entriesStored()
             try state.flushBalances()
@@ -41,59 +41,8 @@ extension LedgerFile {
     /// One signed entry checked as the verifier checks it (all but its signature, which
     /// ``checkSignatures(_:signers:)`` checks for the whole batch on every core), then its
     /// effects applied to `state`; returns the key that must have signed it.
-    static func checkSigned(_ entry: SignedEntry, tip: Tip, state: StoreState, rules: LedgerRules) throws -> Ed25519PublicKey {
-        let seq = entry.body.seq
-        guard seq == tip.size else {
-            throw StoreError(.badInput, "entry \(seq) cannot be appended here: the journal holds \(tip.size) entries, so the next is entry \(tip.size)")
-        }
-        guard entry.body.prev == tip.hash else {
-            throw StoreError(.badInput, "entry \(seq): its prev is not the leaf hash of entry \(seq == 0 ? "-" : String(seq - 1)) of this journal (the chain would break)")
-        }
-        let bytes = try JournalVerifier.signableBytes(of: entry.body, fundCurrency: state.settings?.currency)
-        guard bytes == entry.bodyBytes else {
-            throw StoreError(.badInput, "entry \(seq): its stored bytes are not the canonical bytes of its body")
-        }
-        let accepted = try rules.check(entry.body, against: state)
-        try state.apply(entry.body, effects: accepted.effects)
-        return accepted.signerKey
-    }
-
-    /// Every entry's signature by the key the rules named for it, checked on every core (one
-    /// verifier per key and chunk); the first entry whose signature fails is named.
-    static func checkSignatures(_ entries: [SignedEntry], signers: [Ed25519PublicKey]) throws {
-        precondition(entries.count == signers.count, "one signer per entry")
-        let verdicts = ParallelSlots<Bool>(count: entries.count)
-        let chunks = entries.count >= 64 ? Parallel.coreCount : 1
-        Parallel.forEachChunk(count: entries.count, chunks: chunks) { _, range in
-            var verifiers: [[UInt8]: Ed25519Verifier] = [:]
-            for index in range {
-                let key = signers[index]
-                let verifier = verifiers[key.rawRepresentation] ?? (try? Ed25519Verifier(publicKey: key))
-                verifiers[key.rawRepresentation] = verifier
-                verdicts[index] = verifier?.isValidSignature(entries[index].signature, for: entries[index].bodyBytes) ?? false
-            }
-        }
-        if let bad = entries.indices.first(where: { verdicts[$0] != true }) {
-            let entry = entries[bad]
-            throw StoreError(.badInput, "entry \(entry.body.seq): its signature is not valid by its signer's key \(entry.body.signer)")
-        }
-    }
-
-    /// Checkpoint sizes ascending, each within the entries being appended.
-    static func checkCheckpointSizes(_ checkpoints: [StoredNote], after size: UInt64, count: Int) throws {
-        var previous = size
-        for checkpoint in checkpoints {
-            guard checkpoint.size > previous, checkpoint.size <= size + UInt64(count) else {
-                throw StoreError(.badInput, "the checkpoint of size \(checkpoint.size) does not fall on one of the entries appended (sizes \(size + 1)…\(size + UInt64(count)), ascending)")
-            }
-            previous = checkpoint.size
-        }
-    }
 }
 
-/// The Merkle frontier and checkpoints for entries appended as they were signed elsewhere: the
-/// tree grows as ``Checkpointer`` grows it, but the checkpoints stored are the given notes,
-/// checked against the log key of the genesis entry and the root at their size.
 enum SignedCheckpointStore {
     static func advance(_ db: Database, with leafHashes: [SHA256Digest], checkpoints: [StoredNote]) throws {
         var frontier = try Checkpointer.frontier(db)
@@ -126,10 +75,7 @@ enum SignedCheckpointStore {
     }
 
     private static func store(_ note: StoredNote, root: SHA256Digest, verifier: NoteVerifier, _ db: Database) throws {
-        let checkpoint = try SignedCheckpoints.check(StoredCheckpoint(filedSize: note.size, note: note.note), with: verifier).get()
-        guard checkpoint.rootHash == root else {
-            throw RuleViolation(.checkpoint, "the checkpoint of size \(note.size) signs a different root than the entries appended")
-        }
+        try SignedAppendChecks.checkCheckpoint(note, root: root, verifier: verifier)
         try db.execute(
             sql: "INSERT INTO checkpoints (size, root, note) VALUES (?, ?, ?)",
             arguments: [Int64(note.size), Data(root.bytes), note.note])
@@ -137,12 +83,6 @@ enum SignedCheckpointStore {
 }
 
 extension SQLiteLedger {
-    /// Appends entries another store signed, as they are (see `LedgerFile.appendSigned`).
-    public func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) async throws {
-        let file = self.file
-        try await SignedAppendWorker.run { try file.appendSigned(entries, checkpoints: checkpoints) }
-    }
-
     /// Creates an empty ledger file at `path` (the schema, no entry): the destination of a copy,
     /// filled by ``appendSigned(_:checkpoints:)`` from the genesis entry on. Refuses an existing
     /// path (`StoreError.Code.exists`).
