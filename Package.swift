@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "LedgerStore",
                 "SQLiteStore",
+                "PostgresStore",
                 "TrustFund",
                 "Statements",
                 "Reconciliation",
@@ -183,6 +184,8 @@ let package = Package(
             name: "StoreConformanceTests",
             dependencies: ["LedgerStore", "SQLiteStore", "PostgresStore", "LedgerJournal", "TransparencyLog", "LedgerCrypto", "LedgerCore", "CanonicalJSON"]
         ),
+        // PostgresStore without a server: the location URL and the password lookup.
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [

@@ -24,6 +24,9 @@ public protocol BlockingLedger: StoreSnapshot {
     func appendBulk(
         _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int, progress: ((UInt64) -> Void)?
     ) throws -> Range<UInt64>
+    /// Appends entries another store signed, as they are, with their checkpoints (see
+    /// ``LedgerWriting/appendSigned(_:checkpoints:)``).
+    func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) throws
     /// Stores a witness cosignature on the checkpoint of `size`; refuses a second one by the same key.
     func addCosignature(size: UInt64, signature: NoteSignature) throws
     /// Stores a setting of this copy of the ledger.
@@ -143,8 +146,12 @@ extension BlockingLedgerStore {
     ) async throws -> Range<UInt64> {
         try await run { try $0.appendBulk(makeSource, keys: keys, batchSize: batchSize, threads: threads, progress: progress) }
     }
-    /// Stores a witness cosignature on the checkpoint of `size`; refuses a second one by the
-    /// same key.
+    /// Appends entries another store signed, as they are, with their checkpoints.
+    public func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) async throws {
+        try await run { try $0.appendSigned(entries, checkpoints: checkpoints) }
+    }
+
+    /// Stores a witness cosignature on the checkpoint of `size`; refuses a second one by the same key.
     public func addCosignature(size: UInt64, signature: NoteSignature) async throws {
         try await run { try $0.addCosignature(size: size, signature: signature) }
     }

@@ -116,6 +116,14 @@ public protocol LedgerWriting: LedgerReading {
         _ makeSource: @escaping @Sendable () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int,
         progress: (@Sendable (UInt64) -> Void)?
     ) async throws -> Range<UInt64>
+    /// Appends entries another store signed (`vtf store copy`), as they are: nothing is signed
+    /// again. One transaction: each entry must be the next of this journal (seq, prev), its bytes
+    /// the canonical bytes of its body, its signature valid by its signer's key, and the rules
+    /// must accept it against the state before it; their effects re-derive every table as for a
+    /// new entry. Each note of `checkpoints` (the log's signed note without cosignatures, sizes
+    /// ascending within the new entries) must be signed by the ledger's log key and sign the
+    /// journal's root at its size; it is stored as it is. A refusal leaves nothing written.
+    func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) async throws
     /// Stores a witness cosignature on the checkpoint of `size`; refuses a second one by the
     /// same key.
     func addCosignature(size: UInt64, signature: NoteSignature) async throws

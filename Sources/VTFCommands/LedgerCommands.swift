@@ -6,7 +6,7 @@ public import ArgumentParser
 public enum LedgerCommandGroups {
     /// Set up, record, donors and income, grants and approval, year end, read and report, check and audit.
     public static let all: [CommandGroup] = [
-        CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self]),
+        CommandGroup(name: "Set up", subcommands: [InitCommand.self, KeyCommand.self, AccountCommand.self, SettingCommand.self, StoreCommand.self]),
         CommandGroup(name: "Record entries", subcommands: [
             PostCommand.self, ReverseCommand.self, ImportCommand.self,
         ]),

@@ -143,10 +143,14 @@ struct PostgresStoreTests {
             try? owner.execute("DROP ROLE IF EXISTS \(role)")
             owner.close()
         }
-        try owner.execute("CREATE ROLE \(role) LOGIN")
+        // A throwaway password: a server that asks non-superusers for one (Scripts/pg-cluster's
+        // does) gets it, one that trusts loopback ignores it.
+        let password = "w-" + under.settings.schema.suffix(8)
+        try owner.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'")
         for grant in PostgresLedger.writerGrants(under.settings, role: role) { try owner.execute(grant) }
         var writer = under.settings
         writer.user = role
+        writer.password = password
         let store = try await PostgresLedger.open(writer, rules: .core)
         try await store.append([ConformanceLedger.voucher(700, ref: "G1")], keys: ConformanceLedger.aliceKeys, origin: nil)
         #expect(try await store.entryCount() == ConformanceLedger.startCount + 1)

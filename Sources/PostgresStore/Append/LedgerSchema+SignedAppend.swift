@@ -1,0 +1,72 @@
+import LedgerCrypto
+import LedgerJournal
+import LedgerStore
+import TransparencyLog
+
+extension LedgerSchema {
+    /// Appends entries another store signed (`vtf store copy`), as they are: nothing is signed
+    /// again. One transaction under the ledger's lock: each entry is checked as the next of this
+    /// journal, its bytes and its signature, and the rules re-derive every table from it
+    /// (``SignedAppendChecks``, as on SQLite); each note of `checkpoints` must be signed by the
+    /// log key of this journal's genesis and sign its root at its size, and is stored as it is.
+    /// Anything refused leaves nothing written.
+    func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) throws {
+        try writeTransaction {
+            let state = try PostgresStoreState(self)
+            let start = try tip()
+            try SignedAppendChecks.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
+            var tip = start
+            var signers: [Ed25519PublicKey] = []
+            signers.reserveCapacity(entries.count)
+            for entry in entries {
+                signers.append(try SignedAppendChecks.check(entry, tipSize: tip.size, tipHash: tip.hash, state: state, rules: rules) {
+                    try state.apply($0, effects: $1)
+                })
+                tip = (tip.size + 1, entry.leafHash)
+            }
+            try SignedAppendChecks.checkSignatures(entries, signers: signers)
+            try insertJournal(entries)
+            state.entriesStored()
+            try state.flushBalances()
+            try storeSignedCheckpoints(leaves: entries.map(\.leafHash), checkpoints: checkpoints)
+        }
+    }
+
+    /// Appends the leaves to the stored Merkle frontier (storing the interior nodes they
+    /// complete) and stores each of `checkpoints` at its size, after checking it against the
+    /// root there.
+    private func storeSignedCheckpoints(leaves: [SHA256Digest], checkpoints: [StoredNote]) throws {
+        var frontier = try self.frontier()
+        let verifier = checkpoints.isEmpty ? nil : try logVerifier()
+        var nodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
+        var pending = checkpoints[...]
+        var roots: [(note: StoredNote, root: SHA256Digest)] = []
+        for leaf in leaves {
+            frontier.append(leafHash: leaf) { level, index, node in nodes.append((level, index, node)) }
+            while let next = pending.first, next.size == frontier.size {
+                guard let verifier else { throw StoreError(.damaged, "the journal has no genesis entry to name its log key") }
+                try SignedAppendChecks.checkCheckpoint(next, root: frontier.root, verifier: verifier)
+                roots.append((next, frontier.root))
+                pending = pending.dropFirst()
+            }
+        }
+        precondition(pending.isEmpty, "every checkpoint size was checked to fall on an appended entry")
+        var start = 0
+        while start < nodes.count {
+            let chunk = nodes[start..<min(start + 1000, nodes.count)]
+            var values: [SQLValue] = []
+            for node in chunk { values += [.int(Int64(node.level)), .seq(node.index), .bytes(node.hash.bytes)] }
+            let rows = chunk.indices.map { "(\(Self.placeholders(3, from: ($0 - start) * 3 + 1)))" }
+            try session.execute("INSERT INTO merkle_nodes (level, idx, hash) VALUES \(rows.joined(separator: ", "))", values)
+            start = chunk.endIndex
+        }
+        try session.execute("""
+            INSERT INTO tree_state (id, size, frontier) VALUES (1, $1, $2)
+            ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
+            """, [.seq(frontier.size), .bytes(frontier.serialized)])
+        for (note, root) in roots {
+            try session.execute(
+                "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(note.size), .bytes(root.bytes), .text(note.note)])
+        }
+    }
+}
