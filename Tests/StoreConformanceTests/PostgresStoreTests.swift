@@ -201,3 +201,28 @@ struct PostgresServerGoneTests {
         #expect(try await again.verify(threads: 1).differences.isEmpty)
     }
 }
+
+/// The bulk path signs a large batch on several cores: every signature holds and is in its
+/// entry's place.
+@Suite("The PostgreSQL store's bulk path")
+struct PostgresBulkTests {
+    @Test(.enabled(if: PostgresStoreTests.serverGiven || PostgresStoreTests.serverRequired))
+    func aLargeBatchIsSignedOnSeveralCoresEachSignatureInItsPlace() async throws {
+        let settings = try PostgresStoreTests.server()
+        defer { PostgresStoreTests.drop(settings) }
+        let made = try await ConformanceLedger.start(PostgresFactory(base: settings))
+        defer { made.remove() }
+        let store = made.store
+        let range = try await store.appendBulk(
+            { DraftList(drafts: (0..<150).map { ConformanceLedger.voucher(Int64($0 + 1), ref: "L-\($0)") }) },
+            keys: ConformanceLedger.aliceKeys, batchSize: 100, threads: 3, progress: nil)
+        #expect(range == ConformanceLedger.startCount..<(ConformanceLedger.startCount + 150))
+        for seq in [range.lowerBound, range.lowerBound + 77, range.upperBound - 1] {
+            let entry = try #require(try await store.entry(at: seq))
+            #expect(ConformanceLedger.alice.publicKey.isValidSignature(entry.signature, for: entry.bodyBytes))
+            #expect(entry.body.ref == "L-\(seq - range.lowerBound)")
+        }
+        let verified = try await store.verify(threads: 2)
+        #expect(verified.entryCount == range.upperBound && verified.differences.isEmpty)
+    }
+}
