@@ -96,6 +96,15 @@ extension LedgerSchema {
         for leaf in leaves {
             frontier.append(leafHash: leaf) { level, index, node in nodes.append((level, index, node)) }
         }
+        try storeTree(nodes: nodes, frontier: frontier)
+        let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
+        try session.execute(
+            "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(frontier.size), .bytes(frontier.root.bytes), .text(note)])
+    }
+
+    /// Stores the interior Merkle nodes an append completed (a thousand per statement) and the
+    /// new frontier.
+    func storeTree(nodes: [(level: Int, index: UInt64, hash: SHA256Digest)], frontier: MerkleFrontier) throws {
         var start = 0
         while start < nodes.count {
             let chunk = nodes[start..<min(start + 1000, nodes.count)]
@@ -109,9 +118,6 @@ extension LedgerSchema {
             INSERT INTO tree_state (id, size, frontier) VALUES (1, $1, $2)
             ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
             """, [.seq(frontier.size), .bytes(frontier.serialized)])
-        let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
-        try session.execute(
-            "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(frontier.size), .bytes(frontier.root.bytes), .text(note)])
     }
 
     /// The stored Merkle frontier (empty before the first entry).
