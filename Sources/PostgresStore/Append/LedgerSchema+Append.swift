@@ -41,6 +41,7 @@ extension LedgerSchema {
         var tip = try self.tip()
         let time = RecordingTime.now()
         let signer = keys.author.publicKey.keyID
+        if drafts.count > 1 { try state.prefetchRefs(drafts.compactMap { draft in draft.ref.map { (draft.kind, $0) } }) }
         var checked: [(body: EntryBody, bytes: [UInt8], leaf: SHA256Digest)] = []
         checked.reserveCapacity(drafts.count)
         for draft in drafts {
