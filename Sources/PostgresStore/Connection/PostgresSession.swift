@@ -159,7 +159,14 @@ final class PostgresSession: @unchecked Sendable {
         defer { inTransaction = false }
         let result: T
         do { result = try body() } catch {
-            try? execute("ROLLBACK")
+            // A connection that failed is closed, not rolled back: the server rolls back what a
+            // lost connection left open, and a statement on a connection postgres-nio has not yet
+            // seen close could wait for ever.
+            if connection.isClosed || (error as? StoreError)?.code == .io {
+                close()
+            } else {
+                try? execute("ROLLBACK")
+            }
             throw error
         }
         do { try execute("COMMIT") } catch let error as StoreError {
