@@ -162,3 +162,26 @@ package enum JournalRows {
         return String(repeating: "0", count: max(0, 8 - hex.count)) + hex
     }
 }
+
+/// Refs checked against the journal table itself: one query over its (kind, ref) columns
+/// (``query``, the same SQL on SQLite and PostgreSQL) finds every entry whose ref an earlier
+/// entry of the same kind used. Verification compares those columns with each entry's bytes, so
+/// the answer is exact, and it costs no memory or query per entry.
+package final class JournalRefIndex: RefIndex {
+    /// The seqs of the entries whose ref an earlier entry of the same kind used.
+    package static let query = """
+        SELECT journal.seq FROM journal JOIN (
+            SELECT kind, ref, MIN(seq) AS first FROM journal WHERE ref IS NOT NULL
+            GROUP BY kind, ref HAVING COUNT(*) > 1) AS repeated
+        ON journal.kind = repeated.kind AND journal.ref = repeated.ref AND journal.seq > repeated.first
+        """
+
+    private let repeated: Set<UInt64>
+
+    /// The index over the seqs ``query`` returned.
+    package init(repeated: Set<UInt64>) { self.repeated = repeated }
+
+    package func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool { repeated.contains(seq) }
+
+    package func insert(kind: EntryKind, ref: String, seq: UInt64) {}
+}

@@ -166,3 +166,63 @@ struct PostgresStoreTests {
         #expect(try await store.verify(threads: 1).differences.isEmpty)
     }
 }
+
+/// The server going away under a ledger: what was acknowledged stays, the next call fails with
+/// a StoreError naming the server (exit status 3), and a new connection finds the ledger whole.
+@Suite("The PostgreSQL store when the server goes away")
+struct PostgresServerGoneTests {
+    @Test(.enabled(if: PostgresStoreTests.serverGiven || PostgresStoreTests.serverRequired))
+    func aTerminatedConnectionIsAStoreErrorAndLosesNothingAcknowledged() async throws {
+        let settings = try PostgresStoreTests.server()
+        defer { PostgresStoreTests.drop(settings) }
+        let made = try await ConformanceLedger.start(PostgresFactory(base: settings))
+        defer { made.remove() }
+        guard let under = made as? PostgresUnderTest else { throw StoreError(.badInput, "a PostgreSQL store") }
+        try await made.store.append([ConformanceLedger.voucher(300, ref: "K1")], keys: ConformanceLedger.aliceKeys, origin: nil)
+        // Another session ends the ledger's connection, as a server restart or an operator would.
+        let admin = try PostgresSession.connect(under.settings)
+        defer { admin.close() }
+        #expect(try admin.row("SHOW synchronous_commit")?.text(0) == "on")
+        let ended = try admin.rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()",
+            [.text(PostgresSession.applicationName(under.settings))])
+        #expect(ended.count >= 1)
+        try await Task.sleep(for: .milliseconds(200))
+        do {
+            try await made.store.append([ConformanceLedger.voucher(400, ref: "K2")], keys: ConformanceLedger.aliceKeys, origin: nil)
+            Issue.record("an append on a terminated connection succeeded")
+        } catch let error as StoreError {
+            #expect(error.kind == .system)
+            #expect(error.message.contains("127.0.0.1") || error.message.contains(under.settings.host), "\(error.message)")
+        }
+        let again = try await made.connect()
+        #expect(try await again.entryCount() == ConformanceLedger.startCount + 1)
+        #expect(try await again.entries(ofKinds: [.voucher]).compactMap(\.ref) == ["K1"])
+        #expect(try await again.verify(threads: 1).differences.isEmpty)
+    }
+}
+
+/// The bulk path signs a large batch on several cores: every signature holds and is in its
+/// entry's place.
+@Suite("The PostgreSQL store's bulk path")
+struct PostgresBulkTests {
+    @Test(.enabled(if: PostgresStoreTests.serverGiven || PostgresStoreTests.serverRequired))
+    func aLargeBatchIsSignedOnSeveralCoresEachSignatureInItsPlace() async throws {
+        let settings = try PostgresStoreTests.server()
+        defer { PostgresStoreTests.drop(settings) }
+        let made = try await ConformanceLedger.start(PostgresFactory(base: settings))
+        defer { made.remove() }
+        let store = made.store
+        let range = try await store.appendBulk(
+            { DraftList(drafts: (0..<150).map { ConformanceLedger.voucher(Int64($0 + 1), ref: "L-\($0)") }) },
+            keys: ConformanceLedger.aliceKeys, batchSize: 100, threads: 3, progress: nil)
+        #expect(range == ConformanceLedger.startCount..<(ConformanceLedger.startCount + 150))
+        for seq in [range.lowerBound, range.lowerBound + 77, range.upperBound - 1] {
+            let entry = try #require(try await store.entry(at: seq))
+            #expect(ConformanceLedger.alice.publicKey.isValidSignature(entry.signature, for: entry.bodyBytes))
+            #expect(entry.body.ref == "L-\(seq - range.lowerBound)")
+        }
+        let verified = try await store.verify(threads: 2)
+        #expect(verified.entryCount == range.upperBound && verified.differences.isEmpty)
+    }
+}

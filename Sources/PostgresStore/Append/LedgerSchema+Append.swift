@@ -35,13 +35,15 @@ extension LedgerSchema {
 
     /// Checks, signs and inserts one batch inside the caller's transaction, then stores the new
     /// checkpoint: each draft is checked against the ledger as it stands after the ones before it.
-    func appendBatch(_ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: PostgresStoreState) throws -> [SignedEntry] {
+    func appendBatch(
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: PostgresStoreState, threads: Int = 1
+    ) throws -> [SignedEntry] {
         var tip = try self.tip()
         let time = RecordingTime.now()
         let signer = keys.author.publicKey.keyID
-        let signing = try keys.author.makeSigner()
-        var entries: [SignedEntry] = []
-        entries.reserveCapacity(drafts.count)
+        if drafts.count > 1 { try state.prefetchRefs(drafts.compactMap { draft in draft.ref.map { (draft.kind, $0) } }) }
+        var checked: [(body: EntryBody, bytes: [UInt8], leaf: SHA256Digest)] = []
+        checked.reserveCapacity(drafts.count)
         for draft in drafts {
             guard let ledger = state.settings?.origin ?? origin else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
             let body = try rules.completing(draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
@@ -50,8 +52,12 @@ extension LedgerSchema {
             let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)
             try state.apply(body, effects: accepted.effects)
             let leaf = MerkleHash.leaf(bytes)
-            entries.append(SignedEntry(body: body, bodyBytes: bytes, signature: try signing.sign(bytes), leafHash: leaf))
+            checked.append((body, bytes, leaf))
             tip = (tip.size + 1, leaf)
+        }
+        let signatures = try Self.sign(checked.map(\.bytes), key: keys.author, threads: threads)
+        let entries = checked.indices.map {
+            SignedEntry(body: checked[$0].body, bodyBytes: checked[$0].bytes, signature: signatures[$0], leafHash: checked[$0].leaf)
         }
         try insertJournal(entries)
         state.entriesStored()
@@ -91,6 +97,15 @@ extension LedgerSchema {
         for leaf in leaves {
             frontier.append(leafHash: leaf) { level, index, node in nodes.append((level, index, node)) }
         }
+        try storeTree(nodes: nodes, frontier: frontier)
+        let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
+        try session.execute(
+            "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(frontier.size), .bytes(frontier.root.bytes), .text(note)])
+    }
+
+    /// Stores the interior Merkle nodes an append completed (a thousand per statement) and the
+    /// new frontier.
+    func storeTree(nodes: [(level: Int, index: UInt64, hash: SHA256Digest)], frontier: MerkleFrontier) throws {
         var start = 0
         while start < nodes.count {
             let chunk = nodes[start..<min(start + 1000, nodes.count)]
@@ -104,9 +119,6 @@ extension LedgerSchema {
             INSERT INTO tree_state (id, size, frontier) VALUES (1, $1, $2)
             ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
             """, [.seq(frontier.size), .bytes(frontier.serialized)])
-        let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
-        try session.execute(
-            "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(frontier.size), .bytes(frontier.root.bytes), .text(note)])
     }
 
     /// The stored Merkle frontier (empty before the first entry).
@@ -139,7 +151,7 @@ extension LedgerSchema {
                 }
                 if batch.isEmpty { break }
                 do {
-                    _ = try appendBatch(batch, keys: keys, origin: nil, state: state)
+                    _ = try appendBatch(batch, keys: keys, origin: nil, state: state, threads: threads)
                 } catch let violation as RuleViolation {
                     throw violation.with(message: "\(origins.first ?? "?")–\(origins.last ?? "?"): \(violation.message) (nothing was recorded)")
                 }
@@ -147,6 +159,28 @@ extension LedgerSchema {
                 progress?(appended)
             }
             return first..<(first + appended)
+        }
+    }
+
+    /// The signatures of `messages` by `key`, in order: on `threads` cores for a bulk batch (one
+    /// signer per chunk), on this thread for a few.
+    static func sign(_ messages: [[UInt8]], key: Ed25519PrivateKey, threads: Int) throws -> [[UInt8]] {
+        guard threads > 1, messages.count >= 64 else {
+            let signer = try key.makeSigner()
+            return try messages.map { try signer.sign($0) }
+        }
+        let slots = ParallelSlots<Result<[UInt8], CryptoError>>(count: messages.count)
+        Parallel.forEachChunk(count: messages.count, chunks: threads) { _, range in
+            let signer: Ed25519Signer
+            do throws(CryptoError) { signer = try key.makeSigner() } catch {
+                for index in range { slots[index] = .failure(error) }
+                return
+            }
+            for index in range { slots[index] = Result { () throws(CryptoError) in try signer.sign(messages[index]) } }
+        }
+        return try (0..<messages.count).map { index in
+            guard let result = slots[index] else { preconditionFailure("every message was signed") }
+            return try result.get()
         }
     }
 }

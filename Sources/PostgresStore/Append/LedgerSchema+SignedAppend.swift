@@ -51,19 +51,7 @@ extension LedgerSchema {
             }
         }
         precondition(pending.isEmpty, "every checkpoint size was checked to fall on an appended entry")
-        var start = 0
-        while start < nodes.count {
-            let chunk = nodes[start..<min(start + 1000, nodes.count)]
-            var values: [SQLValue] = []
-            for node in chunk { values += [.int(Int64(node.level)), .seq(node.index), .bytes(node.hash.bytes)] }
-            let rows = chunk.indices.map { "(\(Self.placeholders(3, from: ($0 - start) * 3 + 1)))" }
-            try session.execute("INSERT INTO merkle_nodes (level, idx, hash) VALUES \(rows.joined(separator: ", "))", values)
-            start = chunk.endIndex
-        }
-        try session.execute("""
-            INSERT INTO tree_state (id, size, frontier) VALUES (1, $1, $2)
-            ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
-            """, [.seq(frontier.size), .bytes(frontier.serialized)])
+        try storeTree(nodes: nodes, frontier: frontier)
         for (note, root) in roots {
             try session.execute(
                 "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(note.size), .bytes(root.bytes), .text(note.note)])

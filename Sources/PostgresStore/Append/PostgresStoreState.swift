@@ -7,7 +7,7 @@ import LedgerStore
 /// The ledger as the rules see it during a write transaction on PostgreSQL (as SQLiteStore's
 /// StoreState): the derived tables, plus the entries of this transaction that are checked but
 /// not yet in the journal table. Applying an effect writes its derived rows at once; balances are
-/// summed in memory (checked arithmetic) and written by ``flushBalances()`` just before the
+/// summed in memory (checked arithmetic) and, with the postings, written by ``flushBalances()`` just before the
 /// checkpoint. Keys are read once per transaction, records and accounts once each.
 final class PostgresStoreState: LedgerStateReading {
     let session: PostgresSession
@@ -20,6 +20,11 @@ final class PostgresStoreState: LedgerStateReading {
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
     private var recordCache: [String: StateRecord?] = [:]
+    /// Postings applied but not yet written (7 values a row), see ``flushPostings()``.
+    private var pendingPostings: [SQLValue] = []
+    /// Refs ("kind\u{1F}ref") whose presence in the journal ``prefetchRefs(_:)`` learnt, and those present.
+    private var checkedRefs: Set<String> = []
+    private var knownRefs: Set<String> = []
 
     init(_ schema: LedgerSchema) throws {
         session = schema.session
@@ -40,7 +45,9 @@ final class PostgresStoreState: LedgerStateReading {
     }
 
     func refExists(kind: EntryKind, ref: String) throws -> Bool {
-        if pendingRefs.contains(kind.rawValue + "\u{1F}" + ref) { return true }
+        let key = kind.rawValue + "\u{1F}" + ref
+        if pendingRefs.contains(key) { return true }
+        if checkedRefs.contains(key) { return knownRefs.contains(key) }
         return try session.row("SELECT 1::BIGINT FROM journal WHERE kind = $1 AND ref = $2", [.text(kind.rawValue), .text(ref)]) != nil
     }
 
@@ -106,6 +113,7 @@ final class PostgresStoreState: LedgerStateReading {
 
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let settings else { return [] }
+        try flushPostings()
         // Postings are written at once, so the table holds this transaction's too.
         return try session.rows("""
             SELECT account, currency, SUM(amount)::BIGINT, SUM(value)::BIGINT FROM postings
@@ -124,11 +132,13 @@ final class PostgresStoreState: LedgerStateReading {
     func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     func firstPostingDate() throws -> LedgerDate? {
-        try session.row("SELECT MIN(date) FROM postings")?.optionalText(0).map { try LedgerDate(parsing: $0) }
+        try flushPostings()
+        return try session.row("SELECT MIN(date) FROM postings")?.optionalText(0).map { try LedgerDate(parsing: $0) }
     }
 
     func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {
-        try session.rows("""
+        try flushPostings()
+        return try session.rows("""
             SELECT date, SUM(amount)::BIGINT FROM postings WHERE account = $1 AND currency = $2 GROUP BY date ORDER BY date
             """, [.text(code.rawValue), .text(currency.code)]
         ).compactMap { row in
@@ -197,19 +207,48 @@ final class PostgresStoreState: LedgerStateReading {
 
     /// One statement for an entry's postings.
     private func insertPostings(seq: UInt64, date: LedgerDate, _ postings: [Posting]) throws {
-        guard !postings.isEmpty else { return }
-        var values: [SQLValue] = []
-        var rows: [String] = []
         for (line, posting) in postings.enumerated() {
-            let first = values.count + 1
-            rows.append("(\(LedgerSchema.placeholders(7, from: first)))")
-            values += [
+            pendingPostings += [
                 .seq(seq), .int(Int64(line)), .text(date.description), .text(posting.account.rawValue), .text(posting.amount.currency.code),
                 .int(posting.amount.minorUnits), .int(posting.value.minorUnits),
             ]
         }
-        try session.execute(
-            "INSERT INTO postings (seq, line, date, account, currency, amount, value) VALUES \(rows.joined(separator: ", "))", values)
+    }
+
+    /// Writes the postings waiting since the last flush, up to 9,000 rows per statement (the
+    /// protocol's 65,535 parameters). Called before any read of the postings table and before
+    /// the checkpoint, so every query sees them.
+    func flushPostings() throws {
+        var start = 0
+        while start < pendingPostings.count {
+            let end = min(start + 7 * 9_000, pendingPostings.count)
+            let rows = stride(from: 0, to: end - start, by: 7).map { "(\(LedgerSchema.placeholders(7, from: $0 + 1)))" }
+            try session.execute(
+                "INSERT INTO postings (seq, line, date, account, currency, amount, value) VALUES \(rows.joined(separator: ", "))",
+                Array(pendingPostings[start..<end]))
+            start = end
+        }
+        pendingPostings.removeAll(keepingCapacity: true)
+    }
+
+    /// Learns in one query which of `keys` (kind, ref) the journal holds, so that
+    /// ``refExists(kind:ref:)`` answers them without a query each (a bulk batch's refs).
+    func prefetchRefs(_ keys: [(kind: EntryKind, ref: String)]) throws {
+        for (kind, refs) in Dictionary(grouping: keys, by: \.kind) {
+            var start = 0
+            while start < refs.count {
+                let chunk = refs[start..<min(start + 5_000, refs.count)]
+                // kind first: the unique index on journal (kind, ref) answers it.
+                for row in try session.rows(
+                    "SELECT ref FROM journal WHERE kind = $1 AND ref IN (\(LedgerSchema.placeholders(chunk.count, from: 2)))",
+                    [.text(kind.rawValue)] + chunk.map { .text($0.ref) })
+                {
+                    knownRefs.insert(kind.rawValue + "\u{1F}" + (try row.text(0)))
+                }
+                for key in chunk { checkedRefs.insert(kind.rawValue + "\u{1F}" + key.ref) }
+                start = chunk.endIndex
+            }
+        }
     }
 
     private func addToBalances(_ postings: [Posting]) throws {
@@ -233,6 +272,7 @@ final class PostgresStoreState: LedgerStateReading {
 
     /// Writes the balances this transaction changed, in one statement.
     func flushBalances() throws {
+        try flushPostings()
         guard !touchedBalances.isEmpty else { return }
         var values: [SQLValue] = []
         var rows: [String] = []

@@ -61,6 +61,14 @@ final class PostgresSession: @unchecked Sendable {
     private let logger: Logger
     /// Whether a transaction is open (a snapshot read or a write): queries join it.
     private(set) var inTransaction = false
+    /// The query in flight (one at a time), failed at once if the connection closes.
+    private var pending: EventLoopPromise<PostgresQueryResult>?
+    private let pendingLock = NSLock()
+
+    /// Why a query on a closed connection failed.
+    private var gone: StoreError {
+        StoreError(.io, "the PostgreSQL server at \(settings.host):\(settings.port) closed the connection (it stopped, restarted or ended this session): nothing unacknowledged was recorded; once it is back, run vtf verify")
+    }
 
     private init(connection: PostgresConnection, settings: PostgresConnectionSettings, logger: Logger) {
         self.connection = connection
@@ -82,9 +90,11 @@ final class PostgresSession: @unchecked Sendable {
         var logger = Logger(label: "vtf.postgres")
         logger.logLevel = .critical
         let tls = try tlsMode(settings)
-        let configuration = PostgresConnection.Configuration(
+        var configuration = PostgresConnection.Configuration(
             host: settings.host, port: settings.port, username: settings.user, password: settings.password,
             database: settings.database, tls: tls)
+        // pg_stat_activity names vtf and the ledger (an operator sees who holds a connection).
+        configuration.options.additionalStartupParameters = [("application_name", Self.applicationName(settings))]
         let connection: PostgresConnection
         do {
             connection = try PostgresConnection.connect(
@@ -94,10 +104,17 @@ final class PostgresSession: @unchecked Sendable {
             throw PostgresErrors.mapped(error, settings)
         }
         let session = PostgresSession(connection: connection, settings: settings, logger: logger)
+        connection.closeFuture.whenComplete { [weak session] _ in
+            guard let session else { return }
+            session.pendingLock.withLock { session.pending }?.fail(session.gone)
+        }
         try session.execute("SET search_path TO \(settings.quotedSchema)")
         try session.execute("SET synchronous_commit TO on")
         return session
     }
+
+    /// The `application_name` of vtf's connections to the ledger of `settings`.
+    static func applicationName(_ settings: PostgresConnectionSettings) -> String { "vtf " + settings.schema }
 
     /// The rows of `sql` with `values` bound to `$1`, `$2`, ….
     func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
@@ -111,7 +128,15 @@ final class PostgresSession: @unchecked Sendable {
             }
         }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            // A query sent on a connection the server has closed is never answered (postgres-nio
+            // drops the write): the query fails when the connection closes instead of waiting.
+            // The one query in flight is failed by the close observer set up in `connect`.
+            let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+            pendingLock.withLock { pending = answer }
+            defer { pendingLock.withLock { pending = nil } }
+            if connection.isClosed { answer.fail(gone) }
+            connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).cascade(to: answer)
+            let result = try answer.futureResult.wait()
             return result.map { SQLRow(cells: $0.makeRandomAccess()) }
         } catch {
             throw PostgresErrors.mapped(error, settings)

@@ -35,7 +35,7 @@ extension LedgerSchema {
             let observer = PostgresDerivedComparison(session: session, reader: reader, collecting: collecting)
             let verifier = JournalVerifier(rules: rules, threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
-                reader, checkpoints: checkpoints, observer: observer, refs: try PostgresRefIndex(session: session), progress: progress)
+                reader, checkpoints: checkpoints, observer: observer, refs: JournalRefIndex(repeated: Set(try session.rows(JournalRefIndex.query).map { try $0.natural(0) })), progress: progress)
             if let last = try session.row("SELECT MAX(size) FROM checkpoints")?.optionalNatural(0), last < report.entryCount {
                 throw VerificationFailure(seq: last, .checkpoint, reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
@@ -122,25 +122,6 @@ final class PostgresJournalReader: JournalReader {
         }
         return RawEntry(bodyBytes: try row.bytes(0), signature: try row.bytes(1), position: seq)
     }
-}
-
-/// Refs checked against the journal table itself: one query finds every entry whose ref an
-/// earlier entry of the same kind used (the replay compares those columns with the bytes).
-final class PostgresRefIndex: RefIndex {
-    private let repeated: Set<UInt64>
-
-    init(session: PostgresSession) throws {
-        repeated = Set(try session.rows("""
-            SELECT journal.seq FROM journal JOIN (
-                SELECT kind, ref, MIN(seq) AS first FROM journal WHERE ref IS NOT NULL
-                GROUP BY kind, ref HAVING COUNT(*) > 1) AS repeated
-            ON journal.kind = repeated.kind AND journal.ref = repeated.ref AND journal.seq > repeated.first
-            """).map { try $0.natural(0) })
-    }
-
-    func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool { repeated.contains(seq) }
-
-    func insert(kind: EntryKind, ref: String, seq: UInt64) {}
 }
 
 /// Compares the postings and Merkle node tables with each verified batch, one range query each.

@@ -3,25 +3,11 @@ import GRDB
 public import LedgerJournal
 import LedgerStore
 
-/// Refs checked against the journal table itself: one ordered pass over its (kind, ref) columns
-/// finds every entry whose ref an earlier entry of the same kind used. Verification compares
-/// those columns with each entry's bytes, so the answer is exact, and it costs no memory or query
-/// per entry.
-final class JournalRefIndex: RefIndex {
-    private let repeated: Set<UInt64>
-
-    init(db: Database) throws {
-        repeated = Set(try Int64.fetchAll(db, sql: """
-            SELECT journal.seq FROM journal JOIN (
-                SELECT kind, ref, MIN(seq) AS first FROM journal WHERE ref IS NOT NULL
-                GROUP BY kind, ref HAVING COUNT(*) > 1) AS repeated
-            ON journal.kind = repeated.kind AND journal.ref = repeated.ref AND journal.seq > repeated.first
-            """).map { UInt64($0) })
+extension JournalRefIndex {
+    /// The index of the file's journal table (LedgerStore's query).
+    convenience init(db: Database) throws {
+        self.init(repeated: Set(try Int64.fetchAll(db, sql: Self.query).map { UInt64($0) }))
     }
-
-    func contains(kind: EntryKind, ref: String, before seq: UInt64) -> Bool { repeated.contains(seq) }
-
-    func insert(kind: EntryKind, ref: String, seq: UInt64) {}
 }
 
 /// Refs kept in a temporary SQLite file that is deleted when done, so verifying a journal of any
