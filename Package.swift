@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "LedgerStore",
                 "SQLiteStore",
+                "PostgresStore",
                 "TrustFund",
                 "Statements",
                 "Reconciliation",

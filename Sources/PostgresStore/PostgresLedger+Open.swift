@@ -1,6 +1,7 @@
 import Foundation
 import Dispatch
 public import LedgerJournal
+public import LedgerStore
 
 // Opening, creating and migrating a PostgreSQL ledger: the blocking connect runs on a Dispatch
 // worker, never on the cooperative pool.
@@ -14,6 +15,21 @@ extension PostgresLedger {
             try PostgresMigrations.check(session)
             return PostgresLedger(schema: LedgerSchema(session: session, rules: rules))
         }
+    }
+
+    /// Creates a ledger in the schema of `settings`: its tables when missing (``migrate(_:)``, so
+    /// the role must be the schema's owner or may create it), then the genesis entry, `more` and
+    /// the local settings in one transaction. Refuses a schema that holds a ledger already.
+    public static func create(
+        _ settings: PostgresConnectionSettings, origin: String, genesis: EntryDraft, then more: [EntryDraft], keys: WriteKeys,
+        localSettings: [String: String], rules: LedgerRules
+    ) async throws -> PostgresLedger {
+        try await migrate(settings)
+        let ledger = try await open(settings, rules: rules)
+        try await ledger.onSchema { schema in
+            try schema.createLedger(origin: origin, genesis: genesis, then: more, keys: keys, localSettings: localSettings)
+        }
+        return ledger
     }
 
     /// Creates the ledger's schema and tables when missing and runs every migration of
@@ -41,6 +57,17 @@ extension PostgresLedger {
                 "GRANT SELECT ON \(schema).schema_migrations TO \(quotedRole)"]
             + ["journal", "checkpoints", "cosignatures"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
             + derived.map { "GRANT SELECT, INSERT, UPDATE, DELETE ON \(schema).\($0) TO \(quotedRole)" }
+    }
+
+    /// Runs ``writerGrants(_:role:)`` for `role`, as the owner the settings connect as.
+    public static func grantWriter(_ settings: PostgresConnectionSettings, role: String) async throws {
+        try await offPool(settings) {
+            let session = try PostgresSession.connect(settings)
+            defer { session.close() }
+            try session.transaction("BEGIN") {
+                for grant in writerGrants(settings, role: role) { try session.execute(grant) }
+            }
+        }
     }
 
     /// Runs `body` on a Dispatch worker, mapping any error to a `StoreError`.

@@ -36,6 +36,11 @@ public final class PostgresLedger: BlockingLedgerStore, Sendable {
         try await runOnSchema(body)
     }
 
+    /// Runs `body` on the ledger's queue with its schema (creating a ledger).
+    func onSchema<T: Sendable>(_ body: @escaping @Sendable (LedgerSchema) throws -> T) async throws -> T {
+        try await runOnSchema(body)
+    }
+
     private func runOnSchema<T: Sendable>(_ body: @escaping @Sendable (LedgerSchema) throws -> T) async throws -> T {
         let schema = schema
         let settings = settings

@@ -22,6 +22,10 @@ public struct PostgresConnectionSettings: Sendable, Equatable, CustomStringConve
     public var schema: String
     /// Whether the connection must use TLS (`sslmode=require` or `verify-full`).
     public var requiresTLS: Bool
+    /// How the connection is protected (the URL's `sslmode`); `requiresTLS` alone means `require`.
+    public var sslMode: PostgresLocation.SSLMode?
+    /// The certificate authorities (a PEM file) that `verify-full` trusts instead of the system's.
+    public var sslRootCertificatePath: String?
 
     /// Settings for the ledger in `schema` of `database` on `host`:`port`, as `user`.
     public init(

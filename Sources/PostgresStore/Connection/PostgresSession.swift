@@ -81,14 +81,7 @@ final class PostgresSession: @unchecked Sendable {
         try settings.checkSchemaName()
         var logger = Logger(label: "vtf.postgres")
         logger.logLevel = .critical
-        let tls: PostgresConnection.Configuration.TLS
-        if settings.requiresTLS {
-            do { tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration())) } catch {
-                throw StoreError(.io, "cannot set up TLS for \(settings): \(error)")
-            }
-        } else {
-            tls = .disable
-        }
+        let tls = try tlsMode(settings)
         let configuration = PostgresConnection.Configuration(
             host: settings.host, port: settings.port, username: settings.user, password: settings.password,
             database: settings.database, tls: tls)
@@ -141,7 +134,14 @@ final class PostgresSession: @unchecked Sendable {
         defer { inTransaction = false }
         let result: T
         do { result = try body() } catch {
-            try? execute("ROLLBACK")
+            // A connection that failed is closed, not rolled back: the server rolls back what a
+            // lost connection left open, and a statement on a connection postgres-nio has not yet
+            // seen close could wait for ever.
+            if connection.isClosed || (error as? StoreError)?.code == .io {
+                close()
+            } else {
+                try? execute("ROLLBACK")
+            }
             throw error
         }
         do { try execute("COMMIT") } catch let error as StoreError {
@@ -152,4 +152,30 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Closes the connection (blocking until it is closed).
     func close() { try? connection.close().wait() }
+}
+
+/// postgres-nio's TLS setting for `settings`' mode, as libpq means it: `disable` none;
+/// `prefer` TLS when the server offers it and `require` TLS always, neither checking the
+/// certificate; `verify-full` TLS with a certificate that chains to the system's authorities (or
+/// those of `sslrootcert`) and names the host.
+func tlsMode(_ settings: PostgresConnectionSettings) throws -> PostgresConnection.Configuration.TLS {
+    let mode = settings.sslMode ?? (settings.requiresTLS ? .require : .disable)
+    do {
+        switch mode {
+        case .disable:
+            return .disable
+        case .prefer, .require:
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: configuration)
+            return mode == .prefer ? .prefer(context) : .require(context)
+        case .verifyFull:
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = .fullVerification
+            if let path = settings.sslRootCertificatePath { configuration.trustRoots = .file(path) }
+            return .require(try NIOSSLContext(configuration: configuration))
+        }
+    } catch {
+        throw StoreError(.io, "cannot set up TLS (sslmode=\(mode.rawValue)) for \(settings): \(error)")
+    }
 }

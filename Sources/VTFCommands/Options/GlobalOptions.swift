@@ -11,7 +11,7 @@ import SafeIO
 
 /// `--ledger` and `--key`, for the commands that record (DESIGN §6).
 struct GlobalOptions: ParsableArguments, LedgerLocating {
-    @Option(help: ArgumentHelp("The ledger file (default: $VTF_LEDGER).", valueName: "path"))
+    @Option(help: ArgumentHelp("The ledger: a file, or postgresql://USER@HOST[:PORT]/DB?schema=NAME (default: $VTF_LEDGER).", valueName: "ledger"))
     var ledger: String?
 
     @Option(help: ArgumentHelp(

@@ -1,20 +1,22 @@
 import Foundation
 public import LedgerJournal
 public import LedgerStore
+public import PostgresStore
 import SQLiteStore
 import SafeIO
 
 /// Where a ledger is kept, as `--ledger` (or $VTF_LEDGER) names it, and so which store holds it:
 /// the one place a command's choice of backend is made. A path names a SQLite ledger file; a
-/// `postgresql://` URL will name a PostgreSQL database (issue 14) and is refused until this
-/// build has that store.
+/// `postgresql://USER@HOST[:PORT]/DB[?schema=NAME&sslmode=MODE]` URL names a schema of a
+/// PostgreSQL database (its password from PGPASSWORD or ~/.pgpass, never the URL).
 public enum StoreLocation: Equatable, Sendable {
     /// A SQLite ledger file at this path.
     case sqliteFile(String)
+    /// A ledger in a schema of a PostgreSQL database.
+    case postgres(PostgresLocation)
 
-    /// The location `value` names. Refuses (exit 2) a URL: a `postgresql://` one as not yet
-    /// supported by this build, any other scheme as unknown. The URL is never echoed, since it
-    /// may carry a password.
+    /// The location `value` names. Refuses (exit 2) a PostgreSQL URL that does not parse or holds
+    /// a password, and a URL of any other scheme. A password is never echoed.
     public init(_ value: String) throws {
         guard let scheme = Self.scheme(of: value) else {
             self = .sqliteFile(value)
@@ -22,10 +24,18 @@ public enum StoreLocation: Equatable, Sendable {
         }
         switch scheme.lowercased() {
         case "postgresql", "postgres":
-            throw InputError("--ledger \(scheme)://…: a PostgreSQL ledger is not supported by this build yet; give the path of a ledger file")
+            do { self = .postgres(try PostgresLocation(value)) } catch {
+                throw InputError("--ledger: \(error.message)")
+            }
         default:
-            throw InputError("--ledger \(scheme)://…: vtf keeps no ledger at a \(scheme) URL; give the path of a ledger file (or, with a build that supports it, a postgresql:// URL)")
+            throw InputError("--ledger \(scheme)://…: vtf keeps no ledger at a \(scheme) URL; give the path of a ledger file or a postgresql:// URL")
         }
+    }
+
+    /// The settings to connect to a PostgreSQL ledger with; a password file ignored (others may
+    /// read it) is said on standard error.
+    static func connection(_ location: PostgresLocation) -> PostgresConnectionSettings {
+        location.connectionSettings { Terminal.note("vtf: \($0)") }
     }
 
     /// The URL scheme `value` starts with (`postgresql` of `postgresql://host/db`), or nil for a path.
@@ -40,6 +50,8 @@ public enum StoreLocation: Equatable, Sendable {
         case .sqliteFile(let path):
             try Self.checkFile(path)
             return try await SQLiteLedger.open(at: path, mode: .readOnly, rules: rules)
+        case .postgres(let location):
+            return try await PostgresLedger.open(Self.connection(location), rules: rules)
         }
     }
 
@@ -49,6 +61,8 @@ public enum StoreLocation: Equatable, Sendable {
         case .sqliteFile(let path):
             try Self.checkFile(path)
             return try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
+        case .postgres(let location):
+            return try await PostgresLedger.open(Self.connection(location), rules: rules)
         }
     }
 
@@ -62,6 +76,10 @@ public enum StoreLocation: Equatable, Sendable {
         case .sqliteFile(let path):
             return try await SQLiteLedger.create(
                 at: path, origin: origin, genesis: genesis, then: more, keys: keys, localSettings: localSettings, rules: rules)
+        case .postgres(let location):
+            return try await PostgresLedger.create(
+                Self.connection(location), origin: origin, genesis: genesis, then: more, keys: keys, localSettings: localSettings,
+                rules: rules)
         }
     }
 

@@ -6,13 +6,15 @@ import LedgerStore
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Move a ledger between stores: copy it, signed entries and all, into a new one.",
+        abstract: "Move a ledger between stores, and prepare a PostgreSQL schema for one.",
         discussion: """
-            A ledger is kept in a store: a SQLite file (the default). `vtf store copy` moves one \
-            into a new store without signing anything again: the copy holds the very entries, \
-            checkpoints and cosignatures of its source, and both are verified before it says ok.
+            A ledger is kept in a store: a SQLite file (the default), or a schema of a PostgreSQL \
+            database (--ledger postgresql://USER@HOST[:PORT]/DB?schema=NAME). `vtf store copy` moves \
+            one into a new store without signing anything again: the copy holds the very entries, \
+            checkpoints and cosignatures of its source, and both are verified before it says ok. \
+            `vtf store migrate` creates or upgrades a PostgreSQL ledger's tables, as the schema's owner.
             """,
-        subcommands: [StoreCopyCommand.self])
+        subcommands: [StoreCopyCommand.self, StoreMigrateCommand.self])
 }
 
 /// `vtf store copy --from LEDGER --to LEDGER`.
@@ -31,10 +33,10 @@ struct StoreCopyCommand: AsyncParsableCommand {
             Example:  vtf store copy --from books.vtf --to books-copy.vtf
             """)
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("The ledger to copy (a ledger file).", valueName: "ledger"))
+    @Option(name: .customLong("from"), help: ArgumentHelp("The ledger to copy (a ledger file or a postgresql:// URL).", valueName: "ledger"))
     var source: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The new ledger to copy it into (a path that does not exist yet).", valueName: "ledger"))
+    @Option(name: .customLong("to"), help: ArgumentHelp("The new ledger to copy it into (a path that does not exist yet, or a postgresql:// URL of a schema that holds no ledger).", valueName: "ledger"))
     var destination: String
 
     @OptionGroup var threads: ThreadsOption

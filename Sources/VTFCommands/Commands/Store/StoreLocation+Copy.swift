@@ -1,6 +1,7 @@
 import Foundation
 import LedgerJournal
 import LedgerStore
+import PostgresStore
 import SQLiteStore
 
 extension StoreLocation {
@@ -13,6 +14,14 @@ extension StoreLocation {
                 throw InputError("--to \(path) already exists; vtf store copy writes a new ledger: give a path that does not exist yet (nothing was changed)")
             }
             return try await SQLiteLedger.createEmpty(at: path, rules: rules)
+        case .postgres(let location):
+            let settings = Self.connection(location)
+            try await PostgresLedger.migrate(settings)
+            let ledger = try await PostgresLedger.open(settings, rules: rules)
+            guard try await ledger.entryCount() == 0 else {
+                throw InputError("--to \(location) already holds a ledger; vtf store copy writes a new ledger: give a schema that holds none (?schema=NAME) (nothing was changed)")
+            }
+            return ledger
         }
     }
 
@@ -21,6 +30,10 @@ extension StoreLocation {
         switch self {
         case .sqliteFile(let path):
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        case .postgres(let location):
+            // vtf drops nothing on a server: the entries copied so far stay, and the next copy
+            // into this schema is refused until its owner drops it.
+            Terminal.note("vtf: the copy stopped part-way; \(location) holds what was copied so far. Drop that schema (DROP SCHEMA \(location.quotedSchema) CASCADE, as its owner) before copying into it again")
         }
     }
 }

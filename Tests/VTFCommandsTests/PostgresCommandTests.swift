@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The test server (Scripts/test starts one and sets these): a PostgreSQL URL without a schema,
+/// and, when Scripts/test started the cluster itself, its folder (for a standby of it).
+enum TestPostgres {
+    static let environment = ProcessInfo.processInfo.environment
+    static let url = environment["VTF_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let clusterDir = environment["VTF_TEST_POSTGRES_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Scripts/test sets VTF_REQUIRE_POSTGRES=1: then a missing server fails these tests.
+    static let required = environment["VTF_REQUIRE_POSTGRES"] == "1"
+    static var enabled: Bool { url != nil || required }
+
+    /// The URL of a new schema of the test server (one ledger per schema).
+    static func ledger(_ label: String) throws -> String {
+        guard let url else { throw Missing() }
+        let unique = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        return url + (url.contains("?") ? "&" : "?") + "schema=\(label)_\(unique)"
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "VTF_REQUIRE_POSTGRES=1 but VTF_TEST_POSTGRES_URL names no server (Scripts/test starts one)" }
+    }
+}
+
+/// The ledger's commands on a PostgreSQL ledger (issue 14 point 1): the same commands, the same
+/// output as on a file, and clear refusals for what cannot work.
+@Suite("Commands on a PostgreSQL ledger")
+struct PostgresCommandTests {
+    /// Runs the same small year of commands on `ledger` (a file or a URL), returning the outputs
+    /// to compare.
+    static func smallYear(on ledger: String, keys dir: String) throws -> [String] {
+        func vtf(_ arguments: [String], key: String? = "alice") throws -> CLI.Result {
+            var env = ["VTF_LEDGER": ledger]
+            if let key { env["VTF_KEY"] = dir + "/\(key).pem" }
+            let result = try CLI.vtf(arguments, in: dir, environment: env)
+            #expect(result.status == 0, "vtf \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result
+        }
+        _ = try vtf(["init", "--origin", "test.example/pg", "--fund-name", "Test Fund", "--admin-key", dir + "/admin.pem",
+                     "--log-key", dir + "/log.pem", "--date", "2026-01-01"], key: nil)
+        _ = try vtf(["key", "register", "--key", dir + "/admin.pem", "--public-key", dir + "/alice.pem.pub", "--holder", "alice",
+                     "--role", "fund-manager", "--date", "2026-01-01"], key: nil)
+        for (code, type) in [("1100", "asset"), ("4100", "revenue"), ("5100", "expense")] {
+            _ = try vtf(["account", "open", code, "--name", "Account \(code)", "--type", type, "--date", "2026-01-01"])
+        }
+        _ = try vtf(["post", "--date", "2026-02-01", "--memo", "gift", "--ref", "P1", "--posting", "1100:1250.75", "--posting", "4100:-1250.75"])
+        _ = try vtf(["post", "--date", "2026-03-01", "--memo", "spend", "--ref", "P2", "--posting", "5100:300.10", "--posting", "1100:-300.10"])
+        var outputs: [String] = []
+        for arguments in [["report", "trial-balance", "--as-of", "2026-12-31"], ["balance"], ["balance", "--as-of", "2026-02-15", "--format", "json"],
+                          ["report", "financial-position", "--as-of", "2026-12-31", "--format", "json"]] {
+            outputs.append(try vtf(arguments, key: nil).stdout)
+        }
+        let verified = try vtf(["verify"], key: nil).stdout
+        outputs.append(String(verified.prefix { $0 != "," }))
+        return outputs
+    }
+
+    static func keys() throws -> String {
+        let dir = TestLedger.newFolder()
+        for name in ["admin", "log", "alice"] {
+            let made = try CLI.vtf(["key", "generate", "--out", dir + "/\(name).pem", "--name", name.capitalized], in: dir)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        return dir
+    }
+
+    @Test("the same commands print the same on a PostgreSQL ledger as on a file", .enabled(if: TestPostgres.enabled))
+    func sameOutputAsOnAFile() throws {
+        let dir = try Self.keys()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let onFile = try Self.smallYear(on: dir + "/books.ledger", keys: dir)
+        let onServer = try Self.smallYear(on: try TestPostgres.ledger("same"), keys: dir)
+        #expect(onFile.count == onServer.count)
+        for (file, server) in zip(onFile, onServer) { #expect(file == server) }
+        #expect(onServer.last?.hasPrefix("ok: 7 entries") == true, "\(onServer.last ?? "")")
+    }
+
+    @Test("a password in the URL, a server that is not there, a missing database, a schema with no ledger: clear refusals", .enabled(if: TestPostgres.enabled))
+    func clearRefusals() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let withPassword = try CLI.vtf(["verify", "--ledger", "postgresql://fund:s3cret-never-shown@127.0.0.1/books"], in: dir)
+        #expect(withPassword.status == 2)
+        #expect(withPassword.stderr.contains("PGPASSWORD") && !withPassword.stderr.contains("s3cret-never-shown"), "\(withPassword.stderr)")
+
+        let nobody = try CLI.vtf(["verify", "--ledger", "postgresql://postgres@127.0.0.1:1/postgres?sslmode=disable"], in: dir)
+        #expect(nobody.status == 3)
+        #expect(nobody.stderr.contains("cannot reach"), "\(nobody.stderr)")
+
+        let server = try #require(TestPostgres.url)
+        let base = String(server.prefix { $0 != "?" })
+        let database = try #require(base.lastIndex(of: "/"))
+        let noDatabase = try CLI.vtf(["verify", "--ledger", base[..<database] + "/no_such_db"], in: dir)
+        #expect(noDatabase.status == 2)
+        #expect(noDatabase.stderr.contains("does not exist"), "\(noDatabase.stderr)")
+
+        let empty = try CLI.vtf(["verify", "--ledger", try TestPostgres.ledger("empty")], in: dir)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("holds no vtf ledger") && empty.stderr.contains("vtf store migrate"), "\(empty.stderr)")
+    }
+
+    @Test("a second init into a schema that holds a ledger is refused and changes nothing", .enabled(if: TestPostgres.enabled))
+    func secondInitRefused() throws {
+        let dir = try Self.keys()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = try TestPostgres.ledger("twice")
+        let first = try Self.smallYear(on: ledger, keys: dir)
+        let again = try CLI.vtf(["init", "--ledger", ledger, "--origin", "test.example/pg", "--fund-name", "Other", "--admin-key", dir + "/admin.pem",
+                                 "--log-key", dir + "/log.pem", "--date", "2026-01-01"], in: dir)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already holds a ledger"), "\(again.stderr)")
+        let verified = try CLI.vtf(["verify", "--ledger", ledger], in: dir)
+        #expect(verified.stdout.prefix { $0 != "," } == first.last?.prefix { $0 != "," })
+    }
+}
