@@ -113,4 +113,19 @@ struct PostgresCommandTests {
         let verified = try CLI.vtf(["verify", "--ledger", ledger], in: dir)
         #expect(verified.stdout.prefix { $0 != "," } == first.last?.prefix { $0 != "," })
     }
+
+    @Test("vtf demo on PostgreSQL builds the same year, with the same figures, as on a file", .enabled(if: TestPostgres.enabled))
+    func demoOnPostgres() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = try TestPostgres.ledger("demo")
+        let result = try CLI.vtf(["demo", "--dir", dir + "/demo", "--ledger", ledger], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        // The figures LedgerCommandTests checks on the file: the 2025 budget against the year's expenses.
+        #expect(result.stdout.contains("Total                                  5100 + 5300 + 5400 + 5500 + 5200       231,000.00    171,500.00                 155,690.75                  15,809.25  90.8"))
+        #expect(result.stdout.contains("ok: 241 entries, "), "\(result.stdout.suffix(2000))")
+        let copy = try CLI.vtf(["store", "copy", "--from", ledger, "--to", dir + "/copy.ledger"], in: dir)
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stdout.contains("ok: 241 entries, root"), "\(copy.stdout)")
+    }
 }
