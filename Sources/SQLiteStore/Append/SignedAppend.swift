@@ -37,10 +37,6 @@ extension LedgerFile {
             precondition(end.size == start.size + UInt64(entries.count) && end.hash == tip.hash, "every entry was stored")
         }
     }
-
-    /// One signed entry checked as the verifier checks it (all but its signature, which
-    /// ``checkSignatures(_:signers:)`` checks for the whole batch on every core), then its
-    /// effects applied to `state`; returns the key that must have signed it.
 }
 
 enum SignedCheckpointStore {

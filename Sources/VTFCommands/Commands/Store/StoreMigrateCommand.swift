@@ -8,13 +8,13 @@ struct StoreMigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Create or upgrade a PostgreSQL ledger's schema and tables (run as the schema's owner).",
         discussion: """
-            Connects as the role the URL names, which must own the schema (or may create it), \\
-            creates the schema when missing and runs every migration of Schemas/postgresql not yet \\
-            run, recorded in its table schema_migrations, then prints what it ran. With \\
-            --writer-role it also grants that role what vtf's commands need and no more: SELECT and \\
-            INSERT only on the journal, checkpoints and cosignatures (whose triggers refuse UPDATE, \\
-            DELETE and TRUNCATE to every role), and the derived tables it keeps. People then record \\
-            with the writer role; only the owner changes tables. A SQLite ledger file needs no \\
+            Connects as the role the URL names, which must own the schema (or may create it), \
+            creates the schema when missing and runs every migration of Schemas/postgresql not yet \
+            run, recorded in its table schema_migrations, then prints what it ran. With \
+            --writer-role it also grants that role what vtf's commands need and no more: SELECT and \
+            INSERT only on the journal, checkpoints and cosignatures (whose triggers refuse UPDATE, \
+            DELETE and TRUNCATE to every role), and the derived tables it keeps. People then record \
+            with the writer role; only the owner changes tables. A SQLite ledger file needs no \
             migrate: vtf upgrades it when it opens it to write.
             Example:  vtf store migrate --ledger 'postgresql://vtf_owner@db.example.org/unvtf?schema=books&sslmode=verify-full' --writer-role vtf_writer
             """)
