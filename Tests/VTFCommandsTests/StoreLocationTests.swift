@@ -5,7 +5,8 @@ import Testing
 @testable import VTFCommands
 
 /// `--ledger` picks the store in one place (``StoreLocation``): a path is a SQLite ledger file;
-/// a `postgresql://` URL is refused with exit 2 until this build has that store (issue 14).
+/// a `postgresql://` URL names a schema of a PostgreSQL database, and one with a password is
+/// refused with exit 2, the password never echoed (issue 14).
 @Suite("Store location: the --ledger value picks the store")
 struct StoreLocationTests {
     @Test func aPathNamesASQLiteFile() throws {
@@ -14,11 +15,21 @@ struct StoreLocationTests {
         #expect(try StoreLocation("./postgresql/fund.ledger") == .sqliteFile("./postgresql/fund.ledger"))
     }
 
-    @Test(arguments: ["postgresql://vtf:s3cret@db.example.org/unvtf", "postgres://vtf:s3cret@db.example.org:5432/unvtf", "PostgreSQL://h/db"])
-    func aPostgreSQLURLIsRefusedWithoutEchoingIt(url: String) throws {
+    @Test func aPostgreSQLURLNamesASchema() throws {
+        guard case .postgres(let location) = try StoreLocation("postgresql://fund@db.example.org:5433/unvtf?schema=books&sslmode=verify-full") else {
+            Issue.record("a postgresql:// URL names a PostgreSQL ledger")
+            return
+        }
+        #expect(location.user == "fund" && location.host == "db.example.org" && location.port == 5433)
+        #expect(location.database == "unvtf" && location.schema == "books" && location.sslMode == .verifyFull)
+        #expect(try StoreLocation("PostgreSQL://fund@h/db") != .sqliteFile("PostgreSQL://fund@h/db"))
+    }
+
+    @Test(arguments: ["postgresql://vtf:s3cret@db.example.org/unvtf", "postgres://vtf:s3cret@db.example.org:5432/unvtf", "postgresql://vtf@h/db?password=s3cret"])
+    func aPasswordInTheURLIsRefusedWithoutEchoingIt(url: String) throws {
         let error = try #require(throws: InputError.self) { try StoreLocation(url) }
-        #expect(error.message.contains("a PostgreSQL ledger is not supported by this build yet"), "\(error.message)")
-        #expect(!error.message.contains("s3cret") && !error.message.contains("db.example.org"), "\(error.message)")
+        #expect(error.message.contains("PGPASSWORD"), "\(error.message)")
+        #expect(!error.message.contains("s3cret"), "\(error.message)")
     }
 
     @Test func anUnknownSchemeIsRefused() throws {
@@ -43,18 +54,19 @@ struct StoreLocationTests {
         #expect(missing.code == .notFound)
     }
 
-    /// On the command line: exit 2, the reason, no file made; the same from $VTF_LEDGER.
-    @Test func theCommandsRefuseAPostgreSQLURLWithExit2() throws {
+    /// On the command line: a password in the URL is refused with exit 2, the reason, no file
+    /// made; the same from $VTF_LEDGER.
+    @Test func theCommandsRefuseAPasswordInTheURLWithExit2() throws {
         let ledger = try TestLedger()
         defer { ledger.remove() }
         let url = "postgresql://vtf:s3cret@db.example.org/unvtf"
         let list = try CLI.vtf(["account", "list", "--ledger", url], in: ledger.dir)
         #expect(list.status == 2, "\(list.stderr)")
-        #expect(list.stderr.contains("not supported by this build yet") && !list.stderr.contains("s3cret"), "\(list.stderr)")
+        #expect(list.stderr.contains("PGPASSWORD") && !list.stderr.contains("s3cret"), "\(list.stderr)")
         let post = try ledger.vtf(["post", "--date", "2026-02-01", "--memo", "x", "--posting", "1100:1", "--posting", "4100:-1"],
                                   environment: ["VTF_LEDGER": url])
         #expect(post.status == 2, "\(post.stderr)")
-        #expect(post.stderr.contains("not supported by this build yet"), "\(post.stderr)")
+        #expect(post.stderr.contains("PGPASSWORD") && !post.stderr.contains("s3cret"), "\(post.stderr)")
         #expect(!FileManager.default.fileExists(atPath: ledger.dir + "/postgresql:"))
     }
 
