@@ -86,12 +86,9 @@ struct PostgresReplicaFaultTests {
 
     @Test("the server stopped in the middle of an import: exit 3, nothing of it visible, and the ledger verifies after a restart", .enabled(if: TestPostgres.enabled))
     func serverStoppedDuringAnImport() throws {
-        let dir = try PostgresCommandTests.keys()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let cluster = try OwnCluster.start()
-        defer { cluster.stop() }
-        let ledger = try cluster.url(schema: "books")
-        _ = try PostgresCommandTests.smallYear(on: ledger, keys: dir)
+        let made = try FaultLedger.make()
+        defer { made.remove() }
+        let (dir, cluster, ledger) = (made.dir, made.cluster, made.ledger)
         let before = try Self.vtf(["verify"], ledger: ledger, dir: dir, key: nil).stdout
         let lines = (1...30_000).map { #"{"date":"2026-05-01","memo":"bulk","ref":"B-\#($0)","postings":[{"account":"1100","amount":"1.00","currency":"USD"},{"account":"4100","amount":"-1.00","currency":"USD"}]}"# }
         try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/bulk.jsonl", atomically: true, encoding: .utf8)
@@ -108,12 +105,9 @@ struct PostgresReplicaFaultTests {
 
     @Test("the server stopped between single posts: every acknowledged post is there after a restart, and it verifies", .enabled(if: TestPostgres.enabled))
     func serverStoppedDuringPosts() throws {
-        let dir = try PostgresCommandTests.keys()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let cluster = try OwnCluster.start()
-        defer { cluster.stop() }
-        let ledger = try cluster.url(schema: "books")
-        _ = try PostgresCommandTests.smallYear(on: ledger, keys: dir)
+        let made = try FaultLedger.make()
+        defer { made.remove() }
+        let (dir, cluster, ledger) = (made.dir, made.cluster, made.ledger)
         let posting = Background { () throws -> (acknowledged: [String], last: CLI.Result) in
             var acknowledged: [String] = []
             for index in 0..<10_000 {
@@ -135,6 +129,26 @@ struct PostgresReplicaFaultTests {
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let journal = try Self.vtf(["journal", "export"], ledger: ledger, dir: dir, key: nil).stdout
         for ref in acknowledged { #expect(journal.contains(#""ref":"\#(ref)""#), "acknowledged \(ref) is missing") }
+    }
+}
+
+/// Keys, a cluster of its own, and the small year on it: what a test that stops the server needs.
+struct FaultLedger {
+    let dir: String
+    let cluster: OwnCluster
+    let ledger: String
+
+    static func make() throws -> FaultLedger {
+        let dir = try PostgresCommandTests.keys()
+        let cluster = try OwnCluster.start()
+        let ledger = try cluster.url(schema: "books")
+        _ = try PostgresCommandTests.smallYear(on: ledger, keys: dir)
+        return FaultLedger(dir: dir, cluster: cluster, ledger: ledger)
+    }
+
+    func remove() {
+        cluster.stop()
+        try? FileManager.default.removeItem(atPath: dir)
     }
 }
 
