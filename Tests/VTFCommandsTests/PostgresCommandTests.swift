@@ -128,4 +128,30 @@ struct PostgresCommandTests {
         #expect(copy.status == 0, "\(copy.stderr)")
         #expect(copy.stdout.contains("ok: 241 entries, root"), "\(copy.stdout)")
     }
+
+    @Test("a wrong password and a right one, from PGPASSWORD and from a password file", .enabled(if: TestPostgres.enabled))
+    func passwords() throws {
+        let server = try #require(TestPostgres.url)
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let role = "vtf_pw_" + UUID().uuidString.lowercased().prefix(8)
+        let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "psql"
+        let made = try CLI.run(psql, [server, "-v", "ON_ERROR_STOP=1", "-c", "CREATE ROLE \(role) LOGIN PASSWORD 'right-one'"], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        defer { _ = try? CLI.run(psql, [server, "-c", "DROP ROLE IF EXISTS \(role)"], in: dir) }
+        let base = String(server.prefix { $0 != "?" })
+        let ledger = base.replacingOccurrences(of: "://postgres@", with: "://\(role)@") + "?schema=pw&sslmode=disable"
+        let wrong = try CLI.vtf(["verify", "--ledger", ledger], in: dir, environment: ["PGPASSWORD": "wrong-one", "PGPASSFILE": dir + "/none"])
+        #expect(wrong.status == 3, "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("authentication failed for role \(role)") && !wrong.stderr.contains("wrong-one"), "\(wrong.stderr)")
+        // The right password from a password file: past authentication, to a schema with no ledger.
+        try "*:*:*:\(role):right-one\n".write(toFile: dir + "/pgpass", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/pgpass")
+        let right = try CLI.vtf(["verify", "--ledger", ledger], in: dir, environment: ["PGPASSFILE": dir + "/pgpass"])
+        #expect(right.status == 2 && right.stderr.contains("holds no vtf ledger"), "\(right.stderr)")
+        // A password file others may read is ignored, with a warning, as libpq does.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir + "/pgpass")
+        let open = try CLI.vtf(["verify", "--ledger", ledger], in: dir, environment: ["PGPASSFILE": dir + "/pgpass"])
+        #expect(open.status == 3 && !open.stderr.contains("right-one"), "\(open.stderr)")
+    }
 }
