@@ -24,7 +24,7 @@ public struct SQLiteLedger: BlockingLedgerStore {
     public var rules: LedgerRules { file.rules }
 
     /// Runs one blocking SQLite call off the cooperative pool. The worker lets go of the file
-    /// before it hands back the result (``FileHandoff``), so the caller's last reference closes
+    /// before it hands back the result (`FileHandoff`), so the caller's last reference closes
     /// it, in its own task: a command's ledger is closed (its -wal checkpointed) before it returns.
     public func run<T: Sendable>(_ body: @escaping @Sendable (any BlockingLedger) throws -> T) async throws -> T {
         let handoff = FileHandoff(file)
