@@ -154,4 +154,18 @@ struct PostgresCommandTests {
         let open = try CLI.vtf(["verify", "--ledger", ledger], in: dir, environment: ["PGPASSFILE": dir + "/pgpass"])
         #expect(open.status == 3 && !open.stderr.contains("right-one"), "\(open.stderr)")
     }
+
+    @Test("store migrate creates a schema once, and a writer role that does not exist is named with the fix", .enabled(if: TestPostgres.enabled))
+    func migrate() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = try TestPostgres.ledger("mig")
+        let first = try CLI.vtf(["store", "migrate", "--ledger", ledger], in: dir)
+        #expect(first.status == 0 && first.stdout.contains("ran 0001_journal.sql"), "\(first.stdout)\(first.stderr)")
+        let again = try CLI.vtf(["store", "migrate", "--ledger", ledger], in: dir)
+        #expect(again.status == 0 && again.stdout.contains("up to date"), "\(again.stdout)\(again.stderr)")
+        let noRole = try CLI.vtf(["store", "migrate", "--ledger", ledger, "--writer-role", "no_such_role_here"], in: dir)
+        #expect(noRole.status == 2)
+        #expect(noRole.stderr.contains("no_such_role_here") && noRole.stderr.contains("create it first"), "\(noRole.stderr)")
+    }
 }

@@ -50,6 +50,8 @@ enum PostgresErrors {
             return StoreError(.notFound, "the database \(settings.database) does not exist on \(settings.host):\(settings.port): create it (createdb) or name another")
         case "3F000", "42P01":
             return StoreError(.notALedger, "the schema \(settings.schema) of database \(settings.database) holds no vtf ledger: run vtf store migrate (as the owner role), or name another schema")
+        case "42704":
+            return StoreError(.badInput, "\(message) on \(settings.host):\(settings.port): create it first, as the owner (CREATE ROLE name LOGIN, its password in the writers' ~/.pgpass), then run this again")
         case "25006":
             return StoreError(.badInput, "the server at \(settings.host):\(settings.port) is read-only (a standby): write to the primary")
         case "42501":
