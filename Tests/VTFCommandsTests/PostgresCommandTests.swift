@@ -86,7 +86,10 @@ struct PostgresCommandTests {
 
         let nobody = try CLI.vtf(["verify", "--ledger", "postgresql://postgres@127.0.0.1:1/postgres?sslmode=disable"], in: dir)
         #expect(nobody.status == 3)
-        #expect(nobody.stderr.contains("cannot reach"), "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("cannot reach the PostgreSQL server at 127.0.0.1:1 (Connection refused): check that it runs"), "\(nobody.stderr)")
+        #expect(!nobody.stderr.contains("SingleConnectionFailure"), "NIO's internals are not the user's business: \(nobody.stderr)")
+        let unknownHost = try CLI.vtf(["verify", "--ledger", "postgresql://postgres@no-such-host.invalid/postgres?sslmode=disable"], in: dir)
+        #expect(unknownHost.status == 3 && unknownHost.stderr.contains("no-such-host.invalid"), "\(unknownHost.stderr)")
 
         let server = try #require(TestPostgres.url)
         let base = String(server.prefix { $0 != "?" })
@@ -155,7 +158,7 @@ struct PostgresCommandTests {
         #expect(open.status == 3 && !open.stderr.contains("right-one"), "\(open.stderr)")
     }
 
-    @Test("store migrate creates a schema once, and a writer role that does not exist is named with the fix", .enabled(if: TestPostgres.enabled))
+    @Test("store migrate creates a schema once; a writer role that does not exist, a superuser and the schema's owner are refused with the fix", .enabled(if: TestPostgres.enabled))
     func migrate() throws {
         let dir = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -167,5 +170,21 @@ struct PostgresCommandTests {
         let noRole = try CLI.vtf(["store", "migrate", "--ledger", ledger, "--writer-role", "no_such_role_here"], in: dir)
         #expect(noRole.status == 2)
         #expect(noRole.stderr.contains("no_such_role_here") && noRole.stderr.contains("create it first"), "\(noRole.stderr)")
+        // The owner (here a superuser too) as the writer: no grant could hold it to SELECT and INSERT.
+        let mighty = try CLI.vtf(["store", "migrate", "--ledger", ledger, "--writer-role", "postgres"], in: dir)
+        #expect(mighty.status == 2 && mighty.stderr.contains("--writer-role postgres is a superuser"), "\(mighty.stderr)")
+        #expect(!mighty.stdout.contains("granted"), "\(mighty.stdout)")
+        // A role that owns the schema (not a superuser) could drop the append-only triggers.
+        let server = try #require(TestPostgres.url)
+        let owner = "vtf_own_" + UUID().uuidString.lowercased().prefix(8)
+        let schema = "own_" + UUID().uuidString.lowercased().prefix(8)
+        let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "psql"
+        let made = try CLI.run(psql, [server, "-v", "ON_ERROR_STOP=1", "-c", "CREATE ROLE \(owner) LOGIN", "-c", "CREATE SCHEMA \(schema) AUTHORIZATION \(owner)"], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        defer { _ = try? CLI.run(psql, [server, "-c", "DROP SCHEMA IF EXISTS \(schema) CASCADE", "-c", "DROP ROLE IF EXISTS \(owner)"], in: dir) }
+        let owned = String(server.prefix { $0 != "?" }) + "?schema=\(schema)&sslmode=disable"
+        let byOwner = try CLI.vtf(["store", "migrate", "--ledger", owned, "--writer-role", owner], in: dir)
+        #expect(byOwner.status == 2 && byOwner.stderr.contains("owns the schema \(schema)"), "\(byOwner.stderr)")
+        #expect(!byOwner.stdout.contains("granted"), "\(byOwner.stdout)")
     }
 }
