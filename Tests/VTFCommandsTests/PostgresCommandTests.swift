@@ -115,6 +115,10 @@ struct PostgresCommandTests {
         #expect(again.stderr.contains("already holds a ledger"), "\(again.stderr)")
         let verified = try CLI.vtf(["verify", "--ledger", ledger], in: dir)
         #expect(verified.stdout.prefix { $0 != "," } == first.last?.prefix { $0 != "," })
+        // The demo into that schema is refused before it makes its folder or a key.
+        let demo = try CLI.vtf(["demo", "--dir", "demo", "--ledger", ledger], in: dir)
+        #expect(demo.status == 2 && demo.stderr.contains("--ledger") && demo.stderr.contains("already holds a ledger"), "\(demo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/demo"))
     }
 
     @Test("vtf demo on PostgreSQL builds the same year, with the same figures, as on a file", .enabled(if: TestPostgres.enabled))
