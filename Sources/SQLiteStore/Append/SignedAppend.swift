@@ -20,6 +20,7 @@ extension LedgerFile {
         try writeImmediate { db in
             let state = try StoreState(db)
             let start = try Tip.read(db)
+            try SignedAppendChecks.checkContinues(entries, journalSize: start.size)
             try SignedAppendChecks.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
             var tip = start
             var signers: [Ed25519PublicKey] = []
