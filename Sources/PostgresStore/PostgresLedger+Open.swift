@@ -66,8 +66,26 @@ extension PostgresLedger {
             let session = try PostgresSession.connect(settings)
             defer { session.close() }
             try session.transaction("BEGIN") {
+                try refuseMightyWriter(session, role: role)
                 for grant in writerGrants(settings, role: role) { try session.execute(grant) }
             }
+        }
+    }
+
+    /// Refuses a writer role the grants could not restrict: a superuser, or the schema's owner
+    /// (who may drop the triggers that keep the journal append-only).
+    private static func refuseMightyWriter(_ session: PostgresSession, role: String) throws {
+        let found = try session.row("""
+            SELECT CASE WHEN r.rolsuper THEN 'superuser' WHEN r.rolname = pg_get_userbyid(n.nspowner) THEN 'owner' ELSE '' END
+            FROM pg_roles r LEFT JOIN pg_namespace n ON n.nspname = $2 WHERE r.rolname = $1
+            """, [.text(role), .text(session.settings.schema)])
+        guard let found else { return }  // GRANT names a missing role with its fix.
+        let fix = "give a role of its own (CREATE ROLE vtf_writer LOGIN, as the owner), which the grants hold to SELECT and INSERT"
+        switch try found.text(0) {
+        case "superuser": throw StoreError(.badInput, "--writer-role \(role) is a superuser, which no grant restricts: \(fix)")
+        case "owner":
+            throw StoreError(.badInput, "--writer-role \(role) owns the schema \(session.settings.schema) and could drop its append-only triggers: \(fix)")
+        default: return
         }
     }
 
