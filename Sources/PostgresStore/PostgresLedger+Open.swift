@@ -46,7 +46,8 @@ extension PostgresLedger {
 
     /// The statements that give `role` what a vtf writer needs on the ledger's schema and no
     /// more: SELECT and INSERT only on the append-only tables (journal, checkpoints,
-    /// cosignatures), and SELECT, INSERT, UPDATE and DELETE on the derived tables it maintains.
+    /// cosignatures) and on entry_index (a row per entry, never changed), and SELECT, INSERT,
+    /// UPDATE and DELETE on the derived tables it maintains.
     /// The owner role (which ran ``migrate(_:)``) runs them; the triggers refuse UPDATE and
     /// DELETE on the append-only tables to every role, owner included.
     public static func writerGrants(_ settings: PostgresConnectionSettings, role: String) -> [String] {
@@ -55,7 +56,7 @@ extension PostgresLedger {
         let derived = ["merkle_nodes", "tree_state", "ledger_settings", "keys", "accounts", "postings", "balances", "reversals", "local_config", "fund_records"]
         return ["GRANT USAGE ON SCHEMA \(schema) TO \(quotedRole)",
                 "GRANT SELECT ON \(schema).schema_migrations TO \(quotedRole)"]
-            + ["journal", "checkpoints", "cosignatures"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
+            + ["journal", "checkpoints", "cosignatures", "entry_index"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
             + derived.map { "GRANT SELECT, INSERT, UPDATE, DELETE ON \(schema).\($0) TO \(quotedRole)" }
     }
 

@@ -83,6 +83,7 @@ extension LedgerSchema {
             try session.execute("INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES \(rows.joined(separator: ", "))", values)
             start = chunk.endIndex
         }
+        try insertEntryIndex(entries)
     }
 
     /// Appends leaves to the stored Merkle frontier (storing the interior nodes they complete)

@@ -44,6 +44,9 @@ extension LedgerSchema {
             if try session.row("SELECT COUNT(*) FROM postings")?.natural(0) != UInt64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
             }
+            if try session.row("SELECT COUNT(*) FROM entry_index")?.natural(0) != report.entryCount {
+                differences.append("entry_index table: it has rows for entries the journal does not have")
+            }
             if try session.row("SELECT COUNT(*) FROM merkle_nodes")?.natural(0) != UInt64(observer.nodeCount) {
                 differences.append("merkle_nodes table: it has nodes the journal does not imply")
             }
@@ -98,7 +101,7 @@ extension LedgerSchema {
 /// kind, ref and leaf hash of the batch so they can be compared with the entry bytes.
 final class PostgresJournalReader: JournalReader {
     let session: PostgresSession
-    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8])] = []
+    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8], indexed: String?)] = []
     var columnsStart: UInt64 = 0
 
     init(session: PostgresSession) { self.session = session }
@@ -107,13 +110,26 @@ final class PostgresJournalReader: JournalReader {
         columns.removeAll(keepingCapacity: true)
         columnsStart = start
         var position = start
-        return try session.rows(
-            "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))]
-        ).map { row in
-            columns.append((try row.natural(0), try row.text(1), try row.optionalText(2), try row.bytes(5)))
+        let rows = try session.rows(
+            "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))])
+        let indexed = try storedIndex(from: start, through: try rows.last?.natural(0) ?? start)
+        return try rows.map { row in
+            let seq = try row.natural(0)
+            columns.append((seq, try row.text(1), try row.optionalText(2), try row.bytes(5), indexed[seq]))
             defer { position += 1 }
             return RawEntry(bodyBytes: try row.bytes(3), signature: try row.bytes(4), position: position)
         }
+    }
+
+    /// The entry_index rows of the entries `start`...`last`, by seq, as "date kind accounts".
+    private func storedIndex(from start: UInt64, through last: UInt64) throws -> [UInt64: String] {
+        var rows: [UInt64: String] = [:]
+        for row in try session.rows(
+            "SELECT seq, date, kind, accounts FROM entry_index WHERE seq >= $1 AND seq <= $2", [.seq(start), .seq(last)])
+        {
+            rows[try row.natural(0)] = "\(try row.text(1)) \(try row.text(2)) \(try row.text(3))"
+        }
+        return rows
     }
 
     func readEntry(at seq: UInt64) throws -> RawEntry? {
@@ -154,6 +170,10 @@ final class PostgresDerivedComparison: VerificationObserver {
             let stored = reader.columns[offset]
             guard stored.seq == entry.seq, stored.kind == entry.kind.rawValue, stored.ref == entry.ref, stored.leafHash == leafHash.bytes else {
                 throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
+            }
+            let indexed = LedgerSchema.indexedRow(entry)
+            if stored.indexed != indexed {
+                try found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored.indexed.map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
             }
         }
         let date = entry.date.description
