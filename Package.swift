@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
+        .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
         .library(name: "VTFDemo", targets: ["VTFDemo"]),
         .library(name: "VTFCLI", targets: ["VTFCLI"]),
@@ -40,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -84,6 +86,13 @@ let package = Package(
         .target(
             name: "PostgresStore",
             dependencies: ["LedgerStore", "LedgerJournal", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // HTTP Message Signatures (RFC 9421) with Ed25519 and Content-Digest (RFC 9530): how a
+        // person's key authenticates a request to a ledger service (issue 15) without a password.
+        // Knows nothing of ledgers; the structured fields are swift-http-structured-headers'.
+        .target(
+            name: "HTTPMessageSignatures",
+            dependencies: ["LedgerCrypto", .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers")]
         ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
@@ -186,6 +195,7 @@ let package = Package(
         ),
         // PostgresStore without a server: the location URL and the password lookup.
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
+        .testTarget(name: "HTTPMessageSignaturesTests", dependencies: ["HTTPMessageSignatures", "LedgerCrypto"]),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [

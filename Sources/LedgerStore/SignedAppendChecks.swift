@@ -54,6 +54,15 @@ public enum SignedAppendChecks {
         }
     }
 
+    /// Checks that `entries` start where the journal ends (the first one's seq is `size`): a
+    /// journal that grew since its writer looked (another writer) is named as such.
+    ///
+    /// - Throws: `StoreError` (`bad-input`) with both sizes.
+    public static func checkContinues(_ entries: [SignedEntry], journalSize size: UInt64) throws {
+        guard let first = entries.first, first.body.seq != size else { return }
+        throw StoreError(.badInput, "the entries given start at seq \(first.body.seq), but the journal holds \(size) entries: another writer has appended meanwhile, or the entries are not the next ones")
+    }
+
     /// Checks that the sizes of `checkpoints` ascend and each falls on one of the `count` entries
     /// appended after the journal's `size`.
     ///

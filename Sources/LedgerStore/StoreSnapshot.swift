@@ -29,6 +29,11 @@ public protocol StoreSnapshot {
     /// Every entry posting to `account` or a sub-account dated `from`...`through`, in journal
     /// order, each with the chain of entries it reverses.
     func entries(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> [MovingEntry]
+    /// The postings to `account` or a sub-account dated `from`...`through`, summed per
+    /// ``PostingShape`` (entry kind, the entry's accounts, line, sign) for the entries that reverse
+    /// nothing, with the entries that reverse another given whole: the figures of
+    /// `PostingShapes(entries(posting:from:through:), …)` without reading every entry whole.
+    func postingShapes(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> PostingShapes
     /// Every reversed entry's seq, with the seq of the reversal that undid it.
     func reversals() throws -> [UInt64: UInt64]
     /// The seqs of every reversed entry.
@@ -111,5 +116,12 @@ extension StoreSnapshot {
     /// kinds, read whole, then filtered by date. A store with a faster way implements it.
     public func entries(ofKinds kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [EntryBody] {
         try entries(ofKinds: kinds).filter { $0.date >= from && $0.date <= through }
+    }
+
+    /// The postings to `account` dated `from`...`through` summed per shape, from every moving
+    /// entry read whole. A store with a faster way (sums in SQL) implements it.
+    public func postingShapes(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> PostingShapes {
+        guard let currency = try settings()?.currency else { return PostingShapes(totals: [], reversing: []) }
+        return try PostingShapes(try entries(posting: account, from: from, through: through), account: account, currency: currency)
     }
 }

@@ -23,10 +23,22 @@ final class LedgerSchema {
     /// The transaction a read runs in: one snapshot of committed writes, read-only.
     static let readBegin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
-    /// Runs `body` in one read snapshot (or in the transaction already open).
+    /// Runs `body` in one read snapshot (or in the transaction already open). A read of its own
+    /// may sort the postings of a year in memory (a report's sums per shape of entry: some 40 MB
+    /// at a million entries) rather than on disk.
     func read<T>(_ body: () throws -> T) throws -> T {
-        try session.transaction(Self.readBegin, body)
+        let outermost = !session.inTransaction
+        return try session.transaction(Self.readBegin) {
+            guard outermost else { return try body() }
+            try session.execute("SELECT set_config('work_mem', '64MB', true)")
+            readingCommitted = true
+            defer { readingCommitted = false }
+            return try body()
+        }
     }
+
+    /// Whether a read transaction of this schema's own is open: what it sees was committed.
+    private var readingCommitted = false
 
     /// `$first`, `$first+1`, … for `count` values.
     static func placeholders(_ count: Int, from first: Int = 1) -> String {
@@ -35,7 +47,19 @@ final class LedgerSchema {
 
     // MARK: The journal
 
+    /// The settings once read in a read transaction: they are the committed genesis entry's,
+    /// which never changes, and every query asks for them (two round trips and a parse each
+    /// time otherwise). Settings read inside a write are not kept: it may roll back.
+    private var knownSettings: LedgerSettings?
+
     func settings() throws -> LedgerSettings? {
+        if let knownSettings { return knownSettings }
+        let found = try readSettings()
+        if readingCommitted { knownSettings = found }
+        return found
+    }
+
+    private func readSettings() throws -> LedgerSettings? {
         try read {
             guard let row = try session.row("SELECT origin, fund_name, currency FROM ledger_settings WHERE id = 1") else { return nil }
             return LedgerSettings(
@@ -88,39 +112,63 @@ final class LedgerSchema {
             guard let settings = try settings(), !kinds.isEmpty else { return [] }
             let rows = try session.rows(
                 "SELECT body FROM journal WHERE kind IN (\(Self.placeholders(kinds.count))) ORDER BY seq", kinds.map { .text($0.rawValue) })
-            return try rows.map { try EntryBody(json: try JSONParser.parse(try $0.bytes(0)), fundCurrency: settings.currency) }
+            return try rows.map { try EntryBody(storedBytes: try $0.bytes(0), fundCurrency: settings.currency) }
+        }
+    }
+
+    /// The entries of `kinds` dated `from`...`through`, found by entry_index (which `vtf verify`
+    /// checks against the bytes); each is read whole and its own date checked again.
+    func entries(ofKinds kinds: [EntryKind], from: LedgerDate, through: LedgerDate) throws -> [EntryBody] {
+        try read {
+            guard let settings = try settings(), !kinds.isEmpty else { return [] }
+            let rows = try session.rows("""
+                SELECT j.body FROM entry_index e JOIN journal j ON j.seq = e.seq
+                WHERE e.date >= $1 AND e.date <= $2 AND e.kind IN (\(Self.placeholders(kinds.count, from: 3))) ORDER BY e.seq
+                """, [.text(from.description), .text(through.description)] + kinds.map { .text($0.rawValue) })
+            return try rows.map { try EntryBody(storedBytes: try $0.bytes(0), fundCurrency: settings.currency) }
+                .filter { $0.date >= from && $0.date <= through }
         }
     }
 
     func entries(posting account: AccountCode, from: LedgerDate, through: LedgerDate) throws -> [MovingEntry] {
         try read {
             guard let settings = try settings() else { return [] }
-            var reverses: [UInt64: UInt64] = [:]
-            for (target, reversal) in try reversals() { reverses[reversal] = target }
-            func parse(_ bytes: [UInt8]) throws -> EntryBody {
-                try EntryBody(json: try JSONParser.parse(bytes), fundCurrency: settings.currency)
+            return try movingEntries(account, from: from, through: through, settings: settings, reversingOnly: false)
+        }
+    }
+
+    /// The moving entries of `entries(posting:from:through:)`; with `reversingOnly`, only those
+    /// that reverse an earlier entry. Inside a read.
+    func movingEntries(
+        _ account: AccountCode, from: LedgerDate, through: LedgerDate, settings: LedgerSettings, reversingOnly: Bool
+    ) throws -> [MovingEntry] {
+        var reverses: [UInt64: UInt64] = [:]
+        for (target, reversal) in try reversals() { reverses[reversal] = target }
+        func parse(_ bytes: [UInt8]) throws -> EntryBody {
+            try EntryBody(storedBytes: bytes, fundCurrency: settings.currency)
+        }
+        func body(_ seq: UInt64) throws -> EntryBody {
+            guard let row = try session.row("SELECT body FROM journal WHERE seq = $1", [.seq(seq)]) else {
+                throw StoreError(.damaged, "entry \(seq) has postings but no journal row: run vtf verify")
             }
-            func body(_ seq: UInt64) throws -> EntryBody {
-                guard let row = try session.row("SELECT body FROM journal WHERE seq = $1", [.seq(seq)]) else {
-                    throw StoreError(.damaged, "entry \(seq) has postings but no journal row: run vtf verify")
-                }
-                return try parse(try row.bytes(0))
+            return try parse(try row.bytes(0))
+        }
+        let reversing = reversingOnly ? "AND seq IN (SELECT reversal_seq FROM reversals WHERE target_seq < reversal_seq)" : ""
+        let rows = try session.rows("""
+            SELECT seq, body FROM journal WHERE seq IN (
+                SELECT seq FROM postings
+                WHERE (account = $1 OR starts_with(account, $1 || '.')) AND date >= $2 AND date <= $3)
+            \(reversing)
+            ORDER BY seq
+            """, [.text(account.rawValue), .text(from.description), .text(through.description)])
+        return try rows.map { row in
+            var chain = [try parse(try row.bytes(1))]
+            var current = try row.natural(0)
+            while let target = reverses[current], target < current {
+                chain.append(try body(target))
+                current = target
             }
-            let rows = try session.rows("""
-                SELECT seq, body FROM journal WHERE seq IN (
-                    SELECT seq FROM postings
-                    WHERE (account = $1 OR starts_with(account, $1 || '.')) AND date >= $2 AND date <= $3)
-                ORDER BY seq
-                """, [.text(account.rawValue), .text(from.description), .text(through.description)])
-            return try rows.map { row in
-                var chain = [try parse(try row.bytes(1))]
-                var current = try row.natural(0)
-                while let target = reverses[current], target < current {
-                    chain.append(try body(target))
-                    current = target
-                }
-                return MovingEntry(chain: chain)
-            }
+            return MovingEntry(chain: chain)
         }
     }
 

@@ -46,7 +46,8 @@ extension PostgresLedger {
 
     /// The statements that give `role` what a vtf writer needs on the ledger's schema and no
     /// more: SELECT and INSERT only on the append-only tables (journal, checkpoints,
-    /// cosignatures), and SELECT, INSERT, UPDATE and DELETE on the derived tables it maintains.
+    /// cosignatures) and on entry_index (a row per entry, never changed), and SELECT, INSERT,
+    /// UPDATE and DELETE on the derived tables it maintains.
     /// The owner role (which ran ``migrate(_:)``) runs them; the triggers refuse UPDATE and
     /// DELETE on the append-only tables to every role, owner included.
     public static func writerGrants(_ settings: PostgresConnectionSettings, role: String) -> [String] {
@@ -55,7 +56,7 @@ extension PostgresLedger {
         let derived = ["merkle_nodes", "tree_state", "ledger_settings", "keys", "accounts", "postings", "balances", "reversals", "local_config", "fund_records"]
         return ["GRANT USAGE ON SCHEMA \(schema) TO \(quotedRole)",
                 "GRANT SELECT ON \(schema).schema_migrations TO \(quotedRole)"]
-            + ["journal", "checkpoints", "cosignatures"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
+            + ["journal", "checkpoints", "cosignatures", "entry_index"].map { "GRANT SELECT, INSERT ON \(schema).\($0) TO \(quotedRole)" }
             + derived.map { "GRANT SELECT, INSERT, UPDATE, DELETE ON \(schema).\($0) TO \(quotedRole)" }
     }
 
@@ -65,8 +66,26 @@ extension PostgresLedger {
             let session = try PostgresSession.connect(settings)
             defer { session.close() }
             try session.transaction("BEGIN") {
+                try refuseMightyWriter(session, role: role)
                 for grant in writerGrants(settings, role: role) { try session.execute(grant) }
             }
+        }
+    }
+
+    /// Refuses a writer role the grants could not restrict: a superuser, or the schema's owner
+    /// (who may drop the triggers that keep the journal append-only).
+    private static func refuseMightyWriter(_ session: PostgresSession, role: String) throws {
+        let found = try session.row("""
+            SELECT CASE WHEN r.rolsuper THEN 'superuser' WHEN r.rolname = pg_get_userbyid(n.nspowner) THEN 'owner' ELSE '' END
+            FROM pg_roles r LEFT JOIN pg_namespace n ON n.nspname = $2 WHERE r.rolname = $1
+            """, [.text(role), .text(session.settings.schema)])
+        guard let found else { return }  // GRANT names a missing role with its fix.
+        let fix = "give a role of its own (CREATE ROLE vtf_writer LOGIN, as the owner), which the grants hold to SELECT and INSERT"
+        switch try found.text(0) {
+        case "superuser": throw StoreError(.badInput, "--writer-role \(role) is a superuser, which no grant restricts: \(fix)")
+        case "owner":
+            throw StoreError(.badInput, "--writer-role \(role) owns the schema \(session.settings.schema) and could drop its append-only triggers: \(fix)")
+        default: return
         }
     }
 

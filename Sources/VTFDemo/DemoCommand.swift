@@ -41,8 +41,8 @@ public struct DemoCommand: AsyncParsableCommand {
 
     /// Runs the command; errors go to VTFCommands' `CommandRunner`, which maps them to exit statuses.
     public func run() async throws {
-        // A location this build cannot use is refused before the folder is made.
-        if let ledger { _ = try StoreLocation(ledger) }
+        // A location this build cannot use, or one that holds a ledger, is refused before the folder is made.
+        if let ledger { try await StoreLocation(ledger).refuseExisting("--ledger") }
         let folder = try Self.freshFolder(dir)
         let ledger = self.ledger ?? "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])
@@ -52,6 +52,7 @@ public struct DemoCommand: AsyncParsableCommand {
     static func freshFolder(_ requested: String?) throws -> String {
         let manager = FileManager.default
         if let requested {
+            guard !requested.isEmpty else { throw InputError("--dir is empty: give the name of a new folder, or leave --dir out") }
             if manager.fileExists(atPath: requested),
                 !((try? manager.contentsOfDirectory(atPath: requested))?.isEmpty ?? false)
             {

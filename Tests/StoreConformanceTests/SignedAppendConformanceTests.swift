@@ -59,4 +59,23 @@ struct SignedAppendConformanceTests {
         #expect(try await copy.store.entryCount() == before)
         #expect(try await copy.store.verify(threads: 1).differences.isEmpty)
     }
+
+    @Test("entries that do not start where the journal ends (another writer came first) are refused as such", arguments: StoreFactories.all)
+    func entriesAfterAnotherWriter(factory: any StoreFactory) async throws {
+        let source = try await ConformanceLedger.start(factory)
+        defer { source.remove() }
+        let size = try await source.store.entryCount()
+        let entries = try await source.store.read { snapshot in try (0..<size).map { try #require(try snapshot.entry(at: $0)) } }
+        let copy = try await factory.makeEmpty(rules: .core)
+        defer { copy.remove() }
+        try await copy.store.appendSigned(entries, checkpoints: [])
+        do {
+            try await copy.store.appendSigned(entries, checkpoints: [])
+            Issue.record("the same entries were appended twice")
+        } catch let error as StoreError {
+            #expect(error.code == .badInput)
+            #expect(error.message.contains("start at seq 0, but the journal holds \(size) entries"), "\(error.message)")
+        }
+        #expect(try await copy.store.entryCount() == size)
+    }
 }

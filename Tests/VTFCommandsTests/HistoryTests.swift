@@ -123,8 +123,13 @@ struct HistoryTests {
         #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: 16 entries, 16 checkpoints, 5 keys, root "), "\(verify.stdout)")
         #expect(verify.stdout.contains(try ledger.vtf(["verify"]).stdout.split(separator: " ").last ?? "?"))
         #expect(try String(contentsOfFile: ledger.dir + "/bundle/checkpoints/00000000000000000016.note", encoding: .utf8).contains("— test.example/boa "))
-        // The same ledger exports the same bundle.
-        try requireOK(ledger.vtf(["audit", "export", "again"]))
+        // The same ledger exports the same bundle, the folder also given as --out as other commands do.
+        try requireOK(ledger.vtf(["audit", "export", "--out", "again"]))
+        let twice = try ledger.vtf(["audit", "export", "one", "--out", "two"])
+        #expect(twice.status == 2 && twice.stderr.contains("give the folder once"), "\(twice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ledger.dir + "/one") && !FileManager.default.fileExists(atPath: ledger.dir + "/two"))
+        let none = try ledger.vtf(["audit", "export"])
+        #expect(none.status == 2 && none.stderr.contains("vtf audit export DIR (or --out DIR)"), "\(none.stderr)")
         #expect(try String(contentsOfFile: ledger.dir + "/bundle/MANIFEST", encoding: .utf8) == String(contentsOfFile: ledger.dir + "/again/MANIFEST", encoding: .utf8))
         #expect(try ledger.vtf(["audit", "export", "bundle"]).status == 2)
         for attack in ["flipped-byte", "history-rewritten"] {

@@ -131,6 +131,21 @@ struct LedgerCommandTests {
         #expect(balance.contains("1100,USD,500.00,500.00") && balance.contains("4100,USD,-1000.00,-1000.00"))
     }
 
+    @Test("the demo refuses an empty --dir, an empty --ledger and a ledger file that exists, before it makes anything")
+    func demoRefusesBeforeItMakesAnything() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("not a ledger".utf8).write(to: URL(fileURLWithPath: dir + "/taken.ledger"))
+        let emptyDir = try CLI.vtf(["demo", "--dir", ""], in: dir)
+        #expect(emptyDir.status == 2 && emptyDir.stderr.contains("--dir is empty"), "\(emptyDir.stderr)")
+        let emptyLedger = try CLI.vtf(["demo", "--dir", "a", "--ledger", ""], in: dir)
+        #expect(emptyLedger.status == 2 && emptyLedger.stderr.contains("--ledger is empty"), "\(emptyLedger.stderr)")
+        let taken = try CLI.vtf(["demo", "--dir", "b", "--ledger", "taken.ledger"], in: dir)
+        #expect(taken.status == 2 && taken.stderr.contains("--ledger taken.ledger already exists"), "\(taken.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["taken.ledger"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/taken.ledger")) == Data("not a ledger".utf8))
+    }
+
     @Test func demoBuildsAndVerifiesAYearOfTheFund() throws {
         let dir = TestLedger.newFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -97,7 +97,7 @@ extension LedgerSchema {
     }
 
     /// Sends the journal rows of `entries` in one statement (arrays, a column each; in seq order,
-    /// as the journal's trigger wants them).
+    /// as the journal's trigger wants them), then their `entry_index` rows.
     func insertJournal(_ entries: [SignedEntry]) {
         guard !entries.isEmpty else { return }
         session.send("""
@@ -111,6 +111,7 @@ extension LedgerSchema {
                 .bools(entries.map { $0.body.ref != nil }), .texts(entries.map { $0.body.ref ?? "" }), .byteStrings(entries.map(\.bodyBytes)),
                 .byteStrings(entries.map(\.signature)), .byteStrings(entries.map(\.leafHash.bytes)),
             ])
+        insertEntryIndex(entries)
     }
 
     /// Appends leaves to the Merkle frontier and stores the checkpoint of the new size, signed

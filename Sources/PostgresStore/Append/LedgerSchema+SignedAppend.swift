@@ -14,6 +14,7 @@ extension LedgerSchema {
         try writeTransaction {
             let state = try PostgresStoreState(self)
             let start = try tip()
+            try SignedAppendChecks.checkContinues(entries, journalSize: start.size)
             try SignedAppendChecks.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
             var tip = start
             var signers: [Ed25519PublicKey] = []

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerStore
 import NIOCore
 import PostgresNIO
@@ -35,7 +36,7 @@ enum PostgresErrors {
             return StoreError(.damaged, "a column holds a value of another type than vtf writes; run vtf verify")
         }
         if error is IOError || error is ChannelError || error is NIOConnectionError {
-            return StoreError(.io, "cannot reach \(server) (\(error)): check that it runs and listens there")
+            return StoreError(.io, "cannot reach \(server) (\(reason(error))): check that it runs and listens there")
         }
         // A rule's refusal, the verifier's failure, a cryptographic error: vtf's own, as they are.
         return error
@@ -67,7 +68,17 @@ enum PostgresErrors {
 
     private static func underlying(_ error: PSQLError) -> String {
         guard let underlying = error.underlying else { return "\(error.code)" }
-        if let io = underlying as? IOError { return "\(io)" }
-        return "\(underlying)"
+        return reason(underlying)
+    }
+
+    /// A connection failure in a few words: the system's text for its errno ("Connection
+    /// refused"), the name that did not resolve, or NIO's own description.
+    private static func reason(_ error: any Error) -> String {
+        if let failure = error as? NIOConnectionError {
+            if failure.dnsAError != nil || failure.dnsAAAAError != nil { return "the name \(failure.host) does not resolve" }
+            if let first = failure.connectionErrors.first { return reason(first.error) }
+        }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        return "\(error)"
     }
 }

@@ -39,10 +39,13 @@ extension LedgerSchema {
             if let last = try session.row("SELECT MAX(size) FROM checkpoints")?.optionalNatural(0), last < report.entryCount {
                 throw VerificationFailure(seq: last, .checkpoint, reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
-            var differences = observer.findings + (try derivedTables()).differences(from: report.snapshot)
+            var differences = observer.findings.listed + (try derivedTables()).differences(from: report.snapshot)
             differences += DerivedTables.treeDifferences(frontier: { try frontier() }, entryCount: report.entryCount, root: report.root)
             if try session.row("SELECT COUNT(*) FROM postings")?.natural(0) != UInt64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
+            }
+            if try session.row("SELECT COUNT(*) FROM entry_index")?.natural(0) != report.entryCount {
+                differences.append("entry_index table: it has rows for entries the journal does not have")
             }
             if try session.row("SELECT COUNT(*) FROM merkle_nodes")?.natural(0) != UInt64(observer.nodeCount) {
                 differences.append("merkle_nodes table: it has nodes the journal does not imply")
@@ -98,7 +101,7 @@ extension LedgerSchema {
 /// kind, ref and leaf hash of the batch so they can be compared with the entry bytes.
 final class PostgresJournalReader: JournalReader {
     let session: PostgresSession
-    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8])] = []
+    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8], indexed: String?)] = []
     var columnsStart: UInt64 = 0
 
     init(session: PostgresSession) { self.session = session }
@@ -107,13 +110,26 @@ final class PostgresJournalReader: JournalReader {
         columns.removeAll(keepingCapacity: true)
         columnsStart = start
         var position = start
-        return try session.rows(
-            "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))]
-        ).map { row in
-            columns.append((try row.natural(0), try row.text(1), try row.optionalText(2), try row.bytes(5)))
+        let rows = try session.rows(
+            "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))])
+        let indexed = try storedIndex(from: start, through: try rows.last?.natural(0) ?? start)
+        return try rows.map { row in
+            let seq = try row.natural(0)
+            columns.append((seq, try row.text(1), try row.optionalText(2), try row.bytes(5), indexed[seq]))
             defer { position += 1 }
             return RawEntry(bodyBytes: try row.bytes(3), signature: try row.bytes(4), position: position)
         }
+    }
+
+    /// The entry_index rows of the entries `start`...`last`, by seq, as "date kind accounts".
+    private func storedIndex(from start: UInt64, through last: UInt64) throws -> [UInt64: String] {
+        var rows: [UInt64: String] = [:]
+        for row in try session.rows(
+            "SELECT seq, date, kind, accounts FROM entry_index WHERE seq >= $1 AND seq <= $2", [.seq(start), .seq(last)])
+        {
+            rows[try row.natural(0)] = "\(try row.text(1)) \(try row.text(2)) \(try row.text(3))"
+        }
+        return rows
     }
 
     func readEntry(at seq: UInt64) throws -> RawEntry? {
@@ -134,18 +150,13 @@ final class PostgresDerivedComparison: VerificationObserver {
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
-    private(set) var findings: [String] = []
-    static let findingsMax = 1000
+    private(set) var findings: DerivedFindings
 
     init(session: PostgresSession, reader: PostgresJournalReader, collecting: Bool) {
         self.session = session
         self.reader = reader
         self.collecting = collecting
-    }
-
-    private func found(_ failure: VerificationFailure) throws {
-        guard collecting else { throw failure }
-        if findings.count < Self.findingsMax { findings.append("entry \(failure.seq): \(failure.reason)") }
+        findings = DerivedFindings(collecting: collecting)
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
@@ -154,6 +165,10 @@ final class PostgresDerivedComparison: VerificationObserver {
             let stored = reader.columns[offset]
             guard stored.seq == entry.seq, stored.kind == entry.kind.rawValue, stored.ref == entry.ref, stored.leafHash == leafHash.bytes else {
                 throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
+            }
+            let indexed = LedgerSchema.indexedRow(entry)
+            if stored.indexed != indexed {
+                try findings.found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored.indexed.map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
             }
         }
         let date = entry.date.description
@@ -173,7 +188,7 @@ final class PostgresDerivedComparison: VerificationObserver {
             [.seq(batchStart), .seq(size)])
         for (index, row) in rows.enumerated() {
             guard index < want.count else {
-                try found(VerificationFailure(seq: try row.natural(0), .derivedTables, reason: "postings table: it holds a line the journal does not have"))
+                try findings.extraPosting(seq: try row.natural(0))
                 continue
             }
             let line = want[index]
@@ -181,11 +196,11 @@ final class PostgresDerivedComparison: VerificationObserver {
                 && row.text(3) == line.posting.account.rawValue && row.text(4) == line.posting.amount.currency.code
                 && row.int(5) == line.posting.amount.minorUnits && row.int(6) == line.posting.value.minorUnits
             if !matches {
-                try found(VerificationFailure(seq: line.seq, .derivedTables, reason: "postings table: line \(line.line + 1) differs from the journal (it says \(line.posting.account) \(line.posting.amount.decimalString) \(line.posting.amount.currency))"))
+                try findings.differentPosting(seq: line.seq, line: line.line, line.posting)
             }
         }
         for missing in want[min(rows.count, want.count)...] {
-            try found(VerificationFailure(seq: missing.seq, .derivedTables, reason: "postings table: line \(missing.line + 1) is missing"))
+            try findings.missingPosting(seq: missing.seq, line: missing.line)
         }
         try compareNodes(below: size)
     }
@@ -206,8 +221,7 @@ final class PostgresDerivedComparison: VerificationObserver {
                 stored[try row.natural(0)] = try row.bytes(1)
             }
             for node in wanted where stored[node.index] != node.hash.bytes {
-                let end = ((node.index + 1) << UInt64(node.level)) - 1
-                try found(VerificationFailure(seq: end, .derivedTables, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored[node.index] == nil ? "is missing" : "differs from the journal's")"))
+                try findings.differentNode(level: node.level, index: node.index, missing: stored[node.index] == nil)
             }
         }
         nodeCount += nodes.count

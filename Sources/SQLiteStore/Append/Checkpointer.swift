@@ -17,25 +17,10 @@ enum Checkpointer {
         guard logKeys.contains(where: { $0.record.publicKey == logKey.publicKey }) else {
             throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
-        var frontier = try frontier(db)
-        let insertNode = try PreparedStatement(db, sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
-        var nodeError: (any Error)?
-        for hash in leafHashes {
-            frontier.append(leafHash: hash) { level, index, node in
-                guard nodeError == nil else { return }
-                insertNode.bind(1, Int64(level))
-                insertNode.bind(2, Int64(index))
-                insertNode.bind(3, blob: node.bytes)
-                do { try insertNode.run() } catch { nodeError = error }
-            }
-        }
-        if let nodeError { throw nodeError }
-        try db.execute(
-            sql: """
-                INSERT INTO tree_state (id, size, frontier) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
-                """,
-            arguments: [Int64(frontier.size), Data(frontier.serialized)])
+        var tree = try StoredTreeAppender(db)
+        for hash in leafHashes { try tree.append(hash) }
+        try tree.finish(db)
+        let frontier = tree.frontier
         let note = try signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
         try db.execute(
             sql: "INSERT INTO checkpoints (size, root, note) VALUES (?, ?, ?)",

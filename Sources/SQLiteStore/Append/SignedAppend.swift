@@ -20,6 +20,7 @@ extension LedgerFile {
         try writeImmediate { db in
             let state = try StoreState(db)
             let start = try Tip.read(db)
+            try SignedAppendChecks.checkContinues(entries, journalSize: start.size)
             try SignedAppendChecks.checkCheckpointSizes(checkpoints, after: start.size, count: entries.count)
             var tip = start
             var signers: [Ed25519PublicKey] = []
@@ -41,33 +42,19 @@ extension LedgerFile {
 
 enum SignedCheckpointStore {
     static func advance(_ db: Database, with leafHashes: [SHA256Digest], checkpoints: [StoredNote]) throws {
-        var frontier = try Checkpointer.frontier(db)
+        var tree = try StoredTreeAppender(db)
         let verifier = checkpoints.isEmpty ? nil : try CheckpointTable.logVerifier(db)
-        let insertNode = try PreparedStatement(db, sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
-        var nodeError: (any Error)?
         var pending = checkpoints[...]
         for hash in leafHashes {
-            frontier.append(leafHash: hash) { level, index, node in
-                guard nodeError == nil else { return }
-                insertNode.bind(1, Int64(level))
-                insertNode.bind(2, Int64(index))
-                insertNode.bind(3, blob: node.bytes)
-                do { try insertNode.run() } catch { nodeError = error }
-            }
-            if let nodeError { throw nodeError }
-            while let next = pending.first, next.size == frontier.size {
+            try tree.append(hash)
+            while let next = pending.first, next.size == tree.frontier.size {
                 guard let verifier else { preconditionFailure("a verifier is made when there are checkpoints") }
-                try store(next, root: frontier.root, verifier: verifier, db)
+                try store(next, root: tree.frontier.root, verifier: verifier, db)
                 pending = pending.dropFirst()
             }
         }
         precondition(pending.isEmpty, "every checkpoint size was checked to fall on an appended entry")
-        try db.execute(
-            sql: """
-                INSERT INTO tree_state (id, size, frontier) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
-                """,
-            arguments: [Int64(frontier.size), Data(frontier.serialized)])
+        try tree.finish(db)
     }
 
     private static func store(_ note: StoredNote, root: SHA256Digest, verifier: NoteVerifier, _ db: Database) throws {

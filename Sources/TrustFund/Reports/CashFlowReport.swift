@@ -118,17 +118,48 @@ public struct CashFlowReport {
         let (start, end) = try basis.ledger.trialBalances(asOf: before, basis.asOf)
         opening = try BalanceSet(rows: start, currency: basis.currency).debit(under: cash)
         closing = try BalanceSet(rows: end, currency: basis.currency).debit(under: cash)
-        var sums = Dictionary(uniqueKeysWithValues: LineKind.allCases.map { ($0, basis.zero) })
+        // The store sums the cash postings per shape of entry (a million vouchers make a few
+        // hundred shapes), each shape is classified once; reversals are read whole.
+        let (sums, count) = try Self.lineSums(try basis.ledger.postingShapes(posting: cash, from: basis.from, through: basis.asOf), zero: basis.zero)
+        lines = LineKind.allCases.map { Line(kind: $0, value: sums[$0] ?? basis.zero) }
+        postings = count
+    }
+
+    /// Σ per line and the number of cash postings, from the store's sums per shape and the
+    /// reversing entries (classified as the entry at the bottom of their chain).
+    static func lineSums(_ shapes: PostingShapes, zero: Amount) throws -> (sums: [LineKind: Amount], count: Int) {
+        var sums = Dictionary(uniqueKeysWithValues: LineKind.allCases.map { ($0, zero) })
         var count = 0
-        for moving in try basis.ledger.entries(posting: cash, from: basis.from, through: basis.asOf) {
-            for (index, posting) in moving.entry.postings.enumerated() where posting.account.isWithin(cash) {
-                let kind = Self.classify(moving, line: index)
-                sums[kind] = try (sums[kind] ?? basis.zero).adding(posting.value)
+        for total in shapes.totals {
+            let kind = classify(total.shape)
+            sums[kind] = try (sums[kind] ?? zero).adding(total.value)
+            count += total.count
+        }
+        let (reversed, reversedCount) = try lineSums(shapes.reversing, zero: zero)
+        for (kind, value) in reversed { sums[kind] = try (sums[kind] ?? zero).adding(value) }
+        return (sums, count + reversedCount)
+    }
+
+    /// Σ per line and the number of cash postings, each entry read whole and each of its cash
+    /// postings classified on its own.
+    static func lineSums(_ moving: [MovingEntry], zero: Amount) throws -> (sums: [LineKind: Amount], count: Int) {
+        let cash = FundChart.cash
+        var sums = Dictionary(uniqueKeysWithValues: LineKind.allCases.map { ($0, zero) })
+        var count = 0
+        for item in moving {
+            for (index, posting) in item.entry.postings.enumerated() where posting.account.isWithin(cash) {
+                let kind = classify(item, line: index)
+                sums[kind] = try (sums[kind] ?? zero).adding(posting.value)
                 count += 1
             }
         }
-        lines = LineKind.allCases.map { Line(kind: $0, value: sums[$0] ?? basis.zero) }
-        postings = count
+        return (sums, count)
+    }
+
+    /// The line of the cash postings of one shape: that of the posting at its line of an entry of
+    /// its kind and accounts.
+    static func classify(_ shape: PostingShape) -> LineKind {
+        classify(kind: shape.kind, accounts: shape.accounts, line: shape.line, lineIsNegative: shape.isNegative)
     }
 
     /// The line of the cash posting at `line` of `moving.entry`: a reversal's cash goes where
@@ -142,31 +173,38 @@ public struct CashFlowReport {
     /// The line of a cash posting of `entry` (the posting at `line`, when known), by the
     /// entry's kind; approvals and vouchers by the accounts the entry posts against cash.
     static func classify(_ entry: EntryBody, line: Int?) -> LineKind {
-        guard let kind = FundKind(entry.kind) else { return byCounterAccounts(entry) }
+        let negative = line.map { entry.postings.indices.contains($0) && entry.postings[$0].value.isNegative } ?? false
+        return classify(kind: entry.kind, accounts: entry.postings.map(\.account), line: line, lineIsNegative: negative)
+    }
+
+    /// The line of a cash posting of an entry of `kind` posting to `accounts` (in line order):
+    /// the posting at `line` (when known), whose value is below zero when `lineIsNegative`.
+    static func classify(kind entryKind: EntryKind, accounts: [AccountCode], line: Int?, lineIsNegative: Bool) -> LineKind {
+        guard let kind = FundKind(entryKind) else { return byCounterAccounts(accounts) }
         switch kind {
         case .contributionReceive, .contributionUnidentified, .contributionApply: return .contributionsReceived
         case .cashConvert, .fxRevalue: return .exchangeDifferences
         case .grantReport: return .pscPaid
         case .grantRefund: return .refundsFromPartners
         case .interestAllocate:
-            guard let line, entry.postings.indices.contains(line) else { return .interestReceived }
-            return entry.postings[line].value.isNegative ? .cashPoolCosts : .interestReceived
+            guard let line, accounts.indices.contains(line) else { return .interestReceived }
+            return lineIsNegative ? .cashPoolCosts : .interestReceived
         case .fundSetup, .donorAdd, .pledgeRecord, .ratesSet, .agreementSign, .agreementRecognise, .approvalRequest,
             .approvalCertify, .approvalApprove, .approvalReject, .grantRecommend, .grantClose, .reserveAdjust, .yearClose,
             .keyDelegate, .grantAccrue, .grantAccrueReverse:
-            return byCounterAccounts(entry, line: line)
+            return byCounterAccounts(accounts, line: line)
         }
     }
 
     /// The line of an entry the rules do not classify by kind (an approval, a voucher): by the
     /// accounts it posts besides cash, the first of these that it holds.
-    static func byCounterAccounts(_ entry: EntryBody, line: Int? = nil) -> LineKind {
+    static func byCounterAccounts(_ accounts: [AccountCode], line: Int? = nil) -> LineKind {
         // The rules post a secretariat cost as two pairs, 5300/1100 then 5200/1100: the cash line
         // right after the 5300 line pays the cost (the other pays its PSC).
-        if let line, line > 0, entry.postings.indices.contains(line), entry.postings[line - 1].account.isWithin(FundChart.secretariat) {
+        if let line, line > 0, accounts.indices.contains(line), accounts[line - 1].isWithin(FundChart.secretariat) {
             return .fundManagement
         }
-        let others = entry.postings.map(\.account).filter { !$0.isWithin(FundChart.cash) }
+        let others = accounts.filter { !$0.isWithin(FundChart.cash) }
         func has(_ codes: String...) -> Bool {
             codes.contains { code in others.contains { account in (try? AccountCode(code)).map { account.isWithin($0) } ?? false } }
         }

@@ -25,11 +25,25 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var global: LedgerOptions
 
-        @Argument(help: "A new (or empty) folder.")
-        var dir: String
+        @Argument(help: ArgumentHelp("A new (or empty) folder.", valueName: "dir"))
+        var folder: String?
+
+        @Option(help: ArgumentHelp("The folder, as the other commands name their output (the same as DIR).", valueName: "dir"))
+        var out: String?
 
         @Flag(help: "Replace an earlier audit bundle in that folder (never a ledger or any other folder).")
         var force = false
+
+        /// The folder, given as DIR or as --out DIR: one of them, once.
+        var dir: String { folder ?? out ?? "" }
+
+        func validate() throws {
+            switch (folder, out) {
+            case (nil, nil): throw ValidationError("give the folder to write: vtf audit export DIR (or --out DIR)")
+            case (.some, .some): throw ValidationError("give the folder once: as DIR or as --out DIR, not both")
+            default: return
+            }
+        }
 
         func run() async throws {
             let summary = try await BundleFolder.export(try await global.openReading(), to: dir, guard: global.outputGuard(), force: force)

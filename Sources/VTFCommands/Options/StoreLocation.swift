@@ -91,3 +91,25 @@ public enum StoreLocation: Equatable, Sendable {
         }
     }
 }
+
+extension StoreLocation {
+    /// Refuses (exit 2) a location where a new ledger cannot go: an empty path, a file that
+    /// exists, a schema that holds a ledger. Reads only; for a command that makes other things
+    /// (keys, a folder) before it creates the ledger, so that a refusal leaves nothing behind.
+    public func refuseExisting(_ option: String) async throws {
+        switch self {
+        case .sqliteFile(let path):
+            guard !path.isEmpty else { throw InputError("\(option) is empty: give the path of a new ledger file, or leave \(option) out") }
+            guard !FileManager.default.fileExists(atPath: path) else {
+                throw InputError("\(option) \(path) already exists; a new ledger needs a path that does not exist yet (nothing was changed)")
+            }
+        case .postgres(let location):
+            let count: UInt64
+            do { count = try await openReading(rules: .unvtf).entryCount() } catch let error as StoreError
+                where error.code == .notALedger { return }
+            guard count == 0 else {
+                throw InputError("\(option) \(location) already holds a ledger; a new ledger needs a schema that holds none (?schema=NAME) (nothing was changed)")
+            }
+        }
+    }
+}

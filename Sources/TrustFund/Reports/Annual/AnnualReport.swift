@@ -62,7 +62,10 @@ public struct AnnualReport: Sendable {
     public private(set) var notes: [AnnualNote]
 
     /// The report for `year`, made on `made`.
-    public init(_ ledger: any StoreSnapshot, year: Int, made: LedgerDate) throws {
+    public init(_ snapshot: any StoreSnapshot, year: Int, made: LedgerDate) throws {
+        // Each statement and note runs for the year and the year before, asking for the same
+        // balances and totals many times: read each once.
+        let ledger = ReportMemo.wrapping(snapshot)
         guard let settings = try ledger.settings(), let genesis = try ledger.entry(at: 0) else {
             throw ReportError("the ledger has no genesis entry")
         }

@@ -65,7 +65,14 @@ struct StoreCopy {
             let sizes = Array(pending.prefix { $0 <= end })
             pending.removeFirst(sizes.count)
             let batch = try await read(copied..<end, checkpoints: sizes)
-            try await destination.appendSigned(batch.entries, checkpoints: batch.notes)
+            do { try await destination.appendSigned(batch.entries, checkpoints: batch.notes) } catch where copied == 0 {
+                // Nothing of this copy is there: if the destination holds entries now, another
+                // writer filled it after it was found empty, and it is theirs to keep.
+                if (try? await destination.entryCount()) ?? 0 > 0 {
+                    throw DestinationRefused(reason: InputError("another writer filled the destination after this copy found it empty; vtf store copy writes into a new, empty ledger only (nothing was copied)"))
+                }
+                throw error
+            }
             checkpoints += batch.notes.count
             cosigned += batch.cosignatures
             copied = end
