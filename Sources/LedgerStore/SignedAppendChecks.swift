@@ -60,7 +60,7 @@ public enum SignedAppendChecks {
     /// - Throws: `StoreError` (`bad-input`) with both sizes.
     public static func checkContinues(_ entries: [SignedEntry], journalSize size: UInt64) throws {
         guard let first = entries.first, first.body.seq != size else { return }
-        throw StoreError(.badInput, "the entries given start at seq \(first.body.seq), but the journal holds \(size) entries: another writer has appended meanwhile, or the entries are not the next ones")
+        throw StoreError(.badInput, "the entries given start at seq \(first.body.seq), but the next is entry \(size) (the journal holds \(size) entries): another writer has appended meanwhile, or the entries are not the next ones")
     }
 
     /// Checks that the sizes of `checkpoints` ascend and each falls on one of the `count` entries

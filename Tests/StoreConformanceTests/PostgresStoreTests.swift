@@ -55,9 +55,9 @@ struct PostgresStoreTests {
         #expect(statements.count == 2)
         #expect(statements[0].hasSuffix("DEFAULT 'a;b')"))
         #expect(statements[1].contains("END;\n$$"))
-        // The real files: every CREATE (and INSERT, filling a new table) is one statement.
+        // The real files: every CREATE (and INSERT, filling a new table, and DROP, replacing a trigger) is one statement.
         for migration in EmbeddedSchemas.migrations {
-            let creates = ["\nCREATE ", "\nINSERT "].map { migration.sql.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            let creates = ["\nCREATE ", "\nINSERT ", "\nDROP "].map { migration.sql.components(separatedBy: $0).count - 1 }.reduce(0, +)
             #expect(PostgresMigrations.statements(of: migration.sql).count == creates, "\(migration.name)")
         }
     }
@@ -76,10 +76,15 @@ struct PostgresStoreTests {
         guard let under = made as? PostgresUnderTest else { throw StoreError(.badInput, "a PostgreSQL store") }
         let session = try PostgresSession.connect(under.settings)
         defer { session.close() }
+        let next = ConformanceLedger.startCount
         let statements = [
             "UPDATE journal SET ref = 'x' WHERE seq = 1", "DELETE FROM journal WHERE seq = 3", "TRUNCATE journal CASCADE",
             "UPDATE checkpoints SET note = 'x' WHERE size = 1", "DELETE FROM checkpoints WHERE size = 4",
             "INSERT INTO journal (seq, kind, body, sig, leaf_hash) SELECT 9, kind, body, sig, leaf_hash FROM journal WHERE seq = 0",
+            // One past the next seq; the last seq again; the next and one after a gap in one statement.
+            "INSERT INTO journal (seq, kind, body, sig, leaf_hash) SELECT \(next + 1), kind, body, sig, leaf_hash FROM journal WHERE seq = 0",
+            "INSERT INTO journal (seq, kind, body, sig, leaf_hash) SELECT \(next - 1), kind, body, sig, leaf_hash FROM journal WHERE seq = 0",
+            "INSERT INTO journal (seq, kind, body, sig, leaf_hash) SELECT seq + \(next), kind, body, sig, leaf_hash FROM journal WHERE seq IN (0, 2)",
         ]
         for statement in statements {
             #expect(throws: StoreError.self, "\(statement)") { try session.execute(statement) }

@@ -74,7 +74,7 @@ struct SignedAppendConformanceTests {
             Issue.record("the same entries were appended twice")
         } catch let error as StoreError {
             #expect(error.code == .badInput)
-            #expect(error.message.contains("start at seq 0, but the journal holds \(size) entries"), "\(error.message)")
+            #expect(error.message.contains("start at seq 0, but the next is entry \(size) (the journal holds \(size) entries)"), "\(error.message)")
         }
         #expect(try await copy.store.entryCount() == size)
     }
