@@ -55,9 +55,9 @@ struct PostgresStoreTests {
         #expect(statements.count == 2)
         #expect(statements[0].hasSuffix("DEFAULT 'a;b')"))
         #expect(statements[1].contains("END;\n$$"))
-        // The real files: every CREATE (and INSERT, filling a new table) is one statement.
+        // The real files: every CREATE (and INSERT, filling a new table, and DROP) is one statement.
         for migration in EmbeddedSchemas.migrations {
-            let creates = ["\nCREATE ", "\nINSERT "].map { migration.sql.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            let creates = ["\nCREATE ", "\nINSERT ", "\nDROP "].map { migration.sql.components(separatedBy: $0).count - 1 }.reduce(0, +)
             #expect(PostgresMigrations.statements(of: migration.sql).count == creates, "\(migration.name)")
         }
     }
