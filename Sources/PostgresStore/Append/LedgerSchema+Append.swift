@@ -12,6 +12,18 @@ enum LedgerLock {
     }
 }
 
+/// Where a write transaction goes on: the journal's tip and the Merkle frontier, read once when
+/// it starts and kept in memory from batch to batch (nobody else writes while it holds the lock).
+struct AppendPosition {
+    var tip: (size: UInt64, hash: SHA256Digest)
+    var frontier: MerkleFrontier
+
+    init(_ schema: LedgerSchema) throws {
+        tip = try schema.tip()
+        frontier = try schema.frontier()
+    }
+}
+
 extension LedgerSchema {
     /// Runs `body` in a write transaction holding the ledger's advisory lock, taken before
     /// anything is read: writers on any connection queue up there, and each reads the tip its
@@ -29,19 +41,31 @@ extension LedgerSchema {
     func append(_ drafts: [EntryDraft], keys: WriteKeys, origin: String?) throws -> [SignedEntry] {
         try writeTransaction {
             let state = try PostgresStoreState(self)
-            return try appendBatch(drafts, keys: keys, origin: origin, state: state)
+            var position = try AppendPosition(self)
+            return try appendBatch(drafts, keys: keys, origin: origin, state: state, position: &position)
         }
     }
 
     /// Checks, signs and inserts one batch inside the caller's transaction, then stores the new
     /// checkpoint: each draft is checked against the ledger as it stands after the ones before it.
     func appendBatch(
-        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: PostgresStoreState, threads: Int = 1
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: PostgresStoreState, position: inout AppendPosition, threads: Int = 1
     ) throws -> [SignedEntry] {
-        var tip = try self.tip()
+        if drafts.count > 1 { try state.prefetchRefs(of: drafts) }
+        let entries = try checkAndSign(drafts, keys: keys, origin: origin, state: state, tip: position.tip, threads: threads)
+        try store(entries, logKey: keys.log, state: state, position: &position)
+        return entries
+    }
+
+    /// Checks each draft against the ledger as it stands after the ones before it (from `tip`),
+    /// applies it to `state`, and signs them all (on `threads` cores).
+    func checkAndSign(
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: PostgresStoreState, tip start: (size: UInt64, hash: SHA256Digest),
+        threads: Int
+    ) throws -> [SignedEntry] {
+        var tip = start
         let time = RecordingTime.now()
         let signer = keys.author.publicKey.keyID
-        if drafts.count > 1 { try state.prefetchRefs(drafts.compactMap { draft in draft.ref.map { (draft.kind, $0) } }) }
         var checked: [(body: EntryBody, bytes: [UInt8], leaf: SHA256Digest)] = []
         checked.reserveCapacity(drafts.count)
         for draft in drafts {
@@ -56,108 +80,96 @@ extension LedgerSchema {
             tip = (tip.size + 1, leaf)
         }
         let signatures = try Self.sign(checked.map(\.bytes), key: keys.author, threads: threads)
-        let entries = checked.indices.map {
+        return checked.indices.map {
             SignedEntry(body: checked[$0].body, bodyBytes: checked[$0].bytes, signature: signatures[$0], leafHash: checked[$0].leaf)
         }
-        try insertJournal(entries)
+    }
+
+    /// Sends the rows of checked and signed `entries`, their derived rows and the checkpoint of
+    /// the new size, without waiting for the server (``PostgresSession/send(_:_:)``): the next
+    /// batch is checked while the server stores this one, and COMMIT waits for them all.
+    func store(_ entries: [SignedEntry], logKey: Ed25519PrivateKey, state: PostgresStoreState, position: inout AppendPosition) throws {
+        insertJournal(entries)
         state.entriesStored()
-        try state.flushBalances()
-        try advanceCheckpoint(with: entries.map(\.leafHash), logKey: keys.log, state: state)
-        return entries
+        state.flushBalances()
+        try advanceCheckpoint(with: entries.map(\.leafHash), logKey: logKey, state: state, frontier: &position.frontier)
+        if let last = entries.last { position.tip = (last.body.seq + 1, last.leafHash) }
     }
 
-    /// The journal rows of `entries`, a few hundred per statement.
-    func insertJournal(_ entries: [SignedEntry]) throws {
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(start + 500, entries.count)]
-            var values: [SQLValue] = []
-            var rows: [String] = []
-            for entry in chunk {
-                rows.append("(\(Self.placeholders(6, from: values.count + 1)))")
-                values += [
-                    .seq(entry.body.seq), .text(entry.body.kind.rawValue), .text(entry.body.ref), .bytes(entry.bodyBytes), .bytes(entry.signature),
-                    .bytes(entry.leafHash.bytes),
-                ]
-            }
-            try session.execute("INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES \(rows.joined(separator: ", "))", values)
-            start = chunk.endIndex
-        }
-        try insertEntryIndex(entries)
+    /// Sends the journal rows of `entries` in one statement (arrays, a column each; in seq order,
+    /// as the journal's trigger wants them), then their `entry_index` rows.
+    func insertJournal(_ entries: [SignedEntry]) {
+        guard !entries.isEmpty else { return }
+        session.send("""
+            INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash)
+            SELECT seq, kind, CASE WHEN has_ref THEN ref END, body, sig, leaf_hash
+            FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::text[], $5::bytea[], $6::bytea[], $7::bytea[])
+                AS row (seq, kind, has_ref, ref, body, sig, leaf_hash)
+            ORDER BY seq
+            """, [
+                .ints(entries.map { Int64(clamping: $0.body.seq) }), .texts(entries.map(\.body.kind.rawValue)),
+                .bools(entries.map { $0.body.ref != nil }), .texts(entries.map { $0.body.ref ?? "" }), .byteStrings(entries.map(\.bodyBytes)),
+                .byteStrings(entries.map(\.signature)), .byteStrings(entries.map(\.leafHash.bytes)),
+            ])
+        insertEntryIndex(entries)
     }
 
-    /// Appends leaves to the stored Merkle frontier (storing the interior nodes they complete)
-    /// and stores the checkpoint of the new size, signed by the log key.
-    func advanceCheckpoint(with leaves: [SHA256Digest], logKey: Ed25519PrivateKey, state: PostgresStoreState) throws {
+    /// Appends leaves to the Merkle frontier and stores the checkpoint of the new size, signed
+    /// by the log key (which must be this ledger's).
+    func advanceCheckpoint(
+        with leaves: [SHA256Digest], logKey: Ed25519PrivateKey, state: PostgresStoreState, frontier: inout MerkleFrontier
+    ) throws {
         guard let settings = state.settings else { throw StoreError(.damaged, "cannot sign a checkpoint before the genesis entry") }
         guard state.registeredKeys().contains(where: { $0.record.roles.contains(.log) && $0.record.publicKey == logKey.publicKey }) else {
             throw StoreError(.badInput, "the log key given is not this ledger's log key (check VTF_LOG_KEY or the path recorded by vtf init)")
         }
-        var frontier = try self.frontier()
-        var nodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
-        for leaf in leaves {
-            frontier.append(leafHash: leaf) { level, index, node in nodes.append((level, index, node)) }
-        }
-        try storeTree(nodes: nodes, frontier: frontier)
-        let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
-        try session.execute(
-            "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(frontier.size), .bytes(frontier.root.bytes), .text(note)])
-    }
-
-    /// Stores the interior Merkle nodes an append completed (a thousand per statement) and the
-    /// new frontier.
-    func storeTree(nodes: [(level: Int, index: UInt64, hash: SHA256Digest)], frontier: MerkleFrontier) throws {
-        var start = 0
-        while start < nodes.count {
-            let chunk = nodes[start..<min(start + 1000, nodes.count)]
-            var values: [SQLValue] = []
-            for node in chunk { values += [.int(Int64(node.level)), .seq(node.index), .bytes(node.hash.bytes)] }
-            let rows = chunk.indices.map { "(\(Self.placeholders(3, from: ($0 - start) * 3 + 1)))" }
-            try session.execute("INSERT INTO merkle_nodes (level, idx, hash) VALUES \(rows.joined(separator: ", "))", values)
-            start = chunk.endIndex
-        }
-        try session.execute("""
-            INSERT INTO tree_state (id, size, frontier) VALUES (1, $1, $2)
-            ON CONFLICT (id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier
-            """, [.seq(frontier.size), .bytes(frontier.serialized)])
-    }
-
-    /// The stored Merkle frontier (empty before the first entry).
-    func frontier() throws -> MerkleFrontier {
-        guard let row = try session.row("SELECT frontier FROM tree_state WHERE id = 1") else { return MerkleFrontier() }
-        do { return try MerkleFrontier(serialized: try row.bytes(0)) } catch let error as StoreError { throw error } catch {
-            throw StoreError(.damaged, "the stored Merkle frontier is damaged (\(error)); run vtf verify")
+        let size = frontier.size + UInt64(leaves.count)
+        try storeTree(appending: leaves, to: &frontier, checkpointsAt: [size]) { size, root in
+            try JournalRows.signedNote(origin: settings.origin, size: size, root: root, logKey: logKey)
         }
     }
 
     /// The bulk path: every draft of the source is checked and appended in ONE write
     /// transaction holding the ledger's lock, `batchSize` at a time (a checkpoint per batch, as
     /// on SQLite); any refusal rolls everything back. Returns the seqs appended.
+    ///
+    /// The server stores a batch while the next one is checked and signed: which refs of the
+    /// next batch the journal holds is asked before a batch's rows are sent (the answer does not
+    /// wait for them), and the refs of this transaction's entries are known to the state.
     func appendBulk(
         _ makeSource: () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int, progress: ((UInt64) -> Void)?
     ) throws -> Range<UInt64> {
         guard batchSize >= 1 else { throw StoreError(.badInput, "the batch size must be at least 1") }
         var source = try makeSource()
+        func nextBatch() throws -> (drafts: [EntryDraft], origins: [String]) {
+            var batch: (drafts: [EntryDraft], origins: [String]) = ([], [])
+            while batch.drafts.count < batchSize, let next = try source.next() {
+                batch.drafts.append(next.draft)
+                batch.origins.append(next.origin)
+            }
+            return batch
+        }
         return try writeTransaction {
-            let first = try tip().size
             let state = try PostgresStoreState(self)
             guard state.settings != nil else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
+            var position = try AppendPosition(self)
+            let first = position.tip.size
             var appended: UInt64 = 0
-            while true {
-                var batch: [EntryDraft] = []
-                var origins: [String] = []
-                while batch.count < batchSize, let next = try source.next() {
-                    batch.append(next.draft)
-                    origins.append(next.origin)
-                }
-                if batch.isEmpty { break }
+            var batch = try nextBatch()
+            try state.prefetchRefs(of: batch.drafts)
+            while !batch.drafts.isEmpty {
+                let entries: [SignedEntry]
                 do {
-                    _ = try appendBatch(batch, keys: keys, origin: nil, state: state, threads: threads)
+                    entries = try checkAndSign(batch.drafts, keys: keys, origin: nil, state: state, tip: position.tip, threads: threads)
                 } catch let violation as RuleViolation {
-                    throw violation.with(message: "\(origins.first ?? "?")–\(origins.last ?? "?"): \(violation.message) (nothing was recorded)")
+                    throw violation.with(message: "\(batch.origins.first ?? "?")–\(batch.origins.last ?? "?"): \(violation.message) (nothing was recorded)")
                 }
-                appended += UInt64(batch.count)
+                let next = try nextBatch()
+                try state.prefetchRefs(of: next.drafts)
+                try store(entries, logKey: keys.log, state: state, position: &position)
+                appended += UInt64(entries.count)
                 progress?(appended)
+                batch = next
             }
             return first..<(first + appended)
         }

@@ -14,7 +14,8 @@ extension LedgerSchema {
                 throw StoreError(.exists, "\(session.settings) already holds a ledger; a new ledger needs a new schema (?schema=NAME)")
             }
             let state = try PostgresStoreState(self)
-            _ = try appendBatch([genesis] + more, keys: keys, origin: origin, state: state)
+            var position = try AppendPosition(self)
+            _ = try appendBatch([genesis] + more, keys: keys, origin: origin, state: state, position: &position)
             for (name, value) in localSettings.sorted(by: { $0.key < $1.key }) {
                 try session.execute("INSERT INTO local_config (name, value) VALUES ($1, $2)", [.text(name), .text(value)])
             }

@@ -2,24 +2,17 @@ import LedgerJournal
 import LedgerStore
 
 extension LedgerSchema {
-    /// The `entry_index` rows of `entries` (each entry's date, kind and accounts, for the reports
-    /// that read a window of dates), a thousand per statement, in the transaction that inserts
-    /// their journal rows.
-    func insertEntryIndex(_ entries: [SignedEntry]) throws {
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(start + 1000, entries.count)]
-            var values: [SQLValue] = []
-            var rows: [String] = []
-            for entry in chunk {
-                rows.append("(\(Self.placeholders(4, from: values.count + 1)))")
-                values += [
-                    .seq(entry.body.seq), .text(entry.body.date.description), .text(entry.body.kind.rawValue), .text(Self.indexedAccounts(entry.body)),
-                ]
-            }
-            try session.execute("INSERT INTO entry_index (seq, date, kind, accounts) VALUES \(rows.joined(separator: ", "))", values)
-            start = chunk.endIndex
-        }
+    /// Sends the `entry_index` rows of `entries` (each entry's date, kind and accounts, for the
+    /// reports that read a window of dates) in one statement (arrays, a column each), in the
+    /// transaction that inserts their journal rows.
+    func insertEntryIndex(_ entries: [SignedEntry]) {
+        guard !entries.isEmpty else { return }
+        session.send(
+            "INSERT INTO entry_index (seq, date, kind, accounts) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])",
+            [
+                .ints(entries.map { Int64(clamping: $0.body.seq) }), .texts(entries.map(\.body.date.description)),
+                .texts(entries.map(\.body.kind.rawValue)), .texts(entries.map { Self.indexedAccounts($0.body) }),
+            ])
     }
 
     /// entry_index's `accounts` of an entry: each posting's account, in line order, joined by ' '

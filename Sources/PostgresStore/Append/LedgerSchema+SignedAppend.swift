@@ -26,9 +26,9 @@ extension LedgerSchema {
                 tip = (tip.size + 1, entry.leafHash)
             }
             try SignedAppendChecks.checkSignatures(entries, signers: signers)
-            try insertJournal(entries)
+            insertJournal(entries)
             state.entriesStored()
-            try state.flushBalances()
+            state.flushBalances()
             try storeSignedCheckpoints(leaves: entries.map(\.leafHash), checkpoints: checkpoints)
         }
     }
@@ -39,23 +39,12 @@ extension LedgerSchema {
     private func storeSignedCheckpoints(leaves: [SHA256Digest], checkpoints: [StoredNote]) throws {
         var frontier = try self.frontier()
         let verifier = checkpoints.isEmpty ? nil : try logVerifier()
-        var nodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
-        var pending = checkpoints[...]
-        var roots: [(note: StoredNote, root: SHA256Digest)] = []
-        for leaf in leaves {
-            frontier.append(leafHash: leaf) { level, index, node in nodes.append((level, index, node)) }
-            while let next = pending.first, next.size == frontier.size {
-                guard let verifier else { throw StoreError(.damaged, "the journal has no genesis entry to name its log key") }
-                try SignedAppendChecks.checkCheckpoint(next, root: frontier.root, verifier: verifier)
-                roots.append((next, frontier.root))
-                pending = pending.dropFirst()
-            }
-        }
-        precondition(pending.isEmpty, "every checkpoint size was checked to fall on an appended entry")
-        try storeTree(nodes: nodes, frontier: frontier)
-        for (note, root) in roots {
-            try session.execute(
-                "INSERT INTO checkpoints (size, root, note) VALUES ($1, $2, $3)", [.seq(note.size), .bytes(root.bytes), .text(note.note)])
+        var notes = checkpoints[...]
+        try storeTree(appending: leaves, to: &frontier, checkpointsAt: checkpoints.map(\.size)) { _, root in
+            guard let verifier else { throw StoreError(.damaged, "the journal has no genesis entry to name its log key") }
+            guard let next = notes.popFirst() else { preconditionFailure("one note a size") }
+            try SignedAppendChecks.checkCheckpoint(next, root: root, verifier: verifier)
+            return next.note
         }
     }
 }

@@ -6,9 +6,9 @@ import LedgerStore
 
 /// The ledger as the rules see it during a write transaction on PostgreSQL (as SQLiteStore's
 /// StoreState): the derived tables, plus the entries of this transaction that are checked but
-/// not yet in the journal table. Applying an effect writes its derived rows at once; balances are
-/// summed in memory (checked arithmetic) and, with the postings, written by ``flushBalances()`` just before the
-/// checkpoint. Keys are read once per transaction, records and accounts once each.
+/// not yet in the journal table. Applying an effect sends its derived rows at once (without
+/// waiting: every read waits for what was sent); balances are summed in memory (checked
+/// arithmetic) and, with the postings, sent by ``flushBalances()`` just before the checkpoint. Keys are read once per transaction, records and accounts once each.
 final class PostgresStoreState: LedgerStateReading {
     let session: PostgresSession
     private(set) var settings: LedgerSettings?
@@ -20,8 +20,8 @@ final class PostgresStoreState: LedgerStateReading {
     private var touchedBalances: Set<BalanceKey> = []
     private var pendingReversals: Set<UInt64> = []
     private var recordCache: [String: StateRecord?] = [:]
-    /// Postings applied but not yet written (7 values a row), see ``flushPostings()``.
-    private var pendingPostings: [SQLValue] = []
+    /// Postings applied but not yet written, see ``flushPostings()``.
+    private var pendingPostings = PendingPostings()
     /// Refs ("kind\u{1F}ref") whose presence in the journal ``prefetchRefs(_:)`` learnt, and those present.
     private var checkedRefs: Set<String> = []
     private var knownRefs: Set<String> = []
@@ -90,7 +90,7 @@ final class PostgresStoreState: LedgerStateReading {
     }
 
     func records(_ collection: String) throws -> [StateRecord] {
-        // Records are written at once (and cached), so the table holds this transaction's too.
+        // Records are sent at once (and cached), and a query waits for what was sent: the table holds this transaction's too.
         try session.rows("\(LedgerSchema.recordColumns) WHERE collection = $1", [.text(collection)]).map(LedgerSchema.record)
             .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
@@ -113,8 +113,8 @@ final class PostgresStoreState: LedgerStateReading {
 
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let settings else { return [] }
-        try flushPostings()
-        // Postings are written at once, so the table holds this transaction's too.
+        flushPostings()
+        // Postings are flushed first, and a query waits for what was sent: the table holds this transaction's too.
         return try session.rows("""
             SELECT account, currency, SUM(amount)::BIGINT, SUM(value)::BIGINT FROM postings
             WHERE (account = $1 OR (account >= $2 AND account < $3)) AND date <= $4 GROUP BY account, currency ORDER BY account, currency
@@ -132,12 +132,12 @@ final class PostgresStoreState: LedgerStateReading {
     func registeredKeys() -> [KeyState] { Array(keys.values) }
 
     func firstPostingDate() throws -> LedgerDate? {
-        try flushPostings()
+        flushPostings()
         return try session.row("SELECT MIN(date) FROM postings")?.optionalText(0).map { try LedgerDate(parsing: $0) }
     }
 
     func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {
-        try flushPostings()
+        flushPostings()
         return try session.rows("""
             SELECT date, SUM(amount)::BIGINT FROM postings WHERE account = $1 AND currency = $2 GROUP BY date ORDER BY date
             """, [.text(code.rawValue), .text(currency.code)]
@@ -161,12 +161,12 @@ final class PostgresStoreState: LedgerStateReading {
         switch effect {
         case .start(let settings):
             self.settings = settings
-            try session.execute(
+            session.send(
                 "INSERT INTO ledger_settings (id, origin, fund_name, currency) VALUES (1, $1, $2, $3)",
                 [.text(settings.origin), .text(settings.fundName), .text(settings.currency.code)])
         case .registerKey(let key):
             keys[key.record.keyID] = key
-            try session.execute("""
+            session.send("""
                 INSERT INTO keys (key_id, public_key, holder, name, roles, registered_seq, revoked_seq, revoke_reason)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                 """, [
@@ -177,62 +177,70 @@ final class PostgresStoreState: LedgerStateReading {
         case .revokeKey(let id, let seq, let reason):
             keys[id]?.revokedSeq = seq
             keys[id]?.revokeReason = reason
-            try session.execute("UPDATE keys SET revoked_seq = $1, revoke_reason = $2 WHERE key_id = $3", [.seq(seq), .text(reason), .text(id)])
+            session.send("UPDATE keys SET revoked_seq = $1, revoke_reason = $2 WHERE key_id = $3", [.seq(seq), .text(reason), .text(id)])
         case .openAccount(let account):
             accounts[account.code] = .some(account)
-            try session.execute(
+            session.send(
                 "INSERT INTO accounts (code, name, type, opened_seq, closed_seq) VALUES ($1, $2, $3, $4, $5)",
                 [.text(account.code.rawValue), .text(account.name), .text(account.type.rawValue), .seq(account.openedSeq),
                  .int(account.closedSeq.map { Int64(clamping: $0) })])
         case .closeAccount(let code, let seq):
             accounts[code] = nil
-            try session.execute("UPDATE accounts SET closed_seq = $1 WHERE code = $2", [.seq(seq), .text(code.rawValue)])
+            session.send("UPDATE accounts SET closed_seq = $1 WHERE code = $2", [.seq(seq), .text(code.rawValue)])
         case .post(let seq, let date, let postings):
             try insertPostings(seq: seq, date: date, postings)
             try addToBalances(postings)
         case .reverse(let target, let seq):
             pendingReversals.insert(target)
-            try session.execute("INSERT INTO reversals (target_seq, reversal_seq) VALUES ($1, $2)", [.seq(target), .seq(seq)])
+            session.send("INSERT INTO reversals (target_seq, reversal_seq) VALUES ($1, $2)", [.seq(target), .seq(seq)])
         case .putRecord(let record):
             recordCache[record.collection + "\u{1F}" + record.id] = .some(record)
-            try session.execute("""
+            session.send("""
                 INSERT INTO fund_records (collection, id, seq, fields) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields
                 """, [.text(record.collection), .text(record.id), .seq(record.seq), .bytes(record.canonicalFields)])
         case .removeRecord(let collection, let id):
             recordCache[collection + "\u{1F}" + id] = .some(nil)
-            try session.execute("DELETE FROM fund_records WHERE collection = $1 AND id = $2", [.text(collection), .text(id)])
+            session.send("DELETE FROM fund_records WHERE collection = $1 AND id = $2", [.text(collection), .text(id)])
         }
     }
 
-    /// One statement for an entry's postings.
+    /// Remembers an entry's postings, sent by the next ``flushPostings()``.
     private func insertPostings(seq: UInt64, date: LedgerDate, _ postings: [Posting]) throws {
         for (line, posting) in postings.enumerated() {
-            pendingPostings += [
-                .seq(seq), .int(Int64(line)), .text(date.description), .text(posting.account.rawValue), .text(posting.amount.currency.code),
-                .int(posting.amount.minorUnits), .int(posting.value.minorUnits),
-            ]
+            pendingPostings.seq.append(Int64(clamping: seq))
+            pendingPostings.line.append(Int64(line))
+            pendingPostings.date.append(date.description)
+            pendingPostings.account.append(posting.account.rawValue)
+            pendingPostings.currency.append(posting.amount.currency.code)
+            pendingPostings.amount.append(posting.amount.minorUnits)
+            pendingPostings.value.append(posting.value.minorUnits)
         }
     }
 
-    /// Writes the postings waiting since the last flush, up to 9,000 rows per statement (the
-    /// protocol's 65,535 parameters). Called before any read of the postings table and before
+    /// Sends the postings waiting since the last flush, in one statement (arrays, a column each).
+    /// Called before any read of the postings table (which waits for what was sent) and before
     /// the checkpoint, so every query sees them.
-    func flushPostings() throws {
-        var start = 0
-        while start < pendingPostings.count {
-            let end = min(start + 7 * 9_000, pendingPostings.count)
-            let rows = stride(from: 0, to: end - start, by: 7).map { "(\(LedgerSchema.placeholders(7, from: $0 + 1)))" }
-            try session.execute(
-                "INSERT INTO postings (seq, line, date, account, currency, amount, value) VALUES \(rows.joined(separator: ", "))",
-                Array(pendingPostings[start..<end]))
-            start = end
-        }
-        pendingPostings.removeAll(keepingCapacity: true)
+    func flushPostings() {
+        guard !pendingPostings.seq.isEmpty else { return }
+        session.send("""
+            INSERT INTO postings (seq, line, date, account, currency, amount, value)
+            SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+            """, [
+                .ints(pendingPostings.seq), .ints(pendingPostings.line), .texts(pendingPostings.date), .texts(pendingPostings.account),
+                .texts(pendingPostings.currency), .ints(pendingPostings.amount), .ints(pendingPostings.value),
+            ])
+        pendingPostings = PendingPostings()
     }
 
-    /// Learns in one query which of `keys` (kind, ref) the journal holds, so that
+    /// Learns in one query which refs of `drafts` the journal holds, so that
     /// ``refExists(kind:ref:)`` answers them without a query each (a bulk batch's refs).
+    func prefetchRefs(of drafts: [EntryDraft]) throws {
+        try prefetchRefs(drafts.compactMap { draft in draft.ref.map { (draft.kind, $0) } })
+    }
+
+    /// Learns in one query which of `keys` (kind, ref) the journal holds (see
+    /// ``prefetchRefs(of:)``).
     func prefetchRefs(_ keys: [(kind: EntryKind, ref: String)]) throws {
         for (kind, refs) in Dictionary(grouping: keys, by: \.kind) {
             var start = 0
@@ -270,9 +278,9 @@ final class PostgresStoreState: LedgerStateReading {
         return totals
     }
 
-    /// Writes the balances this transaction changed, in one statement.
-    func flushBalances() throws {
-        try flushPostings()
+    /// Sends the postings and the balances changed since the last flush (one statement).
+    func flushBalances() {
+        flushPostings()
         guard !touchedBalances.isEmpty else { return }
         var values: [SQLValue] = []
         var rows: [String] = []
@@ -281,10 +289,21 @@ final class PostgresStoreState: LedgerStateReading {
             rows.append("(\(LedgerSchema.placeholders(4, from: values.count + 1)))")
             values += [.text(key.account.rawValue), .text(key.currency.code), .int(totals.amountMinor), .int(totals.valueMinor)]
         }
-        try session.execute("""
+        session.send("""
             INSERT INTO balances (account, currency, amount, value) VALUES \(rows.joined(separator: ", "))
             ON CONFLICT (account, currency) DO UPDATE SET amount = excluded.amount, value = excluded.value
             """, values)
         touchedBalances.removeAll()
     }
+}
+
+/// Postings not yet sent, a column each (the arrays of one `unnest` insert).
+private struct PendingPostings {
+    var seq: [Int64] = []
+    var line: [Int64] = []
+    var date: [String] = []
+    var account: [String] = []
+    var currency: [String] = []
+    var amount: [Int64] = []
+    var value: [Int64] = []
 }

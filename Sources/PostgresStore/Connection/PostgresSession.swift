@@ -11,6 +11,12 @@ enum SQLValue: Sendable {
     case text(String)
     case bytes([UInt8])
     case null
+    /// Arrays (`$1::bigint[]`, …), one element a row, for `INSERT … SELECT FROM unnest(…)`: one
+    /// statement of a few parameters for thousands of rows, parsed and planned once.
+    case ints([Int64])
+    case texts([String])
+    case bools([Bool])
+    case byteStrings([[UInt8]])
 
     /// An optional integer, NULL when absent.
     static func int(_ value: Int64?) -> SQLValue { value.map { .int($0) } ?? .null }
@@ -61,9 +67,12 @@ final class PostgresSession: @unchecked Sendable {
     private let logger: Logger
     /// Whether a transaction is open (a snapshot read or a write): queries join it.
     private(set) var inTransaction = false
-    /// The query in flight (one at a time), failed at once if the connection closes.
-    private var pending: EventLoopPromise<PostgresQueryResult>?
+    /// The queries in flight (by number), failed at once if the connection closes.
+    private var pending: [Int: EventLoopPromise<PostgresQueryResult>] = [:]
+    private var nextQuery = 0
     private let pendingLock = NSLock()
+    /// The statements ``send(_:_:)`` sent whose answers nobody has waited for yet, in order.
+    private var sent: [(number: Int, answer: EventLoopFuture<PostgresQueryResult>)] = []
 
     /// Why a query on a closed connection failed.
     private var gone: StoreError {
@@ -106,7 +115,7 @@ final class PostgresSession: @unchecked Sendable {
         let session = PostgresSession(connection: connection, settings: settings, logger: logger)
         connection.closeFuture.whenComplete { [weak session] _ in
             guard let session else { return }
-            session.pendingLock.withLock { session.pending }?.fail(session.gone)
+            for promise in session.pendingLock.withLock({ Array(session.pending.values) }) { promise.fail(session.gone) }
         }
         try session.execute("SET search_path TO \(settings.quotedSchema)")
         try session.execute("SET synchronous_commit TO on")
@@ -116,8 +125,46 @@ final class PostgresSession: @unchecked Sendable {
     /// The `application_name` of vtf's connections to the ledger of `settings`.
     static func applicationName(_ settings: PostgresConnectionSettings) -> String { "vtf " + settings.schema }
 
-    /// The rows of `sql` with `values` bound to `$1`, `$2`, ….
+    /// The rows of `sql` with `values` bound to `$1`, `$2`, …. Waits first for the statements
+    /// ``send(_:_:)`` sent (the server runs them in order anyway), so that a failure of theirs is
+    /// reported as theirs, not as the aborted transaction it leaves.
     func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
+        try awaitSent()
+        let (number, answer) = submit(sql, values)
+        defer { pendingLock.withLock { pending[number] = nil } }
+        do {
+            return try answer.wait().map { SQLRow(cells: $0.makeRandomAccess()) }
+        } catch {
+            throw PostgresErrors.mapped(error, settings)
+        }
+    }
+
+    /// Sends `sql` (one statement that returns no rows) without waiting for the server's answer,
+    /// so that this thread goes on (checking and signing the next batch) while the server works.
+    /// The server runs statements in the order they were sent; a failure is thrown by the next
+    /// ``rows(_:_:)``, ``execute(_:_:)`` or ``awaitSent()``, and fails the transaction (COMMIT
+    /// waits for every answer first).
+    func send(_ sql: String, _ values: [SQLValue] = []) {
+        let (number, answer) = submit(sql, values)
+        sent.append((number, answer))
+    }
+
+    /// Waits for every statement ``send(_:_:)`` sent; throws the first one's failure (those after
+    /// it only fail because the transaction was aborted).
+    func awaitSent() throws {
+        guard !sent.isEmpty else { return }
+        let waiting = sent
+        sent.removeAll()
+        var failure: (any Error)?
+        for (number, answer) in waiting {
+            do { _ = try answer.wait() } catch { if failure == nil { failure = error } }
+            pendingLock.withLock { pending[number] = nil }
+        }
+        if let failure { throw PostgresErrors.mapped(failure, settings) }
+    }
+
+    /// Starts `sql` on the connection and returns its number in ``pending`` and its answer.
+    private func submit(_ sql: String, _ values: [SQLValue]) -> (Int, EventLoopFuture<PostgresQueryResult>) {
         var binds = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
@@ -125,22 +172,24 @@ final class PostgresSession: @unchecked Sendable {
             case .text(let text): binds.append(text)
             case .bytes(let bytes): binds.append(ByteBuffer(bytes: bytes))
             case .null: binds.appendNull()
+            case .ints(let ints): binds.append(ints)
+            case .texts(let texts): binds.append(texts)
+            case .bools(let bools): binds.append(bools)
+            case .byteStrings(let strings): binds.append(strings.map { ByteBuffer(bytes: $0) })
             }
         }
-        do {
-            // A query sent on a connection the server has closed is never answered (postgres-nio
-            // drops the write): the query fails when the connection closes instead of waiting.
-            // The one query in flight is failed by the close observer set up in `connect`.
-            let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-            pendingLock.withLock { pending = answer }
-            defer { pendingLock.withLock { pending = nil } }
-            if connection.isClosed { answer.fail(gone) }
-            connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).cascade(to: answer)
-            let result = try answer.futureResult.wait()
-            return result.map { SQLRow(cells: $0.makeRandomAccess()) }
-        } catch {
-            throw PostgresErrors.mapped(error, settings)
+        // A query sent on a connection the server has closed is never answered (postgres-nio
+        // drops the write): the query fails when the connection closes instead of waiting. The
+        // queries in flight are failed by the close observer set up in `connect`.
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let number = pendingLock.withLock {
+            nextQuery += 1
+            pending[nextQuery] = answer
+            return nextQuery
         }
+        if connection.isClosed { answer.fail(gone) }
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).cascade(to: answer)
+        return (number, answer.futureResult)
     }
 
     /// The first row of `sql`, or nil.
@@ -158,7 +207,11 @@ final class PostgresSession: @unchecked Sendable {
         inTransaction = true
         defer { inTransaction = false }
         let result: T
-        do { result = try body() } catch {
+        do {
+            result = try body()
+            try awaitSent()
+        } catch {
+            _ = try? awaitSent()
             // A connection that failed is closed, not rolled back: the server rolls back what a
             // lost connection left open, and a statement on a connection postgres-nio has not yet
             // seen close could wait for ever.

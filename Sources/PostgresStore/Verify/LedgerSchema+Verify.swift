@@ -39,7 +39,7 @@ extension LedgerSchema {
             if let last = try session.row("SELECT MAX(size) FROM checkpoints")?.optionalNatural(0), last < report.entryCount {
                 throw VerificationFailure(seq: last, .checkpoint, reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
-            var differences = observer.findings + (try derivedTables()).differences(from: report.snapshot)
+            var differences = observer.findings.listed + (try derivedTables()).differences(from: report.snapshot)
             differences += DerivedTables.treeDifferences(frontier: { try frontier() }, entryCount: report.entryCount, root: report.root)
             if try session.row("SELECT COUNT(*) FROM postings")?.natural(0) != UInt64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
@@ -150,18 +150,13 @@ final class PostgresDerivedComparison: VerificationObserver {
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
-    private(set) var findings: [String] = []
-    static let findingsMax = 1000
+    private(set) var findings: DerivedFindings
 
     init(session: PostgresSession, reader: PostgresJournalReader, collecting: Bool) {
         self.session = session
         self.reader = reader
         self.collecting = collecting
-    }
-
-    private func found(_ failure: VerificationFailure) throws {
-        guard collecting else { throw failure }
-        if findings.count < Self.findingsMax { findings.append("entry \(failure.seq): \(failure.reason)") }
+        findings = DerivedFindings(collecting: collecting)
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
@@ -173,7 +168,7 @@ final class PostgresDerivedComparison: VerificationObserver {
             }
             let indexed = LedgerSchema.indexedRow(entry)
             if stored.indexed != indexed {
-                try found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored.indexed.map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
+                try findings.found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored.indexed.map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
             }
         }
         let date = entry.date.description
@@ -193,7 +188,7 @@ final class PostgresDerivedComparison: VerificationObserver {
             [.seq(batchStart), .seq(size)])
         for (index, row) in rows.enumerated() {
             guard index < want.count else {
-                try found(VerificationFailure(seq: try row.natural(0), .derivedTables, reason: "postings table: it holds a line the journal does not have"))
+                try findings.extraPosting(seq: try row.natural(0))
                 continue
             }
             let line = want[index]
@@ -201,11 +196,11 @@ final class PostgresDerivedComparison: VerificationObserver {
                 && row.text(3) == line.posting.account.rawValue && row.text(4) == line.posting.amount.currency.code
                 && row.int(5) == line.posting.amount.minorUnits && row.int(6) == line.posting.value.minorUnits
             if !matches {
-                try found(VerificationFailure(seq: line.seq, .derivedTables, reason: "postings table: line \(line.line + 1) differs from the journal (it says \(line.posting.account) \(line.posting.amount.decimalString) \(line.posting.amount.currency))"))
+                try findings.differentPosting(seq: line.seq, line: line.line, line.posting)
             }
         }
         for missing in want[min(rows.count, want.count)...] {
-            try found(VerificationFailure(seq: missing.seq, .derivedTables, reason: "postings table: line \(missing.line + 1) is missing"))
+            try findings.missingPosting(seq: missing.seq, line: missing.line)
         }
         try compareNodes(below: size)
     }
@@ -226,8 +221,7 @@ final class PostgresDerivedComparison: VerificationObserver {
                 stored[try row.natural(0)] = try row.bytes(1)
             }
             for node in wanted where stored[node.index] != node.hash.bytes {
-                let end = ((node.index + 1) << UInt64(node.level)) - 1
-                try found(VerificationFailure(seq: end, .derivedTables, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored[node.index] == nil ? "is missing" : "differs from the journal's")"))
+                try findings.differentNode(level: node.level, index: node.index, missing: stored[node.index] == nil)
             }
         }
         nodeCount += nodes.count

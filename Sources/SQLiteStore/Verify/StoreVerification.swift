@@ -61,7 +61,7 @@ extension LedgerFile {
             if let last = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints"), UInt64(clamping: last) < report.entryCount {
                 throw VerificationFailure(seq: UInt64(clamping: last), .checkpoint, reason: "entries \(last)…\(report.entryCount - 1) are not covered by any signed checkpoint (added outside vtf?)")
             }
-            var differences = observer.findings + (try DerivedComparison.compare(report.snapshot, db: db))
+            var differences = observer.findings.listed + (try DerivedComparison.compare(report.snapshot, db: db))
             differences += try DerivedComparison.compareTree(report, db: db)
             if try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") != Int64(observer.postingCount) {
                 differences.append("postings table: it has rows for entries the journal does not have")
@@ -158,21 +158,15 @@ final class PostingsComparison: VerificationObserver {
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
-    /// When collecting, differences are listed here (at most ``findingsMax``) instead of thrown.
+    /// When collecting, differences are listed here instead of thrown.
     let collecting: Bool
-    private(set) var findings: [String] = []
-    static let findingsMax = 1000
+    private(set) var findings: DerivedFindings
 
     init(db: Database, reader: JournalTableReader, collecting: Bool = false) {
         self.db = db
         self.reader = reader
         self.collecting = collecting
-    }
-
-    /// Throws the difference, or lists it when collecting.
-    private func found(_ failure: VerificationFailure) throws {
-        guard collecting else { throw failure }
-        if findings.count < Self.findingsMax { findings.append("entry \(failure.seq): \(failure.reason)") }
+        findings = DerivedFindings(collecting: collecting)
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
@@ -211,7 +205,7 @@ final class PostingsComparison: VerificationObserver {
         var index = 0
         while let row = try rows.next() {
             guard index < expected.count else {
-                try found(VerificationFailure(seq: (try row.decode(atIndex: 0)), .derivedTables, reason: "postings table: it holds a line the journal does not have"))
+                try findings.extraPosting(seq: try row.decode(atIndex: 0))
                 continue
             }
             let want = expected[index]
@@ -221,12 +215,12 @@ final class PostingsComparison: VerificationObserver {
                 && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
                 && ((try row.decode(atIndex: 5)) as Int64) == want.posting.amount.minorUnits && ((try row.decode(atIndex: 6)) as Int64) == want.posting.value.minorUnits
             if !matches {
-                try found(VerificationFailure(seq: want.seq, .derivedTables, reason: "postings table: line \(want.line + 1) differs from the journal (it says \(want.posting.account) \(want.posting.amount.decimalString) \(want.posting.amount.currency))"))
+                try findings.differentPosting(seq: want.seq, line: want.line, want.posting)
             }
             index += 1
         }
         for missing in expected[min(index, expected.count)...] {
-            try found(VerificationFailure(seq: missing.seq, .derivedTables, reason: "postings table: line \(missing.line + 1) is missing"))
+            try findings.missingPosting(seq: missing.seq, line: missing.line)
         }
         try compareNodes(below: size)
     }
@@ -254,8 +248,7 @@ final class PostingsComparison: VerificationObserver {
             for (position, node) in wanted.enumerated() {
                 let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
                 if stored != Data(node.hash.bytes) || rows.count != wanted.count {
-                    let end = ((node.index + 1) << UInt64(node.level)) - 1
-                    try found(VerificationFailure(seq: end, .derivedTables, reason: "merkle_nodes table: node (\(node.level), \(node.index)) \(stored == nil ? "is missing" : "differs from the journal's")"))
+                    try findings.differentNode(level: node.level, index: node.index, missing: stored == nil)
                 }
             }
         }
