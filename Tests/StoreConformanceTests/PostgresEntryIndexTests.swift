@@ -90,4 +90,42 @@ struct PostgresEntryIndexTests {
         let window = try await reopened.read { try $0.entries(ofKinds: [.voucher], from: try LedgerDate(parsing: "2026-04-01"), through: try LedgerDate(parsing: "2026-04-30")) }
         #expect(window.map(\.ref) == ["D1", "D2"])
     }
+
+    /// A balance as of a date read as the running balances less the later postings (the way
+    /// taken when the server's statistics say most postings are on or before it) is the sum of
+    /// every posting on or before it, worked out from the entries read whole.
+    @Test(.enabled(if: enabled))
+    func aBalanceIsTheRunningBalancesLessWhatCameAfter() async throws {
+        let settings = try PostgresStoreTests.server()
+        defer { PostgresStoreTests.drop(settings) }
+        let (made, session, schema) = try await Self.ledger(settings)
+        defer { session.close(); made.remove() }
+        try await made.store.append([try AccountQueriesConformanceTests.voucher("2026-04-02", usd: 40, eur: 75, ref: "E1")],
+                                    keys: ConformanceLedger.aliceKeys, origin: nil)
+        var bodies: [EntryBody] = []
+        for seq in 0..<(try await made.store.entryCount()) { bodies.append(try #require(try await made.store.entry(at: seq)).body) }
+        let ledger = LedgerSchema(session: try PostgresSession.connect(schema), rules: .core)
+        defer { ledger.session.close() }
+        let fund = try #require(try ledger.settings())
+        for day in ["2026-02-28", "2026-03-31", "2026-04-01", "2026-04-15", "2026-05-01", "2026-12-31"] {
+            let date = try LedgerDate(parsing: day)
+            var sums: [String: (amount: Int64, value: Int64, line: TrialBalanceRow?)] = [:]
+            for body in bodies where body.date <= date {
+                for posting in body.postings {
+                    let key = "\(posting.account) \(posting.amount.currency.code)"
+                    let known = sums[key] ?? (0, 0, nil)
+                    let amount = known.amount + posting.amount.minorUnits
+                    let value = known.value + posting.value.minorUnits
+                    sums[key] = (amount, value, TrialBalanceRow(
+                        account: posting.account, amount: Amount(minorUnits: amount, currency: posting.amount.currency),
+                        value: Amount(minorUnits: value, currency: fund.currency)))
+                }
+            }
+            let expected = sums.keys.sorted().compactMap { key in sums[key].flatMap { $0.amount != 0 || $0.value != 0 ? $0.line : nil } }
+            let read = try ledger.read { try ledger.balancesLessLater(date, fund) }
+            #expect(read == expected, "\(day)")
+            #expect(try ledger.trialBalance(asOf: date) == expected, "\(day)")
+        }
+        #expect(try ledger.read { try ledger.balancesLessLater(try LedgerDate(parsing: "2026-04-01"), fund) }.count == 2)
+    }
 }

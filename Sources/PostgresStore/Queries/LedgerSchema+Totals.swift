@@ -33,7 +33,7 @@ extension LedgerSchema {
     /// The postings summed per account and currency as of `date` from the running balances less
     /// the postings dated after it: fewer rows to read than the postings up to it when most of
     /// the journal is on or before `date` (a report as of last year's end).
-    private func balancesLessLater(_ date: LedgerDate, _ settings: LedgerSettings) throws -> [TrialBalanceRow] {
+    func balancesLessLater(_ date: LedgerDate, _ settings: LedgerSettings) throws -> [TrialBalanceRow] {
         try rows(try session.rows("""
             SELECT account, currency, SUM(amount)::BIGINT, SUM(value)::BIGINT FROM (
                 SELECT account, currency, amount, value FROM balances

@@ -2,6 +2,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import LedgerStore
+import TrustFundRules
 
 /// A snapshot that remembers the answers of the queries a report run asks more than once.
 ///
@@ -9,7 +10,8 @@ import LedgerStore
 /// for the trial balance as of 31 December, the totals of a year, the fund records and the
 /// accounts many times over: on a ledger of a million entries each is a scan of the postings.
 /// One snapshot does not change (every query of it sees the same writes), so each answer is
-/// read once and handed out again; a balance as of two dates is the two balances as of one.
+/// read once and handed out again; a balance as of two dates is the two balances as of one, and
+/// a balance as of an earlier date is a later one less the postings in between.
 final class ReportMemo: StoreSnapshot {
     let base: any StoreSnapshot
 
@@ -17,7 +19,7 @@ final class ReportMemo: StoreSnapshot {
     private var accountsMemo: [AccountState]?
     private var reversalsMemo: [UInt64: UInt64]?
     private var balances: [LedgerDate?: [TrialBalanceRow]] = [:]
-    private var totals: [String: [TrialBalanceRow]] = [:]
+    private(set) var totals: [String: [TrialBalanceRow]] = [:]
     private var records: [String: [StateRecord]] = [:]
     private var kindEntries: [[EntryKind]: [EntryBody]] = [:]
 
@@ -81,9 +83,40 @@ final class ReportMemo: StoreSnapshot {
 
     func trialBalance(asOf date: LedgerDate?) throws -> [TrialBalanceRow] {
         if let known = balances[date] { return known }
-        let found = try base.trialBalance(asOf: date)
+        let found = try derivedBalance(asOf: date) ?? base.trialBalance(asOf: date)
         balances[date] = found
         return found
+    }
+
+    /// The balance as of `date` from one already read as of a later date: that balance less
+    /// the postings in between, i.e. less the period's totals without year-end closes (which a
+    /// report of that period reads anyway) and less the closes. Nil when no later balance is
+    /// known.
+    private func derivedBalance(asOf date: LedgerDate?) throws -> [TrialBalanceRow]? {
+        guard let date, let currency = try settings()?.currency,
+            let later = balances.keys.compactMap({ $0 }).filter({ $0 > date }).min(),
+            let laterRows = balances[later], let from = date.addingChecked(days: 1)
+        else { return nil }
+        let period = try postingTotals(from: from, through: later, excluding: [.yearClose])
+        let closes = try kindTotals([.yearClose], from: from, through: later)
+        var sums: [String: (account: AccountCode, currency: Currency, amount: Int64, value: Int64)] = [:]
+        func add(_ rows: [TrialBalanceRow], sign: Int64) throws {
+            for row in rows {
+                let key = row.account.rawValue + " " + row.amount.currency.code
+                let known = sums[key] ?? (row.account, row.amount.currency, 0, 0)
+                let (amount, amountOverflow) = known.amount.addingReportingOverflow(sign * row.amount.minorUnits)
+                let (value, valueOverflow) = known.value.addingReportingOverflow(sign * row.value.minorUnits)
+                guard !amountOverflow, !valueOverflow else { throw ReportError("the balance of \(row.account) overflows") }
+                sums[key] = (row.account, row.amount.currency, amount, value)
+            }
+        }
+        try add(laterRows, sign: 1)
+        try add(period, sign: -1)
+        try add(closes, sign: -1)
+        return sums.values
+            .filter { $0.amount != 0 || $0.value != 0 }
+            .sorted { ($0.account.rawValue, $0.currency.code) < ($1.account.rawValue, $1.currency.code) }
+            .map { TrialBalanceRow(account: $0.account, amount: Amount(minorUnits: $0.amount, currency: $0.currency), value: Amount(minorUnits: $0.value, currency: currency)) }
     }
 
     func trialBalances(asOf first: LedgerDate, _ second: LedgerDate) throws -> (first: [TrialBalanceRow], second: [TrialBalanceRow]) {

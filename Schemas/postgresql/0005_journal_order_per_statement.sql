@@ -1,4 +1,4 @@
--- vtf ledger on PostgreSQL, schema 4: the journal's order is checked once per INSERT statement
+-- vtf ledger on PostgreSQL, schema 5: the journal's order is checked once per INSERT statement
 -- rather than once per row. A bulk import writes a batch of entries in one statement; the row
 -- trigger of schema 1 ran a PL/pgSQL function and a MAX(seq) lookup for each of them (about a
 -- fifth of the server's time per entry). This trigger sees the statement's rows as a table and
