@@ -24,6 +24,14 @@ public struct PostingShape: Hashable, Sendable, CustomStringConvertible {
         self.isNegative = isNegative
     }
 
+    /// A shape as a store's SQL returns it: the kind's name and the entry's accounts joined by
+    /// single spaces (entry_index's and the window's form), both read strictly.
+    public init(storedKind kind: String, accounts: String, line: Int, isNegative: Bool) throws {
+        self.init(
+            kind: try EntryKind(parsing: kind), accounts: try accounts.split(separator: " ").map { try AccountCode(String($0)) },
+            line: line, isNegative: isNegative)
+    }
+
     /// The shape of the posting at `line` of `entry` (which must have one there).
     public init(_ entry: EntryBody, line: Int) {
         self.init(kind: entry.kind, accounts: entry.postings.map(\.account), line: line, isNegative: entry.postings[line].value.isNegative)

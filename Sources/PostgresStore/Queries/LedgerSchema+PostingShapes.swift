@@ -22,10 +22,7 @@ extension LedgerSchema {
                 GROUP BY 1, 2, 3, 4
                 """, [.text(account.rawValue), .text(from.description), .text(through.description)])
             let totals = try rows.map { row in
-                let shape = PostingShape(
-                    kind: try EntryKind(parsing: try row.text(0)),
-                    accounts: try row.text(1).split(separator: " ").map { try AccountCode(String($0)) },
-                    line: Int(try row.int(2)), isNegative: try row.int(3) != 0)
+                let shape = try PostingShape(storedKind: try row.text(0), accounts: try row.text(1), line: Int(try row.int(2)), isNegative: try row.int(3) != 0)
                 return ShapeTotal(shape: shape, value: Amount(minorUnits: try row.int(4), currency: settings.currency), count: Int(try row.int(5)))
             }
             let reversing = try movingEntries(account, from: from, through: through, settings: settings, reversingOnly: true)

@@ -39,9 +39,7 @@ extension LedgerFile {
                 let negative: Int64 = try row.decode(atIndex: 3)
                 let value: Int64 = try row.decode(atIndex: 4)
                 let count: Int64 = try row.decode(atIndex: 5)
-                let shape = PostingShape(
-                    kind: try EntryKind(parsing: kind), accounts: try accounts.split(separator: " ").map { try AccountCode(String($0)) },
-                    line: Int(line), isNegative: negative != 0)
+                let shape = try PostingShape(storedKind: kind, accounts: accounts, line: Int(line), isNegative: negative != 0)
                 totals.append(ShapeTotal(shape: shape, value: Amount(minorUnits: value, currency: settings.currency), count: Int(count)))
             }
             let reversing = try movingEntries(db, settings: settings, account: account, from: from, through: through, reversingOnly: true)
