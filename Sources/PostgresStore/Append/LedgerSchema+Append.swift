@@ -96,8 +96,9 @@ extension LedgerSchema {
         if let last = entries.last { position.tip = (last.body.seq + 1, last.leafHash) }
     }
 
-    /// Sends the journal rows of `entries` in one statement (arrays, a column each; in seq order,
-    /// as the journal's trigger wants them), then their `entry_index` rows.
+    /// Sends the journal rows of `entries` in one statement (arrays, a column each; the journal's
+    /// statement trigger refuses them unless they are the next seqs, without a gap), then their
+    /// `entry_index` rows.
     func insertJournal(_ entries: [SignedEntry]) {
         guard !entries.isEmpty else { return }
         session.send("""
