@@ -4,6 +4,9 @@ public struct OutputFileError: Error, CustomStringConvertible, Sendable, Equatab
     public enum Code: String, Sendable {
         /// The path is a ledger, a copy of one, or one of its -wal/-shm/-journal files.
         case wouldOverwriteLedger = "output.ledger"
+        /// The path is empty, a name in it is only blanks, or it holds a control character: no
+        /// one means to write there.
+        case badName = "output.bad_name"
         /// The file exists and `--force` was not given.
         case exists = "output.exists"
         /// The path is a folder, a FIFO, a device or a socket.

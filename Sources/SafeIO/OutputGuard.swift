@@ -34,9 +34,23 @@ public struct OutputGuard: Sendable {
         }
     }
 
+    /// Throws `output.bad_name` for a path no one means to write: an empty one, one with a
+    /// name of blanks only (a stray tab or space), or one holding a control character.
+    public func checkName(_ path: String) throws(OutputFileError) {
+        guard !path.isEmpty else { throw OutputFileError(.badName, path: path, "the output path is empty: give a file or folder name") }
+        if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw OutputFileError(.badName, path: path, "the output path '\(TerminalText.inertCell(path))' holds a control character (a tab, a line break): give a plain name")
+        }
+        if path.split(separator: "/").contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw OutputFileError(.badName, path: path, "the output path '\(TerminalText.inertCell(path))' has a name of blanks only: give a plain name")
+        }
+    }
+
     /// Throws `output.ledger` when `path` is the protected ledger, any SQLite database, or
-    /// named like a ledger's -wal, -shm or -journal file; `--force` never changes this.
+    /// named like a ledger's -wal, -shm or -journal file; `--force` never changes this. Checks
+    /// the name first (``checkName(_:)``).
     public func checkNotLedger(_ path: String) throws(OutputFileError) {
+        try checkName(path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let suffix = Self.sqliteSuffixes.first(where: { name.hasSuffix($0) }) {
             throw Self.ledgerError(path, "its name is that of a ledger's \(suffix) file")

@@ -59,6 +59,21 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("an empty path, a name of blanks, a tab or a line break is refused, and nothing is written")
+    func namesNoOneMeans() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for path in ["", "\t", folder.file(" "), folder.file("\t"), folder.file("out\n.csv"), folder.file("a\u{1b}[2J.csv"), folder.path + "/  /x.csv"] {
+            let error = refusal(path, force: true)
+            #expect(error?.code == .badName, "\(path.debugDescription)")
+            #expect(error.map { !$0.message.contains("\u{1b}") } ?? false, "the message is safe to print")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // Spaces inside a name, and names in other scripts, are plain names.
+        #expect(refusal(folder.file(" report 2025.csv"), force: false) == nil)
+        #expect(refusal(folder.file("Отчёт-ÜNÏ.csv"), force: false) == nil)
+    }
+
     @Test func aFolderOrAFIFOIsNotAnOutputFile() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -128,6 +128,10 @@ struct HistoryTests {
         let twice = try ledger.vtf(["audit", "export", "one", "--out", "two"])
         #expect(twice.status == 2 && twice.stderr.contains("give the folder once"), "\(twice.stderr)")
         #expect(!FileManager.default.fileExists(atPath: ledger.dir + "/one") && !FileManager.default.fileExists(atPath: ledger.dir + "/two"))
+        for blank in ["", "\t", " "] {
+            let refused = try ledger.vtf(["audit", "export", "--out", blank])
+            #expect(refused.status == 2 && refused.stderr.contains("the output path"), "\(blank.debugDescription): \(refused.stderr)")
+        }
         let none = try ledger.vtf(["audit", "export"])
         #expect(none.status == 2 && none.stderr.contains("vtf audit export DIR (or --out DIR)"), "\(none.stderr)")
         #expect(try String(contentsOfFile: ledger.dir + "/bundle/MANIFEST", encoding: .utf8) == String(contentsOfFile: ledger.dir + "/again/MANIFEST", encoding: .utf8))

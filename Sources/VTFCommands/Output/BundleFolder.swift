@@ -33,6 +33,7 @@ enum BundleFolder {
 
     /// Whether `dir` holds an earlier bundle to replace; throws when it must not be touched.
     static func check(_ dir: String, guard outputGuard: OutputGuard, force: Bool) throws -> Bool {
+        try outputGuard.checkName(dir)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) else { return false }
         guard isFolder.boolValue else {
