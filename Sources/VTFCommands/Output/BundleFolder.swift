@@ -25,8 +25,15 @@ enum BundleFolder {
             try manager.moveItem(atPath: staging, toPath: dir)
             try? manager.removeItem(atPath: old)
         } else {
-            if manager.fileExists(atPath: dir) { try manager.removeItem(atPath: dir) }  // an empty folder
-            try manager.moveItem(atPath: staging, toPath: dir)
+            do {
+                if manager.fileExists(atPath: dir) { try manager.removeItem(atPath: dir) }  // an empty folder
+                try manager.moveItem(atPath: staging, toPath: dir)
+            } catch {
+                // Another process made the folder meanwhile (or it cannot be replaced): the
+                // bundle was not placed, and its staging folder goes too.
+                try? manager.removeItem(atPath: staging)
+                throw error
+            }
         }
         return summary
     }
