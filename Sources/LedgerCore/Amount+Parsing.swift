@@ -22,6 +22,16 @@ extension Amount {
         try self.init(generalParsing: text, currency: currency, mode: mode)
     }
 
+    /// Reads `utf8` only when it is the journal's exact form of an amount of `currency`, the
+    /// text ``decimalString`` writes (optional "-", digits without a leading zero, "." and
+    /// exactly `currency.exponent` digits; not "-0"); nil for any other text. The reading is
+    /// one-to-one: the amount's ``decimalString`` is these very bytes, which is what lets the
+    /// verifier's fast reader skip writing an entry back to compare it.
+    public init?(exactUTF8 utf8: UnsafeBufferPointer<UInt8>, currency: Currency) {
+        guard let minorUnits = Self.exactMinorUnits(utf8: utf8, exponent: currency.exponent) else { return nil }
+        self.init(minorUnits: minorUnits, currency: currency)
+    }
+
     /// The general parser: every form, with an error naming the rule broken.
     init(generalParsing text: String, currency: Currency, mode: ParseMode) throws(AmountError) {
         let decimal: DecimalText
@@ -78,12 +88,19 @@ extension Amount {
     /// not "-0"), else nil, and the general parser then names what is wrong. One pass, no
     /// allocation.
     static func exactMinorUnits(_ text: String, exponent: Int) -> Int64? {
+        var text = text
+        return text.withUTF8 { exactMinorUnits(utf8: $0, exponent: exponent) }
+    }
+
+    /// ``exactMinorUnits(_:exponent:)`` over UTF-8 bytes.
+    static func exactMinorUnits(utf8: UnsafeBufferPointer<UInt8>, exponent: Int) -> Int64? {
         var magnitude: UInt64 = 0
         var negative = false
         var integerDigits = 0
         var fractionDigits = -1  // -1 until the point
         var firstDigit: UInt8 = 0
-        for (position, byte) in text.utf8.enumerated() {
+        for position in utf8.indices {
+            let byte = utf8[position]
             switch byte {
             case UInt8(ascii: "-") where position == 0:
                 negative = true

@@ -59,4 +59,55 @@ struct CanonicalReaderTests {
             }
         }
     }
+
+    /// The verifier trusts a body the fast reader returns without writing it back, so the
+    /// reader must refuse every byte string that is not exactly the canonical form of what it
+    /// read. Every single-byte change, deletion and insertion of some bodies is tried.
+    @Test func returnsABodyOnlyForItsOwnCanonicalBytes() throws {
+        let data = JSONObject([("note", .string("a\tb \u{1F} é")), ("n", .integer(3)), ("list", .array([.bool(true), .null, .number(1.5)]))])
+        let bodies = [
+            try Self.body(seq: 7, memo: "a \"quoted\" back\\slash", ref: "R/1", data: data),
+            try Self.body(seq: 12, memo: "Café 😂 \u{2028}", ref: nil),
+            try Self.body(seq: 0, memo: nil, ref: nil, data: JSONObject([("currency", .string("USD"))])),
+        ]
+        let variants: [UInt8] = Array("0129aAfF\"\\/{}[],:-.ubtnfrxz ".utf8) + [0x00, 0x08, 0x09, 0x1F, 0x7F, 0x80, 0xC3, 0xEF, 0xFF]
+        var tried = 0
+        for body in bodies {
+            let bytes = body.canonicalBytes()
+            #expect(EntryBody.readCanonical(bytes, fundCurrency: body.seq == 0 ? nil : .usd) == body)
+            for index in bytes.indices {
+                var mutations: [[UInt8]] = [Array(bytes[..<index] + bytes[(index + 1)...])]
+                for byte in variants where byte != bytes[index] {
+                    var changed = bytes
+                    changed[index] = byte
+                    mutations.append(changed)
+                    mutations.append(Array(bytes[..<index] + [byte] + bytes[index...]))
+                }
+                for mutated in mutations {
+                    tried += 1
+                    guard let read = EntryBody.readCanonical(mutated, fundCurrency: body.seq == 0 ? nil : .usd) else { continue }
+                    #expect((try? read.encoded()) == mutated, "read back from \(String(decoding: mutated, as: UTF8.self))")
+                }
+            }
+        }
+        #expect(tried > 50_000)
+    }
+
+    /// Escapes that canonical form does not write, for characters it writes otherwise.
+    @Test func refusesEscapesCanonicalFormDoesNotUse() throws {
+        let data = JSONObject([("note", .string("a\tb"))])
+        let good = String(decoding: try Self.body(seq: 7, memo: "q\"b\\s/", ref: nil, data: data).canonicalBytes(), as: UTF8.self)
+        #expect(good.contains(#""memo":"q\"b\\s/""#) && good.contains(#""note":"a\tb""#))
+        let respelled = [
+            (#""note":"a\tb""#, #""note":"a\u0009b""#), (#""memo":"q\"b\\s/""#, #""memo":"q\"b\\s\/""#),
+            (#""memo":"q\"b\\s/""#, #""memo":"q\u0022b\\s/""#), (#""memo":"q\"b\\s/""#, #""memo":"\u0071\"b\\s/""#),
+        ]
+        for (canonical, other) in respelled {
+            let bytes = Array(good.replacingOccurrences(of: canonical, with: other).utf8)
+            #expect(EntryBody.readCanonical(bytes, fundCurrency: .usd) == nil, "\(other)")
+            // The general reader reads it, and the verifier refuses it for its form.
+            let general = try EntryBody(json: try JSONParser.parse(bytes), fundCurrency: .usd)
+            #expect(general.canonicalBytes() != bytes)
+        }
+    }
 }

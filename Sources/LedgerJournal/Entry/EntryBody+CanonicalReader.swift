@@ -1,17 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CanonicalJSON
 import LedgerCore
 import LedgerCrypto
 
 extension EntryBody {
-    /// The verifier's fast path: reads a body laid out in canonical member order in one pass,
-    /// with the same checks as ``init(json:fundCurrency:)``. Returns nil for anything else
-    /// (the general reader then names the problem). The result may be used only when its
-    /// ``canonicalBytes()`` equal `bytes`: canonical encoding is one-to-one, so then the body
-    /// is exactly what the bytes say.
+    /// The verifier's fast path: reads a body only when `bytes` are exactly its canonical
+    /// encoding, laid out in canonical member order, in one pass, with the same checks as
+    /// ``init(json:fundCurrency:)``. Returns nil for anything else (the general reader then names
+    /// the problem, or the verifier's comparison with ``encoded()`` finds the form wrong).
+    ///
+    /// Canonical encoding is one-to-one, and every member is read in a form that has only one
+    /// spelling: literal member names in order, integers without leading zeros, lowercase hex,
+    /// amounts in their currency's exact form (``Amount/init(exactUTF8:currency:)``), dates as
+    /// `YYYY-MM-DD`, strings with only the escapes canonical form writes (checked by writing back
+    /// any string that holds an escape or a non-ASCII byte), and `data` written back and
+    /// compared. So a body this returns encodes to `bytes`, and the caller need not write it
+    /// back to compare (``CanonicalReaderTests`` checks this on mutated entries).
     static func readCanonical(_ bytes: [UInt8], fundCurrency: Currency?) -> EntryBody? {
-        var reader = CanonicalReader(bytes)
-        guard reader.literal(#"{"data":"#), let dataBytes = reader.objectBytes(),
-            case .object(let data)? = try? JSONParser.parse(Array(dataBytes)),
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = CanonicalReader(buffer)
+            return readCanonical(&reader, fundCurrency: fundCurrency)
+        }
+    }
+
+    private static func readCanonical(_ reader: inout CanonicalReader, fundCurrency: Currency?) -> EntryBody? {
+        guard reader.literal(#"{"data":"#), let data = reader.canonicalObject(),
             reader.literal(#","date":"#), let dateText = reader.string(), let date = try? LedgerDate(parsing: dateText),
             reader.literal(#","kind":"#), let kindText = reader.string(), let kind = EntryKind(rawValue: kindText),
             reader.literal(#","ledger":"#), let ledger = reader.string()
@@ -21,38 +36,37 @@ extension EntryBody {
             guard let text = reader.string(), (try? JSONFields.checkText(text, name: "memo", max: Limits.memoLengthMax, context: "")) != nil else { return nil }
             memo = text
         }
-        var postingTexts: [(account: String, amount: String, currency: String, value: String)] = []
+        var postingTexts: [(account: String, amount: Range<Int>, currency: String, value: Range<Int>)] = []
         if reader.literal(#","postings":["#) {
             repeat {
                 guard reader.literal(#"{"account":"#), let account = reader.string(),
-                    reader.literal(#","amount":"#), let amount = reader.string(),
+                    reader.literal(#","amount":"#), let amount = reader.plainString(),
                     reader.literal(#","currency":"#), let currency = reader.string(),
-                    reader.literal(#","value":"#), let value = reader.string(), reader.literal("}")
+                    reader.literal(#","value":"#), let value = reader.plainString(), reader.literal("}")
                 else { return nil }
                 postingTexts.append((account, amount, currency, value))
             } while reader.literal(",")
             guard reader.literal("]"), !postingTexts.isEmpty, postingTexts.count <= Limits.postingsPerEntryMax else { return nil }
         }
-        guard reader.literal(#","prev":"#), let prevText = reader.string(), isLowercaseHex64(prevText),
-            let prev = SHA256Digest(hex: prevText)
-        else { return nil }
+        guard reader.literal(#","prev":"#), let prevText = reader.plainString(), let prev = reader.digest(hex: prevText) else { return nil }
         var ref: String?
         if reader.literal(#","ref":"#) {
             guard let text = reader.string(), (try? JSONFields.checkText(text, name: "ref", max: Limits.refLengthMax, context: "")) != nil else { return nil }
             ref = text
         }
         guard reader.literal(#","seq":"#), let seq = reader.integer(),
-            reader.literal(#","signer":"#), let signer = reader.string(), isLowercaseHex64(signer),
+            reader.literal(#","signer":"#), let signerText = reader.plainString(), reader.digest(hex: signerText) != nil,
             reader.literal(#","time":"#), let time = reader.string(), RecordingTime.isValid(time),
             reader.literal(#","v":1}"#), reader.atEnd
         else { return nil }
+        let signer = String(decoding: reader.bytes.extracting(signerText), as: UTF8.self)
         guard let currency = fundCurrency ?? (seq == 0 ? try? Self.fundCurrency(fromGenesisData: data) : nil) else { return nil }
         var postings: [Posting] = []
         postings.reserveCapacity(postingTexts.count)
         for text in postingTexts {
             guard let account = try? AccountCode(text.account), let code = try? Currency(code: text.currency),
-                let amount = try? Amount(parsing: text.amount, currency: code, mode: .exact),
-                let value = try? Amount(parsing: text.value, currency: currency, mode: .exact)
+                let amount = Amount(exactUTF8: reader.bytes.extracting(text.amount), currency: code),
+                let value = Amount(exactUTF8: reader.bytes.extracting(text.value), currency: currency)
             else { return nil }
             postings.append(Posting(account: account, amount: amount, value: value))
         }
@@ -62,35 +76,71 @@ extension EntryBody {
     }
 }
 
-/// A cursor over canonical JSON bytes for ``EntryBody/readCanonical(_:fundCurrency:)``.
+/// A cursor over canonical JSON bytes for ``EntryBody/readCanonical(_:fundCurrency:)``. It
+/// lives only inside that function's access to the bytes.
 struct CanonicalReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var atEnd: Bool { position == bytes.count }
 
     /// Consumes `text` if the bytes continue with it.
     mutating func literal(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let matches = UnsafeBufferPointer(start: text.utf8Start, count: count).elementsEqual(bytes[position..<(position + count)])
-        if matches { position += count }
-        return matches
+        guard count <= bytes.count - position, let base = bytes.baseAddress else { return false }
+        guard memcmp(base + position, text.utf8Start, count) == 0 else { return false }
+        position += count
+        return true
     }
 
-    /// A JSON string with only the escapes canonical form uses (\" \\ \b \t \n \f \r \u00XX).
+    /// The range of a JSON string's content made of printable ASCII only (no escape), which is
+    /// its own canonical form: amounts, codes, dates, hashes.
+    mutating func plainString() -> Range<Int>? {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+        let start = position + 1
+        var end = start
+        while end < bytes.count, Self.isPlain(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        position = end + 1
+        return start..<end
+    }
+
+    /// A JSON string in canonical form, or nil (also for a valid string written otherwise, e.g.
+    /// with `\u0009` for a tab or `\/` for a slash).
     mutating func string() -> String? {
+        let opening = position
+        if let plain = plainString() {
+            return String(decoding: bytes.extracting(plain), as: UTF8.self)
+        }
+        position = opening
+        guard let text = decodedString() else { return nil }
+        // An escape or a non-ASCII byte: canonical only if writing the string gives these bytes.
+        var written: [UInt8] = []
+        guard (try? JSONCanonicalizer.write(.string(text), into: &written)) != nil, consumed(from: opening, equal: written) else { return nil }
+        return text
+    }
+
+    /// Whether the bytes read since `start` are `written`.
+    func consumed(from start: Int, equal written: [UInt8]) -> Bool {
+        guard written.count == position - start else { return false }
+        return written.withUnsafeBufferPointer { mine in
+            guard let base = bytes.baseAddress, let own = mine.baseAddress else { return mine.isEmpty }
+            return memcmp(own, base + start, mine.count) == 0
+        }
+    }
+
+    /// Printable ASCII other than the quote and the backslash: bytes canonical form copies.
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
+    /// A JSON string with only the escapes canonical form uses (\" \\ \b \t \n \f \r \u00XX),
+    /// decoded and UTF-8-validated.
+    private mutating func decodedString() -> String? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         position += 1
-        // Most strings hold no escape: read them straight from the bytes.
-        var end = position
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            defer { position = end + 1 }
-            return String(validating: bytes[position..<end], as: UTF8.self)
-        }
         var decoded: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
@@ -125,6 +175,16 @@ struct CanonicalReader {
         return nil
     }
 
+    /// The JSON object starting here, when these bytes are its canonical form.
+    mutating func canonicalObject() -> JSONObject? {
+        let start = position
+        guard let range = objectRange(), case .object(let object)? = try? JSONParser.parse(Array(bytes.extracting(range))) else { return nil }
+        var written: [UInt8] = []
+        written.reserveCapacity(range.count)
+        guard (try? JSONCanonicalizer.write(.object(object), into: &written)) != nil, consumed(from: start, equal: written) else { return nil }
+        return object
+    }
+
     /// A non-negative integer without leading zeros, at most 2^53 - 1.
     mutating func integer() -> UInt64? {
         let start = position
@@ -139,8 +199,9 @@ struct CanonicalReader {
         return value
     }
 
-    /// The bytes of the JSON object starting here (strings skipped, so braces inside them do not count).
-    mutating func objectBytes() -> ArraySlice<UInt8>? {
+    /// The range of the JSON object starting here (strings skipped, so braces inside them do
+    /// not count).
+    mutating func objectRange() -> Range<Int>? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
         let start = position
         var depth = 0
@@ -157,11 +218,24 @@ struct CanonicalReader {
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
-                if depth == 0 { return bytes[start..<position] }
+                if depth == 0 { return start..<position }
             default: break
             }
         }
         return nil
+    }
+
+    /// The SHA-256 digest spelled by 64 lowercase hex digits in `range`, or nil.
+    func digest(hex range: Range<Int>) -> SHA256Digest? {
+        guard range.count == 2 * SHA256Digest.byteCount else { return nil }
+        var digest = [UInt8](repeating: 0, count: SHA256Digest.byteCount)
+        for index in digest.indices {
+            guard let high = Self.hexValue(bytes[range.lowerBound + 2 * index]),
+                let low = Self.hexValue(bytes[range.lowerBound + 2 * index + 1])
+            else { return nil }
+            digest[index] = high << 4 | low
+        }
+        return SHA256Digest(bytes: digest)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -9,11 +9,13 @@ extension EntryBody {
     /// For queries that keep only the entries of a window of dates: the entries outside it
     /// are skipped unread, the ones inside are read and checked in full.
     public static func canonicalDate(_ bytes: [UInt8]) -> LedgerDate? {
-        var reader = CanonicalReader(bytes)
-        guard reader.literal(#"{"data":"#), reader.objectBytes() != nil, reader.literal(#","date":"#),
-            let text = reader.string()
-        else { return nil }
-        return try? LedgerDate(parsing: text)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = CanonicalReader(buffer)
+            guard reader.literal(#"{"data":"#), reader.objectRange() != nil, reader.literal(#","date":"#),
+                let text = reader.plainString()
+            else { return nil }
+            return try? LedgerDate(parsing: String(decoding: buffer.extracting(text), as: UTF8.self))
+        }
     }
 }
 

@@ -94,10 +94,11 @@ final class JournalTableReader: JournalReader {
             arguments: [Int64(start), limit])
         var position = start
         while let row = try rows.next() {
-            let body: Data = (try row.decode(atIndex: 3))
-            let sig: Data = (try row.decode(atIndex: 4))
+            // Blobs are copied once, from SQLite's buffer (no Data in between).
+            let body = try row.withUnsafeData(atIndex: 3) { [UInt8]($0 ?? Data()) }
+            let sig = try row.withUnsafeData(atIndex: 4) { [UInt8]($0 ?? Data()) }
             columns.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), (try row.decode(atIndex: 2)), (try row.decode(atIndex: 5))))
-            entries.append(RawEntry(bodyBytes: [UInt8](body), signature: [UInt8](sig), position: position))
+            entries.append(RawEntry(bodyBytes: body, signature: sig, position: position))
             position += 1
         }
         return entries
@@ -161,6 +162,8 @@ final class PostingsComparison: VerificationObserver {
     /// When collecting, differences are listed here instead of thrown.
     let collecting: Bool
     private(set) var findings: DerivedFindings
+    /// The last entry's date and its text (consecutive entries mostly share a date).
+    private var lastDate: (date: LedgerDate?, bytes: [UInt8]) = (nil, [])
 
     init(db: Database, reader: JournalTableReader, collecting: Bool = false) {
         self.db = db
@@ -174,12 +177,13 @@ final class PostingsComparison: VerificationObserver {
         if offset >= 0, offset < reader.columns.count {
             let stored = reader.columns[offset]
             guard stored.seq == Int64(entry.seq), stored.kind == entry.kind.rawValue, stored.ref == entry.ref,
-                stored.leafHash.elementsEqual(leafHash.bytes)
+                Self.equal(stored.leafHash, leafHash.bytes)
             else {
                 throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
         }
-        let date = Array(entry.date.description.utf8)
+        if entry.date != lastDate.date { lastDate = (entry.date, Array(entry.date.description.utf8)) }
+        let date = lastDate.bytes
         for (line, posting) in entry.postings.enumerated() {
             expected.append((entry.seq, line, date, posting))
         }
@@ -211,8 +215,8 @@ final class PostingsComparison: VerificationObserver {
             let want = expected[index]
             let matches = try ((try row.decode(atIndex: 0)) as UInt64) == want.seq && ((try row.decode(atIndex: 1)) as Int) == want.line
                 && Self.bytes(row, 2, equal: want.date)
-                && Self.bytes(row, 3, equal: want.posting.account.rawValue.utf8)
-                && Self.bytes(row, 4, equal: want.posting.amount.currency.code.utf8)
+                && Self.bytes(row, 3, equal: want.posting.account.rawValue)
+                && Self.bytes(row, 4, equal: want.posting.amount.currency.code)
                 && ((try row.decode(atIndex: 5)) as Int64) == want.posting.amount.minorUnits && ((try row.decode(atIndex: 6)) as Int64) == want.posting.value.minorUnits
             if !matches {
                 try findings.differentPosting(seq: want.seq, line: want.line, want.posting)
@@ -225,8 +229,29 @@ final class PostingsComparison: VerificationObserver {
         try compareNodes(below: size)
     }
 
-    static func bytes(_ row: Row, _ column: Int, equal expected: some Sequence<UInt8>) throws -> Bool {
-        try row.withUnsafeData(atIndex: column) { data in data.map { $0.elementsEqual(expected) } ?? false }
+    /// Whether column `column` of `row` holds exactly `expected`, compared in SQLite's buffer.
+    static func bytes(_ row: Row, _ column: Int, equal expected: [UInt8]) throws -> Bool {
+        try row.withUnsafeData(atIndex: column) { data in data.map { equal($0, expected) } ?? false }
+    }
+
+    /// Whether column `column` of `row` holds exactly the UTF-8 of `expected`.
+    static func bytes(_ row: Row, _ column: Int, equal expected: String) throws -> Bool {
+        var text = expected
+        return try text.withUTF8 { utf8 in
+            try row.withUnsafeData(atIndex: column) { data in data.map { equal($0, utf8) } ?? false }
+        }
+    }
+
+    static func equal(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { equal(data, $0) }
+    }
+
+    static func equal(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard data.count == bytes.count else { return false }
+        return data.withUnsafeBytes { stored in
+            guard let mine = bytes.baseAddress, let theirs = stored.baseAddress else { return bytes.isEmpty }
+            return memcmp(mine, theirs, bytes.count) == 0
+        }
     }
 
     /// Collects the nodes the verifier's replay completes, for ``compareNodes(below:)``.
@@ -247,7 +272,7 @@ final class PostingsComparison: VerificationObserver {
             let rows = try Row.fetchAll(range, arguments: [level, Int64(first), Int64(last)])
             for (position, node) in wanted.enumerated() {
                 let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
-                if stored != Data(node.hash.bytes) || rows.count != wanted.count {
+                if stored.map({ !Self.equal($0, node.hash.bytes) }) ?? true || rows.count != wanted.count {
                     try findings.differentNode(level: node.level, index: node.index, missing: stored == nil)
                 }
             }
