@@ -11,6 +11,10 @@ public struct AccountCode: Hashable, Sendable, Comparable, CustomStringConvertib
     ///   ``Limits/accountCodeLengthMax``, contains another character, or starts with ".", "_"
     ///   or "-".
     public init(_ text: String) throws(AccountCodeError) {
+        if Self.isWellFormed(text.utf8) {
+            rawValue = text
+            return
+        }
         let scalars = text.unicodeScalars
         guard !scalars.isEmpty else {
             throw AccountCodeError(text: text, reason: "an account code cannot be empty")
@@ -43,6 +47,18 @@ public struct AccountCode: Hashable, Sendable, Comparable, CustomStringConvertib
     public static func < (lhs: AccountCode, rhs: AccountCode) -> Bool {
         // All scalars are ASCII, so UTF-8 order is the order people expect on every platform.
         lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+
+    /// The rules in one pass over the bytes (every allowed character is one ASCII byte); the
+    /// scalar checks after it only name what is wrong.
+    private static func isWellFormed(_ utf8: String.UTF8View) -> Bool {
+        guard let first = utf8.first, utf8.count <= Limits.accountCodeLengthMax, isLetterOrDigit(first) else { return false }
+        return utf8.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {

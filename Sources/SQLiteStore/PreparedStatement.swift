@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 #if canImport(GRDBSQLite)
 import GRDBSQLite
@@ -80,6 +83,74 @@ struct PreparedStatement {
         default:
             throw failure(code)
         }
+    }
+
+    /// Steps a query: true when a row is ready to read with the column accessors, false (and
+    /// the statement reset) when there is none left. Call ``reset()`` when stopping early.
+    func nextRow() throws -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return false
+        default:
+            throw failure(code)
+        }
+    }
+
+    /// Makes the statement ready to run again (ends a query read only in part).
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
+    /// Column `column` (0-based) of the current row as an integer.
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    /// Whether column `column` of the current row is NULL.
+    func isNull(_ column: Int32) -> Bool {
+        sqlite3_column_type(handle, column) == SQLITE_NULL
+    }
+
+    /// Calls `body` with the bytes of column `column` of the current row (a blob, or a text's
+    /// UTF-8), in SQLite's own buffer: valid only inside `body`.
+    func withBytes<Result>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // sqlite3_column_blob first, then _bytes: the order SQLite documents for a stable length.
+        let base = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: base == nil ? 0 : count))
+    }
+
+    /// Column `column` of the current row as bytes (a blob, or a text's UTF-8); empty for NULL.
+    func bytes(_ column: Int32) -> [UInt8] {
+        withBytes(column) { Array($0) }
+    }
+
+    /// Column `column` of the current row as text, or nil for NULL.
+    func text(_ column: Int32) -> String? {
+        isNull(column) ? nil : withBytes(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether column `column` of the current row holds exactly `expected` (blob or UTF-8 text).
+    func column(_ column: Int32, equals expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        withBytes(column) { stored in
+            guard stored.count == expected.count else { return false }
+            guard let mine = expected.baseAddress, let theirs = stored.baseAddress else { return expected.isEmpty }
+            return memcmp(mine, theirs, expected.count) == 0
+        }
+    }
+
+    /// Whether column `column` of the current row holds exactly `expected`.
+    func column(_ column: Int32, equals expected: [UInt8]) -> Bool {
+        expected.withUnsafeBufferPointer { self.column(column, equals: $0) }
+    }
+
+    /// Whether column `column` of the current row holds exactly the UTF-8 of `expected`.
+    func column(_ column: Int32, equals expected: String) -> Bool {
+        var text = expected
+        return text.withUTF8 { self.column(column, equals: $0) }
     }
 
     /// The error of a failed step (read before the reset), the statement reset.

@@ -79,7 +79,7 @@ extension LedgerFile {
 final class JournalTableReader: JournalReader {
     let db: Database
     /// The stored columns of the batch last read, from position `columnsStart` on.
-    var columns: [(seq: Int64, kind: String, ref: String?, leafHash: Data)] = []
+    var columns: [(seq: Int64, kind: String, ref: String?, leafHash: [UInt8])] = []
     var columnsStart: UInt64 = 0
 
     init(db: Database) { self.db = db }
@@ -89,16 +89,14 @@ final class JournalTableReader: JournalReader {
         columnsStart = start
         var entries: [RawEntry] = []
         entries.reserveCapacity(limit)
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?",
-            arguments: [Int64(start), limit])
+        // SQLite's own stepping and column calls: each blob is copied once, from its buffer.
+        let query = try PreparedStatement(db, sql: "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?")
+        query.bind(1, Int64(clamping: start))
+        query.bind(2, Int64(limit))
         var position = start
-        while let row = try rows.next() {
-            // Blobs are copied once, from SQLite's buffer (no Data in between).
-            let body = try row.withUnsafeData(atIndex: 3) { [UInt8]($0 ?? Data()) }
-            let sig = try row.withUnsafeData(atIndex: 4) { [UInt8]($0 ?? Data()) }
-            columns.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), (try row.decode(atIndex: 2)), (try row.decode(atIndex: 5))))
-            entries.append(RawEntry(bodyBytes: body, signature: sig, position: position))
+        while try query.nextRow() {
+            columns.append((query.int64(0), query.text(1) ?? "", query.text(2), query.bytes(5)))
+            entries.append(RawEntry(bodyBytes: query.bytes(3), signature: query.bytes(4), position: position))
             position += 1
         }
         return entries
@@ -177,7 +175,7 @@ final class PostingsComparison: VerificationObserver {
         if offset >= 0, offset < reader.columns.count {
             let stored = reader.columns[offset]
             guard stored.seq == Int64(entry.seq), stored.kind == entry.kind.rawValue, stored.ref == entry.ref,
-                Self.equal(stored.leafHash, leafHash.bytes)
+                stored.leafHash == leafHash.bytes
             else {
                 throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
@@ -200,24 +198,25 @@ final class PostingsComparison: VerificationObserver {
             batchStart = size
         }
         // Text columns are compared as bytes in SQLite's own buffers: no string per row.
-        let rows = try Row.fetchCursor(
-            try db.cachedStatement(sql: """
-                SELECT seq, line, date, account, currency, amount, value FROM postings
-                WHERE seq >= ? AND seq < ? ORDER BY seq, line
-                """),
-            arguments: [Int64(batchStart), Int64(size)])
+        let rows = try PreparedStatement(db, sql: """
+            SELECT seq, line, date, account, currency, amount, value FROM postings
+            WHERE seq >= ? AND seq < ? ORDER BY seq, line
+            """)
+        rows.bind(1, Int64(clamping: batchStart))
+        rows.bind(2, Int64(clamping: size))
+        defer { rows.reset() }
         var index = 0
-        while let row = try rows.next() {
+        while try rows.nextRow() {
             guard index < expected.count else {
-                try findings.extraPosting(seq: try row.decode(atIndex: 0))
+                try findings.extraPosting(seq: UInt64(clamping: rows.int64(0)))
                 continue
             }
             let want = expected[index]
-            let matches = try ((try row.decode(atIndex: 0)) as UInt64) == want.seq && ((try row.decode(atIndex: 1)) as Int) == want.line
-                && Self.bytes(row, 2, equal: want.date)
-                && Self.bytes(row, 3, equal: want.posting.account.rawValue)
-                && Self.bytes(row, 4, equal: want.posting.amount.currency.code)
-                && ((try row.decode(atIndex: 5)) as Int64) == want.posting.amount.minorUnits && ((try row.decode(atIndex: 6)) as Int64) == want.posting.value.minorUnits
+            let matches = rows.int64(0) == Int64(clamping: want.seq) && rows.int64(1) == Int64(want.line)
+                && rows.column(2, equals: want.date)
+                && rows.column(3, equals: want.posting.account.rawValue)
+                && rows.column(4, equals: want.posting.amount.currency.code)
+                && rows.int64(5) == want.posting.amount.minorUnits && rows.int64(6) == want.posting.value.minorUnits
             if !matches {
                 try findings.differentPosting(seq: want.seq, line: want.line, want.posting)
             }
@@ -227,31 +226,6 @@ final class PostingsComparison: VerificationObserver {
             try findings.missingPosting(seq: missing.seq, line: missing.line)
         }
         try compareNodes(below: size)
-    }
-
-    /// Whether column `column` of `row` holds exactly `expected`, compared in SQLite's buffer.
-    static func bytes(_ row: Row, _ column: Int, equal expected: [UInt8]) throws -> Bool {
-        try row.withUnsafeData(atIndex: column) { data in data.map { equal($0, expected) } ?? false }
-    }
-
-    /// Whether column `column` of `row` holds exactly the UTF-8 of `expected`.
-    static func bytes(_ row: Row, _ column: Int, equal expected: String) throws -> Bool {
-        var text = expected
-        return try text.withUTF8 { utf8 in
-            try row.withUnsafeData(atIndex: column) { data in data.map { equal($0, utf8) } ?? false }
-        }
-    }
-
-    static func equal(_ data: Data, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { equal(data, $0) }
-    }
-
-    static func equal(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard data.count == bytes.count else { return false }
-        return data.withUnsafeBytes { stored in
-            guard let mine = bytes.baseAddress, let theirs = stored.baseAddress else { return bytes.isEmpty }
-            return memcmp(mine, theirs, bytes.count) == 0
-        }
     }
 
     /// Collects the nodes the verifier's replay completes, for ``compareNodes(below:)``.
@@ -265,16 +239,26 @@ final class PostingsComparison: VerificationObserver {
         let nodes = expectedNodes[..<split]
         defer { expectedNodes.removeFirst(split) }
         // One range read per level: the nodes a batch completes are consecutive on each level.
-        let range = try db.cachedStatement(sql: "SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx <= ? ORDER BY idx")
+        let range = try PreparedStatement(db, sql: "SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx <= ? ORDER BY idx")
+        defer { range.reset() }
         for level in Set(nodes.map(\.level)).sorted() {
             let wanted = nodes.filter { $0.level == level }
             guard let first = wanted.first?.index, let last = wanted.last?.index else { continue }
-            let rows = try Row.fetchAll(range, arguments: [level, Int64(first), Int64(last)])
-            for (position, node) in wanted.enumerated() {
-                let stored: Data? = position < rows.count && (rows[position][0] as UInt64) == node.index ? rows[position][1] : nil
-                if stored.map({ !Self.equal($0, node.hash.bytes) }) ?? true || rows.count != wanted.count {
-                    try findings.differentNode(level: node.level, index: node.index, missing: stored == nil)
+            range.bind(1, Int64(level))
+            range.bind(2, Int64(clamping: first))
+            range.bind(3, Int64(clamping: last))
+            // Per wanted node: nil when no stored row holds its index at its position, else
+            // whether the stored hash is the replay's.
+            var stored = [Bool?](repeating: nil, count: wanted.count)
+            var rowCount = 0
+            while try range.nextRow() {
+                if rowCount < wanted.count, range.int64(0) == Int64(clamping: wanted[rowCount].index) {
+                    stored[rowCount] = range.column(1, equals: wanted[rowCount].hash.bytes)
                 }
+                rowCount += 1
+            }
+            for (node, same) in zip(wanted, stored) where same != true || rowCount != wanted.count {
+                try findings.differentNode(level: node.level, index: node.index, missing: same == nil)
             }
         }
         nodeCount += nodes.count
