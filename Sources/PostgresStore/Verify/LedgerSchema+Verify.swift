@@ -101,7 +101,7 @@ extension LedgerSchema {
 /// kind, ref and leaf hash of the batch so they can be compared with the entry bytes.
 final class PostgresJournalReader: JournalReader {
     let session: PostgresSession
-    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8], indexed: String?)] = []
+    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8])] = []
     var columnsStart: UInt64 = 0
 
     init(session: PostgresSession) { self.session = session }
@@ -112,24 +112,11 @@ final class PostgresJournalReader: JournalReader {
         var position = start
         let rows = try session.rows(
             "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))])
-        let indexed = try storedIndex(from: start, through: try rows.last?.natural(0) ?? start)
         return try rows.map { row in
-            let seq = try row.natural(0)
-            columns.append((seq, try row.text(1), try row.optionalText(2), try row.bytes(5), indexed[seq]))
+            columns.append((try row.natural(0), try row.text(1), try row.optionalText(2), try row.bytes(5)))
             defer { position += 1 }
             return RawEntry(bodyBytes: try row.bytes(3), signature: try row.bytes(4), position: position)
         }
-    }
-
-    /// The entry_index rows of the entries `start`...`last`, by seq, as "date kind accounts".
-    private func storedIndex(from start: UInt64, through last: UInt64) throws -> [UInt64: String] {
-        var rows: [UInt64: String] = [:]
-        for row in try session.rows(
-            "SELECT seq, date, kind, accounts FROM entry_index WHERE seq >= $1 AND seq <= $2", [.seq(start), .seq(last)])
-        {
-            rows[try row.natural(0)] = "\(try row.text(1)) \(try row.text(2)) \(try row.text(3))"
-        }
-        return rows
     }
 
     func readEntry(at seq: UInt64) throws -> RawEntry? {
@@ -140,17 +127,24 @@ final class PostgresJournalReader: JournalReader {
     }
 }
 
-/// Compares the postings and Merkle node tables with each verified batch, one range query each.
+/// Compares the postings, entry_index and Merkle node tables with each verified batch: one
+/// query of the server's digests of the batch's rows (``DerivedDigests``), and the rows one by
+/// one only for a table whose digest is not the replay's.
 final class PostgresDerivedComparison: VerificationObserver {
     let session: PostgresSession
     let reader: PostgresJournalReader
     let collecting: Bool
     private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
+    private var expectedIndex: [(seq: UInt64, date: String, kind: String, accounts: String)] = []
     private var batchStart: UInt64 = 0
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
     private(set) var nodeCount = 0
     private(set) var findings: DerivedFindings
+    /// How many times a table's rows were read one by one because its digest differed.
+    private(set) var rowByRowReads = 0
+    /// The last entry's date and its text (consecutive entries mostly share a date).
+    private var lastDate: (date: LedgerDate?, text: String) = (nil, "")
 
     init(session: PostgresSession, reader: PostgresJournalReader, collecting: Bool) {
         self.session = session
@@ -166,23 +160,107 @@ final class PostgresDerivedComparison: VerificationObserver {
             guard stored.seq == entry.seq, stored.kind == entry.kind.rawValue, stored.ref == entry.ref, stored.leafHash == leafHash.bytes else {
                 throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
             }
-            let indexed = LedgerSchema.indexedRow(entry)
-            if stored.indexed != indexed {
-                try findings.found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored.indexed.map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
-            }
         }
-        let date = entry.date.description
-        for (line, posting) in entry.postings.enumerated() { expected.append((entry.seq, line, date, posting)) }
+        if entry.date != lastDate.date { lastDate = (entry.date, entry.date.description) }
+        expectedIndex.append((entry.seq, lastDate.text, entry.kind.rawValue, LedgerSchema.indexedAccounts(entry)))
+        for (line, posting) in entry.postings.enumerated() { expected.append((entry.seq, line, lastDate.text, posting)) }
         postingCount += entry.postings.count
     }
 
     func batchEnded(size: UInt64) throws {
-        let split = expected.firstIndex { $0.seq >= size } ?? expected.count
-        let want = Array(expected[..<split])
+        let postingSplit = expected.firstIndex { $0.seq >= size } ?? expected.count
+        let indexSplit = expectedIndex.firstIndex { $0.seq >= size } ?? expectedIndex.count
+        let nodeSplit = expectedNodes.firstIndex { (($0.index + 1) << UInt64($0.level)) > size } ?? expectedNodes.count
+        let postings = Array(expected[..<postingSplit])
+        let index = Array(expectedIndex[..<indexSplit])
+        let nodes = expectedNodes[..<nodeSplit].sorted { ($0.level, $0.index) < ($1.level, $1.index) }
         defer {
-            expected.removeFirst(split)
+            expected.removeFirst(postingSplit)
+            expectedIndex.removeFirst(indexSplit)
+            expectedNodes.removeFirst(nodeSplit)
             batchStart = size
         }
+        let stored = try storedDigests(below: size, nodes: nodes)
+        if stored.postings != Self.digest(postings) {
+            rowByRowReads += 1
+            try comparePostings(postings, below: size)
+        }
+        if stored.index != Self.digest(index) {
+            rowByRowReads += 1
+            try compareIndex(index, below: size)
+        }
+        if stored.nodes != Self.digest(nodes) {
+            rowByRowReads += 1
+            try compareNodes(nodes)
+        }
+        nodeCount += nodes.count
+    }
+
+    func completedNode(level: Int, index: UInt64, hash: SHA256Digest) { expectedNodes.append((level, index, hash)) }
+
+    /// The server's digests of the rows of entries `batchStart..<size` and of `nodes`' ranges.
+    private func storedDigests(below size: UInt64, nodes: [(level: Int, index: UInt64, hash: SHA256Digest)]) throws -> DerivedDigests {
+        var ranges: [(level: Int64, first: Int64, last: Int64)] = []
+        for node in nodes {
+            if let last = ranges.last, last.level == Int64(node.level) {
+                ranges[ranges.count - 1].last = Int64(clamping: node.index)
+            } else {
+                ranges.append((Int64(node.level), Int64(clamping: node.index), Int64(clamping: node.index)))
+            }
+        }
+        guard let row = try session.row(DerivedDigests.query, [
+            .seq(batchStart), .seq(size), .ints(ranges.map(\.level)), .ints(ranges.map(\.first)), .ints(ranges.map(\.last)),
+        ]) else {
+            throw StoreError(.damaged, "the server gave no digests of the derived tables")
+        }
+        return DerivedDigests(
+            postings: (try row.natural(0), try row.bytes(1)), index: (try row.natural(2), try row.bytes(3)),
+            nodes: (try row.natural(4), try row.bytes(5)))
+    }
+
+    static func digest(_ postings: [(seq: UInt64, line: Int, date: String, posting: Posting)]) -> (count: UInt64, digest: [UInt8]) {
+        var text = DerivedDigests.Builder()
+        for line in postings {
+            text.row()
+            text.integer(Int64(clamping: line.seq), first: true)
+            text.integer(Int64(line.line))
+            text.text(line.date)
+            text.text(line.posting.account.rawValue)
+            text.text(line.posting.amount.currency.code)
+            text.integer(line.posting.amount.minorUnits)
+            text.integer(line.posting.value.minorUnits)
+            if text.count % 256 == 0 { text.flush() }
+        }
+        return text.finish()
+    }
+
+    static func digest(_ rows: [(seq: UInt64, date: String, kind: String, accounts: String)]) -> (count: UInt64, digest: [UInt8]) {
+        var text = DerivedDigests.Builder()
+        for row in rows {
+            text.row()
+            text.integer(Int64(clamping: row.seq), first: true)
+            text.text(row.date)
+            text.text(row.kind)
+            text.text(row.accounts)
+            if text.count % 256 == 0 { text.flush() }
+        }
+        return text.finish()
+    }
+
+    static func digest(_ nodes: [(level: Int, index: UInt64, hash: SHA256Digest)]) -> (count: UInt64, digest: [UInt8]) {
+        var text = DerivedDigests.Builder()
+        for node in nodes {
+            text.row()
+            text.integer(Int64(node.level), first: true)
+            text.integer(Int64(clamping: node.index))
+            text.hex(node.hash)
+            if text.count % 256 == 0 { text.flush() }
+        }
+        return text.finish()
+    }
+
+    /// The postings rows of entries `batchStart..<size`, one by one.
+    private func comparePostings(_ want: [(seq: UInt64, line: Int, date: String, posting: Posting)], below size: UInt64) throws {
         let rows = try session.rows(
             "SELECT seq, line, date, account, currency, amount, value FROM postings WHERE seq >= $1 AND seq < $2 ORDER BY seq, line",
             [.seq(batchStart), .seq(size)])
@@ -202,15 +280,26 @@ final class PostgresDerivedComparison: VerificationObserver {
         for missing in want[min(rows.count, want.count)...] {
             try findings.missingPosting(seq: missing.seq, line: missing.line)
         }
-        try compareNodes(below: size)
     }
 
-    func completedNode(level: Int, index: UInt64, hash: SHA256Digest) { expectedNodes.append((level, index, hash)) }
+    /// The entry_index rows of entries `batchStart..<size`, one by one.
+    private func compareIndex(_ want: [(seq: UInt64, date: String, kind: String, accounts: String)], below size: UInt64) throws {
+        var stored: [UInt64: String] = [:]
+        for row in try session.rows(
+            "SELECT seq, date, kind, accounts FROM entry_index WHERE seq >= $1 AND seq < $2", [.seq(batchStart), .seq(size)])
+        {
+            stored[try row.natural(0)] = "\(try row.text(1)) \(try row.text(2)) \(try row.text(3))"
+        }
+        for entry in want {
+            let indexed = "\(entry.date) \(entry.kind) \(entry.accounts)"
+            if stored[entry.seq] != indexed {
+                try findings.found(VerificationFailure(seq: entry.seq, .derivedTables, reason: "entry_index table: the entry's row \(stored[entry.seq].map { "says \($0)" } ?? "is missing"), the entry is \(indexed)"))
+            }
+        }
+    }
 
-    private func compareNodes(below size: UInt64) throws {
-        let split = expectedNodes.firstIndex { (($0.index + 1) << UInt64($0.level)) > size } ?? expectedNodes.count
-        let nodes = expectedNodes[..<split]
-        defer { expectedNodes.removeFirst(split) }
+    /// The Merkle nodes completed in the batch, one by one.
+    private func compareNodes(_ nodes: [(level: Int, index: UInt64, hash: SHA256Digest)]) throws {
         for level in Set(nodes.map(\.level)).sorted() {
             let wanted = nodes.filter { $0.level == level }
             guard let first = wanted.first?.index, let last = wanted.last?.index else { continue }
@@ -224,6 +313,5 @@ final class PostgresDerivedComparison: VerificationObserver {
                 try findings.differentNode(level: node.level, index: node.index, missing: stored[node.index] == nil)
             }
         }
-        nodeCount += nodes.count
     }
 }
