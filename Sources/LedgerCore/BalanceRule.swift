@@ -19,14 +19,21 @@ public enum BalanceRule {
         for (index, posting) in postings.enumerated() {
             try checkLine(posting, index: index, fundCurrency: fundCurrency)
         }
-        var sums: [Currency: WideSum] = [:]
+        // An entry has few currencies: a list searched in line beats a dictionary here (this
+        // runs for every entry written and verified).
+        var sums: [(currency: Currency, sum: WideSum)] = []
         var valueSum = WideSum()
         for posting in postings {
-            sums[posting.amount.currency, default: WideSum()].add(posting.amount.minorUnits)
+            if let known = sums.firstIndex(where: { $0.currency == posting.amount.currency }) {
+                sums[known].sum.add(posting.amount.minorUnits)
+            } else {
+                var sum = WideSum()
+                sum.add(posting.amount.minorUnits)
+                sums.append((posting.amount.currency, sum))
+            }
             valueSum.add(posting.value.minorUnits)
         }
-        for currency in sums.keys.sorted() {
-            guard let sum = sums[currency], !sum.isZero else { continue }
+        for (currency, sum) in sums.sorted(by: { $0.currency < $1.currency }) where !sum.isZero {
             guard let total = sum.int64Value else { throw .overflow(currency) }
             throw .unbalancedCurrency(currency, Amount(minorUnits: total, currency: currency))
         }

@@ -24,22 +24,22 @@ struct DerivedDigests: Equatable {
     /// `ranges` (per level, the first and last index): $1 start, $2 end, $3 levels, $4 firsts,
     /// $5 lasts.
     static let query = """
-        SELECT
-          (SELECT count(*) FROM postings WHERE seq >= $1 AND seq < $2),
-          (SELECT sha256(convert_to(COALESCE(string_agg(
+        SELECT p.n, p.digest, i.n, i.digest, m.n, m.digest FROM
+          (SELECT count(*) AS n, sha256(convert_to(COALESCE(string_agg(
               seq || ' ' || line || ' ' || octet_length(date) || ':' || date || ' ' || octet_length(account) || ':' || account
-              || ' ' || octet_length(currency) || ':' || currency || ' ' || amount || ' ' || value, E'\\n' ORDER BY seq, line), ''), 'UTF8'))
-           FROM postings WHERE seq >= $1 AND seq < $2),
-          (SELECT count(*) FROM entry_index WHERE seq >= $1 AND seq < $2),
-          (SELECT sha256(convert_to(COALESCE(string_agg(
+              || ' ' || octet_length(currency) || ':' || currency || ' ' || amount || ' ' || value, E'\\n' ORDER BY seq, line), ''), 'UTF8')) AS digest
+           FROM postings WHERE seq >= $1 AND seq < $2) p,
+          (SELECT count(*) AS n, sha256(convert_to(COALESCE(string_agg(
               seq || ' ' || octet_length(date) || ':' || date || ' ' || octet_length(kind) || ':' || kind
-              || ' ' || octet_length(accounts) || ':' || accounts, E'\\n' ORDER BY seq), ''), 'UTF8'))
-           FROM entry_index WHERE seq >= $1 AND seq < $2),
-          (SELECT count(*) FROM merkle_nodes m JOIN unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS r(level, first, last)
-             ON m.level = r.level AND m.idx >= r.first AND m.idx <= r.last),
-          (SELECT sha256(convert_to(COALESCE(string_agg(m.level || ' ' || m.idx || ' ' || encode(m.hash, 'hex'), E'\\n' ORDER BY m.level, m.idx), ''), 'UTF8'))
-           FROM merkle_nodes m JOIN unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS r(level, first, last)
-             ON m.level = r.level AND m.idx >= r.first AND m.idx <= r.last)
+              || ' ' || octet_length(accounts) || ':' || accounts, E'\\n' ORDER BY seq), ''), 'UTF8')) AS digest
+           FROM entry_index WHERE seq >= $1 AND seq < $2) i,
+          (SELECT count(*) AS n, sha256(convert_to(COALESCE(string_agg(
+              m.level || ' ' || m.idx || ' ' || encode(m.hash, 'hex'), E'\\n' ORDER BY m.level, m.idx), ''), 'UTF8')) AS digest
+           FROM unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS r(level, first, last)
+           -- A range scan of the primary key per level (OFFSET 0 keeps the planner from a hash
+           -- join over the whole table, which it chose for the flat join).
+           CROSS JOIN LATERAL (SELECT level, idx, hash FROM merkle_nodes
+                               WHERE level = r.level AND idx >= r.first AND idx <= r.last OFFSET 0) m) m
         """
 
     /// Builds the text of one table's rows and hashes it as it goes.
@@ -57,13 +57,13 @@ struct DerivedDigests: Equatable {
         /// An integer field (a space before every field but the first of its row).
         mutating func integer(_ value: Int64, first: Bool = false) {
             if !first { line.append(UInt8(ascii: " ")) }
-            line.append(contentsOf: String(value).utf8)
+            decimal(value)
         }
 
         /// A text field, its byte length first.
         mutating func text(_ value: String) {
             line.append(UInt8(ascii: " "))
-            line.append(contentsOf: String(value.utf8.count).utf8)
+            decimal(Int64(value.utf8.count))
             line.append(UInt8(ascii: ":"))
             line.append(contentsOf: value.utf8)
         }
@@ -71,7 +71,23 @@ struct DerivedDigests: Equatable {
         /// A hash field, in lowercase hex.
         mutating func hex(_ digest: SHA256Digest) {
             line.append(UInt8(ascii: " "))
-            line.append(contentsOf: digest.hex.utf8)
+            let digits = Array("0123456789abcdef".utf8)
+            for byte in digest.bytes {
+                line.append(digits[Int(byte >> 4)])
+                line.append(digits[Int(byte & 0x0F)])
+            }
+        }
+
+        /// `value` in decimal, as PostgreSQL writes an integer as text, without a String.
+        private mutating func decimal(_ value: Int64) {
+            if value < 0 { line.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = line.count
+            repeat {
+                line.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            line[start...].reverse()
         }
 
         /// Hands what was written to the hasher (call every few rows and at the end).
