@@ -47,6 +47,23 @@ struct PostgresDerivedDigestTests {
             ("UPDATE entry_index SET kind = 'account.open' WHERE seq = 12", "UPDATE entry_index SET kind = 'voucher.post' WHERE seq = 12", "entry 12"),
             ("UPDATE merkle_nodes SET hash = sha256(hash) WHERE level = 2 AND idx = 1", "", "node (2, 1)"),
         ]
+        // The journal's own columns beside the signed bytes (a superuser with the triggers off).
+        try session.execute("SET session_replication_role = replica")
+        for (column, value) in [("ref", "'G-changed'"), ("ref", "NULL"), ("kind", "'account.open'"), ("leaf_hash", "sha256(leaf_hash)")] {
+            try session.execute("CREATE TEMP TABLE kept AS SELECT * FROM journal WHERE seq = 9")
+            try session.execute("UPDATE journal SET \(column) = \(value) WHERE seq = 9")
+            do {
+                _ = try Self.replay(session)
+                Issue.record("a changed journal \(column) column passed")
+            } catch let failure as VerificationFailure {
+                #expect(failure.seq == 9 && failure.code == .derivedTables && failure.reason.contains("journal row"), "\(column): \(failure)")
+            }
+            try session.execute("UPDATE journal j SET \(column) = k.\(column) FROM kept k WHERE j.seq = k.seq")
+            try session.execute("DROP TABLE kept")
+        }
+        try session.execute("SET session_replication_role = DEFAULT")
+        #expect(try Self.replay(session).rowByRowReads == 0)
+
         for change in changes {
             try session.execute(change.sql)
             let found = try Self.replay(session, collecting: true)

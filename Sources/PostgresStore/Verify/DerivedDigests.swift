@@ -12,19 +12,25 @@ import LedgerJournal
 /// their length in bytes and ":", hashes are lowercase hex, so no two lists of rows give the same
 /// text (a tampered text holding a separator changes a length).
 struct DerivedDigests: Equatable {
+    /// The journal's own columns beside the signed bytes: seq, kind, ref (or "-") and leaf_hash.
+    var journal: (count: UInt64, digest: [UInt8])
     var postings: (count: UInt64, digest: [UInt8])
     var index: (count: UInt64, digest: [UInt8])
     var nodes: (count: UInt64, digest: [UInt8])
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.postings == rhs.postings && lhs.index == rhs.index && lhs.nodes == rhs.nodes
+        lhs.journal == rhs.journal && lhs.postings == rhs.postings && lhs.index == rhs.index && lhs.nodes == rhs.nodes
     }
 
-    /// One query for the three digests of the entries `start..<end` and of the Merkle nodes in
+    /// One query for the four digests of the entries `start..<end` and of the Merkle nodes in
     /// `ranges` (per level, the first and last index): $1 start, $2 end, $3 levels, $4 firsts,
     /// $5 lasts.
     static let query = """
-        SELECT p.n, p.digest, i.n, i.digest, m.n, m.digest FROM
+        SELECT p.n, p.digest, i.n, i.digest, m.n, m.digest, j.n, j.digest FROM
+          (SELECT count(*) AS n, sha256(convert_to(COALESCE(string_agg(
+              seq || ' ' || octet_length(kind) || ':' || kind || ' ' || COALESCE(octet_length(ref) || ':' || ref, '-')
+              || ' ' || encode(leaf_hash, 'hex'), E'\\n' ORDER BY seq), ''), 'UTF8')) AS digest
+           FROM journal WHERE seq >= $1 AND seq < $2) j,
           (SELECT count(*) AS n, sha256(convert_to(COALESCE(string_agg(
               seq || ' ' || line || ' ' || octet_length(date) || ':' || date || ' ' || octet_length(account) || ':' || account
               || ' ' || octet_length(currency) || ':' || currency || ' ' || amount || ' ' || value, E'\\n' ORDER BY seq, line), ''), 'UTF8')) AS digest
@@ -58,6 +64,11 @@ struct DerivedDigests: Equatable {
         mutating func integer(_ value: Int64, first: Bool = false) {
             if !first { line.append(UInt8(ascii: " ")) }
             decimal(value)
+        }
+
+        /// An optional text field: the text, or "-" for none.
+        mutating func optionalText(_ value: String?) {
+            if let value { text(value) } else { line.append(contentsOf: Array(" -".utf8)) }
         }
 
         /// A text field, its byte length first.

@@ -97,25 +97,19 @@ extension LedgerSchema {
     }
 }
 
-/// Reads the journal table in seq order, a batch per query, and remembers the stored copies of
-/// kind, ref and leaf hash of the batch so they can be compared with the entry bytes.
+/// Reads the journal table in seq order, a batch per query: the signed bytes and signatures
+/// (the journal's other columns are compared by digest, ``DerivedDigests``).
 final class PostgresJournalReader: JournalReader {
     let session: PostgresSession
-    var columns: [(seq: UInt64, kind: String, ref: String?, leafHash: [UInt8])] = []
-    var columnsStart: UInt64 = 0
 
     init(session: PostgresSession) { self.session = session }
 
     func readEntries(from start: UInt64, limit: Int) throws -> [RawEntry] {
-        columns.removeAll(keepingCapacity: true)
-        columnsStart = start
         var position = start
-        let rows = try session.rows(
-            "SELECT seq, kind, ref, body, sig, leaf_hash FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))])
+        let rows = try session.rows("SELECT body, sig FROM journal WHERE seq >= $1 ORDER BY seq LIMIT $2", [.seq(start), .int(Int64(limit))])
         return try rows.map { row in
-            columns.append((try row.natural(0), try row.text(1), try row.optionalText(2), try row.bytes(5)))
             defer { position += 1 }
-            return RawEntry(bodyBytes: try row.bytes(3), signature: try row.bytes(4), position: position)
+            return RawEntry(bodyBytes: try row.bytes(0), signature: try row.bytes(1), position: position)
         }
     }
 
@@ -136,6 +130,7 @@ final class PostgresDerivedComparison: VerificationObserver {
     let collecting: Bool
     private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
     private var expectedIndex: [(seq: UInt64, date: String, kind: String, accounts: String)] = []
+    private var expectedJournal: [(seq: UInt64, kind: String, ref: String?, leafHash: SHA256Digest)] = []
     private var batchStart: UInt64 = 0
     private(set) var postingCount = 0
     private var expectedNodes: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
@@ -154,13 +149,7 @@ final class PostgresDerivedComparison: VerificationObserver {
     }
 
     func accepted(_ entry: EntryBody, raw: RawEntry, leafHash: SHA256Digest) throws {
-        let offset = Int(raw.position) - Int(reader.columnsStart)
-        if offset >= 0, offset < reader.columns.count {
-            let stored = reader.columns[offset]
-            guard stored.seq == entry.seq, stored.kind == entry.kind.rawValue, stored.ref == entry.ref, stored.leafHash == leafHash.bytes else {
-                throw RuleViolation(.damagedState, "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes")
-            }
-        }
+        expectedJournal.append((entry.seq, entry.kind.rawValue, entry.ref, leafHash))
         if entry.date != lastDate.date { lastDate = (entry.date, entry.date.description) }
         expectedIndex.append((entry.seq, lastDate.text, entry.kind.rawValue, LedgerSchema.indexedAccounts(entry)))
         for (line, posting) in entry.postings.enumerated() { expected.append((entry.seq, line, lastDate.text, posting)) }
@@ -180,7 +169,14 @@ final class PostgresDerivedComparison: VerificationObserver {
             expectedNodes.removeFirst(nodeSplit)
             batchStart = size
         }
+        let journalSplit = expectedJournal.firstIndex { $0.seq >= size } ?? expectedJournal.count
+        let journal = Array(expectedJournal[..<journalSplit])
+        defer { expectedJournal.removeFirst(journalSplit) }
         let stored = try storedDigests(below: size, nodes: nodes)
+        if stored.journal != Self.digest(journal) {
+            rowByRowReads += 1
+            try compareJournal(journal, below: size)
+        }
         if stored.postings != Self.digest(postings) {
             rowByRowReads += 1
             try comparePostings(postings, below: size)
@@ -214,8 +210,38 @@ final class PostgresDerivedComparison: VerificationObserver {
             throw StoreError(.damaged, "the server gave no digests of the derived tables")
         }
         return DerivedDigests(
-            postings: (try row.natural(0), try row.bytes(1)), index: (try row.natural(2), try row.bytes(3)),
+            journal: (try row.natural(6), try row.bytes(7)), postings: (try row.natural(0), try row.bytes(1)), index: (try row.natural(2), try row.bytes(3)),
             nodes: (try row.natural(4), try row.bytes(5)))
+    }
+
+    static func digest(_ rows: [(seq: UInt64, kind: String, ref: String?, leafHash: SHA256Digest)]) -> (count: UInt64, digest: [UInt8]) {
+        var text = DerivedDigests.Builder()
+        for row in rows {
+            text.row()
+            text.integer(Int64(clamping: row.seq), first: true)
+            text.text(row.kind)
+            text.optionalText(row.ref)
+            text.hex(row.leafHash)
+            if text.count % 256 == 0 { text.flush() }
+        }
+        return text.finish()
+    }
+
+    /// The journal's seq, kind, ref and leaf_hash columns of entries `batchStart..<size`, one by
+    /// one: a difference is a failure of the entry (these columns are the store's index of the
+    /// signed bytes).
+    private func compareJournal(_ want: [(seq: UInt64, kind: String, ref: String?, leafHash: SHA256Digest)], below size: UInt64) throws {
+        let rows = try session.rows(
+            "SELECT seq, kind, ref, leaf_hash FROM journal WHERE seq >= $1 AND seq < $2 ORDER BY seq", [.seq(batchStart), .seq(size)])
+        for (entry, row) in zip(want, rows) {
+            guard try row.natural(0) == entry.seq, try row.text(1) == entry.kind, try row.optionalText(2) == entry.ref,
+                try row.bytes(3) == entry.leafHash.bytes
+            else {
+                throw VerificationFailure(
+                    seq: entry.seq, .derivedTables, reason: "the journal row's seq, kind, ref or leaf_hash column differs from the entry bytes",
+                    ruleCode: .damagedState)
+            }
+        }
     }
 
     static func digest(_ postings: [(seq: UInt64, line: Int, date: String, posting: Posting)]) -> (count: UInt64, digest: [UInt8]) {
