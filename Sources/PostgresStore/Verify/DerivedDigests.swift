@@ -48,6 +48,17 @@ struct DerivedDigests: Equatable {
                                WHERE level = r.level AND idx >= r.first AND idx <= r.last OFFSET 0) m) m
         """
 
+    /// The count and digest of `rows`, each row's fields written by `write`, in order.
+    static func digest<Row>(of rows: [Row], _ write: (inout Builder, Row) -> Void) -> (count: UInt64, digest: [UInt8]) {
+        var text = Builder()
+        for row in rows {
+            text.row()
+            write(&text, row)
+            if text.count % 256 == 0 { text.flush() }
+        }
+        return text.finish()
+    }
+
     /// Builds the text of one table's rows and hashes it as it goes.
     struct Builder {
         private let hasher = SHA256Hasher()

@@ -215,16 +215,12 @@ final class PostgresDerivedComparison: VerificationObserver {
     }
 
     static func digest(_ rows: [(seq: UInt64, kind: String, ref: String?, leafHash: SHA256Digest)]) -> (count: UInt64, digest: [UInt8]) {
-        var text = DerivedDigests.Builder()
-        for row in rows {
-            text.row()
+        DerivedDigests.digest(of: rows) { text, row in
             text.integer(Int64(clamping: row.seq), first: true)
             text.text(row.kind)
             text.optionalText(row.ref)
             text.hex(row.leafHash)
-            if text.count % 256 == 0 { text.flush() }
         }
-        return text.finish()
     }
 
     /// The journal's seq, kind, ref and leaf_hash columns of entries `batchStart..<size`, one by
@@ -245,9 +241,7 @@ final class PostgresDerivedComparison: VerificationObserver {
     }
 
     static func digest(_ postings: [(seq: UInt64, line: Int, date: String, posting: Posting)]) -> (count: UInt64, digest: [UInt8]) {
-        var text = DerivedDigests.Builder()
-        for line in postings {
-            text.row()
+        DerivedDigests.digest(of: postings) { text, line in
             text.integer(Int64(clamping: line.seq), first: true)
             text.integer(Int64(line.line))
             text.text(line.date)
@@ -255,34 +249,24 @@ final class PostgresDerivedComparison: VerificationObserver {
             text.text(line.posting.amount.currency.code)
             text.integer(line.posting.amount.minorUnits)
             text.integer(line.posting.value.minorUnits)
-            if text.count % 256 == 0 { text.flush() }
         }
-        return text.finish()
     }
 
     static func digest(_ rows: [(seq: UInt64, date: String, kind: String, accounts: String)]) -> (count: UInt64, digest: [UInt8]) {
-        var text = DerivedDigests.Builder()
-        for row in rows {
-            text.row()
+        DerivedDigests.digest(of: rows) { text, row in
             text.integer(Int64(clamping: row.seq), first: true)
             text.text(row.date)
             text.text(row.kind)
             text.text(row.accounts)
-            if text.count % 256 == 0 { text.flush() }
         }
-        return text.finish()
     }
 
     static func digest(_ nodes: [(level: Int, index: UInt64, hash: SHA256Digest)]) -> (count: UInt64, digest: [UInt8]) {
-        var text = DerivedDigests.Builder()
-        for node in nodes {
-            text.row()
+        DerivedDigests.digest(of: nodes) { text, node in
             text.integer(Int64(node.level), first: true)
             text.integer(Int64(clamping: node.index))
             text.hex(node.hash)
-            if text.count % 256 == 0 { text.flush() }
         }
-        return text.finish()
     }
 
     /// The postings rows of entries `batchStart..<size`, one by one.
