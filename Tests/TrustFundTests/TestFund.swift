@@ -12,8 +12,9 @@ import TrustFund
 
 /// A fresh `unvtf` ledger on disk with the people of a small fund team:
 /// maria (fund manager), chen (certifying officer, and also an approving key of his own),
-/// amara (approving officer).
-struct TestFund {
+/// amara (approving officer). Its folder is removed when the last reference goes (a test run
+/// made about a thousand of them).
+final class TestFund {
     static func key(_ byte: UInt8) -> Ed25519PrivateKey {
         do { return try Ed25519PrivateKey(seed: [UInt8](repeating: byte, count: 32)) } catch {
             preconditionFailure("a 32-byte seed makes a key")
@@ -70,6 +71,10 @@ struct TestFund {
             at: path, origin: "test.unodc.org/unvtf", genesis: genesis,
             then: people + FundDrafts.unvtfTemplate(date: day, settings: settings),
             keys: WriteKeys(author: Self.admin, log: Self.log), localSettings: [:], rules: .unvtf)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
     /// Appends one draft signed by `key`.
