@@ -16,7 +16,7 @@ struct PostgresDerivedDigestTests {
     /// in each) and returns the comparison, which counts its row-by-row reads.
     private static func replay(_ session: PostgresSession, collecting: Bool = false) throws -> PostgresDerivedComparison {
         let reader = PostgresJournalReader(session: session)
-        let observer = PostgresDerivedComparison(session: session, reader: reader, collecting: collecting)
+        let observer = PostgresDerivedComparison(session: session, collecting: collecting)
         _ = try JournalVerifier(rules: .core, threads: 1, batchSize: 3).verify(reader, observer: observer)
         return observer
     }

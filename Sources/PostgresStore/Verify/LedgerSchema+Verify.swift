@@ -32,7 +32,7 @@ extension LedgerSchema {
             } catch let error as JSONParseError {
                 throw VerificationFailure(seq: 0, .checkpoint, reason: "not JSON: \(error)")
             }
-            let observer = PostgresDerivedComparison(session: session, reader: reader, collecting: collecting)
+            let observer = PostgresDerivedComparison(session: session, collecting: collecting)
             let verifier = JournalVerifier(rules: rules, threads: threads, checksSignatures: checksSignatures)
             let report = try verifier.verify(
                 reader, checkpoints: checkpoints, observer: observer, refs: JournalRefIndex(repeated: Set(try session.rows(JournalRefIndex.query).map { try $0.natural(0) })), progress: progress)
@@ -126,7 +126,6 @@ final class PostgresJournalReader: JournalReader {
 /// one only for a table whose digest is not the replay's.
 final class PostgresDerivedComparison: VerificationObserver {
     let session: PostgresSession
-    let reader: PostgresJournalReader
     let collecting: Bool
     private var expected: [(seq: UInt64, line: Int, date: String, posting: Posting)] = []
     private var expectedIndex: [(seq: UInt64, date: String, kind: String, accounts: String)] = []
@@ -141,9 +140,8 @@ final class PostgresDerivedComparison: VerificationObserver {
     /// The last entry's date and its text (consecutive entries mostly share a date).
     private var lastDate: (date: LedgerDate?, text: String) = (nil, "")
 
-    init(session: PostgresSession, reader: PostgresJournalReader, collecting: Bool) {
+    init(session: PostgresSession, collecting: Bool) {
         self.session = session
-        self.reader = reader
         self.collecting = collecting
         findings = DerivedFindings(collecting: collecting)
     }
