@@ -6,11 +6,17 @@ public enum Hex {
     public static func encode(_ bytes: [UInt8]) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
+        append(bytes, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `bytes` to `text` as lowercase hex (UTF-8), two characters per byte, for writers
+    /// that build bytes rather than strings.
+    public static func append(_ bytes: [UInt8], to text: inout [UInt8]) {
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Decodes hex (upper- or lowercase); nil for an odd length or any non-hex character.

@@ -93,11 +93,7 @@ struct DerivedDigests: Equatable {
         /// A hash field, in lowercase hex.
         mutating func hex(_ digest: SHA256Digest) {
             line.append(UInt8(ascii: " "))
-            let digits = Array("0123456789abcdef".utf8)
-            for byte in digest.bytes {
-                line.append(digits[Int(byte >> 4)])
-                line.append(digits[Int(byte & 0x0F)])
-            }
+            Hex.append(digest.bytes, to: &line)
         }
 
         /// `value` in decimal, as PostgreSQL writes an integer as text, without a String.
