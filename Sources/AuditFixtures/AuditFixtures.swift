@@ -55,7 +55,12 @@ public enum AuditFixtures {
 
     /// Writes `directory/golden` and `directory/tampered/<attack>`; `directory` must not hold them yet.
     public static func generate(into directory: String) async throws {
-        setenv("VTF_RECORDING_TIME", time, 1)
+        // The task's recording time, not the process environment: a test run generates the
+        // fixtures beside other tests, whose vtf processes would inherit the variable.
+        try await RecordingTime.$override.withValue(time) { try await write(into: directory) }
+    }
+
+    private static func write(into directory: String) async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-fixtures-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
