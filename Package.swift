@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
+        .library(name: "LedgerServer", targets: ["LedgerServer"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
         .library(name: "VTFDemo", targets: ["VTFDemo"]),
         .library(name: "VTFCLI", targets: ["VTFCLI"]),
@@ -42,6 +43,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
+        // The ledger service (vtf serve): Hummingbird 2 without its optional swift-configuration
+        // support; swift-log for its structured logs; swift-prometheus for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -72,7 +79,7 @@ let package = Package(
         // The store seam: the async reading and writing interfaces every store implements
         // (SQLite now, PostgreSQL next), the values they share and vtf's own StoreError. No
         // database library appears here.
-        .target(name: "LedgerStore", dependencies: ["LedgerJournal"]),
+        .target(name: "LedgerStore", dependencies: ["LedgerJournal", "CanonicalJSON", "TransparencyLog"]),
         // The SQLite ledger file: append-only journal table, derived tables, migrations
         // that run exactly the files in Schemas/sqlite. The only target that imports GRDB; no
         // GRDB type is public, and every GRDB error becomes a StoreError here.
@@ -93,6 +100,20 @@ let package = Package(
         .target(
             name: "HTTPMessageSignatures",
             dependencies: ["LedgerCrypto", .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers")]
+        ),
+        // The ledger service (`vtf serve`, issue 15): the log as C2SP tlog-tiles (checkpoint and
+        // hash tiles public, entry bundles for registered keys), the journal and proofs for
+        // requests signed (RFC 9421) by a registered key, /healthz and /metrics. Reads any store
+        // through LedgerStore's interfaces; the only target that imports Hummingbird.
+        .target(
+            name: "LedgerServer",
+            dependencies: [
+                "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
@@ -134,7 +155,9 @@ let package = Package(
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
+                "LedgerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The demo (`vtf demo`, a year of the fund run through the ledger's commands) and the
@@ -196,6 +219,15 @@ let package = Package(
         // PostgresStore without a server: the location URL and the password lookup.
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
         .testTarget(name: "HTTPMessageSignaturesTests", dependencies: ["HTTPMessageSignatures", "LedgerCrypto"]),
+        .testTarget(
+            name: "LedgerServerTests",
+            dependencies: [
+                "LedgerServer", "LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto",
+                "AuditFixtures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "VTFCommandsTests",
             dependencies: [

@@ -7,7 +7,7 @@ import LedgerJournal
 import TrustFundRules
 import TransparencyLog
 import LedgerStore
-import SQLiteStore
+public import SQLiteStore
 
 /// Builds the golden audit bundle from fixed TEST keys (their seeds are public: never use them for
 /// a real fund) and fixed times, so every run writes the same bytes; then one tampered copy per
@@ -52,6 +52,12 @@ public enum AuditFixtures {
         ("history-rewritten", "signs a different root than the journal's (history was rewritten)"),
         ("checkpoint-signed-by-wrong-key", "is not validly signed by the log key"),
     ]
+
+    /// Builds the golden ledger (18 entries; alice a fund manager, bruno revoked, audrey an
+    /// auditor who cosigned two checkpoints) as a new ledger file at `path`.
+    public static func goldenLedger(at path: String) throws -> LedgerFile {
+        try GoldenLedger.build(at: path)
+    }
 
     /// Writes `directory/golden` and `directory/tampered/<attack>`; `directory` must not hold them yet.
     public static func generate(into directory: String) async throws {

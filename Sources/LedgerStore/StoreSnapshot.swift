@@ -93,6 +93,10 @@ public protocol StoreSnapshot {
     func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [SHA256Digest]
     /// The Merkle root of the first `size` entries.
     func root(size: UInt64) throws -> SHA256Digest
+    /// The hashes of tree level `level` (0: the leaf hashes; level k: the roots of the complete
+    /// subtrees of 2^k leaves) at the indices of `range`, in order: what a C2SP tlog-tiles hash
+    /// tile holds. Throws `StoreError.notFound` when the tree does not have them all yet.
+    func treeHashes(level: Int, _ range: Range<UInt64>) throws -> [SHA256Digest]
 
     // MARK: What signed outputs rest on (CheckedJournal)
 

@@ -25,6 +25,7 @@ public enum LedgerCommandGroups {
             VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
             ProofCommand.self, AuditCommand.self,
         ]),
+        CommandGroup(name: "Serve", subcommands: [ServeCommand.self]),
     ]
 }
 

@@ -135,6 +135,37 @@ struct SnapshotConformanceTests {
         #expect(latest.1 == 0)
         #expect(!latest.0.contains("mallory.audit"), "a line that is no audit is not passed on")
     }
+
+    @Test("tree hashes are the leaves and the roots of complete subtrees, as tlog-tiles serves them", arguments: StoreFactories.all)
+    func treeHashesAreTheTreesNodes(factory: any StoreFactory) async throws {
+        let made = try await ConformanceLedger.start(factory)
+        defer { made.remove() }
+        let store = made.store
+        try await store.append([ConformanceLedger.voucher(150, ref: "T1"), ConformanceLedger.voucher(275, ref: "T2"), ConformanceLedger.voucher(40, ref: "T3")], keys: ConformanceLedger.aliceKeys, origin: nil)
+        var leaves: [[UInt8]] = []
+        for seq in 0..<(try await store.entryCount()) {
+            guard let entry = try await store.entry(at: seq) else { Issue.record("entry \(seq) is missing"); return }
+            leaves.append(SHA256.hash([0x00] + entry.bodyBytes).bytes)
+        }
+        #expect(leaves.count == 7)
+        let node: ([UInt8], [UInt8]) -> [UInt8] = { SHA256.hash([0x01] + $0 + $1).bytes }
+        let level1 = (0..<3).map { node(leaves[2 * $0], leaves[2 * $0 + 1]) }
+        let level2 = [node(level1[0], level1[1])]
+        let seen = try await store.read { ledger in
+            (try ledger.treeHashes(level: 0, 0..<7).map(\.bytes), try ledger.treeHashes(level: 1, 0..<3).map(\.bytes),
+             try ledger.treeHashes(level: 2, 0..<1).map(\.bytes), try ledger.treeHashes(level: 1, 2..<2).map(\.bytes))
+        }
+        #expect(seen.0 == leaves)
+        #expect(seen.1 == level1)
+        #expect(seen.2 == level2)
+        #expect(seen.3.isEmpty)
+        let beyond: [(Int, Range<UInt64>)] = [(0, 5..<8), (1, 3..<4), (2, 0..<2), (3, 0..<1)]
+        for (level, range) in beyond {
+            await #expect(throws: StoreError.self, "level \(level) \(range)") {
+                _ = try await store.read { ledger in try ledger.treeHashes(level: level, range) }
+            }
+        }
+    }
 }
 
 /// What a snapshot read, as comparable text.

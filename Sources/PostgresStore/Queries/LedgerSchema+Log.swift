@@ -44,6 +44,32 @@ extension LedgerSchema {
         try read { try proofBuilder().root(treeSize: size) }
     }
 
+    /// The hashes of tree level `level` at the indices of `range`: leaf hashes from the journal,
+    /// interior nodes from `merkle_nodes`, one query.
+    func treeHashes(level: Int, _ range: Range<UInt64>) throws -> [SHA256Digest] {
+        guard (0...63).contains(level), range.upperBound <= UInt64(Int64.max) else {
+            throw StoreError(.badInput, "tree level \(level), indices \(range) are beyond any tree")
+        }
+        return try read {
+            let rows = level == 0
+                ? try session.rows(
+                    "SELECT leaf_hash FROM journal WHERE seq >= $1 AND seq < $2 ORDER BY seq",
+                    [.seq(range.lowerBound), .seq(range.upperBound)])
+                : try session.rows(
+                    "SELECT hash FROM merkle_nodes WHERE level = $1 AND idx >= $2 AND idx < $3 ORDER BY idx",
+                    [.int(Int64(level)), .seq(range.lowerBound), .seq(range.upperBound)])
+            guard rows.count == range.count else {
+                throw StoreError(.notFound, "the tree has \(rows.count) of the \(range.count) hashes of level \(level) at \(range.lowerBound)..<\(range.upperBound)")
+            }
+            return try rows.map { row in
+                guard let digest = SHA256Digest(bytes: try row.bytes(0)) else {
+                    throw StoreError(.damaged, "a hash of tree level \(level) is not 32 bytes; run vtf verify")
+                }
+                return digest
+            }
+        }
+    }
+
     /// The latest stored checkpoint (or the one of `size`), with its cosignatures.
     func storedNote(size: UInt64?) throws -> StoredNote? {
         try read {

@@ -53,6 +53,32 @@ extension LedgerFile {
         try read { db in try proofBuilder(db).root(treeSize: size) }
     }
 
+    /// The hashes of tree level `level` at the indices of `range`: leaf hashes from the journal,
+    /// interior nodes from `merkle_nodes`, one query.
+    public func treeHashes(level: Int, _ range: Range<UInt64>) throws -> [SHA256Digest] {
+        guard (0...63).contains(level), range.upperBound <= UInt64(Int64.max) else {
+            throw StoreError(.badInput, "tree level \(level), indices \(range) are beyond any tree")
+        }
+        return try read { db in
+            let rows = level == 0
+                ? try Data.fetchAll(
+                    db, sql: "SELECT leaf_hash FROM journal WHERE seq >= ? AND seq < ? ORDER BY seq",
+                    arguments: [Int64(range.lowerBound), Int64(range.upperBound)])
+                : try Data.fetchAll(
+                    db, sql: "SELECT hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx",
+                    arguments: [level, Int64(range.lowerBound), Int64(range.upperBound)])
+            guard rows.count == range.count else {
+                throw StoreError(.notFound, "the tree has \(rows.count) of the \(range.count) hashes of level \(level) at \(range.lowerBound)..<\(range.upperBound)")
+            }
+            return try rows.map { bytes in
+                guard let digest = SHA256Digest(bytes: [UInt8](bytes)) else {
+                    throw StoreError(.damaged, "a hash of tree level \(level) is not 32 bytes; run vtf verify")
+                }
+                return digest
+            }
+        }
+    }
+
     static func leafHash(_ db: Database, _ seq: UInt64) throws -> SHA256Digest {
         guard let bytes = try Data.fetchOne(db, sql: "SELECT leaf_hash FROM journal WHERE seq = ?", arguments: [Int64(seq)]),
             let digest = SHA256Digest(bytes: [UInt8](bytes))

@@ -177,6 +177,7 @@ final class ReportMemo: StoreSnapshot {
 
     func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [SHA256Digest] { try base.consistencyProof(oldSize: oldSize, newSize: newSize) }
     func root(size: UInt64) throws -> SHA256Digest { try base.root(size: size) }
+    func treeHashes(level: Int, _ range: Range<UInt64>) throws -> [SHA256Digest] { try base.treeHashes(level: level, range) }
 
     func replayForSigning(threads: Int) throws -> (verification: StoreVerification, keys: [KeyState]) {
         try base.replayForSigning(threads: threads)

@@ -42,10 +42,7 @@ struct ProveCommand: ParsableCommand {
             let latest = size == nil ? try await store.latestNote()?.size : nil
             guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
             let proof = try await store.inclusionProof(seq: seq, size: treeSize)
-            print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
-                ("leaf_index", .integer(Int64(seq))), ("tree_size", .integer(Int64(treeSize))),
-                ("leaf_hash", .string(proof.leafHash.hex)), ("path", .array(proof.path.map { .string($0.hex) })),
-            ]))))
+            print(try ProofDocuments.inclusion(seq: seq, treeSize: treeSize, leafHash: proof.leafHash, path: proof.path))
         }
     }
 
@@ -68,10 +65,7 @@ struct ProveCommand: ParsableCommand {
         func run() async throws {
             let store = try await global.openReading()
             let path = try await store.consistencyProof(oldSize: old, newSize: new)
-            print(try JSONCanonicalizer.canonicalString(.object(JSONObject([
-                ("old_size", .integer(Int64(old))), ("new_size", .integer(Int64(new))),
-                ("path", .array(path.map { .string($0.hex) })),
-            ]))))
+            print(try ProofDocuments.consistency(oldSize: old, newSize: new, path: path))
         }
     }
 }

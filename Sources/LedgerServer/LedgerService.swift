@@ -1,0 +1,103 @@
+import Foundation
+public import Hummingbird
+public import LedgerStore
+public import Logging
+public import Prometheus
+
+/// The ledger service's routes over one store (`vtf serve`).
+///
+/// Public, as a C2SP tlog-tiles log publishes them: `GET /checkpoint` (the latest checkpoint
+/// with its witnesses' cosignatures), `GET /tile/<L>/<N>[.p/<W>]` (hash tiles) and
+/// `GET /v1/log/vkey`, plus `GET /healthz` and `GET /metrics`. For requests signed by a
+/// registered key (``SignedRequests``): `GET /tile/entries/<N>[.p/<W>]` (entry bundles: the
+/// entries' signed bytes, which name grantees), `GET /v1/journal?from=N&to=M` (JSON Lines as
+/// `vtf journal export` writes them), `GET /v1/proof/inclusion?seq=S[&size=N]` and
+/// `GET /v1/proof/consistency?old=M&new=N` (as `vtf prove` prints them).
+///
+/// The service reads through `LedgerReading` only: it holds no key and writes nothing.
+public struct LedgerService: Sendable {
+    /// The most entries one `/v1/journal` request returns.
+    public static let journalPageLimit: UInt64 = 10_000
+
+    /// The ledger served.
+    public let store: any LedgerReading
+    /// Who may read what is not public.
+    public var access: SignedRequests
+    /// The registry `/metrics` emits.
+    public let metrics: PrometheusCollectorRegistry
+    /// The time signatures are checked at (seconds since 1970).
+    public var now: @Sendable () -> Int
+
+    /// A service over `store`.
+    public init(
+        store: any LedgerReading, access: SignedRequests = SignedRequests(),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        now: @escaping @Sendable () -> Int = LedgerService.clock
+    ) {
+        self.store = store
+        self.access = access
+        self.metrics = metrics
+        self.now = now
+    }
+
+    /// The system clock, in seconds since 1970.
+    public static let clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+
+    /// The router of every route, with request metrics, and each request logged at `logLevel`
+    /// (method, path, status; never a header, so never a signature) when given.
+    public func router(logLevel: Logger.Level? = nil) -> Router<BasicRequestContext> {
+        let router = Router()
+        if let logLevel { router.add(middleware: LogRequestsMiddleware(logLevel)) }
+        router.add(middleware: RequestMetrics(registry: metrics))
+        router.get("healthz") { _, _ in try await health() }
+        router.get("metrics") { _, _ in metricsText() }
+        LogRoutes(service: self).add(to: router)
+        JournalRoutes(service: self).add(to: router)
+        return router
+    }
+
+    /// The key that signed `request`, refused unless registered and in force.
+    func requireSigner(_ request: Request) async throws -> String {
+        let keys = try await storeCall { try await store.keys() }
+        return try access.signer(of: request, now: now(), keys: keys).record.holder
+    }
+
+    /// Runs a store call, turning the store's refusals into the service's.
+    func storeCall<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            switch error.code {
+            case .notFound: throw ServiceRefusal(.notFound, error.message)
+            case .badInput: throw ServiceRefusal(.badRequest, error.message)
+            default: throw ServiceRefusal(.storeFailed, "the ledger could not be read: \(error.message)")
+            }
+        }
+    }
+
+    private func health() async throws -> Response {
+        let size = try await storeCall { try await store.entryCount() }
+        return Response.text("ok: \(size) entries\n")
+    }
+
+    private func metricsText() -> Response {
+        var bytes: [UInt8] = []
+        metrics.emit(into: &bytes)
+        return Response.bytes(bytes, contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+}
+
+extension Response {
+    /// A 200 response of UTF-8 text.
+    static func text(_ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {
+        bytes(Array(text.utf8), contentType: contentType)
+    }
+
+    /// A 200 response of `bytes`.
+    static func bytes(_ bytes: [UInt8], contentType: String, cacheControl: String = "no-cache") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = cacheControl
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

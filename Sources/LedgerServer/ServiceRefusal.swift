@@ -1,0 +1,56 @@
+import CanonicalJSON
+public import HTTPTypes
+public import Hummingbird
+
+/// Why the ledger service refused a request, with a stable code, an HTTP status and a message
+/// that names the fix. The body is `{"error": CODE, "message": TEXT}` (JSON); nothing is changed.
+public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, CustomStringConvertible {
+    /// What was wrong, stable for programs and tests.
+    public enum Code: String, Sendable, CaseIterable {
+        /// The request is not signed, or its signature is not accepted (RFC 9421).
+        case unauthenticated = "unauthenticated"
+        /// The request was signed by a key the ledger does not hold, or holds revoked.
+        case unknownKey = "unknown-key"
+        /// A parameter or path is malformed or out of range.
+        case badRequest = "bad-request"
+        /// Nothing is there (a tile beyond the tree, an entry past the end).
+        case notFound = "not-found"
+        /// The store could not answer (damaged, unreachable).
+        case storeFailed = "store-failed"
+    }
+
+    /// What was wrong.
+    public let code: Code
+    /// What was wrong and what to do, in a sentence.
+    public let message: String
+
+    /// A refusal.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The HTTP status of the refusal.
+    public var status: HTTPResponse.Status {
+        switch code {
+        case .unauthenticated, .unknownKey: .unauthorized
+        case .badRequest: .badRequest
+        case .notFound: .notFound
+        case .storeFailed: .serviceUnavailable
+        }
+    }
+
+    /// The message.
+    public var description: String { message }
+
+    /// The JSON body and status of the refusal.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let text = (try? JSONCanonicalizer.canonicalString(.object(JSONObject([
+            ("error", .string(code.rawValue)), ("message", .string(message)),
+        ])))) ?? "{\"error\":\"\(code.rawValue)\"}"
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Signature" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}

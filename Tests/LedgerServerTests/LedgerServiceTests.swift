@@ -1,0 +1,193 @@
+import AuditFixtures
+import Foundation
+import HTTPMessageSignatures
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LedgerCrypto
+import LedgerServer
+import LedgerStore
+import SQLiteStore
+import Testing
+import TransparencyLog
+
+/// The ledger service over the golden ledger (18 entries; alice a fund manager, bruno revoked,
+/// audrey an auditor, the intruder never registered), through Hummingbird's router test client.
+@Suite struct LedgerServiceTests {
+    let folder: String
+    let ledger: LedgerFile
+    let now = 1_790_000_000
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-serve-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        ledger = try AuditFixtures.goldenLedger(at: folder + "/golden.ledger")
+    }
+
+    func withClient(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let service = LedgerService(store: ledger.store, now: { [now] in now })
+        let app = Application(router: service.router())
+        try await app.test(.router) { client in try await test(client) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The headers of a request to `target` signed by `key` at `created`, covering what the
+    /// service requires (or `components`).
+    func signed(_ target: String, by key: Ed25519PrivateKey, created: Int? = nil, components: [String] = SignedRequests.required) throws -> HTTPFields {
+        let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+        let request = HTTPRequestParts(method: "GET", scheme: "http", authority: "localhost", path: parts[0], query: parts.count > 1 ? parts[1] : nil, headers: [])
+        let fields = try MessageSigner.sign(
+            request, label: "vtf",
+            parameters: SignatureParameters(components: components, created: created ?? now, keyID: key.publicKey.keyID, algorithm: "ed25519"),
+            key: key)
+        var headers = HTTPFields()
+        headers[HTTPField.Name("Signature-Input")!] = fields.signatureInput
+        headers[HTTPField.Name("Signature")!] = fields.signature
+        return headers
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        return (object ?? [:]).compactMapValues { $0 as? String }
+    }
+
+    /// RFC 6962's Merkle tree hash, written here again so the test does not trust vtf's.
+    static func treeHash(_ leaves: ArraySlice<[UInt8]>) -> [UInt8] {
+        if leaves.count == 1 { return leaves.first! }
+        var split = 1
+        while split * 2 < leaves.count { split *= 2 }
+        let left = treeHash(leaves.prefix(split)), right = treeHash(leaves.dropFirst(split))
+        return SHA256.hash([0x01] + left + right).bytes
+    }
+
+    @Test func theCheckpointIsTheLogsSignedNoteWithItsCosignatures() async throws {
+        let vkey = try ledger.logVerifierKey()
+        try await withClient { client in
+            try await client.execute(uri: "/checkpoint", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                let checkpoint = try LogCheckpoint(note: text, verifier: NoteVerifier(verifierKey: vkey)).checkpoint
+                #expect(checkpoint.size == 18)
+                #expect(text.contains("— \(AuditFixtures.witnessName) "))
+            }
+        }
+    }
+
+    @Test func hashTilesAndEntryBundlesRebuildTheSignedRoot() async throws {
+        let vkey = try ledger.logVerifierKey()
+        let headers = try signed("/tile/entries/000.p/18", by: AuditFixtures.auditor)
+        try await withClient { client in
+            let note = try await client.execute(uri: "/checkpoint", method: .get) { String(buffer: $0.body) }
+            let checkpoint = try LogCheckpoint(note: note, verifier: NoteVerifier(verifierKey: vkey)).checkpoint
+            let tile = try await client.execute(uri: "/tile/0/000.p/18", method: .get) { response in
+                #expect(response.status == .ok)
+                return [UInt8](buffer: response.body)
+            }
+            #expect(tile.count == 18 * 32)
+            let leaves = stride(from: 0, to: tile.count, by: 32).map { Array(tile[$0..<($0 + 32)]) }
+            #expect(Self.treeHash(leaves[...]) == checkpoint.rootHash.bytes)
+            let bundle = try await client.execute(uri: "/tile/entries/000.p/18", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                return [UInt8](buffer: response.body)
+            }
+            let entries = try TileData.entries(ofBundle: bundle)
+            #expect(entries.map { SHA256.hash([0x00] + $0).bytes } == leaves)
+        }
+    }
+
+    @Test func entriesNeedTheSignatureOfAKeyInForce() async throws {
+        let intruder = try signed("/tile/entries/000.p/18", by: AuditFixtures.intruder)
+        let revoked = try signed("/tile/entries/000.p/18", by: AuditFixtures.bruno)
+        let stale = try signed("/tile/entries/000.p/18", by: AuditFixtures.alice, created: now - 3600)
+        let otherPage = try signed("/v1/journal?from=0&to=1", by: AuditFixtures.alice)
+        let pathOnly = try signed("/v1/journal?from=0&to=18", by: AuditFixtures.alice, components: ["@method", "@path"])
+        try await withClient { client in
+            for (uri, headers, code, words) in [
+                ("/tile/entries/000.p/18", HTTPFields(), "unauthenticated", "not signed"),
+                ("/tile/entries/000.p/18", intruder, "unknown-key", "not registered"),
+                ("/tile/entries/000.p/18", revoked, "unknown-key", "revoked"),
+                ("/tile/entries/000.p/18", stale, "unauthenticated", "3600 s ago"),
+                ("/v1/journal?from=0&to=18", otherPage, "unauthenticated", "does not verify"),
+                ("/v1/journal?from=0&to=18", pathOnly, "unauthenticated", "does not cover @authority"),
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .unauthorized, "\(uri) \(code)")
+                    let body = try Self.json(response)
+                    #expect(body["error"] == code)
+                    #expect(body["message"]?.contains(words) == true, "\(body)")
+                }
+            }
+        }
+    }
+
+    @Test func theJournalIsServedAsJournalExportWritesIt() async throws {
+        var lines: [UInt8] = []
+        for line in try await ledger.store.exportLines(3..<18) { lines += line + [0x0A] }
+        let expected = lines
+        let page = try signed("/v1/journal?from=3&to=18", by: AuditFixtures.alice)
+        let beyond = try signed("/v1/journal?from=3&to=19", by: AuditFixtures.alice)
+        let twice = try signed("/v1/journal?from=3&from=4", by: AuditFixtures.alice)
+        let sign = try signed("/v1/journal?from=-1", by: AuditFixtures.alice)
+        try await withClient { client in
+            try await client.execute(uri: "/v1/journal?from=3&to=18", method: .get, headers: page) { response in
+                #expect(response.status == .ok)
+                #expect([UInt8](buffer: response.body) == expected)
+            }
+            for (uri, headers) in [("/v1/journal?from=3&to=19", beyond), ("/v1/journal?from=3&from=4", twice), ("/v1/journal?from=-1", sign)] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    let body = try Self.json(response)
+                    #expect(body["error"] == "bad-request")
+                }
+            }
+        }
+    }
+
+    @Test func proofsAreServedAsVtfProvePrintsThem() async throws {
+        let inclusion = try ledger.inclusionProof(seq: 5, size: 18)
+        let expected = try ProofDocuments.inclusion(seq: 5, treeSize: 18, leafHash: inclusion.leafHash, path: inclusion.path) + "\n"
+        let consistency = try ProofDocuments.consistency(oldSize: 7, newSize: 18, path: try ledger.consistencyProof(oldSize: 7, newSize: 18)) + "\n"
+        let signedInclusion = try signed("/v1/proof/inclusion?seq=5", by: AuditFixtures.auditor)
+        let signedConsistency = try signed("/v1/proof/consistency?old=7&new=18", by: AuditFixtures.auditor)
+        try await withClient { client in
+            try await client.execute(uri: "/v1/proof/inclusion?seq=5", method: .get, headers: signedInclusion) { response in
+                #expect(String(buffer: response.body) == expected)
+            }
+            try await client.execute(uri: "/v1/proof/consistency?old=7&new=18", method: .get, headers: signedConsistency) { response in
+                #expect(String(buffer: response.body) == consistency)
+            }
+        }
+    }
+
+    @Test func tilesBeyondTheTreeOrMisspeltAreRefused() async throws {
+        try await withClient { client in
+            for (uri, status, code) in [
+                ("/tile/0/000", HTTPResponse.Status.notFound, "not-found"),
+                ("/tile/0/000.p/19", .notFound, "not-found"),
+                ("/tile/0/0000", .badRequest, "bad-request"),
+                ("/tile/0/000.p/256", .badRequest, "bad-request"),
+                ("/tile/64/000", .badRequest, "bad-request"),
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri)")
+                    let body = try Self.json(response)
+                    #expect(body["error"] == code, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(String(buffer: response.body) == "ok: 18 entries\n")
+            }
+            _ = try await client.execute(uri: "/tile/entries/000", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains(#"vtf_http_requests_total{route="healthz",status="200"} 1"#))
+                #expect(text.contains(#"vtf_http_requests_total{route="tile",status="401"} 1"#))
+            }
+        }
+    }
+}
