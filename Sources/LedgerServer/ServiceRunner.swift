@@ -1,6 +1,9 @@
 import Hummingbird
 public import Logging
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the ledger service until SIGTERM or SIGINT, then stops gracefully: it takes no new
 /// connections and lets the requests in flight finish.
@@ -19,6 +22,35 @@ public enum ServiceRunner {
                 await onRunning(address)
             },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw ListenFailure(address: "\(host):\(port)", errno: error.errnoCode)
+        }
+    }
+}
+
+/// The service could not listen where it was asked to, and why, in words that name the fix.
+public struct ListenFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// HOST:PORT as given.
+    public let address: String
+    /// The system's error number (EADDRINUSE, EADDRNOTAVAIL, EACCES, …).
+    public let errno: Int32
+
+    /// The failure to listen on `address`.
+    public init(address: String, errno: Int32) {
+        self.address = address
+        self.errno = errno
+    }
+
+    /// What went wrong and what to do.
+    public var description: String {
+        let why = switch errno {
+        case EADDRINUSE: "the address is in use (another vtf serve, or another program, listens there): choose another port with --listen"
+        case EADDRNOTAVAIL: "this machine has no such address: give one of its own (127.0.0.1 for this machine only, 0.0.0.0 for every interface)"
+        case EACCES: "ports below 1024 need privileges: choose a port of 1024 or more, with a proxy in front (Scripts/serve/nginx.conf)"
+        default: String(cString: strerror(errno))
+        }
+        return "cannot listen on \(address): \(why)"
     }
 }

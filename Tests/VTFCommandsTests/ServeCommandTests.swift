@@ -60,6 +60,19 @@ import Testing
         }
     }
 
+    @Test func aPortInUseIsNamedAndTheFirstServiceGoesOn() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try Self.start(fund)
+        defer { if process.isRunning { process.terminate() } }
+        let taken = String(base.dropFirst("http://".count))
+        let second = try fund.vtf(["serve", "--listen", taken], as: nil)
+        #expect(second.status == 3, "\(second.stderr)")
+        #expect(second.stderr.contains("cannot listen on \(taken): the address is in use"), "\(second.stderr)")
+        let (status, _) = try await Self.get(base + "/healthz")
+        #expect(status == 200)
+    }
+
     @Test func aBadAddressIsRefusedBeforeListening() throws {
         let fund = try TestLedger()
         defer { fund.remove() }
