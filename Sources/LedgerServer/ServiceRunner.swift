@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 #if canImport(Glibc)
@@ -14,9 +15,14 @@ public enum ServiceRunner {
         onRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
         let router = service.router(logLevel: .info)
+        // A connection idle for 30 s is closed, and at most 512 are open at once: a client that
+        // opens connections and sends nothing cannot hold the service.
         let app = Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "vtf"),
+            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(30))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port), serverName: "vtf",
+                availableConnectionsDelegate: MaximumAvailableConnections(512, logger: logger)),
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? "\(host):\(port)"
                 await onRunning(address)

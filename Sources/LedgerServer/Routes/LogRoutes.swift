@@ -33,7 +33,8 @@ struct LogRoutes {
         do {
             coordinate = try TileCoordinate(path: String(request.uri.path.dropFirst()))
         } catch {
-            throw ServiceRefusal(.badRequest, "\(request.uri.path): \(error)")
+            // The path is the client's: echo a bounded part of it.
+            throw ServiceRefusal(.badRequest, "\(request.uri.path.prefix(120)): \(String(describing: error).prefix(300))")
         }
         let first = coordinate.index * UInt64(TileCoordinate.fullWidth)
         let range = first..<(first + UInt64(coordinate.width))
