@@ -224,7 +224,7 @@ let package = Package(
             name: "LedgerServerTests",
             dependencies: [
                 "LedgerServer", "LedgerStore", "SQLiteStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto",
-                "AuditFixtures",
+                "LedgerCore", "AuditFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

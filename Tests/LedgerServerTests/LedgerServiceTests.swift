@@ -4,7 +4,9 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LedgerCore
 import LedgerCrypto
+import LedgerJournal
 import LedgerServer
 import LedgerStore
 import SQLiteStore
@@ -92,6 +94,35 @@ import TransparencyLog
             }
             let entries = try TileData.entries(ofBundle: bundle)
             #expect(entries.map { SHA256.hash([0x00] + $0).bytes } == leaves)
+        }
+    }
+
+    @Test func aTileOfLevelOneHoldsTheRootsOfEach256Leaves() async throws {
+        let alice = WriteKeys(author: AuditFixtures.alice, log: AuditFixtures.log)
+        let day = try LedgerDate(parsing: "2026-03-31")
+        let drafts = try (0..<500).map { number in
+            EntryDraft(kind: .voucher, date: day, ref: "T-\(number)", memo: "tile test \(number)", postings: [
+                Posting(account: try AccountCode("5100"), amount: try Amount(parsing: "1.00", currency: .usd, mode: .exact), value: try Amount(parsing: "1.00", currency: .usd, mode: .exact)),
+                Posting(account: try AccountCode("1100"), amount: try Amount(parsing: "-1.00", currency: .usd, mode: .exact), value: try Amount(parsing: "-1.00", currency: .usd, mode: .exact)),
+            ])
+        }
+        try ledger.append(drafts, keys: alice)
+        #expect(try ledger.entryCount() == 518)
+        try await withClient { client in
+            var leaves: [[UInt8]] = []
+            for path in ["/tile/0/000", "/tile/0/001", "/tile/0/002.p/6"] {
+                let tile = try await client.execute(uri: path, method: .get) { [UInt8](buffer: $0.body) }
+                leaves += stride(from: 0, to: tile.count, by: 32).map { Array(tile[$0..<($0 + 32)]) }
+            }
+            #expect(leaves.count == 518)
+            let level1 = try await client.execute(uri: "/tile/1/000.p/2", method: .get) { response in
+                #expect(response.status == .ok)
+                return [UInt8](buffer: response.body)
+            }
+            #expect(level1 == Self.treeHash(leaves[0..<256]) + Self.treeHash(leaves[256..<512]))
+            try await client.execute(uri: "/tile/1/000.p/3", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
         }
     }
 
