@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
+        .library(name: "LedgerClient", targets: ["LedgerClient"]),
         .library(name: "VTFCommands", targets: ["VTFCommands"]),
         .library(name: "VTFDemo", targets: ["VTFDemo"]),
         .library(name: "VTFCLI", targets: ["VTFCLI"]),
@@ -49,6 +50,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The CLI's side of a ledger service: signed requests, answers read up to a cap.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -116,6 +119,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The CLI's side of a ledger service (issue 15): `--ledger https://HOST` is read through a
+        // local mirror that every sync extends with the service's entries and checkpoints, each
+        // checked as the store checks a copy (signatures, chain, rules, the log key's checkpoints)
+        // before any command reads it. Requests are signed (RFC 9421) with the person's own key.
+        .target(
+            name: "LedgerClient",
+            dependencies: [
+                "LedgerStore", "LedgerJournal", "HTTPMessageSignatures", "LedgerCrypto", "TransparencyLog", "CanonicalJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The trust fund: drafts for donors, agreements, receipts, grants and approvals (the
         // rules themselves are TrustFundRules, so auditors' verifiers enforce them), and the
         // IPSAS reports.
@@ -157,6 +173,7 @@ let package = Package(
                 "BankReconciliationBooking",
                 "AuditBundle",
                 "LedgerServer",
+                "LedgerClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,13 +11,16 @@ public import Prometheus
 /// `GET /v1/log/vkey`, plus `GET /healthz` and `GET /metrics`. For requests signed by a
 /// registered key (``SignedRequests``): `GET /tile/entries/<N>[.p/<W>]` (entry bundles: the
 /// entries' signed bytes, which name grantees), `GET /v1/journal?from=N&to=M` (JSON Lines as
-/// `vtf journal export` writes them), `GET /v1/proof/inclusion?seq=S[&size=N]` and
+/// `vtf journal export` writes them), `GET /v1/checkpoints?after=N[&limit=L]` (the stored
+/// checkpoints and their cosignatures, for a mirror), `GET /v1/proof/inclusion?seq=S[&size=N]` and
 /// `GET /v1/proof/consistency?old=M&new=N` (as `vtf prove` prints them).
 ///
 /// The service reads through `LedgerReading` only: it holds no key and writes nothing.
 public struct LedgerService: Sendable {
     /// The most entries one `/v1/journal` request returns.
     public static let journalPageLimit: UInt64 = 10_000
+    /// The most checkpoints one `/v1/checkpoints` request returns.
+    public static let checkpointPageLimit: UInt64 = 4096
 
     /// The ledger served.
     public let store: any LedgerReading

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import CanonicalJSON
+import LedgerClient
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
@@ -73,6 +74,7 @@ public enum CommandRunner {
         case let violation as RuleViolation: return (2, "refused: \(withoutEntryNumber(violation.message))")
         case let store as StoreError: return (store.kind == .input ? 2 : 3, store.message)
         case let input as InputError: return (2, input.message)
+        case let remote as RemoteError: return (remote.code == .badAnswer ? 1 : remote.isInput || remote.code == .refused ? 2 : 3, remote.message)
         case let bank as BankReconciliationError: return (2, bank.message)
         case let file as InputFileError: return (2, file.message)
         case let file as OutputFileError: return (file.code == .unwritable ? 3 : 2, file.message)

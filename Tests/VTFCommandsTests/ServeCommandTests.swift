@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import GRDB
 import Testing
 
 /// `vtf serve` as a user runs it: it says where it listens, answers over real HTTP, refuses the
@@ -81,5 +82,97 @@ import Testing
             #expect(result.status == 2, "\(address): \(result.stderr)")
             #expect(result.stderr.contains("--listen"), "\(address): \(result.stderr)")
         }
+    }
+}
+
+/// `--ledger http://…` (issue 15 point 2, read side): commands read a mirror that each run
+/// brings up to the service's latest checkpoint, checking every entry and checkpoint; their
+/// output is the local ledger's; a service serving a changed entry is refused (exit 1) and the
+/// mirror keeps what it had.
+@Suite struct ServiceLedgerTests {
+    static func run(_ fund: TestLedger, _ arguments: [String], key: String?, mirrors: String) throws -> CLI.Result {
+        var environment = ["VTF_MIRROR_DIR": mirrors]
+        if let key { environment["VTF_KEY"] = fund.key(key) }
+        return try CLI.vtf(arguments, in: fund.dir, environment: environment)
+    }
+
+    /// Changes `from` to `to` in the last entry's signed bytes, as someone with the database's
+    /// file (not the signers' keys) could.
+    static func forge(_ ledger: String, _ from: String, _ to: String) throws {
+        let queue = try DatabaseQueue(path: ledger)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER journal_no_update")
+            let seq = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journal"))
+            let body = try #require(try String.fetchOne(db, sql: "SELECT CAST(body AS TEXT) FROM journal WHERE seq = ?", arguments: [seq]))
+            #expect(body.contains(from))
+            try db.execute(sql: "UPDATE journal SET body = ? WHERE seq = ?", arguments: [Data(body.replacingOccurrences(of: from, with: to).utf8), seq])
+        }
+    }
+
+    @Test func readCommandsThroughAServiceSayWhatTheyDoOnTheFile() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        try fund.post(["1100:100.00", "4100:-100.00"], ref: "R-1")
+        let (process, base, _) = try ServeCommandTests.start(fund)
+        defer { if process.isRunning { process.terminate() } }
+        let mirrors = fund.dir + "/mirrors"
+        for arguments in [["verify"], ["balance"], ["journal", "export"], ["prove", "inclusion", "3"], ["checkpoint"]] {
+            let local = try fund.vtf(arguments + ["--ledger", fund.ledger], as: nil)
+            let remote = try Self.run(fund, arguments + ["--ledger", base], key: "auditor", mirrors: mirrors)
+            #expect(remote.status == 0, "\(arguments): \(remote.stderr)")
+            #expect(remote.stdout == local.stdout, "\(arguments)")
+            #expect(!remote.stdout.isEmpty)
+        }
+        // A new entry on the served ledger reaches the mirror at the next command.
+        try fund.post(["1100:25.00", "4100:-25.00"], ref: "R-2")
+        let local = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil)
+        let remote = try Self.run(fund, ["journal", "export", "--ledger", base], key: "alice", mirrors: mirrors)
+        #expect(remote.stdout == local.stdout)
+        #expect(remote.stdout.split(separator: "\n").count == local.stdout.split(separator: "\n").count)
+        // The mirror is kept where VTF_MIRROR_DIR says, in a folder only its owner reads.
+        let attributes = try FileManager.default.attributesOfItem(atPath: mirrors)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+    }
+
+    @Test func aKeyTheLedgerDoesNotHoldGetsNothing() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund)
+        defer { if process.isRunning { process.terminate() } }
+        let outsider = try Self.run(fund, ["verify", "--ledger", base], key: "outsider", mirrors: fund.dir + "/m1")
+        #expect(outsider.status == 2, "\(outsider.stderr)")
+        #expect(outsider.stderr.contains("not registered"), "\(outsider.stderr)")
+        let noKey = try Self.run(fund, ["verify", "--ledger", base], key: nil, mirrors: fund.dir + "/m2")
+        #expect(noKey.status == 2)
+        #expect(noKey.stderr.contains("set VTF_KEY"), "\(noKey.stderr)")
+        let write = try Self.run(fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "x", "--posting", "1100:1.00", "--posting", "4100:-1.00"], key: "alice", mirrors: fund.dir + "/m3")
+        #expect(write.status == 2)
+        #expect(write.stderr.contains("recording through a ledger service is not built yet"), "\(write.stderr)")
+        for url in ["http://example.org", "https://host/path", "https://user@host", "ftp://host", "https://host:99999"] {
+            let refused = try Self.run(fund, ["verify", "--ledger", url], key: "alice", mirrors: fund.dir + "/m4")
+            #expect(refused.status == 2, "\(url): \(refused.stderr)")
+        }
+    }
+
+    @Test func aServiceThatChangedAnEntryIsRefusedAndTheMirrorKeepsWhatItHad() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let mirrors = fund.dir + "/mirrors"
+        let (process, base, _) = try ServeCommandTests.start(fund)
+        defer { if process.isRunning { process.terminate() } }
+        let first = try Self.run(fund, ["verify", "--ledger", base], key: "auditor", mirrors: mirrors)
+        #expect(first.status == 0, "\(first.stderr)")
+        let held = first.stdout
+        try fund.post(["1100:100.00", "4100:-100.00"], memo: "honest", ref: "R-1")
+        // The service's store is changed behind its back: the new entry's memo, signature kept.
+        try Self.forge(fund.ledger, "honest", "forged")
+        let refused = try Self.run(fund, ["verify", "--ledger", base], key: "auditor", mirrors: mirrors)
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("do not check"), "\(refused.stderr)")
+        // The mirror still holds, and verifies, what it had.
+        let mirror = try #require(try FileManager.default.contentsOfDirectory(atPath: mirrors).first { $0.hasSuffix(".ledger") })
+        let kept = try fund.vtf(["verify", "--ledger", mirrors + "/" + mirror], as: nil)
+        #expect(kept.status == 0)
+        #expect(kept.stdout == held)
     }
 }

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Hummingbird
 import LedgerStore
 
@@ -8,6 +9,7 @@ struct JournalRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("v1/journal") { request, _ in try await journal(request) }
+        router.get("v1/checkpoints") { request, _ in try await checkpoints(request) }
         router.get("v1/proof/inclusion") { request, _ in try await inclusion(request) }
         router.get("v1/proof/consistency") { request, _ in try await consistency(request) }
     }
@@ -28,6 +30,31 @@ struct JournalRoutes {
         var bytes: [UInt8] = []
         for line in lines { bytes += line + [0x0A] }
         return Response.bytes(bytes, contentType: "application/jsonl; charset=utf-8")
+    }
+
+    /// The stored checkpoints of size greater than `after` (default 0), at most `limit` (at most
+    /// ``LedgerService/checkpointPageLimit``), as JSON Lines `{"cosignatures", "note", "size"}`:
+    /// the log's note as it signed it, and each witness's cosignature line, so that a mirror
+    /// stores them as the service does.
+    private func checkpoints(_ request: Request) async throws -> Response {
+        _ = try await service.requireSigner(request)
+        let after = try Self.natural(request, "after") ?? 0
+        let limit = min(try Self.natural(request, "limit") ?? LedgerService.checkpointPageLimit, LedgerService.checkpointPageLimit)
+        let sizes = try await service.storeCall { try await service.store.storedNotes(after: after, limit: Int(limit)).map(\.size) }
+        let lines = try await service.storeCall {
+            try await service.store.read { snapshot in
+                try sizes.map { size throws -> String in
+                    guard let parts = try snapshot.checkpointParts(size: size) else {
+                        throw StoreError(.damaged, "the checkpoint of size \(size) vanished while it was read; ask again")
+                    }
+                    return try JSONCanonicalizer.canonicalString(.object(JSONObject([
+                        ("size", .integer(Int64(clamping: size))), ("note", .string(parts.note)),
+                        ("cosignatures", .array(parts.cosignatureLines.map { .string($0) })),
+                    ])))
+                }
+            }
+        }
+        return Response.text(lines.map { $0 + "\n" }.joined(), contentType: "application/jsonl; charset=utf-8")
     }
 
     private func inclusion(_ request: Request) async throws -> Response {

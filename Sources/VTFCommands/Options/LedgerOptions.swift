@@ -16,7 +16,7 @@ public protocol LedgerLocating {
 /// `--ledger` alone: the options of a command that only reads the ledger, so its help does not
 /// offer a --key it would never use.
 public struct LedgerOptions: ParsableArguments, LedgerLocating {
-    @Option(help: ArgumentHelp("The ledger: a file, or postgresql://USER@HOST[:PORT]/DB?schema=NAME (default: $VTF_LEDGER).", valueName: "ledger"))
+    @Option(help: ArgumentHelp("The ledger: a file, postgresql://USER@HOST[:PORT]/DB?schema=NAME, or a service's https://HOST[:PORT] read as your key (VTF_KEY) (default: $VTF_LEDGER).", valueName: "ledger"))
     /// The ledger file given with --ledger; nil when absent (then $VTF_LEDGER names it).
     public var ledger: String?
 
@@ -54,7 +54,7 @@ extension LedgerLocating {
         case .sqliteFile(let path):
             try StoreLocation.checkFile(path)
             return try LedgerFile.open(at: path, mode: readOnly ? .readOnly : .readWrite, rules: .unvtf)
-        case .postgres:
+        case .postgres, .service:
             throw InputError("--ledger: this command works on a ledger file only; give the path of one (vtf store copy makes a file from a PostgreSQL ledger)")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 public import LedgerJournal
 public import LedgerStore
 public import PostgresStore
+public import LedgerClient
 import SQLiteStore
 import SafeIO
 
@@ -14,6 +15,8 @@ public enum StoreLocation: Equatable, Sendable {
     case sqliteFile(String)
     /// A ledger in a schema of a PostgreSQL database.
     case postgres(PostgresLocation)
+    /// A ledger served by `vtf serve`, read through a mirror on this machine (``ServiceMirror``).
+    case service(RemoteLocation)
 
     /// The location `value` names. Refuses (exit 2) a PostgreSQL URL that does not parse or holds
     /// a password, and a URL of any other scheme. A password is never echoed.
@@ -27,8 +30,12 @@ public enum StoreLocation: Equatable, Sendable {
             do { self = .postgres(try PostgresLocation(value)) } catch {
                 throw InputError("--ledger: \(error.message)")
             }
+        case "https", "http":
+            do { self = .service(try RemoteLocation(value)) } catch {
+                throw InputError("--ledger: \(error.message)")
+            }
         default:
-            throw InputError("--ledger \(scheme)://…: vtf keeps no ledger at a \(scheme) URL; give the path of a ledger file or a postgresql:// URL")
+            throw InputError("--ledger \(scheme)://…: vtf keeps no ledger at a \(scheme) URL; give the path of a ledger file, a postgresql:// URL or a service's https:// URL")
         }
     }
 
@@ -52,6 +59,8 @@ public enum StoreLocation: Equatable, Sendable {
             return try await SQLiteLedger.open(at: path, mode: .readOnly, rules: rules)
         case .postgres(let location):
             return try await PostgresLedger.open(Self.connection(location), rules: rules)
+        case .service(let location):
+            return try await ServiceMirror.open(location, rules: rules)
         }
     }
 
@@ -63,7 +72,15 @@ public enum StoreLocation: Equatable, Sendable {
             return try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
         case .postgres(let location):
             return try await PostgresLedger.open(Self.connection(location), rules: rules)
+        case .service(let location):
+            throw Self.notYet(location)
         }
+    }
+
+    /// Recording through a ledger service (drafts proposed there, signed here) is the next
+    /// part of issue 15; until then a command that writes refuses a service's URL.
+    static func notYet(_ location: RemoteLocation) -> InputError {
+        InputError("--ledger \(location): recording through a ledger service is not built yet; this vtf reads a service (verify, reports, proofs, statements) and records on a ledger file or a postgresql:// ledger only (nothing was changed)")
     }
 
     /// Creates the ledger with its genesis entry, then `more`, and its local settings, in one
@@ -80,6 +97,8 @@ public enum StoreLocation: Equatable, Sendable {
             return try await PostgresLedger.create(
                 Self.connection(location), origin: origin, genesis: genesis, then: more, keys: keys, localSettings: localSettings,
                 rules: rules)
+        case .service(let location):
+            throw Self.notYet(location)
         }
     }
 
@@ -110,6 +129,8 @@ extension StoreLocation {
             guard count == 0 else {
                 throw InputError("\(option) \(location) already holds a ledger; a new ledger needs a schema that holds none (?schema=NAME) (nothing was changed)")
             }
+        case .service(let location):
+            throw Self.notYet(location)
         }
     }
 }

@@ -22,6 +22,8 @@ extension StoreLocation {
                 throw InputError("--to \(location) already holds a ledger; vtf store copy writes a new ledger: give a schema that holds none (?schema=NAME) (nothing was changed)")
             }
             return ledger
+        case .service(let location):
+            throw Self.notYet(location)
         }
     }
 
@@ -34,6 +36,8 @@ extension StoreLocation {
             // vtf drops nothing on a server: the entries copied so far stay, and the next copy
             // into this schema is refused until its owner drops it.
             Terminal.note("vtf: the copy stopped part-way; \(location) holds what was copied so far. Drop that schema (DROP SCHEMA \(location.quotedSchema) CASCADE, as its owner) before copying into it again")
+        case .service:
+            break
         }
     }
 }

@@ -1,0 +1,79 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPMessageSignatures
+public import LedgerCrypto
+import NIOCore
+import NIOHTTP1
+
+/// A ledger service as a person's `vtf` reaches it: every request signed (RFC 9421, Ed25519)
+/// with their own key, which never leaves their machine; answers read up to a cap; redirects
+/// never followed (a signature is made for one authority and path).
+public final class RemoteLedger: Sendable {
+    /// The most bytes one answer may hold (a page of 10,000 entries is a few MB).
+    public static let maxAnswerBytes = 64 << 20
+
+    /// Where the service is.
+    public let location: RemoteLocation
+    private let key: Ed25519PrivateKey
+    private let client: HTTPClient
+    private let now: @Sendable () -> Int
+
+    /// A connection to the service at `location`, signing with `key`.
+    public init(_ location: RemoteLocation, key: Ed25519PrivateKey, now: @escaping @Sendable () -> Int = RemoteLedger.clock) {
+        self.location = location
+        self.key = key
+        self.now = now
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// The system clock, in seconds since 1970.
+    public static let clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+
+    /// Closes the connections; call once, when done.
+    public func close() async {
+        try? await client.shutdown()
+    }
+
+    /// GET `path` with `query` (without its `?`), signed; the answer's bytes.
+    ///
+    /// - Throws: ``RemoteError``: unreachable, refused (with the service's message), or an
+    ///   answer over ``maxAnswerBytes``.
+    public func get(_ path: String, query: String? = nil) async throws -> [UInt8] {
+        let parts = HTTPRequestParts(method: "GET", scheme: location.scheme, authority: location.authority, path: path, query: query, headers: [])
+        let fields = try MessageSigner.sign(
+            parts, label: "vtf",
+            parameters: SignatureParameters(components: ["@method", "@authority", "@path", "@query"], created: now(), keyID: key.publicKey.keyID, algorithm: "ed25519"),
+            key: key)
+        var request = HTTPClientRequest(url: "\(location)\(path)\(query.map { "?" + $0 } ?? "")")
+        request.method = .GET
+        request.headers.add(name: "Signature-Input", value: fields.signatureInput)
+        request.headers.add(name: "Signature", value: fields.signature)
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: .seconds(120))
+            body = try await response.body.collect(upTo: Self.maxAnswerBytes)
+        } catch let error as NIOTooManyBytesError {
+            _ = error
+            throw RemoteError(.badAnswer, "\(location)\(path): the answer is over \(Self.maxAnswerBytes >> 20) MB; a ledger service sends less")
+        } catch {
+            throw RemoteError(.unreachable, "cannot reach \(location): \(error); check the address and that vtf serve runs there")
+        }
+        let bytes = Array(body.readableBytesView)
+        guard response.status == .ok else {
+            throw RemoteError(.refused, "\(location) refused \(path) (\(response.status.code)): \(Self.message(of: bytes))")
+        }
+        return bytes
+    }
+
+    /// The `message` of a service's `{"error", "message"}`, or the start of the answer.
+    static func message(of bytes: [UInt8]) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], let message = object["message"] as? String {
+            return message
+        }
+        return String(decoding: bytes.prefix(200), as: UTF8.self)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LedgerClient
+import LedgerJournal
+import LedgerStore
+import SQLiteStore
+import SafeIO
+
+/// A ledger read through a ledger service (`--ledger https://HOST`): vtf keeps a mirror of it on
+/// this machine, brings it up to the service's latest checkpoint with requests signed by the
+/// person's key (VTF_KEY), checking every entry and checkpoint as a store copy does, and the
+/// command reads the mirror: the same output, statuses and refusals as on a local ledger.
+enum ServiceMirror {
+    /// Where mirrors are kept: $VTF_MIRROR_DIR, else $XDG_CACHE_HOME/vtf/mirrors, else
+    /// ~/.cache/vtf/mirrors.
+    static func folder() -> String {
+        let environment = GlobalOptions.environment
+        if let dir = environment["VTF_MIRROR_DIR"], !dir.isEmpty { return dir }
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache").path
+        return cache + "/vtf/mirrors"
+    }
+
+    /// The mirror file of the service at `location`.
+    static func path(of location: RemoteLocation) -> String {
+        let name = location.authority.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
+        return folder() + "/\(location.scheme)_\(name).ledger"
+    }
+
+    /// The mirror of the service at `location`, brought up to its latest checkpoint.
+    static func open(_ location: RemoteLocation, rules: LedgerRules) async throws -> any LedgerReading {
+        guard let keyPath = GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
+            throw InputError("--ledger \(location): a ledger service gives its journal to registered keys only; set VTF_KEY to your private key file")
+        }
+        let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
+        let path = path(of: location)
+        try FileManager.default.createDirectory(atPath: folder(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let mirror = FileManager.default.fileExists(atPath: path)
+            ? try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
+            : try await SQLiteLedger.createEmpty(at: path, rules: rules)
+        let remote = RemoteLedger(location, key: key)
+        do {
+            _ = try await MirrorSync.sync(remote, into: mirror)
+            await remote.close()
+        } catch {
+            await remote.close()
+            throw error
+        }
+        return mirror
+    }
+}
