@@ -134,6 +134,26 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
     }
 
+    @Test func commandsStartedTogetherShareOneMirror() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        for number in 1...30 { try fund.post(["1100:\(number).00", "4100:-\(number).00"], ref: "C-\(number)") }
+        let (process, base, _) = try ServeCommandTests.start(fund)
+        defer { if process.isRunning { process.terminate() } }
+        let mirrors = fund.dir + "/mirrors"
+        let local = try fund.vtf(["verify", "--ledger", fund.ledger], as: nil).stdout
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            results.add(Result { try Self.run(fund, ["verify", "--ledger", base], key: "auditor", mirrors: mirrors) })
+        }
+        for result in results.all {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == local)
+        }
+        #expect(results.all.count == 3)
+    }
+
     @Test func aKeyTheLedgerDoesNotHoldGetsNothing() async throws {
         let fund = try TestLedger()
         defer { fund.remove() }
@@ -175,4 +195,13 @@ import Testing
         #expect(kept.status == 0)
         #expect(kept.stdout == held)
     }
+}
+
+/// Results gathered from several threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<CLI.Result, any Error>] = []
+
+    func add(_ result: Result<CLI.Result, any Error>) { lock.withLock { results.append(result) } }
+    var all: [Result<CLI.Result, any Error>] { lock.withLock { results } }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LedgerClient
 import LedgerJournal
 import LedgerStore
@@ -34,9 +37,14 @@ enum ServiceMirror {
         let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
         let path = path(of: location)
         try FileManager.default.createDirectory(atPath: folder(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let mirror = FileManager.default.fileExists(atPath: path)
+        // One sync at a time per mirror: a second vtf waits here, then finds the entries added.
+        let lock = try SyncLock(path + ".lock")
+        defer { lock.release() }
+        let exists = FileManager.default.fileExists(atPath: path)
+        let mirror = exists
             ? try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
             : try await SQLiteLedger.createEmpty(at: path, rules: rules)
+        if !exists { chmod(path, 0o600) }
         let remote = RemoteLedger(location, key: key)
         do {
             _ = try await MirrorSync.sync(remote, into: mirror)
@@ -46,5 +54,27 @@ enum ServiceMirror {
             throw error
         }
         return mirror
+    }
+}
+
+/// An exclusive lock on a file (flock), held until released or the process ends.
+final class SyncLock {
+    private let descriptor: Int32
+
+    init(_ path: String) throws {
+        descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw InputError("cannot open \(path) to lock the mirror: \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw InputError("cannot lock \(path): \(reason)")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
