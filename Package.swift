@@ -111,7 +111,7 @@ let package = Package(
         .target(
             name: "LedgerServer",
             dependencies: [
-                "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON",
+                "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON", "LedgerCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

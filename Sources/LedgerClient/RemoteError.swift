@@ -12,6 +12,8 @@ public struct RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The service answered something that is not what it must serve (too large, malformed,
         /// not the next entries, not signed by the ledger's log key).
         case badAnswer = "bad-answer"
+        /// What was asked cannot be done through a service (yet): the message says where.
+        case notSupported = "not-supported"
     }
 
     /// What went wrong.
@@ -30,5 +32,5 @@ public struct RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Whether the cause lies with this machine's input (exit 2) rather than the network or the
     /// service (exit 3).
-    public var isInput: Bool { code == .badURL }
+    public var isInput: Bool { code == .badURL || code == .notSupported || code == .refused }
 }

@@ -7,7 +7,8 @@ import NIOHTTP1
 
 /// A ledger service as a person's `vtf` reaches it: every request signed (RFC 9421, Ed25519)
 /// with their own key, which never leaves their machine; answers read up to a cap; redirects
-/// never followed (a signature is made for one authority and path).
+/// never followed (a signature is made for one authority and path). Each request has a client
+/// of its own, shut down when it is answered, so nothing is left to close.
 public final class RemoteLedger: Sendable {
     /// The most bytes one answer may hold (a page of 10,000 entries is a few MB).
     public static let maxAnswerBytes = 64 << 20
@@ -15,7 +16,6 @@ public final class RemoteLedger: Sendable {
     /// Where the service is.
     public let location: RemoteLocation
     private let key: Ed25519PrivateKey
-    private let client: HTTPClient
     private let now: @Sendable () -> Int
 
     /// A connection to the service at `location`, signing with `key`.
@@ -23,18 +23,56 @@ public final class RemoteLedger: Sendable {
         self.location = location
         self.key = key
         self.now = now
+    }
+
+    /// Runs `request` on a client of its own (no redirects), shut down before returning, and
+    /// reads at most `limit` bytes of the answer.
+    private func execute(_ request: HTTPClientRequest, limit: Int) async throws -> (status: Int, body: [UInt8]) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let response = try await client.execute(request, timeout: .seconds(120))
+            let body = try await response.body.collect(upTo: limit)
+            try await client.shutdown()
+            return (Int(response.status.code), Array(body.readableBytesView))
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     /// The system clock, in seconds since 1970.
     public static let clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
-    /// Closes the connections; call once, when done.
-    public func close() async {
-        try? await client.shutdown()
+    /// POST `body` to `path`, signed with its `Content-Digest`; the status and the answer's
+    /// bytes (refusals included: the caller decides what a status means).
+    ///
+    /// - Throws: ``RemoteError`` when the service cannot be reached or answers over the cap.
+    public func post(_ path: String, body: [UInt8], contentType: String) async throws -> (status: Int, body: [UInt8]) {
+        let digest = ContentDigest.field(for: body)
+        let parts = HTTPRequestParts(
+            method: "POST", scheme: location.scheme, authority: location.authority, path: path, query: nil,
+            headers: [("content-digest", digest)])
+        let fields = try MessageSigner.sign(
+            parts, label: "vtf",
+            parameters: SignatureParameters(
+                components: ["@method", "@authority", "@path", "@query", "content-digest"], created: now(), keyID: key.publicKey.keyID,
+                algorithm: "ed25519"),
+            key: key)
+        var request = HTTPClientRequest(url: "\(location)\(path)")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: contentType)
+        request.headers.add(name: "Content-Digest", value: digest)
+        request.headers.add(name: "Signature-Input", value: fields.signatureInput)
+        request.headers.add(name: "Signature", value: fields.signature)
+        request.body = .bytes(ByteBuffer(bytes: body))
+        do {
+            return try await execute(request, limit: 1 << 20)
+        } catch {
+            throw RemoteError(.unreachable, "cannot reach \(location) to record: \(error); nothing may have been recorded, run the command again")
+        }
     }
 
     /// GET `path` with `query` (without its `?`), signed; the answer's bytes.
@@ -51,20 +89,17 @@ public final class RemoteLedger: Sendable {
         request.method = .GET
         request.headers.add(name: "Signature-Input", value: fields.signatureInput)
         request.headers.add(name: "Signature", value: fields.signature)
-        let response: HTTPClientResponse
-        let body: ByteBuffer
+        let status: Int
+        let bytes: [UInt8]
         do {
-            response = try await client.execute(request, timeout: .seconds(120))
-            body = try await response.body.collect(upTo: Self.maxAnswerBytes)
-        } catch let error as NIOTooManyBytesError {
-            _ = error
+            (status, bytes) = try await execute(request, limit: Self.maxAnswerBytes)
+        } catch is NIOTooManyBytesError {
             throw RemoteError(.badAnswer, "\(location)\(path): the answer is over \(Self.maxAnswerBytes >> 20) MB; a ledger service sends less")
         } catch {
             throw RemoteError(.unreachable, "cannot reach \(location): \(error); check the address and that vtf serve runs there")
         }
-        let bytes = Array(body.readableBytesView)
-        guard response.status == .ok else {
-            throw RemoteError(.refused, "\(location) refused \(path) (\(response.status.code)): \(Self.message(of: bytes))")
+        guard status == 200 else {
+            throw RemoteError(.refused, "\(location) refused \(path) (\(status)): \(Self.message(of: bytes))")
         }
         return bytes
     }

@@ -3,6 +3,8 @@ public import Hummingbird
 public import LedgerStore
 public import Logging
 public import Prometheus
+public import LedgerCrypto
+import LedgerJournal
 
 /// The ledger service's routes over one store (`vtf serve`).
 ///
@@ -15,7 +17,10 @@ public import Prometheus
 /// checkpoints and their cosignatures, for a mirror), `GET /v1/proof/inclusion?seq=S[&size=N]` and
 /// `GET /v1/proof/consistency?old=M&new=N` (as `vtf prove` prints them).
 ///
-/// The service reads through `LedgerReading` only: it holds no key and writes nothing.
+/// Without a log key the service reads through `LedgerReading` only and writes nothing. With
+/// the ledger's log key and the store opened to write, it also records (`POST /v1/entries`,
+/// `RecordRoutes`): entries people drafted and signed on their own machines, checked again
+/// by the store's `appendSigned`, each with a checkpoint it signs.
 public struct LedgerService: Sendable {
     /// The most entries one `/v1/journal` request returns.
     public static let journalPageLimit: UInt64 = 10_000
@@ -24,6 +29,15 @@ public struct LedgerService: Sendable {
 
     /// The ledger served.
     public let store: any LedgerReading
+    /// The ledger's log key, when this service records entries (it alone signs checkpoints);
+    /// nil for a service that only reads.
+    public let logKey: Ed25519PrivateKey?
+    /// Where entries are recorded (the store, opened to write), when ``logKey`` is given.
+    let writer: (any LedgerWriting)?
+    /// One recording at a time in this process (others wait, rather than conflict).
+    let recording = RecordingQueue()
+    /// Where the service logs what it records.
+    public var logger = Logger(label: "vtf.serve")
     /// Who may read what is not public.
     public var access: SignedRequests
     /// The registry `/metrics` emits.
@@ -31,13 +45,17 @@ public struct LedgerService: Sendable {
     /// The time signatures are checked at (seconds since 1970).
     public var now: @Sendable () -> Int
 
-    /// A service over `store`.
+    /// A service over `store`: it records entries when `writer` (the same ledger, opened to
+    /// write) and `logKey` are given, and only reads otherwise.
     public init(
-        store: any LedgerReading, access: SignedRequests = SignedRequests(),
+        store: any LedgerReading, writer: (any LedgerWriting)? = nil, logKey: Ed25519PrivateKey? = nil,
+        access: SignedRequests = SignedRequests(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         now: @escaping @Sendable () -> Int = LedgerService.clock
     ) {
         self.store = store
+        self.writer = writer
+        self.logKey = writer == nil ? nil : logKey
         self.access = access
         self.metrics = metrics
         self.now = now
@@ -56,13 +74,21 @@ public struct LedgerService: Sendable {
         router.get("metrics") { _, _ in metricsText() }
         LogRoutes(service: self).add(to: router)
         JournalRoutes(service: self).add(to: router)
+        RecordRoutes(service: self).add(to: router)
         return router
     }
 
     /// The key that signed `request`, refused unless registered and in force.
-    func requireSigner(_ request: Request) async throws -> String {
+    @discardableResult
+    func requireSigner(_ request: Request) async throws -> KeyState {
         let keys = try await storeCall { try await store.keys() }
-        return try access.signer(of: request, now: now(), keys: keys).record.holder
+        return try access.signer(of: request, now: now(), keys: keys)
+    }
+
+    /// The key that signed `request` and its body (`content-digest` covered and matching).
+    func requireSigner(_ request: Request, coveringBody body: [UInt8]) async throws -> KeyState {
+        let keys = try await storeCall { try await store.keys() }
+        return try access.signer(of: request, body: body, now: now(), keys: keys)
     }
 
     /// Runs a store call, turning the store's refusals into the service's.
@@ -91,16 +117,32 @@ public struct LedgerService: Sendable {
 }
 
 extension Response {
-    /// A 200 response of UTF-8 text.
-    static func text(_ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {
-        bytes(Array(text.utf8), contentType: contentType)
+    /// A response (200 unless `status` says otherwise) of UTF-8 text.
+    static func text(_ text: String, contentType: String = "text/plain; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
+        bytes(Array(text.utf8), contentType: contentType, status: status)
     }
 
-    /// A 200 response of `bytes`.
-    static func bytes(_ bytes: [UInt8], contentType: String, cacheControl: String = "no-cache") -> Response {
+    /// A response (200 unless `status` says otherwise) of `bytes`.
+    static func bytes(_ bytes: [UInt8], contentType: String, cacheControl: String = "no-cache", status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.cacheControl] = cacheControl
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// Runs recordings one at a time, in order of arrival.
+actor RecordingQueue {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        while busy { await withCheckedContinuation { waiting.append($0) } }
+        busy = true
+        defer {
+            busy = false
+            if !waiting.isEmpty { waiting.removeFirst().resume() }
+        }
+        return try await body()
     }
 }

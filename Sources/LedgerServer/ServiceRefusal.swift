@@ -17,6 +17,12 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case notFound = "not-found"
         /// The store could not answer (damaged, unreachable).
         case storeFailed = "store-failed"
+        /// Another entry was recorded first: draft again against the ledger as it is now.
+        case conflict = "conflict"
+        /// The ledger's rules refuse the entry (the message is the rule's).
+        case ruleRefused = "refused"
+        /// This service records nothing (started without the log key).
+        case readOnly = "read-only"
     }
 
     /// What was wrong.
@@ -37,6 +43,9 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case .badRequest: .badRequest
         case .notFound: .notFound
         case .storeFailed: .serviceUnavailable
+        case .conflict: .conflict
+        case .ruleRefused: .unprocessableContent
+        case .readOnly: .forbidden
         }
     }
 

@@ -222,3 +222,83 @@ import TransparencyLog
         }
     }
 }
+
+/// `POST /v1/entries`: the service records only the next entry, signed by the key that signs
+/// the request, recorded now, and checked by the rules; it changes nothing otherwise.
+@Suite struct RecordingServiceTests {
+    let folder: String
+    let ledger: LedgerFile
+    /// The next entry of the golden ledger, signed by alice (made on a copy of it).
+    let next: SignedEntry
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        ledger = try AuditFixtures.goldenLedger(at: folder + "/golden.ledger")
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: folder + "/golden.ledger" + suffix) {
+            try FileManager.default.copyItem(atPath: folder + "/golden.ledger" + suffix, toPath: folder + "/copy.ledger" + suffix)
+        }
+        let copy = try LedgerFile.open(at: folder + "/copy.ledger", mode: .readWrite, rules: .unvtf)
+        let amount = try Amount(parsing: "5.00", currency: .usd, mode: .exact)
+        let minus = try Amount(parsing: "-5.00", currency: .usd, mode: .exact)
+        next = try copy.append([EntryDraft(kind: .voucher, date: try LedgerDate(parsing: "2026-03-31"), ref: "NEXT-1", memo: "next", postings: [
+            Posting(account: try AccountCode("5400"), amount: amount, value: amount), Posting(account: try AccountCode("1100"), amount: minus, value: minus),
+        ])], keys: WriteKeys(author: AuditFixtures.alice, log: AuditFixtures.log))[0]
+    }
+
+    func line(_ entry: SignedEntry) throws -> [UInt8] {
+        try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature) + [0x0A]
+    }
+
+    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true) async throws -> (HTTPResponse.Status, String) {
+        let service = LedgerService(store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil)
+        let app = Application(router: service.router())
+        let digest = ContentDigest.field(for: body)
+        let parts = HTTPRequestParts(method: "POST", scheme: "http", authority: "localhost", path: "/v1/entries", query: nil, headers: [("content-digest", digest)])
+        let fields = try MessageSigner.sign(parts, label: "vtf", parameters: SignatureParameters(
+            components: SignedRequests.required + ["content-digest"], created: LedgerService.clock(), keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
+        var headers = HTTPFields()
+        headers[HTTPField.Name("Content-Digest")!] = digest
+        headers[HTTPField.Name("Signature-Input")!] = fields.signatureInput
+        headers[HTTPField.Name("Signature")!] = fields.signature
+        let sent = headers
+        return try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/entries", method: .post, headers: sent, body: ByteBuffer(bytes: body)) { response in
+                (response.status, String(buffer: response.body))
+            }
+        }
+    }
+
+    @Test func theNextEntrySignedByItsSenderIsRecordedWithACheckpointOfTheLogKey() async throws {
+        let (status, note) = try await post(try line(next), by: AuditFixtures.alice)
+        #expect(status == .created, "\(note)")
+        #expect(try ledger.entryCount() == 19)
+        #expect(try ledger.entry(at: 18)?.bodyBytes == next.bodyBytes)
+        let checkpoint = try LogCheckpoint(note: note, verifier: NoteVerifier(verifierKey: ledger.logVerifierKey())).checkpoint
+        #expect(checkpoint.size == 19)
+        #expect(checkpoint.rootHash == (try ledger.root(size: 19)))
+        #expect(try await ledger.store.verify(threads: 1).differences.isEmpty)
+        // The same submission again is not the next entry any more: a conflict, nothing written.
+        let (again, _) = try await post(try line(next), by: AuditFixtures.alice)
+        #expect(again == .conflict)
+        #expect(try ledger.entryCount() == 19)
+    }
+
+    @Test func whatTheServiceMustNotRecordChangesNothing() async throws {
+        var badSignature = next.signature
+        badSignature[0] ^= 1
+        let forged = SignedEntry(body: next.body, bodyBytes: next.bodyBytes, signature: badSignature)
+        let cases: [(String, [UInt8], Ed25519PrivateKey, Bool, HTTPResponse.Status)] = [
+            ("a read-only service", try line(next), AuditFixtures.alice, false, .forbidden),
+            ("another person's entry", try line(next), AuditFixtures.auditor, true, .badRequest),
+            ("a bad signature", try line(forged), AuditFixtures.alice, true, .badRequest),
+            ("not a journal line", Array("{\"kind\":\"voucher\"}\n".utf8), AuditFixtures.alice, true, .badRequest),
+            ("an unregistered sender", try line(next), AuditFixtures.intruder, true, .unauthorized),
+        ]
+        for (what, body, key, recording, expected) in cases {
+            let (status, message) = try await post(body, by: key, recording: recording)
+            #expect(status == expected, "\(what): \(message)")
+            #expect(try ledger.entryCount() == 18, "\(what)")
+        }
+    }
+}

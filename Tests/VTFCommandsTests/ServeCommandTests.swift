@@ -8,11 +8,12 @@ import Testing
 /// `vtf serve` as a user runs it: it says where it listens, answers over real HTTP, refuses the
 /// journal to an unsigned request, and stops cleanly (exit 0) on SIGTERM.
 @Suite struct ServeCommandTests {
-    /// Starts `vtf serve` on a free port; returns the process, its base URL and its output file.
-    static func start(_ fund: TestLedger) throws -> (Process, String, String) {
+    /// Starts `vtf serve` on a free port (recording when `recording`, with the ledger's log key);
+    /// returns the process, its base URL and its output file.
+    static func start(_ fund: TestLedger, recording: Bool = false) throws -> (Process, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--ledger", fund.ledger, "--listen", "127.0.0.1:0"]
+        process.arguments = ["serve", "--ledger", fund.ledger, "--listen", "127.0.0.1:0"] + (recording ? ["--log-key", fund.key("log")] : [])
         process.currentDirectoryURL = URL(fileURLWithPath: fund.dir)
         let outPath = fund.dir + "/serve.out"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -167,7 +168,7 @@ import Testing
         #expect(noKey.stderr.contains("set VTF_KEY"), "\(noKey.stderr)")
         let write = try Self.run(fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "x", "--posting", "1100:1.00", "--posting", "4100:-1.00"], key: "alice", mirrors: fund.dir + "/m3")
         #expect(write.status == 2)
-        #expect(write.stderr.contains("recording through a ledger service is not built yet"), "\(write.stderr)")
+        #expect(write.stderr.contains("this service records nothing"), "\(write.stderr)")
         for url in ["http://example.org", "https://host/path", "https://user@host", "ftp://host", "https://host:99999"] {
             let refused = try Self.run(fund, ["verify", "--ledger", url], key: "alice", mirrors: fund.dir + "/m4")
             #expect(refused.status == 2, "\(url): \(refused.stderr)")
@@ -204,4 +205,74 @@ final class ResultBox: @unchecked Sendable {
 
     func add(_ result: Result<CLI.Result, any Error>) { lock.withLock { results.append(result) } }
     var all: [Result<CLI.Result, any Error>] { lock.withLock { results } }
+}
+
+/// Recording through `vtf serve --log-key` (issue 15 points 2 and 4): the entry is drafted and
+/// signed on the person's machine against their mirror, the service checks it again and signs
+/// the checkpoint; a race is drafted again unseen; refusals read as on the file.
+@Suite struct RecordThroughServiceTests {
+    @Test func anEntryRecordedThroughTheServiceIsTheSignersAndTheLedgerVerifies() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
+        defer { if process.isRunning { process.terminate() } }
+        let mirrors = fund.dir + "/mirrors"
+        let before = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout.split(separator: "\n").count
+        let posted = try ServiceLedgerTests.run(
+            fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "through the service", "--ref", "S-1", "--posting", "1100:100.00", "--posting", "4100:-100.00"],
+            key: "alice", mirrors: mirrors)
+        #expect(posted.status == 0, "\(posted.stderr)")
+        let verified = try fund.vtf(["verify", "--ledger", fund.ledger], as: nil)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let lines = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout.split(separator: "\n")
+        #expect(lines.count == before + 1)
+        #expect(lines.last?.contains(#""memo":"through the service""#) == true)
+        // Signed by alice's own key (the service holds none of the people's keys).
+        let keys = try fund.vtf(["key", "list", "--ledger", fund.ledger], as: nil).stdout
+        let aliceRow = try #require(keys.split(separator: "\n").first { $0.contains(" alice ") })
+        let aliceID = String(aliceRow.prefix { $0 != "…" && $0 != " " })
+        #expect(lines.last?.contains(#""signer":"\#(aliceID)"#) == true, "\(aliceID)")
+        // Read back through the service, the mirror says what the file says.
+        let local = try fund.vtf(["balance", "--ledger", fund.ledger], as: nil).stdout
+        let remote = try ServiceLedgerTests.run(fund, ["balance", "--ledger", base], key: "auditor", mirrors: fund.dir + "/other")
+        #expect(remote.stdout == local)
+    }
+
+    @Test func twoPeopleRecordingAtOnceBothGetTheirEntry() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
+        defer { if process.isRunning { process.terminate() } }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let who = index % 2 == 0 ? "alice" : "bruno"
+            results.add(Result {
+                try ServiceLedgerTests.run(
+                    fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "race \(index)", "--ref", "RACE-\(index)", "--posting", "1100:1.00", "--posting", "4100:-1.00"],
+                    key: who, mirrors: fund.dir + "/mirror-\(index)")
+            })
+        }
+        for result in results.all {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let journal = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout
+        for index in 0..<4 { #expect(journal.contains("\"RACE-\(index)\"")) }
+        #expect(try fund.vtf(["verify", "--ledger", fund.ledger], as: nil).status == 0)
+    }
+
+    @Test func aRefusalReadsAsOnTheFileAndRecordsNothing() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
+        defer { if process.isRunning { process.terminate() } }
+        let unbalanced = ["post", "--date", "2026-02-01", "--memo", "x", "--posting", "1100:100.00", "--posting", "4100:-99.00"]
+        let before = try fund.fileBytes()
+        let local = try fund.vtf(unbalanced + ["--ledger", fund.ledger])
+        let remote = try ServiceLedgerTests.run(fund, unbalanced + ["--ledger", base], key: "alice", mirrors: fund.dir + "/mirrors")
+        #expect(local.status == 2)
+        #expect(remote.status == local.status)
+        #expect(remote.stderr == local.stderr)
+        #expect(try fund.fileBytes() == before)
+    }
 }

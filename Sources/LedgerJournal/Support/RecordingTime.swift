@@ -29,6 +29,14 @@ public enum RecordingTime {
         return "\(date)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
 
+    /// The POSIX time (whole seconds) of a valid recording time, or nil.
+    public static func seconds(_ text: String) -> Int? {
+        guard isValid(text), let date = try? LedgerDate(parsing: String(text.prefix(10))) else { return nil }
+        let bytes = Array(text.utf8)
+        func two(_ at: Int) -> Int { Int(bytes[at] - 0x30) * 10 + Int(bytes[at + 1] - 0x30) }
+        return date.ordinalDay * 86_400 + two(11) * 3600 + two(14) * 60 + two(17)
+    }
+
     /// Whether `text` has the form `YYYY-MM-DDTHH:MM:SS[.fraction]Z` with fields in range.
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

@@ -44,6 +44,20 @@ public struct SignedRequests: Sendable {
         return signer
     }
 
+    /// The registered, unrevoked key that signed `request` and its `body`: the signature must
+    /// also cover `content-digest`, and that field must hold the body's SHA-256.
+    public func signer(of request: Request, body: [UInt8], now: Int, keys: [KeyState]) throws(ServiceRefusal) -> KeyState {
+        var withBody = self
+        withBody.verifier.required.append("content-digest")
+        let key = try withBody.signer(of: request, now: now, keys: keys)
+        do {
+            try ContentDigest.check(Self.parts(of: request, scheme: scheme), body: body)
+        } catch {
+            throw ServiceRefusal(.unauthenticated, error.message)
+        }
+        return key
+    }
+
     /// The parts of `request` a signature covers, as received: the request target split at its
     /// first `?`, the `Host` (HTTP/1.1) or `:authority` (HTTP/2), every header field in order.
     public static func parts(of request: Request, scheme: String) -> HTTPRequestParts {

@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
             /v1/log/vkey, /healthz, /metrics (Prometheus). For requests signed with a registered key \
             (RFC 9421 HTTP Message Signatures, Ed25519): /tile/entries/<N>, /v1/journal?from=N&to=M, \
             /v1/proof/inclusion?seq=S and /v1/proof/consistency?old=M&new=N. The service holds no key \
-            and writes nothing. It stops gracefully on SIGTERM or Ctrl-C. Put it behind a TLS proxy \
+            and writes nothing, unless given the ledger's log key (--log-key): then people record through it \
+            (POST /v1/entries: entries drafted and signed on their own machines, checked again here), and it \
+            alone signs checkpoints. It stops gracefully on SIGTERM or Ctrl-C. Put it behind a TLS proxy \
             (Scripts/serve/nginx.conf) to serve beyond this machine.
             Example:  vtf serve --ledger fund.ledger --listen 127.0.0.1:8080
             """)
@@ -28,19 +30,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The scheme clients use to reach the service: http, or https behind a TLS proxy.", valueName: "scheme"))
     var publicScheme: String = "http"
 
+    @Option(help: ArgumentHelp(
+        "The ledger's log key (default: $VTF_LOG_KEY): with it the service records the entries people sign on their own machines and signs each checkpoint; without it, it only reads.",
+        valueName: "path"))
+    var logKey: String?
+
     func run() async throws {
         let (host, port) = try Self.address(listen)
         guard ["http", "https"].contains(publicScheme) else {
             throw InputError("--public-scheme \(publicScheme): give http or https")
         }
-        let store = try await global.openReading()
-        _ = try await store.entryCount()
         var logger = Logger(label: "vtf.serve")
         logger.logLevel = .info
-        let service = LedgerService(store: store, access: SignedRequests(scheme: publicScheme))
-        try await ServiceRunner.run(service, host: host, port: port, logger: logger) { address in
+        let service: LedgerService
+        if let path = logKey ?? GlobalOptions.environment["VTF_LOG_KEY"], !path.isEmpty {
+            let key = try GlobalOptions.readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
+            let store = try await global.openWriting()
+            let logKeys = try await store.keys().filter { $0.revokedSeq == nil && $0.record.roles.contains(.log) }
+            guard logKeys.contains(where: { $0.record.publicKey == key.publicKey }) else {
+                throw InputError("--log-key \(path) is not this ledger's log key; give the key vtf init made for it")
+            }
+            service = LedgerService(store: store, writer: store, logKey: key, access: SignedRequests(scheme: publicScheme))
+        } else {
+            let store = try await global.openReading()
+            _ = try await store.entryCount()
+            service = LedgerService(store: store, access: SignedRequests(scheme: publicScheme))
+        }
+        try await ServiceRunner.run(service, host: host, port: port, logger: logger) { [recording = service.logKey != nil] address in
             // Unbuffered, so that a script waiting for this line sees it at once.
-            FileHandle.standardOutput.write(Data(TerminalText.inert("serving http://\(address) (Ctrl-C or SIGTERM stops)\n").utf8))
+            FileHandle.standardOutput.write(Data(TerminalText.inert("serving http://\(address) (\(recording ? "recording" : "reading only"); Ctrl-C or SIGTERM stops)\n").utf8))
         }
     }
 

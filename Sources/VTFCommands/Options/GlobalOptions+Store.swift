@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Foundation
+import LedgerClient
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
@@ -16,6 +17,9 @@ extension GlobalOptions {
     /// in the store's local settings).
     func writeKeys(for store: any LedgerReading) async throws -> WriteKeys {
         let author = try authorKey()
+        // Through a service, the service signs the checkpoint with the log key it alone holds:
+        // no log key is read here, and the one WriteKeys carries is never used.
+        if store is ServiceLedger { return WriteKeys(author: author, log: author) }
         return WriteKeys(author: author, log: try await Self.logKey(for: store))
     }
 

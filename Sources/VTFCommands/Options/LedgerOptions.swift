@@ -44,7 +44,7 @@ extension LedgerLocating {
     /// Opens the ledger through the store seam to write: the commands on `LedgerWriting` open it
     /// here, and ``StoreLocation`` picks the store.
     func openWriting() async throws -> any LedgerWriting {
-        try await storeLocation().openWriting(rules: .unvtf)
+        try await storeLocation().openWriting(rules: .unvtf, keyPath: (self as? GlobalOptions)?.key)
     }
 
     /// Opens the ledger file; read-only commands pass `readOnly` and never write a byte of it.

@@ -29,9 +29,23 @@ enum ServiceMirror {
         return folder() + "/\(location.scheme)_\(name).ledger"
     }
 
+    /// The service at `location` to record through: its mirror for reading, brought up to the
+    /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``).
+    static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules) async throws -> any LedgerWriting {
+        let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules)
+        return ServiceLedger(mirror: mirror, remote: remote)
+    }
+
     /// The mirror of the service at `location`, brought up to its latest checkpoint.
     static func open(_ location: RemoteLocation, rules: LedgerRules) async throws -> any LedgerReading {
-        guard let keyPath = GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
+        try await synced(location, keyPath: nil, rules: rules).mirror
+    }
+
+    /// The mirror, synced, and the service.
+    private static func synced(
+        _ location: RemoteLocation, keyPath given: String?, rules: LedgerRules
+    ) async throws -> (mirror: any LedgerWriting, remote: RemoteLedger) {
+        guard let keyPath = given ?? GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
             throw InputError("--ledger \(location): a ledger service gives its journal to registered keys only; set VTF_KEY to your private key file")
         }
         let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
@@ -46,14 +60,8 @@ enum ServiceMirror {
             : try await SQLiteLedger.createEmpty(at: path, rules: rules)
         if !exists { chmod(path, 0o600) }
         let remote = RemoteLedger(location, key: key)
-        do {
-            _ = try await MirrorSync.sync(remote, into: mirror)
-            await remote.close()
-        } catch {
-            await remote.close()
-            throw error
-        }
-        return mirror
+        _ = try await MirrorSync.sync(remote, into: mirror)
+        return (mirror, remote)
     }
 }
 

@@ -64,8 +64,10 @@ public enum StoreLocation: Equatable, Sendable {
         }
     }
 
-    /// Opens the existing ledger to write (a SQLite file of an older schema is upgraded).
-    public func openWriting(rules: LedgerRules) async throws -> any LedgerWriting {
+    /// Opens the existing ledger to write (a SQLite file of an older schema is upgraded); a
+    /// service's ledger is written through it, with requests signed by the key at `keyPath`
+    /// (else $VTF_KEY).
+    public func openWriting(rules: LedgerRules, keyPath: String? = nil) async throws -> any LedgerWriting {
         switch self {
         case .sqliteFile(let path):
             try Self.checkFile(path)
@@ -73,14 +75,13 @@ public enum StoreLocation: Equatable, Sendable {
         case .postgres(let location):
             return try await PostgresLedger.open(Self.connection(location), rules: rules)
         case .service(let location):
-            throw Self.notYet(location)
+            return try await ServiceMirror.openForWriting(location, keyPath: keyPath, rules: rules)
         }
     }
 
-    /// Recording through a ledger service (drafts proposed there, signed here) is the next
-    /// part of issue 15; until then a command that writes refuses a service's URL.
+    /// A ledger is created, copied into and migrated on the service's own machine.
     static func notYet(_ location: RemoteLocation) -> InputError {
-        InputError("--ledger \(location): recording through a ledger service is not built yet; this vtf reads a service (verify, reports, proofs, statements) and records on a ledger file or a postgresql:// ledger only (nothing was changed)")
+        InputError("--ledger \(location): a served ledger is created, copied into and migrated on the service's machine, not through the service (nothing was changed)")
     }
 
     /// Creates the ledger with its genesis entry, then `more`, and its local settings, in one

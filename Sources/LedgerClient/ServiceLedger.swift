@@ -1,0 +1,182 @@
+import Foundation
+public import LedgerCore
+public import LedgerCrypto
+public import LedgerJournal
+public import LedgerStore
+public import TransparencyLog
+
+/// A ledger kept by a ledger service, as a command writes to it: reads go to the local mirror
+/// (brought up to the service's checkpoint when opened), and an append is drafted and signed
+/// here, against the mirror, with the person's own key, then submitted; the service checks it
+/// again and records it, signing the checkpoint with the log key it alone holds. When another
+/// entry was recorded first, the draft is made again on the ledger as it is then, so the person
+/// does not see the race. The private key never leaves this machine.
+public final class ServiceLedger: LedgerWriting {
+    /// Times an append is drafted again when other entries come first.
+    public static let attempts = 5
+
+    /// The local mirror.
+    public let mirror: any LedgerWriting
+    /// The service.
+    public let remote: RemoteLedger
+
+    /// The service `remote`, read through `mirror`.
+    public init(mirror: any LedgerWriting, remote: RemoteLedger) {
+        self.mirror = mirror
+        self.remote = remote
+    }
+
+    // MARK: Recording through the service
+
+    /// Drafts, signs and submits `drafts` (one entry: a service records one person's entry at
+    /// a time; `keys.log` is not used, the service signs the checkpoint).
+    public func append(_ drafts: [EntryDraft], keys: WriteKeys, origin: String?) async throws -> [SignedEntry] {
+        guard origin == nil else {
+            throw RemoteError(.notSupported, "a ledger is created on the service's machine (vtf init), not through the service")
+        }
+        guard drafts.count == 1, let draft = drafts.first else {
+            throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service does not take yet; run it on the ledger itself (nothing was recorded)")
+        }
+        for _ in 0..<Self.attempts {
+            _ = try await MirrorSync.sync(remote, into: mirror)
+            let entry = try await sign(draft, with: keys.author)
+            let line = try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature)
+            let (status, answer) = try await remote.post("/v1/entries", body: line + [0x0A], contentType: "application/jsonl")
+            switch status {
+            case 201:
+                _ = try await MirrorSync.sync(remote, into: mirror)
+                return [entry]
+            case 409:
+                continue
+            default:
+                throw RemoteError(.refused, "\(remote.location) did not record it (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")
+            }
+        }
+        throw RemoteError(.unreachable, "other entries kept coming first at \(remote.location) (\(Self.attempts) drafts); run the command again (nothing was recorded)")
+    }
+
+    /// The entry `draft` makes as the next of the mirror, completed and checked by the rules
+    /// here, read back as the verifier reads it, and signed with `key`.
+    func sign(_ draft: EntryDraft, with key: Ed25519PrivateKey) async throws -> SignedEntry {
+        guard let settings = try await mirror.settings() else { throw RemoteError(.badAnswer, "the service's ledger has no genesis entry") }
+        let size = try await mirror.entryCount()
+        guard size > 0, let last = try await mirror.entry(at: size - 1) else { throw RemoteError(.badAnswer, "the mirror is empty") }
+        let rules = mirror.rules
+        let time = RecordingTime.now()
+        let signer = key.publicKey.keyID
+        let body = try await mirror.withRuleState { state in
+            let body = try rules.completing(
+                draft.body(ledger: settings.origin, seq: size, prev: last.leafHash, time: time, signer: signer), against: state)
+            _ = try rules.check(body, against: state)
+            return body
+        }
+        let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: settings.currency)
+        return SignedEntry(body: body, bodyBytes: bytes, signature: try key.signature(for: bytes))
+    }
+
+    /// A bulk import through a service comes later.
+    public func appendBulk(
+        _ makeSource: @escaping @Sendable () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int,
+        progress: (@Sendable (UInt64) -> Void)?
+    ) async throws -> Range<UInt64> {
+        throw RemoteError(.notSupported, "vtf import through a service is not built yet; import into the ledger on the service's machine (nothing was recorded)")
+    }
+
+    /// Entries signed elsewhere go to a ledger with `vtf store copy`, not through a service.
+    public func appendSigned(_ entries: [SignedEntry], checkpoints: [StoredNote]) async throws {
+        throw RemoteError(.notSupported, "a service records entries its people sign, one at a time; copy a ledger with vtf store copy on the service's machine (nothing was recorded)")
+    }
+
+    /// Cosigning through a service comes later.
+    public func addCosignature(size: UInt64, signature: NoteSignature) async throws {
+        throw RemoteError(.notSupported, "cosigning through a service is not built yet; cosign on the ledger itself (nothing was recorded)")
+    }
+
+    /// The service's ledger's local settings are its own.
+    public func setLocalSetting(_ name: String, _ value: String) async throws {
+        throw RemoteError(.notSupported, "the settings of a served ledger are set on the service's machine (nothing was changed)")
+    }
+
+    // MARK: Reading: the mirror
+
+    /// The mirror's rules.
+    public var rules: LedgerRules { mirror.rules }
+    /// The mirror's.
+    public func settings() async throws -> LedgerSettings? { try await mirror.settings() }
+    /// The mirror's.
+    public func entryCount() async throws -> UInt64 { try await mirror.entryCount() }
+    /// The mirror's.
+    public func entry(at seq: UInt64) async throws -> SignedEntry? { try await mirror.entry(at: seq) }
+    /// The mirror's.
+    public func entries(ofKinds kinds: [EntryKind]) async throws -> [EntryBody] { try await mirror.entries(ofKinds: kinds) }
+    /// The mirror's.
+    public func entries(posting account: AccountCode, from: LedgerDate, through: LedgerDate) async throws -> [MovingEntry] {
+        try await mirror.entries(posting: account, from: from, through: through)
+    }
+    /// The mirror's.
+    public func exportLines(_ seqs: Range<UInt64>) async throws -> [[UInt8]] { try await mirror.exportLines(seqs) }
+    /// The mirror's.
+    public func accounts() async throws -> [AccountState] { try await mirror.accounts() }
+    /// The mirror's.
+    public func keys() async throws -> [KeyState] { try await mirror.keys() }
+    /// The mirror's.
+    public func trialBalance(asOf date: LedgerDate?) async throws -> [TrialBalanceRow] { try await mirror.trialBalance(asOf: date) }
+    /// The mirror's.
+    public func trialBalances(asOf first: LedgerDate, _ second: LedgerDate) async throws -> (first: [TrialBalanceRow], second: [TrialBalanceRow]) {
+        try await mirror.trialBalances(asOf: first, second)
+    }
+    /// The mirror's.
+    public func postingTotals(from: LedgerDate?, through: LedgerDate?, excluding: [EntryKind]) async throws -> [TrialBalanceRow] {
+        try await mirror.postingTotals(from: from, through: through, excluding: excluding)
+    }
+    /// The mirror's.
+    public func kindTotals(_ kinds: [EntryKind], from: LedgerDate, through: LedgerDate) async throws -> [TrialBalanceRow] {
+        try await mirror.kindTotals(kinds, from: from, through: through)
+    }
+    /// The mirror's.
+    public func lastSeqWithPostings(through date: LedgerDate) async throws -> UInt64? { try await mirror.lastSeqWithPostings(through: date) }
+    /// The mirror's.
+    public func fundRecords(_ collection: String) async throws -> [StateRecord] { try await mirror.fundRecords(collection) }
+    /// The mirror's.
+    public func fundRecord(_ collection: String, _ id: String) async throws -> StateRecord? { try await mirror.fundRecord(collection, id) }
+    /// The mirror's.
+    public func allFundRecords() async throws -> [StateRecord] { try await mirror.allFundRecords() }
+    /// The mirror's.
+    public func withRuleState<T: Sendable>(_ body: @escaping @Sendable (any LedgerStateReading) throws -> T) async throws -> T {
+        try await mirror.withRuleState(body)
+    }
+    /// The mirror's.
+    public func storedNote(size: UInt64?) async throws -> StoredNote? { try await mirror.storedNote(size: size) }
+    /// The mirror's.
+    public func storedNotes(after size: UInt64, limit: Int) async throws -> [StoredNote] { try await mirror.storedNotes(after: size, limit: limit) }
+    /// The mirror's.
+    public func cosignedCheckpoint(atLeast size: UInt64) async throws -> StoredNote? { try await mirror.cosignedCheckpoint(atLeast: size) }
+    /// The mirror's.
+    public func logVerifierKey() async throws -> String { try await mirror.logVerifierKey() }
+    /// The mirror's.
+    public func inclusionProof(seq: UInt64, size: UInt64) async throws -> (leafHash: SHA256Digest, path: [SHA256Digest]) {
+        try await mirror.inclusionProof(seq: seq, size: size)
+    }
+    /// The mirror's.
+    public func consistencyProof(oldSize: UInt64, newSize: UInt64) async throws -> [SHA256Digest] {
+        try await mirror.consistencyProof(oldSize: oldSize, newSize: newSize)
+    }
+    /// The mirror's.
+    public func root(size: UInt64) async throws -> SHA256Digest { try await mirror.root(size: size) }
+    /// The mirror's.
+    public func verify(threads: Int) async throws -> StoreVerification { try await mirror.verify(threads: threads) }
+    /// The mirror's.
+    public func verify(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification {
+        try await mirror.verify(threads: threads, progress: progress)
+    }
+    /// The mirror's.
+    public func reconcileDerived(threads: Int) async throws -> StoreVerification { try await mirror.reconcileDerived(threads: threads) }
+    /// The mirror's.
+    public func reconcileDerived(threads: Int, progress: (@Sendable (UInt64) -> Void)?) async throws -> StoreVerification {
+        try await mirror.reconcileDerived(threads: threads, progress: progress)
+    }
+    /// The mirror's.
+    public func localSetting(_ name: String) async throws -> String? { try await mirror.localSetting(name) }
+    /// The mirror's.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSnapshot) throws -> T) async throws -> T { try await mirror.read(body) }
+}

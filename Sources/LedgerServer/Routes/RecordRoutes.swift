@@ -1,0 +1,120 @@
+import Foundation
+import HTTPMessageSignatures
+import Hummingbird
+import LedgerCore
+import LedgerCrypto
+import LedgerJournal
+import LedgerStore
+import TransparencyLog
+
+/// Recording through the service (`POST /v1/entries`): a person's `vtf` drafts and signs an
+/// entry on their own machine, against its mirror of the ledger, and submits it; the service
+/// checks it again (the next seq and prev, canonical bytes, a registered key's signature, the
+/// rules: `LedgerWriting.appendSigned`), signs the new checkpoint with the log key it alone
+/// holds, and commits. When another entry came first, it answers 409 and changes nothing; the
+/// person's `vtf` drafts again.
+struct RecordRoutes {
+    let service: LedgerService
+
+    /// The most bytes one submission may hold.
+    static let maxBody = 1 << 20
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("v1/entries") { request, _ in try await submit(request) }
+    }
+
+    private func submit(_ request: Request) async throws -> Response {
+        guard let logKey = service.logKey, let writer = service.writer else {
+            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
+        }
+        var request = request
+        let body: [UInt8]
+        do {
+            body = Array(try await request.collectBody(upTo: Self.maxBody).readableBytesView)
+        } catch {
+            throw ServiceRefusal(.badRequest, "a submission holds at most \(Self.maxBody >> 10) KiB of journal lines")
+        }
+        let signer = try await service.requireSigner(request, coveringBody: body)
+        guard let settings = try await service.storeCall({ try await service.store.settings() }) else {
+            throw ServiceRefusal(.notFound, "the ledger has no genesis entry")
+        }
+        let entries = try Self.entries(body, signer: signer.record.keyID, currency: settings.currency)
+        try Self.checkTimes(entries, now: service.now())
+        return try await service.recording.run {
+            let size = try await service.storeCall { try await service.store.entryCount() }
+            guard entries[0].body.seq == size else {
+                throw ServiceRefusal(.conflict, "the ledger holds \(size) entries now, the entry given is seq \(entries[0].body.seq): another entry came first; draft again")
+            }
+            var frontier = try await self.frontier(size: size)
+            for entry in entries { frontier.append(leafHash: entry.leafHash) }
+            let note = try JournalRows.signedNote(origin: settings.origin, size: frontier.size, root: frontier.root, logKey: logKey)
+            do {
+                try await writer.appendSigned(entries, checkpoints: [StoredNote(size: frontier.size, note: note)])
+            } catch {
+                if let now = try? await service.store.entryCount(), now != size {
+                    throw ServiceRefusal(.conflict, "another entry came first; draft again")
+                }
+                throw Self.refusal(error)
+            }
+            service.logger.info("recorded", metadata: ["seq": "\(entries[0].body.seq)", "count": "\(entries.count)", "signer": "\(signer.record.holder)"])
+            return Response.text(note, contentType: "text/plain; charset=utf-8", status: .created)
+        }
+    }
+
+    /// The journal lines of `body` as signed entries, each signed by `signer`.
+    static func entries(_ body: [UInt8], signer: String, currency: Currency) throws -> [SignedEntry] {
+        let lines = body.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard !lines.isEmpty, lines.count <= 100 else {
+            throw ServiceRefusal(.badRequest, "send 1 to 100 journal lines (as vtf journal export writes them)")
+        }
+        return try lines.enumerated().map { index, line in
+            let entry: SignedEntry
+            do {
+                let raw = try RawEntry(exportLine: Array(line), lineNumber: UInt64(index + 1))
+                entry = SignedEntry(body: try EntryBody(storedBytes: raw.bodyBytes, fundCurrency: currency), bodyBytes: raw.bodyBytes, signature: raw.signature)
+            } catch {
+                throw ServiceRefusal(.badRequest, "line \(index + 1) is not a journal line: \(error)")
+            }
+            guard entry.body.signer == signer else {
+                throw ServiceRefusal(.badRequest, "line \(index + 1) is signed by key \(entry.body.signer), the request by \(signer): submit your own entries")
+            }
+            return entry
+        }
+    }
+
+    /// Each entry's recording time within five minutes of the service's clock.
+    static func checkTimes(_ entries: [SignedEntry], now: Int) throws(ServiceRefusal) {
+        for entry in entries {
+            guard let time = RecordingTime.seconds(entry.body.time), abs(time - now) <= 300 else {
+                throw ServiceRefusal(.badRequest, "entry \(entry.body.seq) is recorded at \(entry.body.time), more than five minutes from the service's clock: check this machine's clock, then record again")
+            }
+        }
+    }
+
+    /// The frontier of the tree of `size` leaves: the roots of its complete subtrees, largest first.
+    private func frontier(size: UInt64) async throws -> MerkleFrontier {
+        try await service.storeCall {
+            try await service.store.read { snapshot in
+                var hashes: [SHA256Digest] = []
+                var start: UInt64 = 0
+                for level in stride(from: 63, through: 0, by: -1) where size >> UInt64(level) & 1 == 1 {
+                    let index = start >> UInt64(level)
+                    hashes += try snapshot.treeHashes(level: level, index..<(index + 1))
+                    start += 1 << UInt64(level)
+                }
+                return try MerkleFrontier(size: size, hashes: hashes)
+            }
+        }
+    }
+
+    /// What the store refused, as the service's refusal.
+    static func refusal(_ error: any Error) -> ServiceRefusal {
+        switch error {
+        case let violation as RuleViolation: ServiceRefusal(.ruleRefused, violation.message)
+        case let failure as VerificationFailure: ServiceRefusal(.badRequest, "\(failure)")
+        case let store as StoreError where store.kind == .input: ServiceRefusal(.badRequest, store.message)
+        case let refusal as ServiceRefusal: refusal
+        default: ServiceRefusal(.storeFailed, "the ledger could not record it: \(error)")
+        }
+    }
+}
