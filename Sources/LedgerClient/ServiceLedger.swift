@@ -41,7 +41,19 @@ public final class ServiceLedger: LedgerWriting {
             _ = try await MirrorSync.sync(remote, into: mirror)
             let entry = try await sign(draft, with: keys.author)
             let line = try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature)
-            let (status, answer) = try await remote.post("/v1/entries", body: line + [0x0A], contentType: "application/jsonl")
+            let status: Int
+            let answer: [UInt8]
+            do {
+                (status, answer) = try await remote.post("/v1/entries", body: line + [0x0A], contentType: "application/jsonl")
+            } catch let error as RemoteError where error.code == .unreachable {
+                // The answer was lost: if the service recorded the entry, it is in the mirror now.
+                if (try? await MirrorSync.sync(remote, into: mirror)) != nil,
+                    try await mirror.entry(at: entry.body.seq)?.bodyBytes == entry.bodyBytes
+                {
+                    return [entry]
+                }
+                throw error
+            }
             switch status {
             case 201:
                 _ = try await MirrorSync.sync(remote, into: mirror)
