@@ -48,6 +48,7 @@ let package = Package(
         // support; swift-log for its structured logs; swift-prometheus for /metrics.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // The CLI's side of a ledger service: signed requests, answers read up to a cap.
@@ -114,6 +115,8 @@ let package = Package(
                 "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON", "LedgerCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,6 +131,7 @@ let package = Package(
             dependencies: [
                 "LedgerStore", "LedgerJournal", "HTTPMessageSignatures", "LedgerCrypto", "TransparencyLog", "CanonicalJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

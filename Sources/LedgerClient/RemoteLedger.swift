@@ -4,6 +4,7 @@ import HTTPMessageSignatures
 public import LedgerCrypto
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// A ledger service as a person's `vtf` reaches it: every request signed (RFC 9421, Ed25519)
 /// with their own key, which never leaves their machine; answers read up to a cap; redirects
@@ -17,10 +18,17 @@ public final class RemoteLedger: Sendable {
     public let location: RemoteLocation
     private let key: Ed25519PrivateKey
     private let now: @Sendable () -> Int
+    /// A PEM file of the certificates to trust for https, instead of the system's (a fund's
+    /// own certificate authority); nil: the system's.
+    public let trustRoots: String?
 
-    /// A connection to the service at `location`, signing with `key`.
-    public init(_ location: RemoteLocation, key: Ed25519PrivateKey, now: @escaping @Sendable () -> Int = RemoteLedger.clock) {
+    /// A connection to the service at `location`, signing with `key`, trusting the
+    /// certificates of `trustRoots` (a PEM file) for https when given.
+    public init(
+        _ location: RemoteLocation, key: Ed25519PrivateKey, trustRoots: String? = nil, now: @escaping @Sendable () -> Int = RemoteLedger.clock
+    ) {
         self.location = location
+        self.trustRoots = trustRoots
         self.key = key
         self.now = now
     }
@@ -30,6 +38,9 @@ public final class RemoteLedger: Sendable {
     private func execute(_ request: HTTPClientRequest, limit: Int) async throws -> (status: Int, body: [UInt8]) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let trustRoots { tls.trustRoots = .file(trustRoots) }
+        configuration.tlsConfiguration = tls
         configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
@@ -71,7 +82,7 @@ public final class RemoteLedger: Sendable {
         do {
             return try await execute(request, limit: 1 << 20)
         } catch {
-            throw RemoteError(.unreachable, "cannot reach \(location) to record: \(error); nothing may have been recorded, run the command again")
+            throw Self.unreachable(location, error, recording: true)
         }
     }
 
@@ -96,12 +107,21 @@ public final class RemoteLedger: Sendable {
         } catch is NIOTooManyBytesError {
             throw RemoteError(.badAnswer, "\(location)\(path): the answer is over \(Self.maxAnswerBytes >> 20) MB; a ledger service sends less")
         } catch {
-            throw RemoteError(.unreachable, "cannot reach \(location): \(error); check the address and that vtf serve runs there")
+            throw Self.unreachable(location, error)
         }
         guard status == 200 else {
             throw RemoteError(.refused, "\(location) refused \(path) (\(status)): \(Self.message(of: bytes))")
         }
         return bytes
+    }
+
+    /// Why `location` could not be reached, in words that name the fix.
+    static func unreachable(_ location: RemoteLocation, _ error: any Error, recording: Bool = false) -> RemoteError {
+        let text = "\(error)"
+        let why = text.contains("CERTIFICATE_VERIFY_FAILED")
+            ? "its certificate is not one this machine trusts; if the fund runs its own certificate authority, set VTF_CA_FILE to that authority's certificate (PEM)"
+            : "\(text); check the address and that vtf serve runs there"
+        return RemoteError(.unreachable, "cannot reach \(location)\(recording ? " to record" : ""): \(why)\(recording ? " (the entry may not have been recorded: run the command again, which finds it if it was)" : "")")
     }
 
     /// The `message` of a service's `{"error", "message"}`, or the start of the answer.

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 import NIOCore
 #if canImport(Glibc)
@@ -9,17 +10,19 @@ import Glibc
 /// Runs the ledger service until SIGTERM or SIGINT, then stops gracefully: it takes no new
 /// connections and lets the requests in flight finish.
 public enum ServiceRunner {
-    /// Serves `service` on `host`:`port` (0: a free port); `onRunning` gets the address bound.
+    /// Serves `service` on `host`:`port` (0: a free port), over HTTPS with `tls` when given;
+    /// `onRunning` gets the address bound.
     public static func run(
-        _ service: LedgerService, host: String, port: Int, logger: Logger,
+        _ service: LedgerService, host: String, port: Int, tls: ServiceTLS? = nil, logger: Logger,
         onRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
         let router = service.router(logLevel: .info)
+        let http1 = HTTPServerBuilder.http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(30)))
         // A connection idle for 30 s is closed, and at most 512 are open at once: a client that
         // opens connections and sends nothing cannot hold the service.
         let app = Application(
             router: router,
-            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(30))),
+            server: try tls.map { try .tls(http1, tlsConfiguration: $0.configuration) } ?? http1,
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port), serverName: "vtf",
                 availableConnectionsDelegate: MaximumAvailableConnections(512, logger: logger)),

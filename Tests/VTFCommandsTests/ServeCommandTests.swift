@@ -10,10 +10,10 @@ import Testing
 @Suite struct ServeCommandTests {
     /// Starts `vtf serve` on a free port (recording when `recording`, with the ledger's log key);
     /// returns the process, its base URL and its output file.
-    static func start(_ fund: TestLedger, recording: Bool = false) throws -> (Process, String, String) {
+    static func start(_ fund: TestLedger, recording: Bool = false, more: [String] = []) throws -> (Process, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--ledger", fund.ledger, "--listen", "127.0.0.1:0"] + (recording ? ["--log-key", fund.key("log")] : [])
+        process.arguments = ["serve", "--ledger", fund.ledger, "--listen", "127.0.0.1:0"] + (recording ? ["--log-key", fund.key("log")] : []) + more
         process.currentDirectoryURL = URL(fileURLWithPath: fund.dir)
         let outPath = fund.dir + "/serve.out"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -24,7 +24,7 @@ import Testing
         try process.run()
         for _ in 0..<300 {
             let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("serving http://") }) {
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("serving http") }) {
                 return (process, String(line.split(separator: " ")[1]), outPath)
             }
             guard process.isRunning else { break }
@@ -73,6 +73,34 @@ import Testing
         #expect(second.stderr.contains("cannot listen on \(taken): the address is in use"), "\(second.stderr)")
         let (status, _) = try await Self.get(base + "/healthz")
         #expect(status == 200)
+    }
+
+    @Test func servesHTTPSWithItsCertificateToClientsThatTrustIt() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let made = try CLI.run("/usr/bin/env", [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "tls.key",
+            "-out", "tls.crt", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ], in: fund.dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        chmod(fund.dir + "/tls.key", 0o600)
+        let (process, base, _) = try Self.start(fund, recording: true, more: ["--tls-cert", "tls.crt", "--tls-key", "tls.key"])
+        defer { if process.isRunning { process.terminate() } }
+        #expect(base.hasPrefix("https://"))
+        let local = try fund.vtf(["verify", "--ledger", fund.ledger], as: nil)
+        let trusted = try CLI.vtf(["verify", "--ledger", base], in: fund.dir, environment: [
+            "VTF_KEY": fund.key("auditor"), "VTF_CA_FILE": fund.dir + "/tls.crt", "VTF_MIRROR_DIR": fund.dir + "/m1",
+        ])
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        #expect(trusted.stdout == local.stdout)
+        let untrusted = try CLI.vtf(["verify", "--ledger", base], in: fund.dir, environment: ["VTF_KEY": fund.key("auditor"), "VTF_MIRROR_DIR": fund.dir + "/m2"])
+        #expect(untrusted.status == 3)
+        #expect(untrusted.stderr.contains("set VTF_CA_FILE"), "\(untrusted.stderr)")
+        // A key others may read is refused before the service listens.
+        chmod(fund.dir + "/tls.key", 0o644)
+        let open = try fund.vtf(["serve", "--listen", "127.0.0.1:0", "--tls-cert", "tls.crt", "--tls-key", "tls.key"], as: nil)
+        #expect(open.status == 2)
+        #expect(open.stderr.contains("chmod 600"), "\(open.stderr)")
     }
 
     @Test func aBadAddressIsRefusedBeforeListening() throws {

@@ -17,8 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             /v1/proof/inclusion?seq=S and /v1/proof/consistency?old=M&new=N. The service holds no key \
             and writes nothing, unless given the ledger's log key (--log-key): then people record through it \
             (POST /v1/entries: entries drafted and signed on their own machines, checked again here), and it \
-            alone signs checkpoints. It stops gracefully on SIGTERM or Ctrl-C. Put it behind a TLS proxy \
-            (Scripts/serve/nginx.conf) to serve beyond this machine.
+            alone signs checkpoints. It stops gracefully on SIGTERM or Ctrl-C. Serve HTTPS with --tls-cert and \
+            --tls-key, or put it behind a TLS proxy (Scripts/serve/nginx.conf) to serve beyond this machine.
             Example:  vtf serve --ledger fund.ledger --listen 127.0.0.1:8080
             """)
 
@@ -30,6 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The scheme clients use to reach the service: http, or https behind a TLS proxy.", valueName: "scheme"))
     var publicScheme: String = "http"
 
+    @Option(help: ArgumentHelp("A PEM certificate chain to serve HTTPS with (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert (mode 0600).", valueName: "file"))
+    var tlsKey: String?
+
     @Option(help: ArgumentHelp(
         "The ledger's log key (default: $VTF_LOG_KEY): with it the service records the entries people sign on their own machines and signs each checkpoint; without it, it only reads.",
         valueName: "path"))
@@ -40,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard ["http", "https"].contains(publicScheme) else {
             throw InputError("--public-scheme \(publicScheme): give http or https")
         }
+        let tls = try Self.tls(certificate: tlsCert, key: tlsKey)
         var logger = Logger(label: "vtf.serve")
         logger.logLevel = .info
         let service: LedgerService
@@ -50,15 +57,31 @@ struct ServeCommand: AsyncParsableCommand {
             guard logKeys.contains(where: { $0.record.publicKey == key.publicKey }) else {
                 throw InputError("--log-key \(path) is not this ledger's log key; give the key vtf init made for it")
             }
-            service = LedgerService(store: store, writer: store, logKey: key, access: SignedRequests(scheme: publicScheme))
+            service = LedgerService(store: store, writer: store, logKey: key, access: SignedRequests(scheme: tls == nil ? publicScheme : "https"))
         } else {
             let store = try await global.openReading()
             _ = try await store.entryCount()
-            service = LedgerService(store: store, access: SignedRequests(scheme: publicScheme))
+            service = LedgerService(store: store, access: SignedRequests(scheme: tls == nil ? publicScheme : "https"))
         }
-        try await ServiceRunner.run(service, host: host, port: port, logger: logger) { [recording = service.logKey != nil] address in
+        try await ServiceRunner.run(service, host: host, port: port, tls: tls, logger: logger) { [recording = service.logKey != nil, scheme = tls == nil ? "http" : "https"] address in
             // Unbuffered, so that a script waiting for this line sees it at once.
-            FileHandle.standardOutput.write(Data(TerminalText.inert("serving http://\(address) (\(recording ? "recording" : "reading only"); Ctrl-C or SIGTERM stops)\n").utf8))
+            FileHandle.standardOutput.write(Data(TerminalText.inert("serving \(scheme)://\(address) (\(recording ? "recording" : "reading only"); Ctrl-C or SIGTERM stops)\n").utf8))
+        }
+    }
+
+    /// The TLS files, both or neither; the key a regular file only its owner may read.
+    static func tls(certificate: String?, key: String?) throws -> ServiceTLS? {
+        switch (certificate, key) {
+        case (nil, nil): return nil
+        case (let certificate?, let key?):
+            try InputFile.check(certificate, option: "--tls-cert")
+            try InputFile.check(key, option: "--tls-key")
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: key))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                throw InputError("--tls-key \(key) may be read by others (mode \(String(mode, radix: 8))); run chmod 600 \(key)")
+            }
+            do { return try ServiceTLS(certificatePath: certificate, keyPath: key) } catch { throw InputError(error.message) }
+        default:
+            throw InputError("give --tls-cert and --tls-key together, or neither (then put a TLS proxy in front)")
         }
     }
 

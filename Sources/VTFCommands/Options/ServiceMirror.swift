@@ -59,7 +59,9 @@ enum ServiceMirror {
             ? try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
             : try await SQLiteLedger.createEmpty(at: path, rules: rules)
         if !exists { chmod(path, 0o600) }
-        let remote = RemoteLedger(location, key: key)
+        let trustRoots = GlobalOptions.environment["VTF_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let trustRoots { try InputFile.check(trustRoots, option: "VTF_CA_FILE") }
+        let remote = RemoteLedger(location, key: key, trustRoots: trustRoots)
         _ = try await MirrorSync.sync(remote, into: mirror)
         return (mirror, remote)
     }
