@@ -11,15 +11,22 @@ import Testing
     /// Starts `vtf serve` on a free port (recording when `recording`, with the ledger's log key);
     /// returns the process, its base URL and its output file.
     static func start(_ fund: TestLedger, recording: Bool = false, more: [String] = []) throws -> (Process, String, String) {
+        try start(ledger: fund.ledger, in: fund.dir, more: (recording ? ["--log-key", fund.key("log")] : []) + more)
+    }
+
+    /// Starts `vtf serve --ledger LEDGER` in `dir` (output in files named after the process).
+    static func start(ledger: String, in dir: String, more: [String] = []) throws -> (Process, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--ledger", fund.ledger, "--listen", "127.0.0.1:0"] + (recording ? ["--log-key", fund.key("log")] : []) + more
-        process.currentDirectoryURL = URL(fileURLWithPath: fund.dir)
-        let outPath = fund.dir + "/serve.out"
+        process.arguments = ["serve", "--ledger", ledger, "--listen", "127.0.0.1:0"] + more
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let name = "serve-\(UUID().uuidString)"
+        let outPath = dir + "/\(name).out"
+        let errPath = dir + "/\(name).err"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: fund.dir + "/serve.err", contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: fund.dir + "/serve.err"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardInput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<300 {
@@ -31,7 +38,7 @@ import Testing
             Thread.sleep(forTimeInterval: 0.1)
         }
         process.terminate()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "vtf serve did not say where it listens: \((try? String(contentsOfFile: fund.dir + "/serve.err", encoding: .utf8)) ?? "")"])
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "vtf serve did not say where it listens: \((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")"])
     }
 
     static func get(_ url: String) async throws -> (Int, String) {
@@ -302,5 +309,40 @@ final class ResultBox: @unchecked Sendable {
         #expect(remote.status == local.status)
         #expect(remote.stderr == local.stderr)
         #expect(try fund.fileBytes() == before)
+    }
+}
+
+/// Two services over one PostgreSQL ledger (issue 15 point 1: stateless over PostgreSQL, so
+/// several instances behind a load balancer serve one ledger): people recording through either
+/// at once leave one chain.
+@Suite struct ServicesOverPostgresTests {
+    @Test(.enabled(if: TestPostgres.enabled))
+    func twoServicesOnOneLedgerLeaveOneChain() async throws {
+        let dir = try PostgresCommandTests.keys()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = try TestPostgres.ledger("served")
+        _ = try PostgresCommandTests.smallYear(on: ledger, keys: dir)
+        let (first, firstBase, _) = try ServeCommandTests.start(ledger: ledger, in: dir, more: ["--log-key", dir + "/log.pem"])
+        defer { if first.isRunning { first.terminate() } }
+        let (second, secondBase, _) = try ServeCommandTests.start(ledger: ledger, in: dir, more: ["--log-key", dir + "/log.pem"])
+        defer { if second.isRunning { second.terminate() } }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 6) { index in
+            results.add(Result {
+                try CLI.vtf(
+                    ["post", "--ledger", index % 2 == 0 ? firstBase : secondBase, "--date", "2026-04-01", "--memo", "both \(index)", "--ref", "PG-\(index)",
+                     "--posting", "1100:1.00", "--posting", "4100:-1.00"],
+                    in: dir, environment: ["VTF_KEY": dir + "/alice.pem", "VTF_MIRROR_DIR": dir + "/mirror-\(index)"])
+            })
+        }
+        for result in results.all {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let verified = try CLI.vtf(["verify", "--ledger", ledger], in: dir)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.hasPrefix("ok: 13 entries"), "\(verified.stdout)")
+        let journal = try CLI.vtf(["journal", "export", "--ledger", ledger], in: dir).stdout
+        for index in 0..<6 { #expect(journal.contains("\"PG-\(index)\"")) }
     }
 }
