@@ -113,6 +113,7 @@ let package = Package(
             name: "LedgerServer",
             dependencies: [
                 "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON", "LedgerCore",
+                "Statements",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

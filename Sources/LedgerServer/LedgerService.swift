@@ -15,7 +15,9 @@ import LedgerJournal
 /// entries' signed bytes, which name grantees), `GET /v1/journal?from=N&to=M` (JSON Lines as
 /// `vtf journal export` writes them), `GET /v1/checkpoints?after=N[&limit=L]` (the stored
 /// checkpoints and their cosignatures, for a mirror), `GET /v1/proof/inclusion?seq=S[&size=N]` and
-/// `GET /v1/proof/consistency?old=M&new=N` (as `vtf prove` prints them).
+/// `GET /v1/proof/consistency?old=M&new=N` (as `vtf prove` prints them). Donor statements
+/// (`GET /v1/statement?donor=ID`), signed by the service with the log key, are for the fund's
+/// keys and for that donor's own key (role donor) alone.
 ///
 /// Without a log key the service reads through `LedgerReading` only and writes nothing. With
 /// the ledger's log key and the store opened to write, it also records (`POST /v1/entries`,
@@ -75,20 +77,30 @@ public struct LedgerService: Sendable {
         LogRoutes(service: self).add(to: router)
         JournalRoutes(service: self).add(to: router)
         RecordRoutes(service: self).add(to: router)
+        StatementRoutes(service: self).add(to: router)
         return router
     }
 
-    /// The key that signed `request`, refused unless registered and in force.
+    /// The key that signed `request`, refused unless registered and in force, and, unless
+    /// `donorsAllowed`, one of the fund's (a donor's key reads its own statements only).
     @discardableResult
-    func requireSigner(_ request: Request) async throws -> KeyState {
+    func requireSigner(_ request: Request, donorsAllowed: Bool = false) async throws -> KeyState {
         let keys = try await storeCall { try await store.keys() }
-        return try access.signer(of: request, now: now(), keys: keys)
+        let key = try access.signer(of: request, now: now(), keys: keys)
+        if !donorsAllowed, key.record.roles.contains(.donor) {
+            throw ServiceRefusal(.forbidden, "a donor's key reads that donor's statements only (GET /v1/statement?donor=\(key.record.holder)); the journal, entries and proofs are for the fund's keys")
+        }
+        return key
     }
 
     /// The key that signed `request` and its body (`content-digest` covered and matching).
     func requireSigner(_ request: Request, coveringBody body: [UInt8]) async throws -> KeyState {
         let keys = try await storeCall { try await store.keys() }
-        return try access.signer(of: request, body: body, now: now(), keys: keys)
+        let key = try access.signer(of: request, body: body, now: now(), keys: keys)
+        if key.record.roles.contains(.donor) {
+            throw ServiceRefusal(.forbidden, "a donor's key records nothing")
+        }
+        return key
     }
 
     /// Runs a store call, turning the store's refusals into the service's.

@@ -23,6 +23,8 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case ruleRefused = "refused"
         /// This service records nothing (started without the log key).
         case readOnly = "read-only"
+        /// The key is registered, but may not read or do this (a donor's key, another donor).
+        case forbidden = "forbidden"
     }
 
     /// What was wrong.
@@ -45,7 +47,7 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case .storeFailed: .serviceUnavailable
         case .conflict: .conflict
         case .ruleRefused: .unprocessableContent
-        case .readOnly: .forbidden
+        case .readOnly, .forbidden: .forbidden
         }
     }
 

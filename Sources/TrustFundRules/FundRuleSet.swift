@@ -28,6 +28,12 @@ public struct FundRuleSet: RuleSet {
             throw RuleViolation(.closedYear, "entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
         }
         try AccrualRules.checkFollowsAccrual(body, state: state)
+        if body.kind == .keyRegister, case .array(let roles)? = body.data["roles"], roles.contains(.string(Role.donor.rawValue)) {
+            let holder = body.data["holder"]?.stringValue ?? ""
+            guard try state.record("donor", holder) != nil else {
+                throw RuleViolation(.badField, "entry \(body.seq): a donor's key is bound to a donor by its holder, and no donor has the id \"\(holder)\" (vtf donor add first, then --holder ID)")
+            }
+        }
         if body.kind == .voucher, try FundSettings.isControlled("voucher", state: state) {
             throw RuleViolation(.twoPerson, "entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
         }

@@ -346,3 +346,50 @@ final class ResultBox: @unchecked Sendable {
         for index in 0..<6 { #expect(journal.contains("\"PG-\(index)\"")) }
     }
 }
+
+/// The donor role (issue 15 points 3 and 4): a donor's own key, bound to the donor by its
+/// holder, fetches that donor's statement, signed by the service with the log key it alone
+/// holds; it reads nothing else and records nothing.
+@Suite struct DonorThroughServiceTests {
+    @Test func aDonorsKeyGetsItsOwnSignedStatementAndNothingElse() async throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let dir = fund.base.dir
+        try fund.base.expectOK(["key", "generate", "--out", dir + "/bel.pem", "--name", "Belgium (donor)"])
+        let register = ["key", "register", "--ledger", fund.base.ledger, "--key", fund.base.key("admin"), "--public-key", dir + "/bel.pem.pub", "--role", "donor", "--date", "2026-02-01"]
+        // Bound to a donor the ledger knows, and alone in its roles.
+        try fund.refused(register + ["--holder", "NOBODY"], as: "admin", containing: "no donor has the id \"NOBODY\"")
+        try fund.refused(register + ["--holder", "BEL", "--role", "auditor"], as: "admin", containing: "holds the role donor alone")
+        try fund.base.expectOK(register + ["--holder", "BEL"])
+        let (process, base, _) = try ServeCommandTests.start(ledger: fund.base.ledger, in: dir, more: ["--log-key", fund.base.key("log")])
+        defer { if process.isRunning { process.terminate() } }
+        let asDonor = ["VTF_KEY": dir + "/bel.pem", "VTF_MIRROR_DIR": dir + "/mirrors"]
+        let fetched = try CLI.vtf(["statement", "--ledger", base, "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "bel.json"], in: dir, environment: asDonor)
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let vkey = try fund.base.vtf(["log", "vkey", "--ledger", fund.base.ledger], as: nil).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try fund.base.vtf(["statement", "verify", dir + "/bel.json", "--vkey", vkey], as: nil)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("donor BEL"), "\(checked.stdout)")
+        // The statement the fund makes from the file says the same figures.
+        let local = try fund.base.vtf(["statement", "verify", try Self.localStatement(fund), "--vkey", vkey], as: nil)
+        #expect(local.stdout.split(separator: "\n").dropFirst().first == checked.stdout.split(separator: "\n").dropFirst().first)
+        for arguments in [
+            ["statement", "--ledger", base, "--donor", "NOR", "--out", "nor.json"],
+            ["verify", "--ledger", base],
+            ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "x", "--posting", "1100:1.00", "--posting", "4100:-1.00"],
+        ] {
+            let refused = try CLI.vtf(arguments, in: dir, environment: asDonor)
+            #expect(refused.status == 2, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains("(403)"), "\(arguments): \(refused.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/nor.json"))
+    }
+
+    static func localStatement(_ fund: FundLedger) throws -> String {
+        let path = fund.base.dir + "/bel-local.json"
+        let made = try fund.base.vtf(["statement", "--ledger", fund.base.ledger, "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", path], as: nil,
+                                     environment: ["VTF_LOG_KEY": fund.base.key("log")])
+        #expect(made.status == 0, "\(made.stderr)")
+        return path
+    }
+}

@@ -13,6 +13,9 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     case approvingOfficer = "approving-officer"
     /// Cosigns checkpoints after verifying them.
     case auditor
+    /// A donor's own key: signs nothing; reads that donor's statements through a ledger service.
+    /// The key's holder is the donor's id, and it holds no other role.
+    case donor
 
     /// Parses a role name as written in the journal and on the command line.
     public init(parsing text: String) throws(RuleViolation) {

@@ -157,6 +157,9 @@ public struct LedgerRules: Sendable {
         guard keys.filter({ $0.record.roles.contains(.log) }).count == 1 else {
             throw RuleViolation(.genesis, "\(at): data.keys needs exactly one key with the role log")
         }
+        guard !keys.contains(where: { $0.record.roles.contains(.donor) }) else {
+            throw RuleViolation(.genesis, "\(at): a donor's key is registered after its donor is recorded (vtf key register --role donor), not at genesis")
+        }
         guard let signer = keys.first(where: { $0.record.keyID == body.signer }),
             signer.record.roles.contains(.admin)
         else {
@@ -260,6 +263,9 @@ public struct LedgerRules: Sendable {
         }
         guard !record.roles.contains(.log) else {
             throw RuleViolation(.protectedKey, "entry \(body.seq): the role log belongs to the ledger's own key, set at genesis")
+        }
+        guard !record.roles.contains(.donor) || record.roles == [.donor] else {
+            throw RuleViolation(.badField, "entry \(body.seq): a donor's key holds the role donor alone (its holder is the donor's id); register the fund's people with keys of their own")
         }
         let decisions = try HolderDecisions.check(
             holder: record.holder, decisions: try JSONFields(.object(decisionMembers), context: fields.context), seq: body.seq, state: state)

@@ -16,7 +16,8 @@ struct KeyCommand: ParsableCommand {
         abstract: "Make, register, revoke and list signing keys.",
         discussion: """
             Each person has their own key. An admin registers it with the person's roles \
-            (fund-manager, certifying-officer, approving-officer, auditor, admin); from then on the \
+            (fund-manager, certifying-officer, approving-officer, auditor, admin, or donor: a donor's own key, \
+            --holder the donor's id, which reads that donor's statements through a ledger service); from then on the \
             journal accepts what that key signs, within its roles, until the key is revoked.
             """,
         subcommands: [Generate.self, Register.self, Revoke.self, Delegate.self, List.self])
@@ -85,7 +86,7 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "A name for people (default: the label in the key file, else the holder).")
         var name: String?
 
-        @Option(help: ArgumentHelp("A role: admin, fund-manager, certifying-officer, approving-officer, auditor. Repeat for several.", valueName: "role"))
+        @Option(help: ArgumentHelp("A role: admin, fund-manager, certifying-officer, approving-officer, auditor, donor. Repeat for several.", valueName: "role"))
         var role: [String] = []
 
         @Option(help: "The accounting date of the entry (default: today).")

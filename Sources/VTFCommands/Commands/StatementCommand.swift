@@ -62,6 +62,15 @@ struct StatementCommand: ParsableCommand {
 
         func run() async throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
+            if case .service(let location) = try global.storeLocation() {
+                // The service signs it with the log key it alone holds; a donor's own key may ask.
+                guard format == .json, let id = donor, !all else {
+                    throw InputError("through a ledger service vtf fetches one donor's signed statement: --donor ID --format json (check it with vtf statement verify)")
+                }
+                try write(try await ServiceMirror.statement(location, donor: id, from: from, to: to), to: out)
+                Terminal.note("wrote \(out): json statement of \(id), signed by \(location)")
+                return
+            }
             let (store, _) = try await global.openReadingFund()
             let end = try parseDate(to, option: "--to")
             let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
@@ -100,13 +109,10 @@ struct StatementCommand: ParsableCommand {
         static func statements(
             _ store: any LedgerReading, donors: [String]?, from start: LedgerDate, to end: LedgerDate, issued: LedgerDate
         ) async throws -> [DonorStatement] {
-            try await store.read { ledger in
-                let checked = try CheckedJournal.check(ledger)
-                return try (donors ?? ledger.fundRecords("donor").map(\.id)).map { id in
-                    do { return try StatementBuilder.build(ledger, checked: checked, donor: id, from: start, to: end, issued: issued) } catch let error as StatementError {
-                        throw InputError(error.message)
-                    }
-                }
+            do {
+                return try await DonorStatements.build(store, donors: donors, from: start, to: end, issued: issued)
+            } catch let error as StatementError {
+                throw InputError(error.message)
             }
         }
 

@@ -36,6 +36,22 @@ enum ServiceMirror {
         return ServiceLedger(mirror: mirror, remote: remote)
     }
 
+    /// A donor's statement as the service at `location` signs it (JSON), fetched with VTF_KEY:
+    /// the fund's keys read any donor's, a donor's own key (role donor) that donor's alone.
+    static func statement(_ location: RemoteLocation, donor: String, from: String?, to: String?) async throws -> [UInt8] {
+        guard let keyPath = GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
+            throw InputError("--ledger \(location): the service gives a statement to a registered key; set VTF_KEY to your private key file")
+        }
+        let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
+        let trustRoots = GlobalOptions.environment["VTF_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let query = [("donor", donor), ("from", from), ("to", to)].compactMap { name, value in
+            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        }.joined(separator: "&")
+        return try await RemoteLedger(location, key: key, trustRoots: trustRoots).get("/v1/statement", query: query)
+    }
+
     /// The mirror of the service at `location`, brought up to its latest checkpoint.
     static func open(_ location: RemoteLocation, rules: LedgerRules) async throws -> any LedgerReading {
         try await synced(location, keyPath: nil, rules: rules).mirror
