@@ -7,7 +7,7 @@ import TransparencyLog
 
 /// Keeps a local mirror of a service's ledger in step: the entries the mirror lacks, a page at a
 /// time, with the service's checkpoints and cosignatures, each page appended as a store copy
-/// appends (``LedgerWriting/appendSigned(_:checkpoints:)``): every entry must be the next of the
+/// appends (`LedgerWriting.appendSigned(_:checkpoints:)`): every entry must be the next of the
 /// mirror's chain, in canonical form, signed by a key the journal registered and accepted by the
 /// rules, and every checkpoint signed by the ledger's log key over the mirror's own root. So a
 /// service can add to the mirror only what the ledger's keys signed, and never change what the
