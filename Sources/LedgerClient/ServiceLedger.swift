@@ -19,11 +19,21 @@ public final class ServiceLedger: LedgerWriting {
     public let mirror: any LedgerWriting
     /// The service.
     public let remote: RemoteLedger
+    /// The mirror's lock file (``MirrorLock``), held while the mirror is brought up to date.
+    public let lockPath: String?
 
-    /// The service `remote`, read through `mirror`.
-    public init(mirror: any LedgerWriting, remote: RemoteLedger) {
+    /// The service `remote`, read through `mirror`, whose syncs hold the lock at `lockPath`.
+    public init(mirror: any LedgerWriting, remote: RemoteLedger, lockPath: String? = nil) {
         self.mirror = mirror
         self.remote = remote
+        self.lockPath = lockPath
+    }
+
+    /// Brings the mirror up to the service's checkpoint, holding its lock.
+    func sync() async throws {
+        let lock = try lockPath.map { try MirrorLock($0) }
+        defer { lock?.release() }
+        _ = try await MirrorSync.sync(remote, into: mirror)
     }
 
     // MARK: Recording through the service
@@ -38,7 +48,7 @@ public final class ServiceLedger: LedgerWriting {
             throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service does not take yet; run it on the ledger itself (nothing was recorded)")
         }
         for _ in 0..<Self.attempts {
-            _ = try await MirrorSync.sync(remote, into: mirror)
+            try await sync()
             let entry = try await sign(draft, with: keys.author)
             let line = try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature)
             let status: Int
@@ -47,7 +57,7 @@ public final class ServiceLedger: LedgerWriting {
                 (status, answer) = try await remote.post("/v1/entries", body: line + [0x0A], contentType: "application/jsonl")
             } catch let error as RemoteError where error.code == .unreachable {
                 // The answer was lost: if the service recorded the entry, it is in the mirror now.
-                if (try? await MirrorSync.sync(remote, into: mirror)) != nil,
+                if (try? await sync()) != nil,
                     try await mirror.entry(at: entry.body.seq)?.bodyBytes == entry.bodyBytes
                 {
                     return [entry]
@@ -56,7 +66,7 @@ public final class ServiceLedger: LedgerWriting {
             }
             switch status {
             case 201:
-                _ = try await MirrorSync.sync(remote, into: mirror)
+                try await sync()
                 return [entry]
             case 409:
                 continue

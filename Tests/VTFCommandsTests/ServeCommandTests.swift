@@ -279,12 +279,13 @@ final class ResultBox: @unchecked Sendable {
         let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
         defer { if process.isRunning { process.terminate() } }
         let results = ResultBox()
+        // Two of them share one mirror (one person in two terminals), two have their own.
         DispatchQueue.concurrentPerform(iterations: 4) { index in
             let who = index % 2 == 0 ? "alice" : "bruno"
             results.add(Result {
                 try ServiceLedgerTests.run(
                     fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "race \(index)", "--ref", "RACE-\(index)", "--posting", "1100:1.00", "--posting", "4100:-1.00"],
-                    key: who, mirrors: fund.dir + "/mirror-\(index)")
+                    key: who, mirrors: fund.dir + (index < 2 ? "/shared-mirror" : "/mirror-\(index)"))
             })
         }
         for result in results.all {

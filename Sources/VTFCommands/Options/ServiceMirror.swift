@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import LedgerClient
 import LedgerJournal
 import LedgerStore
@@ -33,7 +30,7 @@ enum ServiceMirror {
     /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``).
     static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules) async throws -> any LedgerWriting {
         let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules)
-        return ServiceLedger(mirror: mirror, remote: remote)
+        return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location) + ".lock")
     }
 
     /// A donor's statement as the service at `location` signs it (JSON), fetched with VTF_KEY:
@@ -68,7 +65,8 @@ enum ServiceMirror {
         let path = path(of: location)
         try FileManager.default.createDirectory(atPath: folder(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // One sync at a time per mirror: a second vtf waits here, then finds the entries added.
-        let lock = try SyncLock(path + ".lock")
+        let lockPath = path + ".lock"
+        let lock = try MirrorLock(lockPath)
         defer { lock.release() }
         let exists = FileManager.default.fileExists(atPath: path)
         let mirror = exists
@@ -80,27 +78,5 @@ enum ServiceMirror {
         let remote = RemoteLedger(location, key: key, trustRoots: trustRoots)
         _ = try await MirrorSync.sync(remote, into: mirror)
         return (mirror, remote)
-    }
-}
-
-/// An exclusive lock on a file (flock), held until released or the process ends.
-final class SyncLock {
-    private let descriptor: Int32
-
-    init(_ path: String) throws {
-        descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw InputError("cannot open \(path) to lock the mirror: \(String(cString: strerror(errno)))")
-        }
-        guard flock(descriptor, LOCK_EX) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw InputError("cannot lock \(path): \(reason)")
-        }
-    }
-
-    func release() {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
     }
 }
