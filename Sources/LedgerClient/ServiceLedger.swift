@@ -21,12 +21,20 @@ public final class ServiceLedger: LedgerWriting {
     public let remote: RemoteLedger
     /// The mirror's lock file (``MirrorLock``), held while the mirror is brought up to date.
     public let lockPath: String?
+    /// Signs several drafts as the next entries of the mirror without recording them (each
+    /// checked against the state the ones before it leave), for the appends of more than one
+    /// entry; nil: one entry at a time.
+    public let signUnrecorded: (@Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry])?
 
     /// The service `remote`, read through `mirror`, whose syncs hold the lock at `lockPath`.
-    public init(mirror: any LedgerWriting, remote: RemoteLedger, lockPath: String? = nil) {
+    public init(
+        mirror: any LedgerWriting, remote: RemoteLedger, lockPath: String? = nil,
+        signUnrecorded: (@Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry])? = nil
+    ) {
         self.mirror = mirror
         self.remote = remote
         self.lockPath = lockPath
+        self.signUnrecorded = signUnrecorded
     }
 
     /// Brings the mirror up to the service's checkpoint, holding its lock.
@@ -44,30 +52,34 @@ public final class ServiceLedger: LedgerWriting {
         guard origin == nil else {
             throw RemoteError(.notSupported, "a ledger is created on the service's machine (vtf init), not through the service")
         }
-        guard drafts.count == 1, let draft = drafts.first else {
-            throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service does not take yet; run it on the ledger itself (nothing was recorded)")
+        guard !drafts.isEmpty, drafts.count <= 100, drafts.count == 1 || signUnrecorded != nil else {
+            throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service takes 1 to 100 at a time; run it on the ledger itself (nothing was recorded)")
         }
         for _ in 0..<Self.attempts {
             try await sync()
-            let entry = try await sign(draft, with: keys.author)
-            let line = try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature)
+            let entries = try await sign(drafts, with: keys.author)
+            guard let entry = entries.last else { preconditionFailure("drafts make entries") }
+            var lines: [UInt8] = []
+            for signed in entries {
+                lines += try JournalRows.exportLine(seq: signed.body.seq, body: signed.bodyBytes, signature: signed.signature) + [0x0A]
+            }
             let status: Int
             let answer: [UInt8]
             do {
-                (status, answer) = try await remote.post("/v1/entries", body: line + [0x0A], contentType: "application/jsonl")
+                (status, answer) = try await remote.post("/v1/entries", body: lines, contentType: "application/jsonl")
             } catch let error as RemoteError where error.code == .unreachable {
                 // The answer was lost: if the service recorded the entry, it is in the mirror now.
                 if (try? await sync()) != nil,
                     try await mirror.entry(at: entry.body.seq)?.bodyBytes == entry.bodyBytes
                 {
-                    return [entry]
+                    return entries
                 }
                 throw error
             }
             switch status {
             case 201:
                 try await sync()
-                return [entry]
+                return entries
             case 409:
                 continue
             default:
@@ -75,6 +87,13 @@ public final class ServiceLedger: LedgerWriting {
             }
         }
         throw RemoteError(.unreachable, "other entries kept coming first at \(remote.location) (\(Self.attempts) drafts); run the command again (nothing was recorded)")
+    }
+
+    /// The entries `drafts` make as the next of the mirror, signed with `key`.
+    func sign(_ drafts: [EntryDraft], with key: Ed25519PrivateKey) async throws -> [SignedEntry] {
+        if drafts.count == 1 { return [try await sign(drafts[0], with: key)] }
+        guard let signUnrecorded else { preconditionFailure("append checks that several drafts can be signed") }
+        return try await signUnrecorded(drafts, key)
     }
 
     /// The entry `draft` makes as the next of the mirror, completed and checked by the rules

@@ -386,6 +386,25 @@ final class ResultBox: @unchecked Sendable {
         #expect(!FileManager.default.fileExists(atPath: dir + "/nor.json"))
     }
 
+    @Test func severalEntriesAtOnceGoThroughTheServiceAsOneWrite() async throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let dir = fund.base.dir
+        let (process, base, _) = try ServeCommandTests.start(ledger: fund.base.ledger, in: dir, more: ["--log-key", fund.base.key("log")])
+        defer { if process.isRunning { process.terminate() } }
+        let before = try fund.base.vtf(["journal", "export", "--ledger", fund.base.ledger], as: nil).stdout.split(separator: "\n").count
+        try "effective,currency,rate\n2026-04-01,EUR,0.9100\n2026-05-01,EUR,0.9200\n2026-06-01,EUR,0.9300\n".write(toFile: dir + "/rates.csv", atomically: true, encoding: .utf8)
+        let set = try CLI.vtf(["rates", "import", "--ledger", base, "rates.csv"], in: dir,
+                              environment: ["VTF_KEY": fund.base.key("maria"), "VTF_MIRROR_DIR": dir + "/mirrors"])
+        #expect(set.status == 0, "\(set.stderr)")
+        let journal = try fund.base.vtf(["journal", "export", "--ledger", fund.base.ledger], as: nil).stdout
+        #expect(journal.split(separator: "\n").count == before + 3)
+        #expect(try fund.base.vtf(["verify", "--ledger", fund.base.ledger], as: nil).status == 0)
+        // The checkpoint the service signed covers the three at once: one write.
+        let sizes = try fund.base.vtf(["checkpoint", "--ledger", fund.base.ledger], as: nil).stdout
+        #expect(sizes.contains("\n\(before + 3)\n"), "\(sizes)")
+    }
+
     static func localStatement(_ fund: FundLedger) throws -> String {
         let path = fund.base.dir + "/bel-local.json"
         let made = try fund.base.vtf(["statement", "--ledger", fund.base.ledger, "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", path], as: nil,

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import TransparencyLog
 import LedgerCore
-import LedgerCrypto
+public import LedgerCrypto
 public import LedgerJournal
 public import LedgerStore
 
@@ -19,13 +19,34 @@ extension LedgerFile {
         }
     }
 
+    /// The entries `drafts` would become if appended now, signed by `author`, without recording
+    /// them: the same rules, state and read-back as ``append(_:keys:origin:)``, in a write
+    /// transaction that is rolled back. A ledger service's client signs its drafts so, against
+    /// its mirror, then submits them; no log key is needed, the service signs the checkpoint.
+    public func signUnrecorded(_ drafts: [EntryDraft], author: Ed25519PrivateKey) throws -> [SignedEntry] {
+        var signed: [SignedEntry] = []
+        do {
+            try writeImmediate { db in
+                let state = try StoreState(db)
+                signed = try Self.appendBatch(
+                    drafts, keys: WriteKeys(author: author, log: author), origin: nil, state: state, rules: rules, threads: 1, record: false)
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        return signed
+    }
+
+    /// Ends ``signUnrecorded(_:author:)``'s transaction without committing it.
+    private struct RolledBack: Error {}
+
     /// Checks, signs and inserts one batch inside the caller's transaction, then stores the
-    /// new checkpoint.
+    /// new checkpoint (unless `record` is false: then nothing is inserted and the caller rolls
+    /// the transaction back).
     static func appendBatch(
-        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, rules: LedgerRules, threads: Int
+        _ drafts: [EntryDraft], keys: WriteKeys, origin: String?, state: StoreState, rules: LedgerRules, threads: Int, record: Bool = true
     ) throws -> [SignedEntry] {
         let signer = keys.author.publicKey.keyID
-        return try appendEntries(count: drafts.count, keys: keys, state: state, threads: threads) { index, tip, time in
+        return try appendEntries(count: drafts.count, keys: keys, state: state, threads: threads, record: record) { index, tip, time in
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError(.noGenesis, "the ledger has no genesis entry")
             }
@@ -58,7 +79,7 @@ extension LedgerFile {
     /// effects applied, and it is signed (on a second core when `threads` > 1); then the batch
     /// goes into the journal with the new checkpoint.
     static func appendEntries(
-        count: Int, keys: WriteKeys, state: StoreState, threads: Int,
+        count: Int, keys: WriteKeys, state: StoreState, threads: Int, record: Bool = true,
         entry: (_ index: Int, _ tip: Tip, _ time: String) throws -> (EntryBody, [LedgerEffect])
     ) throws -> [SignedEntry] {
         let db = state.db
@@ -86,6 +107,7 @@ extension LedgerFile {
         let entries = bodies.indices.map {
             SignedEntry(body: bodies[$0], bodyBytes: messages[$0], signature: signatures[$0], leafHash: leaves[$0])
         }
+        guard record else { return entries }
         try insertJournal(entries, db)
         state.entriesStored()
         try state.flushBalances()

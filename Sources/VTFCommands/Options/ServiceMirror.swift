@@ -30,7 +30,11 @@ enum ServiceMirror {
     /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``).
     static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules) async throws -> any LedgerWriting {
         let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules)
-        return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location) + ".lock")
+        let sqlite = mirror as? SQLiteLedger
+        return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location) + ".lock") { drafts, author in
+            guard let sqlite else { throw RemoteError(.notSupported, "the mirror is not a ledger file") }
+            return try await sqlite.run { _ in try sqlite.file.signUnrecorded(drafts, author: author) }
+        }
     }
 
     /// A donor's statement as the service at `location` signs it (JSON), fetched with VTF_KEY:
