@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 public import LedgerCore
 public import LedgerCrypto
@@ -128,9 +129,17 @@ public final class ServiceLedger: LedgerWriting {
         throw RemoteError(.notSupported, "a service records entries its people sign, one at a time; copy a ledger with vtf store copy on the service's machine (nothing was recorded)")
     }
 
-    /// Cosigning through a service comes later.
+    /// Sends an auditor's cosignature (made here, with their key) to the service, which checks
+    /// it against the auditor's registered key and stores it; the mirror stores it too.
     public func addCosignature(size: UInt64, signature: NoteSignature) async throws {
-        throw RemoteError(.notSupported, "cosigning through a service is not built yet; cosign on the ledger itself (nothing was recorded)")
+        let body = try JSONCanonicalizer.canonicalBytes(.object(JSONObject([
+            ("size", .integer(Int64(clamping: size))), ("cosignature", .string(String(signature.line.dropLast(signature.line.hasSuffix("\n") ? 1 : 0)))),
+        ])))
+        let (status, answer) = try await remote.post("/v1/cosignatures", body: body, contentType: "application/json")
+        guard status == 201 else {
+            throw RemoteError(.refused, "\(remote.location) did not store the cosignature (\(status)): \(RemoteLedger.message(of: answer))")
+        }
+        try await mirror.addCosignature(size: size, signature: signature)
     }
 
     /// The service's ledger's local settings are its own.

@@ -297,6 +297,23 @@ final class ResultBox: @unchecked Sendable {
         #expect(try fund.vtf(["verify", "--ledger", fund.ledger], as: nil).status == 0)
     }
 
+    @Test func anAuditorCosignsThroughTheServiceWithTheirOwnKey() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
+        defer { if process.isRunning { process.terminate() } }
+        let cosigned = try ServiceLedgerTests.run(fund, ["checkpoint", "cosign", "--ledger", base, "--name", "test.example/boa"], key: "auditor", mirrors: fund.dir + "/m")
+        #expect(cosigned.status == 0, "\(cosigned.stderr)")
+        let stored = try fund.vtf(["checkpoint", "--ledger", fund.ledger], as: nil).stdout
+        #expect(stored.contains("— test.example/boa "), "\(stored)")
+        let verified = try fund.vtf(["verify", "--ledger", fund.ledger], as: nil)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        // Not an auditor: refused, nothing stored.
+        let refused = try ServiceLedgerTests.run(fund, ["checkpoint", "cosign", "--ledger", base, "--name", "test.example/alice"], key: "alice", mirrors: fund.dir + "/m2")
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(!(try fund.vtf(["checkpoint", "--ledger", fund.ledger], as: nil).stdout.contains("test.example/alice")))
+    }
+
     @Test func aRefusalReadsAsOnTheFileAndRecordsNothing() async throws {
         let fund = try TestLedger()
         defer { fund.remove() }

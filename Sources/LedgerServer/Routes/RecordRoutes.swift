@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import HTTPMessageSignatures
 import Hummingbird
@@ -21,6 +22,48 @@ struct RecordRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("v1/entries") { request, _ in try await submit(request) }
+        router.post("v1/cosignatures") { request, _ in try await cosign(request) }
+    }
+
+    /// An auditor's cosignature on a stored checkpoint (`{"size": N, "cosignature": LINE}`),
+    /// made on the auditor's machine with their own key: stored when the request's signer is a
+    /// registered auditor key in force and the line is that key's valid cosignature of the
+    /// checkpoint of `size`.
+    private func cosign(_ request: Request) async throws -> Response {
+        guard let writer = service.writer else {
+            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
+        }
+        var request = request
+        let body: [UInt8]
+        do { body = Array(try await request.collectBody(upTo: 16 << 10).readableBytesView) } catch {
+            throw ServiceRefusal(.badRequest, "a cosignature is sent as a small JSON object")
+        }
+        let signer = try await service.requireSigner(request, coveringBody: body)
+        guard signer.record.roles.contains(.auditor) else {
+            throw ServiceRefusal(.forbidden, "only a key registered with role auditor cosigns checkpoints")
+        }
+        let value = try? JSONParser.parse(body)
+        guard case .object(let object)? = value, let size = object["size"]?.integerValue, size > 0,
+            case .string(let line)? = object["cosignature"], let signature = try? NoteSignature(line: line)
+        else {
+            throw ServiceRefusal(.badRequest, "send {\"size\": N, \"cosignature\": \"— NAME BASE64\"}")
+        }
+        guard let parts = try await service.storeCall({ try await service.store.read { try $0.checkpointParts(size: UInt64(size)) } }) else {
+            throw ServiceRefusal(.notFound, "there is no checkpoint of size \(size)")
+        }
+        let text = try SignedNote.parse(parts.note).text
+        do {
+            _ = try Cosignature.checkAuditor(signature, checkpointText: text, size: UInt64(size), keys: [signer])
+        } catch {
+            throw ServiceRefusal(.badRequest, "\(error)")
+        }
+        do {
+            try await writer.addCosignature(size: UInt64(size), signature: signature)
+        } catch let violation as RuleViolation {
+            throw ServiceRefusal(.conflict, violation.message)
+        }
+        service.logger.info("cosigned", metadata: ["size": "\(size)", "by": "\(signer.record.holder)"])
+        return Response.text("cosigned \(size)\n", status: .created)
     }
 
     private func submit(_ request: Request) async throws -> Response {
