@@ -80,7 +80,7 @@ public final class RemoteLedger: Sendable {
         request.headers.add(name: "Signature", value: fields.signature)
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
-            return try await execute(request, limit: 1 << 20)
+            return try await execute(request, limit: 1 << 20)  // the answer to a POST is short
         } catch {
             throw Self.unreachable(location, error, recording: true)
         }

@@ -53,8 +53,8 @@ public final class ServiceLedger: LedgerWriting {
         guard origin == nil else {
             throw RemoteError(.notSupported, "a ledger is created on the service's machine (vtf init), not through the service")
         }
-        guard !drafts.isEmpty, drafts.count <= 100, drafts.count == 1 || signUnrecorded != nil else {
-            throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service takes 1 to 100 at a time; run it on the ledger itself (nothing was recorded)")
+        guard !drafts.isEmpty, drafts.count <= Self.submissionLimit, drafts.count == 1 || signUnrecorded != nil else {
+            throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service takes 1 to \(Self.submissionLimit) at a time; run it on the ledger itself (nothing was recorded)")
         }
         for _ in 0..<Self.attempts {
             try await sync()
@@ -116,12 +116,29 @@ public final class ServiceLedger: LedgerWriting {
         return SignedEntry(body: body, bodyBytes: bytes, signature: try key.signature(for: bytes))
     }
 
-    /// A bulk import through a service comes later.
+    /// The most entries one submission holds (an import through a service is one submission,
+    /// recorded all or none).
+    public static let submissionLimit = 1000
+
+    /// An import through the service: every draft signed here against the mirror, sent as one
+    /// submission that the service records all or none; at most ``submissionLimit`` entries
+    /// (a larger import runs on the service's machine).
     public func appendBulk(
         _ makeSource: @escaping @Sendable () throws -> any DraftSource, keys: WriteKeys, batchSize: Int, threads: Int,
         progress: (@Sendable (UInt64) -> Void)?
     ) async throws -> Range<UInt64> {
-        throw RemoteError(.notSupported, "vtf import through a service is not built yet; import into the ledger on the service's machine (nothing was recorded)")
+        var source = try makeSource()
+        var drafts: [EntryDraft] = []
+        while let (draft, _) = try source.next() {
+            guard drafts.count < Self.submissionLimit else {
+                throw RemoteError(.notSupported, "an import through a service holds at most \(Self.submissionLimit) entries; split the file, or import it on the service's machine (nothing was recorded)")
+            }
+            drafts.append(draft)
+        }
+        guard !drafts.isEmpty else { throw RemoteError(.notSupported, "the file holds no entries (nothing was recorded)") }
+        let entries = try await append(drafts, keys: keys, origin: nil)
+        progress?(UInt64(entries.count))
+        return entries[0].body.seq..<(entries[entries.count - 1].body.seq + 1)
     }
 
     /// Entries signed elsewhere go to a ledger with `vtf store copy`, not through a service.

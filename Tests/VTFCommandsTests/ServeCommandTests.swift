@@ -314,6 +314,29 @@ final class ResultBox: @unchecked Sendable {
         #expect(!(try fund.vtf(["checkpoint", "--ledger", fund.ledger], as: nil).stdout.contains("test.example/alice")))
     }
 
+    @Test func anImportThroughTheServiceIsOneSubmission() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let (process, base, _) = try ServeCommandTests.start(fund, recording: true)
+        defer { if process.isRunning { process.terminate() } }
+        let line = { (number: Int) in
+            #"{"date":"2026-02-01","memo":"import \#(number)","ref":"IMP-\#(number)","postings":[{"account":"1100","amount":"\#(number).00","currency":"USD"},{"account":"4100","amount":"-\#(number).00","currency":"USD"}]}"#
+        }
+        try (1...40).map(line).joined(separator: "\n").appending("\n").write(toFile: fund.dir + "/v.jsonl", atomically: true, encoding: .utf8)
+        let before = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout.split(separator: "\n").count
+        let imported = try ServiceLedgerTests.run(fund, ["import", "--ledger", base, "--file", "v.jsonl"], key: "alice", mirrors: fund.dir + "/m")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout.split(separator: "\n").count == before + 40)
+        #expect(try fund.vtf(["verify", "--ledger", fund.ledger], as: nil).status == 0)
+        // One bad line: nothing of the file is recorded.
+        try ((41...45).map(line) + [line(46).replacingOccurrences(of: "-46.00", with: "-45.00")]).joined(separator: "\n").appending("\n")
+            .write(toFile: fund.dir + "/bad.jsonl", atomically: true, encoding: .utf8)
+        let bytes = try fund.fileBytes()
+        let refused = try ServiceLedgerTests.run(fund, ["import", "--ledger", base, "--file", "bad.jsonl"], key: "alice", mirrors: fund.dir + "/m")
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(try fund.fileBytes() == bytes)
+    }
+
     @Test func aRefusalReadsAsOnTheFileAndRecordsNothing() async throws {
         let fund = try TestLedger()
         defer { fund.remove() }

@@ -17,8 +17,10 @@ import TransparencyLog
 struct RecordRoutes {
     let service: LedgerService
 
-    /// The most bytes one submission may hold.
-    static let maxBody = 1 << 20
+    /// The most bytes one submission may hold (1,000 entries of a few KiB).
+    static let maxBody = 8 << 20
+    /// The most entries one submission may hold.
+    static let maxEntries = 1000
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("v1/entries") { request, _ in try await submit(request) }
@@ -75,7 +77,7 @@ struct RecordRoutes {
         do {
             body = Array(try await request.collectBody(upTo: Self.maxBody).readableBytesView)
         } catch {
-            throw ServiceRefusal(.badRequest, "a submission holds at most \(Self.maxBody >> 10) KiB of journal lines")
+            throw ServiceRefusal(.badRequest, "a submission holds at most \(Self.maxBody >> 20) MiB of journal lines")
         }
         let signer = try await service.requireSigner(request, coveringBody: body)
         guard let settings = try await service.storeCall({ try await service.store.settings() }) else {
@@ -107,8 +109,8 @@ struct RecordRoutes {
     /// The journal lines of `body` as signed entries, each signed by `signer`.
     static func entries(_ body: [UInt8], signer: String, currency: Currency) throws -> [SignedEntry] {
         let lines = body.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard !lines.isEmpty, lines.count <= 100 else {
-            throw ServiceRefusal(.badRequest, "send 1 to 100 journal lines (as vtf journal export writes them)")
+        guard !lines.isEmpty, lines.count <= maxEntries else {
+            throw ServiceRefusal(.badRequest, "send 1 to \(maxEntries) journal lines (as vtf journal export writes them)")
         }
         return try lines.enumerated().map { index, line in
             let entry: SignedEntry
