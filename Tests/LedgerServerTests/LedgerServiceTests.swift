@@ -250,13 +250,15 @@ import TransparencyLog
         try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature) + [0x0A]
     }
 
-    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true) async throws -> (HTTPResponse.Status, String) {
-        let service = LedgerService(store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil)
+    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0) async throws -> (HTTPResponse.Status, String) {
+        let service = LedgerService(
+            store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil,
+            now: { LedgerService.clock() + clockOffset })
         let app = Application(router: service.router())
         let digest = ContentDigest.field(for: body)
         let parts = HTTPRequestParts(method: "POST", scheme: "http", authority: "localhost", path: "/v1/entries", query: nil, headers: [("content-digest", digest)])
         let fields = try MessageSigner.sign(parts, label: "vtf", parameters: SignatureParameters(
-            components: SignedRequests.required + ["content-digest"], created: LedgerService.clock(), keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
+            components: SignedRequests.required + ["content-digest"], created: LedgerService.clock() + clockOffset, keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
         var headers = HTTPFields()
         headers[HTTPField.Name("Content-Digest")!] = digest
         headers[HTTPField.Name("Signature-Input")!] = fields.signatureInput
@@ -294,11 +296,18 @@ import TransparencyLog
             ("a bad signature", try line(forged), AuditFixtures.alice, true, .badRequest),
             ("not a journal line", Array("{\"kind\":\"voucher\"}\n".utf8), AuditFixtures.alice, true, .badRequest),
             ("an unregistered sender", try line(next), AuditFixtures.intruder, true, .unauthorized),
+            ("an oversized body", [UInt8](repeating: 0x20, count: 9 << 20), AuditFixtures.alice, true, .badRequest),
+            ("an empty body", [], AuditFixtures.alice, true, .badRequest),
         ]
         for (what, body, key, recording, expected) in cases {
             let (status, message) = try await post(body, by: key, recording: recording)
             #expect(status == expected, "\(what): \(message)")
             #expect(try ledger.entryCount() == 18, "\(what)")
         }
+        // Recorded an hour before the service's clock (the request itself signed on time): refused.
+        let late = try await post(try line(next), by: AuditFixtures.alice, clockOffset: 3600)
+        #expect(late.0 == .badRequest, "\(late.1)")
+        #expect(late.1.contains("more than five minutes"), "\(late.1)")
+        #expect(try ledger.entryCount() == 18)
     }
 }
