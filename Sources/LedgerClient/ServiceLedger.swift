@@ -13,8 +13,10 @@ public import TransparencyLog
 /// entry was recorded first, the draft is made again on the ledger as it is then, so the person
 /// does not see the race. The private key never leaves this machine.
 public final class ServiceLedger: LedgerWriting {
-    /// Times an append is drafted again when other entries come first.
-    public static let attempts = 5
+    /// Times an append is drafted again when other entries come first: each entry names the
+    /// one before it, so when many record at once only one wins each round; the others wait a
+    /// random while (growing, at most a second) and draft again on the ledger as it is then.
+    public static let attempts = 40
 
     /// The local mirror.
     public let mirror: any LedgerWriting
@@ -56,6 +58,7 @@ public final class ServiceLedger: LedgerWriting {
         guard !drafts.isEmpty, drafts.count <= Self.submissionLimit, drafts.count == 1 || signUnrecorded != nil else {
             throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service takes 1 to \(Self.submissionLimit) at a time; run it on the ledger itself (nothing was recorded)")
         }
+        var conflicts = 0
         for _ in 0..<Self.attempts {
             try await sync()
             let entries = try await sign(drafts, with: keys.author)
@@ -82,6 +85,9 @@ public final class ServiceLedger: LedgerWriting {
                 try await sync()
                 return entries
             case 409:
+                conflicts += 1
+                let ceiling = min(1000, 10 << min(conflicts, 7))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...ceiling)))
                 continue
             default:
                 throw RemoteError(.refused, "\(remote.location) did not record it (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")

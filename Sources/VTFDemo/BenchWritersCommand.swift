@@ -66,7 +66,16 @@ public struct BenchWritersCommand: AsyncParsableCommand {
             author: try KeyFile.readPrivateKey(at: keyPath, passphrase: nil), log: try KeyFile.readPrivateKey(at: logPath, passphrase: nil))
         let place = try StoreLocation(location)
         var stores: [any LedgerWriting] = []
-        for _ in 0..<writers { stores.append(try await place.openWriting(rules: .unvtf)) }
+        // Through a service, each writer is a person's vtf with a mirror of its own.
+        let mirrors = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-bench-mirrors-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: mirrors) }
+        for index in 0..<writers {
+            if case .service(let service) = place {
+                stores.append(try await ServiceMirror.openForWriting(service, keyPath: keyPath, rules: .unvtf, folder: mirrors + "/w\(index)"))
+            } else {
+                stores.append(try await place.openWriting(rules: .unvtf))
+            }
+        }
         let before = try await stores[0].entryCount()
         let template = try Self.voucher(debit: try AccountCode(debit), credit: try AccountCode(credit), date: try LedgerDate(parsing: date))
         let run = UUID().uuidString.prefix(8)
@@ -97,7 +106,12 @@ public struct BenchWritersCommand: AsyncParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         let latencies = results.flatMap(\.0).sorted()
         let refs = results.flatMap(\.1)
-        try await Self.checkChain(stores[0], before: before, refs: refs)
+        let checked: any LedgerReading = if case .service(let service) = place {
+            try await ServiceMirror.open(service, rules: .unvtf, keyPath: keyPath, folder: mirrors + "/check")
+        } else {
+            stores[0]
+        }
+        try await Self.checkChain(checked, before: before, refs: refs)
         guard !latencies.isEmpty else { throw InputError("no post finished in \(seconds) s") }
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)] }
         print(String(

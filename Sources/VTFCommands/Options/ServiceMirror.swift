@@ -1,7 +1,7 @@
 import Foundation
-import LedgerClient
-import LedgerJournal
-import LedgerStore
+public import LedgerClient
+public import LedgerJournal
+public import LedgerStore
 import SQLiteStore
 import SafeIO
 
@@ -9,7 +9,7 @@ import SafeIO
 /// this machine, brings it up to the service's latest checkpoint with requests signed by the
 /// person's key (VTF_KEY), checking every entry and checkpoint as a store copy does, and the
 /// command reads the mirror: the same output, statuses and refusals as on a local ledger.
-enum ServiceMirror {
+public enum ServiceMirror {
     /// Where mirrors are kept: $VTF_MIRROR_DIR, else $XDG_CACHE_HOME/vtf/mirrors, else
     /// ~/.cache/vtf/mirrors.
     static func folder() -> String {
@@ -20,18 +20,18 @@ enum ServiceMirror {
         return cache + "/vtf/mirrors"
     }
 
-    /// The mirror file of the service at `location`.
-    static func path(of location: RemoteLocation) -> String {
+    /// The mirror file of the service at `location`, in `folder` (default ``folder()``).
+    static func path(of location: RemoteLocation, in folder: String? = nil) -> String {
         let name = location.authority.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
-        return folder() + "/\(location.scheme)_\(name).ledger"
+        return (folder ?? Self.folder()) + "/\(location.scheme)_\(name).ledger"
     }
 
     /// The service at `location` to record through: its mirror for reading, brought up to the
     /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``).
-    static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules) async throws -> any LedgerWriting {
-        let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules)
+    public static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules, folder: String? = nil) async throws -> any LedgerWriting {
+        let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules, folder: folder)
         let sqlite = mirror as? SQLiteLedger
-        return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location) + ".lock") { drafts, author in
+        return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location, in: folder) + ".lock") { drafts, author in
             guard let sqlite else { throw RemoteError(.notSupported, "the mirror is not a ledger file") }
             return try await sqlite.run { _ in try sqlite.file.signUnrecorded(drafts, author: author) }
         }
@@ -54,20 +54,21 @@ enum ServiceMirror {
     }
 
     /// The mirror of the service at `location`, brought up to its latest checkpoint.
-    static func open(_ location: RemoteLocation, rules: LedgerRules) async throws -> any LedgerReading {
-        try await synced(location, keyPath: nil, rules: rules).mirror
+    public static func open(_ location: RemoteLocation, rules: LedgerRules, keyPath: String? = nil, folder: String? = nil) async throws -> any LedgerReading {
+        try await synced(location, keyPath: keyPath, rules: rules, folder: folder).mirror
     }
 
     /// The mirror, synced, and the service.
     private static func synced(
-        _ location: RemoteLocation, keyPath given: String?, rules: LedgerRules
+        _ location: RemoteLocation, keyPath given: String?, rules: LedgerRules, folder place: String? = nil
     ) async throws -> (mirror: any LedgerWriting, remote: RemoteLedger) {
         guard let keyPath = given ?? GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
             throw InputError("--ledger \(location): a ledger service gives its journal to registered keys only; set VTF_KEY to your private key file")
         }
         let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
-        let path = path(of: location)
-        try FileManager.default.createDirectory(atPath: folder(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let folder = place ?? folder()
+        let path = path(of: location, in: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // One sync at a time per mirror: a second vtf waits here, then finds the entries added.
         let lockPath = path + ".lock"
         let lock = try MirrorLock(lockPath)
