@@ -57,11 +57,12 @@ public final class RemoteLedger: Sendable {
     /// The system clock, in seconds since 1970.
     public static let clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
-    /// POST `body` to `path`, signed with its `Content-Digest`; the status and the answer's
-    /// bytes (refusals included: the caller decides what a status means).
+    /// POST `body` to `path` with the `extra` header fields, signed with its `Content-Digest`;
+    /// the status and the answer's bytes (refusals included: the caller decides what a status
+    /// means).
     ///
     /// - Throws: ``RemoteError`` when the service cannot be reached or answers over the cap.
-    public func post(_ path: String, body: [UInt8], contentType: String) async throws -> (status: Int, body: [UInt8]) {
+    public func post(_ path: String, body: [UInt8], contentType: String, headers extra: [(String, String)] = []) async throws -> (status: Int, body: [UInt8]) {
         let digest = ContentDigest.field(for: body)
         let parts = HTTPRequestParts(
             method: "POST", scheme: location.scheme, authority: location.authority, path: path, query: nil,
@@ -78,6 +79,7 @@ public final class RemoteLedger: Sendable {
         request.headers.add(name: "Content-Digest", value: digest)
         request.headers.add(name: "Signature-Input", value: fields.signatureInput)
         request.headers.add(name: "Signature", value: fields.signature)
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
             return try await execute(request, limit: 1 << 20)  // the answer to a POST is short

@@ -60,8 +60,18 @@ public final class ServiceLedger: LedgerWriting {
         }
         var conflicts = 0
         for _ in 0..<Self.attempts {
-            try await sync()
-            let entries = try await sign(drafts, with: keys.author)
+            // Wait for this vtf's turn to record, so that the draft is made on the ledger as the
+            // service will record it, instead of drafting in vain while others record.
+            let turn = try await takeTurn()
+            let entries: [SignedEntry]
+            do {
+                try await sync()
+                entries = try await sign(drafts, with: keys.author)
+            } catch {
+                // Refused here (the rules, the mirror): give the turn back at once.
+                if let turn { _ = try? await remote.post("/v1/turn/end", body: Array(turn.utf8), contentType: "text/plain") }
+                throw error
+            }
             guard let entry = entries.last else { preconditionFailure("drafts make entries") }
             var lines: [UInt8] = []
             for signed in entries {
@@ -70,7 +80,7 @@ public final class ServiceLedger: LedgerWriting {
             let status: Int
             let answer: [UInt8]
             do {
-                (status, answer) = try await remote.post("/v1/entries", body: lines, contentType: "application/jsonl")
+                (status, answer) = try await remote.post("/v1/entries", body: lines, contentType: "application/jsonl", headers: turn.map { [("Vtf-Turn", $0)] } ?? [])
             } catch let error as RemoteError where error.code == .unreachable {
                 // The answer was lost: if the service recorded the entry, it is in the mirror now.
                 if (try? await sync()) != nil,
@@ -94,6 +104,16 @@ public final class ServiceLedger: LedgerWriting {
             }
         }
         throw RemoteError(.unreachable, "other entries kept coming first at \(remote.location) (\(Self.attempts) drafts); run the command again (nothing was recorded)")
+    }
+
+    /// A turn to record from the service (its token), or nil from a service that gives none.
+    func takeTurn() async throws -> String? {
+        let (status, answer) = try await remote.post("/v1/turn", body: [], contentType: "text/plain")
+        switch status {
+        case 200: return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        case 404: return nil
+        default: throw RemoteError(.refused, "\(remote.location) gave no turn to record (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")
+        }
     }
 
     /// The entries `drafts` make as the next of the mirror, signed with `key`.

@@ -36,8 +36,8 @@ public struct LedgerService: Sendable {
     public let logKey: Ed25519PrivateKey?
     /// Where entries are recorded (the store, opened to write), when ``logKey`` is given.
     let writer: (any LedgerWriting)?
-    /// One recording at a time in this process (others wait, rather than conflict).
-    let recording = RecordingQueue()
+    /// Whose turn it is to record, in this process (others wait, rather than conflict).
+    let turns = RecordingTurns()
     /// Where the service logs what it records.
     public var logger = Logger(label: "vtf.serve")
     /// Who may read what is not public.
@@ -143,18 +143,3 @@ extension Response {
     }
 }
 
-/// Runs recordings one at a time, in order of arrival.
-actor RecordingQueue {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        while busy { await withCheckedContinuation { waiting.append($0) } }
-        busy = true
-        defer {
-            busy = false
-            if !waiting.isEmpty { waiting.removeFirst().resume() }
-        }
-        return try await body()
-    }
-}

@@ -250,7 +250,7 @@ import TransparencyLog
         try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature) + [0x0A]
     }
 
-    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0) async throws -> (HTTPResponse.Status, String) {
+    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0, turn: String? = nil) async throws -> (HTTPResponse.Status, String) {
         let service = LedgerService(
             store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil,
             now: { LedgerService.clock() + clockOffset })
@@ -263,6 +263,7 @@ import TransparencyLog
         headers[HTTPField.Name("Content-Digest")!] = digest
         headers[HTTPField.Name("Signature-Input")!] = fields.signatureInput
         headers[HTTPField.Name("Signature")!] = fields.signature
+        if let turn { headers[HTTPField.Name("Vtf-Turn")!] = turn }
         let sent = headers
         return try await app.test(.router) { client in
             try await client.execute(uri: "/v1/entries", method: .post, headers: sent, body: ByteBuffer(bytes: body)) { response in
@@ -304,6 +305,10 @@ import TransparencyLog
             #expect(status == expected, "\(what): \(message)")
             #expect(try ledger.entryCount() == 18, "\(what)")
         }
+        // A turn that is not the service's current one: a conflict, nothing written.
+        let passed = try await post(try line(next), by: AuditFixtures.alice, turn: "not-a-turn")
+        #expect(passed.0 == .conflict, "\(passed.1)")
+        #expect(try ledger.entryCount() == 18)
         // Recorded an hour before the service's clock (the request itself signed on time): refused.
         let late = try await post(try line(next), by: AuditFixtures.alice, clockOffset: 3600)
         #expect(late.0 == .badRequest, "\(late.1)")

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import HTTPMessageSignatures
+import HTTPTypes
 import Hummingbird
 import LedgerCore
 import LedgerCrypto
@@ -22,7 +23,12 @@ struct RecordRoutes {
     /// The most entries one submission may hold.
     static let maxEntries = 1000
 
+    /// The header a submission names its turn in.
+    static let turnHeader = HTTPField.Name("Vtf-Turn")!
+
     func add(to router: Router<BasicRequestContext>) {
+        router.post("v1/turn") { request, _ in try await turn(request) }
+        router.post("v1/turn/end") { request, _ in try await endTurn(request) }
         router.post("v1/entries") { request, _ in try await submit(request) }
         router.post("v1/cosignatures") { request, _ in try await cosign(request) }
     }
@@ -68,6 +74,29 @@ struct RecordRoutes {
         return Response.text("cosigned \(size)\n", status: .created)
     }
 
+    /// A turn to record: the token, once it is this client's turn (``RecordingTurns``).
+    private func turn(_ request: Request) async throws -> Response {
+        guard service.logKey != nil else {
+            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
+        }
+        var request = request
+        let body = Array(try await request.collectBody(upTo: 1024).readableBytesView)
+        _ = try await service.requireSigner(request, coveringBody: body)
+        guard let token = await service.turns.take() else {
+            throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
+        }
+        return Response.text(token + "\n")
+    }
+
+    /// Gives back a turn its client will not use (its draft was refused on its own machine).
+    private func endTurn(_ request: Request) async throws -> Response {
+        var request = request
+        let body = Array(try await request.collectBody(upTo: 1024).readableBytesView)
+        _ = try await service.requireSigner(request, coveringBody: body)
+        await service.turns.end(String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        return Response.text("ended\n")
+    }
+
     private func submit(_ request: Request) async throws -> Response {
         guard let logKey = service.logKey, let writer = service.writer else {
             throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
@@ -85,7 +114,20 @@ struct RecordRoutes {
         }
         let entries = try Self.entries(body, signer: signer.record.keyID, currency: settings.currency)
         try Self.checkTimes(entries, now: service.now())
-        return try await service.recording.run {
+        let token: String
+        if let given = request.headers[Self.turnHeader] {
+            guard await service.turns.holds(given) else {
+                throw ServiceRefusal(.conflict, "your turn to record has passed (\(RecordingTurns.duration) each); draft again")
+            }
+            token = given
+        } else {
+            guard let taken = await service.turns.take() else {
+                throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
+            }
+            token = taken
+        }
+        defer { Task { await service.turns.end(token) } }
+        do {
             let size = try await service.storeCall { try await service.store.entryCount() }
             guard entries[0].body.seq == size else {
                 throw ServiceRefusal(.conflict, "the ledger holds \(size) entries now, the entry given is seq \(entries[0].body.seq): another entry came first; draft again")
