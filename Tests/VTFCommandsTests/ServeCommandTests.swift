@@ -204,6 +204,9 @@ import Testing
         let write = try Self.run(fund, ["post", "--ledger", base, "--date", "2026-02-01", "--memo", "x", "--posting", "1100:1.00", "--posting", "4100:-1.00"], key: "alice", mirrors: fund.dir + "/m3")
         #expect(write.status == 2)
         #expect(write.stderr.contains("this service records nothing"), "\(write.stderr)")
+        let nobody = try Self.run(fund, ["verify", "--ledger", "http://127.0.0.1:1"], key: "alice", mirrors: fund.dir + "/m5")
+        #expect(nobody.status == 3)
+        #expect(nobody.stderr.contains("nothing answers there (connection refused)"), "\(nobody.stderr)")
         for url in ["http://example.org", "https://host/path", "https://user@host", "ftp://host", "https://host:99999"] {
             let refused = try Self.run(fund, ["verify", "--ledger", url], key: "alice", mirrors: fund.dir + "/m4")
             #expect(refused.status == 2, "\(url): \(refused.stderr)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SafeIO
+import LedgerClient
 import LedgerServer
 import LedgerStore
 import Logging
@@ -47,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw InputError("--public-scheme \(publicScheme): give http or https")
         }
         let tls = try Self.tls(certificate: tlsCert, key: tlsKey)
+        if tls == nil, !RemoteLocation.loopback.contains(host) {
+            Terminal.note("vtf: serving plain http on \(host): put a TLS proxy in front (Scripts/serve/nginx.conf, --public-scheme https) or give --tls-cert and --tls-key; vtf's clients reach plain http on loopback only")
+        }
         var logger = Logger(label: "vtf.serve")
         logger.logLevel = .info
         let service: LedgerService
