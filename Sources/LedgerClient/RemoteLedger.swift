@@ -63,22 +63,8 @@ public final class RemoteLedger: Sendable {
     ///
     /// - Throws: ``RemoteError`` when the service cannot be reached or answers over the cap.
     public func post(_ path: String, body: [UInt8], contentType: String, headers extra: [(String, String)] = []) async throws -> (status: Int, body: [UInt8]) {
-        let digest = ContentDigest.field(for: body)
-        let parts = HTTPRequestParts(
-            method: "POST", scheme: location.scheme, authority: location.authority, path: path, query: nil,
-            headers: [("content-digest", digest)])
-        let fields = try MessageSigner.sign(
-            parts, label: "vtf",
-            parameters: SignatureParameters(
-                components: ["@method", "@authority", "@path", "@query", "content-digest"], created: now(), keyID: key.publicKey.keyID,
-                algorithm: "ed25519"),
-            key: key)
-        var request = HTTPClientRequest(url: "\(location)\(path)")
-        request.method = .POST
+        var request = try signed(.POST, path, query: nil, covering: [("Content-Digest", ContentDigest.field(for: body))])
         request.headers.add(name: "Content-Type", value: contentType)
-        request.headers.add(name: "Content-Digest", value: digest)
-        request.headers.add(name: "Signature-Input", value: fields.signatureInput)
-        request.headers.add(name: "Signature", value: fields.signature)
         for (name, value) in extra { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
@@ -93,15 +79,7 @@ public final class RemoteLedger: Sendable {
     /// - Throws: ``RemoteError``: unreachable, refused (with the service's message), or an
     ///   answer over ``maxAnswerBytes``.
     public func get(_ path: String, query: String? = nil) async throws -> [UInt8] {
-        let parts = HTTPRequestParts(method: "GET", scheme: location.scheme, authority: location.authority, path: path, query: query, headers: [])
-        let fields = try MessageSigner.sign(
-            parts, label: "vtf",
-            parameters: SignatureParameters(components: ["@method", "@authority", "@path", "@query"], created: now(), keyID: key.publicKey.keyID, algorithm: "ed25519"),
-            key: key)
-        var request = HTTPClientRequest(url: "\(location)\(path)\(query.map { "?" + $0 } ?? "")")
-        request.method = .GET
-        request.headers.add(name: "Signature-Input", value: fields.signatureInput)
-        request.headers.add(name: "Signature", value: fields.signature)
+        let request = try signed(.GET, path, query: query, covering: [])
         let status: Int
         let bytes: [UInt8]
         do {
@@ -115,6 +93,28 @@ public final class RemoteLedger: Sendable {
             throw RemoteError(.refused, "\(location) refused \(path) (\(status)): \(Self.message(of: bytes))")
         }
         return bytes
+    }
+
+    /// A request to `path`?`query`, signed (RFC 9421, Ed25519) over what the service requires
+    /// (`@method`, `@authority`, `@path`, `@query`) and the header fields `covered`, which it carries.
+    private func signed(
+        _ method: HTTPMethod, _ path: String, query: String?, covering covered: [(String, String)]
+    ) throws -> HTTPClientRequest {
+        let parts = HTTPRequestParts(
+            method: method.rawValue, scheme: location.scheme, authority: location.authority, path: path, query: query,
+            headers: covered.map { ($0.0.lowercased(), $0.1) })
+        let fields = try MessageSigner.sign(
+            parts, label: "vtf",
+            parameters: SignatureParameters(
+                components: ["@method", "@authority", "@path", "@query"] + covered.map { $0.0.lowercased() }, created: now(),
+                keyID: key.publicKey.keyID, algorithm: "ed25519"),
+            key: key)
+        var request = HTTPClientRequest(url: "\(location)\(path)\(query.map { "?" + $0 } ?? "")")
+        request.method = method
+        for (name, value) in covered { request.headers.add(name: name, value: value) }
+        request.headers.add(name: "Signature-Input", value: fields.signatureInput)
+        request.headers.add(name: "Signature", value: fields.signature)
+        return request
     }
 
     /// Why `location` could not be reached, in words that name the fix.

@@ -24,15 +24,16 @@ public final class ServiceLedger: LedgerWriting {
     public let remote: RemoteLedger
     /// The mirror's lock file (``MirrorLock``), held while the mirror is brought up to date.
     public let lockPath: String?
-    /// Signs several drafts as the next entries of the mirror without recording them (each
-    /// checked against the state the ones before it leave), for the appends of more than one
-    /// entry; nil: one entry at a time.
-    public let signUnrecorded: (@Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry])?
+    /// Signs drafts as the next entries of the mirror without recording them, each checked
+    /// against the state the ones before it leave: the mirror store's own append path, rolled
+    /// back, so that what is signed here is what an append there would sign.
+    public let signUnrecorded: @Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry]
 
-    /// The service `remote`, read through `mirror`, whose syncs hold the lock at `lockPath`.
+    /// The service `remote`, read through `mirror`, whose syncs hold the lock at `lockPath`,
+    /// drafting with `signUnrecorded`.
     public init(
         mirror: any LedgerWriting, remote: RemoteLedger, lockPath: String? = nil,
-        signUnrecorded: (@Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry])? = nil
+        signUnrecorded: @escaping @Sendable ([EntryDraft], Ed25519PrivateKey) async throws -> [SignedEntry]
     ) {
         self.mirror = mirror
         self.remote = remote
@@ -49,13 +50,13 @@ public final class ServiceLedger: LedgerWriting {
 
     // MARK: Recording through the service
 
-    /// Drafts, signs and submits `drafts` (one entry: a service records one person's entry at
-    /// a time; `keys.log` is not used, the service signs the checkpoint).
+    /// Drafts, signs and submits `drafts` (1 to ``submissionLimit``, recorded all or none);
+    /// `keys.log` is not used, the service signs the checkpoint.
     public func append(_ drafts: [EntryDraft], keys: WriteKeys, origin: String?) async throws -> [SignedEntry] {
         guard origin == nil else {
             throw RemoteError(.notSupported, "a ledger is created on the service's machine (vtf init), not through the service")
         }
-        guard !drafts.isEmpty, drafts.count <= Self.submissionLimit, drafts.count == 1 || signUnrecorded != nil else {
+        guard !drafts.isEmpty, drafts.count <= Self.submissionLimit else {
             throw RemoteError(.notSupported, "this command records \(drafts.count) entries at once, which a service takes 1 to \(Self.submissionLimit) at a time; run it on the ledger itself (nothing was recorded)")
         }
         var conflicts = 0
@@ -66,7 +67,7 @@ public final class ServiceLedger: LedgerWriting {
             let entries: [SignedEntry]
             do {
                 try await sync()
-                entries = try await sign(drafts, with: keys.author)
+                entries = try await signUnrecorded(drafts, keys.author)
             } catch {
                 // Refused here (the rules, the mirror): give the turn back at once.
                 if let turn { _ = try? await remote.post("/v1/turn/end", body: Array(turn.utf8), contentType: "text/plain") }
@@ -114,32 +115,6 @@ public final class ServiceLedger: LedgerWriting {
         case 404: return nil
         default: throw RemoteError(.refused, "\(remote.location) gave no turn to record (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")
         }
-    }
-
-    /// The entries `drafts` make as the next of the mirror, signed with `key`.
-    func sign(_ drafts: [EntryDraft], with key: Ed25519PrivateKey) async throws -> [SignedEntry] {
-        if drafts.count == 1 { return [try await sign(drafts[0], with: key)] }
-        guard let signUnrecorded else { preconditionFailure("append checks that several drafts can be signed") }
-        return try await signUnrecorded(drafts, key)
-    }
-
-    /// The entry `draft` makes as the next of the mirror, completed and checked by the rules
-    /// here, read back as the verifier reads it, and signed with `key`.
-    func sign(_ draft: EntryDraft, with key: Ed25519PrivateKey) async throws -> SignedEntry {
-        guard let settings = try await mirror.settings() else { throw RemoteError(.badAnswer, "the service's ledger has no genesis entry") }
-        let size = try await mirror.entryCount()
-        guard size > 0, let last = try await mirror.entry(at: size - 1) else { throw RemoteError(.badAnswer, "the mirror is empty") }
-        let rules = mirror.rules
-        let time = RecordingTime.now()
-        let signer = key.publicKey.keyID
-        let body = try await mirror.withRuleState { state in
-            let body = try rules.completing(
-                draft.body(ledger: settings.origin, seq: size, prev: last.leafHash, time: time, signer: signer), against: state)
-            _ = try rules.check(body, against: state)
-            return body
-        }
-        let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: settings.currency)
-        return SignedEntry(body: body, bodyBytes: bytes, signature: try key.signature(for: bytes))
     }
 
     /// The most entries one submission holds (an import through a service is one submission,

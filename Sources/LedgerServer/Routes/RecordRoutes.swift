@@ -38,15 +38,8 @@ struct RecordRoutes {
     /// registered auditor key in force and the line is that key's valid cosignature of the
     /// checkpoint of `size`.
     private func cosign(_ request: Request) async throws -> Response {
-        guard let writer = service.writer else {
-            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
-        }
-        var request = request
-        let body: [UInt8]
-        do { body = Array(try await request.collectBody(upTo: 16 << 10).readableBytesView) } catch {
-            throw ServiceRefusal(.badRequest, "a cosignature is sent as a small JSON object")
-        }
-        let signer = try await service.requireSigner(request, coveringBody: body)
+        let (_, writer) = try recording()
+        let (body, signer) = try await signedBody(request, upTo: 16 << 10, "a cosignature, a small JSON object,")
         guard signer.record.roles.contains(.auditor) else {
             throw ServiceRefusal(.forbidden, "only a key registered with role auditor cosigns checkpoints")
         }
@@ -76,12 +69,8 @@ struct RecordRoutes {
 
     /// A turn to record: the token, once it is this client's turn (``RecordingTurns``).
     private func turn(_ request: Request) async throws -> Response {
-        guard service.logKey != nil else {
-            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
-        }
-        var request = request
-        let body = Array(try await request.collectBody(upTo: 1024).readableBytesView)
-        _ = try await service.requireSigner(request, coveringBody: body)
+        _ = try recording()
+        _ = try await signedBody(request, upTo: 1024, "a request for a turn")
         guard let token = await service.turns.take() else {
             throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
         }
@@ -90,25 +79,14 @@ struct RecordRoutes {
 
     /// Gives back a turn its client will not use (its draft was refused on its own machine).
     private func endTurn(_ request: Request) async throws -> Response {
-        var request = request
-        let body = Array(try await request.collectBody(upTo: 1024).readableBytesView)
-        _ = try await service.requireSigner(request, coveringBody: body)
+        let (body, _) = try await signedBody(request, upTo: 1024, "a turn's token")
         await service.turns.end(String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         return Response.text("ended\n")
     }
 
     private func submit(_ request: Request) async throws -> Response {
-        guard let logKey = service.logKey, let writer = service.writer else {
-            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
-        }
-        var request = request
-        let body: [UInt8]
-        do {
-            body = Array(try await request.collectBody(upTo: Self.maxBody).readableBytesView)
-        } catch {
-            throw ServiceRefusal(.badRequest, "a submission holds at most \(Self.maxBody >> 20) MiB of journal lines")
-        }
-        let signer = try await service.requireSigner(request, coveringBody: body)
+        let (logKey, writer) = try recording()
+        let (body, signer) = try await signedBody(request, upTo: Self.maxBody, "a submission of journal lines")
         guard let settings = try await service.storeCall({ try await service.store.settings() }) else {
             throw ServiceRefusal(.notFound, "the ledger has no genesis entry")
         }
@@ -146,6 +124,25 @@ struct RecordRoutes {
             service.logger.info("recorded", metadata: ["seq": "\(entries[0].body.seq)", "count": "\(entries.count)", "signer": "\(signer.record.holder)"])
             return Response.text(note, contentType: "text/plain; charset=utf-8", status: .created)
         }
+    }
+
+    /// The log key and the writer of a service that records; refused for one that only reads.
+    private func recording() throws(ServiceRefusal) -> (Ed25519PrivateKey, any LedgerWriting) {
+        guard let logKey = service.logKey, let writer = service.writer else {
+            throw ServiceRefusal(.readOnly, "this service records nothing: it was started without the ledger's log key (vtf serve --log-key FILE)")
+        }
+        return (logKey, writer)
+    }
+
+    /// The body of `request` (at most `limit` bytes, else refused naming `what`) and the key
+    /// that signed both.
+    private func signedBody(_ request: Request, upTo limit: Int, _ what: String) async throws -> (body: [UInt8], signer: KeyState) {
+        var request = request
+        let body: [UInt8]
+        do { body = Array(try await request.collectBody(upTo: limit).readableBytesView) } catch {
+            throw ServiceRefusal(.badRequest, "\(what) holds at most \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes")")
+        }
+        return (body, try await service.requireSigner(request, coveringBody: body))
     }
 
     /// The journal lines of `body` as signed entries, each signed by `signer`.

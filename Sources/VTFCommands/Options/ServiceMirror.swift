@@ -27,30 +27,24 @@ public enum ServiceMirror {
     }
 
     /// The service at `location` to record through: its mirror for reading, brought up to the
-    /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``).
+    /// service's checkpoint, and appends drafted and signed here (``ServiceLedger``) by the
+    /// mirror's own append path, rolled back (`LedgerFile.signUnrecorded`).
     public static func openForWriting(_ location: RemoteLocation, keyPath: String?, rules: LedgerRules, folder: String? = nil) async throws -> any LedgerWriting {
         let (mirror, remote) = try await synced(location, keyPath: keyPath, rules: rules, folder: folder)
-        let sqlite = mirror as? SQLiteLedger
         return ServiceLedger(mirror: mirror, remote: remote, lockPath: path(of: location, in: folder) + ".lock") { drafts, author in
-            guard let sqlite else { throw RemoteError(.notSupported, "the mirror is not a ledger file") }
-            return try await sqlite.run { _ in try sqlite.file.signUnrecorded(drafts, author: author) }
+            try await mirror.run { _ in try mirror.file.signUnrecorded(drafts, author: author) }
         }
     }
 
     /// A donor's statement as the service at `location` signs it (JSON), fetched with VTF_KEY:
     /// the fund's keys read any donor's, a donor's own key (role donor) that donor's alone.
     static func statement(_ location: RemoteLocation, donor: String, from: String?, to: String?) async throws -> [UInt8] {
-        guard let keyPath = GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
-            throw InputError("--ledger \(location): the service gives a statement to a registered key; set VTF_KEY to your private key file")
-        }
-        let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
-        let trustRoots = GlobalOptions.environment["VTF_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let query = [("donor", donor), ("from", from), ("to", to)].compactMap { name, value in
             value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
         }.joined(separator: "&")
-        return try await RemoteLedger(location, key: key, trustRoots: trustRoots).get("/v1/statement", query: query)
+        return try await remote(location, keyPath: nil).get("/v1/statement", query: query)
     }
 
     /// The mirror of the service at `location`, brought up to its latest checkpoint.
@@ -58,29 +52,34 @@ public enum ServiceMirror {
         try await synced(location, keyPath: keyPath, rules: rules, folder: folder).mirror
     }
 
-    /// The mirror, synced, and the service.
-    private static func synced(
-        _ location: RemoteLocation, keyPath given: String?, rules: LedgerRules, folder place: String? = nil
-    ) async throws -> (mirror: any LedgerWriting, remote: RemoteLedger) {
+    /// The service at `location`, reached with the person's key (`keyPath`, else $VTF_KEY) and
+    /// trusting $VTF_CA_FILE's certificates when set.
+    private static func remote(_ location: RemoteLocation, keyPath given: String?) throws -> RemoteLedger {
         guard let keyPath = given ?? GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
-            throw InputError("--ledger \(location): a ledger service gives its journal to registered keys only; set VTF_KEY to your private key file")
+            throw InputError("--ledger \(location): a ledger service answers registered keys only; set VTF_KEY to your private key file")
         }
         let key = try GlobalOptions.readPrivateKey(at: keyPath, passphraseVariable: "VTF_KEY_PASSPHRASE")
+        let trustRoots = GlobalOptions.environment["VTF_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let trustRoots { try InputFile.check(trustRoots, option: "VTF_CA_FILE") }
+        return RemoteLedger(location, key: key, trustRoots: trustRoots)
+    }
+
+    /// The mirror, synced, and the service.
+    private static func synced(
+        _ location: RemoteLocation, keyPath: String?, rules: LedgerRules, folder place: String? = nil
+    ) async throws -> (mirror: SQLiteLedger, remote: RemoteLedger) {
+        let remote = try remote(location, keyPath: keyPath)
         let folder = place ?? folder()
         let path = path(of: location, in: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // One sync at a time per mirror: a second vtf waits here, then finds the entries added.
-        let lockPath = path + ".lock"
-        let lock = try MirrorLock(lockPath)
+        let lock = try MirrorLock(path + ".lock")
         defer { lock.release() }
         let exists = FileManager.default.fileExists(atPath: path)
         let mirror = exists
             ? try await SQLiteLedger.open(at: path, mode: .readWrite, rules: rules)
             : try await SQLiteLedger.createEmpty(at: path, rules: rules)
         if !exists { chmod(path, 0o600) }
-        let trustRoots = GlobalOptions.environment["VTF_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let trustRoots { try InputFile.check(trustRoots, option: "VTF_CA_FILE") }
-        let remote = RemoteLedger(location, key: key, trustRoots: trustRoots)
         _ = try await MirrorSync.sync(remote, into: mirror)
         return (mirror, remote)
     }
