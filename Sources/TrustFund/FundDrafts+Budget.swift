@@ -7,9 +7,10 @@ import TransparencyLog
 extension FundDrafts {
     /// The fund manager's request to record the Board-approved budget of `year` from `from`
     /// (`LedgerLog/BudgetRules`): amounts in the fund currency as given, checked by the rules.
-    /// `decision` names the Board's decision; it is the entry's memo too.
+    /// `decision` names the Board's decision; it is the entry's memo too. Ref nil: a new
+    /// `BUD-YEAR-NNNN`.
     public static func budgetRequest(
-        year: Int, grants: String, secretariat: String, psc: String, from: LedgerDate, date: LedgerDate, ref: String,
+        year: Int, grants: String, secretariat: String, psc: String, from: LedgerDate, date: LedgerDate, ref: String?,
         decision: String? = nil
     ) -> EntryDraft {
         var params: JSONObject = [
@@ -17,6 +18,6 @@ extension FundDrafts {
             "from": .string(from.description),
         ]
         if let decision { params["decision"] = .string(decision) }
-        return request(action: BudgetRules.action, ref: ref, date: date, params: params, memo: decision ?? "Budget \(year) from \(from)")
+        return request(action: BudgetRules.action, ref: ref, prefix: "BUD", date: date, params: params, memo: decision ?? "Budget \(year) from \(from)")
     }
 }

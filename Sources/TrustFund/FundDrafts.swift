@@ -110,20 +110,26 @@ public enum FundDrafts {
 
     // MARK: Controlled actions (two-person approval)
 
-    /// `approval.request` of the controlled `action` (e.g. `grant.award`) under `ref`, with the
-    /// action's `params`; nothing is posted until it is approved.
-    public static func request(action: String, ref: String, date: LedgerDate, params: JSONObject, memo: String? = nil) -> EntryDraft {
+    /// `approval.request` of the controlled `action` (e.g. `grant.award`) under `ref` (nil: the
+    /// writer numbers one `PREFIX-YEAR-NNNN` with `prefix`), with the action's `params`; nothing
+    /// is posted until it is approved.
+    public static func request(
+        action: String, ref: String?, prefix: String? = nil, date: LedgerDate, params: JSONObject, memo: String? = nil
+    ) -> EntryDraft {
         var data: JSONObject = ["action": .string(action)]
         for member in params { data[member.key] = member.value }
-        return EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: data)
+        return EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: data, refPrefix: ref == nil ? prefix : nil)
     }
 
     /// `approval.request` of `request`'s action under `ref`, its parameters typed; nothing is
-    /// posted until it is approved.
+    /// posted until it is approved. Without a ref the writer numbers one `PREFIX-YEAR-NNNN`
+    /// with `prefix` inside its write (``RequestRefNumbering``), so that two people recording at
+    /// once never draw the same.
     public static func request<Params: Codable & Sendable & Equatable>(
-        _ request: ActionRequest<Params>, ref: String, date: LedgerDate, memo: String? = nil
+        _ request: ActionRequest<Params>, ref: String?, prefix: String? = nil, date: LedgerDate, memo: String? = nil
     ) -> EntryDraft {
-        EntryDraft(kind: .approvalRequest, date: date, ref: ref, memo: memo, data: EntryData.object(request))
+        EntryDraft(
+            kind: .approvalRequest, date: date, ref: ref, memo: memo, data: EntryData.object(request), refPrefix: ref == nil ? prefix : nil)
     }
 
     /// A `grant.award` request for grant `grant` to `grantee` of `amount` in the fund currency, paid in
@@ -138,36 +144,45 @@ public enum FundDrafts {
     }
 
     /// A `grant.disburse` request to pay tranche `tranche` (1-based) of `grant`, `amount` in the fund
-    /// currency, under `ref`.
-    public static func disbursementRequest(grant: String, tranche: Int, amount: Amount, date: LedgerDate, ref: String) -> EntryDraft {
-        request(ActionRequest(.grantDisburse, DisbursementParams(grant: grant, tranche: Int64(tranche), amount: amount)), ref: ref, date: date)
+    /// currency, under `ref` (nil: a new `PAY-YEAR-NNNN`).
+    public static func disbursementRequest(grant: String, tranche: Int, amount: Amount, date: LedgerDate, ref: String?) -> EntryDraft {
+        request(
+            ActionRequest(.grantDisburse, DisbursementParams(grant: grant, tranche: Int64(tranche), amount: amount)), ref: ref, prefix: "PAY",
+            date: date)
     }
 
     /// A `receivable.write-off` request of `amount` of `agreement`'s receivable, in the agreement's
-    /// currency.
-    public static func writeOffRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(ActionRequest(.receivableWriteOff, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, date: date, memo: memo)
+    /// currency (ref nil: a new `WO-YEAR-NNNN`).
+    public static func writeOffRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String?, memo: String? = nil) -> EntryDraft {
+        request(
+            ActionRequest(.receivableWriteOff, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, prefix: "WO", date: date,
+            memo: memo)
     }
 
-    /// `receivable.impair`: an allowance for `amount` of the agreement's receivable.
-    public static func impairmentRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(ActionRequest(.receivableImpair, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, date: date, memo: memo)
+    /// `receivable.impair`: an allowance for `amount` of the agreement's receivable (ref nil: a new
+    /// `IMP-YEAR-NNNN`).
+    public static func impairmentRequest(agreement: String, amount: Amount, date: LedgerDate, ref: String?, memo: String? = nil) -> EntryDraft {
+        request(
+            ActionRequest(.receivableImpair, ReceivableParams(agreement: agreement, amount: amount)), ref: ref, prefix: "IMP", date: date,
+            memo: memo)
     }
 
-    /// A `donor.refund` request to pay `amount` (in its currency, positive) back to `donor`.
-    public static func donorRefundRequest(donor: String, amount: Amount, date: LedgerDate, ref: String, memo: String? = nil) -> EntryDraft {
-        request(ActionRequest(.donorRefund, DonorRefundParams(donor: donor, amount: amount)), ref: ref, date: date, memo: memo)
+    /// A `donor.refund` request to pay `amount` (in its currency, positive) back to `donor` (ref
+    /// nil: a new `RFD-YEAR-NNNN`).
+    public static func donorRefundRequest(donor: String, amount: Amount, date: LedgerDate, ref: String?, memo: String? = nil) -> EntryDraft {
+        request(ActionRequest(.donorRefund, DonorRefundParams(donor: donor, amount: amount)), ref: ref, prefix: "RFD", date: date, memo: memo)
     }
 
-    /// A `setting.change` request: setting `name` (e.g. `psc_rate`) becomes `value` from `from`.
-    public static func settingRequest(name: String, value: String, from: LedgerDate, date: LedgerDate, ref: String) -> EntryDraft {
-        request(ActionRequest(.settingChange, SettingChangeParams(name: name, value: value, from: from)), ref: ref, date: date)
+    /// A `setting.change` request: setting `name` (e.g. `psc_rate`) becomes `value` from `from`
+    /// (ref nil: a new `SET-YEAR-NNNN`).
+    public static func settingRequest(name: String, value: String, from: LedgerDate, date: LedgerDate, ref: String?) -> EntryDraft {
+        request(ActionRequest(.settingChange, SettingChangeParams(name: name, value: value, from: from)), ref: ref, prefix: "SET", date: date)
     }
 
     /// A `voucher` request: `postings` (debit-positive amounts, with their values in the fund currency)
-    /// posted as they are on approval.
-    public static func voucherRequest(postings: [Posting], date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
-        request(ActionRequest(.voucher, VoucherParams(postings: postings)), ref: ref, date: date, memo: memo)
+    /// posted as they are on approval (ref nil: a new `JV-YEAR-NNNN`).
+    public static func voucherRequest(postings: [Posting], date: LedgerDate, ref: String?, memo: String?) -> EntryDraft {
+        request(ActionRequest(.voucher, VoucherParams(postings: postings)), ref: ref, prefix: "JV", date: date, memo: memo)
     }
 
     /// Bank charges a reconciliation found on `account`, to be booked on approval.
@@ -176,9 +191,10 @@ public enum FundDrafts {
                 memo: "Bank charges from the statement")
     }
 
-    /// A correction: entry `seq` negated (and, for a fund entry, its records put back).
-    public static func reversalRequest(of seq: UInt64, date: LedgerDate, ref: String, memo: String?) -> EntryDraft {
-        request(ActionRequest(.reversal, ReversalParams(reverses: Int64(seq))), ref: ref, date: date, memo: memo)
+    /// A correction: entry `seq` negated (and, for a fund entry, its records put back); ref nil:
+    /// a new `REV-YEAR-NNNN`.
+    public static func reversalRequest(of seq: UInt64, date: LedgerDate, ref: String?, memo: String?) -> EntryDraft {
+        request(ActionRequest(.reversal, ReversalParams(reverses: Int64(seq))), ref: ref, prefix: "REV", date: date, memo: memo)
     }
 
     /// `approval.certify`, `approval.approve` or `approval.reject` of request `ref`, dated as the request.
@@ -242,9 +258,9 @@ public enum FundDrafts {
     }
 
     /// The fund manager's request to close `year`, dated its 31 December (two-person approval on
-    /// every fund ledger; recorded only after the year has ended).
-    public static func yearCloseRequest(year: Int, ref: String, date: LedgerDate) -> EntryDraft {
-        request(ActionRequest(.yearClose, YearCloseParams(year: Int64(year))), ref: ref, date: date, memo: "Close \(year)")
+    /// every fund ledger; recorded only after the year has ended); ref nil: a new `CLOSE-YEAR-NNNN`.
+    public static func yearCloseRequest(year: Int, ref: String?, date: LedgerDate) -> EntryDraft {
+        request(ActionRequest(.yearClose, YearCloseParams(year: Int64(year))), ref: ref, prefix: "CLOSE", date: date, memo: "Close \(year)")
     }
 
     /// The approving officer's approval of close request `ref`: the entry that closes `year`.

@@ -43,6 +43,12 @@ public struct FundRuleSet: RuleSet {
         }
     }
 
+    /// A request's ref numbered inside the write (``RequestRefNumbering``); the other fund kinds
+    /// name their own.
+    public func freshRef(prefix: String, for body: EntryBody, state: some LedgerStateReading) throws -> String? {
+        body.kind == .approvalRequest ? try RequestRefNumbering.next(prefix, date: body.date, state: state) : nil
+    }
+
     /// What an entry of a fund kind must post and change (``FundRules``), with the record that lets
     /// an approved reversal undo it later.
     public func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> RuleOutcome {

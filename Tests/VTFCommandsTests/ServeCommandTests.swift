@@ -448,6 +448,38 @@ final class ResultBox: @unchecked Sendable {
         #expect(sizes.contains("\n\(before + 3)\n"), "\(sizes)")
     }
 
+    /// Requests recorded at the same moment without a ref, on the file and through the service:
+    /// each gets its own `SET-YEAR-NNNN`, numbered inside the write (before, the refs were drawn
+    /// before the write and all but one of the people who drew together were refused).
+    @Test func requestsRecordedAtOnceWithoutARefEachGetTheirOwn() async throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let dir = fund.base.dir
+        let (process, base, _) = try ServeCommandTests.start(ledger: fund.base.ledger, in: dir, more: ["--log-key", fund.base.key("log")])
+        defer { if process.isRunning { process.terminate() } }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let ledger = index % 2 == 0 ? fund.base.ledger : base
+            results.add(Result {
+                try CLI.vtf(
+                    ["setting", "change", "psc_rate", "\(7 + index % 3)", "--from", "2026-09-01", "--date", "2026-08-01", "--ledger", ledger], in: dir,
+                    environment: ["VTF_KEY": fund.base.key("maria"), "VTF_LOG_KEY": fund.base.key("log"), "VTF_MIRROR_DIR": dir + "/mirror-\(index)"])
+            })
+        }
+        var refs: [String] = []
+        for result in results.all {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+            refs += run.stdout.split(separator: "\n").compactMap { line in
+                line.contains("REF ") ? line.split(separator: " ").dropFirst().first.map(String.init) : nil
+            }
+        }
+        #expect(refs.count == 8)
+        #expect(Set(refs).count == 8, "\(refs)")
+        #expect(refs.allSatisfy { $0.hasPrefix("SET-2026-") }, "\(refs)")
+        #expect(try fund.base.vtf(["verify", "--ledger", fund.base.ledger], as: nil).status == 0)
+    }
+
     static func localStatement(_ fund: FundLedger) throws -> String {
         let path = fund.base.dir + "/bel-local.json"
         let made = try fund.base.vtf(["statement", "--ledger", fund.base.ledger, "--donor", "BEL", "--from", "2026-01-01", "--to", "2026-12-31", "--out", path], as: nil,

@@ -17,11 +17,16 @@ public struct EntryDraft: Sendable, Equatable {
     public var postings: [Posting]
     /// The kind-specific object (the entry's `data`).
     public var data: JSONObject
+    /// When `ref` is nil: the prefix of the ref the writer numbers for the entry inside its
+    /// write transaction, from the ledger as it stands then (``RuleSet/freshRef(prefix:for:state:)``),
+    /// e.g. `PAY` for `PAY-2026-0007`. Numbering there, not when the command starts, means two
+    /// people recording at once never draw the same ref. Nil: the entry has the ref it is given.
+    public var refPrefix: String?
 
     /// A draft of `kind` dated `date`; the other members default to empty.
     public init(
         kind: EntryKind, date: LedgerDate, ref: String? = nil, memo: String? = nil,
-        postings: [Posting] = [], data: JSONObject = JSONObject()
+        postings: [Posting] = [], data: JSONObject = JSONObject(), refPrefix: String? = nil
     ) {
         self.kind = kind
         self.date = date
@@ -29,6 +34,7 @@ public struct EntryDraft: Sendable, Equatable {
         self.memo = memo
         self.postings = postings
         self.data = data
+        self.refPrefix = refPrefix
     }
 
     /// The body this draft becomes at `seq` after `prev`.

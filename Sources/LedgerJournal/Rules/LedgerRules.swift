@@ -91,6 +91,25 @@ public struct LedgerRules: Sendable {
         return AcceptedEntry(signerKey: signer.record.publicKey, effects: effects)
     }
 
+    /// The body `draft` becomes as entry `seq` after `prev`, recorded at `time` by `signer`,
+    /// ready to check and sign: its ref numbered where the draft asks for one
+    /// (``EntryDraft/refPrefix``), its postings and computed data filled in
+    /// (``completing(_:against:)``). Writers call this inside their write transaction, over the
+    /// state the entry will follow.
+    public func drafting(
+        _ draft: EntryDraft, ledger: String, seq: UInt64, prev: SHA256Digest, time: String, signer: String,
+        against state: some LedgerStateReading
+    ) throws -> EntryBody {
+        var body = draft.body(ledger: ledger, seq: seq, prev: prev, time: time, signer: signer)
+        if body.ref == nil, let prefix = draft.refPrefix {
+            guard let set = setIndex[body.kind].map({ sets[$0] }), let ref = try set.freshRef(prefix: prefix, for: body, state: state) else {
+                throw RuleViolation(.missingField, "entry \(seq): \(body.kind.rawValue) entries are not numbered by the ledger; give the entry its ref")
+            }
+            body.ref = ref
+        }
+        return try completing(body, against: state)
+    }
+
     /// `body` with the postings and computed data its kind's rule set computes, ready to check
     /// and sign; core kinds are returned unchanged.
     public func completing(_ body: EntryBody, against state: some LedgerStateReading) throws -> EntryBody {

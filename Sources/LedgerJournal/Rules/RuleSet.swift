@@ -23,6 +23,15 @@ public protocol RuleSet: Sendable {
     func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws
     /// What an entry of one of ``kinds`` must post and change, or the first rule it breaks.
     func evaluate(_ body: EntryBody, signer: KeyState, state: some LedgerStateReading) throws -> RuleOutcome
+    /// A fresh ref for `body`, an entry of one of ``kinds`` whose draft asks for one with
+    /// `prefix` (``EntryDraft/refPrefix``), chosen from `state` inside the write transaction;
+    /// nil when this set does not number that kind's refs (the default).
+    func freshRef(prefix: String, for body: EntryBody, state: some LedgerStateReading) throws -> String?
+}
+
+extension RuleSet {
+    /// No numbered refs: every entry of this set's kinds names its own.
+    public func freshRef(prefix: String, for body: EntryBody, state: some LedgerStateReading) throws -> String? { nil }
 }
 
 /// What a rule set concluded about an entry of one of its kinds.

@@ -70,7 +70,7 @@ extension LedgerSchema {
         checked.reserveCapacity(drafts.count)
         for draft in drafts {
             guard let ledger = state.settings?.origin ?? origin else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
-            let body = try rules.completing(draft.body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
+            let body = try rules.drafting(draft, ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer, against: state)
             let accepted = try rules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
             let bytes = try JournalVerifier.signableBytes(of: body, fundCurrency: state.settings?.currency)

@@ -50,8 +50,8 @@ extension LedgerFile {
             guard let ledger = state.settings?.origin ?? origin else {
                 throw StoreError(.noGenesis, "the ledger has no genesis entry")
             }
-            let body = try rules.completing(
-                drafts[index].body(ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer), against: state)
+            let body = try rules.drafting(
+                drafts[index], ledger: ledger, seq: tip.size, prev: tip.hash, time: time, signer: signer, against: state)
             let accepted = try rules.check(body, against: state)
             precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
             return (body, accepted.effects)

@@ -31,8 +31,8 @@ extension LedgerFile {
             var checked: [CheckedDraft]? = []
             while let (draft, origin) = try source.next() {
                 do {
-                    let body = try rules.completing(
-                        draft.body(ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer), against: state)
+                    let body = try rules.drafting(
+                        draft, ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer, against: state)
                     let accepted = try rules.check(body, against: state)
                     precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
                     try state.apply(body, effects: accepted.effects)

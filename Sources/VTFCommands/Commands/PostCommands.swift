@@ -72,8 +72,7 @@ struct PostCommand: AsyncParsableCommand {
         }
         if try await StoreRecords.isControlled("voucher", in: ledger) {
             let day = draft.date
-            let ref = if let given = draft.ref { given } else { try await StoreRecords.nextRef("JV", date: day, in: ledger) }
-            let request = FundDrafts.voucherRequest(postings: draft.postings, date: day, ref: ref, memo: draft.memo)
+            let request = FundDrafts.voucherRequest(postings: draft.postings, date: day, ref: draft.ref, memo: draft.memo)
             try await global.recordRequest(request, in: ledger, settings: settings, "a manual voucher of \(draft.postings.count) postings")
             return
         }
@@ -120,7 +119,7 @@ struct ReverseCommand: AsyncParsableCommand {
             guard let settings = try await ledger.settings() else { throw InputError("the ledger has no genesis entry") }
             let day = try parseDate(date)
             let request = FundDrafts.reversalRequest(
-                of: seq, date: day, ref: try await StoreRecords.nextRef("REV", date: day, in: ledger), memo: memo ?? "Reversal of entry \(seq)")
+                of: seq, date: day, ref: nil, memo: memo ?? "Reversal of entry \(seq)")
             try await global.recordRequest(request, in: ledger, settings: settings, "the reversal of entry \(seq) (\(target.body.kind.rawValue))")
             return
         }

@@ -58,7 +58,8 @@ extension GlobalOptions {
     }
 
     /// Records a controlled action's request and says who must act next.
-    func recordRequest(_ draft: EntryDraft, in store: any LedgerWriting, settings: LedgerSettings, _ what: String) async throws {
+    @discardableResult
+    func recordRequest(_ draft: EntryDraft, in store: any LedgerWriting, settings: LedgerSettings, _ what: String) async throws -> SignedEntry {
         let entry = try await record(draft, in: store)
         let ref = entry.body.ref ?? "?"
         let action = entry.body.data["action"]?.stringValue ?? ""
@@ -71,6 +72,7 @@ extension GlobalOptions {
             next: \(controlled ? "a certifying officer runs  vtf certify \(ref)\n      then an approving officer (another person) runs  vtf approve \(ref)" : "an approving officer runs  vtf approve \(ref)")
             nothing is posted until it is approved; vtf pending lists what waits
             """)
+        return entry
     }
 }
 
@@ -129,10 +131,6 @@ enum StoreRecords {
         try await store.fundRecord(GrantRecord.collection, id).map { try GrantRecord($0) }
     }
 
-    /// A fresh ref `PREFIX-YEAR-NNNN` for requests the user did not name (`RequestRefNumbering`).
-    static func nextRef(_ prefix: String, date: LedgerDate, in store: any LedgerReading) async throws -> String {
-        try await RequestRefNumbering.next(prefix, date: date, in: store)
-    }
 }
 
 /// Finds a key by its id or a unique prefix of at least 8 hex digits, through the seam.
@@ -149,12 +147,6 @@ func resolveKey(_ text: String, in store: any LedgerReading) async throws -> Key
 }
 
 extension StoreRecords {
-    /// `given`, else a fresh ref `PREFIX-YEAR-NNNN` (``nextRef(_:date:in:)``).
-    static func ref(_ given: String?, _ prefix: String, date: LedgerDate, in store: any LedgerReading) async throws -> String {
-        if let given { return given }
-        return try await nextRef(prefix, date: date, in: store)
-    }
-
     /// The currency of agreement `ref`, or a clear error when it is not recorded.
     static func agreementCurrency(_ ref: String, in store: any LedgerReading) async throws -> String {
         guard let code = try await agreement(ref, in: store)?.currency.code else {

@@ -55,7 +55,7 @@ struct BudgetCommand: ParsableCommand {
             }
             let draft = FundDrafts.budgetRequest(
                 year: year, grants: amount(grants), secretariat: amount(secretariat), psc: amount(psc), from: start, date: day,
-                ref: try await StoreRecords.ref(ref, "BUD", date: day, in: ledger), decision: memo)
+                ref: ref, decision: memo)
             try await global.recordRequest(
                 draft, in: ledger, settings: settings,
                 "the \(year) budget from \(start): grants \(grants), secretariat \(secretariat), PSC \(psc) \(settings.currency.code)")

@@ -89,7 +89,7 @@ struct DonorCommand: ParsableCommand {
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: currency)
             let draft = FundDrafts.donorRefundRequest(
-                donor: donor, amount: money, date: day, ref: try await StoreRecords.ref(ref, "RFD", date: day, in: ledger), memo: memo)
+                donor: donor, amount: money, date: day, ref: ref, memo: memo)
             try await global.recordRequest(draft, in: ledger, settings: settings, "a refund of \(money) to donor \(donor)")
         }
     }

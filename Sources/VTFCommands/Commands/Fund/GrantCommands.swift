@@ -109,7 +109,7 @@ struct GrantCommand: ParsableCommand {
             let money = try FundInput.positive(text, currency: settings.currency.code)
             let day = try parseDate(date)
             let draft = FundDrafts.disbursementRequest(
-                grant: grant, tranche: tranche, amount: money, date: day, ref: try await StoreRecords.ref(ref, "PAY", date: day, in: ledger))
+                grant: grant, tranche: tranche, amount: money, date: day, ref: ref)
             try await global.recordRequest(draft, in: ledger, settings: settings, "payment of tranche \(tranche) of \(grant): \(money)")
         }
     }

@@ -43,7 +43,7 @@ struct ReceivableCommand: ParsableCommand {
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: try await StoreRecords.agreementCurrency(agreement, in: ledger))
             let draft = FundDrafts.writeOffRequest(
-                agreement: agreement, amount: money, date: day, ref: try await StoreRecords.ref(ref, "WO", date: day, in: ledger), memo: memo)
+                agreement: agreement, amount: money, date: day, ref: ref, memo: memo)
             try await global.recordRequest(draft, in: ledger, settings: settings, "a write-off of \(money) of agreement \(agreement)")
         }
     }
@@ -171,7 +171,7 @@ struct YearCommand: ParsableCommand {
             guard (1970...9998).contains(year) else { throw InputError("year \(year) is not a year vtf can close (1970...9998)") }
             let end = try LedgerDate(year: year, month: 12, day: 31)
             let draft = FundDrafts.yearCloseRequest(
-                year: year, ref: try await StoreRecords.ref(ref, "CLOSE", date: end, in: ledger), date: end)
+                year: year, ref: ref, date: end)
             try await global.recordRequest(draft, in: ledger, settings: settings, "the close of \(year)")
         }
     }
@@ -230,7 +230,7 @@ struct SettingCommand: ParsableCommand {
             let day = try parseDate(date)
             let draft = FundDrafts.settingRequest(
                 name: name, value: value, from: try parseDate(from, option: "--from"), date: day,
-                ref: try await StoreRecords.ref(ref, "SET", date: day, in: ledger))
+                ref: ref)
             try await global.recordRequest(draft, in: ledger, settings: settings, "\(name) = \(value) from \(from)")
         }
     }

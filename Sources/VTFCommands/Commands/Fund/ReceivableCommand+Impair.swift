@@ -34,10 +34,9 @@ extension ReceivableCommand {
             let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: try await StoreRecords.agreementCurrency(agreement, in: ledger))
-            let ref = try await StoreRecords.ref(ref, "IMP", date: day, in: ledger)
             let draft = FundDrafts.impairmentRequest(agreement: agreement, amount: money, date: day, ref: ref, memo: memo)
-            try await global.recordRequest(draft, in: ledger, settings: settings, "an impairment of \(money) of agreement \(agreement)")
-            if let request = try await StoreRecords.request(ref, in: ledger) {
+            let entry = try await global.recordRequest(draft, in: ledger, settings: settings, "an impairment of \(money) of agreement \(agreement)")
+            if let recorded = entry.body.ref, let request = try await StoreRecords.request(recorded, in: ledger) {
                 print("ageing basis: \(Self.ageing(request, currency: money.currency.code))")
             }
         }

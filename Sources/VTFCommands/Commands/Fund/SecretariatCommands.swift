@@ -47,7 +47,6 @@ struct SecretariatCommand: ParsableCommand {
             let (ledger, settings) = try await global.openWritingFund()
             let day = try parseDate(date)
             let money = try FundInput.positive(amount, currency: settings.currency.code)
-            let ref = try await StoreRecords.ref(ref, "SEC", date: day, in: ledger)
             let draft = FundDrafts.secretariatCostRequest(
                 category: kind, payee: payee, amount: money, invoice: invoice, description: description, date: day, ref: ref)
             try await global.recordRequest(draft, in: ledger, settings: settings, "a secretariat cost (\(kind.rawValue)) of \(money) to \(payee)")

@@ -1,10 +1,13 @@
 public import LedgerCore
-public import LedgerStore
-import TrustFundRules
+public import LedgerJournal
 
 /// Fresh refs for the requests people record without naming one: `PREFIX-YEAR-NNNN`, e.g.
 /// `PAY-2026-0007`, the first number after the requests already recorded that no request holds.
 /// The numbers count all requests (of every prefix), so a ref says roughly how many came before.
+///
+/// The writer numbers a request inside its write transaction (``FundRuleSet``'s
+/// `freshRef`, asked for by a draft's `refPrefix`), so that people recording at the same time,
+/// on one file or through a ledger service, never draw the same ref.
 public enum RequestRefNumbering {
     /// The first ref `prefix-YEAR-NNNN` of `date`'s year not in `taken`, counting from the number
     /// of refs taken plus one (four digits at least; more when the count needs them).
@@ -18,13 +21,8 @@ public enum RequestRefNumbering {
         }
     }
 
-    /// The next free ref for a request recorded in `snapshot` (its requests' refs are taken).
-    public static func next(_ prefix: String, date: LedgerDate, in snapshot: any StoreSnapshot) throws -> String {
-        next(prefix, date: date, taken: Set(try snapshot.fundRecords(RequestRecord.collection).map(\.id)))
-    }
-
-    /// The next free ref for a request recorded in `store`, read through the store seam.
-    public static func next(_ prefix: String, date: LedgerDate, in store: any LedgerReading) async throws -> String {
-        next(prefix, date: date, taken: Set(try await store.fundRecords(RequestRecord.collection).map(\.id)))
+    /// The next free ref for a request recorded after `state` (its requests' refs are taken).
+    public static func next(_ prefix: String, date: LedgerDate, state: some LedgerStateReading) throws -> String {
+        next(prefix, date: date, taken: Set(try state.records(RequestRecord.collection).map(\.id)))
     }
 }
