@@ -108,12 +108,13 @@ let package = Package(
         // The ledger service (`vtf serve`, issue 15): the log as C2SP tlog-tiles (checkpoint and
         // hash tiles public, entry bundles for registered keys), the journal and proofs for
         // requests signed (RFC 9421) by a registered key, /healthz and /metrics. Reads any store
-        // through LedgerStore's interfaces; the only target that imports Hummingbird.
+        // through LedgerStore's interfaces; the only target that imports Hummingbird. Also a
+        // witness on the network (`vtf witness serve`, C2SP tlog-witness) over AuditBundle's.
         .target(
             name: "LedgerServer",
             dependencies: [
                 "LedgerStore", "LedgerJournal", "TransparencyLog", "HTTPMessageSignatures", "LedgerCrypto", "CanonicalJSON", "LedgerCore",
-                "Statements",
+                "Statements", "AuditBundle",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

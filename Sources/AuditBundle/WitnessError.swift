@@ -41,12 +41,24 @@ public struct WitnessError: Error, Sendable, CustomStringConvertible {
         /// The new checkpoint's history does not extend the one cosigned before (the
         /// consistency proof fails): history was rewritten. Exit status 1.
         case notConsistent = "not-consistent"
+        /// An `add-checkpoint` request is malformed, or a witness's name cannot be used. Fix:
+        /// send the request as C2SP tlog-witness describes it. Exit status 2.
+        case badRequest = "bad-request"
+        /// An `add-checkpoint` request names another old size than the one the witness cosigned
+        /// last; the witness answers with its size, and the log sends the proof from there.
+        case oldSizeMismatch = "old-size-mismatch"
+        /// A witness is given no log key to trust, or one that is not the state's. Fix: give the
+        /// fund's `vtf log vkey` with `--log-vkey`, and one state file per log. Exit status 2.
+        case otherLogKey = "other-log-key"
+        /// The witness could not save its state, so it cosigned nothing. Fix: make the state
+        /// file's folder writable. Exit status 2.
+        case stateNotSaved = "state-not-saved"
 
         /// Refused input (exit status 2) or a failed check (exit status 1).
         public var kind: Kind {
             switch self {
-            case .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .malformedState: .refused
-            case .otherOrigin, .notSigned, .rolledBack, .splitView, .notConsistent: .checkFailed
+            case .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .malformedState, .badRequest, .otherLogKey, .stateNotSaved: .refused
+            case .otherOrigin, .notSigned, .rolledBack, .splitView, .notConsistent, .oldSizeMismatch: .checkFailed
             }
         }
     }
@@ -67,4 +79,18 @@ public struct WitnessError: Error, Sendable, CustomStringConvertible {
 
     /// The message.
     public var description: String { message }
+
+    /// The HTTP status a witness answers an `add-checkpoint` request with (C2SP tlog-witness):
+    /// 404 another log, 403 not signed by the log, 409 another old size or a split view, 422 a
+    /// failed consistency proof, 400 a malformed request, 500 a state not saved.
+    public var httpStatus: Int {
+        switch code {
+        case .otherOrigin: 404
+        case .notSigned: 403
+        case .oldSizeMismatch, .splitView, .rolledBack: 409
+        case .notConsistent: 422
+        case .stateNotSaved, .malformedState: 500
+        case .badRequest, .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .otherLogKey: 400
+        }
+    }
 }

@@ -4,7 +4,6 @@ import HTTPMessageSignatures
 public import LedgerCrypto
 import NIOCore
 import NIOHTTP1
-import NIOSSL
 
 /// A ledger service as a person's `vtf` reaches it: every request signed (RFC 9421, Ed25519)
 /// with their own key, which never leaves their machine; answers read up to a cap; redirects
@@ -33,25 +32,10 @@ public final class RemoteLedger: Sendable {
         self.now = now
     }
 
-    /// Runs `request` on a client of its own (no redirects), shut down before returning, and
-    /// reads at most `limit` bytes of the answer.
+    /// Runs `request` (``HTTPExchange``), reading at most `limit` bytes of the answer.
     private func execute(_ request: HTTPClientRequest, limit: Int) async throws -> (status: Int, body: [UInt8]) {
-        var configuration = HTTPClient.Configuration()
-        configuration.redirectConfiguration = .disallow
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if let trustRoots { tls.trustRoots = .file(trustRoots) }
-        configuration.tlsConfiguration = tls
-        configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        do {
-            let response = try await client.execute(request, timeout: .seconds(120))
-            let body = try await response.body.collect(upTo: limit)
-            try await client.shutdown()
-            return (Int(response.status.code), Array(body.readableBytesView))
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        let (status, _, body) = try await HTTPExchange.run(request, trustRoots: trustRoots, limit: limit)
+        return (status, body)
     }
 
     /// The system clock, in seconds since 1970.

@@ -46,6 +46,9 @@ public struct LedgerService: Sendable {
     public let metrics: PrometheusCollectorRegistry
     /// The time signatures are checked at (seconds since 1970).
     public var now: @Sendable () -> Int
+    /// Called after each write this service records (its new checkpoint is the latest):
+    /// `vtf serve --witness` sends it to the witnesses.
+    public var checkpointRecorded: (@Sendable () async -> Void)?
 
     /// A service over `store`: it records entries when `writer` (the same ledger, opened to
     /// write) and `logKey` are given, and only reads otherwise.

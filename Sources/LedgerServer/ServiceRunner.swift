@@ -16,7 +16,22 @@ public enum ServiceRunner {
         _ service: LedgerService, host: String, port: Int, tls: ServiceTLS? = nil, logger: Logger,
         onRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
-        let router = service.router(logLevel: .info)
+        try await run(service.router(logLevel: .info), host: host, port: port, tls: tls, logger: logger, onRunning: onRunning)
+    }
+
+    /// Serves the witness `service` (`vtf witness serve`) as ``run(_:host:port:tls:logger:onRunning:)``
+    /// serves a ledger.
+    public static func run(
+        _ service: WitnessService, host: String, port: Int, tls: ServiceTLS? = nil, logger: Logger,
+        onRunning: @escaping @Sendable (String) async -> Void = { _ in }
+    ) async throws {
+        try await run(service.router(logLevel: .info), host: host, port: port, tls: tls, logger: logger, onRunning: onRunning)
+    }
+
+    private static func run(
+        _ router: Router<BasicRequestContext>, host: String, port: Int, tls: ServiceTLS?, logger: Logger,
+        onRunning: @escaping @Sendable (String) async -> Void
+    ) async throws {
         let http1 = HTTPServerBuilder.http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(30)))
         // A connection idle for 30 s is closed, and at most 512 are open at once: a client that
         // opens connections and sends nothing cannot hold the service.

@@ -25,7 +25,7 @@ public enum LedgerCommandGroups {
             VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
             ProofCommand.self, AuditCommand.self,
         ]),
-        CommandGroup(name: "Serve", subcommands: [ServeCommand.self]),
+        CommandGroup(name: "Serve", subcommands: [ServeCommand.self, WitnessCommand.self]),
     ]
 }
 

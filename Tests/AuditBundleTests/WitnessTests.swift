@@ -84,7 +84,7 @@ struct WitnessTests {
 }
 
 /// A core ledger with an auditor key (the witness) and accounts 1100 and 4100.
-private struct WitnessLedger {
+struct WitnessLedger {
     static let admin = key(51)
     static let log = key(52)
     static let auditor = key(53)
@@ -119,11 +119,11 @@ private struct WitnessLedger {
     }
 
     /// One more entry (and so one more checkpoint).
-    func post() throws {
+    func post(memo: String = "v") throws {
         let cash = try AccountCode("1100")
         let revenue = try AccountCode("4100")
         let amount = Amount(minorUnits: 100, currency: .usd)
-        try file.append([EntryDraft(kind: .voucher, date: Self.day, memo: "v", postings: [
+        try file.append([EntryDraft(kind: .voucher, date: Self.day, memo: memo, postings: [
             Posting(account: cash, amount: amount, value: amount),
             Posting(account: revenue, amount: try amount.negated(), value: try amount.negated()),
         ])], keys: WriteKeys(author: Self.admin, log: Self.log))

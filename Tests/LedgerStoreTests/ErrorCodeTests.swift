@@ -51,6 +51,8 @@ struct ErrorCodeTests {
         (.notAnAuditor, "not-an-auditor", 2), (.auditorKeyRevoked, "auditor-key-revoked", 2), (.noCheckpoint, "no-checkpoint", 2),
         (.malformedState, "malformed-state", 2), (.otherOrigin, "other-origin", 1), (.notSigned, "not-signed", 1),
         (.rolledBack, "rolled-back", 1), (.splitView, "split-view", 1), (.notConsistent, "not-consistent", 1),
+        (.badRequest, "bad-request", 2), (.oldSizeMismatch, "old-size-mismatch", 1), (.otherLogKey, "other-log-key", 2),
+        (.stateNotSaved, "state-not-saved", 2),
     ]
 
     @Test func rawValuesAreStableAndUnique() {
@@ -137,5 +139,8 @@ struct ErrorCodeTests {
         #expect(bankExits == Self.bankCodes.map(\.2))
         let witnessExits = (tables.first { $0.key.contains("WitnessError.Code") }?.value ?? []).map { Int($0[3]) }
         #expect(witnessExits == Self.witnessCodes.map(\.2))
+        // And the HTTP status vtf witness serve answers with, as WitnessError.httpStatus says.
+        let witnessStatuses = (tables.first { $0.key.contains("WitnessError.Code") }?.value ?? []).map { Int($0[4]) }
+        #expect(witnessStatuses == Self.witnessCodes.map { WitnessError($0.0, "x").httpStatus })
     }
 }

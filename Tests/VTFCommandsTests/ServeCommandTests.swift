@@ -16,9 +16,15 @@ import Testing
 
     /// Starts `vtf serve --ledger LEDGER` in `dir` (output in files named after the process).
     static func start(ledger: String, in dir: String, more: [String] = []) throws -> (Process, String, String) {
+        try launch(["serve", "--ledger", ledger, "--listen", "127.0.0.1:0"] + more, in: dir, ready: "serving http")
+    }
+
+    /// Starts `vtf arguments` in `dir`, and waits for the line starting with `ready`, whose
+    /// second word is the base URL (output in files named after the process).
+    static func launch(_ arguments: [String], in dir: String, ready: String) throws -> (Process, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--ledger", ledger, "--listen", "127.0.0.1:0"] + more
+        process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         let name = "serve-\(UUID().uuidString)"
         let outPath = dir + "/\(name).out"
@@ -31,14 +37,14 @@ import Testing
         try process.run()
         for _ in 0..<300 {
             let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("serving http") }) {
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(ready) }) {
                 return (process, String(line.split(separator: " ")[1]), outPath)
             }
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
         process.terminate()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "vtf serve did not say where it listens: \((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")"])
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "vtf \(arguments[0]) did not say where it listens: \((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")"])
     }
 
     static func get(_ url: String) async throws -> (Int, String) {

@@ -122,6 +122,7 @@ struct RecordRoutes {
                 throw Self.refusal(error)
             }
             service.logger.info("recorded", metadata: ["seq": "\(entries[0].body.seq)", "count": "\(entries.count)", "signer": "\(signer.record.holder)"])
+            await service.checkpointRecorded?()
             return Response.text(note, contentType: "text/plain; charset=utf-8", status: .created)
         }
     }

@@ -7,6 +7,9 @@ public enum Cosignature {
     /// The largest timestamp the spec allows, 2^63 − 1.
     public static let timestampMax = UInt64(Int64.max)
 
+    /// Whether `name` can name a cosigner: not empty, no Unicode spaces and no "+".
+    public static func isValidName(_ name: String) -> Bool { NoteKeyID.isValidName(name) }
+
     /// The verifier key `name+hex8+base64(0x04 || public key)` for a cosigner.
     public static func verifierKey(name: String, publicKey: Ed25519PublicKey) -> String {
         let keyID = NoteKeyID.compute(name: name, type: NoteKeyID.cosignature,

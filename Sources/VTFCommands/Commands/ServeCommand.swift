@@ -42,6 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "path"))
     var logKey: String?
 
+    @Option(help: ArgumentHelp(
+        "A witness to send each new checkpoint to (C2SP tlog-witness, e.g. vtf witness serve), storing the cosignatures it returns; repeat for several. Needs --log-key.",
+        valueName: "url"))
+    var witness: [String] = []
+
     func run() async throws {
         let (host, port) = try Self.address(listen)
         guard ["http", "https"].contains(publicScheme) else {
@@ -53,7 +58,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "vtf.serve")
         logger.logLevel = .info
-        let service: LedgerService
+        let witnesses = try witness.map { url -> WitnessEndpoint in
+            do { return try WitnessEndpoint(url) } catch let error as RemoteError { throw InputError("--witness \(error.message)") }
+        }
+        var service: LedgerService
         if let path = logKey ?? GlobalOptions.environment["VTF_LOG_KEY"], !path.isEmpty {
             let key = try GlobalOptions.readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
             let store = try await global.openWriting()
@@ -62,7 +70,17 @@ struct ServeCommand: AsyncParsableCommand {
                 throw InputError("--log-key \(path) is not this ledger's log key; give the key vtf init made for it")
             }
             service = LedgerService(store: store, writer: store, logKey: key, access: SignedRequests(scheme: tls == nil ? publicScheme : "https"))
+            if !witnesses.isEmpty {
+                let pusher = WitnessPusher(store: store, witnesses: witnesses, trustRoots: GlobalOptions.environment["VTF_CA_FILE"]) { [logger] line in
+                    logger.info("\(line)")
+                }
+                service.checkpointRecorded = { await pusher.checkpointRecorded() }
+                await pusher.checkpointRecorded()
+            }
         } else {
+            guard witnesses.isEmpty else {
+                throw InputError("--witness needs --log-key: a service that records nothing has no new checkpoints to send")
+            }
             let store = try await global.openReading()
             _ = try await store.entryCount()
             service = LedgerService(store: store, access: SignedRequests(scheme: tls == nil ? publicScheme : "https"))
