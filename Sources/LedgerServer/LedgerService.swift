@@ -81,6 +81,7 @@ public struct LedgerService: Sendable {
         JournalRoutes(service: self).add(to: router)
         RecordRoutes(service: self).add(to: router)
         StatementRoutes(service: self).add(to: router)
+        router.add(middleware: UnservedRequests(router))
         return router
     }
 

@@ -25,12 +25,17 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case readOnly = "read-only"
         /// The key is registered, but may not read or do this (a donor's key, another donor).
         case forbidden = "forbidden"
+        /// The path is served, but not with this method (the answer's `Allow` names those it is).
+        case methodNotAllowed = "method-not-allowed"
     }
 
     /// What was wrong.
     public let code: Code
     /// What was wrong and what to do, in a sentence.
     public let message: String
+
+    /// The methods the path is served with, for a ``Code/methodNotAllowed`` refusal.
+    public var allow: [HTTPRequest.Method] = []
 
     /// A refusal.
     public init(_ code: Code, _ message: String) {
@@ -48,6 +53,7 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         case .conflict: .conflict
         case .ruleRefused: .unprocessableContent
         case .readOnly, .forbidden: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         }
     }
 
@@ -62,6 +68,7 @@ public struct ServiceRefusal: Error, HTTPResponseError, Equatable, Sendable, Cus
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Signature" }
+        if !allow.isEmpty { headers[.allow] = allow.map(\.rawValue).joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 }

@@ -75,6 +75,37 @@ import TransparencyLog
         }
     }
 
+    /// A path served with other methods answers 405 naming them in `Allow`; an unknown path 404;
+    /// both as the service's JSON refusals. A limit or a number beyond what the API states is a 400.
+    @Test func unservedMethodsAndPathsAreRefusedAsHTTPSays() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/v1/entries", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+                let body = try Self.json(response)
+                #expect(body["error"] == "method-not-allowed")
+            }
+            try await client.execute(uri: "/checkpoint", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/tile/0/000", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+            try await client.execute(uri: "/v1/nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+                let body = try Self.json(response)
+                #expect(body["error"] == "not-found")
+            }
+            let alice = AuditFixtures.alice
+            for target in ["/v1/checkpoints?limit=4097", "/v1/journal?from=9223372036854775808&to=1"] {
+                try await client.execute(uri: target, method: .get, headers: try signed(target, by: alice)) { response in
+                    #expect(response.status == .badRequest, "\(target)")
+                }
+            }
+        }
+    }
+
     @Test func hashTilesAndEntryBundlesRebuildTheSignedRoot() async throws {
         let vkey = try ledger.logVerifierKey()
         let headers = try signed("/tile/entries/000.p/18", by: AuditFixtures.auditor)

@@ -33,13 +33,16 @@ struct JournalRoutes {
     }
 
     /// The stored checkpoints of size greater than `after` (default 0), at most `limit` (at most
-    /// ``LedgerService/checkpointPageLimit``), as JSON Lines `{"cosignatures", "note", "size"}`:
+    /// ``LedgerService/checkpointPageLimit``, else refused), as JSON Lines `{"cosignatures", "note", "size"}`:
     /// the log's note as it signed it, and each witness's cosignature line, so that a mirror
     /// stores them as the service does.
     private func checkpoints(_ request: Request) async throws -> Response {
         _ = try await service.requireSigner(request)
         let after = try Self.natural(request, "after") ?? 0
-        let limit = min(try Self.natural(request, "limit") ?? LedgerService.checkpointPageLimit, LedgerService.checkpointPageLimit)
+        let limit = try Self.natural(request, "limit") ?? LedgerService.checkpointPageLimit
+        guard limit <= LedgerService.checkpointPageLimit else {
+            throw ServiceRefusal(.badRequest, "limit=\(limit): at most \(LedgerService.checkpointPageLimit) checkpoints per request")
+        }
         let sizes = try await service.storeCall { try await service.store.storedNotes(after: after, limit: Int(limit)).map(\.size) }
         let lines = try await service.storeCall {
             try await service.store.read { snapshot in
@@ -87,10 +90,10 @@ struct JournalRoutes {
         let values = request.uri.queryParameters.getAll(name)
         guard let value = values.first else { return nil }
         guard values.count == 1, !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), value.count <= 19,
-            let number = UInt64(value), value == String(number)
+            let number = Int64(value), value == String(number)
         else {
-            throw ServiceRefusal(.badRequest, "\(name)=\(values.joined(separator: ",").prefix(40)) is not one natural number in decimal")
+            throw ServiceRefusal(.badRequest, "\(name)=\(values.joined(separator: ",").prefix(40)) is not one natural number in decimal (at most \(Int64.max))")
         }
-        return number
+        return UInt64(number)
     }
 }

@@ -44,6 +44,7 @@ public struct WitnessService: Sendable {
             return Response.bytes(bytes, contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.post("add-checkpoint") { request, _ in try await add(request) }
+        router.add(middleware: UnservedRequests(router))
         return router
     }
 
