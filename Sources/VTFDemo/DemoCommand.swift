@@ -36,6 +36,15 @@ public struct DemoCommand: AsyncParsableCommand {
         valueName: "ledger"))
     var ledger: String?
 
+    @Flag(help: "Once the ledger is created, record and read the rest of the year through a vtf serve the demo starts on loopback, holding the log key, as a team would.")
+    var serve = false
+
+    @Option(help: ArgumentHelp("With --serve: a PEM certificate for 127.0.0.1 (subjectAltName IP:127.0.0.1), so that the service speaks HTTPS; the demo's commands trust it (VTF_CA_FILE).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("With --serve: the private key of --tls-cert (mode 0600).", valueName: "file"))
+    var tlsKey: String?
+
     /// The parser makes it and fills the options.
     public init() {}
 
@@ -43,10 +52,24 @@ public struct DemoCommand: AsyncParsableCommand {
     public func run() async throws {
         // A location this build cannot use, or one that holds a ledger, is refused before the folder is made.
         if let ledger { try await StoreLocation(ledger).refuseExisting("--ledger") }
+        guard serve || (tlsCert == nil && tlsKey == nil) else { throw InputError("--tls-cert and --tls-key go with --serve") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw InputError("give --tls-cert and --tls-key together") }
         let folder = try Self.freshFolder(dir)
         let ledger = self.ledger ?? "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])
-        try await script.run()
+        guard serve else { return try await script.run() }
+        // Through a service every command, reads too, is signed by a registered key: maria's
+        // unless a step names another; mirrors stay in the demo's folder; a certificate of
+        // the demo's own is trusted.
+        setenv("VTF_KEY", script.key("maria"), 1)
+        setenv("VTF_MIRROR_DIR", folder + "/mirrors", 1)
+        if let tlsCert { setenv("VTF_CA_FILE", tlsCert, 1) }
+        print("Building a year of the fund in \(folder)/, through vtf serve once the ledger is made …")
+        try await script.people()
+        let service = try DemoService.start(
+            ledger: ledger, logKey: script.key("log"), tls: tlsCert.map { ($0, tlsKey ?? "") }, folder: folder)
+        defer { service.stop() }
+        try await script.year(through: service)
     }
 
     static func freshFolder(_ requested: String?) throws -> String {

@@ -62,9 +62,22 @@ struct DemoScript {
         if items.count > 1 { print("  … and \(items.count - 1) more like it") }
     }
 
+    /// The year on the store itself: the people, then the year.
     func run() async throws {
         print("Building a year of the fund in \(folder)/ …")
         try await people()
+        try await year()
+    }
+
+    /// The year after the people through `service`: each person's command signs with their own
+    /// key, the service records it and alone signs checkpoints with the log key.
+    func year(through service: DemoService) async throws {
+        say("From here on, every command goes through vtf serve at \(service.url): the service alone holds the log key, each person signs with their own.")
+        try await DemoScript(folder: folder, ledger: ledger, l: ["--ledger", service.url]).year()
+    }
+
+    /// Everything after the people: the year of the fund, on `l`.
+    func year() async throws {
         try await newUserEdges()
         try await rates()
         try await budget()

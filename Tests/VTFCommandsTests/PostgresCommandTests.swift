@@ -140,21 +140,7 @@ struct PostgresCommandTests {
         let onFile = try CLI.vtf(["demo", "--dir", dir + "/file"], in: dir)
         #expect(onFile.status == 0, "\(onFile.stderr)")
         let mask = DemoMask(ledgers: [ledger, dir + "/file/unvtf.ledger"], folders: [dir + "/demo", dir + "/file"])
-        let (server, file) = (mask.lines(result.stdout), mask.lines(onFile.stdout))
-        #expect(server.count == file.count && server.count > 700, "\(server.count) and \(file.count) lines")
-        for (index, (a, b)) in zip(server, file).enumerated() where a != b {
-            Issue.record("demo output line \(index + 1) differs:\n  PostgreSQL: \(a)\n  file:       \(b)")
-        }
-        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/file").filter { name in
-            [".json", ".html", ".csv", ".note", ".sta", ".xml"].contains { name.hasSuffix($0) }
-        }
-        #expect(written.count >= 10, "\(written)")
-        for name in written {
-            // Bank files keep their banks' encodings (one is not UTF-8): compared as decoded, lossily.
-            let a = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/demo/" + name)), as: UTF8.self)
-            let b = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/file/" + name)), as: UTF8.self)
-            #expect(mask.lines(a) == mask.lines(b), "\(name) differs between the demo on PostgreSQL and on a file")
-        }
+        mask.expectSameYear(result.stdout, in: dir + "/demo", as: onFile.stdout, in: dir + "/file", label: "PostgreSQL")
     }
 
     @Test("a wrong password and a right one, from PGPASSWORD and from a password file", .enabled(if: TestPostgres.enabled))
@@ -231,5 +217,29 @@ struct DemoMask {
         text = text.replacing(#/[A-Za-z0-9+\/]{40,}={0,2}/#, with: "B64")
         text = text.replacing(#/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/#, with: "TIME")
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Every line a demo printed (`output`, its folder `folder`) and every statement, report and
+    /// bank file it wrote are those of the demo on a file (`fileOutput` in `fileFolder`), once
+    /// keys, signatures, times and paths are masked.
+    func expectSameYear(
+        _ output: String, in folder: String, as fileOutput: String, in fileFolder: String, label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let (other, file) = (lines(output), lines(fileOutput))
+        #expect(other.count == file.count && other.count > 700, "\(other.count) and \(file.count) lines", sourceLocation: sourceLocation)
+        for (index, (a, b)) in zip(other, file).enumerated() where a != b {
+            Issue.record("demo output line \(index + 1) differs:\n  \(label): \(a)\n  file: \(b)", sourceLocation: sourceLocation)
+        }
+        let written = ((try? FileManager.default.contentsOfDirectory(atPath: fileFolder)) ?? []).filter { name in
+            [".json", ".html", ".csv", ".note", ".sta", ".xml"].contains { name.hasSuffix($0) }
+        }
+        #expect(written.count >= 10, "\(written)", sourceLocation: sourceLocation)
+        for name in written {
+            // Bank files keep their banks' encodings (one is not UTF-8): compared as decoded, lossily.
+            let a = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))) ?? Data(), as: UTF8.self)
+            let b = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: fileFolder + "/" + name))) ?? Data(), as: UTF8.self)
+            #expect(!a.isEmpty && lines(a) == lines(b), "\(name) differs between the demo (\(label)) and on a file", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerClient
 import LedgerCore
 import LedgerCrypto
 import LedgerJournal
@@ -62,19 +63,26 @@ struct StatementCommand: ParsableCommand {
 
         func run() async throws {
             guard let language = StatementLanguage(rawValue: lang) else { throw InputError("--lang \(lang): use en or fr") }
-            if case .service(let location) = try global.storeLocation() {
+            let end = try parseDate(to, option: "--to")
+            let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
+            let service: RemoteLocation? = if case .service(let location) = try global.storeLocation() { location } else { nil }
+            if let service, format == .json, let id = donor, !all {
                 // The service signs it with the log key it alone holds; a donor's own key may ask.
-                guard format == .json, let id = donor, !all else {
-                    throw InputError("through a ledger service vtf fetches one donor's signed statement: --donor ID --format json (check it with vtf statement verify)")
-                }
-                try write(try await ServiceMirror.statement(location, donor: id, from: from, to: to), to: out)
-                Terminal.note("wrote \(out): json statement of \(id), signed by \(location)")
+                let signed = try await ServiceMirror.statement(service, donor: id, from: start.description, to: end.description)
+                try write(signed, to: out)
+                let audits = (try? JSONSerialization.jsonObject(with: Data(signed)) as? [String: Any])?["audited_by"] as? [Any]
+                Terminal.note("wrote \(out): json statement of \(id) for \(start) to \(end)\(audits?.isEmpty == false ? "" : " (unaudited)"), signed by the service")
                 return
             }
             let (store, _) = try await global.openReadingFund()
-            let end = try parseDate(to, option: "--to")
-            let start = try from.map { try parseDate($0, option: "--from") } ?? LedgerDate(year: end.year, month: 1, day: 1)
-            let logKey = try await GlobalOptions.logKey(for: store)
+            // The signed JSON comes from the log key: the service's, or the one given here.
+            let sign: @Sendable (DonorStatement) async throws -> [UInt8]
+            if let service {
+                sign = { try await ServiceMirror.statement(service, donor: $0.donor.id, from: start.description, to: end.description) }
+            } else {
+                let logKey = try await GlobalOptions.logKey(for: store)
+                sign = { try StatementSeal.sign($0, logKey: logKey) }
+            }
             let wanted: [String]? = switch (donor, all) {
             case (let id?, false): [id]
             case (nil, true): nil
@@ -84,7 +92,7 @@ struct StatementCommand: ParsableCommand {
             switch (donor, all) {
             case (let id?, false):
                 let statement = statements[0]
-                try write(try render(statement, format, language, logKey), to: out)
+                try write(try await render(statement, format, language, sign), to: out)
                 Terminal.note("wrote \(out): \(format.rawValue) statement of \(id) for \(start) to \(end)\(statement.isAudited ? "" : " (unaudited)")")
             case (nil, true):
                 var isFolder: ObjCBool = false
@@ -95,7 +103,7 @@ struct StatementCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for statement in statements {
                     for kind in Format.allCases {
-                        try write(try render(statement, kind, language, logKey), to: "\(out)/\(statement.donor.id)-\(end).\(kind.rawValue)")
+                        try write(try await render(statement, kind, language, sign), to: "\(out)/\(statement.donor.id)-\(end).\(kind.rawValue)")
                     }
                 }
                 Terminal.note("wrote \(statements.count) statements (json, html, csv) to \(out)/ for \(start) to \(end)")
@@ -116,9 +124,12 @@ struct StatementCommand: ParsableCommand {
             }
         }
 
-        func render(_ statement: DonorStatement, _ format: Format, _ language: StatementLanguage, _ logKey: Ed25519PrivateKey) throws -> [UInt8] {
+        /// `statement` as `format`: JSON signed by `sign`, HTML and CSV rendered here (unsigned).
+        func render(
+            _ statement: DonorStatement, _ format: Format, _ language: StatementLanguage, _ sign: (DonorStatement) async throws -> [UInt8]
+        ) async throws -> [UInt8] {
             switch format {
-            case .json: return try StatementSeal.sign(statement, logKey: logKey)
+            case .json: return try await sign(statement)
             case .html: return Array(StatementHTML.render(statement, language: language).utf8)
             case .csv: return Array(StatementCSV.render(statement, language: language).utf8)
             }

@@ -19,7 +19,9 @@ struct GlobalOptions: ParsableArguments, LedgerLocating {
         valueName: "path"))
     var key: String?
 
-    static let environment = ProcessInfo.processInfo.environment
+    /// The process's environment as it is now (the demo sets VTF_KEY and VTF_MIRROR_DIR for the
+    /// commands it runs through a service).
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func keyPath() throws -> String {
         guard let path = key ?? Self.environment["VTF_KEY"], !path.isEmpty else {
