@@ -15,6 +15,9 @@ public struct WitnessEndpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// The witness at `url`. Refuses what ``RemoteLocation`` refuses, but a path (the prefix).
     public init(_ url: String) throws(RemoteError) {
+        guard url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") else {
+            throw RemoteError(.badURL, "\(url) is not a witness's URL; give https://HOST[:PORT][/PATH]")
+        }
         let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
         let slash = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
         var path = String(afterScheme[slash...])
@@ -120,7 +123,9 @@ public actor WitnessPusher {
             case 200:
                 let stored = try await store(body, of: checkpoint)
                 cosigned[witness.description] = checkpoint.size
-                report("witness \(witness): cosigned size \(checkpoint.size) (\(stored) stored)")
+                report(stored > 0
+                    ? "witness \(witness): cosigned size \(checkpoint.size) (\(stored) stored)"
+                    : "witness \(witness): cosigned size \(checkpoint.size), but none of its lines verifies by a registered auditor key, so none was stored; the admin registers the witness's key (vtf key register --role auditor)")
                 return
             case 409 where contentType?.hasPrefix("text/x.tlog.size") == true:
                 guard let size = UInt64(String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {

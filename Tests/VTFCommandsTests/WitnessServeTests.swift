@@ -107,4 +107,23 @@ import Testing
         let plain = try CLI.vtf(["serve", "--ledger", fund.ledger, "--log-key", fund.key("log"), "--listen", "127.0.0.1:0", "--witness", "http://witness.example.org"], in: fund.dir)
         #expect(plain.status == 2 && plain.stderr.contains("plain http reaches this machine only"), "\(plain.stderr)")
     }
+
+    /// A witness whose key the ledger does not know as an auditor's cosigns, but nothing of it is
+    /// stored, and the service's log says what the admin must do.
+    @Test func aWitnessTheLedgerDoesNotKnowGetsNothingStored() async throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let vkey = try fund.vtf(["log", "vkey", "--ledger", fund.ledger], as: nil).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (witness, witnessURL, _) = try ServeCommandTests.launch(
+            ["witness", "serve", "--key", fund.key("outsider"), "--name", "outsider.example/w", "--log-vkey", vkey, "--listen", "127.0.0.1:0"],
+            in: fund.dir, ready: "witnessing http")
+        defer { if witness.isRunning { witness.terminate() } }
+        let (service, _, out) = try ServeCommandTests.start(fund, recording: true, more: ["--witness", witnessURL])
+        defer { if service.isRunning { service.terminate() } }
+        let log = out.replacingOccurrences(of: ".out", with: ".err")
+        func logged() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        #expect(Self.eventually { logged().contains("none of its lines verifies by a registered auditor key") }, "\(logged())")
+        let shown = try fund.vtf(["checkpoint", "show", "--ledger", fund.ledger], as: nil).stdout
+        #expect(!shown.contains("outsider.example/w"), "\(shown)")
+    }
 }

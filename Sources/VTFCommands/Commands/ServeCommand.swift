@@ -31,11 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The scheme clients use to reach the service: http, or https behind a TLS proxy.", valueName: "scheme"))
     var publicScheme: String = "http"
 
-    @Option(help: ArgumentHelp("A PEM certificate chain to serve HTTPS with (with --tls-key).", valueName: "file"))
-    var tlsCert: String?
-
-    @Option(help: ArgumentHelp("The PEM private key of --tls-cert (mode 0600).", valueName: "file"))
-    var tlsKey: String?
+    @OptionGroup var https: HTTPSOptions
 
     @Option(help: ArgumentHelp(
         "The ledger's log key (default: $VTF_LOG_KEY): with it the service records the entries people sign on their own machines and signs each checkpoint; without it, it only reads.",
@@ -52,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard ["http", "https"].contains(publicScheme) else {
             throw InputError("--public-scheme \(publicScheme): give http or https")
         }
-        let tls = try Self.tls(certificate: tlsCert, key: tlsKey)
+        let tls = try https.tls()
         if tls == nil, !RemoteLocation.loopback.contains(host) {
             Terminal.note("vtf: serving plain http on \(host): put a TLS proxy in front (Scripts/serve/nginx.conf, --public-scheme https) or give --tls-cert and --tls-key; vtf's clients reach plain http on loopback only")
         }
@@ -91,22 +87,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// The TLS files, both or neither; the key a regular file only its owner may read.
-    static func tls(certificate: String?, key: String?) throws -> ServiceTLS? {
-        switch (certificate, key) {
-        case (nil, nil): return nil
-        case (let certificate?, let key?):
-            try InputFile.check(certificate, option: "--tls-cert")
-            try InputFile.check(key, option: "--tls-key")
-            if let mode = (try? FileManager.default.attributesOfItem(atPath: key))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
-                throw InputError("--tls-key \(key) may be read by others (mode \(String(mode, radix: 8))); run chmod 600 \(key)")
-            }
-            do { return try ServiceTLS(certificatePath: certificate, keyPath: key) } catch { throw InputError(error.message) }
-        default:
-            throw InputError("give --tls-cert and --tls-key together, or neither (then put a TLS proxy in front)")
-        }
-    }
-
     /// HOST:PORT, or [IPv6]:PORT.
     static func address(_ text: String) throws -> (String, Int) {
         guard let colon = text.lastIndex(of: ":") else {
@@ -118,5 +98,30 @@ struct ServeCommand: AsyncParsableCommand {
             throw InputError("--listen \(text): give HOST:PORT with a port from 0 to 65535, e.g. 127.0.0.1:8080")
         }
         return (host, port)
+    }
+}
+
+/// `--tls-cert` and `--tls-key`: HTTPS served by vtf itself (`vtf serve`, `vtf witness serve`).
+struct HTTPSOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A PEM certificate chain to serve HTTPS with (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert (mode 0600).", valueName: "file"))
+    var tlsKey: String?
+
+    /// The TLS files, both or neither; the key a regular file only its owner may read.
+    func tls() throws -> ServiceTLS? {
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): return nil
+        case (let certificate?, let key?):
+            try InputFile.check(certificate, option: "--tls-cert")
+            try InputFile.check(key, option: "--tls-key")
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: key))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                throw InputError("--tls-key \(key) may be read by others (mode \(String(mode, radix: 8))); run chmod 600 \(key)")
+            }
+            do { return try ServiceTLS(certificatePath: certificate, keyPath: key) } catch { throw InputError(error.message) }
+        default:
+            throw InputError("give --tls-cert and --tls-key together, or neither (then put a TLS proxy in front)")
+        }
     }
 }

@@ -44,15 +44,11 @@ struct WitnessCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Where to listen, HOST:PORT (port 0: any free port).", valueName: "host:port"))
         var listen: String = "127.0.0.1:8090"
 
-        @Option(help: ArgumentHelp("A PEM certificate chain to serve HTTPS with (with --tls-key).", valueName: "file"))
-        var tlsCert: String?
-
-        @Option(help: ArgumentHelp("The PEM private key of --tls-cert (mode 0600).", valueName: "file"))
-        var tlsKey: String?
+        @OptionGroup var https: HTTPSOptions
 
         func run() async throws {
             let (host, port) = try ServeCommand.address(listen)
-            let tls = try ServeCommand.tls(certificate: tlsCert, key: tlsKey)
+            let tls = try https.tls()
             guard let keyPath = key ?? GlobalOptions.environment["VTF_KEY"], !keyPath.isEmpty else {
                 throw InputError("give your witness key with --key (or VTF_KEY)")
             }
