@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
+        .library(name: "PlainTextLedgers", targets: ["PlainTextLedgers"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
@@ -158,6 +159,9 @@ let package = Package(
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
         .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
+        // The books as hledger, ledger and beancount journals (`vtf export`), read from the
+        // journal after a checked read of it, through the store seam.
+        .target(name: "PlainTextLedgers", dependencies: ["LedgerCore", "LedgerJournal", "LedgerStore"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
@@ -175,6 +179,7 @@ let package = Package(
                 "PostgresStore",
                 "TrustFund",
                 "Statements",
+                "PlainTextLedgers",
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
