@@ -30,7 +30,8 @@ public struct CheckedJournal: Sendable {
     /// Reads and checks `ledger`.
     /// - Throws: `StoreError` of kind `.damaged` (exit status 3) when the journal does not
     ///   verify against its signed checkpoints, or a derived table differs from the journal.
-    public static func check(_ ledger: any StoreSnapshot, threads: Int = Parallel.coreCount) throws -> CheckedJournal {
+    /// `outcome` names what a failed check stopped, for its message (e.g. "exported").
+    public static func check(_ ledger: any StoreSnapshot, threads: Int = Parallel.coreCount, outcome: String = "signed") throws -> CheckedJournal {
         let verification: StoreVerification
         let keys: [KeyState]
         do {
@@ -40,12 +41,12 @@ public struct CheckedJournal: Sendable {
             // columns differ from its bytes (rule code damaged-state) means the journal was edited.
             let tablesOnly = failure.code == .derivedTables && failure.ruleCode == nil
             throw StoreError(.damaged, tablesOnly
-                ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was signed (vtf reconcile ledger lists every difference)"
-                : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was signed (run vtf verify)")
+                ? "derived tables do not match the journal at entry \(failure.seq): \(failure.reason); nothing was \(outcome) (vtf reconcile ledger lists every difference)"
+                : "the journal does not match its signed checkpoints at entry \(failure.seq): \(failure.reason); nothing was \(outcome) (run vtf verify)")
         }
         if let first = verification.differences.first {
             throw StoreError(.damaged,
-                "derived tables do not match the journal at \(first)\(verification.differences.count > 1 ? " (and \(verification.differences.count - 1) more)" : ""); nothing was signed (vtf reconcile ledger lists every difference)")
+                "derived tables do not match the journal at \(first)\(verification.differences.count > 1 ? " (and \(verification.differences.count - 1) more)" : ""); nothing was \(outcome) (vtf reconcile ledger lists every difference)")
         }
         guard let origin = try ledger.settings()?.origin else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
         return CheckedJournal(

@@ -23,7 +23,7 @@ public struct PlainTextBooks: Sendable {
     /// The books of `snapshot`, whose rules define `kinds`, read after checking its journal
     /// against its signed checkpoints.
     public static func read(_ snapshot: any StoreSnapshot, kinds: [EntryKind]) throws -> PlainTextBooks {
-        let checked = try CheckedJournal.check(snapshot)
+        let checked = try CheckedJournal.check(snapshot, outcome: "exported")
         guard let settings = try snapshot.settings() else { throw StoreError(.noGenesis, "the ledger has no genesis entry") }
         let entries = try snapshot.entries(ofKinds: kinds).filter { !$0.postings.isEmpty }.sorted { $0.seq < $1.seq }
         return PlainTextBooks(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `vtf export hledger|ledger|beancount` (issue 16 point 3): the demo's books written for the
@@ -165,5 +166,58 @@ import Testing
         let taken = try CLI.vtf(["export", "ledger", "--ledger", ledger, "--out", dir + "/taken.journal"], in: dir)
         #expect(taken.status == 2 && taken.stderr.contains("--force"), "\(taken.stderr)")
         #expect(try String(contentsOfFile: dir + "/taken.journal", encoding: .utf8) == "mine")
+        // Without --out the journal goes to standard output, as the file would hold it.
+        let piped = try CLI.vtf(["export", "hledger", "--ledger", ledger], in: dir)
+        _ = try CLI.vtf(["export", "hledger", "--ledger", ledger, "--out", dir + "/books.journal"], in: dir)
+        let file = try String(contentsOfFile: dir + "/books.journal", encoding: .utf8)
+        #expect(piped.status == 0 && piped.stdout == file)
+    }
+
+    /// A derived table edited without the keys stops the export: it is read from the checked
+    /// journal, never from the tables alone.
+    @Test func anEditedLedgerIsNotExported() throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let posted = try fund.vtf(["post", "--ledger", fund.ledger, "--date", "2026-02-01", "--memo", "m", "--posting", "1100:5.00", "--posting", "4100:-5.00"])
+        #expect(posted.status == 0, "\(posted.stderr)")
+        try DatabaseQueue(path: fund.ledger).write { db in
+            try db.execute(sql: "UPDATE postings SET amount = amount + 1 WHERE seq = (SELECT max(seq) FROM postings) AND line = 0")
+        }
+        let result = try fund.vtf(["export", "beancount", "--ledger", fund.ledger, "--out", fund.dir + "/b.beancount"], as: nil)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was exported"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fund.dir + "/b.beancount"))
+    }
+}
+
+/// `vtf journal export --format csv` (issue 16 point 4): the journal for spreadsheets.
+@Suite struct JournalCSVTests {
+    @Test func aRowPerPostingWithABOMAndTextThatNoSpreadsheetRuns() throws {
+        let fund = try TestLedger()
+        defer { fund.remove() }
+        let posted = try fund.vtf(["post", "--ledger", fund.ledger, "--date", "2026-02-01", "--memo", "=HYPERLINK(\"http://x.example\",\"pay\")",
+                                   "--ref", "@SUM", "--posting", "1100:5.00", "--posting", "4100:-5.00"])
+        #expect(posted.status == 0, "\(posted.stderr)")
+        let result = try fund.vtf(["journal", "export", "--ledger", fund.ledger, "--format", "csv", "--out", fund.dir + "/j.csv"], as: nil)
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fund.dir + "/j.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark first")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == "seq,date,recorded,kind,ref,memo,signer,account,currency,amount,value")
+        // A row per posting, an entry without postings as one row.
+        let journal = try fund.vtf(["journal", "export", "--ledger", fund.ledger], as: nil).stdout.split(separator: "\n")
+        let expected = try journal.reduce(0) { count, line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let body = (object["body"] as? [String: Any]) ?? object
+            return count + max(1, (body["postings"] as? [Any])?.count ?? 0)
+        }
+        #expect(rows.count == expected + 1, "\(rows.count) rows for \(expected) postings and entries")
+        let last = try #require(rows.last)
+        #expect(last.contains(",'@SUM,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"pay\"\")\","), "\(last)")
+        #expect(last.hasSuffix(",4100,USD,-5.00,-5.00"), "\(last)")
+        // The JSON Lines export is unchanged by the option's existence.
+        let jsonl = try fund.vtf(["journal", "export", "--ledger", fund.ledger, "--format", "jsonl"], as: nil).stdout
+        #expect(jsonl == journal.map { $0 + "\n" }.joined())
     }
 }

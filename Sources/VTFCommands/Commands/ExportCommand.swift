@@ -18,7 +18,8 @@ struct ExportCommand: ParsableCommand {
             in a FundValue tag (ledger bal --amount 'tag("FundValue")'), because Ledger 3.3 slows down on \
             many @@ totals. Accounts are named under the root of their type: 1200.BEL is \
             Assets:1200:BEL.
-            Example:  vtf export hledger --ledger unvtf.ledger --out unvtf.journal && hledger -f unvtf.journal bal -B
+            Without --out the journal goes to standard output.
+            Example:  vtf export hledger --ledger unvtf.ledger | hledger -f - bal -B
             """,
         subcommands: [Hledger.self, Ledger.self, Beancount.self])
 
@@ -65,8 +66,8 @@ struct ExportCommand: ParsableCommand {
 struct PlainTextExportOptions: ParsableArguments {
     @OptionGroup var global: LedgerOptions
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "path"))
-    var out: String
+    @Option(help: ArgumentHelp("The file to write (default: standard output).", valueName: "path"))
+    var out: String?
 
     @Flag(help: "Replace the file if it exists (never a ledger).")
     var force = false
@@ -77,6 +78,7 @@ struct PlainTextExportOptions: ParsableArguments {
         let books = try await store.read { try PlainTextBooks.read($0, kinds: LedgerRules.unvtf.kinds) }
         let text: String
         do { text = try books.render(format) } catch let error as PlainTextError { throw InputError(error.description) }
+        guard let out else { return print(text, terminator: "") }
         try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)
         Terminal.note("wrote \(out): \(books.entries.count) transactions in \(books.accounts.count) accounts, in \(format.rawValue)'s format")
     }

@@ -93,9 +93,22 @@ struct JournalCommand: ParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the journal as JSON Lines: each line the RFC 8785 bytes of one signed entry.",
-            discussion: "This file, the checkpoints and the public keys are all an outside verifier needs (see Audit/AUDITOR-GUIDE.md).")
+            discussion: """
+                This file, the checkpoints and the public keys are all an outside verifier needs (see \
+                Audit/AUDITOR-GUIDE.md). --format csv writes it for spreadsheets instead: a row per posting \
+                (seq, date, recorded, kind, ref, memo, signer, account, currency, amount, value), an entry \
+                without postings as one row; UTF-8 with a byte-order mark, so that Excel reads the accents; \
+                a text cell a spreadsheet would run as a formula (=, +, -, @) starts with '; amounts stay numbers.
+                Example:  vtf journal export --format csv --out journal.csv
+                """)
+
+        /// JSON Lines (the signed bytes) or CSV for spreadsheets.
+        enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
         @OptionGroup var global: LedgerOptions
+
+        @Option(help: "jsonl (the signed entries, for verifiers) or csv (a row per posting, for spreadsheets).")
+        var format: Format = .jsonl
 
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var out: String?
@@ -118,20 +131,23 @@ struct JournalCommand: ParsableCommand {
         static func write(_ lines: [[UInt8]], to sink: OutputSink, finishing: Bool = false) throws {
             for line in lines {
                 try sink.write(line)
-                try sink.write([0x0A])
+                if line.last != 0x0A { try sink.write([0x0A]) }
             }
             if finishing { try sink.finish() }
         }
 
         func run() async throws {
             let store = try await global.openReading()
+            let currency = try await store.settings()?.currency
             let sink = try Self.openSink(out, guard: global.outputGuard(), force: force)
+            if format == .csv { try Self.write([JournalCSV.header], to: sink) }
             // The size is read first: entries appended meanwhile are left for the next export.
             let count = try await store.entryCount()
             var next: UInt64 = 0
             while next < count {
                 let page = next..<min(count, next + Self.pageSize)
-                try Self.write(try await store.exportLines(page), to: sink)
+                let lines = try await store.exportLines(page)
+                try Self.write(format == .csv ? try JournalCSV.rows(lines, from: page.lowerBound, fundCurrency: currency) : lines, to: sink)
                 next = page.upperBound
             }
             try Self.write([], to: sink, finishing: true)
