@@ -52,7 +52,7 @@ public actor NetworkWitness {
     /// The witness's verifier key (`name+keyid+base64`), which checks its cosignatures.
     public var verifierKey: String { Cosignature.verifierKey(name: name, publicKey: key.publicKey) }
 
-    /// Answers an `add-checkpoint` request (its `body`, ``AddCheckpoint``) at `timestamp`: its cosignature of the checkpoint, the
+    /// Answers an `add-checkpoint` request (its `body`, TransparencyLog's `AddCheckpoint`) at `timestamp`: its cosignature of the checkpoint, the
     /// new state saved first. Refuses, saving nothing, with the code the protocol's status
     /// follows from (``WitnessError/httpStatus``): a checkpoint of another log (404), one
     /// without the trusted log's signature (403), an old size above the checkpoint's (400), an

@@ -123,8 +123,8 @@ public enum FundDrafts {
 
     /// `approval.request` of `request`'s action under `ref`, its parameters typed; nothing is
     /// posted until it is approved. Without a ref the writer numbers one `PREFIX-YEAR-NNNN`
-    /// with `prefix` inside its write (``RequestRefNumbering``), so that two people recording at
-    /// once never draw the same.
+    /// with `prefix` inside its write (`TrustFundRules`'s `RequestRefNumbering`), so that two
+    /// people recording at once never draw the same.
     public static func request<Params: Codable & Sendable & Equatable>(
         _ request: ActionRequest<Params>, ref: String?, prefix: String? = nil, date: LedgerDate, memo: String? = nil
     ) -> EntryDraft {
