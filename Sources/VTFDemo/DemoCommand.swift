@@ -39,11 +39,9 @@ public struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Once the ledger is created, record and read the rest of the year through a vtf serve the demo starts on loopback, holding the log key, as a team would.")
     var serve = false
 
-    @Option(help: ArgumentHelp("With --serve: a PEM certificate for 127.0.0.1 (subjectAltName IP:127.0.0.1), so that the service speaks HTTPS; the demo's commands trust it (VTF_CA_FILE).", valueName: "file"))
-    var tlsCert: String?
-
-    @Option(help: ArgumentHelp("With --serve: the private key of --tls-cert (mode 0600).", valueName: "file"))
-    var tlsKey: String?
+    /// With --serve: a certificate for 127.0.0.1 (subjectAltName IP:127.0.0.1) and its key, so
+    /// that the service speaks HTTPS; the demo's commands trust it (VTF_CA_FILE).
+    @OptionGroup var https: HTTPSOptions
 
     /// The parser makes it and fills the options.
     public init() {}
@@ -52,8 +50,10 @@ public struct DemoCommand: AsyncParsableCommand {
     public func run() async throws {
         // A location this build cannot use, or one that holds a ledger, is refused before the folder is made.
         if let ledger { try await StoreLocation(ledger).refuseExisting("--ledger") }
-        guard serve || (tlsCert == nil && tlsKey == nil) else { throw InputError("--tls-cert and --tls-key go with --serve") }
-        guard (tlsCert == nil) == (tlsKey == nil) else { throw InputError("give --tls-cert and --tls-key together") }
+        guard serve || (https.tlsCert == nil && https.tlsKey == nil) else { throw InputError("--tls-cert and --tls-key go with --serve") }
+        // The certificate and key are checked (and read) before the demo makes its folder.
+        _ = try https.tls()
+        let (tlsCert, tlsKey) = (https.tlsCert, https.tlsKey)
         let folder = try Self.freshFolder(dir)
         let ledger = self.ledger ?? "\(folder)/unvtf.ledger"
         let script = DemoScript(folder: folder, ledger: ledger, l: ["--ledger", ledger])

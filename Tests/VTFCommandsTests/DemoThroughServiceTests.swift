@@ -56,6 +56,22 @@ import Testing
         mask.expectSameYear(own, in: dir + "/served", as: theirs, in: fileFolder, label: label)
     }
 
+    /// A key others may read, or a certificate without its key, is refused before the demo makes
+    /// its folder or a key.
+    @Test func badTLSFilesAreRefusedBeforeAnythingIsMade() throws {
+        let dir = TestLedger.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.certificate(in: dir)
+        chmod(dir + "/tls.key", 0o644)
+        let open = try CLI.vtf(["demo", "--dir", dir + "/a", "--serve", "--tls-cert", dir + "/tls.crt", "--tls-key", dir + "/tls.key"], in: dir)
+        #expect(open.status == 2 && open.stderr.contains("chmod 600"), "\(open.stderr)")
+        let half = try CLI.vtf(["demo", "--dir", dir + "/b", "--serve", "--tls-cert", dir + "/tls.crt"], in: dir)
+        #expect(half.status == 2 && half.stderr.contains("--tls-key together"), "\(half.stderr)")
+        let unserved = try CLI.vtf(["demo", "--dir", dir + "/c", "--tls-cert", dir + "/tls.crt", "--tls-key", dir + "/tls.key"], in: dir)
+        #expect(unserved.status == 2 && unserved.stderr.contains("go with --serve"), "\(unserved.stderr)")
+        for folder in ["a", "b", "c"] { #expect(!FileManager.default.fileExists(atPath: dir + "/" + folder)) }
+    }
+
     @Test("the demo's year through vtf serve over HTTPS on SQLite has the file's figures, line for line")
     func throughHTTPSOnSQLite() throws {
         try Self.expectTheFileYear(ledger: nil, label: "through https, SQLite")

@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SafeIO
 import LedgerClient
-import LedgerServer
+public import LedgerServer
 import LedgerStore
 import Logging
 
@@ -101,16 +101,23 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// `--tls-cert` and `--tls-key`: HTTPS served by vtf itself (`vtf serve`, `vtf witness serve`).
-struct HTTPSOptions: ParsableArguments {
+/// `--tls-cert` and `--tls-key`: HTTPS served by vtf itself (`vtf serve`, `vtf witness serve`,
+/// `vtf demo --serve`).
+public struct HTTPSOptions: ParsableArguments {
+    /// `--tls-cert`: a PEM certificate chain.
     @Option(help: ArgumentHelp("A PEM certificate chain to serve HTTPS with (with --tls-key).", valueName: "file"))
-    var tlsCert: String?
+    public var tlsCert: String?
 
+    /// `--tls-key`: the certificate's PEM private key, readable by its owner alone.
     @Option(help: ArgumentHelp("The PEM private key of --tls-cert (mode 0600).", valueName: "file"))
-    var tlsKey: String?
+    public var tlsKey: String?
 
-    /// The TLS files, both or neither; the key a regular file only its owner may read.
-    func tls() throws -> ServiceTLS? {
+    /// The parser makes it and fills the options.
+    public init() {}
+
+    /// The TLS files, both or neither; the key a regular file only its owner may read. Throws
+    /// ``InputError`` naming the option and the fix otherwise.
+    public func tls() throws -> ServiceTLS? {
         switch (tlsCert, tlsKey) {
         case (nil, nil): return nil
         case (let certificate?, let key?):
