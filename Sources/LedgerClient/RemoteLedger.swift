@@ -101,20 +101,23 @@ public final class RemoteLedger: Sendable {
         return request
     }
 
-    /// Why `location` could not be reached, in words that name the fix.
-    static func unreachable(_ location: RemoteLocation, _ error: any Error, recording: Bool = false) -> RemoteError {
+    /// Why `location` could not be reached, in words that name the fix; `runningThere` names
+    /// what should answer there.
+    static func unreachable(
+        _ location: RemoteLocation, _ error: any Error, recording: Bool = false, runningThere: String = "vtf serve"
+    ) -> RemoteError {
         let text = "\(error)"
         let why: String
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
             why = "its certificate is not one this machine trusts; if the fund runs its own certificate authority, set VTF_CA_FILE to that authority's certificate (PEM)"
         } else if text.contains("Connection refused") {
-            why = "nothing answers there (connection refused); check the address and port, and that vtf serve runs there"
+            why = "nothing answers there (connection refused); check the address and port, and that \(runningThere) runs there"
         } else if text.contains("lookup") || text.contains("NXDOMAIN") || text.contains("Name or service not known") {
             why = "the host name is not known; check the address"
         } else if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") {
-            why = "it did not answer in time; check the address, the network, and that vtf serve runs there"
+            why = "it did not answer in time; check the address, the network, and that \(runningThere) runs there"
         } else {
-            why = "\(text); check the address and that vtf serve runs there"
+            why = "\(text); check the address and that \(runningThere) runs there"
         }
         return RemoteError(.unreachable, "cannot reach \(location)\(recording ? " to record" : ""): \(why)\(recording ? " (the entry may not have been recorded: run the command again, which finds it if it was)" : "")")
     }

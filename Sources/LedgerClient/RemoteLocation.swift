@@ -1,6 +1,6 @@
 /// A ledger service's address, as `--ledger https://HOST[:PORT]` names it: `https`, or `http`
 /// on this machine only (a signature is no secret, but the entries it fetches name grantees).
-public struct RemoteLocation: Equatable, Sendable, CustomStringConvertible {
+public struct RemoteLocation: Hashable, Sendable, CustomStringConvertible {
     /// `https` or `http`.
     public let scheme: String
     /// The host, lower case (an IPv6 address without its brackets).

@@ -7,7 +7,7 @@ import TransparencyLog
 
 /// A witness as the ledger service reaches it: `https://HOST[:PORT][/PREFIX]` (plain `http` on
 /// this machine only), to which `/add-checkpoint` is added.
-public struct WitnessEndpoint: Sendable, Equatable, CustomStringConvertible {
+public struct WitnessEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The witness's host and port.
     public let location: RemoteLocation
     /// The submission prefix's path, empty or starting with "/", without a trailing "/".
@@ -40,8 +40,9 @@ public struct WitnessEndpoint: Sendable, Equatable, CustomStringConvertible {
 ///
 /// One push runs at a time; checkpoints recorded meanwhile are covered by the next push, of the
 /// latest. A witness that cannot be reached is tried again a while later. A witness that
-/// refuses (a split view, a history that does not extend the one it cosigned) gets nothing
-/// more, and the refusal is reported: the fund's operators must find out why.
+/// refuses (a split view, a history that does not extend the one it cosigned) cosigns nothing;
+/// it is sent each later checkpoint all the same, and every refusal is reported: the fund's
+/// operators must find out why.
 public actor WitnessPusher {
     /// The witnesses.
     public let witnesses: [WitnessEndpoint]
@@ -52,7 +53,7 @@ public actor WitnessPusher {
     private let trustRoots: String?
     private let report: @Sendable (String) -> Void
     /// The size each witness cosigned last, as far as this service knows.
-    private var cosigned: [String: UInt64] = [:]
+    private var cosigned: [WitnessEndpoint: UInt64] = [:]
     private var pushing = false
     private var again = false
 
@@ -95,7 +96,7 @@ public actor WitnessPusher {
     private func pushLatest() async -> Bool {
         guard let latest = try? await store.latestNote() else { return false }
         var unreachable = false
-        for witness in witnesses where cosigned[witness.description] != latest.size {
+        for witness in witnesses where cosigned[witness] != latest.size {
             do {
                 try await push(latest, to: witness)
             } catch let error as RemoteError where error.code == .unreachable {
@@ -111,7 +112,7 @@ public actor WitnessPusher {
     /// Sends `checkpoint` to `witness` from the size it cosigned last (learnt from its 409 when
     /// this service does not know it), and stores the cosignatures it returns.
     private func push(_ checkpoint: StoredNote, to witness: WitnessEndpoint) async throws {
-        var old = cosigned[witness.description] ?? 0
+        var old = cosigned[witness] ?? 0
         for _ in 0..<2 {
             guard old <= checkpoint.size else {
                 throw RemoteError(.badAnswer, "it cosigned size \(old), more than the ledger's \(checkpoint.size): it saw a longer history than this ledger holds")
@@ -122,7 +123,7 @@ public actor WitnessPusher {
             switch status {
             case 200:
                 let stored = try await store(body, of: checkpoint)
-                cosigned[witness.description] = checkpoint.size
+                cosigned[witness] = checkpoint.size
                 report(stored > 0
                     ? "witness \(witness): cosigned size \(checkpoint.size) (\(stored) stored)"
                     : "witness \(witness): cosigned size \(checkpoint.size), but none of its lines verifies by a registered auditor key, so none was stored; the admin registers the witness's key (vtf key register --role auditor)")
@@ -148,7 +149,7 @@ public actor WitnessPusher {
         do {
             return try await HTTPExchange.run(request, trustRoots: trustRoots, limit: 64 << 10)
         } catch {
-            throw RemoteLedger.unreachable(witness.location, error)
+            throw RemoteLedger.unreachable(witness.location, error, runningThere: "the witness")
         }
     }
 

@@ -5,11 +5,14 @@ import LedgerJournal
 struct PlainTextWriter {
     let books: PlainTextBooks
     let format: PlainTextFormat
+    /// Each account's type, which names its root.
+    private let types: [AccountCode: AccountType]
     private var text = ""
 
     init(books: PlainTextBooks, format: PlainTextFormat) {
         self.books = books
         self.format = format
+        types = Dictionary(books.accounts.map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The whole journal.
@@ -20,18 +23,17 @@ struct PlainTextWriter {
     }
 
     private var fund: String { books.fundCurrency.code }
-    private let comment = ";"
 
     private mutating func header() {
-        text += "\(comment) The books of \(books.origin), exported by vtf from its journal of \(books.size) entries (root \(books.root)).\n"
-        text += "\(comment) Amounts are in their own currencies; values in \(fund), "
+        text += "; The books of \(books.origin), exported by vtf from its journal of \(books.size) entries (root \(books.root)).\n"
+        text += "; Amounts are in their own currencies; values in \(fund), "
         switch format {
         case .hledger, .beancount:
             text += "as total costs (@@): report values with \(format == .hledger ? "hledger bal -B" : "bean-query's weight").\n"
-            text += "\(comment) A value with no amount (a revaluation, an exchange difference) is a \(fund) posting tagged revalues: CUR.\n"
+            text += "; A value with no amount (a revaluation, an exchange difference) is a \(fund) posting tagged revalues: CUR.\n"
         case .ledger:
             text += "in each posting's FundValue tag: report them with ledger bal --amount 'tag(\"FundValue\")'.\n"
-            text += "\(comment) Where a transaction's amounts do not balance in a currency, a posting to \(AccountNames.conversion) balances it.\n"
+            text += "; Where a transaction's amounts do not balance in a currency, a posting to \(AccountNames.conversion) balances it.\n"
         }
         text += "\n"
         let currencies = Set(books.entries.flatMap { $0.postings.map(\.amount.currency) } + [books.fundCurrency])
@@ -59,10 +61,6 @@ struct PlainTextWriter {
         text += "\n"
     }
 
-    private var types: [AccountCode: AccountType] {
-        Dictionary(books.accounts.map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
-    }
-
     private mutating func transaction(_ entry: EntryBody) throws {
         let description = AccountNames.oneLine(entry.memo ?? entry.kind.rawValue)
         switch format {
@@ -73,7 +71,6 @@ struct PlainTextWriter {
             let code = entry.ref.map { " (\(AccountNames.oneLine($0).replacingOccurrences(of: ")", with: "]")))" } ?? ""
             text += "\(entry.date) *\(code) \(description)\n    ; seq: \(entry.seq), kind: \(entry.kind.rawValue)\n"
         }
-        let types = self.types
         var unbalanced: [Currency: Int64] = [:]
         for posting in entry.postings {
             let name = AccountNames.name(posting.account, types[posting.account] ?? .memo, format)

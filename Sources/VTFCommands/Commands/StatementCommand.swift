@@ -1,4 +1,5 @@
 import ArgumentParser
+import CanonicalJSON
 import Foundation
 import LedgerClient
 import LedgerCore
@@ -70,8 +71,8 @@ struct StatementCommand: ParsableCommand {
                 // The service signs it with the log key it alone holds; a donor's own key may ask.
                 let signed = try await ServiceMirror.statement(service, donor: id, from: start.description, to: end.description)
                 try write(signed, to: out)
-                let audits = (try? JSONSerialization.jsonObject(with: Data(signed)) as? [String: Any])?["audited_by"] as? [Any]
-                Terminal.note("wrote \(out): json statement of \(id) for \(start) to \(end)\(audits?.isEmpty == false ? "" : " (unaudited)"), signed by the service")
+                let audits = (try? JSONParser.parse(signed))?.objectValue?["audited_by"]?.arrayValue ?? []
+                Terminal.note("wrote \(out): json statement of \(id) for \(start) to \(end)\(audits.isEmpty ? " (unaudited)" : ""), signed by the service")
                 return
             }
             let (store, _) = try await global.openReadingFund()
