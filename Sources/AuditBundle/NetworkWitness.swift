@@ -20,13 +20,16 @@ public actor NetworkWitness {
     public nonisolated let statePath: String
     private let key: Ed25519PrivateKey
     private let verifier: NoteVerifier
+    private let lock: WitnessStateLock
     private var state: WitnessState?
 
     /// The witness `name` signing with `key`, remembering in `statePath`. The log key trusted is
     /// the state's; `logVerifierKey` names it when there is no state yet (and must then be
     /// given: a witness reached by anyone never trusts on first use), and must be the state's
-    /// when both are given.
+    /// when both are given. It holds the state's lock (``WitnessStateLock``) for as long as it
+    /// lives: a second witness on the same state is refused.
     public init(key: Ed25519PrivateKey, name: String, statePath: String, logVerifierKey given: String?) throws {
+        lock = try WitnessStateLock(statePath: statePath)
         state = try WitnessState.load(statePath)
         if let state, let given, given != state.logVerifierKey {
             throw WitnessError(.otherLogKey, "\(statePath) trusts the log key \(state.logVerifierKey), not \(given): one state file serves one log; give another --state for another log")

@@ -31,6 +31,8 @@ public enum Witness {
         _ store: any LedgerWriting, key: Ed25519PrivateKey, keyLabel: String, name: String, statePath: String, timestamp: UInt64
     ) async throws -> Cosigned {
         try await requireRegisteredAuditor(key.publicKey, keyLabel: keyLabel, store: store)
+        let lock = try WitnessStateLock(statePath: statePath)
+        defer { withExtendedLifetime(lock) {} }
         let previous = try WitnessState.load(statePath)
         guard let stored = try await store.latestNote() else { throw WitnessError(.noCheckpoint, "the ledger has no checkpoint yet") }
         let logKey: String

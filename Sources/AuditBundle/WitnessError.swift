@@ -53,11 +53,14 @@ public struct WitnessError: Error, Sendable, CustomStringConvertible {
         /// The witness could not save its state, so it cosigned nothing. Fix: make the state
         /// file's folder writable. Exit status 2.
         case stateNotSaved = "state-not-saved"
+        /// Another witness (`vtf witness serve`, `vtf checkpoint cosign`) is using the state
+        /// file. Fix: stop it first; one witness at a time per state file. Exit status 2.
+        case stateInUse = "state-in-use"
 
         /// Refused input (exit status 2) or a failed check (exit status 1).
         public var kind: Kind {
             switch self {
-            case .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .malformedState, .badRequest, .otherLogKey, .stateNotSaved: .refused
+            case .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .malformedState, .badRequest, .otherLogKey, .stateNotSaved, .stateInUse: .refused
             case .otherOrigin, .notSigned, .rolledBack, .splitView, .notConsistent, .oldSizeMismatch: .checkFailed
             }
         }
@@ -89,7 +92,7 @@ public struct WitnessError: Error, Sendable, CustomStringConvertible {
         case .notSigned: 403
         case .oldSizeMismatch, .splitView, .rolledBack: 409
         case .notConsistent: 422
-        case .stateNotSaved, .malformedState: 500
+        case .stateNotSaved, .malformedState, .stateInUse: 500
         case .badRequest, .notAnAuditor, .auditorKeyRevoked, .noCheckpoint, .otherLogKey: 400
         }
     }

@@ -320,6 +320,8 @@ struct DemoScript {
               \(vtfPath) report receivables --ledger \(ledger) --as-of 2025-12-31
               \(vtfPath) report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
               \(vtfPath) report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
+              \(vtfPath) export hledger --ledger \(ledger) --out \(folder)/unvtf.journal   (the books for hledger; also ledger, beancount)
+              \(vtfPath) serve --ledger \(ledger) --log-key \(folder)/log.pem   (one ledger for the whole team over HTTP; vtf demo --serve runs a year through it)
               \(vtfPath) grant --help
               Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)
               Audit/recompute/recompute.py --vtf \(vtfPath) --ledger \(ledger) --as-of 2025-12-31   (every report figure recomputed from the journal alone)

@@ -56,21 +56,23 @@ struct NetworkWitnessTests {
     @Test func itCosignsFromZeroThenEachCheckpointThatExtendsTheLast() async throws {
         let log = try WitnessLedger()
         defer { log.remove() }
-        let witness = try await Self.witness(log)
-        let first = try await witness.add(try await Self.request(log, from: 0), timestamp: Self.time)
         let firstNote = try #require(try log.file.storedNote(size: nil))
-        // The line is a cosignature by the witness's own key of the log's checkpoint text.
-        let verifier = try NoteVerifier(verifierKey: await witness.verifierKey)
-        #expect(Cosignature.verify(first, checkpointText: try SignedNote.parse(firstNote.note).text, verifier: verifier) == (true, Self.time))
-        #expect(await witness.cosignedSize == firstNote.size)
-        #expect(try WitnessState.load(log.statePath)?.size == firstNote.size)
-        try log.post()
-        try log.post()
-        _ = try await witness.add(try await Self.request(log, from: firstNote.size), timestamp: Self.time + 1)
-        #expect(await witness.cosignedSize == firstNote.size + 2)
-        // The same checkpoint again is cosigned again (a fresh timestamp), as the protocol allows.
-        _ = try await witness.add(try await Self.request(log, from: firstNote.size + 2), timestamp: Self.time + 2)
-        // A witness started again reads its state: it goes on from there.
+        do {
+            let witness = try await Self.witness(log)
+            let first = try await witness.add(try await Self.request(log, from: 0), timestamp: Self.time)
+            // The line is a cosignature by the witness's own key of the log's checkpoint text.
+            let verifier = try NoteVerifier(verifierKey: await witness.verifierKey)
+            #expect(Cosignature.verify(first, checkpointText: try SignedNote.parse(firstNote.note).text, verifier: verifier) == (true, Self.time))
+            #expect(await witness.cosignedSize == firstNote.size)
+            #expect(try WitnessState.load(log.statePath)?.size == firstNote.size)
+            try log.post()
+            try log.post()
+            _ = try await witness.add(try await Self.request(log, from: firstNote.size), timestamp: Self.time + 1)
+            #expect(await witness.cosignedSize == firstNote.size + 2)
+            // The same checkpoint again is cosigned again (a fresh timestamp), as the protocol allows.
+            _ = try await witness.add(try await Self.request(log, from: firstNote.size + 2), timestamp: Self.time + 2)
+        }
+        // A witness started again (the first one has ended) reads its state: it goes on from there.
         let restarted = try NetworkWitness(key: WitnessLedger.auditor, name: Self.name, statePath: log.statePath, logVerifierKey: nil)
         #expect(await restarted.cosignedSize == firstNote.size + 2)
     }
@@ -129,8 +131,10 @@ struct NetworkWitnessTests {
         let note = try #require(try log.file.storedNote(size: nil)).note
         // Signed by the admin's key under the log's name: not the log key the witness trusts.
         let impostor = NoteVerifier.ed25519VerifierKey(name: "witness.test/ledger", publicKey: WitnessLedger.admin.publicKey)
-        let distrusting = try await Self.witness(log, vkey: impostor)
-        await Self.expectRefusal(distrusting, AddCheckpoint(oldSize: 0, proof: [], note: note).body, .notSigned, status: 403)
+        do {
+            let distrusting = try await Self.witness(log, vkey: impostor)
+            await Self.expectRefusal(distrusting, AddCheckpoint(oldSize: 0, proof: [], note: note).body, .notSigned, status: 403)
+        }
         // A witness of another log does not know this origin.
         try? FileManager.default.removeItem(atPath: log.statePath)
         let other = NoteVerifier.ed25519VerifierKey(name: "other.test/ledger", publicKey: WitnessLedger.log.publicKey)
@@ -147,8 +151,10 @@ struct NetworkWitnessTests {
         #expect(throws: WitnessError.self) {
             try NetworkWitness(key: WitnessLedger.auditor, name: "with space", statePath: log.statePath, logVerifierKey: try log.file.logVerifierKey())
         }
-        let witness = try await Self.witness(log)
-        _ = try await witness.add(try await Self.request(log, from: 0), timestamp: Self.time)
+        do {
+            let witness = try await Self.witness(log)
+            _ = try await witness.add(try await Self.request(log, from: 0), timestamp: Self.time)
+        }
         let impostor = NoteVerifier.ed25519VerifierKey(name: "witness.test/ledger", publicKey: WitnessLedger.admin.publicKey)
         do {
             _ = try NetworkWitness(key: WitnessLedger.auditor, name: Self.name, statePath: log.statePath, logVerifierKey: impostor)
@@ -156,6 +162,32 @@ struct NetworkWitnessTests {
         } catch let error as WitnessError {
             #expect(error.code == .otherLogKey)
         }
+    }
+
+    /// One witness at a time per state file: a second one, served or cosigning at the ledger, is
+    /// refused while the first runs, and may go on once it has ended.
+    @Test func aSecondWitnessOnTheSameStateIsRefused() async throws {
+        let log = try WitnessLedger()
+        defer { log.remove() }
+        var first: NetworkWitness? = try await Self.witness(log)
+        _ = try await first?.add(try await Self.request(log, from: 0), timestamp: Self.time)
+        do {
+            _ = try await Self.witness(log)
+            Issue.record("a second witness on the same state")
+        } catch let error as WitnessError {
+            #expect(error.code == .stateInUse, "\(error.message)")
+        }
+        try log.post()
+        do {
+            _ = try await log.cosign()
+            Issue.record("cosigning at the ledger beside a served witness")
+        } catch let error as WitnessError {
+            #expect(error.code == .stateInUse, "\(error.message)")
+        }
+        first = nil
+        #expect(first == nil)
+        let next = try await Self.witness(log)
+        _ = try await next.add(try await Self.request(log, from: try #require(try WitnessState.load(log.statePath)).size), timestamp: Self.time)
     }
 
     @Test(arguments: [

@@ -52,7 +52,7 @@ struct ErrorCodeTests {
         (.malformedState, "malformed-state", 2), (.otherOrigin, "other-origin", 1), (.notSigned, "not-signed", 1),
         (.rolledBack, "rolled-back", 1), (.splitView, "split-view", 1), (.notConsistent, "not-consistent", 1),
         (.badRequest, "bad-request", 2), (.oldSizeMismatch, "old-size-mismatch", 1), (.otherLogKey, "other-log-key", 2),
-        (.stateNotSaved, "state-not-saved", 2),
+        (.stateNotSaved, "state-not-saved", 2), (.stateInUse, "state-in-use", 2),
     ]
 
     @Test func rawValuesAreStableAndUnique() {

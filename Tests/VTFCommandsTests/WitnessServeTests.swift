@@ -91,6 +91,11 @@ import Testing
             ["witness", "serve", "--key", fund.key("auditor"), "--name", Self.name, "--log-vkey", vkey, "--listen", "127.0.0.1:0"],
             in: fund.dir, ready: "witnessing http")
         defer { if witness.isRunning { witness.terminate() } }
+        // A second witness on the same state file, served or cosigning, is refused while it runs.
+        let second = try CLI.vtf(["witness", "serve", "--key", fund.key("auditor"), "--name", Self.name, "--log-vkey", vkey, "--listen", "127.0.0.1:0"], in: fund.dir)
+        #expect(second.status == 2 && second.stderr.contains("another witness is using"), "\(second.stderr)")
+        let cosign = try fund.vtf(["checkpoint", "cosign", "--ledger", fund.ledger, "--name", Self.name], as: "auditor")
+        #expect(cosign.status == 2 && cosign.stderr.contains("another witness is using"), "\(cosign.stderr)")
         var request = URLRequest(url: URL(string: witnessURL + "/add-checkpoint")!)
         request.httpMethod = "POST"
         request.httpBody = Data("old 0\n\nnot a checkpoint\n".utf8)
