@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "PlainTextLedgers", targets: ["PlainTextLedgers"]),
+        .library(name: "IATIExport", targets: ["IATIExport"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
@@ -162,6 +163,9 @@ let package = Package(
         // The books as hledger, ledger and beancount journals (`vtf export`), read from the
         // journal after a checked read of it, through the store seam.
         .target(name: "PlainTextLedgers", dependencies: ["LedgerCore", "LedgerJournal", "LedgerStore"]),
+        // The fund as IATI 2.03 XML (`vtf export iati`): organisation and activity files from the
+        // checked journal, through the store seam; grantees only by their public names.
+        .target(name: "IATIExport", dependencies: ["CanonicalJSON", "LedgerCore", "LedgerJournal", "LedgerStore", "TrustFund", "TrustFundRules"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
@@ -180,6 +184,7 @@ let package = Package(
                 "TrustFund",
                 "Statements",
                 "PlainTextLedgers",
+                "IATIExport",
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
@@ -268,6 +273,7 @@ let package = Package(
         // Outside files read safely (regular files only, bounded), outputs that never overwrite a ledger, inert CSV and terminal text.
         .target(name: "SafeIO"),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
+        .testTarget(name: "IATIExportTests", dependencies: ["IATIExport", "LedgerCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -322,6 +322,7 @@ struct DemoScript {
               \(vtfPath) report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
               \(vtfPath) report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
               \(vtfPath) export hledger --ledger \(ledger) --out \(folder)/unvtf.journal   (the books for hledger; also ledger, beancount)
+              \(vtfPath) export iati --ledger \(ledger) --out \(folder)/iati   (the fund for IATI 2.03: shelters only as "a partner in COUNTRY")
               \(vtfPath) serve --ledger \(ledger) --log-key \(folder)/log.pem   (one ledger for the whole team over HTTP; vtf demo --serve runs a year through it)
               \(vtfPath) grant --help
               Audit/verify-with-openssl.sh \(folder)/audit-bundle      (the same signatures and tree, with openssl alone)

@@ -5,11 +5,11 @@ import SafeIO
 import TrustFundRules
 
 /// `vtf export hledger|ledger|beancount`: the books as journals the plain-text accounting tools
-/// read (issue 16 point 3).
+/// read (issue 16 point 3); `vtf export iati`: the fund as IATI 2.03 XML (issue 16 point 2).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the books for other tools: hledger, Ledger and Beancount journals.",
+        abstract: "Write the books for other tools: hledger, Ledger and Beancount journals; IATI 2.03 XML.",
         discussion: """
             Every entry that posts, read after the journal is checked against its signed checkpoints: \
             date, ref, memo, seq and kind; each posting's amount in its own currency and its value in \
@@ -19,9 +19,11 @@ struct ExportCommand: ParsableCommand {
             many @@ totals. Accounts are named under the root of their type: 1200.BEL is \
             Assets:1200:BEL.
             Without --out the journal goes to standard output.
+            vtf export iati writes the fund for the International Aid Transparency Initiative \
+            (organisation.xml and activities.xml, version 2.03) into the folder --out names.
             Example:  vtf export hledger --ledger unvtf.ledger | hledger -f - bal -B
             """,
-        subcommands: [Hledger.self, Ledger.self, Beancount.self])
+        subcommands: [Hledger.self, Ledger.self, Beancount.self, Iati.self])
 
     struct Hledger: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
