@@ -12,6 +12,9 @@ extension IATIBooks {
     /// The IATI version written.
     public static let version = "2.03"
 
+    /// ``updated`` for the files' date-time attributes; nil (left out) for a journal without one.
+    var stamp: String? { updated.isEmpty ? nil : updated }
+
     /// The books as IATI 2.03 XML: the organisation file and the activity file.
     public func render() -> IATIFiles {
         IATIFiles(organisation: organisationXML(), activities: activitiesXML())
@@ -19,8 +22,8 @@ extension IATIBooks {
 
     func organisationXML() -> String {
         var xml = IATIXMLWriter()
-        xml.start("iati-organisations", [("version", Self.version), ("generated-datetime", updated)])
-        xml.start("iati-organisation", [("last-updated-datetime", updated), ("xml:lang", "en"), ("default-currency", currency.code)])
+        xml.start("iati-organisations", [("version", Self.version), ("generated-datetime", stamp)])
+        xml.start("iati-organisation", [("last-updated-datetime", stamp), ("xml:lang", "en"), ("default-currency", currency.code)])
         xml.element("organisation-identifier", text: publisher.reportingOrgRef)
         xml.narrative("name", publisher.reportingOrgName)
         xml.narrative("reporting-org", [("ref", publisher.reportingOrgRef), ("type", "40")], publisher.reportingOrgName)
@@ -31,7 +34,7 @@ extension IATIBooks {
 
     func activitiesXML() -> String {
         var xml = IATIXMLWriter()
-        xml.start("iati-activities", [("version", Self.version), ("generated-datetime", updated)])
+        xml.start("iati-activities", [("version", Self.version), ("generated-datetime", stamp)])
         fundActivity(&xml)
         for grant in grants { grantActivity(grant, &xml) }
         xml.end()
@@ -71,7 +74,7 @@ extension IATIBooks {
 
     func activityHeader(_ identifier: String, hierarchy: String, _ xml: inout IATIXMLWriter) {
         xml.start("iati-activity", [
-            ("last-updated-datetime", updated), ("xml:lang", "en"), ("default-currency", currency.code), ("hierarchy", hierarchy),
+            ("last-updated-datetime", stamp), ("xml:lang", "en"), ("default-currency", currency.code), ("hierarchy", hierarchy),
         ])
         xml.element("iati-identifier", text: identifier)
         xml.narrative("reporting-org", [("ref", publisher.reportingOrgRef), ("type", "40")], publisher.reportingOrgName)
