@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "PlainTextLedgers", targets: ["PlainTextLedgers"]),
+        .library(name: "PublicSite", targets: ["PublicSite"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
@@ -162,6 +163,9 @@ let package = Package(
         // The books as hledger, ledger and beancount journals (`vtf export`), read from the
         // journal after a checked read of it, through the store seam.
         .target(name: "PlainTextLedgers", dependencies: ["LedgerCore", "LedgerJournal", "LedgerStore"]),
+        // The fund's public transparency site (`vtf publish`): static pages of the books read
+        // checked, and a page that verifies a donor's statement in the browser (WebCrypto).
+        .target(name: "PublicSite", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerJournal", "TransparencyLog"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
@@ -180,6 +184,7 @@ let package = Package(
                 "TrustFund",
                 "Statements",
                 "PlainTextLedgers",
+                "PublicSite",
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
@@ -247,6 +252,7 @@ let package = Package(
         ),
         // PostgresStore without a server: the location URL and the password lookup.
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
+        .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Statements", "LedgerCore"]),
         .testTarget(name: "HTTPMessageSignaturesTests", dependencies: ["HTTPMessageSignatures", "LedgerCrypto"]),
         .testTarget(
             name: "LedgerServerTests",

@@ -19,7 +19,7 @@ public enum LedgerCommandGroups {
         ]),
         CommandGroup(name: "Year end", subcommands: [ReserveCommand.self, YearCommand.self]),
         CommandGroup(name: "Read and report", subcommands: [
-            BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self, ExportCommand.self,
+            BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self, ExportCommand.self, PublishCommand.self,
         ]),
         CommandGroup(name: "Check, prove and audit", subcommands: [
             VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
