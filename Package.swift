@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "PlainTextLedgers", targets: ["PlainTextLedgers"]),
         .library(name: "PublicSite", targets: ["PublicSite"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
@@ -55,6 +56,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // The CLI's side of a ledger service: signed requests, answers read up to a cap.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Spreadsheets for auditors (vtf report --format xlsx): an .xlsx file is a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -163,6 +166,8 @@ let package = Package(
         // The books as hledger, ledger and beancount journals (`vtf export`), read from the
         // journal after a checked read of it, through the store seam.
         .target(name: "PlainTextLedgers", dependencies: ["LedgerCore", "LedgerJournal", "LedgerStore"]),
+        // Office Open XML workbooks (.xlsx) of text and exact decimal cells, for auditors' spreadsheets.
+        .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The fund's public transparency site (`vtf publish`): static pages of the books read
         // checked, and a page that verifies a donor's statement in the browser (WebCrypto).
         .target(name: "PublicSite", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerJournal", "TransparencyLog"]),
@@ -185,6 +190,7 @@ let package = Package(
                 "Statements",
                 "PlainTextLedgers",
                 "PublicSite",
+                "Spreadsheets",
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
@@ -252,6 +258,7 @@ let package = Package(
         ),
         // PostgresStore without a server: the location URL and the password lookup.
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets"]),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Statements", "LedgerCore"]),
         .testTarget(name: "HTTPMessageSignaturesTests", dependencies: ["HTTPMessageSignatures", "LedgerCrypto"]),
         .testTarget(
