@@ -23,7 +23,7 @@ public enum LedgerCommandGroups {
         ]),
         CommandGroup(name: "Check, prove and audit", subcommands: [
             VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
-            ProofCommand.self, AuditCommand.self,
+            ProofCommand.self, SealCommand.self, AuditCommand.self,
         ]),
         CommandGroup(name: "Serve", subcommands: [ServeCommand.self, WitnessCommand.self]),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditBundle
 import CanonicalJSON
 import Foundation
+import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
@@ -16,10 +17,11 @@ struct ProveCommand: ParsableCommand {
         abstract: "Print Merkle proofs (RFC 9162) that others check against signed checkpoints.",
         discussion: """
             An inclusion proof shows an entry is in the journal a checkpoint signs; a consistency proof shows a \
-            later checkpoint extends an earlier one, nothing rewritten. vtf proof check checks either offline.
+            later checkpoint extends an earlier one, nothing rewritten; a balance proof shows an account's \
+            balance as of a date, from a balances seal (vtf seal). vtf proof check checks each offline.
             Example:  vtf prove inclusion 7
             """,
-        subcommands: [Inclusion.self, Consistency.self])
+        subcommands: [Inclusion.self, Consistency.self, Balance.self])
 
     struct Inclusion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,6 +45,45 @@ struct ProveCommand: ParsableCommand {
             guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
             let proof = try await store.inclusionProof(seq: seq, size: treeSize)
             print(try ProofDocuments.inclusion(seq: seq, treeSize: treeSize, leafHash: proof.leafHash, path: proof.path))
+        }
+    }
+
+    struct Balance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove an account's balance as of a date, from a balances seal, to the latest checkpoint.",
+            discussion: """
+                Prints a vtf-balance-proof/1 document (Schemas/json/balance-proof.schema.json): the balance's leaf \
+                and its path to the root of the latest balances seal as of --as-of (vtf seal), the seal entry's \
+                journal line and its inclusion proof, and the signed checkpoint. A zero balance is proven by the \
+                two leaves around its place. Anyone checks it offline with the log's vkey: \
+                vtf proof check --proof FILE --vkey VKEY (Audit/BALANCE-PROOFS.md shows it by hand).
+                Example:  vtf prove balance 1100 --currency EUR --as-of 2025-12-31 > cash-eur.json
+                """)
+
+        @OptionGroup var global: LedgerOptions
+
+        @Argument(help: "The account's code.")
+        var account: String
+
+        @Option(help: "The currency (default: the fund currency).")
+        var currency: String?
+
+        @Option(help: "The seal's date (YYYY-MM-DD).")
+        var asOf: String
+
+        func run() async throws {
+            let date = try parseDate(asOf, option: "--as-of")
+            let code = try AccountCode(account)
+            let store = try await global.openReading()
+            guard let settings = try await store.settings() else { throw InputError("the ledger has no genesis entry") }
+            let currency = try currency.map { try Currency(code: $0) } ?? settings.currency
+            do {
+                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date, kinds: LedgerRules.unvtf.kinds)
+                print(try JSONCanonicalizer.canonicalString(proof.json))
+            } catch let error as BalanceProofError {
+                if error.kind == .failed { throw StoreError(.damaged, error.message) }
+                throw InputError(error.message)
+            }
         }
     }
 
@@ -89,8 +130,8 @@ struct ProofCommand: ParsableCommand {
                 auditor. Exit status 0 when everything checks, 1 when something does not.
                 """)
 
-        @Option(help: ArgumentHelp("The signed checkpoint note (the newer one for consistency).", valueName: "file"))
-        var checkpoint: String
+        @Option(help: ArgumentHelp("The signed checkpoint note (the newer one for consistency; a balance proof carries its own).", valueName: "file"))
+        var checkpoint: String?
 
         @Option(help: ArgumentHelp("The log's verifier key, origin+keyid+base64 (see vtf log vkey).", valueName: "vkey"))
         var vkey: String
@@ -108,9 +149,11 @@ struct ProofCommand: ParsableCommand {
         var witness: [String] = []
 
         func run() throws {
-            let new = try ProofFiles.checkpoint(at: checkpoint, vkey: vkey, witnesses: witness)
             let json = try ProofFiles.json(at: proof)
             let fields = try JSONFields(json, context: proof)
+            if fields.object["format"]?.stringValue == BalanceProof.format { return try checkBalance(json) }
+            guard let checkpoint else { throw InputError("give --checkpoint FILE: the signed checkpoint the proof leads to") }
+            let new = try ProofFiles.checkpoint(at: checkpoint, vkey: vkey, witnesses: witness)
             if fields.has("leaf_index") {
                 try checkInclusion(fields, against: new)
             } else {
@@ -150,6 +193,29 @@ struct ProofCommand: ParsableCommand {
             print("ok: entry \(index) is in \(checkpoint.origin) at tree size \(size)\(entry == nil ? " (leaf hash only; give --entry to check the entry itself)" : "")")
         }
 
+        /// A balance proof (`vtf prove balance`): it carries its checkpoint; --checkpoint is not needed.
+        func checkBalance(_ json: JSONValue) throws {
+            if entry != nil || oldCheckpoint != nil { throw InputError("--entry and --old-checkpoint are for inclusion and consistency proofs, not a balance proof") }
+            let balance: BalanceProof
+            let checked: CheckedBalance
+            do throws(BalanceProofError) {
+                balance = try BalanceProof(json: json)
+                checked = try balance.check(vkey: vkey)
+            } catch {
+                if error.kind == .failed { throw CheckFailure("\(proof): \(error.message)") }
+                throw InputError("\(proof): \(error.message)")
+            }
+            if let checkpoint {
+                let given = try ProofFiles.checkpoint(at: checkpoint, vkey: vkey, witnesses: [])
+                guard given.size == checked.checkpoint.size, given.rootHash == checked.checkpoint.rootHash else {
+                    throw CheckFailure("the proof leads to the checkpoint of size \(checked.checkpoint.size), not to \(checkpoint)'s (size \(given.size))")
+                }
+            }
+            _ = try ProofFiles.checkpoint(note: balance.checkpoint, from: proof, vkey: vkey, witnesses: witness)
+            let figure = balance.balance.map { "\($0.amount) \(balance.currency) (value \($0.value))" } ?? "zero (no leaf)"
+            print("ok: the balance of \(balance.account) in \(balance.currency) as of \(balance.asOf) is \(figure): in seal \(checked.sealSeq) of \(checked.leaves) balances, in \(checked.checkpoint.origin) at tree size \(checked.checkpoint.size)")
+        }
+
         func checkConsistency(_ fields: JSONFields, against checkpoint: Checkpoint) throws {
             try fields.allowOnly(["old_size", "new_size", "path"])
             guard let oldCheckpoint else { throw InputError("a consistency proof needs --old-checkpoint") }
@@ -185,7 +251,12 @@ enum ProofFiles {
 
     /// Reads a signed checkpoint and checks it against the log's vkey and the required witnesses.
     static func checkpoint(at path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
-        let note = try text(at: path)
+        try checkpoint(note: try text(at: path), from: path, vkey: vkey, witnesses: witnesses)
+    }
+
+    /// Checks the checkpoint `note` (read `from` a file, for messages) against the log's vkey
+    /// and the required witnesses.
+    static func checkpoint(note: String, from path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
         let checkpoint: Checkpoint
         // A checkpoint the witness's check refuses fails the check (exit status 1), named by its
         // file; a vkey that does not parse stays bad input (exit 2).
