@@ -178,4 +178,29 @@ import Testing
         #expect(officer.stderr.contains("needs the role fund-manager"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/unvtf.ledger")) == before)
     }
+
+    @Test("an entry recorded after a seal but dated before it counts in later seals only; the old seal still proves its own")
+    func backdatedEntries() throws {
+        let ledger = try TestLedger()
+        defer { ledger.remove() }
+        #expect(try ledger.post(["1100:100.00", "4100:-100.00"], date: "2026-02-01").status == 0)
+        let first = try ledger.vtf(["seal", "--as-of", "2026-02-28", "--date", "2026-03-01"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try ledger.post(["1100:7.00", "4100:-7.00"], date: "2026-02-15", memo: "found late").status == 0)
+        let second = try ledger.vtf(["seal", "--as-of", "2026-03-01", "--date", "2026-03-02"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try ledger.vtf(["verify"]).status == 0)
+        let vkey = try ledger.vtf(["log", "vkey"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The February seal was written before the late entry: it proves 100.00, recomputed from
+        // the entries before it (the tables now say 107.00 as of that day).
+        let february = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-02-28"]).stdout
+        #expect(february.contains(#""leaf":{"account":"1100","amount":"100.00","currency":"USD","value":"100.00"}"#), "\(february)")
+        let march = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-03-01"]).stdout
+        #expect(march.contains(#""amount":"107.00""#), "\(march)")
+        for (name, proof) in [("february.json", february), ("march.json", march)] {
+            try proof.write(toFile: ledger.dir + "/" + name, atomically: true, encoding: .utf8)
+            let checked = try ledger.vtf(["proof", "check", "--proof", name, "--vkey", vkey])
+            #expect(checked.status == 0, "\(name): \(checked.stderr)")
+        }
+    }
 }
