@@ -205,7 +205,7 @@ let package = Package(
         .target(
             name: "VTFDemo",
             dependencies: [
-                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules",
+                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules", "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

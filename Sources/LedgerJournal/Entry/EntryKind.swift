@@ -76,7 +76,9 @@ extension EntryKind {
         switch self {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]
-        case .voucher, .reversal, .bankReconcile, .balancesSeal: [.fundManager]
+        case .voucher, .reversal, .bankReconcile: [.fundManager]
+        // The approving officer's approval of the year-end close writes one.
+        case .balancesSeal: [.fundManager, .approvingOfficer]
         default: nil
         }
     }

@@ -101,6 +101,14 @@ public struct BalanceSeal: Sendable {
     }
 }
 
+extension EntryDraft {
+    /// A `balances.seal` entry dated `date` sealing the balances as of `asOf` (on or before
+    /// `date`): the writer fills in its tree (``LedgerRules/drafting(_:ledger:seq:prev:time:signer:against:)``).
+    public static func balancesSeal(asOf: LedgerDate, date: LedgerDate, memo: String?) -> EntryDraft {
+        EntryDraft(kind: .balancesSeal, date: date, memo: memo, data: JSONObject([("as_of", .string(asOf.description))]))
+    }
+}
+
 /// `balances.seal`: the rules of the core kind that seals every balance as of a date. The writer
 /// fills in `leaves` and `root` from the ledger before the entry (``LedgerRules/completing(_:against:)``);
 /// every verifier recomputes them the same way and refuses a difference.

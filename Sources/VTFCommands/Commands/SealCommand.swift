@@ -1,5 +1,4 @@
 import ArgumentParser
-import CanonicalJSON
 import LedgerCore
 import LedgerJournal
 
@@ -13,7 +12,10 @@ struct SealCommand: AsyncParsableCommand, FormatSelecting {
             balance of every account and currency, counting postings dated on or before --as-of. The \
             ledger computes the tree inside the write; vtf verify recomputes every seal from the journal \
             and refuses one that differs. Then vtf prove balance ACCOUNT --as-of D proves any balance \
-            against a signed checkpoint, for anyone to check offline. Needs a fund manager's key.
+            against a signed checkpoint, for anyone to check offline. Needs a fund manager's or an \
+            approving officer's key. The year-end close (as of 31 December, before its closing \
+            postings) and every bank reconciliation committed (as of the statement's last day) write \
+            a seal of their own.
             Example:  vtf seal --as-of 2025-12-31
             """)
 
@@ -33,8 +35,7 @@ struct SealCommand: AsyncParsableCommand, FormatSelecting {
         let day = try parseDate(date)
         let sealed = try asOf.map { try parseDate($0, option: "--as-of") } ?? day
         let ledger = try await global.openWriting()
-        let draft = EntryDraft(kind: .balancesSeal, date: day, ref: nil, memo: memo, postings: [], data: JSONObject([("as_of", .string(sealed.description))]))
-        let entry = try await global.record(draft, in: ledger)
+        let entry = try await global.record(.balancesSeal(asOf: sealed, date: day, memo: memo), in: ledger)
         let leaves = entry.body.data["leaves"]?.integerValue ?? 0
         let root = entry.body.data["root"]?.stringValue ?? ""
         print("sealed \(leaves) balances as of \(sealed) in entry \(entry.body.seq): root \(root)")
