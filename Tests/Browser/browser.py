@@ -1,8 +1,12 @@
 """Headless Chromium through selenium, as the tests and Scripts/screenshots drive it: Debian's
 chromium and chromium-driver given by path (nothing is downloaded: selenium's driver manager
 would fetch one from the internet), no sandbox when run as root, the browser's console kept."""
+import contextlib
+import functools
+import http.server
 import os
 import shutil
+import threading
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -42,9 +46,31 @@ def url(path):
     return "file://" + os.path.abspath(path)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+@contextlib.contextmanager
+def served(folder):
+    """`folder` served over HTTP on loopback (a secure context, as https would be) while in the
+    block; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def open_page(driver, path):
-    """Loads the verification page and waits for its script to be ready."""
+    """Loads the verification page from disk and waits for its script to be ready."""
     driver.get(url(path))
+    wait_ready(driver)
+
+
+def wait_ready(driver):
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "verify-page").get_attribute("data-ready") == "yes")
 
 

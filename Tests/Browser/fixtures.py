@@ -139,6 +139,13 @@ def changed_amount(statement):
     receipt["amount"] = text[: len(text) - len(fraction)] + ("." + text[-len(fraction):] if fraction else "")
 
 
+def second_receipts(name):
+    """A change: the first receipt's member `name` made the second receipt's."""
+    def change(statement):
+        statement["receipts"][0][name] = statement["receipts"][1][name]
+    return change
+
+
 def removed_receipt(statement):
     """The last receipt left out; the totals as they were."""
     statement["receipts"].pop()

@@ -57,6 +57,13 @@ def statement_file(driver, books, text, name="statement.json", language="en", vk
     return browser.outcome(driver)
 
 
+def rejected_after(driver, books, change, *fragments, resign=True, language="en"):
+    """Belgium's statement after `change`, re-signed by the fund's log key unless `resign` is
+    False, must be rejected with every fragment in the reason."""
+    text = books.tampered(change, resign=resign)
+    return expect(statement_file(driver, books, text, language=language), "rejected", *fragments)
+
+
 def receipt_where(books, index=0):
     return f"receipt {index + 1} (seq {books.statement['receipts'][index]['seq']})"
 
@@ -87,6 +94,15 @@ def genuine_dropped(driver, books):
     browser.open_page(driver, books.page())
     browser.drop_text(driver, books.statement_text, "BEL-2025.json")
     return expect(browser.outcome(driver), "accepted", f"{len(books.statement['receipts'])} receipts")
+
+
+@case("genuine statement, the page served by a web server (http://127.0.0.1)")
+def genuine_served(driver, books):
+    with browser.served(books.sites["en"]) as base:
+        driver.get(base + "/verify.html")
+        browser.wait_ready(driver)
+        browser.give_files(driver, books.write("statement.json", books.statement_text))
+        return expect(browser.outcome(driver), "accepted", "Signed by the fund")
 
 
 @case("genuine statement, pretty-printed (not vtf's one-line form)")
@@ -130,34 +146,28 @@ def wrong_witness(driver, books):
 # 2. and 3. A changed amount.
 @case("changed amount, not re-signed")
 def changed_amount(driver, books):
-    text = books.tampered(fixtures.changed_amount, resign=False)
-    return expect(statement_file(driver, books, text), "rejected", "signature: does not verify with the fund's key")
+    return rejected_after(driver, books, fixtures.changed_amount, "signature: does not verify with the fund's key", resign=False)
 
 
 @case("changed amount, re-signed with the fund's log key")
 def changed_amount_resigned(driver, books):
-    text = books.tampered(fixtures.changed_amount)
-    return expect(statement_file(driver, books, text), "rejected", receipt_where(books) + ": the amount shown", "is not the entry's")
+    return rejected_after(driver, books, fixtures.changed_amount, receipt_where(books) + ": the amount shown", "is not the entry's")
 
 
 @case("changed value, re-signed with the fund's log key")
 def changed_value_resigned(driver, books):
-    def change(statement):
-        statement["receipts"][0]["value"] = statement["receipts"][1]["value"]
-    return expect(statement_file(driver, books, books.tampered(change)), "rejected", receipt_where(books) + ": the value shown")
+    return rejected_after(driver, books, fixtures.second_receipts("value"), receipt_where(books) + ": the value shown")
 
 
 # 4. A removed receipt.
 @case("removed receipt, not re-signed")
 def removed_receipt(driver, books):
-    text = books.tampered(fixtures.removed_receipt, resign=False)
-    return expect(statement_file(driver, books, text), "rejected", "signature: does not verify")
+    return rejected_after(driver, books, fixtures.removed_receipt, "signature: does not verify", resign=False)
 
 
 @case("removed receipt, re-signed with the fund's log key")
 def removed_receipt_resigned(driver, books):
-    text = books.tampered(fixtures.removed_receipt)
-    return expect(statement_file(driver, books, text), "rejected", "totals: the received value shown", "is not the sum of the receipts listed")
+    return rejected_after(driver, books, fixtures.removed_receipt, "totals: the received value shown", "is not the sum of the receipts listed")
 
 
 @case("removed receipt, totals made to match, re-signed (an omission: not provable on the page, which says so)")
@@ -191,15 +201,12 @@ def mangled_key(driver, books):
 # 6. A forged proof.
 @case("forged inclusion proof (one hash changed), re-signed")
 def forged_proof(driver, books):
-    text = books.tampered(fixtures.forged_proof)
-    return expect(statement_file(driver, books, text), "rejected", receipt_where(books) + ": the inclusion proof does not lead to the checkpoint's root")
+    return rejected_after(driver, books, fixtures.forged_proof, receipt_where(books) + ": the inclusion proof does not lead to the checkpoint's root")
 
 
 @case("another receipt's journal line, re-signed")
 def swapped_entry(driver, books):
-    def change(statement):
-        statement["receipts"][0]["entry"] = statement["receipts"][1]["entry"]
-    return expect(statement_file(driver, books, books.tampered(change)), "rejected", receipt_where(books) + ": its journal line is not entry")
+    return rejected_after(driver, books, fixtures.second_receipts("entry"), receipt_where(books) + ": its journal line is not entry")
 
 
 # 7. A journal line with its inclusion proof.
@@ -257,16 +264,14 @@ def too_large(driver, books):
 
 @case("receipts of the wrong type, re-signed")
 def wrong_types(driver, books):
-    def change(statement):
-        statement["receipts"] = "all of them"
-    return expect(statement_file(driver, books, books.tampered(change)), "rejected", "statement: receipts is missing or is not a list")
+    return rejected_after(driver, books, lambda statement: statement.update(receipts="all of them"),
+                          "statement: receipts is missing or is not a list")
 
 
 @case("a receipt without its entry, re-signed")
 def missing_member(driver, books):
-    def change(statement):
-        del statement["receipts"][0]["entry"]
-    return expect(statement_file(driver, books, books.tampered(change)), "rejected", receipt_where(books) + ": entry is missing or is not a string")
+    return rejected_after(driver, books, lambda statement: statement["receipts"][0].pop("entry"),
+                          receipt_where(books) + ": entry is missing or is not a string")
 
 
 @case("JSON that is not a statement")
@@ -320,14 +325,13 @@ def french_genuine(driver, books):
 
 @case("French page: changed amount, re-signed")
 def french_amount(driver, books):
-    found = statement_file(driver, books, books.tampered(fixtures.changed_amount), language="fr")
-    return expect(found, "rejected", "encaissement 1", "le montant indiqué")
+    return rejected_after(driver, books, fixtures.changed_amount, "encaissement 1", "le montant indiqué", language="fr")
 
 
 @case("French page: changed amount, not re-signed")
 def french_signature(driver, books):
-    found = statement_file(driver, books, books.tampered(fixtures.changed_amount, resign=False), language="fr")
-    return expect(found, "rejected", "signature\u00a0: ne se vérifie pas avec la clé du fonds")
+    return rejected_after(driver, books, fixtures.changed_amount, "signature\u00a0: ne se vérifie pas avec la clé du fonds",
+                          resign=False, language="fr")
 
 
 @case("French page: malformed JSON")
