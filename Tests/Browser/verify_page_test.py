@@ -274,6 +274,11 @@ def missing_member(driver, books):
                           receipt_where(books) + ": entry is missing or is not a string")
 
 
+@case("a receipt without its rate, re-signed")
+def missing_figure(driver, books):
+    return rejected_after(driver, books, lambda statement: statement["receipts"][0].pop("rate"), receipt_where(books) + ": its rate is missing")
+
+
 @case("JSON that is not a statement")
 def not_statement(driver, books):
     found = statement_file(driver, books, '{"format":"vtf-annual-report/1"}\n')

@@ -1,7 +1,7 @@
 extension VerifyPage {
     /// The page's script, inline: reads what the donor gives, checks it with WebCrypto (Ed25519,
     /// SHA-256) and nothing else, and shows the outcome. Its texts come from the page's hidden
-    /// `#texts` element (``VerifyPageText``), so one script serves both languages. Every check
+    /// `#texts` element (`VerifyPageText`), so one script serves both languages. Every check
     /// throws a `Refusal` naming what failed; anything else thrown (a bug, a browser without
     /// Ed25519) is caught and shown as a refusal too, never left in the console.
     static let script = #"""
@@ -363,7 +363,12 @@ extension VerifyPage {
     if (!figures) refuse(refund ? 'entry.notRefund' : 'entry.notReceipt', { where, seq });
     compareFigures(item, figures, where, context.currency);
   }
+  const ITEM_MEMBERS = ['seq', 'date', 'reference', 'amount', 'currency', 'rate', 'rate_from', 'value', 'bank_ref', 'entry', 'proof'];
+  /** Each figure shown is its entry's, and the item has exactly the members vtf writes (as vtf
+   *  statement verify compares the whole item with the one it makes from the entry). */
   function compareFigures(item, figures, where, fundCurrency) {
+    const absent = ITEM_MEMBERS.find((name) => !has(item, name));
+    if (absent !== undefined) refuse('figure.missing', { where, name: absent });
     const money = (amount, currency) => figure(amount) + ' ' + plain(currency);
     const shown = (name) => (has(item, name) ? item[name] : undefined);
     if (shown('date') !== figures.date) refuse('figure.date', { where, shown: plain(shown('date')), entry: plain(figures.date) });
@@ -375,8 +380,7 @@ extension VerifyPage {
     if (shown('rate_from') !== figures.rate_from) refuse('figure.rateFrom', { where, shown: plain(shown('rate_from')), entry: plain(figures.rate_from) });
     if (shown('value') !== figures.value) refuse('figure.value', { where, shown: money(shown('value'), fundCurrency), entry: money(figures.value, fundCurrency) });
     if (shown('bank_ref') !== figures.bank_ref) refuse('figure.bankRef', { where, shown: plain(shown('bank_ref')), entry: plain(figures.bank_ref) });
-    const allowed = ['seq', 'date', 'reference', 'amount', 'currency', 'rate', 'rate_from', 'value', 'bank_ref', 'entry', 'proof'];
-    const other = Object.keys(item).find((name) => !allowed.includes(name));
+    const other = Object.keys(item).find((name) => !ITEM_MEMBERS.includes(name));
     if (other !== undefined) refuse('figure.other', { where, name: other });
   }
   /** totals.received_value and refunded_value are the sums of the values listed (as numbers:

@@ -202,6 +202,7 @@ enum VerifyPageText {
         ("figure.value", "{where}: the value shown {shown} is not the entry's {entry}", "{where} : la contre-valeur indiquée, {shown}, n'est pas celle de l'écriture, {entry}"),
         ("figure.bankRef", "{where}: the bank reference shown {shown} is not the entry's {entry}",
          "{where} : la référence bancaire indiquée, {shown}, n'est pas celle de l'écriture, {entry}"),
+        ("figure.missing", "{where}: its {name} is missing", "{where} : son membre {name} manque"),
         ("figure.other", "{where}: it has a member its entry does not give: {name}", "{where} : il a un membre que son écriture ne donne pas : {name}"),
         ("totals.received", "totals: the received value shown, {shown}, is not the sum of the receipts listed, {sum}",
          "totaux : la contre-valeur encaissée indiquée, {shown}, n'est pas la somme des encaissements de la liste, {sum}"),
