@@ -79,6 +79,9 @@ def genuine(driver, books):
     rows = driver.find_elements(By.CSS_SELECTOR, "#checked-figures tbody tr")
     if len(rows) != receipts + len(books.statement["refunds"]):
         raise AssertionError(f"{len(rows)} rows of figures checked, the statement has {receipts} receipts")
+    root = books.statement["checkpoint"]["note"].split("\n")[2]
+    if root not in driver.find_element(By.ID, "checkpoint-root").text:
+        raise AssertionError(f"the checkpoint's root {root} is not shown for comparison")
     return found
 
 

@@ -31,6 +31,7 @@ public enum VerifyPage {
             </head>
             <body>
             <header>
+            <p><a href="index.html">\(say("page.home"))</a></p>
             <h1>\(say("page.heading"))</h1>
             <p>\(named("page.intro"))</p>
             <noscript><p><strong>\(say("page.noscript"))</strong></p></noscript>
@@ -65,6 +66,7 @@ public enum VerifyPage {
             <p id="result" data-state="idle">\(say("page.idle"))</p>
             <p id="reason"></p>
             </div>
+            <p id="checkpoint-root" class="help" hidden></p>
             <h3 id="checks-heading" hidden>\(say("page.checksHeading"))</h3>
             <ol id="checks" aria-labelledby="checks-heading"></ol>
             <div id="figures" hidden>

@@ -306,6 +306,7 @@ extension VerifyPage {
     });
     run.audits = auditSummary(statement, run);
     run.statement = statement;
+    run.note = note;
   }
   async function fundKey(run) {
     requireWebCrypto();
@@ -427,6 +428,7 @@ extension VerifyPage {
     run.accepted = say('accepted.entry', { seq: index, origin: fund.name, size: note.size });
     run.audits = run.witnessesChecked.length > 0 ? say('audits.checked', { names: run.witnessesChecked.join(', ') }) : '';
     run.entry = entry.parsed;
+    run.note = note;
   }
 
   // ---- Input: files, a drop, or pasted text; split into pieces and told apart ----
@@ -551,6 +553,9 @@ extension VerifyPage {
     target.tBodies[0].append(...body);
   }
   function showFigures(run) {
+    const root = $('checkpoint-root');
+    root.hidden = !(run && run.note);
+    if (run && run.note) root.textContent = say('checkpoint.root', { origin: run.note.origin, size: run.note.size, root: btoa(String.fromCharCode(...run.note.root)) });
     $('figures').hidden = !(run && run.statement);
     $('entry-figures').hidden = !(run && run.entry);
     if (run && run.statement) showStatementFigures(run);

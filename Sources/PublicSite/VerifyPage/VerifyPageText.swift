@@ -22,6 +22,7 @@ enum VerifyPageText {
 
     static let pageRows: [(key: String, english: String, french: String)] = [
         ("page.title", "Check a statement of {origin}", "Vérifier un relevé de {origin}"),
+        ("page.home", "The fund's public site", "Le site public du fonds"),
         ("page.heading", "Check a donor statement", "Vérifier un relevé de contributions"),
         ("page.intro",
          "Check, in your browser, that a statement from {origin} is signed by the fund, that every receipt and refund it lists is in the fund's books, and that the figures shown for them are the books'. What you give this page stays in it: the page fetches nothing, sends nothing and works offline (save it, and open it from your disk).",
@@ -103,6 +104,9 @@ enum VerifyPageText {
         ("accepted.statement",
          "Signed by the fund ({origin}); {receipts} and {refunds} checked against the books of its checkpoint (size {size}).",
          "Signé par le fonds ({origin}) ; {receipts} et {refunds} vérifiés dans les livres de son point de contrôle (taille {size})."),
+        ("checkpoint.root",
+         "The checkpoint checked: {origin}, size {size}, root {root}. Compare it with the one this site publishes, or with an auditor's: the same size must have the same root.",
+         "Le point de contrôle vérifié : {origin}, taille {size}, racine {root}. Comparez-le avec celui que publie ce site, ou avec celui d'un auditeur : à même taille, même racine."),
         ("count.receipts", "1 receipt|{n} receipts", "{n} encaissement|{n} encaissements"),
         ("count.refunds", "1 refund|{n} refunds", "{n} remboursement|{n} remboursements"),
         ("accepted.entry", "Entry {seq} is in the books of {origin} that the checkpoint of size {size} signs.",
