@@ -290,6 +290,25 @@ def not_statement(driver, books):
     return expect(found, "rejected", "input: neither a donor statement")
 
 
+@case("assorted broken input, pasted one after the other")
+def assorted(driver, books):
+    signature = '"signature":"' + "A" * 86 + '=="'
+    note = books.statement["checkpoint"]["note"]
+    inputs = [
+        "{", "null", '"text"', "[" * 100000 + "]" * 100000, '{"leaf_index":1}', note, note + "\n" + note,
+        '{"format":"vtf-donor-statement/1"}', '{"format":"vtf-donor-statement/1",' + signature + "}",
+        '{"sig":"x","seq":1}\n{"leaf_index":"one","tree_size":2,"leaf_hash":"","path":[]}\n' + note,
+        "{}{}{}{}", "\u0000",
+    ]
+    for text in inputs:
+        browser.open_page(driver, books.page())
+        browser.paste(driver, text)
+        state, reason, _ = browser.outcome(driver)
+        if state != "rejected" or not reason:
+            raise AssertionError(f"{text[:40]!r}: {state} {reason}")
+    return "rejected", f"all {len(inputs)} rejected with a reason, e.g. the last: {reason}"
+
+
 @case("nothing given")
 def nothing(driver, books):
     browser.open_page(driver, books.page())

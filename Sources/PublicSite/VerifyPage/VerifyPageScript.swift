@@ -482,7 +482,10 @@ extension VerifyPage {
     const proof = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'leaf_index'));
     const line = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'sig'));
     const note = pieces.find((piece) => piece.note !== undefined);
-    if (!proof && !line) refuse(pieces.some((piece) => piece.json !== undefined) ? 'input.unknown' : 'input.notJSON', { error: say('input.noObject') });
+    const checkpointAlone = !proof && !line && note && /\n\n\u2014 /.test(note.note);
+    if (!proof && !line && !checkpointAlone) {
+      refuse(pieces.some((piece) => piece.json !== undefined) ? 'input.unknown' : 'input.notJSON', { error: say('input.noObject') });
+    }
     const missing = [[proof, 'what.proof'], [line, 'what.entry'], [note, 'what.checkpoint']].filter(([piece]) => !piece).map(([, key]) => say(key));
     if (missing.length > 0) refuse('input.missing', { missing: missing.join(', ') });
     return { proof: proof.json, line: line.raw.replace(/[\r\n]+$/, ''), note: note.note };
