@@ -1,9 +1,10 @@
 """PNGs of a published site for reviewers (Scripts/screenshots): every .html page of the site,
 full page at 1280 CSS pixels wide, and, given a statement, verify.html after checking it as it
 is (ACCEPTED when it is the fund's) and after checking it with its first receipt's amount
-changed (REJECTED: the signature no longer holds).
+changed: REJECTED because the signature no longer holds or, given the fund's log key to sign
+the change again, because the amount is not its entry's.
 
-    python3 Tests/Browser/screenshots.py SITE OUTDIR [--statement FILE]
+    python3 Tests/Browser/screenshots.py SITE OUTDIR [--statement FILE [--log-key PEM]]
 """
 import argparse
 import json
@@ -11,7 +12,10 @@ import os
 import sys
 import tempfile
 
+from cryptography.hazmat.primitives import serialization
+
 import browser
+import fixtures
 
 
 def page_name(site, path):
@@ -26,12 +30,15 @@ def pages(site):
                 yield os.path.join(folder, name)
 
 
-def tampered(text):
-    """The statement with its first receipt's amount changed, its signature kept."""
+def tampered(text, log_key):
+    """The statement with its first receipt's amount changed, signed again by `log_key` (a PEM
+    file) when given, else with its old signature."""
     statement = json.loads(text)
-    receipt = statement["receipts"][0]
-    receipt["amount"] = ("9" if receipt["amount"][0] != "9" else "8") + receipt["amount"][1:]
-    return json.dumps(statement, ensure_ascii=False, separators=(",", ":"))
+    fixtures.changed_amount(statement)
+    if log_key is None:
+        return fixtures.canonical(statement) + "\n"
+    with open(log_key, "rb") as pem:
+        return fixtures.sign(statement, serialization.load_pem_private_key(pem.read(), password=None))
 
 
 def checked(driver, verify, statement_text, out, folder):
@@ -51,6 +58,7 @@ def main():
     parser.add_argument("site")
     parser.add_argument("out")
     parser.add_argument("--statement", help="a statement of the site's fund (vtf statement --format json)")
+    parser.add_argument("--log-key", help="the fund's log key (PEM), to sign the tampered statement again")
     arguments = parser.parse_args()
     os.makedirs(arguments.out, exist_ok=True)
     driver = browser.start()
@@ -64,7 +72,7 @@ def main():
         if arguments.statement and os.path.exists(verify):
             text = open(arguments.statement, encoding="utf-8").read()
             with tempfile.TemporaryDirectory() as folder:
-                for name, given in (("verify-genuine.png", text), ("verify-tampered.png", tampered(text))):
+                for name, given in (("verify-genuine.png", text), ("verify-tampered.png", tampered(text, arguments.log_key))):
                     target = os.path.join(arguments.out, name)
                     print(f"{target} ({checked(driver, verify, given, target, folder)})")
         elif not arguments.statement:
