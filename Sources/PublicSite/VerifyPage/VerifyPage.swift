@@ -36,7 +36,7 @@ public enum VerifyPage {
             <p>\(named("page.intro"))</p>
             <noscript><p><strong>\(say("page.noscript"))</strong></p></noscript>
             </header>
-            <main id="verify-page" data-vkey="\(escaped(vkey))" data-origin="\(escaped(origin))">
+            <main id="verify-page" data-vkey="\(escaped(vkey))">
             <section id="key-section" aria-labelledby="key-heading">
             <h2 id="key-heading">\(say("page.keyHeading"))</h2>
             <label for="vkey">\(say("page.keyLabel"))</label>
