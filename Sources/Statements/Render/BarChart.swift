@@ -59,7 +59,7 @@ package struct BarChart: Sendable {
         let scale = ChartScale(maximum: bars.map { max(0, $0.value.minorUnits) }.max() ?? 0)
         let parts = ["<title>\(HTMLMarkup.escape(title))</title>", axisTitleText, grid(scale), drawnBars(scale), axes]
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(Self.width) \(Self.height)" \
+            <svg class="chart" viewBox="0 0 \(Self.width) \(Self.height)" \
             role="img" aria-label="\(HTMLMarkup.escape(title))" font-size="10">
             \(parts.joined(separator: "\n"))
             </svg>
