@@ -64,7 +64,7 @@ struct GrantPositionCommandTests {
         try expectEveryReport(fund, "2026-07-31", ["60000.00", "40000.00", "5200.00", "0.00", "20000.00"])
         let list = try fund.ok(["grant", "list"]).stdout
         let row = try #require(list.split(separator: "\n").first { $0.hasPrefix("G-1 ") })
-        #expect(row.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(4) == ["60000.00", "40000.00", "5200.00", "0.00"],
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true).dropFirst(6).prefix(4) == ["60000.00", "40000.00", "5200.00", "0.00"],
                 "\(list)")
         #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
     }
