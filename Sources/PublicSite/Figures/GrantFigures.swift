@@ -52,7 +52,7 @@ struct GrantFigures: Sendable {
         let report = try GrantsReport(ReportBasis(ledger, report: .grants, asOf: asOf))
         grants = try report.lines.map { line in
             let record = try ledger.fundRecord(GrantRecord.collection, line.grant)
-            return Grant(id: line.grant, grantee: Self.grantee(record), cycle: try Self.cycle(record, ledger), awarded: line.amount,
+            return Grant(id: line.grant, grantee: try Self.grantee(record), cycle: try Self.cycle(record, ledger), awarded: line.amount,
                          paid: line.paid, isClosed: line.status == .closed)
         }
         let zero = Amount.zero(currency)
@@ -72,11 +72,12 @@ struct GrantFigures: Sendable {
         byCycle = cycles.values.sorted { ($0.name ?? "\u{10FFFF}") < ($1.name ?? "\u{10FFFF}") }
     }
 
-    /// What the award said may be published: `public_name`, `country`, `sector` of the grant's
-    /// record; nothing else of it.
-    static func grantee(_ record: StateRecord?) -> PublicGrantee {
-        func field(_ name: String) -> String? { record?.fields[name]?.stringValue }
-        return PublicGrantee(publicName: field("public_name"), country: field("country"), sector: field("sector"))
+    /// What the award said may be published: the grant record's public name, country and
+    /// sector; nothing else of it.
+    static func grantee(_ record: StateRecord?) throws -> PublicGrantee {
+        guard let record else { return PublicGrantee(publicName: nil, country: nil, sector: nil) }
+        let grant = try GrantRecord(record)
+        return PublicGrantee(publicName: grant.publicName, country: grant.country, sector: grant.sector)
     }
 
     /// The cycle of the Board recommendation the award followed, or nil.
