@@ -186,6 +186,38 @@ import Testing
         }
     }
 
+    /// Reversed entries count nowhere: a receipt and a tranche undone by approved reversals are
+    /// neither received nor paid on the site, as in the reports.
+    @Test func reversedEntriesDoNotCount() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        try fund.ok(["donor", "add", "ACME", "--name", "Acme Foundation", "--type", "foundation", "--date", "2026-01-05"])
+        try fund.ok(["agreement", "sign", "--donor", "ACME", "--amount", "151000.00", "--currency", "USD", "--date", "2026-01-10", "--ref", "AGR-ACME-1"])
+        try fund.ok(["receive", "--agreement", "AGR-ACME-1", "--amount", "150000.00", "--currency", "USD", "--date", "2026-01-20", "--bank-ref", "B-2"])
+        try fund.ok(["receive", "--agreement", "AGR-ACME-1", "--amount", "1000.00", "--currency", "USD", "--date", "2026-01-21", "--bank-ref", "B-3"])
+        let receipt = try fund.lastSeq(kind: "contribution.receive")
+        try fund.ok(["grant", "award", "--grantee", "CASASEGURA", "--grantee-name", "Casa Segura", "--amount", "100000.00", "--date", "2026-02-01",
+                     "--ref", "G-1", "--tranches", "60000.00,40000.00", "--country", "NP"])
+        try fund.ok(["certify", "G-1"], as: "chen")
+        try fund.ok(["approve", "G-1"], as: "amara")
+        try fund.approvedPayment(tranche: 1, date: "2026-02-15", ref: "PAY-1")
+        try fund.ok(["grant", "report", "G-1", "--spent", "40000.00", "--date", "2026-03-31"])
+        try fund.approvedPayment(tranche: 2, date: "2026-04-15", ref: "PAY-2")
+        let tranche = try fund.lastSeq(kind: "approval.approve")
+        try fund.approvedReversal(receipt, date: "2026-07-01")
+        try fund.approvedReversal(tranche, date: "2026-07-03")
+        try fund.ok(["publish", "--out", fund.base.dir + "/site", "--as-of", "2026-07-31"])
+        let pages = try SitePages(fund.base.dir + "/site")
+        #expect(pages.value("index.html", ["figure": "received", "donor": "ACME"]) == "150000.00")
+        #expect(pages.value("grants.html", ["figure": "paid", "grant": "G-1"]) == "60000.00")
+        #expect(pages.value("index.html", ["figure": "paid", "year": "2026"]) == "60000.00")
+        #expect(pages.value("index.html", ["figure": "psc", "year": "2026"]) == "5200.00")
+        let grants = pages.pages["grants.html"]?["text"] as? String ?? ""
+        #expect(grants.contains("A partner in Nepal"))
+        let site = try ["index.html", "grants.html", "checkpoint.html"].map { try String(contentsOfFile: fund.base.dir + "/site/" + $0, encoding: .utf8) }.joined()
+        #expect(!site.contains("Casa Segura") && !site.contains("CASASEGURA"))
+    }
+
     @Test("a site already in the folder is kept without --force; a file or the ledger is never the folder")
     func refusals() throws {
         let dir = TestLedger.newFolder()
