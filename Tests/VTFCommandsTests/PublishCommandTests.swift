@@ -186,6 +186,22 @@ import Testing
         }
     }
 
+    @Test("checkpoint.html holds the latest signed note verbatim, its auditor and the log key; every page links to verify.html")
+    func theCheckpointPage() throws {
+        let (dir, pages) = try Self.published(["--as-of", "2025-06-30"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = pages.pages["checkpoint.html"]?["text"] as? String ?? ""
+        let note = try CLI.vtf(["checkpoint", "--ledger", try Self.ledger.get()], in: dir)
+        let vkey = try CLI.vtf(["log", "vkey", "--ledger", try Self.ledger.get()], in: dir)
+        #expect(note.status == 0 && vkey.status == 0)
+        #expect(text.contains(note.stdout), "the note is not verbatim on the page")
+        #expect(text.contains(vkey.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(text.contains("board-of-auditors") && text.contains("latest checkpoint"))
+        for (name, page) in pages.pages where name != "verify.html" {
+            #expect((page["links"] as? [String] ?? []).contains("verify.html"), "\(name)")
+        }
+    }
+
     /// Reversed entries count nowhere: a receipt and a tranche undone by approved reversals are
     /// neither received nor paid on the site, as in the reports.
     @Test func reversedEntriesDoNotCount() throws {

@@ -27,8 +27,8 @@ struct CheckpointPage {
     var cosignatures: String {
         let onLatest = checkpoint.audits.isEmpty
             ? HTMLMarkup.paragraph(text.noCosignature, class: "empty")
-            : HTMLTable(columns: [.text(text.auditor), .fixed(text.keyID), .fixed(text.cosignedOn)],
-                        rows: checkpoint.audits.map { [$0.holder, String($0.keyID.prefix(16)), Self.time($0.timestamp)] },
+            : HTMLTable(columns: [.text(text.auditor), .text(text.witnessName), .fixed(text.keyID), .fixed(text.cosignedOn)],
+                        rows: checkpoint.audits.map { [$0.holder, Self.name(ofLine: $0.witness), String($0.keyID.prefix(16)), Self.time($0.timestamp)] },
                         caption: text.cosignaturesCaption).html
         let audited = checkpoint.audited.isEmpty
             ? HTMLMarkup.paragraph(text.noAudited, class: "empty")
@@ -55,6 +55,12 @@ struct CheckpointPage {
             + "<li>\(HTMLMarkup.escape(text.auditGuide))</li>"
             + "<li>\(HTMLMarkup.escape(text.formats)) \(specifications)</li></ul>"
         return page.section(text.checkYourself, content, id: "check")
+    }
+
+    /// The signer's name in a note's signature line `— NAME BASE64`.
+    static func name(ofLine line: String) -> String {
+        let words = line.split(separator: " ")
+        return words.count == 3 ? String(words[1]) : line
     }
 
     /// POSIX seconds as `2026-03-01 14:05:09`, in UTC.

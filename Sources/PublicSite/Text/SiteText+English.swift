@@ -81,6 +81,7 @@ extension SiteText {
         noCosignature: "No auditor has cosigned this checkpoint yet.",
         cosignaturesCaption: "Auditors' cosignatures on the latest checkpoint",
         auditor: "Auditor",
+        witnessName: "Name in the note",
         keyID: "Key id",
         cosignedOn: "Cosigned (UTC)",
         auditedCheckpoints: "Checkpoints an auditor cosigned",

@@ -85,6 +85,7 @@ extension SiteText {
         noCosignature: "Aucun auditeur n'a encore cosigné ce point de contrôle.",
         cosignaturesCaption: "Cosignatures d'auditeurs sur le dernier point de contrôle",
         auditor: "Auditeur",
+        witnessName: "Nom dans la note",
         keyID: "Identifiant de clé",
         cosignedOn: "Cosigné (UTC)",
         auditedCheckpoints: "Points de contrôle cosignés par un auditeur",

@@ -76,6 +76,7 @@ struct SiteText: Sendable {
     let noCosignature: String
     let cosignaturesCaption: String
     let auditor: String
+    let witnessName: String
     let keyID: String
     let cosignedOn: String
     let auditedCheckpoints: String
