@@ -28,7 +28,7 @@ struct IndexPage {
         let table = HTMLTable(
             columns: [.text(""), .number(figures.currency.code)],
             cells: rows.map { [HTMLCell($0.0), page.cell($0.2, [(name: "figure", value: $0.1)])] },
-            caption: text.inBrief)
+            caption: text.inBriefCaption(page.format.date(figures.asOf)))
         return page.section(text.inBrief, table.html, id: "brief")
     }
 
@@ -102,8 +102,9 @@ struct IndexPage {
         return page.section(text.netAssets, table.html + HTMLMarkup.paragraph(text.reserveNote, class: "note"), id: "net-assets")
     }
 
-    /// A name short enough to sit under a bar: at most 14 characters, cut with "…".
+    /// A name short enough to sit under a bar beside nine others: at most 10 characters, cut
+    /// with "…" (the bar's title and the table give it whole).
     static func short(_ name: String) -> String {
-        name.count <= 14 ? name : String(name.prefix(13)) + "…"
+        name.count <= 10 ? name : String(name.prefix(9)) + "…"
     }
 }

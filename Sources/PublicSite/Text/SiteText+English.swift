@@ -14,6 +14,7 @@ extension SiteText {
             + "when the site was made. Every figure can be recomputed with vtf report and vtf statement.",
 
         inBrief: "In brief",
+        inBriefCaption: { "The main figures, up to \($0)" },
         contributionsReceived: "Contributions received",
         grantsAwarded: "Grants awarded",
         grantsPaid: "Grants paid",

@@ -17,6 +17,7 @@ extension SiteText {
             + "signé lors de la création du site. Chaque chiffre peut être recalculé avec vtf report et vtf statement.",
 
         inBrief: "En bref",
+        inBriefCaption: { "Les principaux chiffres, au \($0)" },
         contributionsReceived: "Contributions encaissées",
         grantsAwarded: "Subventions accordées",
         grantsPaid: "Subventions décaissées",

@@ -19,6 +19,7 @@ struct SiteText: Sendable {
 
     // The fund at a glance.
     let inBrief: String
+    let inBriefCaption: @Sendable (String) -> String
     let contributionsReceived: String
     let grantsAwarded: String
     let grantsPaid: String
