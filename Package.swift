@@ -170,7 +170,7 @@ let package = Package(
         .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The fund's public transparency site (`vtf publish`): static pages of the books read
         // checked, and a page that verifies a donor's statement in the browser (WebCrypto).
-        .target(name: "PublicSite", dependencies: ["Statements", "TrustFund", "LedgerStore", "LedgerJournal", "TransparencyLog"]),
+        .target(name: "PublicSite", dependencies: ["Statements", "TrustFund", "TrustFundRules", "LedgerStore", "LedgerJournal", "LedgerCore", "TransparencyLog"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),

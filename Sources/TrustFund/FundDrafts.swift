@@ -134,12 +134,17 @@ public enum FundDrafts {
 
     /// A `grant.award` request for grant `grant` to `grantee` of `amount` in the fund currency, paid in
     /// `tranches` (summing to `amount`); `earmark` must be one a signed agreement carries.
+    /// `country` (ISO 3166-1 alpha-2), `sector` (OECD DAC CRS purpose code) and `publicName`
+    /// are what may be published about it; without a public name the grantee is published only
+    /// as "a partner in COUNTRY".
     public static func awardRequest(
         grant: String, grantee: String, granteeName: String, amount: Amount, tranches: [Amount], date: LedgerDate,
-        recommendation: String? = nil, memo: String? = nil, earmark: String? = nil
+        recommendation: String? = nil, memo: String? = nil, earmark: String? = nil,
+        country: String? = nil, sector: String? = nil, publicName: String? = nil
     ) -> EntryDraft {
         let params = AwardParams(
-            grantee: grantee, granteeName: granteeName, amount: amount, tranches: tranches, recommendation: recommendation, earmark: earmark)
+            grantee: grantee, granteeName: granteeName, amount: amount, tranches: tranches, recommendation: recommendation, earmark: earmark,
+            country: country, sector: sector, publicName: publicName)
         return request(ActionRequest(.grantAward, params), ref: grant, date: date, memo: memo)
     }
 

@@ -8,8 +8,9 @@ enum ActionRules {
     // MARK: - Requests
 
     /// `grant.award`: `{"grantee", "grantee_name", "amount", "tranches": [amount…],
-    /// "recommendation"?, "earmark"?}`; the request's ref is the grant's id. An earmark must be
-    /// one a signed agreement carries (``EarmarkRules``).
+    /// "recommendation"?, "earmark"?, "country"?, "sector"?, "public_name"?}`; the request's ref is
+    /// the grant's id. An earmark must be one a signed agreement carries (``EarmarkRules``); what
+    /// may be published is checked by ``GrantRules/checkPublication(_:_:)``.
     static func requestAward(_ context: FundContext, ref: String) throws {
         let award = try context.decode(ActionRequest<AwardParams>.self).params
         if let earmark = award.earmark {
@@ -21,6 +22,7 @@ enum ActionRules {
         }
         try FundIDs.check(award.grantee, what: "grantee", seq: context.seq)
         try context.checkText(award.granteeName, "grantee_name", max: Limits.nameLengthMax)
+        try GrantRules.checkPublication(award, context)
         let amount = try context.positive(award.amount, "amount")
         var total = Amount.zero(context.fundCurrency)
         guard !award.tranches.isEmpty else { throw context.refuse(.badField, "a grant needs at least one tranche") }
@@ -314,6 +316,10 @@ enum ActionRules {
             ]
             if let recommendation = params.data.object["recommendation"] { fields["recommendation"] = recommendation }
             if let earmark = params.data.object["earmark"] { fields["earmark"] = earmark }
+            // What may be published about the grant (IATI, the public site) travels with it.
+            for member in ["country", "sector", "public_name"] {
+                if let value = params.data.object[member] { fields[member] = value }
+            }
             outcome.put("grant", id, seq: context.seq, fields)
         case .grantDisburse:
             let disbursement = try params.decode(ActionRequest<DisbursementParams>.self).params

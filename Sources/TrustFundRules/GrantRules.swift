@@ -22,6 +22,21 @@ enum GrantRules {
         return outcome
     }
 
+    /// The members of a `grant.award` that may be published (IATI, the public site), checked in
+    /// this one place for every way an award comes in: `country` an assigned ISO 3166-1 alpha-2
+    /// code in upper case; `sector` an OECD DAC CRS purpose code, exactly 5 ASCII digits;
+    /// `public_name` a name like `grantee_name` (length cap, no control characters).
+    static func checkPublication(_ award: AwardParams, _ context: FundContext) throws {
+        if let country = award.country { try SetupRules.checkCountry(country, field: "country", context) }
+        if let sector = award.sector {
+            let digits = sector.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            guard sector.utf8.count == 5, digits else {
+                throw context.refuse(.badField, "sector \"\(sector)\" is not an OECD DAC CRS purpose code: exactly 5 digits (e.g. 15180 ending violence against women and girls, 15190 migration, 16010 social protection)")
+            }
+        }
+        if let publicName = award.publicName { try context.checkText(publicName, "public_name", max: Limits.nameLengthMax) }
+    }
+
     /// `grant.report`: `{"grant", "spent"}`. The partner's accepted financial report: Dr 5100,
     /// Cr 1300.GRANT; and programme support costs at the rate in force on the report's date:
     /// Dr 5200, Cr 1100. The grant's `reported` list keeps what was spent and charged per year

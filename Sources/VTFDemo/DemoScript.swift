@@ -179,7 +179,8 @@ struct DemoScript {
         try await each(DemoYear.grants) { grant, quiet in
             try await vtf(["grant", "award"] + l + by("maria") + ["--grantee", grant.grantee, "--grantee-name", grant.name, "--amount",
                      grant.amount, "--currency", "USD", "--date", "2025-03-10", "--ref", grant.ref, "--tranches",
-                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)"] + (grant.earmark.map { ["--earmark", $0] } ?? []),
+                     "\(grant.tranches.0),\(grant.tranches.1)", "--recommendation", "REC-\(grant.ref)", "--country", grant.country,
+                     "--sector", grant.sector] + (grant.earmark.map { ["--earmark", $0] } ?? []) + (grant.publicName.map { ["--public-name", $0] } ?? []),
                      quiet: quiet)
             try await vtf(["certify", grant.ref] + l + by("chen"), quiet: quiet)
             try await vtf(["approve", grant.ref] + l + by("amara"), quiet: quiet)

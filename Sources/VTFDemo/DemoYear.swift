@@ -75,34 +75,50 @@ enum DemoYear {
         let secondPaid: Bool
         /// The earmark of an agreement whose restricted money the grant spends.
         var earmark: String? = nil
+        /// Where the grantee works (ISO 3166-1 alpha-2) and its OECD DAC CRS purpose code.
+        var country = "", sector = ""
+        /// How it may be named in public; nil: published only as "a partner in COUNTRY" (shelters).
+        var publicName: String? = nil
     }
 
     /// Cycle 2025: twelve grants of up to USD 20,000, 60 % on signature and 40 % after the
     /// first report is accepted. SAFEPATH returns unspent money; the first five close.
     static let grants = [
         Grant(ref: "G-2025-01", grantee: "SAFEHAVEN", name: "Safe Haven Shelter Network", amount: "20000.00",
-              tranches: ("12000.00", "8000.00"), spent: ("11800.00", "8200.00"), secondPaid: true),
+              tranches: ("12000.00", "8000.00"), spent: ("11800.00", "8200.00"), secondPaid: true,
+              country: "NG", sector: "15180"),
         Grant(ref: "G-2025-02", grantee: "LASTRADA", name: "La Strada Legal Aid", amount: "18500.00",
-              tranches: ("11100.00", "7400.00"), spent: ("11100.00", "7400.00"), secondPaid: true, earmark: "Legal aid"),
+              tranches: ("11100.00", "7400.00"), spent: ("11100.00", "7400.00"), secondPaid: true, earmark: "Legal aid",
+              country: "MD", sector: "15160", publicName: "La Strada Legal Aid"),
         Grant(ref: "G-2025-03", grantee: "SAFEPATH", name: "SafePath Survivors Collective", amount: "15000.00",
-              tranches: ("9000.00", "6000.00"), spent: ("8250.00", "5200.00"), secondPaid: true),
+              tranches: ("9000.00", "6000.00"), spent: ("8250.00", "5200.00"), secondPaid: true,
+              country: "NP", sector: "15180"),
         Grant(ref: "G-2025-04", grantee: "NEWDAWN", name: "New Dawn Vocational Training", amount: "20000.00",
-              tranches: ("12000.00", "8000.00"), spent: ("12000.00", "8000.00"), secondPaid: true),
+              tranches: ("12000.00", "8000.00"), spent: ("12000.00", "8000.00"), secondPaid: true,
+              country: "PH", sector: "11330", publicName: "New Dawn Vocational Training"),
         Grant(ref: "G-2025-05", grantee: "HOPEHOUSE", name: "Hope House Psycho-social Care", amount: "12000.00",
-              tranches: ("7200.00", "4800.00"), spent: ("7200.00", "4800.00"), secondPaid: true),
+              tranches: ("7200.00", "4800.00"), spent: ("7200.00", "4800.00"), secondPaid: true,
+              country: "TH", sector: "15180"),
         Grant(ref: "G-2025-06", grantee: "BRIDGES", name: "Bridges Reintegration Services", amount: "19750.00",
-              tranches: ("11850.00", "7900.00"), spent: ("11850.00", nil), secondPaid: true),
+              tranches: ("11850.00", "7900.00"), spent: ("11850.00", nil), secondPaid: true,
+              country: "UA", sector: "16010", publicName: "Bridges Reintegration Services"),
         Grant(ref: "G-2025-07", grantee: "AURORA", name: "Aurora Health Outreach", amount: "16000.00",
-              tranches: ("9600.00", "6400.00"), spent: ("9600.00", nil), secondPaid: true),
+              tranches: ("9600.00", "6400.00"), spent: ("9600.00", nil), secondPaid: true,
+              country: "KH", sector: "12220", publicName: "Aurora Health Outreach"),
         Grant(ref: "G-2025-08", grantee: "MARIPOSA", name: "Mariposa Education Fund", amount: "20000.00",
-              tranches: ("12000.00", "8000.00"), spent: ("10400.00", nil), secondPaid: false),
+              tranches: ("12000.00", "8000.00"), spent: ("10400.00", nil), secondPaid: false,
+              country: "MX", sector: "11230", publicName: "Mariposa Education Fund"),
         Grant(ref: "G-2025-09", grantee: "HARBOR", name: "Harbor Financial Inclusion", amount: "14500.00",
-              tranches: ("8700.00", "5800.00"), spent: ("8700.00", nil), secondPaid: false),
+              tranches: ("8700.00", "5800.00"), spent: ("8700.00", nil), secondPaid: false,
+              country: "BR", sector: "24040"),
         Grant(ref: "G-2025-10", grantee: "KIBO", name: "Kibo Survivor-led Network", amount: "20000.00",
-              tranches: ("12000.00", "8000.00"), spent: ("6300.00", nil), secondPaid: false),
+              tranches: ("12000.00", "8000.00"), spent: ("6300.00", nil), secondPaid: false,
+              country: "UG", sector: "15180"),
         Grant(ref: "G-2025-11", grantee: "ANCHOR", name: "Anchor Legal Clinic", amount: "17800.00",
-              tranches: ("10680.00", "7120.00"), spent: ("0", nil), secondPaid: false),
+              tranches: ("10680.00", "7120.00"), spent: ("0", nil), secondPaid: false,
+              country: "GT", sector: "15130", publicName: "Anchor Legal Clinic"),
         Grant(ref: "G-2025-12", grantee: "LANTERN", name: "Lantern Emergency Assistance", amount: "10000.00",
-              tranches: ("6000.00", "4000.00"), spent: ("0", nil), secondPaid: false),
+              tranches: ("6000.00", "4000.00"), spent: ("0", nil), secondPaid: false,
+              country: "NE", sector: "15190"),
     ]
 }

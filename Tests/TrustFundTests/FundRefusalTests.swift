@@ -648,4 +648,28 @@ struct FundRefusalTests {
             }
         }
     }
+
+    // MARK: - What an award may publish (issue 16 point 2)
+
+    /// The rules, not the CLI, check `country`, `sector` and `public_name`: a draft (as JSON or
+    /// an import brings it) is refused the same way, and the grant record keeps what passed.
+    @Test func anAwardsPublishedMembersAreCheckedByTheRules() throws {
+        let fund = try TestFund(settings: ["planned_expenditure": "100000.00"])
+        try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
+        try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("50000.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("50000.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
+        func award(country: String? = nil, sector: String? = nil, publicName: String? = nil) -> EntryDraft {
+            FundDrafts.awardRequest(grant: "G-1", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("1000.00"),
+                                    tranches: [F.usd("1000.00")], date: F.d("2026-02-01"), country: country, sector: sector, publicName: publicName)
+        }
+        try fund.expectRefusal(award(country: "ZZ"), code: .badField, containing: "country \"ZZ\" is not an assigned ISO 3166-1 alpha-2")
+        try fund.expectRefusal(award(sector: "1518"), code: .badField, containing: "sector \"1518\" is not an OECD DAC CRS purpose code")
+        try fund.expectRefusal(award(sector: "151800"), code: .badField, containing: "sector \"151800\"")
+        try fund.expectRefusal(award(publicName: "Safe\nHaven"), code: .badField, containing: "public_name")
+        try fund.approved(award(country: "NG", sector: "15180", publicName: "Safe Haven"))
+        #expect(try fund.field("grant", "G-1", "country") == "NG")
+        #expect(try fund.field("grant", "G-1", "sector") == "15180")
+        #expect(try fund.field("grant", "G-1", "public_name") == "Safe Haven")
+        try fund.verify()
+    }
 }

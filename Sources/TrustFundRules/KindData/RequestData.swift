@@ -58,7 +58,7 @@ public struct ActionRequest<Params: Codable & Sendable & Equatable>: Codable, Se
 public struct AwardParams: Codable, Sendable, Equatable {
     /// The grantee's id.
     public let grantee: String
-    /// The grantee's name, for people.
+    /// The grantee's name, for people (never published unless it is also `publicName`).
     public let granteeName: String
     /// The award, in the fund currency.
     public let amount: Amount
@@ -68,18 +68,34 @@ public struct AwardParams: Codable, Sendable, Equatable {
     public let recommendation: String?
     /// The purpose it is earmarked for, or nil.
     public let earmark: String?
+    /// Where the grantee works: an ISO 3166-1 alpha-2 code in upper case, or nil.
+    public let country: String?
+    /// The OECD DAC CRS purpose code (5 digits, IATI sector vocabulary 1), or nil.
+    public let sector: String?
+    /// How the grantee may be named in public, or nil: it is then published only as "a partner
+    /// in COUNTRY", so that a shelter cannot be located through published data.
+    public let publicName: String?
 
-    /// An award of `amount` to `grantee` in `tranches`.
-    public init(grantee: String, granteeName: String, amount: Amount, tranches: [Amount], recommendation: String?, earmark: String?) {
+    /// An award of `amount` to `grantee` in `tranches`; `country`, `sector` and `publicName` are
+    /// what may be published about it (absent members are left out of the journal).
+    public init(
+        grantee: String, granteeName: String, amount: Amount, tranches: [Amount], recommendation: String?, earmark: String?,
+        country: String? = nil, sector: String? = nil, publicName: String? = nil
+    ) {
         self.grantee = grantee
         self.granteeName = granteeName
         self.amount = amount
         self.tranches = tranches
         self.recommendation = recommendation
         self.earmark = earmark
+        self.country = country
+        self.sector = sector
+        self.publicName = publicName
     }
 
-    enum CodingKeys: String, CodingKey { case grantee, granteeName = "grantee_name", amount, tranches, recommendation, earmark }
+    enum CodingKeys: String, CodingKey {
+        case grantee, granteeName = "grantee_name", amount, tranches, recommendation, earmark, country, sector, publicName = "public_name"
+    }
 
     /// Reads the members, amounts in the fund currency.
     public init(from decoder: any Decoder) throws {
@@ -91,6 +107,9 @@ public struct AwardParams: Codable, Sendable, Equatable {
         tranches = try container.decode([Amount].self, forKey: .tranches, currency: currency)
         recommendation = try container.decodeIfPresent(String.self, forKey: .recommendation)
         earmark = try container.decodeIfPresent(String.self, forKey: .earmark)
+        country = try container.decodeIfPresent(String.self, forKey: .country)
+        sector = try container.decodeIfPresent(String.self, forKey: .sector)
+        publicName = try container.decodeIfPresent(String.self, forKey: .publicName)
     }
 
     /// Writes the members, absent options left out.
@@ -102,6 +121,9 @@ public struct AwardParams: Codable, Sendable, Equatable {
         try container.encode(tranches.map(\.decimalString), forKey: .tranches)
         try container.encodeIfPresent(recommendation, forKey: .recommendation)
         try container.encodeIfPresent(earmark, forKey: .earmark)
+        try container.encodeIfPresent(country, forKey: .country)
+        try container.encodeIfPresent(sector, forKey: .sector)
+        try container.encodeIfPresent(publicName, forKey: .publicName)
     }
 }
 

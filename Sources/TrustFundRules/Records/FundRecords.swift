@@ -267,6 +267,12 @@ public struct GrantRecord: Sendable, Equatable {
     public let earmark: String?
     /// The expenditure reported on it, per year and rate, for the close and the PSC.
     public let reported: [Reported]
+    /// Where the grantee works (ISO 3166-1 alpha-2), or nil (an award made before it was asked).
+    public let country: String?
+    /// The OECD DAC CRS purpose code (5 digits), or nil.
+    public let sector: String?
+    /// How the grantee may be named in public, or nil: then only "a partner in COUNTRY".
+    public let publicName: String?
 
     /// Expenditure reported on a grant in one year at one PSC rate.
     public struct Reported: Sendable, Equatable {
@@ -297,6 +303,9 @@ public struct GrantRecord: Sendable, Equatable {
         reported = try fields.each("reported") { (each) throws(RuleViolation) in
             Reported(year: try each.integer("year"), rate: try each.string("rate"), spent: try each.string("spent"), psc: try each.string("psc"))
         }
+        country = try fields.optionalString("country")
+        sector = try fields.optionalString("sector")
+        publicName = try fields.optionalString("public_name")
     }
 
     /// The planned tranches as amounts in `currency` (the fund currency); an error naming the

@@ -11,14 +11,25 @@ struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "Write the fund's public transparency site: static pages any web server can host.",
         discussion: """
-            The site shows the fund at a glance (contributions by donor and year, grants awarded and \
-            paid, PSC, the reserve, net assets), the latest checkpoint with its cosignatures and the \
-            log's public key, and a verification page (verify.html) on which a donor checks a signed \
-            statement in the browser, offline. The books are read checked: the journal against its \
-            signed checkpoint, in the same run. Grantees are shown by their public name when the \
-            award gave one (--public-name), otherwise as "a partner in COUNTRY".
-            Files already in the folder are not replaced without --force.
-            Example:  vtf publish --out site --lang fr
+            Writes four pages into the folder: index.html, the fund at a glance (contributions by \
+            donor and by year, pledged, agreed and received, in the fund currency; grants awarded and \
+            paid by year and by grant cycle; programme support costs; the operating reserve and net \
+            assets, with bar charts); grants.html (each grant with its sector, award, payments and \
+            status); checkpoint.html (the log's latest checkpoint verbatim, its auditors' \
+            cosignatures and the log's public key); and verify.html, on which a donor checks a signed \
+            statement in the browser, offline. Plain HTML with inline styles and charts: no script, \
+            font or image is fetched, and every page prints.
+            The books are read checked: the journal against its signed checkpoint, in the same run; \
+            the figures are those of vtf report and vtf statement. --as-of counts entries dated up \
+            to that day (default: the latest entry's date); the checkpoint shown is always the latest.
+            Grantees are never shown by their id or their name: only by the public name the award \
+            gave (--public-name), otherwise as "a partner in COUNTRY" (--country), so that no \
+            shelter can be located through the site. Individual donors are not named.
+            Files already in the folder are not replaced without --force; the folder may not be a \
+            file or the ledger.
+            Examples:
+              vtf publish --out site
+              vtf publish --out site-fr --lang fr --as-of 2025-12-31
             """)
 
     @OptionGroup var global: LedgerOptions
@@ -26,10 +37,10 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the site into (made if missing).", valueName: "folder"))
     var out: String
 
-    @Option(help: "The last day the site counts (default: the latest entry).")
+    @Option(help: ArgumentHelp("The last day the site counts, YYYY-MM-DD (default: the latest entry's date).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "en or fr.")
+    @Option(help: ArgumentHelp("The site's language: en or fr.", valueName: "language"))
     var lang: String = "en"
 
     @Flag(help: "Replace files of an earlier site in the folder.")
@@ -41,7 +52,12 @@ struct PublishCommand: AsyncParsableCommand {
         let outputGuard = global.outputGuard()
         let folder = try SiteFolder(out, guard: outputGuard)
         let store = try await global.openReading()
-        let files = try await PublicSite.build(store, asOf: date, language: language)
+        let files: [SiteFile]
+        do {
+            files = try await PublicSite.build(store, asOf: date, language: language)
+        } catch let error as SiteError {
+            throw InputError(error.message)
+        }
         try folder.write(files, force: force)
         Terminal.note("wrote \(files.count) files of the public site to \(out)/ (open \(out)/index.html)")
     }

@@ -52,7 +52,9 @@ extension GrantCommand.List {
         return .object(["grants": .array(records.map { grant in
             let position = positions[grant.id] ?? GrantPosition(currency)
             return .object(JSONObject([
-                ("grant", .string(grant.id)), ("grantee", .string(grant.granteeName)), ("awarded", .string(grant.awarded.description)),
+                ("grant", .string(grant.id)), ("grantee", .string(grant.granteeName)),
+                ("country", grant.country.map(JSONValue.string) ?? .null), ("sector", grant.sector.map(JSONValue.string) ?? .null),
+                ("awarded", .string(grant.awarded.description)),
                 ("currency", .string(currency.code)), ("amount", .string(grant.amount)),
                 ("paid", .string(position.paid.decimalString)), ("spent", .string(position.spent.decimalString)),
                 ("psc", .string(position.psc.decimalString)), ("refunded", .string(position.refunded.decimalString)),

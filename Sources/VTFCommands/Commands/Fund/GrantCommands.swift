@@ -52,9 +52,15 @@ struct GrantCommand: ParsableCommand {
             discussion: """
                 Example:
                   vtf grant award --grantee SAFEHAVEN --grantee-name "Safe Haven" --amount 20000.00 --currency USD \\
-                      --date 2026-03-10 --ref G-2026-01 --tranches 12000.00,8000.00
+                      --date 2026-03-10 --ref G-2026-01 --tranches 12000.00,8000.00 --country NG --sector 15180
                   vtf certify G-2026-01 --key certifier.pem
                   vtf approve G-2026-01 --key approver.pem
+
+                What may be published (IATI, a public site): --country where the grantee \
+                works, --sector its OECD DAC CRS purpose code (e.g. 15180 ending violence against \
+                women and girls, 15190 migration, 16010 social protection, 15160 human rights) and \
+                --public-name how it may be named. Without a public name the grantee is published \
+                only as "a partner in COUNTRY": a shelter must never be locatable through published data.
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
@@ -67,6 +73,9 @@ struct GrantCommand: ParsableCommand {
         @Option(help: "Tranche amounts, comma-separated; they add up to --amount (default: one tranche).") var tranches: String?
         @Option(help: "The Board recommendation it follows.") var recommendation: String?
         @Option(help: "The earmark of a signed agreement whose restricted money this grant spends.") var earmark: String?
+        @Option(help: "Where the grantee works: ISO 3166-1 alpha-2 code, e.g. NG.") var country: String?
+        @Option(help: "The OECD DAC CRS purpose code (5 digits), e.g. 15180.") var sector: String?
+        @Option(help: "How the grantee may be named in public (default: only \"a partner in COUNTRY\").") var publicName: String?
 
         func run() async throws {
             let (ledger, settings) = try await global.openWritingFund()
@@ -79,7 +88,8 @@ struct GrantCommand: ParsableCommand {
             let name = granteeName ?? recommended ?? grantee
             let draft = FundDrafts.awardRequest(
                 grant: ref, grantee: grantee, granteeName: name, amount: money, tranches: parts,
-                date: try parseDate(date), recommendation: recommendation, earmark: earmark)
+                date: try parseDate(date), recommendation: recommendation, earmark: earmark,
+                country: country, sector: sector, publicName: publicName)
             try await global.recordRequest(draft, in: ledger, settings: settings, "grant \(ref) of \(money) to \(name) in \(parts.count) tranche(s)")
         }
     }
@@ -197,7 +207,7 @@ struct GrantCommand: ParsableCommand {
             let store = try await global.openReading()
             if output.isJSON { return try JSONOutput.document(try await store.read { try Self.json($0) }) }
             var table = TextTable([
-                ("GRANT", .left), ("GRANTEE", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
+                ("GRANT", .left), ("GRANTEE", .left), ("COUNTRY", .left), ("SECTOR", .left), ("AWARDED", .left), ("AMOUNT", .right), ("PAID", .right), ("SPENT", .right),
                 ("PSC", .right), ("REFUNDED", .right), ("STATUS", .left),
             ])
             // Paid, spent, PSC and refunded from the one source every report reads (reversals netted),
@@ -209,7 +219,7 @@ struct GrantCommand: ParsableCommand {
             if let (currency, positions) = figures {
                 for grant in records {
                     let position = positions[grant.id] ?? GrantPosition(currency)
-                    table.add([grant.id, grant.granteeName, grant.awarded.description, grant.amount, position.paid.decimalString,
+                    table.add([grant.id, grant.granteeName, grant.country ?? "-", grant.sector ?? "-", grant.awarded.description, grant.amount, position.paid.decimalString,
                                position.spent.decimalString, position.psc.decimalString, position.refunded.decimalString, grant.status.rawValue])
                 }
             }
