@@ -31,6 +31,8 @@ let package = Package(
         .library(name: "Statements", targets: ["Statements"]),
         .library(name: "PlainTextLedgers", targets: ["PlainTextLedgers"]),
         .library(name: "IATIExport", targets: ["IATIExport"]),
+        .library(name: "PublicSite", targets: ["PublicSite"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "BankReconciliationBooking", targets: ["BankReconciliationBooking"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
@@ -55,6 +57,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // The CLI's side of a ledger service: signed requests, answers read up to a cap.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Spreadsheets for auditors (vtf report --format xlsx): an .xlsx file is a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenSSL's libcrypto from the system (apt: libssl-dev). Imported by LedgerCrypto only.
@@ -166,6 +170,11 @@ let package = Package(
         // The fund as IATI 2.03 XML (`vtf export iati`): organisation and activity files from the
         // checked journal, through the store seam; grantees only by their public names.
         .target(name: "IATIExport", dependencies: ["CanonicalJSON", "LedgerCore", "LedgerJournal", "LedgerStore", "TrustFund", "TrustFundRules"]),
+        // Office Open XML workbooks (.xlsx) of text and exact decimal cells, for auditors' spreadsheets.
+        .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The fund's public transparency site (`vtf publish`): static pages of the books read
+        // checked, and a page that verifies a donor's statement in the browser (WebCrypto).
+        .target(name: "PublicSite", dependencies: ["Statements", "TrustFund", "TrustFundRules", "LedgerStore", "LedgerJournal", "LedgerCore", "TransparencyLog"]),
         // Audit bundles: export a ledger's journal, checkpoints and keys to a folder, and
         // verify such a folder offline with nothing but the log's verifier key.
         .target(name: "AuditBundle", dependencies: ["LedgerStore", "TrustFundRules"]),
@@ -185,6 +194,8 @@ let package = Package(
                 "Statements",
                 "PlainTextLedgers",
                 "IATIExport",
+                "PublicSite",
+                "Spreadsheets",
                 "Reconciliation",
                 "BankReconciliationBooking",
                 "AuditBundle",
@@ -199,7 +210,7 @@ let package = Package(
         .target(
             name: "VTFDemo",
             dependencies: [
-                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules",
+                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules", "AuditBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -252,6 +263,8 @@ let package = Package(
         ),
         // PostgresStore without a server: the location URL and the password lookup.
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LedgerStore"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets"]),
+        .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Statements", "LedgerCore"]),
         .testTarget(name: "HTTPMessageSignaturesTests", dependencies: ["HTTPMessageSignatures", "LedgerCrypto"]),
         .testTarget(
             name: "LedgerServerTests",

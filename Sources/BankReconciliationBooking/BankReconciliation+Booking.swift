@@ -40,7 +40,7 @@ extension BankReconciliation {
     }
 
     /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`),
-    /// then the `bank.reconcile` entry.
+    /// the `bank.reconcile` entry, and a seal of the balances as of the statement's last day.
     func drafts(date day: LedgerDate, chargesControlled: Bool) throws -> (drafts: [EntryDraft], charges: [String]) {
         var drafts: [EntryDraft] = []
         var charges: [String] = []
@@ -54,6 +54,8 @@ extension BankReconciliation {
         }
         drafts.append(EntryDraft(kind: .bankReconcile, date: day, ref: bookingRef, memo: "Reconciliation of \(input.fileName)",
                                  data: commitData(charges: charges)))
+        // The books' balances as of the statement's last day, sealed with the reconciliation.
+        drafts.append(.balancesSeal(asOf: min(to, day), date: day, memo: "Balances as of the reconciled statement \(input.fileName)"))
         return (drafts, charges)
     }
 
@@ -62,7 +64,8 @@ extension BankReconciliation {
     func append(to store: any LedgerWriting, drafts: (drafts: [EntryDraft], charges: [String]), keys: WriteKeys) async throws -> Booking {
         do {
             let entries = try await store.append(drafts.drafts, keys: keys, origin: nil)
-            return .booked(seq: entries.last?.body.seq ?? 0, pairs: result.matches.count, chargeRequests: drafts.charges)
+            let booked = entries.last { $0.body.kind == .bankReconcile }
+            return .booked(seq: booked?.body.seq ?? 0, pairs: result.matches.count, chargeRequests: drafts.charges)
         } catch let violation as RuleViolation where violation.code == .duplicateRef {
             guard let seq = try await bookedSeq(in: store) else { throw violation }
             return .alreadyBooked(seq: seq)

@@ -36,13 +36,8 @@ public enum StatementBuilder {
         let currency = settings.currency
         let positions = try AgreementPosition.all(ledger, asOf: to).filter { $0.donor == donorID }
         let reversed = try ledger.reversedEntries()
-        var receipts: [DonorStatement.Money] = []
-        let refs = Set(positions.map(\.agreement.ref))
-        for body in try ledger.entries(ofKinds: [.contributionReceive, .contributionApply])
-        where body.date >= from && body.date <= to && !reversed.contains(body.seq) {
-            guard let receipt = try StatementFigures.receipt(body, fundCurrency: currency), refs.contains(receipt.reference) else { continue }
-            receipts.append(receipt)
-        }
+        let receipts = try ContributionReceipts.list(
+            ledger, agreements: Set(positions.map(\.agreement.ref)), from: from, to: to, reversed: reversed, fundCurrency: currency)
         let refunds = try refundList(ledger, donorID: donorID, from: from, to: to, currency: currency, reversed: reversed)
         let listed = (receipts + refunds).map(\.seq)
         let (note, size, auditors) = try checkpoint(ledger, checked: checked, covering: to, listed: listed)

@@ -27,7 +27,7 @@ public struct VTF: AsyncParsableCommand {
             3 storage or system failure.
             """,
         version: VTF.version,
-        subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self, BenchWritersCommand.self],
+        subcommands: [DemoCommand.self, BenchCommand.self, BenchCheckedReadCommand.self, BenchWritersCommand.self, BenchSealCommand.self],
         groupedSubcommands: LedgerCommandGroups.all
     )
 

@@ -10,6 +10,7 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 import SafeIO
+import Spreadsheets
 import AuditBundle
 import BankReconciliationBooking
 
@@ -83,6 +84,7 @@ public enum CommandRunner {
         case is AmountError, is DateError, is CurrencyError, is AccountCodeError, is BalanceError, is JSONParseError:
             return (2, "\(error)")
         case is CocoaError, is POSIXError: return (3, "system failure: \(error.localizedDescription)")
+        case let spreadsheet as SpreadsheetError: return (3, "system failure: \(spreadsheet)")
         default:
             let code = root.exitCode(for: error)
             // The parser's "Error: " would follow our "vtf: ": one prefix is enough.

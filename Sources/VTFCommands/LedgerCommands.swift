@@ -19,11 +19,11 @@ public enum LedgerCommandGroups {
         ]),
         CommandGroup(name: "Year end", subcommands: [ReserveCommand.self, YearCommand.self]),
         CommandGroup(name: "Read and report", subcommands: [
-            BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self, ExportCommand.self,
+            BalanceCommand.self, FundsCommand.self, FundReportCommand.self, StatementCommand.self, JournalCommand.self, ExportCommand.self, PublishCommand.self,
         ]),
         CommandGroup(name: "Check, prove and audit", subcommands: [
             VerifyCommand.self, ReconcileCommand.self, CheckpointCommand.self, LogCommand.self, ProveCommand.self,
-            ProofCommand.self, AuditCommand.self,
+            ProofCommand.self, SealCommand.self, AuditCommand.self,
         ]),
         CommandGroup(name: "Serve", subcommands: [ServeCommand.self, WitnessCommand.self]),
     ]

@@ -18,6 +18,10 @@ extension DemoScript {
         let witness = Cosignature.verifierKey(
             name: "example.org/board-of-auditors", publicKey: try KeyFile.readPublicKey(at: key("auditor") + ".pub"))
         try await vtf(["proof", "check", "--checkpoint", note, "--vkey", vkey, "--proof", proof, "--witness", witness])
+        say("25b. The year-end close sealed every balance as of 31 December (a balances.seal entry: the root of a Merkle tree of them, which vtf verify recomputes). Any one balance is then proven to the signed checkpoint, and checked offline with the log's key alone (Audit/BALANCE-PROOFS.md).")
+        let balance = "\(folder)/balance-1100-EUR.json"
+        try await vtf(["prove", "balance", "1100", "--currency", "EUR", "--as-of", "2025-12-31"] + l, into: balance)
+        try await vtf(["proof", "check", "--proof", balance, "--vkey", vkey, "--witness", witness])
         try await vtf(["verfy"] + l, expect: 2)
     }
 

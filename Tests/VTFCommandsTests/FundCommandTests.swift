@@ -96,18 +96,6 @@ struct FundLedger {
                 "--ref", "G-1", "--tranches", "12000.00,8000.00"])
         try ok(["certify", "G-1"], as: "chen")
     }
-
-    /// ACME (a foundation) signs and pays USD 150,000.00; grant G-1 of USD 100,000.00 in
-    /// `tranches` to SHELTER (named `name`, with `extra` award options) is approved.
-    func fundedGrant(tranches: String, name: String = "Shelter", extra: [String] = []) throws {
-        try ok(["donor", "add", "ACME", "--name", "Acme Foundation", "--type", "foundation", "--date", "2026-01-05"])
-        try ok(["agreement", "sign", "--donor", "ACME", "--amount", "150000.00", "--currency", "USD", "--date", "2026-01-10", "--ref", "AGR-ACME-1"])
-        try ok(["receive", "--agreement", "AGR-ACME-1", "--amount", "150000.00", "--currency", "USD", "--date", "2026-01-20", "--bank-ref", "B-2"])
-        try ok(["grant", "award", "--grantee", "SHELTER", "--grantee-name", name, "--amount", "100000.00", "--date", "2026-02-01",
-                "--ref", "G-1", "--tranches", tranches] + extra)
-        try ok(["certify", "G-1"], as: "chen")
-        try ok(["approve", "G-1"], as: "amara")
-    }
 }
 
 extension TestLedger {

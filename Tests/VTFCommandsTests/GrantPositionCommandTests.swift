@@ -41,11 +41,7 @@ struct GrantPositionCommandTests {
     @Test func reversalsNetInEveryReportAndStatement() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }
-        try fund.fundedGrant(tranches: "60000.00,25000.00,15000.00")
-        try fund.approvedPayment(tranche: 1, date: "2026-02-15", ref: "PAY-1")
-        try fund.ok(["grant", "report", "G-1", "--spent", "40000.00", "--date", "2026-03-31"])
-        try fund.approvedPayment(tranche: 2, date: "2026-04-15", ref: "PAY-2")
-        let tranche = try fund.lastSeq(kind: "approval.approve")
+        let tranche = try fund.fundGrantG1(tranches: "60000.00,25000.00,15000.00")
         try fund.ok(["grant", "report", "G-1", "--spent", "5000.00", "--date", "2026-05-31"])
         let report = try fund.lastSeq(kind: "grant.report")
         try fund.ok(["grant", "refund", "G-1", "--amount", "3000.00", "--date", "2026-06-15", "--bank-ref", "B-R1"])

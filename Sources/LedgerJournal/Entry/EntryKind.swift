@@ -62,10 +62,13 @@ extension EntryKind {
     /// A bank statement reconciled against an account: the statement's SHA-256, its period and
     /// the matched pairs. Posts nothing; recorded once per statement and account.
     public static let bankReconcile = EntryKind(declared: "bank.reconcile")
+    /// Every non-zero balance as of a date, committed to by the root of a Merkle tree of them
+    /// (``BalanceSeal``), so that any one balance can be proven against a checkpoint. Posts nothing.
+    public static let balancesSeal = EntryKind(declared: "balances.seal")
 
     /// The kinds the journal core defines, whatever rule sets a ledger runs.
     public static let core: [EntryKind] = [
-        .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile,
+        .genesis, .keyRegister, .keyRevoke, .accountOpen, .accountClose, .voucher, .reversal, .bankReconcile, .balancesSeal,
     ]
 
     /// The signer's key must hold one of these roles (core kinds; a rule set names its own).
@@ -74,6 +77,8 @@ extension EntryKind {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]
         case .voucher, .reversal, .bankReconcile: [.fundManager]
+        // The approving officer's approval of the year-end close writes one.
+        case .balancesSeal: [.fundManager, .approvingOfficer]
         default: nil
         }
     }

@@ -111,8 +111,13 @@ public struct LedgerRules: Sendable {
     }
 
     /// `body` with the postings and computed data its kind's rule set computes, ready to check
-    /// and sign; core kinds are returned unchanged.
+    /// and sign; a balances seal with the `leaves` and `root` of its `as_of`; other core kinds are
+    /// returned unchanged.
     public func completing(_ body: EntryBody, against state: some LedgerStateReading) throws -> EntryBody {
+        if body.kind == .balancesSeal, body.seq > 0, state.settings != nil {
+            _ = try checkSigner(body, state: state)
+            return try SealRules.completing(body, state: state)
+        }
         guard let set = setIndex[body.kind].map({ sets[$0] }), body.seq > 0, let settings = state.settings else { return body }
         let signer = try checkSigner(body, state: state)
         for set in sets { try set.checkEntry(body, state: state) }
@@ -265,6 +270,7 @@ public struct LedgerRules: Sendable {
             return []
         case .reversal: return try reversal(body, fields, state: state)
         case .bankReconcile: return try BankReconcileRules.check(body, fields, state: state)
+        case .balancesSeal: return try SealRules.check(body, fields, state: state)
         default: preconditionFailure("\(body.kind.rawValue) has roles but no core rules")
         }
     }

@@ -94,6 +94,9 @@ public protocol LedgerStateReading {
     func balanceLines(under prefix: AccountCode) throws -> [BalanceLine]
     /// The same lines counting only postings dated on or before `date` (`FundsAvailable` (TrustFundRules)).
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine]
+    /// Non-zero balance lines of every account, counting only postings dated on or before
+    /// `date`, ordered by account and currency: what a balances seal commits to (``BalanceSeal``).
+    func allBalanceLines(asOf date: LedgerDate) throws -> [BalanceLine]
     /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
     /// (the first year a fund must close).
     func firstPostingDate() throws -> LedgerDate?

@@ -129,9 +129,19 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// The same lines counting only postings dated on or before `date`; throws `.overflow` if a sum
     /// does not fit.
     public func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
+        try balanceLines(asOf: date) { $0.isWithin(prefix) }
+    }
+
+    /// Non-zero balance lines of every account, counting only postings dated on or before `date`,
+    /// ordered by account and currency; throws `.overflow` if a sum does not fit.
+    public func allBalanceLines(asOf date: LedgerDate) throws -> [BalanceLine] {
+        try balanceLines(asOf: date) { _ in true }
+    }
+
+    private func balanceLines(asOf date: LedgerDate, of included: (AccountCode) -> Bool) throws -> [BalanceLine] {
         guard let currency = settings?.currency else { return [] }
         var lines: [BalanceLine] = []
-        for (key, days) in daily where key.account.isWithin(prefix) {
+        for (key, days) in daily where included(key.account) {
             var totals = BalanceTotals()
             for (day, part) in days where day <= date {
                 try totals.add(Posting(

@@ -112,14 +112,25 @@ final class PostgresStoreState: LedgerStateReading {
     }
 
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
-        guard let settings else { return [] }
-        flushPostings()
-        // Postings are flushed first, and a query waits for what was sent: the table holds this transaction's too.
-        return try session.rows("""
+        try balanceLines("""
             SELECT account, currency, SUM(amount)::BIGINT, SUM(value)::BIGINT FROM postings
             WHERE (account = $1 OR (account >= $2 AND account < $3)) AND date <= $4 GROUP BY account, currency ORDER BY account, currency
-            """, [.text(prefix.rawValue), .text(prefix.rawValue + "."), .text(prefix.rawValue + "/"), .text(date.description)]
-        ).compactMap { row in
+            """, [.text(prefix.rawValue), .text(prefix.rawValue + "."), .text(prefix.rawValue + "/"), .text(date.description)])
+    }
+
+    func allBalanceLines(asOf date: LedgerDate) throws -> [BalanceLine] {
+        try balanceLines("""
+            SELECT account, currency, SUM(amount)::BIGINT, SUM(value)::BIGINT FROM postings
+            WHERE date <= $1 GROUP BY account, currency ORDER BY account, currency
+            """, [.text(date.description)])
+    }
+
+    /// Non-zero lines of what `sql` selects (account, currency, Σ amount, Σ value). Postings are
+    /// flushed first, and a query waits for what was sent: the table holds this transaction's too.
+    private func balanceLines(_ sql: String, _ values: [SQLValue]) throws -> [BalanceLine] {
+        guard let settings else { return [] }
+        flushPostings()
+        return try session.rows(sql, values).compactMap { row in
             let totals = BalanceTotals(amountMinor: try row.int(2), valueMinor: try row.int(3))
             guard !totals.isZero else { return nil }
             let currency = try Currency(code: try row.text(1))

@@ -141,20 +141,35 @@ final class StoreState: LedgerStateReading {
     }
 
     func balanceLines(under prefix: AccountCode, asOf date: LedgerDate) throws -> [BalanceLine] {
+        try balanceLines(under: Optional(prefix), asOf: date)
+    }
+
+    func allBalanceLines(asOf date: LedgerDate) throws -> [BalanceLine] {
+        try balanceLines(under: nil, asOf: date)
+    }
+
+    /// The lines of `prefix` and its sub-accounts, or of every account when nil.
+    private func balanceLines(under prefix: AccountCode?, asOf date: LedgerDate) throws -> [BalanceLine] {
         guard let settings else { return [] }
         var sums: [BalanceKey: BalanceTotals] = [:]
-        let rows = try Row.fetchAll(
-            try db.cachedStatement(sql: """
-                SELECT account, currency, SUM(amount), SUM(value) FROM postings
-                WHERE (account = ? OR (account >= ? AND account < ?)) AND date <= ? GROUP BY account, currency
-                """),
-            arguments: [prefix.rawValue, prefix.rawValue + ".", prefix.rawValue + "/", date.description])
+        let rows = if let prefix {
+            try Row.fetchAll(
+                try db.cachedStatement(sql: """
+                    SELECT account, currency, SUM(amount), SUM(value) FROM postings
+                    WHERE (account = ? OR (account >= ? AND account < ?)) AND date <= ? GROUP BY account, currency
+                    """),
+                arguments: [prefix.rawValue, prefix.rawValue + ".", prefix.rawValue + "/", date.description])
+        } else {
+            try Row.fetchAll(
+                try db.cachedStatement(sql: "SELECT account, currency, SUM(amount), SUM(value) FROM postings WHERE date <= ? GROUP BY account, currency"),
+                arguments: [date.description])
+        }
         for row in rows {
             let key = BalanceKey(
                 account: try AccountCode(try row.decode(String.self, atIndex: 0)), currency: try Currency(code: try row.decode(String.self, atIndex: 1)))
             sums[key] = BalanceTotals(amountMinor: try row.decode(Int64.self, atIndex: 2), valueMinor: try row.decode(Int64.self, atIndex: 3))
         }
-        for (key, days) in dryRunDaily where key.account.isWithin(prefix) {
+        for (key, days) in dryRunDaily where prefix.map(key.account.isWithin) ?? true {
             for (day, totals) in days where day <= date {
                 try sums[key, default: BalanceTotals()].add(Posting(
                     account: key.account, amount: Amount(minorUnits: totals.amountMinor, currency: key.currency),

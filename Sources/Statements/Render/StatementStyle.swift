@@ -1,7 +1,7 @@
 /// The statement's inline style sheet: A4 with 18 mm margins (174 mm of content), black on
 /// white, system fonts only, rows and figures that never split across pages.
-enum StatementStyle {
-    static let css = """
+package enum StatementStyle {
+    package static let css = """
         @page { size: A4; margin: 18mm; }
         @page { @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; font-family: sans-serif; } }
         * { box-sizing: border-box; }

@@ -9,9 +9,9 @@ import SafeIO
 import Statements
 import TrustFund
 
-/// The output formats of `vtf report`: text, csv and json for every report; html (and csv,
+/// The output formats of `vtf report`: text, csv, json and xlsx for every report; html (and csv,
 /// json) for the annual report.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, json, xlsx, html }
 
 extension FundReportCommand {
     static let annualName = "annual"
@@ -54,7 +54,7 @@ extension FundReportCommand {
         case .html: text = AnnualHTML.render(report, language: language)
         case .csv: text = AnnualCSV.render(report, language: language)
         case .json: text = try JSONCanonicalizer.canonicalString(report.json) + "\n"
-        case .text: throw InputError("the annual report is --format html, csv or json (text is for the other reports)")
+        case .text, .xlsx: throw InputError("the annual report is --format html, csv or json (\(format.rawValue) is for the other reports)")
         }
         guard let out else { return print(text, terminator: "") }
         try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)

@@ -24,8 +24,10 @@ struct FundReportCommand: AsyncParsableCommand {
             --as-of year) with the actual amounts from 1 January through --as-of (default: 31 December).
             Formats: text (tables for people, thousands grouped), csv (one flat table, exact decimals), \
             json (RFC 8785 canonical; amounts are decimal strings; schema: \
-            Schemas/json/report-NAME.schema.json).
+            Schemas/json/report-NAME.schema.json), xlsx (a workbook for spreadsheets, to --out: a sheet \
+            per table, amounts as numbers holding the books' exact digits, text never run as a formula).
             Example: vtf report financial-position --as-of 2026-12-31
+            Example: vtf report grants --format xlsx --out grants-2026.xlsx
             """)
 
     @OptionGroup var global: LedgerOptions
@@ -39,7 +41,7 @@ struct FundReportCommand: AsyncParsableCommand {
     @Option(help: "First day of the period, for financial-performance, net-assets, psc and cash-flow (default: 1 January of the --as-of year).")
     var from: String?
 
-    @Option(help: "Output format: text, csv or json (annual: html, csv or json).")
+    @Option(help: "Output format: text, csv, json or xlsx (annual: html, csv or json).")
     var format: ReportFormat = .text
 
     @Option(help: "The year of the annual report or of the budget (YYYY; budget's default: the year of --as-of).")
@@ -85,8 +87,13 @@ struct FundReportCommand: AsyncParsableCommand {
         } catch let error as ReportError {
             throw InputError(error.message)
         }
+        if format == .xlsx {
+            guard let out else { throw InputError("--format xlsx writes a workbook: give --out FILE.xlsx") }
+            return try OutputFile.write(try ReportWorkbook.xlsx(document), to: out, guard: global.outputGuard(), force: force)
+        }
         let text: String
         switch format {
+        case .xlsx: preconditionFailure("written above")
         case .text: text = FundReportText.render(document)
         case .csv: text = ([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined()
         case .json: text = try JSONCanonicalizer.canonicalString(document.json) + "\n"

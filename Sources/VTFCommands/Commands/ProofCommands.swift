@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditBundle
 import CanonicalJSON
 import Foundation
+import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import TrustFundRules
@@ -16,10 +17,11 @@ struct ProveCommand: ParsableCommand {
         abstract: "Print Merkle proofs (RFC 9162) that others check against signed checkpoints.",
         discussion: """
             An inclusion proof shows an entry is in the journal a checkpoint signs; a consistency proof shows a \
-            later checkpoint extends an earlier one, nothing rewritten. vtf proof check checks either offline.
+            later checkpoint extends an earlier one, nothing rewritten; a balance proof shows an account's \
+            balance as of a date, from a balances seal (vtf seal). vtf proof check checks each offline.
             Example:  vtf prove inclusion 7
             """,
-        subcommands: [Inclusion.self, Consistency.self])
+        subcommands: [Inclusion.self, Consistency.self, Balance.self])
 
     struct Inclusion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,6 +29,10 @@ struct ProveCommand: ParsableCommand {
             discussion: """
                 Prints {"leaf_index", "tree_size", "leaf_hash", "path": [hex…]} (Schemas/json/inclusion-proof.schema.json). \
                 Check it with: vtf proof check --checkpoint CHECKPOINT --vkey VKEY --proof PROOF --entry LINE
+                --format tlog-proof prints a C2SP tlog-proof instead (c2sp.org/tlog-proof): the entry's journal line \
+                (as its extra data), the proof and the signed checkpoint with its cosignatures, in one file that \
+                vtf proof check --proof FILE --vkey VKEY checks alone.
+                Example:  vtf prove inclusion 7 --format tlog-proof > entry-7.tlog-proof
                 """)
 
         @OptionGroup var global: LedgerOptions
@@ -37,12 +43,64 @@ struct ProveCommand: ParsableCommand {
         @Option(help: "The tree size (default: the latest checkpoint's).")
         var size: UInt64?
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, tlogProof = "tlog-proof" }
+
+        @Option(help: "json (the proof alone), or tlog-proof (C2SP: the entry's journal line, its proof and the signed checkpoint, in one file).")
+        var format: Format = .json
+
         func run() async throws {
             let store = try await global.openReading()
             let latest = size == nil ? try await store.latestNote()?.size : nil
             guard let treeSize = size ?? latest else { throw InputError("the ledger has no checkpoint yet") }
             let proof = try await store.inclusionProof(seq: seq, size: treeSize)
-            print(try ProofDocuments.inclusion(seq: seq, treeSize: treeSize, leafHash: proof.leafHash, path: proof.path))
+            switch format {
+            case .json:
+                print(try ProofDocuments.inclusion(seq: seq, treeSize: treeSize, leafHash: proof.leafHash, path: proof.path))
+            case .tlogProof:
+                guard let note = try await store.storedNote(size: treeSize), let entry = try await store.entry(at: seq) else {
+                    throw InputError("no signed checkpoint of size \(treeSize) is stored; give --size of one (vtf checkpoint list)")
+                }
+                print(TLogProof(extra: entry.exportLine(), index: seq, path: proof.path, checkpoint: note.note).text, terminator: "")
+            }
+        }
+    }
+
+    struct Balance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove an account's balance as of a date, from a balances seal, to the latest checkpoint.",
+            discussion: """
+                Prints a vtf-balance-proof/1 document (Schemas/json/balance-proof.schema.json): the balance's leaf \
+                and its path to the root of the latest balances seal as of --as-of (vtf seal), the seal entry's \
+                journal line and its inclusion proof, and the signed checkpoint. A zero balance is proven by the \
+                two leaves around its place. Anyone checks it offline with the log's vkey: \
+                vtf proof check --proof FILE --vkey VKEY (Audit/BALANCE-PROOFS.md shows it by hand).
+                Example:  vtf prove balance 1100 --currency EUR --as-of 2025-12-31 > cash-eur.json
+                """)
+
+        @OptionGroup var global: LedgerOptions
+
+        @Argument(help: "The account's code.")
+        var account: String
+
+        @Option(help: "The currency (default: the fund currency).")
+        var currency: String?
+
+        @Option(help: "The seal's date (YYYY-MM-DD).")
+        var asOf: String
+
+        func run() async throws {
+            let date = try parseDate(asOf, option: "--as-of")
+            let code = try AccountCode(account)
+            let store = try await global.openReading()
+            guard let settings = try await store.settings() else { throw InputError("the ledger has no genesis entry") }
+            let currency = try currency.map { try Currency(code: $0) } ?? settings.currency
+            do {
+                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date, kinds: LedgerRules.unvtf.kinds)
+                print(try JSONCanonicalizer.canonicalString(proof.json))
+            } catch let error as BalanceProofError {
+                if error.kind == .failed { throw StoreError(.damaged, error.message) }
+                throw InputError(error.message)
+            }
         }
     }
 
@@ -89,11 +147,14 @@ struct ProofCommand: ParsableCommand {
                 auditor. Exit status 0 when everything checks, 1 when something does not.
                 """)
 
-        @Option(help: ArgumentHelp("The signed checkpoint note (the newer one for consistency).", valueName: "file"))
-        var checkpoint: String
+        @Option(help: ArgumentHelp("The signed checkpoint note (the newer one for consistency; a balance proof carries its own).", valueName: "file"))
+        var checkpoint: String?
 
-        @Option(help: ArgumentHelp("The log's verifier key, origin+keyid+base64 (see vtf log vkey).", valueName: "vkey"))
-        var vkey: String
+        @Option(help: ArgumentHelp("The log's verifier key, origin+keyid+base64 (see vtf log vkey); may be left out when --policy names the log.", valueName: "vkey"))
+        var vkey: String?
+
+        @Option(help: ArgumentHelp("A C2SP tlog-policy: the logs accepted and the quorum of witnesses that must have cosigned the checkpoint.", valueName: "file"))
+        var policy: String?
 
         @Option(help: ArgumentHelp("The proof JSON from vtf prove.", valueName: "file"))
         var proof: String
@@ -108,13 +169,18 @@ struct ProofCommand: ParsableCommand {
         var witness: [String] = []
 
         func run() throws {
-            let new = try ProofFiles.checkpoint(at: checkpoint, vkey: vkey, witnesses: witness)
-            let json = try ProofFiles.json(at: proof)
+            let text = try ProofFiles.text(at: proof)
+            let trust = try ProofTrust(vkey: vkey, policy: policy, witnesses: witness)
+            if text.hasPrefix(TLogProof.header) { return try checkTLogProof(text, trust: trust) }
+            let json = try ProofFiles.json(text, from: proof)
             let fields = try JSONFields(json, context: proof)
+            if fields.object["format"]?.stringValue == BalanceProof.format { return try checkBalance(json, trust: trust) }
+            guard let checkpoint else { throw InputError("give --checkpoint FILE: the signed checkpoint the proof leads to") }
+            let new = try trust.checkpoint(note: try ProofFiles.text(at: checkpoint), from: checkpoint)
             if fields.has("leaf_index") {
                 try checkInclusion(fields, against: new)
             } else {
-                try checkConsistency(fields, against: new)
+                try checkConsistency(fields, against: new, trust: trust)
             }
         }
 
@@ -150,10 +216,66 @@ struct ProofCommand: ParsableCommand {
             print("ok: entry \(index) is in \(checkpoint.origin) at tree size \(size)\(entry == nil ? " (leaf hash only; give --entry to check the entry itself)" : "")")
         }
 
-        func checkConsistency(_ fields: JSONFields, against checkpoint: Checkpoint) throws {
+        /// A C2SP tlog-proof: the entry is its extra data (a journal line) or --entry; the checkpoint
+        /// is in the file.
+        func checkTLogProof(_ text: String, trust: ProofTrust) throws {
+            if checkpoint != nil || oldCheckpoint != nil { throw InputError("a tlog-proof carries its checkpoint: leave out --checkpoint and --old-checkpoint") }
+            let parsed: TLogProof
+            do { parsed = try TLogProof(text: text) } catch { throw InputError("\(proof): \(error)") }
+            let checkpoint = try trust.checkpoint(note: parsed.checkpoint, from: proof)
+            let line: [UInt8]
+            if let entry {
+                line = Array((entry.hasPrefix("@") ? try ProofFiles.text(at: String(entry.dropFirst())) : entry).trimmingCharacters(in: .newlines).utf8)
+            } else if let extra = parsed.extra {
+                line = extra
+            } else {
+                throw InputError("\(proof) carries no entry (no extra line): give the journal line with --entry")
+            }
+            let raw = try RawEntry(exportLine: line, lineNumber: 1)
+            let body = try JSONFields(try JSONParser.parse(raw.bodyBytes), context: "the entry")
+            guard try body.integer("seq") == Int64(clamping: parsed.index) else {
+                throw CheckFailure("the entry is seq \(try body.integer("seq")), the proof is for index \(parsed.index)")
+            }
+            guard try body.string("ledger") == checkpoint.origin else {
+                throw CheckFailure("the entry is of \(try body.string("ledger")), the checkpoint of \(checkpoint.origin)")
+            }
+            do {
+                try MerkleVerifier.verifyInclusion(
+                    leafIndex: parsed.index, treeSize: checkpoint.size, leafHash: MerkleHash.leaf(raw.bodyBytes), proof: parsed.path, root: checkpoint.rootHash)
+            } catch {
+                throw CheckFailure("the inclusion proof does not lead to the checkpoint's root: the entry is not the log's (\(error))")
+            }
+            print("ok: entry \(parsed.index) (\(try body.string("kind"))) is in \(checkpoint.origin) at tree size \(checkpoint.size)\(trust.summary)")
+        }
+
+        /// A balance proof (`vtf prove balance`): it carries its checkpoint; --checkpoint is not needed.
+        func checkBalance(_ json: JSONValue, trust: ProofTrust) throws {
+            if entry != nil || oldCheckpoint != nil { throw InputError("--entry and --old-checkpoint are for inclusion and consistency proofs, not a balance proof") }
+            let balance: BalanceProof
+            let checked: CheckedBalance
+            do throws(BalanceProofError) { balance = try BalanceProof(json: json) } catch { throw InputError("\(proof): \(error.message)") }
+            let logKey = try trust.logKey(for: balance.checkpoint)
+            do throws(BalanceProofError) {
+                checked = try balance.check(vkey: logKey)
+            } catch {
+                if error.kind == .failed { throw CheckFailure("\(proof): \(error.message)") }
+                throw InputError("\(proof): \(error.message)")
+            }
+            if let checkpoint {
+                let given = try trust.checkpoint(note: try ProofFiles.text(at: checkpoint), from: checkpoint)
+                guard given.size == checked.checkpoint.size, given.rootHash == checked.checkpoint.rootHash else {
+                    throw CheckFailure("the proof leads to the checkpoint of size \(checked.checkpoint.size), not to \(checkpoint)'s (size \(given.size))")
+                }
+            }
+            _ = try trust.checkpoint(note: balance.checkpoint, from: proof)
+            let figure = balance.balance.map { "\($0.amount) \(balance.currency) (value \($0.value))" } ?? "zero (no leaf)"
+            print("ok: the balance of \(balance.account) in \(balance.currency) as of \(balance.asOf) is \(figure): in seal \(checked.sealSeq) of \(checked.leaves) balances, in \(checked.checkpoint.origin) at tree size \(checked.checkpoint.size)")
+        }
+
+        func checkConsistency(_ fields: JSONFields, against checkpoint: Checkpoint, trust: ProofTrust) throws {
             try fields.allowOnly(["old_size", "new_size", "path"])
             guard let oldCheckpoint else { throw InputError("a consistency proof needs --old-checkpoint") }
-            let old = try ProofFiles.checkpoint(at: oldCheckpoint, vkey: vkey, witnesses: [])
+            let old = try trust.checkpoint(note: try ProofFiles.text(at: oldCheckpoint), from: oldCheckpoint, quorum: false)
             let oldSize = try fields.integer("old_size")
             let newSize = try fields.integer("new_size")
             guard UInt64(exactly: oldSize) == old.size, UInt64(exactly: newSize) == checkpoint.size else {
@@ -178,14 +300,23 @@ enum ProofFiles {
     }
 
     static func json(at path: String) throws -> JSONValue {
-        do { return try JSONParser.parse(try text(at: path)) } catch let error as JSONParseError {
+        try json(try text(at: path), from: path)
+    }
+
+    static func json(_ text: String, from path: String) throws -> JSONValue {
+        do { return try JSONParser.parse(text) } catch {
             throw InputError("\(path): not valid JSON: \(error)")
         }
     }
 
     /// Reads a signed checkpoint and checks it against the log's vkey and the required witnesses.
     static func checkpoint(at path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
-        let note = try text(at: path)
+        try checkpoint(note: try text(at: path), from: path, vkey: vkey, witnesses: witnesses)
+    }
+
+    /// Checks the checkpoint `note` (read `from` a file, for messages) against the log's vkey
+    /// and the required witnesses.
+    static func checkpoint(note: String, from path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
         let checkpoint: Checkpoint
         // A checkpoint the witness's check refuses fails the check (exit status 1), named by its
         // file; a vkey that does not parse stays bad input (exit 2).

@@ -151,7 +151,9 @@ struct StatementCommand: ParsableCommand {
                 something does not, saying what.
                 An audit is checked against the auditor's own witness key, which you get from the \
                 auditor (not from the fund): --witness VKEY, repeatable; each must have a valid \
-                cosignature on the statement's checkpoint. Without --witness the audits named are \
+                cosignature on the statement's checkpoint. --policy FILE (a C2SP tlog-policy) requires the \
+                quorum of witnesses it defines instead, so "audited" means cosigned by a quorum you chose. \
+                Without --witness the audits named are \
                 reported as "not checked".
                 Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
                 """)
@@ -159,15 +161,22 @@ struct StatementCommand: ParsableCommand {
         @Option(help: "The fund's log verifier key.") var vkey: String
         @Option(help: ArgumentHelp("An auditor's witness verifier key whose cosignature the checkpoint must carry (repeatable).", valueName: "vkey"))
         var witness: [String] = []
+        @Option(help: ArgumentHelp("A C2SP tlog-policy: the quorum of witnesses that must have cosigned the statement's checkpoint.", valueName: "file"))
+        var policy: String?
 
         func run() throws {
             let data = try InputFile.read(file, option: "statement file")
+            let trust = try policy.map { try ProofTrust(vkey: vkey, policy: $0, witnesses: []) }
             do {
                 let verified = try StatementSeal.verify(data, vkey: vkey, witnesses: witness)
+                if let trust {
+                    let note = try JSONParser.parse(data).objectValue?["checkpoint"]?.objectValue?["note"]?.stringValue ?? ""
+                    _ = try trust.checkpoint(note: note, from: file)
+                }
                 print("""
                     ok: \(file) is signed by the fund's log key; all \(verified.receipts) receipts and \(verified.refunds) refunds are in the books (checkpoint of \(verified.checkpointSize) entries) and say what their journal entries say
                       donor \(verified.donor), \(verified.from) to \(verified.to), received \(verified.currency) \(verified.receivedValue)
-                      \(Self.audit(verified))
+                      \(Self.audit(verified))\(trust?.summary ?? "")
                     """)
             } catch let error as StatementError {
                 throw CheckFailure("\(file): \(error.message)")

@@ -1,0 +1,43 @@
+import ArgumentParser
+import LedgerCore
+import LedgerJournal
+
+/// `vtf seal --as-of D`: a `balances.seal` entry (issue 17 point 1).
+struct SealCommand: AsyncParsableCommand, FormatSelecting {
+    static let configuration = CommandConfiguration(
+        commandName: "seal",
+        abstract: "Seal every balance as of a date in the journal, so that any one can be proven.",
+        discussion: """
+            Writes a balances.seal entry: the root of a Merkle tree whose leaves are every non-zero \
+            balance of every account and currency, counting postings dated on or before --as-of. The \
+            ledger computes the tree inside the write; vtf verify recomputes every seal from the journal \
+            and refuses one that differs. Then vtf prove balance ACCOUNT --as-of D proves any balance \
+            against a signed checkpoint, for anyone to check offline. Needs a fund manager's or an \
+            approving officer's key. The year-end close (as of 31 December, before its closing \
+            postings) and every bank reconciliation committed (as of the statement's last day) write \
+            a seal of their own.
+            Example:  vtf seal --as-of 2025-12-31
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Option(help: "The last day counted (YYYY-MM-DD; default: the entry's date).")
+    var asOf: String?
+
+    @Option(help: "The entry's date, on or after --as-of (default: today).")
+    var date: String?
+
+    @Option(help: "What the seal is for, for people (e.g. \"Year-end 2025\").")
+    var memo: String?
+
+    func run() async throws {
+        let day = try parseDate(date)
+        let sealed = try asOf.map { try parseDate($0, option: "--as-of") } ?? day
+        let ledger = try await global.openWriting()
+        let entry = try await global.record(.balancesSeal(asOf: sealed, date: day, memo: memo), in: ledger)
+        let leaves = entry.body.data["leaves"]?.integerValue ?? 0
+        let root = entry.body.data["root"]?.stringValue ?? ""
+        print("sealed \(leaves) balances as of \(sealed) in entry \(entry.body.seq): root \(root)")
+    }
+}

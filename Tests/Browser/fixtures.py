@@ -1,0 +1,187 @@
+"""What the browser tests check: a demo ledger (`vtf demo`), Belgium's signed statement for 2025,
+the published site in English and French, one receipt's journal line with its inclusion proof
+and checkpoint, and statements tampered with in the ways a donor must be protected from.
+
+Tampered statements are re-signed, where a case says so, with the fund's real log key (the demo's
+log.pem) after the change, as a fund whose signer had a bug would sign them: the page must then
+catch the change by itself, from the entries and proofs, not from the signature."""
+import base64
+import copy
+import hashlib
+import json
+import os
+import re
+import subprocess
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+CONTEXT = b"vtf-donor-statement/1\n"
+WITNESS_NAME = "example.org/board-of-auditors"
+
+
+def canonical(value):
+    """RFC 8785 text of the JSON values a statement holds (no floats): members sorted by their
+    UTF-16 code units, strings escaped as ECMAScript's JSON.stringify does (Python's json.dumps
+    with ensure_ascii off writes the same escapes for control characters, quote and backslash)."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ",".join(canonical(item) for item in value) + "]"
+    if isinstance(value, dict):
+        names = sorted(value, key=lambda name: name.encode("utf-16-be"))
+        return "{" + ",".join(json.dumps(name, ensure_ascii=False) + ":" + canonical(value[name]) for name in names) + "}"
+    raise TypeError(f"no {type(value).__name__} in a statement")
+
+
+def sign(statement, key):
+    """The statement signed by `key` as vtf signs it, as its one-line canonical text."""
+    unsigned = {name: value for name, value in statement.items() if name != "signature"}
+    signature = key.sign(CONTEXT + canonical(unsigned).encode("utf-8"))
+    return canonical(dict(unsigned, signature=base64.b64encode(signature).decode("ascii"))) + "\n"
+
+
+def verifier_key(name, public_key, key_type):
+    """A C2SP verifier key name+keyid+base64(type || key) for an Ed25519 public key."""
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    key_id = hashlib.sha256(name.encode("utf-8") + b"\n" + bytes([key_type]) + raw).hexdigest()[:8]
+    return f"{name}+{key_id}+{base64.b64encode(bytes([key_type]) + raw).decode('ascii')}"
+
+
+def read_pem_public_key(path):
+    """The SPKI PEM block of a vtf .pub file (which may have text around it)."""
+    text = open(path, encoding="utf-8").read()
+    block = re.search(r"-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", text, re.S)
+    if block is None:
+        raise ValueError(f"{path}: no public key in it")
+    return serialization.load_pem_public_key(block.group(0).encode("ascii"))
+
+
+class Books:
+    """The demo's ledger, its published sites, the genuine statement and what the cases need."""
+
+    def __init__(self, vtf, work):
+        self.vtf, self.work = vtf, work
+        self.demo = os.path.join(work, "demo")
+        self.ledger = os.path.join(self.demo, "unvtf.ledger")
+        self.run("demo", "--dir", self.demo)
+        self.statement_path = self.make_statement("BEL")
+        self.statement_text = open(self.statement_path, encoding="utf-8").read()
+        self.statement = json.loads(self.statement_text)
+        # The United Kingdom was refunded part of its contribution: its statement lists a refund.
+        self.refund_statement_text = open(self.make_statement("GBR"), encoding="utf-8").read()
+        self.sites = {}
+        for language in ("en", "fr"):
+            self.sites[language] = os.path.join(work, "site-" + language)
+            self.run("publish", "--ledger", self.ledger, "--out", self.sites[language], "--lang", language)
+        with open(os.path.join(self.demo, "log.pem"), "rb") as pem:
+            self.log_key = serialization.load_pem_private_key(pem.read(), password=None)
+        self.witness_vkey = verifier_key(WITNESS_NAME, read_pem_public_key(os.path.join(self.demo, "auditor.pem.pub")), 4)
+        self.entry_files = self.receipt_proof_files()
+
+    def make_statement(self, donor):
+        """The donor's signed statement for 2025 (vtf statement --format json), signed by the log key."""
+        path = os.path.join(self.work, f"{donor}-2025.json")
+        self.run("statement", "--ledger", self.ledger, "--donor", donor, "--from", "2025-01-01", "--to", "2025-12-31",
+                 "--format", "json", "--out", path, environment={"VTF_LOG_KEY": os.path.join(self.demo, "log.pem")})
+        return path
+
+    def run(self, *arguments, environment=None):
+        result = subprocess.run([self.vtf, *arguments], capture_output=True, text=True, env=dict(os.environ, **(environment or {})))
+        if result.returncode != 0:
+            raise RuntimeError(f"vtf {' '.join(arguments[:2])} failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+        return result.stdout
+
+    def page(self, language="en"):
+        return os.path.join(self.sites[language], "verify.html")
+
+    def write(self, name, text):
+        path = os.path.join(self.work, name)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        return path
+
+    def receipt_proof_files(self):
+        """The first receipt's journal line (vtf journal export), its inclusion proof (vtf prove
+        inclusion) and the checkpoint of the proof's size (vtf checkpoint show), as three files."""
+        seq = self.statement["receipts"][0]["seq"]
+        journal = os.path.join(self.work, "journal.jsonl")
+        self.run("journal", "export", "--ledger", self.ledger, "--out", journal)
+        with open(journal, encoding="utf-8") as lines:
+            line = next(text for text in lines if json.loads(text)["seq"] == seq)
+        proof = self.run("prove", "inclusion", str(seq), "--ledger", self.ledger)
+        size = json.loads(proof)["tree_size"]
+        note = self.run("checkpoint", "show", "--ledger", self.ledger, "--size", str(size))
+        return {"line": self.write(f"entry-{seq}.jsonl", line), "proof": self.write(f"proof-{seq}.json", proof),
+                "checkpoint": self.write(f"checkpoint-{size}.txt", note)}
+
+    def tampered(self, change, resign=True, key=None, statement=None):
+        """The genuine statement (Belgium's unless `statement` is given) after `change(statement)`,
+        signed again (by the fund's log key unless `key` is given) or, with resign False, with its
+        old signature kept."""
+        statement = copy.deepcopy(statement or self.statement)
+        change(statement)
+        if resign:
+            return sign(statement, key or self.log_key)
+        return canonical(statement) + "\n"
+
+
+def changed_amount(statement):
+    """The first receipt's amount raised by one unit of its last digit (its value left alone)."""
+    receipt = statement["receipts"][0]
+    whole, _, fraction = receipt["amount"].partition(".")
+    units = int(whole + fraction) + 1
+    text = str(units).rjust(len(fraction) + 1, "0")
+    receipt["amount"] = text[: len(text) - len(fraction)] + ("." + text[-len(fraction):] if fraction else "")
+
+
+def second_receipts(name):
+    """A change: the first receipt's member `name` made the second receipt's."""
+    def change(statement):
+        statement["receipts"][0][name] = statement["receipts"][1][name]
+    return change
+
+
+def removed_receipt(statement):
+    """The last receipt left out; the totals as they were."""
+    statement["receipts"].pop()
+
+
+def removed_receipt_totals_adjusted(statement):
+    """The last receipt left out, and totals.received_value made the sum of those left."""
+    removed = statement["receipts"].pop()
+    scale = len(removed["value"].partition(".")[2])
+    units = lambda text: int(text.replace(".", ""))
+    left = units(statement["totals"]["received_value"]) - units(removed["value"])
+    text = str(left).rjust(scale + 1, "0")
+    statement["totals"]["received_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
+
+
+def forged_proof(statement):
+    """One hash of the first receipt's inclusion proof changed (its first hex digit)."""
+    proof = statement["receipts"][0]["proof"]
+    proof[0] = ("0" if proof[0][0] != "0" else "1") + proof[0][1:]
+
+
+def flipped_byte(line):
+    """The journal line with one digit of its first posting's amount changed: still JSON, another entry."""
+    match = re.search(r'"amount":"-?[0-9]', line)
+    at = match.end() - 1
+    return line[:at] + ("1" if line[at] != "1" else "2") + line[at + 1:]
+
+
+def other_key():
+    return Ed25519PrivateKey.generate()
+
+
+def other_fund_vkey():
+    return verifier_key("other.example/fund", Ed25519PrivateKey.generate().public_key(), 1)
+
+
+def other_witness_vkey():
+    return verifier_key(WITNESS_NAME, Ed25519PrivateKey.generate().public_key(), 4)
+

@@ -1,0 +1,398 @@
+"""The verification page (verify.html of `vtf publish`) in a real browser: headless Chromium driven
+by selenium opens the published page from disk and is given genuine and tampered statements,
+a journal line with its proof, and bad input. Each case prints one line
+    accepted|rejected: <case>: <reason the page shows>
+and the run fails (exit 1) when any case does not end as expected, or when the page wrote an
+error to the browser's console.
+
+    python3 Tests/Browser/verify_page_test.py --vtf .build/debug/vtf --work DIR   (Scripts/check-browser)
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+import browser
+import fixtures
+
+CASES = []
+
+
+def case(name):
+    """Registers a case: a function (driver, books) -> (state, reason) that raises on a wrong outcome."""
+    def register(function):
+        CASES.append((name, function))
+        return function
+    return register
+
+
+def expect(found, state, *fragments):
+    """The outcome (state, reason, checks) must be `state` with every fragment in its reason."""
+    got_state, reason, checks = found
+    if got_state != state:
+        raise AssertionError(f"expected {state}, the page says {got_state}: {reason}")
+    missing = [fragment for fragment in fragments if fragment not in reason]
+    if missing:
+        raise AssertionError(f"the reason does not say {missing!r}: {reason}")
+    marks = [check[:1] for check in checks]
+    if state == "accepted" and (not marks or any(mark != "\u2713" for mark in marks)):
+        raise AssertionError(f"accepted, but not every check is ticked: {checks}")
+    if state == "rejected" and (not marks or marks[-1] != "\u2717"):
+        raise AssertionError(f"rejected, but the last check listed is not the failing one: {checks}")
+    return got_state, reason
+
+
+def statement_file(driver, books, text, name="statement.json", language="en", vkey=None, witnesses=None):
+    """Opens the page, sets the key and witnesses if given, chooses `text` as a file; the outcome."""
+    browser.open_page(driver, books.page(language))
+    if vkey is not None:
+        browser.set_field(driver, "vkey", vkey)
+    if witnesses is not None:
+        browser.set_field(driver, "witnesses", "\n".join(witnesses))
+    browser.give_files(driver, books.write(name, text))
+    return browser.outcome(driver)
+
+
+def rejected_after(driver, books, change, *fragments, resign=True, language="en"):
+    """Belgium's statement after `change`, re-signed by the fund's log key unless `resign` is
+    False, must be rejected with every fragment in the reason."""
+    text = books.tampered(change, resign=resign)
+    return expect(statement_file(driver, books, text, language=language), "rejected", *fragments)
+
+
+def receipt_where(books, index=0):
+    return f"receipt {index + 1} (seq {books.statement['receipts'][index]['seq']})"
+
+
+# 1. The genuine statement.
+@case("genuine statement, chosen as a file")
+def genuine(driver, books):
+    found = expect(statement_file(driver, books, books.statement_text), "accepted", "Signed by the fund")
+    count = driver.find_element(By.ID, "checked-count").text
+    receipts = len(books.statement["receipts"])
+    if f"{receipts} receipts" not in count or f"{receipts} receipts" not in found[1]:
+        raise AssertionError(f"the number of receipts checked ({receipts}) is not shown: {count}")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#checked-figures tbody tr")
+    if len(rows) != receipts + len(books.statement["refunds"]):
+        raise AssertionError(f"{len(rows)} rows of figures checked, the statement has {receipts} receipts")
+    root = books.statement["checkpoint"]["note"].split("\n")[2]
+    if root not in driver.find_element(By.ID, "checkpoint-root").text:
+        raise AssertionError(f"the checkpoint's root {root} is not shown for comparison")
+    return found
+
+
+@case("genuine statement, pasted")
+def genuine_pasted(driver, books):
+    browser.open_page(driver, books.page())
+    browser.paste(driver, books.statement_text)
+    return expect(browser.outcome(driver), "accepted", f"{len(books.statement['receipts'])} receipts")
+
+
+@case("genuine statement, dropped on the page")
+def genuine_dropped(driver, books):
+    browser.open_page(driver, books.page())
+    browser.drop_text(driver, books.statement_text, "BEL-2025.json")
+    return expect(browser.outcome(driver), "accepted", f"{len(books.statement['receipts'])} receipts")
+
+
+@case("genuine statement, the page served by a web server (http://127.0.0.1)")
+def genuine_served(driver, books):
+    with browser.served(books.sites["en"]) as base:
+        driver.get(base + "/verify.html")
+        browser.wait_ready(driver)
+        browser.give_files(driver, books.write("statement.json", books.statement_text))
+        return expect(browser.outcome(driver), "accepted", "Signed by the fund")
+
+
+@case("genuine statement, pretty-printed (not vtf's one-line form)")
+def genuine_pretty(driver, books):
+    text = json.dumps(books.statement, indent=2, ensure_ascii=True)
+    return expect(statement_file(driver, books, text), "accepted", "Signed by the fund")
+
+
+@case("genuine statement with a refund (the United Kingdom's)")
+def genuine_refund(driver, books):
+    found = expect(statement_file(driver, books, books.refund_statement_text), "accepted", "1 refund checked")
+    refund = json.loads(books.refund_statement_text)["refunds"][0]
+    row = driver.find_elements(By.CSS_SELECTOR, "#checked-figures tbody tr")[-1].text
+    if f"refund 1 (seq {refund['seq']})" not in row:
+        raise AssertionError(f"the refund's figures are not shown as checked: {row}")
+    return found
+
+
+@case("refund with a changed amount, re-signed with the fund's log key")
+def changed_refund(driver, books):
+    statement = json.loads(books.refund_statement_text)
+
+    def change(changed):
+        changed["refunds"][0]["amount"] = "5.00"
+    found = statement_file(driver, books, books.tampered(change, statement=statement))
+    return expect(found, "rejected", f"refund 1 (seq {statement['refunds'][0]['seq']}): the amount shown 5.00 GBP is not the entry's")
+
+
+@case("genuine statement with the auditor's witness key")
+def genuine_witness(driver, books):
+    found = statement_file(driver, books, books.statement_text, witnesses=[books.witness_vkey])
+    return expect(found, "accepted", "Audited", fixtures.WITNESS_NAME)
+
+
+@case("genuine statement with a witness key the auditor does not hold")
+def wrong_witness(driver, books):
+    found = statement_file(driver, books, books.statement_text, witnesses=[fixtures.other_witness_vkey()])
+    return expect(found, "rejected", f"witness {fixtures.WITNESS_NAME}: the checkpoint has no valid cosignature")
+
+
+# 2. and 3. A changed amount.
+@case("changed amount, not re-signed")
+def changed_amount(driver, books):
+    return rejected_after(driver, books, fixtures.changed_amount, "signature: does not verify with the fund's key", resign=False)
+
+
+@case("changed amount, re-signed with the fund's log key")
+def changed_amount_resigned(driver, books):
+    return rejected_after(driver, books, fixtures.changed_amount, receipt_where(books) + ": the amount shown", "is not the entry's")
+
+
+@case("changed value, re-signed with the fund's log key")
+def changed_value_resigned(driver, books):
+    return rejected_after(driver, books, fixtures.second_receipts("value"), receipt_where(books) + ": the value shown")
+
+
+# 4. A removed receipt.
+@case("removed receipt, not re-signed")
+def removed_receipt(driver, books):
+    return rejected_after(driver, books, fixtures.removed_receipt, "signature: does not verify", resign=False)
+
+
+@case("removed receipt, re-signed with the fund's log key")
+def removed_receipt_resigned(driver, books):
+    return rejected_after(driver, books, fixtures.removed_receipt, "totals: the received value shown", "is not the sum of the receipts listed")
+
+
+@case("removed receipt, totals made to match, re-signed (an omission: not provable on the page, which says so)")
+def removed_receipt_hidden(driver, books):
+    found = expect(statement_file(driver, books, books.tampered(fixtures.removed_receipt_totals_adjusted)), "accepted")
+    limits = driver.find_element(By.ID, "limits").text
+    if "leaves a receipt out" not in limits:
+        raise AssertionError(f"the page does not say that an omitted receipt cannot be caught: {limits}")
+    return found
+
+
+# 5. The wrong key.
+@case("statement signed by another Ed25519 key")
+def other_signer(driver, books):
+    text = books.tampered(lambda statement: None, key=fixtures.other_key())
+    return expect(statement_file(driver, books, text), "rejected", "signature:", "not signed by the fund's key")
+
+
+@case("the page's key replaced by another fund's")
+def other_fund(driver, books):
+    found = statement_file(driver, books, books.statement_text, vkey=fixtures.other_fund_vkey())
+    return expect(found, "rejected", "signature:", "other.example/fund", "not signed by the fund's key")
+
+
+@case("the page's key mangled")
+def mangled_key(driver, books):
+    found = statement_file(driver, books, books.statement_text, vkey="unodc.org/unvtf+zz+AAAA")
+    return expect(found, "rejected", "the fund's key: not of the form name+keyid+base64")
+
+
+# 6. A forged proof.
+@case("forged inclusion proof (one hash changed), re-signed")
+def forged_proof(driver, books):
+    return rejected_after(driver, books, fixtures.forged_proof, receipt_where(books) + ": the inclusion proof does not lead to the checkpoint's root")
+
+
+@case("another receipt's journal line, re-signed")
+def swapped_entry(driver, books):
+    return rejected_after(driver, books, fixtures.second_receipts("entry"), receipt_where(books) + ": its journal line is not entry")
+
+
+# 7. A journal line with its inclusion proof.
+@case("journal line with its inclusion proof and checkpoint, three files")
+def entry_proof(driver, books):
+    browser.open_page(driver, books.page())
+    files = books.entry_files
+    browser.give_files(driver, files["line"], files["proof"], files["checkpoint"])
+    found = expect(browser.outcome(driver), "accepted", f"Entry {books.statement['receipts'][0]['seq']} is in the books")
+    if not driver.find_elements(By.CSS_SELECTOR, "#entry-postings tbody tr"):
+        raise AssertionError("the entry's postings are not shown")
+    return found
+
+
+@case("journal line, proof and checkpoint pasted together, checked from the keyboard")
+def entry_proof_pasted(driver, books):
+    browser.open_page(driver, books.page())
+    text = "\n".join(open(books.entry_files[name], encoding="utf-8").read() for name in ("line", "proof", "checkpoint"))
+    browser.set_field(driver, "paste", text)
+    driver.find_element(By.ID, "paste").send_keys(Keys.CONTROL, Keys.ENTER)
+    return expect(browser.outcome(driver), "accepted", "is in the books")
+
+
+@case("journal line with a flipped byte, with its proof and checkpoint")
+def entry_flipped(driver, books):
+    browser.open_page(driver, books.page())
+    line = fixtures.flipped_byte(open(books.entry_files["line"], encoding="utf-8").read())
+    browser.give_files(driver, books.write("entry-flipped.jsonl", line), books.entry_files["proof"], books.entry_files["checkpoint"])
+    return expect(browser.outcome(driver), "rejected", "journal line: its leaf hash is not the proof's leaf_hash")
+
+
+@case("journal line and proof without their checkpoint")
+def entry_no_checkpoint(driver, books):
+    browser.open_page(driver, books.page())
+    browser.give_files(driver, books.entry_files["line"], books.entry_files["proof"])
+    return expect(browser.outcome(driver), "rejected", "missing: the checkpoint")
+
+
+# 8. Bad input.
+@case("malformed JSON (a statement cut short)")
+def malformed(driver, books):
+    text = books.statement_text[: len(books.statement_text) // 2]
+    return expect(statement_file(driver, books, text), "rejected", "input: not JSON")
+
+
+@case("a file over 5 MB")
+def too_large(driver, books):
+    path = os.path.join(books.work, "large.json")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write('{"format":"vtf-donor-statement/1","padding":"' + "x" * (6 * 1024 * 1024) + '"}')
+    browser.open_page(driver, books.page())
+    browser.give_files(driver, path)
+    return expect(browser.outcome(driver), "rejected", "5 MB at most")
+
+
+@case("receipts of the wrong type, re-signed")
+def wrong_types(driver, books):
+    return rejected_after(driver, books, lambda statement: statement.update(receipts="all of them"),
+                          "statement: receipts is missing or is not a list")
+
+
+@case("a receipt without its entry, re-signed")
+def missing_member(driver, books):
+    return rejected_after(driver, books, lambda statement: statement["receipts"][0].pop("entry"),
+                          receipt_where(books) + ": entry is missing or is not a string")
+
+
+@case("a receipt without its rate, re-signed")
+def missing_figure(driver, books):
+    return rejected_after(driver, books, lambda statement: statement["receipts"][0].pop("rate"), receipt_where(books) + ": its rate is missing")
+
+
+@case("JSON that is not a statement")
+def not_statement(driver, books):
+    found = statement_file(driver, books, '{"format":"vtf-annual-report/1"}\n')
+    expect(found, "rejected", "statement: not a vtf-donor-statement/1")
+    found = statement_file(driver, books, "[1, 2, 3]\n")
+    return expect(found, "rejected", "input: neither a donor statement")
+
+
+@case("assorted broken input, pasted one after the other")
+def assorted(driver, books):
+    signature = '"signature":"' + "A" * 86 + '=="'
+    note = books.statement["checkpoint"]["note"]
+    inputs = [
+        "{", "null", '"text"', "[" * 100000 + "]" * 100000, '{"leaf_index":1}', note, note + "\n" + note,
+        '{"format":"vtf-donor-statement/1"}', '{"format":"vtf-donor-statement/1",' + signature + "}",
+        '{"sig":"x","seq":1}\n{"leaf_index":"one","tree_size":2,"leaf_hash":"","path":[]}\n' + note,
+        "{}{}{}{}", "\u0000",
+    ]
+    for text in inputs:
+        browser.open_page(driver, books.page())
+        browser.paste(driver, text)
+        state, reason, _ = browser.outcome(driver)
+        if state != "rejected" or not reason:
+            raise AssertionError(f"{text[:40]!r}: {state} {reason}")
+    return "rejected", f"all {len(inputs)} rejected with a reason, e.g. the last: {reason}"
+
+
+@case("nothing given")
+def nothing(driver, books):
+    browser.open_page(driver, books.page())
+    driver.find_element(By.ID, "check").click()
+    return expect(browser.outcome(driver), "rejected", "nothing to check")
+
+
+# RFC 8785, as the page serialises what it verifies.
+@case("the page's RFC 8785 serialiser (RFC 8785 examples, and the statement's own bytes)")
+def rfc8785(driver, books):
+    browser.open_page(driver, books.page())
+    canonical = lambda text: driver.execute_script("return window.vtfVerify.canonical(JSON.parse(arguments[0]))", text)
+    vectors = [
+        ('{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],'
+         ' "string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}',
+         '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],'
+         '"string":"\u20ac$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}'),
+        ('{"\\u20ac": "Euro Sign", "\\r": "Carriage Return", "\\ufb33": "Hebrew Letter Dalet With Dagesh", "1": "One",'
+         ' "\\ud83d\\ude00": "Emoji: Grinning Face", "\\u0080": "Control", "\\u00f6": "Latin Small Letter O With Diaeresis"}',
+         '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis",'
+         '"\u20ac":"Euro Sign","\U0001F600":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}'),
+    ]
+    for given, wanted in vectors:
+        got = canonical(given)
+        if got != wanted:
+            raise AssertionError(f"RFC 8785: {given} gave {got}, not {wanted}")
+    unsigned = {name: value for name, value in books.statement.items() if name != "signature"}
+    if canonical(books.statement_text) != fixtures.canonical(books.statement) or canonical(json.dumps(unsigned)) != fixtures.canonical(unsigned):
+        raise AssertionError("the page's canonical form of the statement is not vtf's")
+    return "accepted", f"{len(vectors)} RFC 8785 examples and the statement serialised as vtf does"
+
+
+# The French page.
+@case("French page: genuine statement")
+def french_genuine(driver, books):
+    found = statement_file(driver, books, books.statement_text, language="fr")
+    if "ACCEPTÉ" not in driver.find_element(By.ID, "result").text:
+        raise AssertionError("the French page does not say ACCEPTÉ")
+    return expect(found, "accepted", "Signé par le fonds", "encaissements")
+
+
+@case("French page: changed amount, re-signed")
+def french_amount(driver, books):
+    return rejected_after(driver, books, fixtures.changed_amount, "encaissement 1", "le montant indiqué", language="fr")
+
+
+@case("French page: changed amount, not re-signed")
+def french_signature(driver, books):
+    return rejected_after(driver, books, fixtures.changed_amount, "signature\u00a0: ne se vérifie pas avec la clé du fonds",
+                          resign=False, language="fr")
+
+
+@case("French page: malformed JSON")
+def french_malformed(driver, books):
+    found = statement_file(driver, books, "{ pas du json", language="fr")
+    return expect(found, "rejected", "pas du JSON")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="The verification page's tests in headless Chromium.")
+    parser.add_argument("--vtf", required=True)
+    parser.add_argument("--work", required=True, help="a folder for the demo, the sites and the files given to the page")
+    arguments = parser.parse_args()
+    started = time.monotonic()
+    books = fixtures.Books(os.path.abspath(arguments.vtf), os.path.abspath(arguments.work))
+    print(f"check-browser: demo ledger, statement and sites ready in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    driver = browser.start()
+    failures = []
+    try:
+        for name, function in CASES:
+            try:
+                state, reason = function(driver, books)
+                errors = browser.console_errors(driver)
+                if errors:
+                    raise AssertionError(f"the browser's console has errors: {errors}")
+                print(f"{state}: {name}: {reason}", flush=True)
+            except Exception as error:  # every case runs; each failure is named
+                failures.append(name)
+                print(f"FAILED: {name}: {type(error).__name__}: {error}", flush=True)
+    finally:
+        driver.quit()
+    print(f"check-browser: {len(CASES) - len(failures)} of {len(CASES)} cases passed in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
