@@ -381,6 +381,10 @@ def assorted(driver, books):
         '{"format":"vtf-donor-statement/1"}', '{"format":"vtf-donor-statement/1",' + signature + "}",
         '{"sig":"x","seq":1}\n{"leaf_index":"one","tree_size":2,"leaf_hash":"","path":[]}\n' + note,
         "{}{}{}{}", "\u0000",
+        '{"format":"vtf-balance-proof/1"}', '{"format":"vtf-balance-proof/1","balance":{},"zero":{}}', books.balance_text + "\n" + note,
+        books.balance_text.replace('"index":0', '"index":-1'), books.zero_text.replace('"zero":{', '"zero":{"between":1,'),
+        "c2sp.org/tlog-proof@v1\n", "c2sp.org/tlog-proof@v1\nindex 1\n\nnot a note", books.tlog_text.replace("\nindex ", "\nextra !!\nindex "),
+        "c2sp.org/tlog-proof@v1\nindex 3\nAAAA\n\n" + note, books.tlog_text + "\n" + books.tlog_text,
     ]
     for text in inputs:
         browser.open_page(driver, books.page())

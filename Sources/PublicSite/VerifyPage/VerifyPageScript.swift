@@ -171,20 +171,25 @@ extension VerifyPage {
   }
 
   // ---- The checkpoint: a C2SP signed note ----
+  /** A checkpoint as vtf's SignedNote and Checkpoint read one (c2sp.org/signed-note): no control
+   *  character but newlines; the text up to the last blank line (origin, size, base64 root, any
+   *  extension lines, none empty); after it only signature lines "— name base64", 1 to 100,
+   *  each ending in a newline. Anything else is refused, never skipped. */
   function readNote(note) {
-    if (typeof note !== 'string') refuse('checkpoint.form');
-    const end = note.indexOf('\n\n');
-    if (end < 0) refuse('checkpoint.form');
+    if (typeof note !== 'string' || /[\u0000-\u0009\u000b-\u001f]/.test(note)) refuse('checkpoint.form');
+    const end = note.lastIndexOf('\n\n');
+    if (end < 0 || !note.endsWith('\n') || note.length <= end + 2) refuse('checkpoint.form');
     const text = note.slice(0, end + 1);
-    const lines = text.split('\n');
+    const lines = text.slice(0, -1).split('\n');
     const size = /^(0|[1-9][0-9]{0,15})$/.test(lines[1] || '') ? Number(lines[1]) : NaN;
     const root = base64Bytes(lines[2] || '');
-    if (!Number.isSafeInteger(size) || !root || root.length !== 32) refuse('checkpoint.form');
+    if (!Number.isSafeInteger(size) || !root || root.length !== 32 || lines.some((line) => line === '')) refuse('checkpoint.form');
     const signatures = [];
-    for (const line of note.slice(end + 2).split('\n')) {
-      const match = /^\u2014 (\S+) ([A-Za-z0-9+/]+=*)$/.exec(line);
+    for (const line of note.slice(end + 2, -1).split('\n')) {
+      const match = /^\u2014 ([^\s+]+) ([A-Za-z0-9+/]+=*)$/.exec(line);
       const bytes = match ? base64Bytes(match[2]) : null;
-      if (bytes && bytes.length >= 4) signatures.push({ name: match[1], id: hex(bytes.slice(0, 4)), bytes, line });
+      if (!bytes || bytes.length < 5 || signatures.length === 100) refuse('checkpoint.form');
+      signatures.push({ name: match[1], id: hex(bytes.slice(0, 4)), bytes, line });
     }
     return { origin: lines[0], size, root, text: utf8(text), signatures };
   }
