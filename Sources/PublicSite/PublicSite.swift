@@ -24,7 +24,8 @@ public enum PublicSite {
             SiteFile(path: "index.html", text: IndexPage(page: page).html),
             SiteFile(path: "grants.html", text: GrantsPage(page: page).html),
             SiteFile(path: "checkpoint.html", text: CheckpointPage(page: page).html),
-            SiteFile(path: "verify.html", text: VerifyPage.html(origin: checkpoint.origin, vkey: checkpoint.vkey, language: language)),
+            SiteFile(path: "verify.html", text: VerifyPage.html(
+                origin: checkpoint.origin, vkey: checkpoint.vkey, language: language, fundCurrency: figures.currency.code)),
         ]
     }
 }

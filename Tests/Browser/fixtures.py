@@ -1,6 +1,8 @@
 """What the browser tests check: a demo ledger (`vtf demo`), Belgium's signed statement for 2025,
 the published site in English and French, one receipt's journal line with its inclusion proof
-and checkpoint, and statements tampered with in the ways a donor must be protected from.
+and checkpoint, balance proofs (`vtf prove balance`) of cash in euros and of a zero balance, a
+C2SP tlog-proof (`vtf prove inclusion --format tlog-proof`), and statements and proofs tampered
+with in the ways a donor must be protected from.
 
 Tampered statements are re-signed, where a case says so, with the fund's real log key (the demo's
 log.pem) after the change, as a fund whose signer had a bug would sign them: the page must then
@@ -82,6 +84,28 @@ class Books:
             self.log_key = serialization.load_pem_private_key(pem.read(), password=None)
         self.witness_vkey = verifier_key(WITNESS_NAME, read_pem_public_key(os.path.join(self.demo, "auditor.pem.pub")), 4)
         self.entry_files = self.receipt_proof_files()
+        # The demo proves cash in euros as of its year-end seal; 1999 has no balance then.
+        self.balance_path = os.path.join(self.demo, "balance-1100-EUR.json")
+        self.balance_text = open(self.balance_path, encoding="utf-8").read()
+        self.balance = json.loads(self.balance_text)
+        self.zero_text = self.prove_balance("1999")
+        self.zero = json.loads(self.zero_text)
+        self.tlog_seq = 71
+        self.tlog_text = self.run("prove", "inclusion", str(self.tlog_seq), "--format", "tlog-proof", "--ledger", self.ledger)
+
+    def prove_balance(self, account, *options):
+        """vtf prove balance ACCOUNT as of the demo's year-end seal (2025-12-31)."""
+        return self.run("prove", "balance", account, *options, "--as-of", "2025-12-31", "--ledger", self.ledger)
+
+    def non_adjacent_zero(self):
+        """The zero proof of 1999 with its `after` leaf replaced by the one after that (the
+        neighbours of the key just after it), as BalanceProofCommandTests.zeroBalances forges
+        one: both leaves are in the seal, in order, but one lies between them."""
+        after = self.zero["zero"]["after"]["leaf"]
+        following = json.loads(self.prove_balance(after["account"], "--currency", "ZMW"))
+        forged = copy.deepcopy(self.zero)
+        forged["zero"]["after"] = following["zero"]["after"]
+        return json.dumps(forged)
 
     def make_statement(self, donor):
         """The donor's signed statement for 2025 (vtf statement --format json), signed by the log key."""
@@ -174,8 +198,43 @@ def flipped_byte(line):
     return line[:at] + ("1" if line[at] != "1" else "2") + line[at + 1:]
 
 
+def edited_leaf_amount(proof):
+    """A balance proof with one digit of its leaf's amount changed: still well formed, another balance."""
+    changed = copy.deepcopy(proof)
+    amount = changed["balance"]["leaf"]["amount"]
+    changed["balance"]["leaf"]["amount"] = ("1" if amount[0] != "1" else "2") + amount[1:]
+    return json.dumps(changed)
+
+
+def forged_seal_path(proof):
+    """A balance proof with one hash of the seal entry's inclusion proof changed (its first hex digit)."""
+    changed = copy.deepcopy(proof)
+    path = changed["seal"]["path"]
+    path[0] = ("0" if path[0][0] != "0" else "1") + path[0][1:]
+    return json.dumps(changed)
+
+
+def tlog_edited_extra(text):
+    """The tlog-proof with a digit of its entry's first amount changed in the extra line."""
+    lines = text.split("\n")
+    at = next(index for index, line in enumerate(lines) if line.startswith("extra "))
+    entry = base64.b64decode(lines[at][len("extra "):]).decode("utf-8")
+    lines[at] = "extra " + base64.b64encode(flipped_byte(entry).encode("utf-8")).decode("ascii")
+    return "\n".join(lines)
+
+
+def tlog_index_line(text, index_text):
+    """The tlog-proof with its index line made `index INDEX_TEXT`."""
+    return re.sub(r"^index [0-9]+$", "index " + index_text, text, count=1, flags=re.M)
+
+
 def other_key():
     return Ed25519PrivateKey.generate()
+
+
+def other_log_vkey(name):
+    """A log key of the fund's own name but another key: the checkpoint is not signed by it."""
+    return verifier_key(name, Ed25519PrivateKey.generate().public_key(), 1)
 
 
 def other_fund_vkey():

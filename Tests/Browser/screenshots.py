@@ -2,9 +2,10 @@
 full page at 1280 CSS pixels wide, and, given a statement, verify.html after checking it as it
 is (ACCEPTED when it is the fund's) and after checking it with its first receipt's amount
 changed: REJECTED because the signature no longer holds or, given the fund's log key to sign
-the change again, because the amount is not its entry's.
+the change again, because the amount is not its entry's; given a balance proof (vtf prove
+balance), verify.html after checking it (verify-balance.png).
 
-    python3 Tests/Browser/screenshots.py SITE OUTDIR [--statement FILE [--log-key PEM]]
+    python3 Tests/Browser/screenshots.py SITE OUTDIR [--statement FILE [--log-key PEM]] [--balance-proof FILE]
 """
 import argparse
 import json
@@ -41,9 +42,9 @@ def tampered(text, log_key):
         return fixtures.sign(statement, serialization.load_pem_private_key(pem.read(), password=None))
 
 
-def checked(driver, verify, statement_text, out, folder):
-    """verify.html after checking `statement_text`, saved to `out`; the verdict."""
-    path = os.path.join(folder, "statement.json")
+def checked(driver, verify, statement_text, out, folder, name="statement.json"):
+    """verify.html after checking `statement_text` (given as a file `name`), saved to `out`; the verdict."""
+    path = os.path.join(folder, name)
     with open(path, "w", encoding="utf-8") as file:
         file.write(statement_text)
     browser.open_page(driver, verify)
@@ -59,6 +60,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--statement", help="a statement of the site's fund (vtf statement --format json)")
     parser.add_argument("--log-key", help="the fund's log key (PEM), to sign the tampered statement again")
+    parser.add_argument("--balance-proof", help="a balance proof of the site's fund (vtf prove balance)")
     arguments = parser.parse_args()
     os.makedirs(arguments.out, exist_ok=True)
     driver = browser.start()
@@ -77,6 +79,11 @@ def main():
                     print(f"{target} ({checked(driver, verify, given, target, folder)})")
         elif not arguments.statement:
             print("screenshots: give --statement FILE for verify.html after a check", file=sys.stderr)
+        if arguments.balance_proof and os.path.exists(verify):
+            text = open(arguments.balance_proof, encoding="utf-8").read()
+            with tempfile.TemporaryDirectory() as folder:
+                target = os.path.join(arguments.out, "verify-balance.png")
+                print(f"{target} ({checked(driver, verify, text, target, folder, 'balance-proof.json')})")
     finally:
         driver.quit()
     return 0

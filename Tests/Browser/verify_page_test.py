@@ -1,6 +1,6 @@
 """The verification page (verify.html of `vtf publish`) in a real browser: headless Chromium driven
 by selenium opens the published page from disk and is given genuine and tampered statements,
-a journal line with its proof, and bad input. Each case prints one line
+a journal line with its proof, balance proofs and tlog-proofs (genuine and tampered), and bad input. Each case prints one line
     accepted|rejected: <case>: <reason the page shows>
 and the run fails (exit 1) when any case does not end as expected, or when the page wrote an
 error to the browser's console.
@@ -248,7 +248,89 @@ def entry_no_checkpoint(driver, books):
     return expect(browser.outcome(driver), "rejected", "missing: the checkpoint")
 
 
-# 8. Bad input.
+# 8. Balance proofs (vtf prove balance) and C2SP tlog-proofs (vtf prove inclusion --format tlog-proof).
+def grouped(text, language="en"):
+    """A decimal string as the page shows it: 650,000.00 (en), 650 000,00 (fr)."""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    group, point = ("\u202f", ",") if language == "fr" else (",", ".")
+    digits = f"{int(whole):,}".replace(",", group)
+    return ("-" if text.startswith("-") else "") + digits + (point + fraction if fraction else "")
+
+
+def seal_of(proof):
+    """(the seal entry's seq, its number of leaves, the checkpoint's size) of a balance proof."""
+    entry = json.loads(proof["seal"]["entry"])
+    return entry["seq"], entry["data"]["leaves"], int(proof["checkpoint"].split("\n")[1])
+
+
+@case("genuine balance proof (cash in euros as of the year-end seal), chosen as a file")
+def balance_genuine(driver, books):
+    leaf = books.balance["balance"]["leaf"]
+    seq, leaves, size = seal_of(books.balance)
+    found = expect(statement_file(driver, books, books.balance_text, name="balance-1100-EUR.json"), "accepted",
+                   f"The balance of {leaf['account']} in {leaf['currency']} as of {books.balance['as_of']} is {grouped(leaf['amount'])} {leaf['currency']}",
+                   f"(value {grouped(leaf['value'])} USD)", f"in seal {seq} of {leaves} balances", f"the checkpoint of size {size}")
+    cells = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#balance-leaves tbody td")]
+    if leaf["account"] not in cells or grouped(leaf["amount"]) not in cells:
+        raise AssertionError(f"the balance's leaf is not shown: {cells}")
+    return found
+
+
+@case("zero-balance proof (1999 as of the year-end seal), pasted")
+def balance_zero(driver, books):
+    seq, leaves, size = seal_of(books.zero)
+    before, after = books.zero["zero"]["before"], books.zero["zero"]["after"]
+    browser.open_page(driver, books.page())
+    browser.paste(driver, books.zero_text)
+    return expect(browser.outcome(driver), "accepted", f"The balance of 1999 in {books.zero['currency']} as of 2025-12-31 is zero: no leaf between",
+                  f"leaf {before['index']} ({before['leaf']['account']}", f"leaf {after['index']} ({after['leaf']['account']}", f"in seal {seq} of {leaves} balances")
+
+
+def rejected_proof(name, make, vkey=None):
+    """Registers a case: `make(books)` gives a proof's text and what the reason must say; the
+    text, chosen as a file (with the page's key made `vkey(books)` when given), is rejected."""
+    def check(driver, books):
+        text, fragments = make(books)
+        return expect(statement_file(driver, books, text, name="proof.txt", vkey=vkey and vkey(books)), "rejected", *fragments)
+    CASES.append((name, check))
+
+
+rejected_proof("balance proof with its leaf's amount edited", lambda books: (
+    fixtures.edited_leaf_amount(books.balance), [f"the balance's leaf (1100 EUR at 0) does not lead to the root of seal {seal_of(books.balance)[0]}"]))
+rejected_proof("balance proof with a forged seal path (one hash changed)", lambda books: (
+    fixtures.forged_seal_path(books.balance), ["the seal entry's inclusion proof does not lead to the checkpoint's root"]))
+rejected_proof("zero-balance proof with neighbours that are not adjacent (assembled from two zero proofs)", lambda books: (
+    books.non_adjacent_zero(), ["the leaves around 1999 USD are not adjacent"]))
+rejected_proof("balance proof, the page's key replaced by another of the fund's name", lambda books: (
+    books.balance_text, ["checkpoint: no valid signature by the fund's log key"]),
+    vkey=lambda books: fixtures.other_log_vkey(books.balance["checkpoint"].split("\n")[0]))
+
+
+@case("balance proof with the auditor's witness key given")
+def balance_witness(driver, books):
+    found = statement_file(driver, books, books.balance_text, name="balance-1100-EUR.json", witnesses=[books.witness_vkey])
+    return expect(found, "accepted", "The balance of 1100 in EUR", "Audited: the witness keys you gave")
+
+
+@case("C2SP tlog-proof of an entry, dropped on the page")
+def tlog_genuine(driver, books):
+    browser.open_page(driver, books.page())
+    browser.drop_text(driver, books.tlog_text, f"entry-{books.tlog_seq}.tlog-proof")
+    found = expect(browser.outcome(driver), "accepted", f"Entry {books.tlog_seq} is in the books")
+    if not driver.find_elements(By.CSS_SELECTOR, "#entry-postings tbody tr"):
+        raise AssertionError("the entry's postings are not shown")
+    return found
+
+
+rejected_proof("tlog-proof with the entry in its extra line edited", lambda books: (
+    fixtures.tlog_edited_extra(books.tlog_text), ["the inclusion proof does not lead to the checkpoint's root: the entry is not the log's"]))
+rejected_proof("malformed tlog-proof (index 01)", lambda books: (
+    fixtures.tlog_index_line(books.tlog_text, "01"), ["tlog-proof: no index line (index N, in decimal without leading zeros)"]))
+rejected_proof("tlog-proof of another index than its entry's", lambda books: (
+    fixtures.tlog_index_line(books.tlog_text, str(books.tlog_seq + 1)), [f"the entry is seq {books.tlog_seq}, the proof is for index {books.tlog_seq + 1}"]))
+
+
+# 9. Bad input.
 @case("malformed JSON (a statement cut short)")
 def malformed(driver, books):
     text = books.statement_text[: len(books.statement_text) // 2]
@@ -299,6 +381,10 @@ def assorted(driver, books):
         '{"format":"vtf-donor-statement/1"}', '{"format":"vtf-donor-statement/1",' + signature + "}",
         '{"sig":"x","seq":1}\n{"leaf_index":"one","tree_size":2,"leaf_hash":"","path":[]}\n' + note,
         "{}{}{}{}", "\u0000",
+        '{"format":"vtf-balance-proof/1"}', '{"format":"vtf-balance-proof/1","balance":{},"zero":{}}', books.balance_text + "\n" + note,
+        books.balance_text.replace('"index":0', '"index":-1'), books.zero_text.replace('"zero":{', '"zero":{"between":1,'),
+        "c2sp.org/tlog-proof@v1\n", "c2sp.org/tlog-proof@v1\nindex 1\n\nnot a note", books.tlog_text.replace("\nindex ", "\nextra !!\nindex "),
+        "c2sp.org/tlog-proof@v1\nindex 3\nAAAA\n\n" + note, books.tlog_text + "\n" + books.tlog_text,
     ]
     for text in inputs:
         browser.open_page(driver, books.page())
@@ -365,6 +451,13 @@ def french_signature(driver, books):
 def french_malformed(driver, books):
     found = statement_file(driver, books, "{ pas du json", language="fr")
     return expect(found, "rejected", "pas du JSON")
+
+
+@case("French page: genuine balance proof")
+def french_balance(driver, books):
+    leaf = books.balance["balance"]["leaf"]
+    found = statement_file(driver, books, books.balance_text, name="balance-1100-EUR.json", language="fr")
+    return expect(found, "accepted", f"Le solde de 1100 en EUR au 2025-12-31 est de {grouped(leaf['amount'], 'fr')} EUR")
 
 
 def main():

@@ -49,7 +49,8 @@ import Testing
         let built = ["string", "integer", "object", "array", "string|null"].map { "type.\($0)" }
             + ["grants_committed", "grants_paid", "grants_spent", "psc", "fund_balance", "reserve"].map { "word.\($0)" }
             + ["item.receipt", "item.refund", "check.receipt", "check.refund", "key.notLog", "key.notWitness", "totals.received", "totals.refunded",
-               "entry.notRefund", "entry.notReceipt", "input.unknown", "check.passed", "check.failed", "what.proof", "what.entry", "what.checkpoint"]
+               "entry.notRefund", "entry.notReceipt", "input.unknown", "check.passed", "check.failed", "what.proof", "what.entry", "what.checkpoint",
+               "role.balance", "role.before", "role.after", "zero.start", "zero.end"]
         let known = Set(VerifyPageText.scriptKeys)
         #expect(asked.count > 40)
         #expect(asked.union(built).subtracting(known).isEmpty, "no text for \(asked.union(built).subtracting(known).sorted())")
@@ -67,6 +68,13 @@ import Testing
             let french = Set(row.french.matches(of: /\{(\w+)\}/).map { String($0.1) })
             #expect(english == french, "\(row.key): \(english.sorted()) against \(french.sorted())")
         }
+    }
+
+    /// The fund currency, when the site gives it, is the page's to name beside a balance's value;
+    /// the page without it names none.
+    @Test func theFundCurrencyIsGivenToTheScript() {
+        #expect(VerifyPage.html(origin: "example.org/fund", vkey: Self.vkey, language: .en, fundCurrency: "USD").contains("data-currency=\"USD\""))
+        #expect(VerifyPage.html(origin: "example.org/fund", vkey: Self.vkey, language: .en).contains("data-currency=\"\""))
     }
 
     @Test func frenchPutsANoBreakSpaceBeforeAColon() {

@@ -10,7 +10,7 @@ import Testing
 struct ModuleGraphTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let storeNeutral = ["TrustFund", "Statements", "PlainTextLedgers", "IATIExport", "AuditBundle", "BankReconciliationBooking", "LedgerServer", "LedgerClient"]
+    static let storeNeutral = ["TrustFund", "Statements", "PlainTextLedgers", "IATIExport", "PublicSite", "AuditBundle", "BankReconciliationBooking", "LedgerServer", "LedgerClient"]
 
     /// Each target of Package.swift with the names its `dependencies:` list (targets and
     /// products alike).

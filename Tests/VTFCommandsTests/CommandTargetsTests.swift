@@ -7,7 +7,7 @@ import VTFCommands
 /// commands only, and VTFCLI's root command `VTF` puts both together.
 @Suite("Command targets")
 struct CommandTargetsTests {
-    static let demoAndBench: Set = ["demo", "bench-proofs", "bench-checked-read", "bench-writers"]
+    static let demoAndBench: Set = ["demo", "bench-proofs", "bench-checked-read", "bench-writers", "bench-seal"]
 
     @Test func theLedgersCommandsHoldNoDemoOrBench() {
         let names = Set(LedgerCommands.configuration.subcommands.map { $0._commandName })

@@ -252,5 +252,13 @@ import Testing
         let early = try CLI.vtf(["publish", "--ledger", ledger, "--out", dir + "/early", "--as-of", "1999-12-31"], in: dir)
         #expect(early.status == 2 && early.stderr.contains("first day"), "\(early.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/early/index.html"))
+        // A page of the site that is a link to the ledger: refused even with --force, and no
+        // other page is written first.
+        try FileManager.default.createDirectory(atPath: dir + "/linked", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/linked/verify.html", withDestinationPath: ledger)
+        let linked = try CLI.vtf(["publish", "--ledger", ledger, "--out", dir + "/linked", "--force"], in: dir)
+        #expect(linked.status == 2, "\(linked.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/linked") == ["verify.html"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ledger)) == before)
     }
 }

@@ -1,18 +1,30 @@
 public import Statements
 
-/// The page on which a donor checks a signed statement, or a journal line with its proof, in the
-/// browser: one self-contained HTML file (WebCrypto Ed25519 and SHA-256, nothing fetched).
+/// The page on which a donor checks a signed statement, a journal line with its proof, a balance
+/// proof or a C2SP tlog-proof, in the browser: one self-contained HTML file (WebCrypto Ed25519 and
+/// SHA-256, nothing fetched).
 ///
 /// It checks what `Audit/verify-statement-with-openssl.sh` checks (the key, the statement's
 /// signature over its RFC 8785 bytes, the checkpoint, every receipt's and refund's inclusion
 /// proof, the witness keys the donor gives) and what `vtf statement verify` adds: that each
 /// figure shown for a receipt or refund is its entry's, and that the totals received and
-/// refunded are their sums. A content security policy forbids every fetch, so nothing the donor
-/// gives leaves the page. Elements the browser tests read: `#result` (its `data-state` is
-/// `idle`, `checking`, `accepted` or `rejected`), `#reason`, `#checks`, `#checked-figures`.
+/// refunded are their sums. A balance proof (`vtf prove balance`) and a tlog-proof (`vtf prove
+/// inclusion --format tlog-proof`) are checked as `vtf proof check` checks them (and
+/// `Audit/verify-balance-proof-with-openssl.sh` a balance proof). A content security policy
+/// forbids every fetch, so nothing the donor gives leaves the page. Elements the browser tests
+/// read: `#result` (its `data-state` is `idle`, `checking`, `accepted` or `rejected`),
+/// `#reason`, `#checks`, `#checked-figures`, `#balance-leaves`.
 public enum VerifyPage {
-    /// The page for the log `origin` whose verifier key is `vkey`, in `language`.
+    /// The page for the log `origin` whose verifier key is `vkey`, in `language`; a balance's
+    /// value (in the fund currency) is shown without its currency code.
     public static func html(origin: String, vkey: String, language: StatementLanguage) -> String {
+        html(origin: origin, vkey: vkey, language: language, fundCurrency: nil)
+    }
+
+    /// The page for the log `origin` whose verifier key is `vkey`, in `language`, naming
+    /// `fundCurrency` (an ISO 4217 code, the currency of a balance leaf's `value`) beside the
+    /// values of the balances it checks.
+    public static func html(origin: String, vkey: String, language: StatementLanguage, fundCurrency: String?) -> String {
         let say = { (key: String) in escaped(VerifyPageText.text(key, language)) }
         let named = { (key: String) in escaped(VerifyPageText.text(key, language).replacing("{origin}", with: origin)) }
         let messages = VerifyPageText.scriptKeys.map { key in
@@ -36,7 +48,7 @@ public enum VerifyPage {
             <p>\(named("page.intro"))</p>
             <noscript><p><strong>\(say("page.noscript"))</strong></p></noscript>
             </header>
-            <main id="verify-page" data-vkey="\(escaped(vkey))">
+            <main id="verify-page" data-vkey="\(escaped(vkey))" data-currency="\(escaped(fundCurrency ?? ""))">
             <section id="key-section" aria-labelledby="key-heading">
             <h2 id="key-heading">\(say("page.keyHeading"))</h2>
             <label for="vkey">\(say("page.keyLabel"))</label>
@@ -83,10 +95,16 @@ public enum VerifyPage {
             <p id="entry-summary"></p>
             <div class="table-scroll"><table id="entry-postings"></table></div>
             </div>
+            <div id="balance-figures" hidden>
+            <h3>\(say("page.balanceHeading"))</h3>
+            <p id="balance-summary"></p>
+            <div class="table-scroll"><table id="balance-leaves"></table></div>
+            </div>
             </section>
             <section id="limits" aria-labelledby="limits-heading">
             <h2 id="limits-heading">\(say("page.limitsHeading"))</h2>
             <p>\(say("page.limitsProven"))</p>
+            <p>\(say("page.limitsBalance"))</p>
             <p>\(say("page.limitsOmission"))</p>
             <p>\(say("page.limitsView"))</p>
             </section>

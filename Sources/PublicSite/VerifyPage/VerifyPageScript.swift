@@ -11,8 +11,13 @@ extension VerifyPage {
   const PIECES_MAX = 3;
   const PATH_MAX = 64;
   const CONTEXT = 'vtf-donor-statement/1\n';
+  const BALANCE_FORMAT = 'vtf-balance-proof/1';
+  const TLOG_HEADER = 'c2sp.org/tlog-proof@v1';
+  const TLOG_MAX_BYTES = 1 << 20;
+  const TLOG_PATH_MAX = 63;
   const $ = (id) => document.getElementById(id);
   const page = $('verify-page');
+  const fundCurrency = page.dataset.currency || '';
   const language = document.documentElement.lang === 'fr' ? 'fr' : 'en';
   const texts = {};
   for (const element of document.querySelectorAll('#texts [data-key]')) texts[element.dataset.key] = element.textContent;
@@ -166,20 +171,25 @@ extension VerifyPage {
   }
 
   // ---- The checkpoint: a C2SP signed note ----
+  /** A checkpoint as vtf's SignedNote and Checkpoint read one (c2sp.org/signed-note): no control
+   *  character but newlines; the text up to the last blank line (origin, size, base64 root, any
+   *  extension lines, none empty); after it only signature lines "— name base64", 1 to 100,
+   *  each ending in a newline. Anything else is refused, never skipped. */
   function readNote(note) {
-    if (typeof note !== 'string') refuse('checkpoint.form');
-    const end = note.indexOf('\n\n');
-    if (end < 0) refuse('checkpoint.form');
+    if (typeof note !== 'string' || /[\u0000-\u0009\u000b-\u001f]/.test(note)) refuse('checkpoint.form');
+    const end = note.lastIndexOf('\n\n');
+    if (end < 0 || !note.endsWith('\n') || note.length <= end + 2) refuse('checkpoint.form');
     const text = note.slice(0, end + 1);
-    const lines = text.split('\n');
+    const lines = text.slice(0, -1).split('\n');
     const size = /^(0|[1-9][0-9]{0,15})$/.test(lines[1] || '') ? Number(lines[1]) : NaN;
     const root = base64Bytes(lines[2] || '');
-    if (!Number.isSafeInteger(size) || !root || root.length !== 32) refuse('checkpoint.form');
+    if (!Number.isSafeInteger(size) || !root || root.length !== 32 || lines.some((line) => line === '')) refuse('checkpoint.form');
     const signatures = [];
-    for (const line of note.slice(end + 2).split('\n')) {
-      const match = /^\u2014 (\S+) ([A-Za-z0-9+/]+=*)$/.exec(line);
+    for (const line of note.slice(end + 2, -1).split('\n')) {
+      const match = /^\u2014 ([^\s+]+) ([A-Za-z0-9+/]+=*)$/.exec(line);
       const bytes = match ? base64Bytes(match[2]) : null;
-      if (bytes && bytes.length >= 4) signatures.push({ name: match[1], id: hex(bytes.slice(0, 4)), bytes, line });
+      if (!bytes || bytes.length < 5 || signatures.length === 100) refuse('checkpoint.form');
+      signatures.push({ name: match[1], id: hex(bytes.slice(0, 4)), bytes, line });
     }
     return { origin: lines[0], size, root, text: utf8(text), signatures };
   }
@@ -431,11 +441,189 @@ extension VerifyPage {
     run.note = note;
   }
 
+  // ---- A balance proof (vtf prove balance: vtf-balance-proof/1), as vtf proof check reads it ----
+  function allowOnly(object, names, where) {
+    const other = Object.keys(object).find((name) => !names.includes(name));
+    if (other !== undefined) refuse('json.unknown', { where, name: other });
+  }
+  function currencyCode(text, where) {
+    if (!/^[A-Z]{3}$/.test(text)) refuse('json.currency', { where, text });
+    return text;
+  }
+  /** A leaf of a seal with its index and audit path: {index, leaf: {account, amount, currency, value}, path}. */
+  function provenLeaf(value, where) {
+    allowOnly(value, ['index', 'leaf', 'path'], where);
+    const index = member(value, 'index', 'integer', where);
+    const leaf = member(value, 'leaf', 'object', where);
+    allowOnly(leaf, ['account', 'amount', 'currency', 'value'], where + '.leaf');
+    for (const name of ['account', 'amount', 'currency', 'value']) member(leaf, name, 'string', where + '.leaf');
+    currencyCode(leaf.currency, where + '.leaf.currency');
+    for (const name of ['amount', 'value']) if (!decimal(leaf[name])) refuse('json.decimal', { where: where + '.leaf.' + name, text: leaf[name] });
+    return { index, leaf, path: proofHashes(member(value, 'path', 'array', where), where + '.path') };
+  }
+  function readBalanceProof(proof) {
+    const where = say('what.balanceProof');
+    allowOnly(proof, ['format', 'account', 'currency', 'as_of', 'balance', 'zero', 'seal', 'checkpoint'], where);
+    const account = member(proof, 'account', 'string', where);
+    const currency = currencyCode(member(proof, 'currency', 'string', where), 'currency');
+    const asOf = member(proof, 'as_of', 'string', where);
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(asOf)) refuse('json.date', { where: 'as_of', text: asOf });
+    if (has(proof, 'balance') === has(proof, 'zero')) refuse('balance.oneOf');
+    let balance = null, zero = null;
+    if (has(proof, 'balance')) {
+      balance = provenLeaf(member(proof, 'balance', 'object', where), 'balance');
+    } else {
+      const around = member(proof, 'zero', 'object', where);
+      allowOnly(around, ['before', 'after'], 'zero');
+      const side = (name) => (around[name] === null || !has(around, name) ? null : provenLeaf(member(around, name, 'object', 'zero'), 'zero.' + name));
+      zero = { before: side('before'), after: side('after') };
+    }
+    const seal = member(proof, 'seal', 'object', where);
+    allowOnly(seal, ['entry', 'path'], 'seal');
+    return {
+      account, currency, asOf, balance, zero, sealLine: member(seal, 'entry', 'string', 'seal'),
+      sealPath: proofHashes(member(seal, 'path', 'array', 'seal'), 'seal.path'), note: member(proof, 'checkpoint', 'string', where),
+    };
+  }
+  /** The seal's order: by account, then currency, comparing their UTF-8 bytes. */
+  function precedes(left, right) {
+    const order = (one, other) => {
+      const [x, y] = [utf8(one), utf8(other)];
+      for (let at = 0; at < Math.min(x.length, y.length); at += 1) if (x[at] !== y[at]) return x[at] - y[at];
+      return x.length - y.length;
+    };
+    const byAccount = order(left[0], right[0]);
+    return byAccount !== 0 ? byAccount < 0 : order(left[1], right[1]) < 0;
+  }
+  /** The checks of vtf proof check, in its order: the checkpoint (and the witnesses given),
+   *  the seal entry's inclusion, the seal's kind, log and date, then the leaf's path to the
+   *  seal's root or, for a zero balance, its neighbours' paths, order and adjacency. */
+  async function checkBalanceProof(given, run) {
+    const fund = await run.step('check.key', () => fundKey(run));
+    const proof = await run.step('check.balanceForm', () => readBalanceProof(given));
+    const want = { account: proof.account, currency: proof.currency };
+    const note = await run.step('check.checkpointOnly', () => checkpoint(proof.note, fund, undefined));
+    await checkWitnesses(note, run);
+    const seal = await run.step('check.sealIncluded', async () => {
+      const entry = readEntry(proof.sealLine, say('what.seal'));
+      if (!Number.isSafeInteger(entry.seq) || entry.seq < 0 || entry.seq >= note.size) refuse('seal.outside', { seq: plain(entry.seq), size: note.size });
+      const leaf = await sha256(concat(Uint8Array.of(0), entryBytes(proof.sealLine, say('what.seal'))));
+      const root = await rootFromProof(entry.seq, note.size, leaf, proof.sealPath);
+      if (!root || !equalBytes(root, note.root)) refuse('seal.notIncluded');
+      return entry;
+    });
+    const tree = await run.step('check.sealKind', () => {
+      if (seal.kind !== 'balances.seal') refuse('seal.kind', { seq: seal.seq, kind: plain(seal.kind) });
+      if (seal.ledger !== note.origin) refuse('seal.ledger', { ledger: plain(seal.ledger), origin: note.origin });
+      const data = isObject(seal.data) ? seal.data : {};
+      if (data.as_of !== proof.asOf) refuse('seal.asOf', { date: plain(data.as_of), asOf: proof.asOf });
+      const root = hexBytes(data.root);
+      if (!Number.isSafeInteger(data.leaves) || data.leaves < 0 || !root) refuse('seal.tree');
+      return { seq: seal.seq, leaves: data.leaves, root: data.root, rootBytes: root };
+    }, { asOf: proof.asOf });
+    const inSeal = async (proven, role) => {
+      const leaf = await sha256(concat(Uint8Array.of(0), utf8(canonical(proven.leaf))));
+      const root = await rootFromProof(proven.index, tree.leaves, leaf, proven.path);
+      if (!root || !equalBytes(root, tree.rootBytes)) {
+        refuse('seal.leafPath', { role: say(role), account: proven.leaf.account, currency: proven.leaf.currency, index: proven.index, seq: tree.seq });
+      }
+    };
+    const key = [proof.account, proof.currency];
+    if (proof.balance) {
+      await run.step('check.balanceLeaf', async () => {
+        const leaf = proof.balance.leaf;
+        if (leaf.account !== proof.account || leaf.currency !== proof.currency) {
+          refuse('balance.other', { leafAccount: leaf.account, leafCurrency: leaf.currency, ...want });
+        }
+        await inSeal(proof.balance, 'role.balance');
+      }, { seq: tree.seq });
+    } else {
+      const { before, after } = proof.zero;
+      if (before) {
+        await run.step('check.zeroBefore', async () => {
+          await inSeal(before, 'role.before');
+          if (!precedes([before.leaf.account, before.leaf.currency], key)) refuse('zero.before', { leafAccount: before.leaf.account, leafCurrency: before.leaf.currency, ...want });
+        }, { seq: tree.seq });
+      }
+      if (after) {
+        await run.step('check.zeroAfter', async () => {
+          await inSeal(after, 'role.after');
+          if (!precedes(key, [after.leaf.account, after.leaf.currency])) refuse('zero.after', { leafAccount: after.leaf.account, leafCurrency: after.leaf.currency, ...want });
+        }, { seq: tree.seq });
+      }
+      await run.step('check.zeroAdjacent', () => {
+        const adjacent = before && after ? before.index + 1 === after.index
+          : after ? after.index === 0 : before ? before.index + 1 === tree.leaves : tree.leaves === 0;
+        if (!adjacent) refuse('zero.adjacent', want);
+      }, want);
+    }
+    const where = { seq: tree.seq, leaves: tree.leaves, size: note.size };
+    const value = (leaf) => figure(leaf.value) + (fundCurrency ? ' ' + fundCurrency : '');
+    const around = (side, end) => (side ? say('zero.leaf', { index: side.index, account: side.leaf.account, currency: side.leaf.currency }) : say(end));
+    run.accepted = proof.balance
+      ? say('accepted.balance', { ...want, asOf: proof.asOf, amount: figure(proof.balance.leaf.amount), value: value(proof.balance.leaf), ...where })
+      : say('accepted.zero', { ...want, asOf: proof.asOf, before: around(proof.zero.before, 'zero.start'), after: around(proof.zero.after, 'zero.end'), ...where });
+    run.audits = run.witnessesChecked.length > 0 ? say('audits.checked', { names: run.witnessesChecked.join(', ') }) : '';
+    run.balance = { proof, tree, value };
+    run.note = note;
+  }
+
+  // ---- A C2SP tlog-proof (vtf prove inclusion --format tlog-proof): the entry is its extra data ----
+  /** The proof's parts, read as vtf's TLogProof reads them; a refusal names the line that is wrong. */
+  function readTLogProof(text) {
+    if (utf8(text).length > TLOG_MAX_BYTES) refuse('tlog.tooLarge', { max: TLOG_MAX_BYTES });
+    const split = text.indexOf('\n\n');
+    if (split < 0) refuse('tlog.noSplit');
+    const head = text.slice(0, split).split('\n');
+    if (head[0] !== TLOG_HEADER) refuse('tlog.header', { header: TLOG_HEADER });
+    let at = 1, extra = null;
+    if (at < head.length && head[at].startsWith('extra ')) {
+      extra = base64Bytes(head[at].slice(6));
+      if (!extra) refuse('tlog.extra');
+      at += 1;
+    }
+    const index = /^index (0|[1-9][0-9]*)$/.exec(head[at] || '');
+    if (!index || BigInt(index[1]) >= 2n ** 64n) refuse('tlog.index');
+    const path = head.slice(at + 1).map((line, offset) => {
+      const bytes = base64Bytes(line);
+      if (!bytes || bytes.length !== 32 || btoa(String.fromCharCode(...bytes)) !== line) refuse('tlog.hash', { n: offset + 1 });
+      return bytes;
+    });
+    if (path.length > TLOG_PATH_MAX) refuse('tlog.tooLong', { n: path.length, max: TLOG_PATH_MAX });
+    return { extra, index: Number(index[1]), path, note: text.slice(split + 2) };
+  }
+  async function checkTLogProof(text, run) {
+    const fund = await run.step('check.key', () => fundKey(run));
+    const proof = await run.step('check.tlogForm', () => readTLogProof(text));
+    const note = await run.step('check.checkpointOnly', () => checkpoint(proof.note, fund, undefined));
+    await checkWitnesses(note, run);
+    const where = say('what.extra');
+    const entry = await run.step('check.tlogEntry', async () => {
+      if (!proof.extra) refuse('tlog.noExtra');
+      let line;
+      try { line = new TextDecoder('utf-8', { fatal: true }).decode(proof.extra); } catch (error) { refuse('entry.notJSON', { where }); }
+      const parsed = readEntry(line, where);
+      if (parsed.seq !== proof.index) refuse('tlog.seq', { seq: plain(parsed.seq), index: proof.index });
+      if (parsed.ledger !== note.origin) refuse('tlog.ledger', { ledger: plain(parsed.ledger), origin: note.origin });
+      return { parsed, leaf: await sha256(concat(Uint8Array.of(0), entryBytes(line, where))) };
+    });
+    await run.step('check.inclusion', async () => {
+      const root = Number.isSafeInteger(proof.index) ? await rootFromProof(proof.index, note.size, entry.leaf, proof.path) : null;
+      if (!root || !equalBytes(root, note.root)) refuse('tlog.notIncluded');
+    });
+    run.accepted = say('accepted.entry', { seq: proof.index, origin: fund.name, size: note.size });
+    run.audits = run.witnessesChecked.length > 0 ? say('audits.checked', { names: run.witnessesChecked.join(', ') }) : '';
+    run.entry = entry.parsed;
+    run.note = note;
+  }
+
   // ---- Input: files, a drop, or pasted text; split into pieces and told apart ----
   /** The JSON objects in `text` and what is left (a checkpoint note), each JSON kept as given. */
   function splitPieces(text) {
     const trimmed = text.trim();
     if (trimmed === '') return [];
+    const start = text.length - text.trimStart().length;
+    if (text.startsWith(TLOG_HEADER, start)) return [{ raw: text.slice(start), tlog: text.slice(start) }];
     try { return [{ raw: trimmed, json: JSON.parse(trimmed) }]; } catch (error) { /* several pieces, or none */ }
     const pieces = [];
     let rest = '', at = 0;
@@ -467,17 +655,27 @@ extension VerifyPage {
     }
     return text.length;
   }
-  /** What the donor gave: a statement, or an entry with its proof and checkpoint. */
+  /** What the donor gave: a statement, a balance proof, a tlog-proof, or an entry with its
+   *  proof and checkpoint. */
   function classify(pieces) {
     if (pieces.length === 0) refuse('input.empty');
     if (pieces.length > PIECES_MAX) refuse('input.tooMany');
+    const tlog = pieces.find((piece) => piece.tlog !== undefined);
+    if (tlog) {
+      if (pieces.length > 1) refuse('input.oneProof');
+      return { tlog: tlog.tlog };
+    }
     const broken = pieces.find((piece) => piece.error !== undefined);
     if (broken) refuse('input.notJSON', { error: broken.error });
-    const statement = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'format'));
-    if (statement) {
-      if (statement.json.format !== 'vtf-donor-statement/1') refuse('statement.format');
+    const formatted = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'format'));
+    if (formatted && formatted.json.format === BALANCE_FORMAT) {
+      if (pieces.length > 1) refuse('input.oneProof');
+      return { balance: formatted.json };
+    }
+    if (formatted) {
+      if (formatted.json.format !== 'vtf-donor-statement/1') refuse('statement.format');
       if (pieces.length > 1) refuse('input.oneStatement');
-      return { statement: statement.json };
+      return { statement: formatted.json };
     }
     const proof = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'leaf_index'));
     const line = pieces.find((piece) => isObject(piece.json) && has(piece.json, 'sig'));
@@ -515,6 +713,8 @@ extension VerifyPage {
     try {
       const given = await run.step('check.input', async () => classify(await read()));
       if (given.statement) await checkStatement(given.statement, run);
+      else if (given.balance) await checkBalanceProof(given.balance, run);
+      else if (given.tlog !== undefined) await checkTLogProof(given.tlog, run);
       else await checkEntryProof(given, run);
     } catch (error) {
       run.reason = error instanceof Refusal ? error.message : say('input.unreadable', { error: String(error && error.message || error) });
@@ -561,8 +761,20 @@ extension VerifyPage {
     if (run && run.note) root.textContent = say('checkpoint.root', { origin: run.note.origin, size: run.note.size, root: btoa(String.fromCharCode(...run.note.root)) });
     $('figures').hidden = !(run && run.statement);
     $('entry-figures').hidden = !(run && run.entry);
+    $('balance-figures').hidden = !(run && run.balance);
     if (run && run.statement) showStatementFigures(run);
     if (run && run.entry) showEntry(run.entry);
+    if (run && run.balance) showBalance(run.balance);
+  }
+  /** The seal and the leaves checked: the balance's, or the two around a zero balance. */
+  function showBalance({ proof, tree, value }) {
+    $('balance-summary').textContent = say('seal.summary', { seq: tree.seq, asOf: proof.asOf, leaves: tree.leaves, root: tree.root });
+    const row = (label, side) => (side
+      ? [label, String(side.index), side.leaf.account, side.leaf.currency, figure(side.leaf.amount), value(side.leaf)]
+      : [label, say('none'), '', '', '', '']);
+    const rows = proof.balance ? [row(say('leaf.balance'), proof.balance)]
+      : [row(say('leaf.before'), proof.zero.before), row(say('leaf.after'), proof.zero.after)];
+    table('balance-leaves', ['', say('col.index'), say('col.account'), say('col.currency'), say('col.amount'), say('col.postingValue')], rows);
   }
   function showStatementFigures(run) {
     const statement = run.statement;
@@ -613,6 +825,7 @@ extension VerifyPage {
       // The figures could not be laid out (a bug): the verdict stands, the tables stay hidden.
       $('figures').hidden = true;
       $('entry-figures').hidden = true;
+      $('balance-figures').hidden = true;
     }
   }
   function readFiles(files) {

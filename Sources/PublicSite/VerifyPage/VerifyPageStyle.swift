@@ -39,7 +39,7 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .5rem
 th, td { border-bottom: 1px solid #d0d0d0; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--line); }
 td { font-variant-numeric: tabular-nums; }
-#checked-figures td, #checked-figures thead th, #entry-postings td { white-space: nowrap; }
+#checked-figures td, #checked-figures thead th, #entry-postings td, #balance-leaves td { white-space: nowrap; }
 #checked-figures { font-size: .88rem; }
 footer { margin-top: 2.5rem; padding-bottom: 2rem; color: var(--muted); font-size: .92rem; border-top: 1px solid var(--line); }
 @media print { #input-section, #key-section button, footer { display: none; } }

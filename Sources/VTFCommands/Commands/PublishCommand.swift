@@ -83,6 +83,8 @@ struct SiteFolder {
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: "\(path)/\($0.path)") }) {
             throw InputError("\(path)/\(existing.path) exists; give --force to replace the site's files")
         }
+        // Every target is checked before the first is written: a refusal leaves the folder as it was.
+        for file in files { try outputGuard.checkNotLedger("\(path)/\(file.path)") }
         for file in files {
             let target = "\(path)/\(file.path)"
             let parent = (target as NSString).deletingLastPathComponent
