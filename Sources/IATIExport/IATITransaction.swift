@@ -1,4 +1,5 @@
 public import LedgerCore
+import TrustFundRules
 
 /// The IATI transaction types (codelist `TransactionType`) the fund's entries are published as.
 public enum IATITransactionType: Int, Sendable, CaseIterable, Comparable {
@@ -89,7 +90,10 @@ public struct IATIGrant: Sendable, Equatable {
     /// The name a grant is published under: `publicName`, else "a partner in COUNTRY", else
     /// "a partner". The grantee's private name is never an argument, so it cannot leak here.
     public static func displayName(publicName: String?, country: String?) -> String {
-        if let publicName { return publicName }
-        return country.map { "a partner in \($0)" } ?? "a partner"
+        switch PublicGranteeName(publicName: publicName, country: country) {
+        case .named(let name): name
+        case .partner(inCountry: let country?): "a partner in \(country)"
+        case .partner(inCountry: nil): "a partner"
+        }
     }
 }

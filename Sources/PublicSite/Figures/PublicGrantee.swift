@@ -1,3 +1,5 @@
+import TrustFundRules
+
 /// What the Fund chose to publish about a grantee, from the grant's award: its public name,
 /// the country it works in (ISO 3166-1 alpha-2) and its sector (OECD DAC CRS purpose code).
 /// The grantee's own id and name (`grantee`, `grantee_name`) are never part of it: a shelter
@@ -13,9 +15,11 @@ struct PublicGrantee: Sendable, Equatable {
     /// The grantee as the site shows it: the public name; else "a partner in COUNTRY"; else
     /// "a partner". A country code without a known name is shown as the code.
     func label(_ text: SiteText) -> String {
-        if let publicName, !publicName.isEmpty { return publicName }
-        guard let country, !country.isEmpty else { return text.aPartner }
-        return text.aPartnerIn(countryName(country, text))
+        switch PublicGranteeName(publicName: publicName, country: country) {
+        case .named(let name): name
+        case .partner(inCountry: let country?): text.aPartnerIn(countryName(country, text))
+        case .partner(inCountry: nil): text.aPartner
+        }
     }
 
     /// The country's name in the site's language, or nil when none is given.
