@@ -79,7 +79,14 @@ struct BalanceSealTests {
         let root = SHA256.hash(prefix: 0x01, SHA256.hash(prefix: 0x01, leaves[0], leaves[1]), SHA256.hash(prefix: 0x01, leaves[2], leaves[3]))
         #expect(completed.data["leaves"] == .integer(4))
         #expect(completed.data["root"] == .string(root.hex))
-        #expect(try rules.check(completed, against: snapshot).effects.isEmpty)
+        // It keeps its tree beside the balances: one leaf tile, a node tile per level, the index.
+        let records = try rules.check(completed, against: snapshot).effects.compactMap { effect -> StateRecord? in
+            if case .putRecord(let record) = effect { return record }
+            return nil
+        }
+        #expect(records.map(\.id).sorted() == ["\(seq)", "\(seq)/0", "\(seq)/0/0", "\(seq)/1/0", "\(seq)/2/0"])
+        #expect(records.first { $0.collection == SealTiles.nodesCollection && $0.id == "\(seq)/2/0" }?.fields["hashes"] == .array([.string(root.hex)]))
+        #expect(records.first { $0.collection == SealTiles.leavesCollection }?.fields["leaves"]?.arrayValue?.count == 4)
         // The February voucher counts in a seal as of February, not in January's.
         let february = try rules.completing(seal(asOf: "2026-02-28", seq: seq), against: snapshot)
         #expect(february.data["root"] != completed.data["root"])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `vtf seal`, `vtf prove balance` and `vtf proof check` of balance proofs (issue 17 points 1, 2
@@ -179,6 +180,28 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/unvtf.ledger")) == before)
     }
 
+    @Test("a seal's tree edited in the tables gives no proof, and vtf verify names the difference")
+    func editedTreeTables() throws {
+        let sealed = try Self.sealed.get()
+        let dir = TestLedger.newFolder()
+        try FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.copyItem(atPath: sealed, toPath: dir)
+        let queue = try DatabaseQueue(path: dir + "/unvtf.ledger")
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE fund_records SET fields = CAST(replace(CAST(fields AS TEXT), '"amount":"650000.00"', '"amount":"650000.01"') AS BLOB)
+                WHERE collection = 'seal.leaves' AND instr(CAST(fields AS TEXT), '"amount":"650000.00"') > 0
+                """)
+            #expect(db.changesCount > 0)
+        }
+        try queue.close()
+        let proof = try CLI.vtf(["prove", "balance", "1100", "--currency", "EUR", "--ledger", "unvtf.ledger", "--as-of", "2025-12-31"], in: dir)
+        #expect(proof.status != 0 && proof.stdout.isEmpty, "\(proof.stdout)")
+        let verified = try CLI.vtf(["verify", "--ledger", "unvtf.ledger"], in: dir)
+        #expect(verified.status == 1, "\(verified.stdout)\(verified.stderr)")
+        #expect((verified.stdout + verified.stderr).contains("seal.leaves"), "\(verified.stdout)\(verified.stderr)")
+    }
+
     @Test("an entry recorded after a seal but dated before it counts in later seals only; the old seal still proves its own")
     func backdatedEntries() throws {
         let ledger = try TestLedger()
@@ -191,8 +214,8 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try ledger.vtf(["verify"]).status == 0)
         let vkey = try ledger.vtf(["log", "vkey"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // The February seal was written before the late entry: it proves 100.00, recomputed from
-        // the entries before it (the tables now say 107.00 as of that day).
+        // The February seal was written before the late entry: it proves 100.00, from the tree it
+        // kept when it was written (the balances now say 107.00 as of that day).
         let february = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-02-28"]).stdout
         #expect(february.contains(#""leaf":{"account":"1100","amount":"100.00","currency":"USD","value":"100.00"}"#), "\(february)")
         let march = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-03-01"]).stdout

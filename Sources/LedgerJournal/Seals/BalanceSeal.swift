@@ -126,7 +126,7 @@ enum SealRules {
                 .dataDiffers,
                 "\(at): the seal as of \(asOf) does not match the balances before it: expected \(seal.leaves.count) leaves with root \(seal.root.hex)")
         }
-        return []
+        return SealTiles.records(seal, seq: body.seq).map(LedgerEffect.putRecord)
     }
 
     /// `body` with the `leaves` and `root` of its `as_of`, from `state`.

@@ -20,6 +20,10 @@ public struct MerkleTree: Sendable {
     /// The number of leaves.
     public var size: UInt64 { UInt64(levels[0].count) }
 
+    /// The perfect-subtree nodes of each level: level 0 the leaf hashes, level k the roots of the
+    /// complete runs of 2^k leaves (what ``MerkleProofBuilder`` reads, as a store keeps them).
+    public var nodeLevels: [[SHA256Digest]] { levels }
+
     /// MTH of the leaves; SHA-256("") for none.
     public var root: SHA256Digest {
         // Every node the builder asks for exists: the levels hold every complete run.

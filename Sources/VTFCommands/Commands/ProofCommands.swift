@@ -95,7 +95,7 @@ struct ProveCommand: ParsableCommand {
             guard let settings = try await store.settings() else { throw InputError("the ledger has no genesis entry") }
             let currency = try currency.map { try Currency(code: $0) } ?? settings.currency
             do {
-                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date, kinds: LedgerRules.unvtf.kinds)
+                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date)
                 print(try JSONCanonicalizer.canonicalString(proof.json))
             } catch let error as BalanceProofError {
                 if error.kind == .failed { throw StoreError(.damaged, error.message) }
