@@ -55,7 +55,7 @@ struct SealTileReader {
             if BalanceLeaf.precedes(key, firsts[middle]) { high = middle - 1 } else { low = middle }
         }
         let leaves = try leaves(tile: low)
-        let offset = leaves.firstIndex { !BalanceLeaf.precedes(($0.account, $0.currency), key) } ?? leaves.count
+        let offset = BalanceLeaf.position(of: key, in: leaves)
         let index = low * SealTiles.width + offset
         let found = offset < leaves.count && leaves[offset].account == key.0 && leaves[offset].currency == key.1
         return (index, found ? leaves[offset] : nil)

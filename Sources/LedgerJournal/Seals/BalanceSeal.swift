@@ -50,6 +50,12 @@ public struct BalanceLeaf: Sendable, Equatable {
         Self.precedes((account, currency), (other.account, other.currency))
     }
 
+    /// The index the leaf of `key` (account, currency) has or would have among `leaves`, which
+    /// are in the seal's order: the number of them that come before it.
+    public static func position(of key: (String, String), in leaves: some Collection<BalanceLeaf>) -> Int {
+        leaves.firstIndex { !precedes(($0.account, $0.currency), key) }.map { leaves.distance(from: leaves.startIndex, to: $0) } ?? leaves.count
+    }
+
     /// The seal's order on (account, currency): the account's bytes, then the currency's.
     public static func precedes(_ lhs: (String, String), _ rhs: (String, String)) -> Bool {
         if lhs.0 != rhs.0 { return lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8) }
@@ -89,15 +95,10 @@ public struct BalanceSeal: Sendable {
         JSONObject([("as_of", .string(asOf.description)), ("leaves", .integer(Int64(leaves.count))), ("root", .string(root.hex))])
     }
 
-    /// The index of the leaf of `account` in `currency`, or nil when its balance is zero.
-    public func index(of account: AccountCode, currency: Currency) -> Int? {
-        leaves.firstIndex { $0.account == account.rawValue && $0.currency == currency.code }
-    }
-
     /// The index the leaf of `account` in `currency` has or would have: the number of leaves
     /// that come before it.
     public func position(of account: AccountCode, currency: Currency) -> Int {
-        leaves.firstIndex { !BalanceLeaf.precedes(($0.account, $0.currency), (account.rawValue, currency.code)) } ?? leaves.count
+        BalanceLeaf.position(of: (account.rawValue, currency.code), in: leaves)
     }
 }
 

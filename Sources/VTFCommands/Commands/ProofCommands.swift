@@ -196,13 +196,8 @@ struct ProofCommand: ParsableCommand {
             guard UInt64(exactly: size) == checkpoint.size else {
                 throw CheckFailure("the proof is for a tree of \(size) entries, the checkpoint signs \(checkpoint.size)")
             }
-            if let entry {
-                let line = entry.hasPrefix("@") ? try ProofFiles.text(at: String(entry.dropFirst())) : entry
-                let raw = try RawEntry(exportLine: Array(line.trimmingCharacters(in: .newlines).utf8), lineNumber: 1)
-                let body = try JSONFields(try JSONParser.parse(raw.bodyBytes), context: "the entry")
-                guard try body.integer("seq") == index else {
-                    throw CheckFailure("the entry is seq \(try body.integer("seq")), the proof is for leaf \(index)")
-                }
+            if let raw = try givenEntry() {
+                _ = try Self.body(of: raw, seq: index, proofFor: "leaf")
                 guard MerkleHash.leaf(raw.bodyBytes).bytes == leafHash else {
                     throw CheckFailure("the entry's leaf hash is not the proof's leaf_hash: the entry differs from the one in the log")
                 }
@@ -216,6 +211,24 @@ struct ProofCommand: ParsableCommand {
             print("ok: entry \(index) is in \(checkpoint.origin) at tree size \(size)\(entry == nil ? " (leaf hash only; give --entry to check the entry itself)" : "")")
         }
 
+        /// The journal line --entry gives (or the file @FILE holds), split into its bytes and
+        /// signature; nil without --entry.
+        func givenEntry() throws -> RawEntry? {
+            guard let entry else { return nil }
+            let line = entry.hasPrefix("@") ? try ProofFiles.text(at: String(entry.dropFirst())) : entry
+            return try RawEntry(exportLine: Array(line.trimmingCharacters(in: .newlines).utf8), lineNumber: 1)
+        }
+
+        /// The body of `raw`, after checking it is entry `seq`, the one the proof is for (its
+        /// "leaf" or "index", as the proof names it).
+        static func body(of raw: RawEntry, seq: Int64, proofFor name: String) throws -> JSONFields {
+            let body = try JSONFields(try JSONParser.parse(raw.bodyBytes), context: "the entry")
+            guard try body.integer("seq") == seq else {
+                throw CheckFailure("the entry is seq \(try body.integer("seq")), the proof is for \(name) \(seq)")
+            }
+            return body
+        }
+
         /// A C2SP tlog-proof: the entry is its extra data (a journal line) or --entry; the checkpoint
         /// is in the file.
         func checkTLogProof(_ text: String, trust: ProofTrust) throws {
@@ -223,19 +236,15 @@ struct ProofCommand: ParsableCommand {
             let parsed: TLogProof
             do { parsed = try TLogProof(text: text) } catch { throw InputError("\(proof): \(error)") }
             let checkpoint = try trust.checkpoint(note: parsed.checkpoint, from: proof)
-            let line: [UInt8]
-            if let entry {
-                line = Array((entry.hasPrefix("@") ? try ProofFiles.text(at: String(entry.dropFirst())) : entry).trimmingCharacters(in: .newlines).utf8)
+            let raw: RawEntry
+            if let given = try givenEntry() {
+                raw = given
             } else if let extra = parsed.extra {
-                line = extra
+                raw = try RawEntry(exportLine: extra, lineNumber: 1)
             } else {
                 throw InputError("\(proof) carries no entry (no extra line): give the journal line with --entry")
             }
-            let raw = try RawEntry(exportLine: line, lineNumber: 1)
-            let body = try JSONFields(try JSONParser.parse(raw.bodyBytes), context: "the entry")
-            guard try body.integer("seq") == Int64(clamping: parsed.index) else {
-                throw CheckFailure("the entry is seq \(try body.integer("seq")), the proof is for index \(parsed.index)")
-            }
+            let body = try Self.body(of: raw, seq: Int64(clamping: parsed.index), proofFor: "index")
             guard try body.string("ledger") == checkpoint.origin else {
                 throw CheckFailure("the entry is of \(try body.string("ledger")), the checkpoint of \(checkpoint.origin)")
             }
@@ -299,19 +308,10 @@ enum ProofFiles {
         try InputFile.text(path, option: "file")
     }
 
-    static func json(at path: String) throws -> JSONValue {
-        try json(try text(at: path), from: path)
-    }
-
     static func json(_ text: String, from path: String) throws -> JSONValue {
         do { return try JSONParser.parse(text) } catch {
             throw InputError("\(path): not valid JSON: \(error)")
         }
-    }
-
-    /// Reads a signed checkpoint and checks it against the log's vkey and the required witnesses.
-    static func checkpoint(at path: String, vkey: String, witnesses: [String]) throws -> Checkpoint {
-        try checkpoint(note: try text(at: path), from: path, vkey: vkey, witnesses: witnesses)
     }
 
     /// Checks the checkpoint `note` (read `from` a file, for messages) against the log's vkey
