@@ -163,7 +163,7 @@ let package = Package(
         // Donor statements: built from the ledger, signed by the log key with an inclusion proof
         // for every receipt, verified offline, rendered as JSON, HTML (inline CSS and SVG) or
         // CSV, in English or French.
-        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore"]),
+        .target(name: "Statements", dependencies: ["TrustFund", "LedgerStore", "AuditBundle"]),
         // The books as hledger, ledger and beancount journals (`vtf export`), read from the
         // journal after a checked read of it, through the store seam.
         .target(name: "PlainTextLedgers", dependencies: ["LedgerCore", "LedgerJournal", "LedgerStore"]),

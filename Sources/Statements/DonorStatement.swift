@@ -111,9 +111,9 @@ public struct DonorStatement: Sendable, Equatable {
         public var grantsCommitted: Amount
         /// Tranches paid to partners in the period.
         public var grantsPaid: Amount
-        /// Spending accepted from partners' reports in the period.
+        /// Spending on grants recorded in the period (5100: partners' reports, year-end accruals).
         public var grantsSpent: Amount
-        /// Programme support costs charged in the period.
+        /// Programme support costs charged in the period (5200), on grants and on the fund's own costs.
         public var psc: Amount
         /// Net assets (fund balance) at the end of the period, the reserve included.
         public var fundBalance: Amount
@@ -151,6 +151,10 @@ public struct DonorStatement: Sendable, Equatable {
     /// that verify with a key the journal registered as `auditor` (`CheckedJournal/audits(of:)`).
     /// Empty means the statement is "unaudited".
     public var auditedBy: [AuditorCosignature]
+
+    /// The proofs of its figures by sealed balances, and the figures not proven; nil for a
+    /// statement made without them.
+    public var proofs: StatementProofs?
 
     /// Whether any auditor's cosignature covers the period (``auditedBy`` is not empty).
     public var isAudited: Bool { !auditedBy.isEmpty }

@@ -40,8 +40,9 @@ public enum StatementBuilder {
             ledger, agreements: Set(positions.map(\.agreement.ref)), from: from, to: to, reversed: reversed, fundCurrency: currency)
         let refunds = try refundList(ledger, donorID: donorID, from: from, to: to, currency: currency, reversed: reversed)
         let listed = (receipts + refunds).map(\.seq)
-        let (note, size, auditors) = try checkpoint(ledger, checked: checked, covering: to, listed: listed)
-        return DonorStatement(
+        let seals = try latestSeals(ledger, asOf: [from.adding(days: -1), to])
+        let (note, size, auditors) = try checkpoint(ledger, checked: checked, covering: to, listed: listed + seals)
+        var statement = DonorStatement(
             fund: .init(name: settings.fundName, origin: settings.origin, currency: currency),
             donor: .init(
                 id: donorID, name: donorRecord.name, type: donorRecord.type, country: donorRecord.country),
@@ -52,6 +53,9 @@ public enum StatementBuilder {
             refunds: try refunds.map { try proved($0, ledger: ledger, size: size) },
             fundUse: try FundUseFigures.compute(ledger, checked: checked, from: from, to: to, currency: currency),
             checkpoint: note, checkpointSize: size, auditedBy: auditors)
+        statement.proofs = try StatementProofs.make(
+            ledger, statement: try StatementJSON.object(statement), donor: donorID, from: from, to: to, fund: currency, size: size)
+        return statement
     }
 
     /// Refunds approved for the donor in the period.
@@ -81,9 +85,22 @@ public enum StatementBuilder {
         return proved
     }
 
+    /// The latest `balances.seal` entry as of each of `dates`, whose balances the statement's
+    /// figures are proven by: the checkpoint must cover them.
+    static func latestSeals(_ ledger: any StoreSnapshot, asOf dates: [LedgerDate]) throws -> [UInt64] {
+        let wanted = Set(dates.map(\.description))
+        var latest: [String: UInt64] = [:]
+        for body in try ledger.entries(ofKinds: [.balancesSeal]) {
+            guard let asOf = body.data["as_of"]?.stringValue, wanted.contains(asOf) else { continue }
+            latest[asOf] = max(latest[asOf] ?? 0, body.seq)
+        }
+        return Array(latest.values)
+    }
+
     /// The checkpoint the proofs lead to: the smallest one a registered auditor cosigned that
-    /// covers every entry posting up to `to` and every listed entry (the statement is then
-    /// audited, and names them); else the latest checkpoint (unaudited).
+    /// covers every entry posting up to `to`, every listed entry and the latest seals of the
+    /// period's ends (the statement is then audited, and names them); else the latest
+    /// checkpoint (unaudited).
     static func checkpoint(
         _ ledger: any StoreSnapshot, checked: CheckedJournal, covering to: LedgerDate, listed: [UInt64]
     ) throws -> (String, UInt64, [AuditorCosignature]) {

@@ -19,7 +19,7 @@ public enum StatementJSON {
     /// The statement as a JSON object, without `signature`.
     public static func object(_ statement: DonorStatement) throws -> JSONObject {
         let fund = statement.fund.currency
-        return [
+        var object: JSONObject = [
             "format": .string(format),
             "fund": .object(["name": .string(statement.fund.name), "origin": .string(statement.fund.origin), "currency": .string(fund.code)]),
             "donor": .object([
@@ -50,6 +50,8 @@ public enum StatementJSON {
             ]),
             "checkpoint": .object(["size": .integer(Int64(statement.checkpointSize)), "note": .string(statement.checkpoint)]),
         ]
+        if let proofs = statement.proofs { object["proofs"] = proofs.json }
+        return object
     }
 
     /// One audit: who holds the auditor key, its ledger key id, the cosignature line and the

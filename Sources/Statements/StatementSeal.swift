@@ -39,6 +39,8 @@ public enum StatementSeal {
         /// The audits the statement names, as "holder (witness name)"; each one's cosignature
         /// line is on the checkpoint and verifies with the witness key the statement gives.
         public let auditedBy: [String]
+        /// Which figures sealed balances prove, and which the statement says are not proven.
+        public let figures: CheckedFigures
         /// The witness keys the donor gave (`--witness`) whose valid cosignature the checkpoint
         /// carries, by name; empty when none was given (the audits are then not checked against
         /// keys the donor trusts).
@@ -80,10 +82,28 @@ public enum StatementSeal {
         guard received.decimalString == fields.totals["received_value"]?.stringValue else {
             throw StatementError("totals.received_value is not the sum of the receipts (\(received.decimalString))")
         }
+        try checkOutstanding(fields)
+        let figures = try StatementProofCheck.check(fields, checkpoint: checkpoint)
         return Verified(
             donor: fields.donor, from: fields.from, to: fields.to, receipts: receipts.count, refunds: refunds.count,
             receivedValue: received.decimalString, currency: fields.currency.code, checkpointSize: checkpoint.size,
-            auditedBy: fields.auditedBy.map { "\($0.holder) (\($0.witnessName))" }, witnessesChecked: witnessesChecked)
+            auditedBy: fields.auditedBy.map { "\($0.holder) (\($0.witnessName))" }, figures: figures, witnessesChecked: witnessesChecked)
+    }
+
+    /// `totals.outstanding` is, currency by currency, the sum of the agreements' `outstanding`.
+    static func checkOutstanding(_ fields: StatementFields) throws {
+        var sums: [String: Amount] = [:]
+        for agreement in try fields.items("agreements") {
+            guard let code = agreement["currency"]?.stringValue, let currency = try? Currency(code: code),
+                let text = agreement["outstanding"]?.stringValue, let amount = try? Amount(parsing: text, currency: currency, mode: .exact)
+            else { throw StatementError("an agreement's currency or outstanding amount cannot be read") }
+            sums[code] = try (sums[code] ?? .zero(currency)).adding(amount)
+        }
+        let stated = (fields.totals["outstanding"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let shown = Dictionary(stated.compactMap { item in item["currency"]?.stringValue.map { ($0, item["amount"]?.stringValue ?? "") } }, uniquingKeysWith: { first, _ in first })
+        guard shown.count == stated.count, shown == sums.mapValues(\.decimalString) else {
+            throw StatementError("totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts")
+        }
     }
 
     /// The statement's checkpoint, signed by the log key, of the size it states; each audit it

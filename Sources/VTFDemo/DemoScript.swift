@@ -289,6 +289,8 @@ struct DemoScript {
         try await vtf(["verify"] + l)
         say("24. The statement of financial position (IPSAS 1) at 31 December 2025.")
         try await vtf(["report", "financial-position"] + l + ["--as-of", "2025-12-31"])
+        say("24b. The fund manager seals the balances as of 31 December 2024, the day before the fund's first year (all zero on a new ledger): with the seal of 31 December 2025 that the close wrote, every flow of 2025 a statement shows (grants spent, PSC) is proven as the difference of two sealed balances.")
+        try await vtf(["seal"] + l + by("maria") + ["--as-of", "2024-12-31", "--date", "2026-01-05", "--memo", "Opening balances of 2025"])
         say("25. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
         try await vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"], quiet: true)
         // Only a key the ledger registered as auditor makes a cosignature an audit.
@@ -299,7 +301,7 @@ struct DemoScript {
         let vkey = try await StoreLocation(ledger).openReading(rules: .unvtf).logVerifierKey()
         try await vtf(["audit", "verify", "\(folder)/audit-bundle", "--vkey", vkey])
         try await resultsOnStandardOutput(vkey: vkey)
-        say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof; it checks it offline, and reads it in French.")
+        say("26. Belgium receives its statement for 2025: signed by the fund, every receipt with its proof, and its balances and flows proven by the sealed balances (the figures that cannot be are named, with why); it checks it offline, and reads it in French.")
         try await vtf(["statement"] + l + ["--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "\(folder)/BEL-2025.json"])
         let witness = Cosignature.verifierKey(
             name: "example.org/board-of-auditors", publicKey: try KeyFile.readPublicKey(at: key("auditor") + ".pub"))

@@ -177,10 +177,18 @@ struct StatementCommand: ParsableCommand {
                     ok: \(file) is signed by the fund's log key; all \(verified.receipts) receipts and \(verified.refunds) refunds are in the books (checkpoint of \(verified.checkpointSize) entries) and say what their journal entries say
                       donor \(verified.donor), \(verified.from) to \(verified.to), received \(verified.currency) \(verified.receivedValue)
                       \(Self.audit(verified))\(trust?.summary ?? "")
+                    \(Self.figures(verified.figures))
                     """)
             } catch let error as StatementError {
                 throw CheckFailure("\(file): \(error.message)")
             }
+        }
+
+        /// Which figures the sealed balances prove, and which are the fund's word, with why.
+        static func figures(_ figures: CheckedFigures) -> String {
+            var lines = ["  proven by sealed balances: " + (figures.proven.isEmpty ? "none" : figures.proven.joined(separator: ", "))]
+            lines += figures.notProven.map { "  not proven: \($0)" }
+            return lines.joined(separator: "\n")
         }
 
         /// Who audited it, and whether that was checked against witness keys the donor gave.

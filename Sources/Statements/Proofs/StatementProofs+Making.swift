@@ -1,0 +1,107 @@
+import AuditBundle
+import CanonicalJSON
+import LedgerCore
+import LedgerJournal
+import LedgerStore
+
+extension StatementProofs {
+    /// The proofs of the statement whose JSON (without proofs) is `statement`: for each
+    /// provable figure, the latest seals as of its dates, in the checkpoint of `size` entries,
+    /// whose balances give the statement's figure. A figure no seal gives is listed as not
+    /// proven, with the command that would prove it.
+    static func make(
+        _ snapshot: any StoreSnapshot, statement: JSONObject, donor: String, from: LedgerDate, to: LedgerDate, fund: Currency,
+        size: UInt64
+    ) throws -> StatementProofs {
+        var maker = try Maker(snapshot, size: size)
+        let outstanding = (statement["totals"]?.objectValue?["outstanding"]?.arrayValue ?? []).compactMap {
+            $0.objectValue?["currency"]?.stringValue.flatMap { try? Currency(code: $0) }
+        }
+        var proofs = StatementProofs(seals: [], figures: [], notProven: [])
+        for definition in StatementFigureRules.definitions(from: from, to: to, donor: donor, fund: fund, outstanding: outstanding) {
+            guard let stated = StatementFigureRules.stated(definition.figure, in: statement, currency: definition.measure.currency) else {
+                proofs.notProven.append((definition.figure, "the statement states no such figure"))
+                continue
+            }
+            switch try maker.prove(definition, stated: stated) {
+            case .success(let figure): proofs.figures.append(figure)
+            case .failure(let why): proofs.notProven.append((definition.figure, why.message))
+            }
+        }
+        proofs.notProven += StatementFigureRules.unprovable
+        proofs.seals = try maker.used.sorted().map { seq in (seq, try maker.seal(seq).entryProof(snapshot, size: size)) }
+        return proofs
+    }
+
+    /// Finds, for each figure, the seals that prove it, reading each seal's runs once.
+    struct Maker {
+        let snapshot: any StoreSnapshot
+        /// The seals in the checkpoint, by date, latest first.
+        let byDate: [LedgerDate: [UInt64]]
+        var seals: [UInt64: SealedBalances] = [:]
+        var runs: [String: ScopeProof] = [:]
+        var used: Set<UInt64> = []
+
+        init(_ snapshot: any StoreSnapshot, size: UInt64) throws {
+            self.snapshot = snapshot
+            var byDate: [LedgerDate: [UInt64]] = [:]
+            for body in try snapshot.entries(ofKinds: [.balancesSeal]) where body.seq < size {
+                guard let text = body.data["as_of"]?.stringValue, let date = try? LedgerDate(parsing: text) else { continue }
+                byDate[date, default: []].append(body.seq)
+            }
+            self.byDate = byDate.mapValues { $0.sorted(by: >) }
+        }
+
+        mutating func seal(_ seq: UInt64) throws -> SealedBalances {
+            if let seal = seals[seq] { return seal }
+            guard let seal = try SealedBalances(snapshot, seq: seq) else {
+                throw StatementError("seal \(seq)'s tree is not in the ledger's tables (run vtf verify)")
+            }
+            seals[seq] = seal
+            return seal
+        }
+
+        mutating func run(_ seq: UInt64, _ scope: AccountScope) throws -> ScopeProof {
+            let key = "\(seq) \(scope.account)"
+            if let run = runs[key] { return run }
+            let run = try seal(seq).proof(of: scope)
+            runs[key] = run
+            return run
+        }
+
+        /// The figure proven by the latest seals whose balances give `stated`, or why none does.
+        mutating func prove(_ definition: FigureDefinition, stated: Amount) throws -> Result<Figure, StatementError> {
+            var dates: [LedgerDate] = []
+            for term in definition.terms where !dates.contains(term.asOf) { dates.append(term.asOf) }
+            if let missing = dates.first(where: { (byDate[$0] ?? []).isEmpty }) {
+                return .failure(StatementError("no balances seal as of \(missing) is in the statement's checkpoint: write one (vtf seal --as-of \(missing)) and make the statement again"))
+            }
+            var tried: [String] = []
+            for choice in Self.choices(dates.map { byDate[$0] ?? [] }) {
+                let sealOf = Dictionary(uniqueKeysWithValues: zip(dates, choice))
+                var terms: [Term] = []
+                var leaves: [[BalanceLeaf]] = []
+                for term in definition.terms {
+                    let seq = sealOf[term.asOf] ?? 0
+                    let run = try run(seq, term.scope)
+                    terms.append(Term(sign: term.sign, seal: seq, balances: run))
+                    leaves.append(run.leaves.map(\.leaf).filter { term.scope.contains($0.account) })
+                }
+                let sum = try definition.sum(leaves)
+                if sum == stated {
+                    used.formUnion(choice)
+                    return .success(Figure(figure: definition.figure, measure: definition.measure.name, amount: sum, terms: terms))
+                }
+                tried.append("\(sum.decimalString) by seal\(choice.count > 1 ? "s" : "") \(choice.map(String.init).joined(separator: " and "))")
+            }
+            let dated = dates.map(\.description).joined(separator: " and ")
+            return .failure(StatementError(
+                "the books give \(stated.decimalString); the seals as of \(dated) give \(tried.prefix(3).joined(separator: "; ")): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make the statement again"))
+        }
+
+        /// Every choice of one seal per date, the latest seals first.
+        static func choices(_ options: [[UInt64]]) -> [[UInt64]] {
+            options.reduce([[]]) { partial, seals in partial.flatMap { prefix in seals.map { prefix + [$0] } } }
+        }
+    }
+}
