@@ -33,17 +33,8 @@ import Testing
         return try CLI.vtf(["proof", "check", "--proof", name, "--vkey", try vkey(dir)], in: dir)
     }
 
-    /// Independent: leaf → seal root → seal entry → checkpoint root and its Ed25519 signature by
-    /// the vkey, and the leaf's figures equal vtf balance's. Prints "ok ACCOUNT CURRENCY AMOUNT".
-    static let python = #"""
-        import base64, hashlib, json, re, sys
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-        proof, vkey, balances = json.load(open(sys.argv[1])), sys.argv[2], json.load(open(sys.argv[3]))
-        h = lambda b: hashlib.sha256(b).digest()
-        def canonical(leaf):  # RFC 8785 for four members of plain ASCII strings: sorted, no spaces
-            assert set(leaf) == {"account", "amount", "currency", "value"}
-            assert all(re.fullmatch(r"[A-Za-z0-9._-]+", v) for v in leaf.values())
-            return "{" + ",".join('"%s":"%s"' % (k, leaf[k]) for k in sorted(leaf)) + "}"
+    /// RFC 9162 2.1.3.2 in Python: the root an audit path leads to (`h` is SHA-256).
+    static let pythonRoot = #"""
         def root(index, size, leaf_hash, path):  # RFC 9162 2.1.3.2
             fn, sn, r = index, size - 1, leaf_hash
             for p in (bytes.fromhex(x) for x in path):
@@ -56,6 +47,20 @@ import Testing
                 fn, sn = fn >> 1, sn >> 1
             assert sn == 0
             return r
+        """#
+
+    /// Independent: leaf → seal root → seal entry → checkpoint root and its Ed25519 signature by
+    /// the vkey, and the leaf's figures equal vtf balance's. Prints "ok ACCOUNT CURRENCY AMOUNT".
+    static let python = #"""
+        import base64, hashlib, json, re, sys
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+        proof, vkey, balances = json.load(open(sys.argv[1])), sys.argv[2], json.load(open(sys.argv[3]))
+        h = lambda b: hashlib.sha256(b).digest()
+        def canonical(leaf):  # RFC 8785 for four members of plain ASCII strings: sorted, no spaces
+            assert set(leaf) == {"account", "amount", "currency", "value"}
+            assert all(re.fullmatch(r"[A-Za-z0-9._-]+", v) for v in leaf.values())
+            return "{" + ",".join('"%s":"%s"' % (k, leaf[k]) for k in sorted(leaf)) + "}"
+        \#(pythonRoot)
         line = proof["seal"]["entry"]
         seal = json.loads(line)
         assert seal["kind"] == "balances.seal" and seal["data"]["as_of"] == proof["as_of"]
