@@ -1,3 +1,4 @@
+public import AuditBundle
 public import LedgerCore
 public import LedgerJournal
 import TrustFundRules
@@ -154,7 +155,7 @@ public struct DonorStatement: Sendable, Equatable {
 
     /// The proofs of its figures by sealed balances, and the figures not proven; nil for a
     /// statement made without them.
-    public var proofs: StatementProofs?
+    public var proofs: FigureProofs?
 
     /// Whether any auditor's cosignature covers the period (``auditedBy`` is not empty).
     public var isAudited: Bool { !auditedBy.isEmpty }

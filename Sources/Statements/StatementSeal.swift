@@ -1,3 +1,4 @@
+public import AuditBundle
 import CanonicalJSON
 import LedgerCore
 public import LedgerCrypto
@@ -83,7 +84,7 @@ public enum StatementSeal {
             throw StatementError("totals.received_value is not the sum of the receipts (\(received.decimalString))")
         }
         try checkOutstanding(fields)
-        let figures = try StatementProofCheck.check(fields, checkpoint: checkpoint)
+        let figures = try StatementProofs.check(fields, checkpoint: checkpoint)
         return Verified(
             donor: fields.donor, from: fields.from, to: fields.to, receipts: receipts.count, refunds: refunds.count,
             receivedValue: received.decimalString, currency: fields.currency.code, checkpointSize: checkpoint.size,

@@ -20,11 +20,12 @@ public struct FundRuleSet: RuleSet {
         return fund.requiredRoles
     }
 
-    /// On every entry: nothing dated in a closed year; the entry after an accrual is its
+    /// On every entry: nothing dated in a closed year (but a balances seal, which posts nothing:
+    /// the close's own seal after its postings is dated on the year's last day); the entry after an accrual is its
     /// reversal; manual vouchers and reversals go through a request where the fund's two-person
     /// policy lists them.
     public func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
-        if let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date {
+        if body.kind != .balancesSeal, let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date {
             throw RuleViolation(.closedYear, "entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
         }
         try AccrualRules.checkFollowsAccrual(body, state: state)

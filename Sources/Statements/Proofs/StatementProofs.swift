@@ -1,68 +1,52 @@
-public import AuditBundle
-public import CanonicalJSON
-public import LedgerCore
-import LedgerCrypto
+import AuditBundle
+import CanonicalJSON
+import LedgerCore
+import LedgerStore
+import TransparencyLog
 
-/// The proofs a donor statement carries for its figures (`proofs` in its JSON): each seal its
-/// figures read, with the seal entry's inclusion proof to the statement's checkpoint; each
-/// proven figure, term by term, as runs of the seals' leaves; and each figure not proven,
-/// with the reason. Audit/BALANCE-PROOFS.md describes the form.
-public struct StatementProofs: Sendable, Equatable {
-    /// One term of a proven figure: the balances of an account at a seal, added or taken away.
-    public struct Term: Sendable {
-        /// 1 or -1.
-        public let sign: Int
-        /// The seq of the seal entry the term reads.
-        public let seal: UInt64
-        /// The run of the seal's leaves that holds every balance of the term's account.
-        public let balances: ScopeProof
+/// A donor statement's proofs of its figures (``FigureProofs``, by ``StatementFigureRules``):
+/// made by ``StatementBuilder``, checked by ``StatementSeal/verify(_:vkey:witnesses:)``.
+enum StatementProofs {
+    /// The proofs of the statement whose JSON (without proofs) is `statement`, to the
+    /// checkpoint of `size` entries.
+    static func make(
+        _ snapshot: any StoreSnapshot, statement: JSONObject, donor: String, from: LedgerDate, to: LedgerDate, fund: Currency, size: UInt64
+    ) throws -> FigureProofs {
+        let outstanding = (statement["totals"]?.objectValue?["outstanding"]?.arrayValue ?? []).compactMap {
+            $0.objectValue?["currency"]?.stringValue.flatMap { try? Currency(code: $0) }
+        }
+        return try FigureProofs.make(
+            snapshot, definitions: StatementFigureRules.definitions(from: from, to: to, donor: donor, fund: fund, outstanding: outstanding),
+            unprovable: StatementFigureRules.unprovable,
+            stated: { StatementFigureRules.stated($0.figure, in: statement, currency: $0.measure.currency) }, size: size)
     }
 
-    /// A figure proven by sealed balances.
-    public struct Figure: Sendable {
-        /// The figure's name (``FigureDefinition/figure``).
-        public let figure: String
-        /// What the terms sum: `value` (fund currency) or `amount` (in ``amount``'s currency).
-        public let measure: String
-        /// The sum, which is the statement's figure.
-        public let amount: Amount
-        /// Its terms, in the order of the figure's definition.
-        public let terms: [Term]
+    /// Checks the `proofs` of a statement whose signature and checkpoint were checked
+    /// (``FigureProofs/check(_:definitions:unprovable:stated:checkpoint:absent:)``). A statement
+    /// without proofs has every figure not proven.
+    static func check(_ fields: StatementFields, checkpoint: Checkpoint) throws -> CheckedFigures {
+        let definitions = try definitions(fields)
+        do {
+            return try FigureProofs.check(
+                fields.object["proofs"], definitions: definitions, unprovable: StatementFigureRules.unprovable.map(\.figure),
+                stated: { StatementFigureRules.stated($0.figure, in: fields.object, currency: $0.measure.currency) }, checkpoint: checkpoint,
+                absent: "the statement carries no proofs (it was made before vtf proved statements' figures)")
+        } catch {
+            throw StatementError(error.message.replacingOccurrences(of: "the document", with: "the statement"))
+        }
     }
 
-    /// The seal entries the figures read, by seq.
-    public var seals: [(seq: UInt64, proof: SealEntryProof)]
-    /// The figures proven.
-    public var figures: [Figure]
-    /// The figures not proven, and why.
-    public var notProven: [(figure: String, why: String)]
-
-    /// Proofs from their parts.
-    public init(seals: [(seq: UInt64, proof: SealEntryProof)], figures: [Figure], notProven: [(figure: String, why: String)]) {
-        self.seals = seals
-        self.figures = figures
-        self.notProven = notProven
-    }
-
-    /// Two proofs are equal when their JSON is.
-    public static func == (lhs: StatementProofs, rhs: StatementProofs) -> Bool { lhs.json == rhs.json }
-
-    /// The `proofs` member of the statement's JSON.
-    public var json: JSONValue {
-        .object([
-            "seals": .array(seals.map { seal in
-                .object(["seq": .integer(Int64(clamping: seal.seq)), "entry": .string(seal.proof.entry), "path": .array(seal.proof.path.map { .string($0.hex) })])
-            }),
-            "figures": .array(figures.map { figure in
-                .object([
-                    "figure": .string(figure.figure), "measure": .string(figure.measure), "currency": .string(figure.amount.currency.code),
-                    "amount": .string(figure.amount.decimalString),
-                    "terms": .array(figure.terms.map { term in
-                        .object(["sign": .integer(Int64(term.sign)), "seal": .integer(Int64(clamping: term.seal)), "balances": term.balances.json])
-                    }),
-                ])
-            }),
-            "not_proven": .array(notProven.map { .object(["figure": .string($0.figure), "why": .string($0.why)]) }),
-        ])
+    /// The definitions for this statement's donor, period, fund currency and outstanding currencies.
+    static func definitions(_ fields: StatementFields) throws -> [FigureDefinition] {
+        guard let from = try? LedgerDate(parsing: fields.from), let to = try? LedgerDate(parsing: fields.to) else {
+            throw StatementError("the statement's from or to is not a date")
+        }
+        let outstanding = try (fields.totals["outstanding"]?.arrayValue ?? []).map { item in
+            guard let code = item.objectValue?["currency"]?.stringValue, let currency = try? Currency(code: code) else {
+                throw StatementError("totals.outstanding holds an entry without a currency")
+            }
+            return currency
+        }
+        return StatementFigureRules.definitions(from: from, to: to, donor: fields.donor, fund: fields.currency, outstanding: outstanding)
     }
 }

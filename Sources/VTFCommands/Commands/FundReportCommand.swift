@@ -27,7 +27,11 @@ struct FundReportCommand: AsyncParsableCommand {
             Schemas/json/report-NAME.schema.json), xlsx (a workbook for spreadsheets, to --out: a sheet \
             per table, amounts as numbers holding the books' exact digits, text never run as a formula).
             Example: vtf report financial-position --as-of 2026-12-31
+            --proofs (financial-position and financial-performance, JSON) adds the proof of each \
+            figure by sealed balances (vtf seal): a balance by the seal as of --as-of, a movement by \
+            that one less the seal of the day before --from; figures no seal gives are listed with why.
             Example: vtf report grants --format xlsx --out grants-2026.xlsx
+            Example: vtf report financial-position --as-of 2025-12-31 --format json --proofs --out position.json
             """)
 
     @OptionGroup var global: LedgerOptions
@@ -53,6 +57,9 @@ struct FundReportCommand: AsyncParsableCommand {
     @Flag(help: "Add the prior year beside each figure (financial-position, financial-performance, net-assets, cash-flow).")
     var comparative = false
 
+    @Flag(help: "Add to the JSON of financial-position or financial-performance the proof of each figure by sealed balances, and the signed checkpoint they lead to (vtf proof check --proof FILE checks it).")
+    var proofs = false
+
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
@@ -65,6 +72,7 @@ struct FundReportCommand: AsyncParsableCommand {
             throw InputError("unknown report \"\(name)\"; reports are: \((FundReportName.allCases.map(\.rawValue) + [Self.annualName]).joined(separator: ", "))")
         }
         try checkNotAnnualOptions(report)
+        try checkProofsOption(report)
         let asOfDate = try parseDate(asOf, option: "--as-of")
         let fromDate = try from.map { try parseDate($0, option: "--from") }
         if fromDate != nil, !report.coversPeriod {
@@ -75,14 +83,20 @@ struct FundReportCommand: AsyncParsableCommand {
         }
         let store = try await global.openReading()
         let document: ReportDocument
-        let (budgetYear, budgetAsOf, comparative) = (year ?? asOfDate.year, asOf == nil ? nil : asOfDate, comparative)
+        let json: JSONValue
+        let (budgetYear, budgetAsOf, comparative, proofs) = (year ?? asOfDate.year, asOf == nil ? nil : asOfDate, comparative, proofs)
         do {
-            // Every figure from one snapshot of the ledger, through the store seam.
-            document = try await store.read { ledger in
-                if report == .budget { return try FundReports.budget(ledger: ledger, year: budgetYear, asOf: budgetAsOf) }
-                return comparative
-                    ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
-                    : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+            // Every figure from one snapshot of the ledger, through the store seam, and the proofs too.
+            (document, json) = try await store.read { ledger in
+                let document: ReportDocument
+                if report == .budget {
+                    document = try FundReports.budget(ledger: ledger, year: budgetYear, asOf: budgetAsOf)
+                } else {
+                    document = comparative
+                        ? try FundReports.comparative(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                        : try FundReports.document(report, ledger: ledger, asOf: asOfDate, from: fromDate)
+                }
+                return (document, proofs ? try Self.proven(document, ledger: ledger) : document.json)
             }
         } catch let error as ReportError {
             throw InputError(error.message)
@@ -96,7 +110,7 @@ struct FundReportCommand: AsyncParsableCommand {
         case .xlsx: preconditionFailure("written above")
         case .text: text = FundReportText.render(document)
         case .csv: text = ([document.csv.columns.map(\.title)] + document.csv.rows).map(CSV.line).joined()
-        case .json: text = try JSONCanonicalizer.canonicalString(document.json) + "\n"
+        case .json: text = try JSONCanonicalizer.canonicalString(json) + "\n"
         case .html: throw InputError("--format html is for the annual report; \(report.rawValue) is text, csv or json")
         }
         guard let out else { return print(text, terminator: "") }

@@ -175,6 +175,7 @@ struct ProofCommand: ParsableCommand {
             let json = try ProofFiles.json(text, from: proof)
             let fields = try JSONFields(json, context: proof)
             if fields.object["format"]?.stringValue == BalanceProof.format { return try checkBalance(json, trust: trust) }
+            if fields.has("report") { return try checkReport(fields.object, trust: trust) }
             guard let checkpoint else { throw InputError("give --checkpoint FILE: the signed checkpoint the proof leads to") }
             let new = try trust.checkpoint(note: try ProofFiles.text(at: checkpoint), from: checkpoint)
             if fields.has("leaf_index") {
@@ -255,6 +256,36 @@ struct ProofCommand: ParsableCommand {
                 throw CheckFailure("the inclusion proof does not lead to the checkpoint's root: the entry is not the log's (\(error))")
             }
             print("ok: entry \(parsed.index) (\(try body.string("kind"))) is in \(checkpoint.origin) at tree size \(checkpoint.size)\(trust.summary)")
+        }
+
+        /// A report with proofs (`vtf report … --format json --proofs`): its checkpoint, signed by
+        /// the log key, and each figure's proof by sealed balances in it.
+        func checkReport(_ report: JSONObject, trust: ProofTrust) throws {
+            if entry != nil || oldCheckpoint != nil || checkpoint != nil {
+                throw InputError("a report with proofs carries its checkpoint: leave out --checkpoint, --entry and --old-checkpoint")
+            }
+            guard let carried = report["checkpoint"]?.objectValue, let note = carried["note"]?.stringValue, let size = carried["size"]?.integerValue,
+                report["proofs"] != nil
+            else { throw InputError("\(proof) is a report without proofs: make it with vtf report NAME --format json --proofs") }
+            let checked = try trust.checkpoint(note: note, from: proof)
+            guard checked.size == UInt64(clamping: size) else {
+                throw CheckFailure("\(proof): the checkpoint signs \(checked.size) entries; the report says \(size)")
+            }
+            let rules: ReportFigureRules.Rules
+            do throws(BalanceProofError) { rules = try ReportFigureRules.rules(for: report) } catch { throw InputError("\(proof): \(error.message)") }
+            let figures: CheckedFigures
+            do throws(BalanceProofError) {
+                figures = try FigureProofs.check(
+                    report["proofs"], definitions: rules.definitions, unprovable: rules.unprovable.map(\.figure),
+                    stated: { ReportFigureRules.stated($0.figure, in: report, currency: $0.measure.currency) }, checkpoint: checked, absent: "")
+            } catch {
+                throw CheckFailure("\(proof): \(error.message)")
+            }
+            let name = report["report"]?.stringValue ?? "report"
+            let dates = [report["from"]?.stringValue, report["as_of"]?.stringValue].compactMap { $0 }.joined(separator: " to ")
+            print("ok: \(figures.proven.count) figures of the \(name) report (\(dates)) are proven by sealed balances in \(checked.origin) at tree size \(checked.size)\(trust.summary)")
+            print("  proven: " + (figures.proven.isEmpty ? "none" : figures.proven.joined(separator: ", ")))
+            for line in figures.notProven { print("  not proven: \(line)") }
         }
 
         /// A balance proof (`vtf prove balance`): it carries its checkpoint; --checkpoint is not needed.

@@ -14,8 +14,10 @@ struct SealCommand: AsyncParsableCommand, FormatSelecting {
             and refuses one that differs. Then vtf prove balance ACCOUNT --as-of D proves any balance \
             against a signed checkpoint, for anyone to check offline. Needs a fund manager's or an \
             approving officer's key. The year-end close (as of 31 December, before its closing \
-            postings) and every bank reconciliation committed (as of the statement's last day) write \
-            a seal of their own.
+            postings and again after them) and every bank reconciliation committed (as of the \
+            statement's last day) write seals of their own. A donor statement or a report with \
+            --proofs proves its balances by the seal as of its last day, and its flows by that one \
+            less the seal of the day before its first: seal those days, e.g. every month end.
             Example:  vtf seal --as-of 2025-12-31
             """)
 

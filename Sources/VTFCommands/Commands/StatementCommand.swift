@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditBundle
 import CanonicalJSON
 import Foundation
 import LedgerClient

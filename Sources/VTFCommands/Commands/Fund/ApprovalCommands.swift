@@ -47,15 +47,18 @@ extension DecisionCommand {
         guard let year = request.params["year"]?.integerValue, let number = Int(exactly: year) else {
             throw InputError("request \(request.ref) names no year to close")
         }
-        // The year's balances are sealed as of 31 December first, before the closing postings
-        // move revenue and expenses to net assets (and before entries dated in the year are refused).
+        // The year's balances are sealed as of 31 December twice: before the closing postings
+        // move revenue and expenses to net assets (the year's flows: what it earned and spent),
+        // and after them (the next year's opening balances), so that both years' figures are proven.
         let yearEnd = try LedgerDate(year: number, month: 12, day: 31)
         let sealDate = max(date, yearEnd)
         let entries = try await global.record([
             .balancesSeal(asOf: yearEnd, date: sealDate, memo: "Balances of \(year), sealed at its close"),
             FundDrafts.yearClose(year: number, request: request.ref, date: date),
+            .balancesSeal(asOf: yearEnd, date: sealDate, memo: "Balances of \(year) after its close: the opening balances of \(number + 1)"),
         ], in: ledger)
-        guard let entry = entries.last else { preconditionFailure("two drafts append two entries") }
+        guard entries.count == 3 else { preconditionFailure("three drafts append three entries") }
+        let entry = entries[1]
         FundOutput.recorded(
             entry, "approved \(request.ref): \(year) is closed (requested by \(request.requester), certified by \(request.certifier ?? "?")); entries dated \(year) or earlier are refused from now on",
             settings: settings)

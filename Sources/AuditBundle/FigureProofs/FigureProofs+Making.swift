@@ -1,34 +1,29 @@
-import AuditBundle
-import CanonicalJSON
-import LedgerCore
+public import LedgerCore
 import LedgerJournal
-import LedgerStore
+public import LedgerStore
 
-extension StatementProofs {
-    /// The proofs of the statement whose JSON (without proofs) is `statement`: for each
-    /// provable figure, the latest seals as of its dates, in the checkpoint of `size` entries,
-    /// whose balances give the statement's figure. A figure no seal gives is listed as not
-    /// proven, with the command that would prove it.
-    static func make(
-        _ snapshot: any StoreSnapshot, statement: JSONObject, donor: String, from: LedgerDate, to: LedgerDate, fund: Currency,
-        size: UInt64
-    ) throws -> StatementProofs {
+extension FigureProofs {
+    /// The proofs of `definitions`, whose figures `stated` gives as the document states them:
+    /// for each, the latest seals as of its dates, in the checkpoint of `size` entries, whose
+    /// balances give the figure. A figure no seal gives is listed as not proven, with the
+    /// command that would prove it; `unprovable` (figures no balance is, and why) follow.
+    public static func make(
+        _ snapshot: any StoreSnapshot, definitions: [FigureDefinition], unprovable: [(figure: String, why: String)],
+        stated: (FigureDefinition) -> Amount?, size: UInt64
+    ) throws -> FigureProofs {
         var maker = try Maker(snapshot, size: size)
-        let outstanding = (statement["totals"]?.objectValue?["outstanding"]?.arrayValue ?? []).compactMap {
-            $0.objectValue?["currency"]?.stringValue.flatMap { try? Currency(code: $0) }
-        }
-        var proofs = StatementProofs(seals: [], figures: [], notProven: [])
-        for definition in StatementFigureRules.definitions(from: from, to: to, donor: donor, fund: fund, outstanding: outstanding) {
-            guard let stated = StatementFigureRules.stated(definition.figure, in: statement, currency: definition.measure.currency) else {
-                proofs.notProven.append((definition.figure, "the statement states no such figure"))
+        var proofs = FigureProofs(seals: [], figures: [], notProven: [])
+        for definition in definitions {
+            guard let figure = stated(definition) else {
+                proofs.notProven.append((definition.figure, "the document states no such figure"))
                 continue
             }
-            switch try maker.prove(definition, stated: stated) {
-            case .success(let figure): proofs.figures.append(figure)
+            switch try maker.prove(definition, stated: figure) {
+            case .success(let proven): proofs.figures.append(proven)
             case .failure(let why): proofs.notProven.append((definition.figure, why.message))
             }
         }
-        proofs.notProven += StatementFigureRules.unprovable
+        proofs.notProven += unprovable
         proofs.seals = try maker.used.sorted().map { seq in (seq, try maker.seal(seq).entryProof(snapshot, size: size)) }
         return proofs
     }
@@ -55,7 +50,7 @@ extension StatementProofs {
         mutating func seal(_ seq: UInt64) throws -> SealedBalances {
             if let seal = seals[seq] { return seal }
             guard let seal = try SealedBalances(snapshot, seq: seq) else {
-                throw StatementError("seal \(seq)'s tree is not in the ledger's tables (run vtf verify)")
+                throw BalanceProofError(.failed, "seal \(seq)'s tree is not in the ledger's tables (run vtf verify)")
             }
             seals[seq] = seal
             return seal
@@ -70,11 +65,11 @@ extension StatementProofs {
         }
 
         /// The figure proven by the latest seals whose balances give `stated`, or why none does.
-        mutating func prove(_ definition: FigureDefinition, stated: Amount) throws -> Result<Figure, StatementError> {
+        mutating func prove(_ definition: FigureDefinition, stated: Amount) throws -> Result<Figure, BalanceProofError> {
             var dates: [LedgerDate] = []
             for term in definition.terms where !dates.contains(term.asOf) { dates.append(term.asOf) }
             if let missing = dates.first(where: { (byDate[$0] ?? []).isEmpty }) {
-                return .failure(StatementError("no balances seal as of \(missing) is in the statement's checkpoint: write one (vtf seal --as-of \(missing)) and make the statement again"))
+                return .failure(BalanceProofError(.noSeal, "no balances seal as of \(missing) is in the checkpoint: write one (vtf seal --as-of \(missing)) and make it again"))
             }
             var tried: [String] = []
             for choice in Self.choices(dates.map { byDate[$0] ?? [] }) {
@@ -95,8 +90,8 @@ extension StatementProofs {
                 tried.append("\(sum.decimalString) by seal\(choice.count > 1 ? "s" : "") \(choice.map(String.init).joined(separator: " and "))")
             }
             let dated = dates.map(\.description).joined(separator: " and ")
-            return .failure(StatementError(
-                "the books give \(stated.decimalString); the seals as of \(dated) give \(tried.prefix(3).joined(separator: "; ")): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make the statement again"))
+            return .failure(BalanceProofError(.noSeal, 
+                "the books give \(stated.decimalString); the seals as of \(dated) give \(tried.prefix(3).joined(separator: "; ")): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make it again"))
         }
 
         /// Every choice of one seal per date, the latest seals first.
