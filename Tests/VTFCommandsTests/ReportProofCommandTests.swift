@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `vtf report financial-position|financial-performance --format json --proofs` and `vtf proof
+/// check` of such a report (issue 17 point 3), on the demo's books: every line and total proven
+/// by the year-end seals, checked by vtf and by independent Python; a report whose figure, line
+/// or proof was changed is refused by name; the figures no seal gives say why.
+@Suite struct ReportProofCommandTests {
+    static func report(_ dir: String, _ arguments: [String], name: String) throws -> [String: Any] {
+        let made = try CLI.vtf(["report"] + arguments + ["--ledger", "unvtf.ledger", "--format", "json", "--proofs", "--out", name, "--force"], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))) as? [String: Any])
+    }
+
+    static func check(_ dir: String, _ name: String) throws -> CLI.Result {
+        try CLI.vtf(["proof", "check", "--proof", name, "--vkey", try BalanceProofCommandTests.vkey(dir)], in: dir)
+    }
+
+    @Test("every line and total of the year-end statements is proven, checked by vtf and by independent Python",
+          arguments: [
+            (["financial-position", "--as-of", "2025-12-31"], 17),
+            (["financial-performance", "--from", "2025-01-01", "--as-of", "2025-12-31"], 16),
+          ])
+    func yearEnd(_ arguments: [String], _ proven: Int) throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        let name = "\(arguments[0]).json"
+        let report = try Self.report(dir, arguments, name: name)
+        let proofs = try #require(report["proofs"] as? [String: Any])
+        #expect((proofs["figures"] as? [Any])?.count == proven)
+        let checked = try Self.check(dir, name)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.hasPrefix("ok: \(proven) figures of the \(arguments[0]) report"), "\(checked.stdout)")
+        let python = try CLI.run("/usr/bin/python3", ["-c", StatementProofCommandTests.python, name, try BalanceProofCommandTests.vkey(dir)], in: dir)
+        #expect(python.status == 0, "\(python.stderr)")
+        #expect(python.stdout.split(separator: "\n").count == proven, "\(python.stdout)")
+    }
+
+    @Test("a report with a changed figure, line or proof is refused by name")
+    func tampering() throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        _ = try Self.report(dir, ["financial-position", "--as-of", "2025-12-31"], name: "position-genuine.json")
+        let text = try String(contentsOfFile: dir + "/position-genuine.json", encoding: .utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let cash = try #require(((report["assets"] as? [String: Any])?["lines"] as? [[String: Any]])?.first { $0["key"] as? String == "cash" })
+        let value = try #require(cash["value"] as? String)
+        let cases: [(String, String, String)] = [
+            ("a changed line", text.replacingOccurrences(of: "\"value\":\"\(value)\"", with: "\"value\":\"\(value)1\""), "assets.cash: the document says"),
+            ("a line naming fewer accounts", text.replacingOccurrences(of: "\"accounts\":\"1100, 1110\"", with: "\"accounts\":\"1100\""), "assets.cash has 1 terms, not 2"),
+            ("another report's name", text.replacingOccurrences(of: "\"report\":\"financial-position\"", with: "\"report\":\"financial-performance\""), "from is missing"),
+        ]
+        for (what, tampered, reason) in cases {
+            #expect(tampered != text, "\(what): the tampering changed nothing")
+            try tampered.write(toFile: dir + "/tampered-report.json", atomically: true, encoding: .utf8)
+            let result = try Self.check(dir, "tampered-report.json")
+            #expect(result.status != 0, "\(what): \(result.stdout)")
+            #expect(result.stderr.contains(reason), "\(what): \(result.stderr)")
+        }
+    }
+
+    @Test("a period with no seal the day before it lists its movements as not proven, naming the seal to write")
+    func aMissingSeal() throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        let report = try Self.report(dir, ["financial-performance", "--from", "2025-07-01", "--as-of", "2025-12-31"], name: "h2.json")
+        let notProven = ((report["proofs"] as? [String: Any])?["not_proven"] as? [[String: Any]] ?? []).compactMap { $0["why"] as? String }
+        #expect(notProven.contains { $0.contains("no balances seal as of 2025-06-30") && $0.contains("vtf seal --as-of 2025-06-30") }, "\(notProven)")
+        let checked = try Self.check(dir, "h2.json")
+        #expect(checked.status == 0 && checked.stdout.contains("not proven: surplus: no balances seal as of 2025-06-30"), "\(checked.stdout)\(checked.stderr)")
+    }
+
+    @Test("--proofs is for the JSON of the two statements: anything else is refused before reading", arguments: [
+        ["financial-position", "--proofs"],
+        ["trial-balance", "--format", "json", "--proofs"],
+        ["financial-position", "--format", "json", "--comparative", "--proofs"],
+    ])
+    func wrongUse(_ arguments: [String]) throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        let result = try CLI.vtf(["report"] + arguments + ["--ledger", "unvtf.ledger"], in: dir)
+        #expect(result.status == 2 && result.stderr.contains("--proofs adds proofs to the JSON of financial-position and financial-performance"), "\(result.stderr)")
+    }
+}
