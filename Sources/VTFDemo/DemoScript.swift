@@ -279,6 +279,8 @@ struct DemoScript {
         try await vtf(["year", "close", "2025"] + l + by("maria") + ["--ref", "CLOSE-2025"])
         try await vtf(["certify", "CLOSE-2025"] + l + by("chen"))
         try await vtf(["approve", "CLOSE-2025"] + l + by("amara"))
+        say("21b. The close sealed every balance as of 31 December twice: before its postings (the year's revenue and expenses) and after them (2026's opening balances). The fund manager seals the balances as of 31 December 2024 too, the day before the fund's first year (none on a new ledger): every flow of 2025 a statement shows (grants spent, PSC) is then proven as the difference of two sealed balances.")
+        try await vtf(["seal"] + l + by("maria") + ["--as-of", "2024-12-31", "--date", "2026-01-05", "--memo", "Opening balances of 2025"])
         say("22. 2025 is closed: an entry dated in it is refused.")
         try await vtf(["receive"] + l + by("maria") + ["--agreement", "AGR-JPN-2025", "--amount", "7500000", "--currency", "JPY",
                                                 "--date", "2025-12-30", "--bank-ref", "MUFG-251230-01"], expect: 2)
@@ -289,8 +291,6 @@ struct DemoScript {
         try await vtf(["verify"] + l)
         say("24. The statement of financial position (IPSAS 1) at 31 December 2025.")
         try await vtf(["report", "financial-position"] + l + ["--as-of", "2025-12-31"])
-        say("24b. The fund manager seals the balances as of 31 December 2024, the day before the fund's first year (all zero on a new ledger): with the seal of 31 December 2025 that the close wrote, every flow of 2025 a statement shows (grants spent, PSC) is proven as the difference of two sealed balances.")
-        try await vtf(["seal"] + l + by("maria") + ["--as-of", "2024-12-31", "--date", "2026-01-05", "--memo", "Opening balances of 2025"])
         say("25. An auditor cosigns the signed checkpoint, and verifies the whole history offline from a bundle.")
         try await vtf(["key", "generate", "--out", key("auditor"), "--name", "Board of Auditors (demo)"], quiet: true)
         // Only a key the ledger registered as auditor makes a cosignature an audit.

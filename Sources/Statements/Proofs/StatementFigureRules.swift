@@ -19,9 +19,13 @@ public enum StatementFigureRules {
         func flow(_ account: String) -> [FigureDefinition.Term] {
             [.init(sign: 1, asOf: to, scope: AccountScope(account)), .init(sign: -1, asOf: before, scope: AccountScope(account))]
         }
-        let netAssets = FundChart.accounts.filter { $0.type == .asset || $0.type == .liability }.map(\.code)
+        // Net assets are assets less liabilities; as every entry's values balance (and the memo
+        // accounts among themselves), they are also minus the net asset, revenue and expense
+        // balances: a few top accounts, where assets and liabilities hold a sub-account per
+        // donor and grant that a donor's statement need neither carry nor show.
+        let equity = FundChart.accounts.filter { [.netAssets, .revenue, .expense].contains($0.type) }.map(\.code)
         var definitions = [
-            FigureDefinition(figure: "fund_use.fund_balance", measure: .value(fund), terms: balance(netAssets)),
+            FigureDefinition(figure: "fund_use.fund_balance", measure: .value(fund), terms: balance(equity, sign: -1)),
             FigureDefinition(figure: "fund_use.reserve", measure: .value(fund), terms: balance([FundChart.reserve.rawValue], sign: -1)),
             FigureDefinition(figure: "fund_use.grants_spent", measure: .value(fund), terms: flow(FundChart.grantExpense.rawValue)),
             FigureDefinition(figure: "fund_use.psc", measure: .value(fund), terms: flow(FundChart.psc.rawValue)),
