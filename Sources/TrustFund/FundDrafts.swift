@@ -11,7 +11,7 @@ public enum FundDrafts {
     /// The `unvtf` template: the chart of accounts of DOMAIN.md §5 and the fund's first settings
     /// (PSC 13 %, reserve 15 % of planned expenditure, a write-off limit), effective `date`, with
     /// every controlled action under two-person approval.
-    public static func unvtfTemplate(date: LedgerDate, settings: [String: String]) -> [EntryDraft] {
+    public static func unvtfTemplate(date: LedgerDate, settings: [String: String], seal: String? = nil) -> [EntryDraft] {
         var drafts = FundChart.accounts.map { account in
             EntryDraft(kind: .accountOpen, date: date, data: [
                 "code": .string(account.code), "name": .string(account.name), "type": .string(account.type.rawValue),
@@ -21,7 +21,7 @@ public enum FundDrafts {
         for (name, value) in settings { values[name] = value }
         drafts.append(EntryDraft(
             kind: .fundSetup, date: date, memo: "UNVTF template: chart of accounts, settings, two-person policy",
-            data: EntryData.object(FundSetupData(template: "unvtf", twoPerson: FundSettings.controlledActions, settings: values))))
+            data: EntryData.object(FundSetupData(template: "unvtf", twoPerson: FundSettings.controlledActions, settings: values, seal: seal))))
         return drafts
     }
 

@@ -102,6 +102,10 @@ public enum FundSettings {
         "write_off_limit": "the largest write-off a certifying officer may certify, in the fund currency",
     ]
 
+    /// The seal policies a fund may set up with (`vtf init --seal`): `monthly` seals every
+    /// month end as the books move past it.
+    public static let sealPolicies = ["monthly"]
+
     /// Actions a template puts under two-person approval.
     public static let controlledActions = [
         "grant.award", "grant.disburse", "receivable.write-off", "donor.refund", "setting.change", "voucher", "reversal",

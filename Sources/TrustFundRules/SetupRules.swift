@@ -4,7 +4,7 @@ import LedgerCore
 
 /// Fund set-up, donors, pledges and exchange rates.
 enum SetupRules {
-    /// `fund.setup`: `{"template", "two_person": [action…], "settings": {name: value}}`, once.
+    /// `fund.setup`: `{"template", "two_person": [action…], "settings": {name: value}, "seal"?}`, once.
     /// The settings take effect on the entry's date.
     static func setup(_ context: FundContext) throws -> FundOutcome {
         let data = try context.decode(FundSetupData.self)
@@ -13,8 +13,13 @@ enum SetupRules {
         for action in data.twoPerson where !FundSettings.controlledActions.contains(action) {
             throw context.refuse(.badField, "two_person lists \"\(action)\", which is not one of \(FundSettings.controlledActions.joined(separator: ", "))")
         }
+        if let seal = data.seal, !FundSettings.sealPolicies.contains(seal) {
+            throw context.refuse(.badField, "seal is \"\(seal)\"; the policies are \(FundSettings.sealPolicies.joined(separator: ", ")), or none (leave it out)")
+        }
         var outcome = FundOutcome()
-        outcome.put("fund", "setup", seq: context.seq, ["template": .string(data.template), "two_person": .array(data.twoPerson.map(JSONValue.string))])
+        var setup: JSONObject = ["template": .string(data.template), "two_person": .array(data.twoPerson.map(JSONValue.string))]
+        if let seal = data.seal { setup["seal"] = .string(seal) }
+        outcome.put("fund", "setup", seq: context.seq, setup)
         let settings = data.settings
         for name in FundSettings.known.keys.sorted() {
             guard let value = settings[name] else { throw context.refuse(.missingField, "settings.\(name) is missing") }

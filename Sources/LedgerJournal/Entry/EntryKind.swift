@@ -72,7 +72,7 @@ extension EntryKind {
     ]
 
     /// The signer's key must hold one of these roles (core kinds; a rule set names its own).
-    var coreRoles: Set<Role>? {
+    public var coreRoles: Set<Role>? {
         switch self {
         case .genesis, .keyRegister, .keyRevoke: [.admin]
         case .accountOpen, .accountClose: [.admin, .fundManager]

@@ -13,14 +13,19 @@ public struct FundSetupData: Codable, Sendable, Equatable {
     /// Every known setting's first value, by name (`psc_rate` → `"13"`).
     public let settings: [String: String]
 
-    /// The set-up of `template` with these actions and settings.
-    public init(template: String, twoPerson: [String], settings: [String: String]) {
+    /// `monthly` when every month end is sealed as the books move past it (``FundSettings/sealPolicies``);
+    /// absent otherwise.
+    public let seal: String?
+
+    /// The set-up of `template` with these actions and settings, and the seal policy `seal`.
+    public init(template: String, twoPerson: [String], settings: [String: String], seal: String? = nil) {
         self.template = template
         self.twoPerson = twoPerson
         self.settings = settings
+        self.seal = seal
     }
 
-    enum CodingKeys: String, CodingKey { case template, twoPerson = "two_person", settings }
+    enum CodingKeys: String, CodingKey { case template, twoPerson = "two_person", settings, seal }
 }
 
 /// `donor.add`: a donor and the facts about it.

@@ -67,9 +67,15 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "With --template: the largest write-off a certifying officer may certify.")
     var writeOffLimit: String = "10000.00"
 
+    @Option(help: "With --template: monthly seals the balances of every month end in the journal as the books move past it (vtf seal, vtf prove balance).")
+    var seal: String?
+
     /// The template's entries, after genesis: chart of accounts and fund settings.
     func templateDrafts(date: LedgerDate, currency: Currency) throws -> [EntryDraft] {
-        guard let template else { return [] }
+        guard let template else {
+            if seal != nil { throw InputError("--seal is a fund policy: give it with --template unvtf") }
+            return []
+        }
         guard template == "unvtf" else { throw InputError("--template \(template): the only template is unvtf") }
         let settings = [
             "psc_rate": pscRate, "reserve_rate": reserveRate, "planned_expenditure": plannedExpenditure,
@@ -80,7 +86,10 @@ struct InitCommand: AsyncParsableCommand {
                 throw InputError("--\(name.replacingOccurrences(of: "_", with: "-")) \(value): \(error.message)")
             }
         }
-        return FundDrafts.unvtfTemplate(date: date, settings: settings)
+        if let seal, !FundSettings.sealPolicies.contains(seal) {
+            throw InputError("--seal \(seal): the policies are \(FundSettings.sealPolicies.joined(separator: ", ")) (or leave --seal out)")
+        }
+        return FundDrafts.unvtfTemplate(date: date, settings: settings, seal: seal)
     }
 
     func run() async throws {

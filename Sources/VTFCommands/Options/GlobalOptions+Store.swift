@@ -41,12 +41,36 @@ extension GlobalOptions {
         return entry
     }
 
-    /// Signs `drafts` with your key and appends them in one write: all, or none.
+    /// Signs `drafts` with your key and appends them in one write: all, or none. On a fund set
+    /// up with `--seal monthly`, the month ends the drafts move past are sealed first, in the
+    /// same write, when your key may seal (a fund manager's or an approving officer's).
     @discardableResult
     func record(_ drafts: [EntryDraft], in store: any LedgerWriting) async throws -> [SignedEntry] {
-        let entries = try await store.append(drafts, keys: try await writeKeys(for: store), origin: nil)
+        let keys = try await writeKeys(for: store)
+        let seals = try await Self.monthlySeals(before: drafts, in: store, author: keys.author.publicKey.keyID)
+        let written = try await store.append(seals + drafts, keys: keys, origin: nil)
+        let entries = Array(written.suffix(drafts.count))
+        for seal in written.prefix(seals.count) {
+            Terminal.note("sealed the balances as of \(seal.body.data["as_of"]?.stringValue ?? "?") (entry \(seal.body.seq)): this fund seals every month end")
+        }
         JSONOutput.wrote(entries)
         return entries
+    }
+
+    /// The seals of the month ends `drafts` move past, on a fund set up with `--seal monthly`
+    /// (``MonthlySeals``); none when the author's key may not seal.
+    static func monthlySeals(before drafts: [EntryDraft], in store: any LedgerReading, author: String) async throws -> [EntryDraft] {
+        guard let latest = drafts.map(\.date).max(), let setup = try await store.fundRecord("fund", "setup"),
+            setup.fields["seal"]?.stringValue == "monthly", let opening = try await store.settings()?.openingDate
+        else { return [] }
+        let roles = try await store.keys().first { $0.record.keyID == author && $0.revokedSeq == nil }?.record.roles ?? []
+        guard !Set(roles).isDisjoint(with: EntryKind.balancesSeal.coreRoles ?? []) else { return [] }
+        let sealed = Set(try await store.entries(ofKinds: [.balancesSeal]).compactMap { body in
+            body.data["as_of"]?.stringValue.flatMap { try? LedgerDate(parsing: $0) }
+        })
+        return MonthlySeals.due(opening: opening, latest: latest, sealed: sealed).map { end in
+            .balancesSeal(asOf: end, date: end, memo: "Month end \(end)")
+        }
     }
 
     /// Records `draft` and prints `summary` with the entry and its postings.
