@@ -210,7 +210,7 @@ let package = Package(
         .target(
             name: "VTFDemo",
             dependencies: [
-                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules", "AuditBundle",
+                "VTFCommands", "LedgerStore", "SQLiteStore", "TrustFundRules", "AuditBundle", "Statements",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerJournal
 import LedgerStore
+import Statements
 import VTFCommands
 
 /// `vtf bench-seal`: the cost of balances seals and balance proofs (issue 17), in process, on a
@@ -81,9 +82,27 @@ public struct BenchSealCommand: AsyncParsableCommand {
         }
         let total = try await store.entryCount()
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] * 1000 }
+        let (statementBytes, statementMs) = try await statementProofs(store, seal: seal.body.seq, donor: String(codes[codes.count / 2].rawValue.dropFirst(5)), day: day)
         print(String(
             format: "%d accounts, %d vouchers (filled in %.1f s), %llu entries: seal of %lld balances %.0f ms (the write, signed); balance proof: made in %.2f ms, checked offline in %.2f ms (medians of %d), %d bytes",
             opened, entries, filled, total, seal.body.data["leaves"]?.integerValue ?? 0, sealSeconds * 1000, median(makeSeconds), median(checkSeconds),
             makeSeconds.count, size))
+        print(String(format: "a donor statement's proofs by this seal (its balances' runs and the seal entry's proof): %d bytes, made in %.2f ms", statementBytes, statementMs))
+    }
+
+    /// What a donor statement as of `day` carries to prove its balances by seal `seal`: every
+    /// term's run of leaves (``StatementFigureRules``) and the seal entry's inclusion proof,
+    /// as canonical JSON; and the time to read them. Its flows add as much again by the seal
+    /// of the day before the period.
+    func statementProofs(_ store: any LedgerWriting, seal: UInt64, donor: String, day: LedgerDate) async throws -> (Int, Double) {
+        let started = Date()
+        let bytes = try await store.read { snapshot in
+            guard let sealed = try SealedBalances(snapshot, seq: seal), let note = try snapshot.storedNote(size: nil) else { return 0 }
+            let definitions = StatementFigureRules.definitions(from: day, to: day, donor: donor, fund: .usd, outstanding: [.usd])
+            var parts = try definitions.flatMap(\.terms).filter { $0.asOf == day }.map { try sealed.proof(of: $0.scope).json }
+            parts.append(try sealed.entryProof(snapshot, size: note.size).json)
+            return try JSONCanonicalizer.canonicalBytes(.array(parts)).count
+        }
+        return (bytes, Date().timeIntervalSince(started) * 1000)
     }
 }

@@ -16,6 +16,14 @@ struct SealTileReader {
     let firsts: [(String, String)]
     /// The number of leaves.
     let count: Int
+    /// The tiles read so far: a statement's runs read the same tiles many times.
+    let cache = TileCache()
+
+    /// Tiles already read, by record id (one reader, one thread: `SealedBalances` is not `Sendable`).
+    final class TileCache {
+        var leaves: [Int: [BalanceLeaf]] = [:]
+        var nodes: [String: [SHA256Digest]] = [:]
+    }
 
     /// The reader of seal `seq`, or nil when its records are not there (a ledger written before
     /// seals kept their trees).
@@ -35,6 +43,13 @@ struct SealTileReader {
 
     /// The leaves of tile `tile`.
     func leaves(tile: Int) throws -> [BalanceLeaf] {
+        if let leaves = cache.leaves[tile] { return leaves }
+        let leaves = try readLeaves(tile: tile)
+        cache.leaves[tile] = leaves
+        return leaves
+    }
+
+    func readLeaves(tile: Int) throws -> [BalanceLeaf] {
         guard let record = try snapshot.fundRecord(SealTiles.leavesCollection, "\(seq)/\(tile)") else {
             throw BalanceProofError(.failed, "seal \(seq)'s leaf tile \(tile) is missing (run vtf verify)")
         }
@@ -78,6 +93,13 @@ struct SealTileReader {
     }
 
     func nodes(_ id: String) throws -> [SHA256Digest] {
+        if let nodes = cache.nodes[id] { return nodes }
+        let nodes = try readNodes(id)
+        cache.nodes[id] = nodes
+        return nodes
+    }
+
+    func readNodes(_ id: String) throws -> [SHA256Digest] {
         guard let record = try snapshot.fundRecord(SealTiles.nodesCollection, id) else {
             throw BalanceProofError(.failed, "seal \(seq)'s node tile \(id) is missing (run vtf verify)")
         }
