@@ -10,6 +10,7 @@ import TransparencyLog
 import LedgerStore
 import SQLiteStore
 import SafeIO
+import Statements
 
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -176,6 +177,9 @@ struct ProofCommand: ParsableCommand {
             let fields = try JSONFields(json, context: proof)
             if fields.object["format"]?.stringValue == BalanceProof.format { return try checkBalance(json, trust: trust) }
             if fields.has("report") { return try checkReport(fields.object, trust: trust) }
+            if fields.object["format"]?.stringValue == StatementJSON.format {
+                throw InputError("\(proof) is a donor statement: check it with vtf statement verify \(proof) --vkey VKEY")
+            }
             guard let checkpoint else { throw InputError("give --checkpoint FILE: the signed checkpoint the proof leads to") }
             let new = try trust.checkpoint(note: try ProofFiles.text(at: checkpoint), from: checkpoint)
             if fields.has("leaf_index") {
