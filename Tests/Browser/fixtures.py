@@ -14,6 +14,7 @@ import json
 import os
 import re
 import subprocess
+from decimal import Decimal
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -226,6 +227,91 @@ def tlog_edited_extra(text):
 def tlog_index_line(text, index_text):
     """The tlog-proof with its index line made `index INDEX_TEXT`."""
     return re.sub(r"^index [0-9]+$", "index " + index_text, text, count=1, flags=re.M)
+
+
+# A statement's proofs (its figures proven by sealed balances), changed as
+# Tests/VTFCommandsTests/StatementProofCommandTests.swift changes them; each is re-signed.
+def raised_cent(text):
+    """A decimal string one hundredth more."""
+    return str(Decimal(text) + Decimal("0.01"))
+
+
+def proven(statement, name):
+    """The proof of the figure `name` (proofs.figures[i])."""
+    return next(figure for figure in statement["proofs"]["figures"] if figure["figure"] == name)
+
+
+def changed_psc(statement):
+    """fund_use.psc raised by a cent, its proof left alone."""
+    statement["fund_use"]["psc"] = raised_cent(statement["fund_use"]["psc"])
+
+
+def changed_psc_and_proof(statement):
+    """fund_use.psc raised by a cent, and its proof's amount with it."""
+    changed_psc(statement)
+    proven(statement, "fund_use.psc")["amount"] = statement["fund_use"]["psc"]
+
+
+def edited_run_leaf(statement):
+    """The value of the second leaf of the reserve's run raised by a cent."""
+    leaf = proven(statement, "fund_use.reserve")["terms"][0]["balances"]["leaves"][1]["leaf"]
+    leaf["value"] = raised_cent(leaf["value"])
+
+
+def dropped_run_leaf(statement):
+    """The middle leaf of the fund balance's run of 1100 left out."""
+    leaves = proven(statement, "fund_use.fund_balance")["terms"][0]["balances"]["leaves"]
+    del leaves[len(leaves) // 2]
+
+
+def cut_run(statement):
+    """The last leaf of the fund balance's run of 1200 left out: the run ends inside the account's range."""
+    proven(statement, "fund_use.fund_balance")["terms"][3]["balances"]["leaves"].pop()
+
+
+def other_seal(statement):
+    """PSC's opening term made to read the closing seal."""
+    terms = proven(statement, "fund_use.psc")["terms"]
+    terms[1]["seal"] = terms[0]["seal"]
+
+
+def silent_figure(statement):
+    """fund_use.psc neither proven nor listed as not proven."""
+    statement["proofs"]["figures"] = [figure for figure in statement["proofs"]["figures"] if figure["figure"] != "fund_use.psc"]
+
+
+def claimed_figure(statement):
+    """PSC's proof passed off as the proof of grants paid, which no seal proves."""
+    proofs = statement["proofs"]
+    proofs["not_proven"] = [item for item in proofs["not_proven"] if item["figure"] != "fund_use.grants_paid"]
+    proofs["figures"].append(dict(proven(statement, "fund_use.psc"), figure="fund_use.grants_paid"))
+
+
+def proven_twice(statement):
+    """PSC's proof given twice."""
+    statement["proofs"]["figures"].append(copy.deepcopy(proven(statement, "fund_use.psc")))
+
+
+def unknown_not_proven(statement):
+    """A figure the statement does not have listed as not proven."""
+    statement["proofs"]["not_proven"].append({"figure": "fund_use.grants_promised", "why": "no such figure"})
+
+
+def flipped_seal_path(statement):
+    """One hash of the first seal's inclusion path changed (its first hex digit)."""
+    path = statement["proofs"]["seals"][0]["path"]
+    path[0] = ("1" if path[0][0] == "0" else "0") + path[0][1:]
+
+
+def changed_outstanding(statement):
+    """The first outstanding total raised by a cent (the agreements' left alone)."""
+    owed = statement["totals"]["outstanding"][0]
+    owed["amount"] = raised_cent(owed["amount"])
+
+
+def removed_proofs(statement):
+    """The statement as vtf made it before it proved figures: no proofs."""
+    statement.pop("proofs")
 
 
 def other_key():

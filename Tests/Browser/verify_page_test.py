@@ -1,6 +1,7 @@
 """The verification page (verify.html of `vtf publish`) in a real browser: headless Chromium driven
-by selenium opens the published page from disk and is given genuine and tampered statements,
-a journal line with its proof, balance proofs and tlog-proofs (genuine and tampered), and bad input. Each case prints one line
+by selenium opens the published page from disk and is given genuine and tampered statements
+(their receipts, totals, and figures proven by sealed balances), a journal line with its proof,
+balance proofs and tlog-proofs (genuine and tampered), and bad input. Each case prints one line
     accepted|rejected: <case>: <reason the page shows>
 and the run fails (exit 1) when any case does not end as expected, or when the page wrote an
 error to the browser's console.
@@ -8,6 +9,7 @@ error to the browser's console.
     python3 Tests/Browser/verify_page_test.py --vtf .build/debug/vtf --work DIR   (Scripts/check-browser)
 """
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -330,7 +332,136 @@ rejected_proof("tlog-proof of another index than its entry's", lambda books: (
     fixtures.tlog_index_line(books.tlog_text, str(books.tlog_seq + 1)), [f"the entry is seq {books.tlog_seq}, the proof is for index {books.tlog_seq + 1}"]))
 
 
-# 9. Bad input.
+# 9. Figures proven by sealed balances (the statement's proofs), checked as vtf's StatementProofCheck checks them.
+PROVEN = ["fund_use.fund_balance", "fund_use.reserve", "fund_use.grants_spent", "fund_use.psc", "totals.outstanding.EUR"]
+UNPROVABLE = ["fund_use.grants_committed", "fund_use.grants_paid", "fund_use.grants_paid_count"]
+
+
+def table_rows(driver, table_id):
+    """The text of each cell of each body row of a table."""
+    return [[cell.get_attribute("textContent") for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
+            for row in driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tbody tr")]
+
+
+def row_of(rows, name):
+    """The row whose first cell names the figure `name` (as "label (name)")."""
+    found = [row for row in rows if row[0].endswith(f"({name})")]
+    if len(found) != 1:
+        raise AssertionError(f"{name}: {len(found)} rows name it: {rows}")
+    return found[0]
+
+
+def figure_index(books, name):
+    return [figure["figure"] for figure in books.statement["proofs"]["figures"]].index(name)
+
+
+def term(books, name, index):
+    return fixtures.proven(books.statement, name)["terms"][index]
+
+
+@case("genuine statement: its balances and flows proven by sealed balances, with the seals' dates; the others the fund's word, with why")
+def proofs_genuine(driver, books):
+    given = [figure["figure"] for figure in books.statement["proofs"]["figures"]]
+    if given != PROVEN:
+        raise AssertionError(f"the demo's statement proves {given}, not {PROVEN}")
+    found = expect(statement_file(driver, books, books.statement_text), "accepted", "Proven by sealed balances: " + ", ".join(PROVEN) + ".")
+    if not driver.find_element(By.ID, "proven").is_displayed():
+        raise AssertionError("the table of figures proven by sealed balances is not shown")
+    rows = table_rows(driver, "proven-figures")
+    if len(rows) != len(PROVEN):
+        raise AssertionError(f"{len(rows)} figures shown as proven, not {len(PROVEN)}: {rows}")
+    seals = {json.loads(seal["entry"])["seq"]: json.loads(seal["entry"])["data"]["as_of"] for seal in books.statement["proofs"]["seals"]}
+    for proof in books.statement["proofs"]["figures"]:
+        row = row_of(rows, proof["figure"])
+        dates = [f"as of {seals[item['seal']]} (seal {item['seal']})" for item in proof["terms"]]
+        if row[1] != f"{grouped(proof['amount'])} {proof['currency']}" or any(date not in row[2] for date in dates):
+            raise AssertionError(f"{proof['figure']}: shown as {row}, not {grouped(proof['amount'])} {proof['currency']} by {dates}")
+    word = table_rows(driver, "unproven-figures")
+    for item in books.statement["proofs"]["not_proven"]:
+        if row_of(word, item["figure"])[2] != item["why"]:
+            raise AssertionError(f"{item['figure']}: the statement's reason is not shown: {row_of(word, item['figure'])}")
+    if any(row[0].endswith(f"({name})") for row in word for name in PROVEN):
+        raise AssertionError(f"a proven figure is still among the fund's word: {word}")
+    return found
+
+
+@case("statement without proofs (made before vtf proved figures), re-signed: accepted, every figure the fund's word")
+def proofs_absent(driver, books):
+    found = expect(statement_file(driver, books, books.tampered(fixtures.removed_proofs)), "accepted", "Proven by sealed balances: none.")
+    if driver.find_element(By.ID, "proven").is_displayed():
+        raise AssertionError("figures are shown as proven by a statement without proofs")
+    word = table_rows(driver, "unproven-figures")
+    for name in PROVEN + UNPROVABLE:
+        if "the statement carries no proofs" not in row_of(word, name)[2]:
+            raise AssertionError(f"{name}: not shown as not proven for want of proofs: {row_of(word, name)}")
+    return found
+
+
+def rejected_statement(name, change, fragments):
+    """Registers a case: Belgium's statement after `change`, re-signed with the fund's log key, is
+    rejected with every fragment of `fragments(books)` in the reason."""
+    def check(driver, books):
+        return rejected_after(driver, books, change, *fragments(books))
+    CASES.append((name, check))
+
+
+def fund(books, text):
+    return f"{grouped(text)} {books.statement['fund']['currency']}"
+
+
+def day_before(text):
+    return (datetime.date.fromisoformat(text) - datetime.timedelta(days=1)).isoformat()
+
+
+rejected_statement("fund_use.psc changed (its proof left alone), re-signed", fixtures.changed_psc, lambda books: [
+    f"fund_use.psc: the statement says {fund(books, fixtures.raised_cent(books.statement['fund_use']['psc']))}; "
+    f"its sealed balances give {fund(books, books.statement['fund_use']['psc'])}"])
+rejected_statement("fund_use.psc and its proof's amount changed, re-signed", fixtures.changed_psc_and_proof, lambda books: [
+    f"proofs.figures[{figure_index(books, 'fund_use.psc')}]: fund_use.psc is {fund(books, books.statement['fund_use']['psc'])} by its sealed balances, "
+    f"not {fund(books, fixtures.raised_cent(books.statement['fund_use']['psc']))}"])
+
+
+def edited_leaf_reason(books):
+    seq = term(books, "fund_use.reserve", 0)["seal"]
+    proven = term(books, "fund_use.reserve", 0)["balances"]["leaves"][1]
+    return [f"the balances of 3300 in seal {seq}, leaf ({proven['leaf']['account']} {proven['leaf']['currency']} at {proven['index']}) "
+            f"does not lead to the root of seal {seq}"]
+
+
+def dropped_leaf_reason(books):
+    leaves = term(books, "fund_use.fund_balance", 0)["balances"]["leaves"]
+    first, middle = leaves[0]["index"], len(leaves) // 2
+    return [f"the balances of 1100 in seal {term(books, 'fund_use.fund_balance', 0)['seal']}: the leaves are not adjacent "
+            f"({first + middle + 1} follows {first + middle - 1})"]
+
+
+def cut_run_reason(books):
+    proof = term(books, "fund_use.fund_balance", 3)
+    return [f"the balances of {proof['balances']['account']} in seal {proof['seal']}: the run ends at {proof['balances']['leaves'][-2]['leaf']['account']}, "
+            "inside the account's range: a leaf after it may be left out"]
+
+
+rejected_statement("a leaf's value edited in the reserve's run, re-signed", fixtures.edited_run_leaf, edited_leaf_reason)
+rejected_statement("a leaf dropped from the middle of a run, re-signed", fixtures.dropped_run_leaf, dropped_leaf_reason)
+rejected_statement("a run cut short at its end, re-signed", fixtures.cut_run, cut_run_reason)
+rejected_statement("PSC's opening term pointing at the closing seal, re-signed", fixtures.other_seal, lambda books: [
+    f"proofs.figures[{figure_index(books, 'fund_use.psc')}].terms[1]: fund_use.psc is less the balances of 5200 as of "
+    f"{day_before(books.statement['from'])}; the term is not that"])
+rejected_statement("fund_use.psc silently dropped from the proofs, re-signed", fixtures.silent_figure, lambda books: [
+    "fund_use.psc: the statement neither proves this figure nor says why it cannot (proofs.figures, proofs.not_proven)"])
+rejected_statement("PSC's proof passed off as grants paid's, re-signed", fixtures.claimed_figure, lambda books: [
+    f"proofs.figures[{len(PROVEN)}]: fund_use.grants_paid is not a figure that sealed balances prove"])
+rejected_statement("a figure proven twice, re-signed", fixtures.proven_twice, lambda books: [
+    f"proofs.figures[{len(PROVEN)}]: fund_use.psc is proven twice"])
+rejected_statement("a figure the statement does not have listed as not proven, re-signed", fixtures.unknown_not_proven, lambda books: [
+    f"proofs.not_proven[{len(UNPROVABLE)}]: fund_use.grants_promised is not a figure of the statement, or is also proven"])
+rejected_statement("a seal's inclusion path flipped, re-signed", fixtures.flipped_seal_path, lambda books: [
+    "proofs.seals[0]: the seal entry's inclusion proof does not lead to the checkpoint's root: the entry is not the log's"])
+rejected_statement("totals.outstanding changed, re-signed", fixtures.changed_outstanding, lambda books: [
+    "totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts"])
+
+
+# 10. Bad input.
 @case("malformed JSON (a statement cut short)")
 def malformed(driver, books):
     text = books.statement_text[: len(books.statement_text) // 2]
@@ -458,6 +589,19 @@ def french_balance(driver, books):
     leaf = books.balance["balance"]["leaf"]
     found = statement_file(driver, books, books.balance_text, name="balance-1100-EUR.json", language="fr")
     return expect(found, "accepted", f"Le solde de 1100 en EUR au 2025-12-31 est de {grouped(leaf['amount'], 'fr')} EUR")
+
+
+@case("French page: genuine statement, its figures proven by sealed balances")
+def french_proofs(driver, books):
+    found = statement_file(driver, books, books.statement_text, language="fr")
+    return expect(found, "accepted", "Prouvé par des soldes scellés\u00a0: " + ", ".join(PROVEN) + ".")
+
+
+@case("French page: a leaf's value edited in a run, re-signed")
+def french_leaf(driver, books):
+    seq = term(books, "fund_use.reserve", 0)["seal"]
+    return rejected_after(driver, books, fixtures.edited_run_leaf, f"les soldes de 3300 dans le sceau {seq}, feuille", f"ne mène pas à la racine du sceau {seq}",
+                          language="fr")
 
 
 def main():

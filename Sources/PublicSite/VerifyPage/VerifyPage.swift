@@ -7,13 +7,16 @@ public import Statements
 /// It checks what `Audit/verify-statement-with-openssl.sh` checks (the key, the statement's
 /// signature over its RFC 8785 bytes, the checkpoint, every receipt's and refund's inclusion
 /// proof, the witness keys the donor gives) and what `vtf statement verify` adds: that each
-/// figure shown for a receipt or refund is its entry's, and that the totals received and
-/// refunded are their sums. A balance proof (`vtf prove balance`) and a tlog-proof (`vtf prove
+/// figure shown for a receipt or refund is its entry's, that the totals received and refunded
+/// are their sums and the amounts outstanding the agreements', and the statement's `proofs`
+/// (each seal in the checkpoint, each proven figure its definition's sum of complete runs of
+/// sealed balances, every other figure listed as not proven), as `StatementProofCheck` checks
+/// them. A balance proof (`vtf prove balance`) and a tlog-proof (`vtf prove
 /// inclusion --format tlog-proof`) are checked as `vtf proof check` checks them (and
 /// `Audit/verify-balance-proof-with-openssl.sh` a balance proof). A content security policy
 /// forbids every fetch, so nothing the donor gives leaves the page. Elements the browser tests
 /// read: `#result` (its `data-state` is `idle`, `checking`, `accepted` or `rejected`),
-/// `#reason`, `#checks`, `#checked-figures`, `#balance-leaves`.
+/// `#reason`, `#checks`, `#checked-figures`, `#proven-figures`, `#unproven-figures`, `#balance-leaves`.
 public enum VerifyPage {
     /// The page for the log `origin` whose verifier key is `vkey`, in `language`; a balance's
     /// value (in the fund currency) is shown without its currency code.
@@ -86,6 +89,11 @@ public enum VerifyPage {
             <p class="help">\(say("page.checkedNote"))</p>
             <p id="checked-count"></p>
             <div class="table-scroll"><table id="checked-figures"></table></div>
+            <div id="proven" hidden>
+            <h3>\(say("page.provenHeading"))</h3>
+            <p class="help">\(say("page.provenNote"))</p>
+            <div class="table-scroll"><table id="proven-figures"></table></div>
+            </div>
             <h3>\(say("page.wordHeading"))</h3>
             <p class="help">\(say("page.wordNote"))</p>
             <div class="table-scroll"><table id="unproven-figures"></table></div>

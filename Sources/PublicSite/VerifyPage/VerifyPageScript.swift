@@ -105,20 +105,27 @@ extension VerifyPage {
     const units = BigInt(match[2] + fraction);
     return { units: match[1] ? -units : units, scale: fraction.length };
   }
+  /** `value` with `scale` digits after the point (at least as many as it has). */
+  function atScale(value, scale) {
+    return { units: value.units * 10n ** BigInt(scale - value.scale), scale };
+  }
+  function addDecimals(left, right) {
+    const scale = Math.max(left.scale, right.scale);
+    return { units: atScale(left, scale).units + atScale(right, scale).units, scale };
+  }
   function sumDecimals(texts) {
     let total = { units: 0n, scale: 0 };
     for (const text of texts) {
       const next = decimal(text);
       if (!next) return null;
-      const scale = Math.max(total.scale, next.scale);
-      total = { units: total.units * 10n ** BigInt(scale - total.scale) + next.units * 10n ** BigInt(scale - next.scale), scale };
+      total = addDecimals(total, next);
     }
     return total;
   }
   /** Whether two exact decimals are the same number, whatever their scales. */
   function sameDecimal(left, right) {
     const scale = Math.max(left.scale, right.scale);
-    return left.units * 10n ** BigInt(scale - left.scale) === right.units * 10n ** BigInt(scale - right.scale);
+    return atScale(left, scale).units === atScale(right, scale).units;
   }
   function decimalText(value) {
     const negative = value.units < 0n;
@@ -137,6 +144,17 @@ extension VerifyPage {
     const group = language === 'fr' ? '\u202f' : ',';
     const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
     return (text.startsWith('-') ? '-' : '') + grouped + (fraction === undefined ? '' : (language === 'fr' ? ',' : '.') + fraction);
+  }
+
+  // ---- Dates (YYYY-MM-DD, as days since 1970-01-01) ----
+  const DAY_MS = 86400000;
+  const dateText = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  /** The day of a YYYY-MM-DD date; null when it is not one (2025-02-30 is not). */
+  function days(text) {
+    const match = typeof text === 'string' ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text) : null;
+    if (!match) return null;
+    const day = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+    return Number.isSafeInteger(day) && dateText(day) === text ? day : null;
   }
 
   // ---- Reading members without ever throwing a TypeError ----
@@ -311,9 +329,12 @@ extension VerifyPage {
       }
     }
     await run.step('check.totals', () => checkTotals(statement, sections, currency));
+    await run.step('check.outstanding', () => checkOutstanding(statement));
+    run.figures = await checkProofs(statement, note, currency, run);
+    const proven = run.figures.proven.map((figure) => figure.figure);
     run.accepted = say('accepted.statement', {
       receipts: counted('count.receipts', sections.receipts.length), refunds: counted('count.refunds', sections.refunds.length), origin, size: note.size,
-    });
+    }) + ' ' + say('accepted.proven', { names: proven.length > 0 ? proven.join(', ') : say('none') });
     run.audits = auditSummary(statement, run);
     run.statement = statement;
     run.note = note;
@@ -452,6 +473,7 @@ extension VerifyPage {
   }
   /** A leaf of a seal with its index and audit path: {index, leaf: {account, amount, currency, value}, path}. */
   function provenLeaf(value, where) {
+    if (!isObject(value)) refuse('json.member', { where, name: '', type: say('type.object') });
     allowOnly(value, ['index', 'leaf', 'path'], where);
     const index = member(value, 'index', 'integer', where);
     const leaf = member(value, 'leaf', 'object', where);
@@ -485,15 +507,45 @@ extension VerifyPage {
       sealPath: proofHashes(member(seal, 'path', 'array', 'seal'), 'seal.path'), note: member(proof, 'checkpoint', 'string', where),
     };
   }
+  /** Below zero when `one` comes before `other` in their UTF-8 bytes, zero when they are equal. */
+  function byteOrder(one, other) {
+    const [x, y] = [utf8(one), utf8(other)];
+    for (let at = 0; at < Math.min(x.length, y.length); at += 1) if (x[at] !== y[at]) return x[at] - y[at];
+    return x.length - y.length;
+  }
   /** The seal's order: by account, then currency, comparing their UTF-8 bytes. */
   function precedes(left, right) {
-    const order = (one, other) => {
-      const [x, y] = [utf8(one), utf8(other)];
-      for (let at = 0; at < Math.min(x.length, y.length); at += 1) if (x[at] !== y[at]) return x[at] - y[at];
-      return x.length - y.length;
-    };
-    const byAccount = order(left[0], right[0]);
-    return byAccount !== 0 ? byAccount < 0 : order(left[1], right[1]) < 0;
+    const byAccount = byteOrder(left[0], right[0]);
+    return byAccount !== 0 ? byAccount < 0 : byteOrder(left[1], right[1]) < 0;
+  }
+  /** The seal entry's journal line, read once its inclusion in the checkpoint's tree is checked
+   *  (as vtf's SealEntryProof: seq within the checkpoint, then the path to its root). */
+  async function includedSeal(line, path, note) {
+    const entry = readEntry(line, say('what.seal'));
+    if (!Number.isSafeInteger(entry.seq) || entry.seq < 0 || entry.seq >= note.size) refuse('seal.outside', { seq: plain(entry.seq), size: note.size });
+    const leaf = await sha256(concat(Uint8Array.of(0), entryBytes(line, say('what.seal'))));
+    const root = await rootFromProof(entry.seq, note.size, leaf, path);
+    if (!root || !equalBytes(root, note.root)) refuse('seal.notIncluded');
+    return entry;
+  }
+  /** What a seal entry seals, once it is a balances.seal of the checkpoint's log: its seq, date,
+   *  number of leaves and root. */
+  function sealTree(seal, note) {
+    if (seal.kind !== 'balances.seal') refuse('seal.kind', { seq: seal.seq, kind: plain(seal.kind) });
+    if (seal.ledger !== note.origin) refuse('seal.ledger', { ledger: plain(seal.ledger), origin: note.origin });
+    const data = isObject(seal.data) ? seal.data : {};
+    const root = hexBytes(data.root);
+    if (!Number.isSafeInteger(data.leaves) || data.leaves < 0 || !root) refuse('seal.tree');
+    if (days(data.as_of) === null) refuse('json.date', { where: say('what.seal') + ' (data.as_of)', text: plain(data.as_of) });
+    return { seq: seal.seq, asOf: data.as_of, leaves: data.leaves, root: data.root, rootBytes: root };
+  }
+  /** Checks that a leaf (with its index and audit path) leads to the seal's root; `role` names it. */
+  async function checkLeafInSeal(proven, tree, role) {
+    const leaf = await sha256(concat(Uint8Array.of(0), utf8(canonical(proven.leaf))));
+    const root = await rootFromProof(proven.index, tree.leaves, leaf, proven.path);
+    if (!root || !equalBytes(root, tree.rootBytes)) {
+      refuse('seal.leafPath', { role, account: proven.leaf.account, currency: proven.leaf.currency, index: proven.index, seq: tree.seq });
+    }
   }
   /** The checks of vtf proof check, in its order: the checkpoint (and the witnesses given),
    *  the seal entry's inclusion, the seal's kind, log and date, then the leaf's path to the
@@ -504,30 +556,13 @@ extension VerifyPage {
     const want = { account: proof.account, currency: proof.currency };
     const note = await run.step('check.checkpointOnly', () => checkpoint(proof.note, fund, undefined));
     await checkWitnesses(note, run);
-    const seal = await run.step('check.sealIncluded', async () => {
-      const entry = readEntry(proof.sealLine, say('what.seal'));
-      if (!Number.isSafeInteger(entry.seq) || entry.seq < 0 || entry.seq >= note.size) refuse('seal.outside', { seq: plain(entry.seq), size: note.size });
-      const leaf = await sha256(concat(Uint8Array.of(0), entryBytes(proof.sealLine, say('what.seal'))));
-      const root = await rootFromProof(entry.seq, note.size, leaf, proof.sealPath);
-      if (!root || !equalBytes(root, note.root)) refuse('seal.notIncluded');
-      return entry;
-    });
+    const seal = await run.step('check.sealIncluded', () => includedSeal(proof.sealLine, proof.sealPath, note));
     const tree = await run.step('check.sealKind', () => {
-      if (seal.kind !== 'balances.seal') refuse('seal.kind', { seq: seal.seq, kind: plain(seal.kind) });
-      if (seal.ledger !== note.origin) refuse('seal.ledger', { ledger: plain(seal.ledger), origin: note.origin });
-      const data = isObject(seal.data) ? seal.data : {};
-      if (data.as_of !== proof.asOf) refuse('seal.asOf', { date: plain(data.as_of), asOf: proof.asOf });
-      const root = hexBytes(data.root);
-      if (!Number.isSafeInteger(data.leaves) || data.leaves < 0 || !root) refuse('seal.tree');
-      return { seq: seal.seq, leaves: data.leaves, root: data.root, rootBytes: root };
+      const sealed = sealTree(seal, note);
+      if (sealed.asOf !== proof.asOf) refuse('seal.asOf', { date: sealed.asOf, asOf: proof.asOf });
+      return sealed;
     }, { asOf: proof.asOf });
-    const inSeal = async (proven, role) => {
-      const leaf = await sha256(concat(Uint8Array.of(0), utf8(canonical(proven.leaf))));
-      const root = await rootFromProof(proven.index, tree.leaves, leaf, proven.path);
-      if (!root || !equalBytes(root, tree.rootBytes)) {
-        refuse('seal.leafPath', { role: say(role), account: proven.leaf.account, currency: proven.leaf.currency, index: proven.index, seq: tree.seq });
-      }
-    };
+    const inSeal = (proven, role) => checkLeafInSeal(proven, tree, say(role));
     const key = [proof.account, proof.currency];
     if (proof.balance) {
       await run.step('check.balanceLeaf', async () => {
@@ -566,6 +601,202 @@ extension VerifyPage {
     run.audits = run.witnessesChecked.length > 0 ? say('audits.checked', { names: run.witnessesChecked.join(', ') }) : '';
     run.balance = { proof, tree, value };
     run.note = note;
+  }
+
+  // ---- A statement's figures proven by sealed balances (proofs), as vtf's StatementProofCheck ----
+  /** The fund's asset and liability accounts: the fund balance is their value. */
+  const NET_ASSETS = ['1100', '1110', '1190', '1200', '1210', '1300', '1400', '2100', '2200', '2300', '2400'];
+  /** The figures no sealed balance is (vtf's StatementFigureRules.unprovable). */
+  const UNPROVABLE = ['fund_use.grants_committed', 'fund_use.grants_paid', 'fund_use.grants_paid_count'];
+  /** The statement's provable figures, as vtf's StatementFigureRules.definitions: each a sum of
+   *  signed terms, a term the balances of an account and its sub-accounts at a seal as of a
+   *  date; a flow is the balance at `to` less the balance the day before `from`. */
+  function figureDefinitions(statement, currency) {
+    const from = days(statement.from);
+    if (from === null || days(statement.to) === null) refuse('proofs.dates');
+    const [end, before] = [statement.to, dateText(from - 1)];
+    const balance = (accounts, sign) => accounts.map((account) => ({ sign, asOf: end, account }));
+    const flow = (account) => [{ sign: 1, asOf: end, account }, { sign: -1, asOf: before, account }];
+    const value = (figure, terms) => ({ figure, measure: 'value', currency, terms });
+    const definitions = [value('fund_use.fund_balance', balance(NET_ASSETS, 1)), value('fund_use.reserve', balance(['3300'], -1)),
+      value('fund_use.grants_spent', flow('5100')), value('fund_use.psc', flow('5200'))];
+    const donor = isObject(statement.donor) && typeof statement.donor.id === 'string' ? statement.donor.id : '';
+    for (const code of outstandingCurrencies(statement).sort()) {
+      definitions.push({ figure: 'totals.outstanding.' + code, measure: 'amount', currency: code, terms: balance(['1200.' + donor], 1) });
+    }
+    return definitions;
+  }
+  function outstandingCurrencies(statement) {
+    const owed = isObject(statement.totals) && Array.isArray(statement.totals.outstanding) ? statement.totals.outstanding : [];
+    return owed.map((item) => {
+      if (!isObject(item) || typeof item.currency !== 'string' || !/^[A-Z]{3}$/.test(item.currency)) refuse('proofs.outstandingCurrency');
+      return item.currency;
+    });
+  }
+  /** The amount text the statement states for a figure (`fund_use.psc`, `totals.outstanding.EUR`); null when none. */
+  function statedFigure(name, statement) {
+    const [part, field, code] = name.split('.');
+    const holder = isObject(statement[part]) ? statement[part] : {};
+    const value = code === undefined ? holder[field]
+      : (Array.isArray(holder[field]) ? holder[field].find((item) => isObject(item) && item.currency === code) || {} : {}).amount;
+    return typeof value === 'string' ? value : null;
+  }
+  /** totals.outstanding is, currency by currency, the sum of the agreements' outstanding amounts. */
+  function checkOutstanding(statement) {
+    const sums = new Map();
+    for (const agreement of member(statement, 'agreements', 'array', 'statement')) {
+      const code = isObject(agreement) ? agreement.currency : undefined;
+      const amount = isObject(agreement) ? decimal(agreement.outstanding) : null;
+      if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code) || !amount) refuse('outstanding.unreadable');
+      sums.set(code, sums.has(code) ? addDecimals(sums.get(code), amount) : amount);
+    }
+    const stated = (isObject(statement.totals) && Array.isArray(statement.totals.outstanding) ? statement.totals.outstanding : []).filter(isObject);
+    const shown = new Map();
+    for (const item of stated) if (typeof item.currency === 'string' && !shown.has(item.currency)) shown.set(item.currency, item.amount);
+    const same = shown.size === stated.length && shown.size === sums.size && [...sums].every(([code, sum]) => shown.get(code) === decimalText(sum));
+    if (!same) refuse('outstanding.sum');
+  }
+  /** A refusal of `body` told again with `where` before it. */
+  async function within(where, body) {
+    try { return await body(); } catch (error) {
+      if (error instanceof Refusal) throw new Refusal(say('proofs.at', { where, reason: error.message }));
+      throw error;
+    }
+  }
+  /** The checks of vtf's StatementProofCheck, in its order: every seal is a balances.seal in the
+   *  checkpoint's tree; every proven figure is as its definition says, its runs of leaves complete
+   *  and leading to their seals' roots, and its sum the statement's figure; every other figure is
+   *  listed as not proven. A statement without proofs has every figure not proven. */
+  async function checkProofs(statement, note, currency, run) {
+    const read = await run.step('check.proofs', () => readProofs(statement, currency));
+    if (!read.proofs) return { proven: [], notProven: new Map(read.names.map((name) => [name, say('proofs.none')])) };
+    const seals = new Map();
+    for (const [index, item] of read.proofs.seals.entries()) {
+      const where = 'proofs.seals[' + index + ']';
+      const tree = await run.step('check.proofSeal', () => provenSeal(item, where, note), { where, seq: isObject(item) ? plain(item.seq) : '?' });
+      seals.set(tree.seq, tree);
+    }
+    const proven = [];
+    for (const [index, item] of read.proofs.figures.entries()) {
+      const where = 'proofs.figures[' + index + ']';
+      proven.push(await run.step('check.proofFigure', async () => {
+        const figure = await provenFigure(item, where, { definitions: read.definitions, seals, statement });
+        if (proven.some((other) => other.figure === figure.figure)) refuse('proofs.twice', { where, name: figure.figure });
+        return figure;
+      }, { where, name: isObject(item) ? plain(item.figure) : '?' }));
+    }
+    const notProven = await run.step('check.notProven', () => notProvenFigures(read, proven.map((figure) => figure.figure)));
+    return { proven, notProven };
+  }
+  function readProofs(statement, currency) {
+    const definitions = figureDefinitions(statement, currency);
+    const names = definitions.map((definition) => definition.figure).concat(UNPROVABLE);
+    if (!has(statement, 'proofs') || statement.proofs === null) return { definitions, names, proofs: null };
+    const proofs = member(statement, 'proofs', 'object', 'statement');
+    allowOnly(proofs, ['seals', 'figures', 'not_proven'], 'proofs');
+    for (const name of ['seals', 'figures', 'not_proven']) member(proofs, name, 'array', 'proofs');
+    return { definitions, names, proofs };
+  }
+  /** proofs.seals[i]: {seq, entry, path}, a balances.seal entry in the checkpoint's tree. */
+  async function provenSeal(item, where, note) {
+    const seq = member(item, 'seq', 'integer', where);
+    allowOnly(item, ['seq', 'entry', 'path'], where);
+    const line = member(item, 'entry', 'string', where);
+    const path = proofHashes(member(item, 'path', 'array', where), where + '.path');
+    const tree = await within(where, async () => sealTree(await includedSeal(line, path, note), note));
+    if (tree.seq !== seq) refuse('proofs.sealSeq', { where, seq: tree.seq, stated: seq });
+    return tree;
+  }
+  /** proofs.figures[i]: its measure and terms its definition's, its sum its amount and the statement's. */
+  async function provenFigure(item, where, context) {
+    const name = member(item, 'figure', 'string', where);
+    allowOnly(item, ['figure', 'measure', 'currency', 'amount', 'terms'], where);
+    const definition = context.definitions.find((candidate) => candidate.figure === name);
+    if (!definition) refuse('proofs.notFigure', { where, name });
+    if (member(item, 'measure', 'string', where) !== definition.measure || member(item, 'currency', 'string', where) !== definition.currency) {
+      refuse('proofs.measure', { where, name, measure: definition.measure, currency: definition.currency });
+    }
+    const terms = member(item, 'terms', 'array', where);
+    if (terms.length !== definition.terms.length) refuse('proofs.termCount', { where, name, count: definition.terms.length, given: terms.length });
+    const checked = [];
+    for (const [index, term] of terms.entries()) {
+      checked.push(await provenTerm(term, where + '.terms[' + index + ']', { name, expected: definition.terms[index], seals: context.seals }));
+    }
+    const amount = checkSum(item, where, definition, figureSum(definition, checked.map((term) => term.leaves)), context.statement);
+    const seals = checked.map((term) => term.tree).filter((tree, index, trees) => trees.indexOf(tree) === index);
+    return { figure: name, amount, currency: definition.currency, seals };
+  }
+  /** One term: its seal among proofs.seals, its sign, account and seal's date the definition's,
+   *  and its run of leaves complete in the seal; the account's leaves. */
+  async function provenTerm(term, where, { name, expected, seals }) {
+    const seq = member(term, 'seal', 'integer', where);
+    allowOnly(term, ['sign', 'seal', 'balances'], where);
+    const tree = seals.get(seq);
+    if (!tree) refuse('proofs.noSeal', { where, seq });
+    const balances = member(term, 'balances', 'object', where);
+    allowOnly(balances, ['account', 'leaves'], where + '.balances');
+    const account = member(balances, 'account', 'string', where + '.balances');
+    const leaves = member(balances, 'leaves', 'array', where + '.balances').map((leaf, index) => provenLeaf(leaf, where + '.balances.leaves[' + index + ']'));
+    if (term.sign !== expected.sign || account !== expected.account || tree.asOf !== expected.asOf) {
+      refuse(expected.sign < 0 ? 'proofs.termLess' : 'proofs.termPlus', { where, name, account: expected.account, asOf: expected.asOf });
+    }
+    return { tree, leaves: await checkRun(leaves, account, tree) };
+  }
+  /** A run of adjacent leaves holds every balance of `account` and its sub-accounts when it
+   *  reaches past their range at both ends (or to the tree's ends), as vtf's ScopeProof.check. */
+  async function checkRun(leaves, account, tree) {
+    const what = say('run.what', { account, seq: tree.seq });
+    if (leaves.length === 0) {
+      if (tree.leaves !== 0) refuse('run.empty', { what, leaves: tree.leaves });
+      return [];
+    }
+    const [first, last] = [leaves[0], leaves[leaves.length - 1]];
+    for (const [offset, proven] of leaves.entries()) {
+      if (proven.index !== first.index + offset) refuse('run.gap', { what, index: proven.index, previous: first.index + offset - 1 });
+      await checkLeafInSeal(proven, tree, say('role.runLeaf', { what }));
+    }
+    if (first.index !== 0 && byteOrder(first.leaf.account, account) >= 0) refuse('run.start', { what, account: first.leaf.account });
+    if (last.index + 1 !== tree.leaves && byteOrder(last.leaf.account, account + '/') < 0) refuse('run.end', { what, account: last.leaf.account });
+    return leaves.map((proven) => proven.leaf).filter((leaf) => leaf.account === account || leaf.account.startsWith(account + '.'));
+  }
+  /** The sum of the terms' leaves in the figure's measure: values, or amounts in its currency only. */
+  function figureSum(definition, terms) {
+    let total = { units: 0n, scale: 0 };
+    for (const [index, leaves] of terms.entries()) {
+      for (const leaf of leaves) {
+        if (definition.measure === 'amount' && leaf.currency !== definition.currency) continue;
+        const part = decimal(definition.measure === 'value' ? leaf.value : leaf.amount);
+        total = addDecimals(total, definition.terms[index].sign < 0 ? { ...part, units: -part.units } : part);
+      }
+    }
+    return total;
+  }
+  /** The figure's amount is the sum, and so is the statement's figure; the amount's text. */
+  function checkSum(item, where, definition, sum, statement) {
+    const name = definition.figure;
+    const amount = member(item, 'amount', 'string', where);
+    const stated = statedFigure(name, statement);
+    const written = decimalText(atScale(sum, Math.max(sum.scale, decimal(stated) ? decimal(stated).scale : 0)));
+    const money = (text) => figure(text) + ' ' + definition.currency;
+    if (amount !== written) refuse('proofs.sum', { where, name, sum: money(written), amount: money(amount) });
+    if (!decimal(stated) || !sameDecimal(decimal(stated), sum)) {
+      refuse('proofs.stated', { name, stated: stated === null ? say('proofs.nothing') : money(stated), sum: money(written) });
+    }
+    return written;
+  }
+  /** proofs.not_proven: each a figure of the statement not also proven; every figure is one or the other. */
+  function notProvenFigures(read, proven) {
+    const notProven = new Map();
+    for (const [index, item] of read.proofs.not_proven.entries()) {
+      const where = 'proofs.not_proven[' + index + ']';
+      const name = member(item, 'figure', 'string', where);
+      allowOnly(item, ['figure', 'why'], where);
+      if (!read.names.includes(name) || proven.includes(name)) refuse('proofs.notListed', { where, name });
+      notProven.set(name, member(item, 'why', 'string', where));
+    }
+    const missing = read.names.find((name) => !proven.includes(name) && !notProven.has(name));
+    if (missing !== undefined) refuse('proofs.missing', { name: missing });
+    return notProven;
   }
 
   // ---- A C2SP tlog-proof (vtf prove inclusion --format tlog-proof): the entry is its extra data ----
@@ -784,27 +1015,52 @@ extension VerifyPage {
         item.rate === null ? say('none') : figure(item.rate) + (item.rate_from ? ' (' + item.rate_from + ')' : ''), figure(item.value), plain(item.bank_ref)]));
     $('checked-count').textContent = say('checked.count', { receipts: counted('count.receipts', statement.receipts.length), refunds: counted('count.refunds', statement.refunds.length),
       received: figure(statement.totals.received_value) + ' ' + fundCurrency, refunded: figure(statement.totals.refunded_value) + ' ' + fundCurrency });
+    showProvenFigures(run);
+  }
+  const shownText = (value) => (typeof value === 'string' || typeof value === 'number' ? figure(String(value)) : say('none'));
+  /** The statement's figures that proofs may prove, by vtf's name: what each is and what the statement says. */
+  function statedFigures(statement) {
+    const fundCurrency = statement.fund.currency;
     const rows = [];
-    const text = (value) => (typeof value === 'string' || typeof value === 'number' ? figure(String(value)) : say('none'));
+    for (const owed of isObject(statement.totals) && Array.isArray(statement.totals.outstanding) ? statement.totals.outstanding.filter(isObject) : []) {
+      rows.push({ name: 'totals.outstanding.' + plain(owed.currency), label: say('word.outstanding'), shown: shownText(owed.amount) + ' ' + plain(owed.currency) });
+    }
+    const use = isObject(statement.fund_use) ? statement.fund_use : {};
+    for (const name of ['grants_committed', 'grants_paid', 'grants_paid_count', 'grants_spent', 'psc', 'fund_balance', 'reserve']) {
+      rows.push({ name: 'fund_use.' + name, label: say('word.' + name), shown: shownText(use[name]) + (name === 'grants_paid_count' ? '' : ' ' + fundCurrency) });
+    }
+    return rows;
+  }
+  /** The figures proven by sealed balances, with the seals' dates; the others, with why not. */
+  function showProvenFigures(run) {
+    const figures = statedFigures(run.statement);
+    const named = (row) => row.label + ' (' + row.name + ')';
+    const sealed = (proven) => proven.seals.map((tree) => say('proven.seal', { asOf: tree.asOf, seq: tree.seq })).join(', ');
+    const rows = run.figures.proven.map((proven) => {
+      const row = figures.find((candidate) => candidate.name === proven.figure);
+      return [row ? named(row) : proven.figure, figure(proven.amount) + ' ' + proven.currency, sealed(proven)];
+    });
+    table('proven-figures', [say('col.what'), say('col.shown'), say('col.sealed')], rows);
+    $('proven').hidden = rows.length === 0;
+    const unproven = figures.filter((row) => !run.figures.proven.some((proven) => proven.figure === row.name))
+      .map((row) => [named(row), row.shown, run.figures.notProven.get(row.name) || say('none')]);
+    table('unproven-figures', [say('col.what'), say('col.shown'), say('col.why')], wordRows(run.statement).map((row) => [...row, '']).concat(unproven));
+  }
+  /** What the statement says of the donor, the period, its agreements and pledges. */
+  function wordRows(statement) {
+    const rows = [];
     const donor = isObject(statement.donor) ? statement.donor : {};
     rows.push([say('word.donor'), [donor.id, donor.name].map(plain).join(' \u2014 ')]);
     rows.push([say('word.period'), plain(statement.from) + ' \u2013 ' + plain(statement.to) + ' (' + say('word.issued') + ' ' + plain(statement.issued) + ')']);
     for (const agreement of Array.isArray(statement.agreements) ? statement.agreements.filter(isObject) : []) {
-      const inCurrency = (amount) => text(amount) + ' ' + plain(agreement.currency);
+      const inCurrency = (amount) => shownText(amount) + ' ' + plain(agreement.currency);
       rows.push([say('word.agreement', { ref: plain(agreement.ref) }), say('word.agreementFigures', { amount: inCurrency(agreement.amount),
         received: inCurrency(agreement.received), outstanding: inCurrency(agreement.outstanding) })]);
     }
     for (const pledge of Array.isArray(statement.pledges) ? statement.pledges.filter(isObject) : []) {
-      rows.push([say('word.pledge', { ref: plain(pledge.ref) }), text(pledge.amount) + ' ' + plain(pledge.currency) + ' (' + plain(pledge.status) + ')']);
+      rows.push([say('word.pledge', { ref: plain(pledge.ref) }), shownText(pledge.amount) + ' ' + plain(pledge.currency) + ' (' + plain(pledge.status) + ')']);
     }
-    for (const owed of Array.isArray(statement.totals.outstanding) ? statement.totals.outstanding.filter(isObject) : []) {
-      rows.push([say('word.outstanding'), text(owed.amount) + ' ' + plain(owed.currency)]);
-    }
-    const use = isObject(statement.fund_use) ? statement.fund_use : {};
-    for (const name of ['grants_committed', 'grants_paid', 'grants_spent', 'psc', 'fund_balance', 'reserve']) {
-      rows.push([say('word.' + name), text(use[name]) + ' ' + fundCurrency]);
-    }
-    table('unproven-figures', [say('col.what'), say('col.shown')], rows);
+    return rows;
   }
   function showEntry(entry) {
     $('entry-summary').textContent = say('entry.summary', { seq: plain(entry.seq), date: plain(entry.date), kind: plain(entry.kind), ref: plain(entry.ref) });
