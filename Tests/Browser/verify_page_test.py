@@ -429,9 +429,10 @@ def edited_leaf_reason(books):
 
 
 def dropped_leaf_reason(books):
-    leaves = term(books, "fund_use.fund_balance", 0)["balances"]["leaves"]
+    proof = term(books, "fund_use.fund_balance", 0)
+    leaves = proof["balances"]["leaves"]
     first, middle = leaves[0]["index"], len(leaves) // 2
-    return [f"the balances of 1100 in seal {term(books, 'fund_use.fund_balance', 0)['seal']}: the leaves are not adjacent "
+    return [f"the balances of {proof['balances']['account']} in seal {proof['seal']}: the leaves are not adjacent "
             f"({first + middle + 1} follows {first + middle - 1})"]
 
 

@@ -1,9 +1,16 @@
+import TrustFundRules
+
 extension VerifyPage {
     /// The page's script, inline: reads what the donor gives, checks it with WebCrypto (Ed25519,
     /// SHA-256) and nothing else, and shows the outcome. Its texts come from the page's hidden
     /// `#texts` element (`VerifyPageText`), so one script serves both languages. Every check
     /// throws a `Refusal` naming what failed; anything else thrown (a bug, a browser without
     /// Ed25519) is caught and shown as a refusal too, never left in the console.
+    /// The chart's net asset, revenue and expense accounts as a JavaScript array, the terms of
+    /// a statement's fund balance (`StatementFigureRules`).
+    static let equityAccounts = "[" + FundChart.accounts.filter { [.netAssets, .revenue, .expense].contains($0.type) }
+        .map { "'\($0.code)'" }.joined(separator: ", ") + "]"
+
     static let script = #"""
 'use strict';
 (() => {
@@ -604,8 +611,9 @@ extension VerifyPage {
   }
 
   // ---- A statement's figures proven by sealed balances (proofs), as vtf's StatementProofCheck ----
-  /** The fund's asset and liability accounts: the fund balance is their value. */
-  const NET_ASSETS = ['1100', '1110', '1190', '1200', '1210', '1300', '1400', '2100', '2200', '2300', '2400'];
+  /** The fund's net asset, revenue and expense accounts (from vtf's chart): the fund balance is
+   *  minus their value, which every balanced entry makes assets less liabilities. */
+  const EQUITY = \#(equityAccounts);
   /** The figures no sealed balance is (vtf's StatementFigureRules.unprovable). */
   const UNPROVABLE = ['fund_use.grants_committed', 'fund_use.grants_paid', 'fund_use.grants_paid_count'];
   /** The statement's provable figures, as vtf's StatementFigureRules.definitions: each a sum of
@@ -618,7 +626,7 @@ extension VerifyPage {
     const balance = (accounts, sign) => accounts.map((account) => ({ sign, asOf: end, account }));
     const flow = (account) => [{ sign: 1, asOf: end, account }, { sign: -1, asOf: before, account }];
     const value = (figure, terms) => ({ figure, measure: 'value', currency, terms });
-    const definitions = [value('fund_use.fund_balance', balance(NET_ASSETS, 1)), value('fund_use.reserve', balance(['3300'], -1)),
+    const definitions = [value('fund_use.fund_balance', balance(EQUITY, -1)), value('fund_use.reserve', balance(['3300'], -1)),
       value('fund_use.grants_spent', flow('5100')), value('fund_use.psc', flow('5200'))];
     const donor = isObject(statement.donor) && typeof statement.donor.id === 'string' ? statement.donor.id : '';
     for (const code of outstandingCurrencies(statement).sort()) {
