@@ -322,7 +322,10 @@ struct DemoScript {
               \(vtfPath) report grants --ledger \(ledger) --as-of 2025-12-31
               \(vtfPath) report receivables --ledger \(ledger) --as-of 2025-12-31
               \(vtfPath) report psc --ledger \(ledger) --from 2025-01-01 --as-of 2025-12-31
-              \(vtfPath) report financial-performance --ledger \(ledger) --as-of 2025-12-31 --format json
+              \(vtfPath) report financial-position --ledger \(ledger) --as-of 2025-12-31 --format json --proofs --out \(folder)/position.json   (every line proven by the year-end seal)
+              \(vtfPath) proof check --proof \(folder)/position.json --vkey '\(vkey)'   (…checked offline with the log's key alone)
+              \(vtfPath) prove balance 1300.G-2025-06 --ledger \(ledger) --as-of 2025-12-31   (one grant's advance, proven: Audit/BALANCE-PROOFS.md)
+              \(vtfPath) publish --ledger \(ledger) --out \(folder)/site   (the public site; its verify.html checks statements and proofs in the browser)
               \(vtfPath) export hledger --ledger \(ledger) --out \(folder)/unvtf.journal   (the books for hledger; also ledger, beancount)
               \(vtfPath) export iati --ledger \(ledger) --out \(folder)/iati   (the fund for IATI 2.03: shelters only as "a partner in COUNTRY")
               \(vtfPath) serve --ledger \(ledger) --log-key \(folder)/log.pem   (one ledger for the whole team over HTTP; vtf demo --serve runs a year through it)

@@ -33,8 +33,10 @@ import Testing
         return try CLI.vtf(["proof", "check", "--proof", name, "--vkey", try vkey(dir)], in: dir)
     }
 
-    /// RFC 9162 2.1.3.2 in Python: the root an audit path leads to (`h` is SHA-256).
-    static let pythonRoot = #"""
+    /// Python shared by the independent checks (`h` is SHA-256; base64, re and Ed25519PublicKey
+    /// imported): RFC 9162 2.1.3.2's root of an audit path, a leaf's RFC 8785 bytes, and a
+    /// checkpoint note's origin, size and root once its signature by the vkey is checked.
+    static let pythonCommon = #"""
         def root(index, size, leaf_hash, path):  # RFC 9162 2.1.3.2
             fn, sn, r = index, size - 1, leaf_hash
             for p in (bytes.fromhex(x) for x in path):
@@ -47,6 +49,23 @@ import Testing
                 fn, sn = fn >> 1, sn >> 1
             assert sn == 0
             return r
+        def canonical(leaf):  # RFC 8785 for four members of plain ASCII strings: sorted, no spaces
+            assert set(leaf) == {"account", "amount", "currency", "value"}
+            assert all(re.fullmatch(r"[A-Za-z0-9._-]+", v) for v in leaf.values())
+            return "{" + ",".join('"%s":"%s"' % (k, leaf[k]) for k in sorted(leaf)) + "}"
+        def signed_checkpoint(note, vkey):  # (origin, size, root) of a note the vkey signed
+            text, _, signatures = note.partition("\n\n")
+            origin, size, root64 = text.split("\n")[:3]
+            name, keyid, key64 = vkey.split("+", 2)
+            key = base64.b64decode(key64)
+            assert key[0] == 1 and h(name.encode() + b"\n" + key).hex()[:8] == keyid
+            for sigline in signatures.strip("\n").split("\n"):
+                who, sig64 = sigline[2:].split(" ")
+                sig = base64.b64decode(sig64)
+                if who == origin and sig[:4].hex() == keyid:
+                    Ed25519PublicKey.from_public_bytes(key[1:]).verify(sig[4:], (text + "\n").encode())
+                    return origin, int(size), base64.b64decode(root64)
+            raise SystemExit("no signature by the log key")
         """#
 
     /// Independent: leaf → seal root → seal entry → checkpoint root and its Ed25519 signature by
@@ -56,31 +75,15 @@ import Testing
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
         proof, vkey, balances = json.load(open(sys.argv[1])), sys.argv[2], json.load(open(sys.argv[3]))
         h = lambda b: hashlib.sha256(b).digest()
-        def canonical(leaf):  # RFC 8785 for four members of plain ASCII strings: sorted, no spaces
-            assert set(leaf) == {"account", "amount", "currency", "value"}
-            assert all(re.fullmatch(r"[A-Za-z0-9._-]+", v) for v in leaf.values())
-            return "{" + ",".join('"%s":"%s"' % (k, leaf[k]) for k in sorted(leaf)) + "}"
-        \#(pythonRoot)
+        \#(pythonCommon)
         line = proof["seal"]["entry"]
         seal = json.loads(line)
         assert seal["kind"] == "balances.seal" and seal["data"]["as_of"] == proof["as_of"]
         leaf, balance = proof["balance"]["leaf"], proof["balance"]
         assert root(balance["index"], seal["data"]["leaves"], h(b"\x00" + canonical(leaf).encode()), balance["path"]).hex() == seal["data"]["root"], "leaf -> seal root"
         body = re.sub(r',"sig":"[A-Za-z0-9+/=]*"', "", line).encode()
-        text, _, signatures = proof["checkpoint"].partition("\n\n")
-        origin, size, root64 = text.split("\n")[:3]
-        assert root(seal["seq"], int(size), h(b"\x00" + body), proof["seal"]["path"]) == base64.b64decode(root64), "seal entry -> checkpoint"
-        name, keyid, key64 = vkey.split("+", 2)
-        key = base64.b64decode(key64)
-        assert key[0] == 1 and h(name.encode() + b"\n" + key).hex()[:8] == keyid
-        for sigline in signatures.strip("\n").split("\n"):
-            who, sig64 = sigline[2:].split(" ")
-            sig = base64.b64decode(sig64)
-            if who == origin and sig[:4].hex() == keyid:
-                Ed25519PublicKey.from_public_bytes(key[1:]).verify(sig[4:], (text + "\n").encode())
-                break
-        else:
-            raise SystemExit("no signature by the log key")
+        origin, size, checkpoint_root = signed_checkpoint(proof["checkpoint"], vkey)
+        assert root(seal["seq"], size, h(b"\x00" + body), proof["seal"]["path"]) == checkpoint_root, "seal entry -> checkpoint"
         row = [r for r in balances["rows"] if r["account"] == leaf["account"] and r["currency"] == leaf["currency"]]
         assert row and row[0]["amount"] == leaf["amount"] and row[0]["value"] == leaf["value"], "leaf vs vtf balance"
         print("ok", leaf["account"], leaf["currency"], leaf["amount"])

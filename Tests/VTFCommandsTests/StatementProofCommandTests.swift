@@ -47,29 +47,14 @@ import Testing
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
         statement, vkey = json.load(open(sys.argv[1])), sys.argv[2]
         h = lambda b: hashlib.sha256(b).digest()
-        \#(BalanceProofCommandTests.pythonRoot)
-        def canonical(leaf):
-            assert set(leaf) == {"account", "amount", "currency", "value"}
-            assert all(re.fullmatch(r"[A-Za-z0-9._-]+", v) for v in leaf.values())
-            return "{" + ",".join('"%s":"%s"' % (k, leaf[k]) for k in sorted(leaf)) + "}"
-        text, _, signatures = statement["checkpoint"]["note"].partition("\n\n")
-        origin, size, root64 = text.split("\n")[:3]
-        name, keyid, key64 = vkey.split("+", 2)
-        key = base64.b64decode(key64)
-        for sigline in signatures.strip("\n").split("\n"):
-            who, sig64 = sigline[2:].split(" ")
-            sig = base64.b64decode(sig64)
-            if who == origin and sig[:4].hex() == keyid:
-                Ed25519PublicKey.from_public_bytes(key[1:]).verify(sig[4:], (text + "\n").encode())
-                break
-        else:
-            raise SystemExit("no signature by the log key")
+        \#(BalanceProofCommandTests.pythonCommon)
+        origin, size, checkpoint_root = signed_checkpoint(statement["checkpoint"]["note"], vkey)
         seals = {}
         for seal in statement["proofs"]["seals"]:
             body = re.sub(r',"sig":"[A-Za-z0-9+/=]*"', "", seal["entry"]).encode()
             entry = json.loads(seal["entry"])
             assert entry["kind"] == "balances.seal" and entry["seq"] == seal["seq"]
-            assert root(entry["seq"], int(size), h(b"\x00" + body), seal["path"]) == base64.b64decode(root64), "seal -> checkpoint"
+            assert root(entry["seq"], size, h(b"\x00" + body), seal["path"]) == checkpoint_root, "seal -> checkpoint"
             seals[seal["seq"]] = entry["data"]
         within = lambda account, scope: account == scope or account.startswith(scope + ".")
         for figure in statement["proofs"]["figures"]:
@@ -127,6 +112,18 @@ import Testing
         for (account, figure) in [("5200", "psc"), ("5100", "grants_spent")] {
             let line = lines.first { $0["account"] as? String == account }
             #expect(line?["value"] as? String == use[figure] as? String, "\(figure) is not 2025's \(account) in the performance report")
+        }
+    }
+
+    @Test("the statement for people marks the four fund figures the books prove, in English and French")
+    func theHTMLMarksWhatIsProven() throws {
+        let dir = try Self.statementFolder.get()
+        for (lang, mark) in [("en", "✓ by the books"), ("fr", "✓ par les livres")] {
+            let made = try CLI.vtf(["statement", "--ledger", "unvtf.ledger", "--donor", "BEL", "--from", "2025-01-01", "--to", "2025-12-31",
+                                    "--format", "html", "--lang", lang, "--out", "bel-\(lang).html", "--force"], in: dir)
+            #expect(made.status == 0, "\(made.stderr)")
+            let html = try String(contentsOfFile: dir + "/bel-\(lang).html", encoding: .utf8)
+            #expect(html.components(separatedBy: mark).count - 1 == 4, "\(lang): grants spent, PSC, fund balance and reserve")
         }
     }
 

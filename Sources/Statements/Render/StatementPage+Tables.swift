@@ -66,20 +66,29 @@ extension StatementPage {
         return section(text.instalments, tableOrEmpty(HTMLTable(columns: columns, rows: rows), empty: text.noOutstanding))
     }
 
-    /// The fund-wide figures: commitments, disbursements, spending, PSC, balance and reserve.
+    /// The fund-wide figures: commitments, disbursements, spending, PSC, balance and reserve;
+    /// when the statement carries proofs, which of them the sealed balances prove.
     var fundUseSection: String {
         let use = statement.fundUse
-        let rows: [[String]] = [
-            [text.grantsCommitted, format.amount(use.grantsCommitted)],
-            [text.grantsPaid(format.count(use.grantsPaidCount), use.grantsPaidCount), format.amount(use.grantsPaid)],
-            [text.grantsSpent, format.amount(use.grantsSpent)],
-            [text.psc, format.amount(use.psc)],
-            [text.fundBalance, format.amount(use.fundBalance)],
-            [text.reserve, format.amount(use.reserve)],
+        let rows: [(String, Amount, String)] = [
+            (text.grantsCommitted, use.grantsCommitted, "grants_committed"),
+            (text.grantsPaid(format.count(use.grantsPaidCount), use.grantsPaidCount), use.grantsPaid, "grants_paid"),
+            (text.grantsSpent, use.grantsSpent, "grants_spent"),
+            (text.psc, use.psc, "psc"),
+            (text.fundBalance, use.fundBalance, "fund_balance"),
+            (text.reserve, use.reserve, "reserve"),
         ]
-        let table = HTMLTable(columns: [.text(""), .number(statement.fund.currency.code)], rows: rows)
-        let content = HTMLMarkup.paragraph(text.fundUseNote, class: "note") + table.html
-        return section(text.fundUse, content, class: "fund-use")
+        var columns: [HTMLColumn] = [.text(""), .number(statement.fund.currency.code)]
+        var note = HTMLMarkup.paragraph(text.fundUseNote, class: "note")
+        let proven = Set(statement.proofs?.figures.map(\.figure) ?? [])
+        if statement.proofs != nil {
+            columns.append(.text(text.proven))
+            note += HTMLMarkup.paragraph(text.provenNote, class: "note")
+        }
+        let cells = rows.map { label, amount, name in
+            [label, format.amount(amount)] + (statement.proofs == nil ? [] : [proven.contains("fund_use." + name) ? text.provenMark : ""])
+        }
+        return section(text.fundUse, note + HTMLTable(columns: columns, rows: cells).html, class: "fund-use")
     }
 
     /// Receipts or refunds: date, reference, amount, rate, value, bank reference, journal entry.

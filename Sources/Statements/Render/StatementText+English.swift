@@ -57,6 +57,12 @@ extension StatementText {
         psc: "Programme support costs (PSC)",
         fundBalance: "Fund balance at the end of the period",
         reserve: "of which operating cash reserve",
+        proven: "Proven",
+        provenMark: "✓ by the books",
+        provenNote:
+            "Figures marked ✓ are proven too: the signed JSON version carries the sealed balances of "
+            + "the fund's accounts they are made of, and vtf statement verify checks them. The others "
+            + "are the fund's own figures.",
 
         chart: "Receipts over time",
         noChart: "No receipt in the period: nothing to chart.",

@@ -63,6 +63,12 @@ extension StatementText {
         psc: "Coûts d'appui aux programmes (CAP)",
         fundBalance: "Solde du fonds en fin de période",
         reserve: "dont réserve opérationnelle",
+        proven: "Prouvé",
+        provenMark: "✓ par les livres",
+        provenNote:
+            "Les montants marqués ✓ sont prouvés eux aussi\(nbsp): la version JSON signée porte les "
+            + "soldes scellés des comptes du fonds dont ils sont faits, et vtf statement verify les "
+            + "vérifie. Les autres sont les chiffres du fonds.",
 
         chart: "Encaissements au fil du temps",
         noChart: "Aucun encaissement sur la période\(nbsp): aucun graphique.",

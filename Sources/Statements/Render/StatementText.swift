@@ -60,6 +60,12 @@ struct StatementText: Sendable {
     let psc: String
     let fundBalance: String
     let reserve: String
+    /// The heading of the fund-use table's column that marks the figures the sealed balances prove.
+    let proven: String
+    /// What that column says of a proven figure.
+    let provenMark: String
+    /// What the mark means, and where the proofs are.
+    let provenNote: String
 
     let chart: String
     let noChart: String
