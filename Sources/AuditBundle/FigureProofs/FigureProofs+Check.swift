@@ -24,7 +24,8 @@ extension FigureProofs {
     /// one of `definitions`, its terms are the definition's, its runs of leaves are complete and
     /// lead to their seals' roots, and their sum is what `stated` says the document states;
     /// every other figure (the definitions' and `unprovable`) is listed as not proven. Without
-    /// proofs, every figure is not proven, for `absent`. Throws `.failed` naming what does not hold.
+    /// proofs, every figure is not proven, for `absent`. Throws `.failed` naming what does not
+    /// hold, `.malformed` for proofs that are not in the form at all.
     public static func check(
         _ proofs: JSONValue?, definitions: [FigureDefinition], unprovable: [String], stated: (FigureDefinition) -> Amount?,
         checkpoint: Checkpoint, absent: String
@@ -59,7 +60,7 @@ extension FigureProofs {
         } catch let error as BalanceProofError {
             throw error
         } catch {
-            throw BalanceProofError(.failed, "proofs: \(error)")
+            throw BalanceProofError(.malformed, "\(error)")
         }
     }
 
@@ -71,7 +72,7 @@ extension FigureProofs {
             object["seq"] = nil
             let seal: ProvenSeal
             do { seal = try SealEntryProof(json: .object(object), at: at).check(in: checkpoint) } catch {
-                throw BalanceProofError(.failed, "\(at): \(error.message)")
+                throw BalanceProofError(error.kind, "\(at): \(error.message)")
             }
             guard seal.seq == UInt64(clamping: seq) else { throw BalanceProofError(.failed, "\(at): the entry is seq \(seal.seq), not \(seq)") }
             seals[seal.seq] = seal

@@ -283,6 +283,7 @@ struct ProofCommand: ParsableCommand {
                     report["proofs"], definitions: rules.definitions, unprovable: rules.unprovable.map(\.figure),
                     stated: { ReportFigureRules.stated($0.figure, in: report, currency: $0.measure.currency) }, checkpoint: checked, absent: "")
             } catch {
+                if error.kind == .malformed { throw InputError("\(proof): \(error.message)") }
                 throw CheckFailure("\(proof): \(error.message)")
             }
             let name = report["report"]?.stringValue ?? "report"
