@@ -31,6 +31,8 @@ extension FigureProofs {
     /// Finds, for each figure, the seals that prove it, reading each seal's runs once.
     struct Maker {
         let snapshot: any StoreSnapshot
+        /// How many seals of one date are tried, the latest first.
+        static let perDate = 8
         /// The seals in the checkpoint, by date, latest first.
         let byDate: [LedgerDate: [UInt64]]
         var seals: [UInt64: SealedBalances] = [:]
@@ -44,7 +46,8 @@ extension FigureProofs {
                 guard let text = body.data["as_of"]?.stringValue, let date = try? LedgerDate(parsing: text) else { continue }
                 byDate[date, default: []].append(body.seq)
             }
-            self.byDate = byDate.mapValues { $0.sorted(by: >) }
+            // The latest few of each date: a figure is tried against every choice of one per date.
+            self.byDate = byDate.mapValues { Array($0.sorted(by: >).prefix(Self.perDate)) }
         }
 
         mutating func seal(_ seq: UInt64) throws -> SealedBalances {
@@ -90,8 +93,10 @@ extension FigureProofs {
                 tried.append("\(sum.decimalString) by seal\(choice.count > 1 ? "s" : "") \(choice.map(String.init).joined(separator: " and "))")
             }
             let dated = dates.map(\.description).joined(separator: " and ")
-            return .failure(BalanceProofError(.noSeal, 
-                "the books give \(stated.decimalString); the seals as of \(dated) give \(tried.prefix(3).joined(separator: "; ")): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make it again"))
+            let given = tried.prefix(3).joined(separator: "; ")
+            return .failure(BalanceProofError(
+                .noSeal,
+                "the books give \(stated.decimalString); the seals as of \(dated) give \(given): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make it again"))
         }
 
         /// Every choice of one seal per date, the latest seals first.
