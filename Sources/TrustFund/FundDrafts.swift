@@ -11,7 +11,10 @@ public enum FundDrafts {
     /// The `unvtf` template: the chart of accounts of DOMAIN.md §5 and the fund's first settings
     /// (PSC 13 %, reserve 15 % of planned expenditure, a write-off limit), effective `date`, with
     /// every controlled action under two-person approval.
-    public static func unvtfTemplate(date: LedgerDate, settings: [String: String], seal: String? = nil) -> [EntryDraft] {
+    ///
+    /// `seal` is the seal policy (`monthly`, or nil); `grantFlows` false sets the fund up as
+    /// before grant flows were kept apart (awards and payments against 9900 itself).
+    public static func unvtfTemplate(date: LedgerDate, settings: [String: String], seal: String? = nil, grantFlows: Bool = true) -> [EntryDraft] {
         var drafts = FundChart.accounts.map { account in
             EntryDraft(kind: .accountOpen, date: date, data: [
                 "code": .string(account.code), "name": .string(account.name), "type": .string(account.type.rawValue),
@@ -21,7 +24,7 @@ public enum FundDrafts {
         for (name, value) in settings { values[name] = value }
         drafts.append(EntryDraft(
             kind: .fundSetup, date: date, memo: "UNVTF template: chart of accounts, settings, two-person policy",
-            data: EntryData.object(FundSetupData(template: "unvtf", twoPerson: FundSettings.controlledActions, settings: values, seal: seal))))
+            data: EntryData.object(FundSetupData(template: "unvtf", twoPerson: FundSettings.controlledActions, settings: values, seal: seal, grantFlows: grantFlows ? true : nil))))
         return drafts
     }
 

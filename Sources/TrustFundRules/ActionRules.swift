@@ -291,6 +291,16 @@ enum ActionRules {
 
     // MARK: - Approval
 
+    /// The memo contra of an award or a payment: `kept` (opened by the first one) on a fund that
+    /// keeps grant flows apart, 9900 itself on one set up before.
+    static func grantContra(_ kept: AccountCode, _ what: String, _ context: FundContext, _ outcome: inout FundOutcome) throws -> AccountCode {
+        guard try FundSettings.keepsGrantFlows(context.state) else { return FundChart.memoContra }
+        if try context.state.account(kept) == nil, outcome.opened[kept] == nil {
+            outcome.open(kept, name: "Memo contra – \(what)", type: .memo, seq: context.seq)
+        }
+        return kept
+    }
+
     static func approve(_ request: Request, _ context: FundContext, _ outcome: inout FundOutcome) throws {
         try checkCertifiable(request, context, stage: "approval")
         let params = context.reading(try request.params(context))
@@ -305,7 +315,7 @@ enum ActionRules {
             _ = advances
             let commitment = try ContributionRules.subAccount(FundChart.commitments, id, "Commitment – \(id) \(grantee)", .memo, context, &outcome)
             outcome.post(commitment, amount, value: amount)
-            outcome.post(FundChart.memoContra, try amount.negative(), value: try amount.negative())
+            outcome.post(try grantContra(FundChart.awardedContra, "grants awarded", context, &outcome), try amount.negative(), value: try amount.negative())
             let zero = Amount.zero(fund).decimalString
             var fields: JSONObject = [
                 "grantee": params.data.object["grantee"] ?? .null, "grantee_name": .string(grantee),
@@ -329,7 +339,7 @@ enum ActionRules {
             let tranche = disbursement.tranche
             outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
             outcome.post(FundChart.cash, try amount.negative(), value: try amount.negative())
-            outcome.post(FundChart.memoContra, amount, value: amount)
+            outcome.post(try grantContra(FundChart.paidContra, "tranches paid", context, &outcome), amount, value: amount)
             outcome.post(try FundChart.commitments.sub(grant.id), try amount.negative(), value: try amount.negative())
             grant.set("paid", try grant.amount("paid").plus(amount))
             grant.set("pending", try grant.amount("pending").minus(amount))

@@ -92,6 +92,13 @@ public enum FundChart {
     public static let commitments = code("9200")
     /// 9900, the memo contra: balances the memo accounts.
     public static let memoContra = code("9900")
+    /// 9900.AWARDED, the memo contra of the grants awarded, on a fund that keeps grant flows
+    /// apart (``FundSettings/keepsGrantFlows(_:)``): credited by every award, so its movement
+    /// over a period is the grants committed in it.
+    public static let awardedContra = code("9900.AWARDED")
+    /// 9900.PAID, the memo contra of the tranches paid, on such a fund: debited by every
+    /// payment, so its movement over a period is the grants paid in it.
+    public static let paidContra = code("9900.PAID")
 
     /// Monetary accounts: revalued at period end when they hold foreign currency (IPSAS 4).
     public static let monetary = ["1100", "1110", "1200", "1210", "1400", "2100", "2300", "2400"].map(code)

@@ -184,6 +184,12 @@ public enum FundSettings {
     /// The fund's set-up record, or nil on a bare ledger.
     public static func setup(_ state: any LedgerStateReading) throws -> StateRecord? { try state.record("fund", "setup") }
 
+    /// Whether the fund keeps the memo contra of grant awards and payments apart (9900.AWARDED,
+    /// 9900.PAID): set up so by the template since grant flows are proven (`grant_flows`).
+    public static func keepsGrantFlows(_ state: any LedgerStateReading) throws -> Bool {
+        try setup(state)?.fields["grant_flows"] == .bool(true)
+    }
+
     /// Whether `action` needs a certifying and an approving officer on this ledger.
     public static func isControlled(_ action: String, state: any LedgerStateReading) throws -> Bool {
         guard let setup = try setup(state) else { return false }

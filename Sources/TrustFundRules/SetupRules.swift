@@ -19,6 +19,7 @@ enum SetupRules {
         var outcome = FundOutcome()
         var setup: JSONObject = ["template": .string(data.template), "two_person": .array(data.twoPerson.map(JSONValue.string))]
         if let seal = data.seal { setup["seal"] = .string(seal) }
+        if let flows = data.grantFlows { setup["grant_flows"] = .bool(flows) }
         outcome.put("fund", "setup", seq: context.seq, setup)
         let settings = data.settings
         for name in FundSettings.known.keys.sorted() {

@@ -283,8 +283,8 @@ def silent_figure(statement):
 def claimed_figure(statement):
     """PSC's proof passed off as the proof of grants paid, which no seal proves."""
     proofs = statement["proofs"]
-    proofs["not_proven"] = [item for item in proofs["not_proven"] if item["figure"] != "fund_use.grants_paid"]
-    proofs["figures"].append(dict(proven(statement, "fund_use.psc"), figure="fund_use.grants_paid"))
+    proofs["not_proven"] = [item for item in proofs["not_proven"] if item["figure"] != "fund_use.grants_paid_count"]
+    proofs["figures"].append(dict(proven(statement, "fund_use.psc"), figure="fund_use.grants_paid_count"))
 
 
 def proven_twice(statement):

@@ -333,8 +333,9 @@ rejected_proof("tlog-proof of another index than its entry's", lambda books: (
 
 
 # 9. Figures proven by sealed balances (the statement's proofs), checked as vtf's StatementProofCheck checks them.
-PROVEN = ["fund_use.fund_balance", "fund_use.reserve", "fund_use.grants_spent", "fund_use.psc", "totals.outstanding.EUR"]
-UNPROVABLE = ["fund_use.grants_committed", "fund_use.grants_paid", "fund_use.grants_paid_count"]
+PROVEN = ["fund_use.fund_balance", "fund_use.reserve", "fund_use.grants_committed", "fund_use.grants_paid", "fund_use.grants_spent",
+          "fund_use.psc", "totals.outstanding.EUR"]
+UNPROVABLE = ["fund_use.grants_paid_count"]
 
 
 def table_rows(driver, table_id):
@@ -451,7 +452,7 @@ rejected_statement("PSC's opening term pointing at the closing seal, re-signed",
 rejected_statement("fund_use.psc silently dropped from the proofs, re-signed", fixtures.silent_figure, lambda books: [
     "fund_use.psc: the statement neither proves this figure nor says why it cannot (proofs.figures, proofs.not_proven)"])
 rejected_statement("PSC's proof passed off as grants paid's, re-signed", fixtures.claimed_figure, lambda books: [
-    f"proofs.figures[{len(PROVEN)}]: fund_use.grants_paid is not a figure that sealed balances prove"])
+    f"proofs.figures[{len(PROVEN)}]: fund_use.grants_paid_count is not a figure that sealed balances prove"])
 rejected_statement("a figure proven twice, re-signed", fixtures.proven_twice, lambda books: [
     f"proofs.figures[{len(PROVEN)}]: fund_use.psc is proven twice"])
 rejected_statement("a figure the statement does not have listed as not proven, re-signed", fixtures.unknown_not_proven, lambda books: [

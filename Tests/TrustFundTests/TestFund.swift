@@ -45,7 +45,8 @@ final class TestFund {
     }
 
     /// A new fund ledger dated `start`, with `settings` over the template's defaults.
-    init(start: String = "2026-01-01", settings: [String: String] = [:]) throws {
+    /// `grantFlows` false: set up as before awards and payments had memo contras of their own.
+    init(start: String = "2026-01-01", settings: [String: String] = [:], grantFlows: Bool = true) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-fund-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         path = dir + "/fund.ledger"
@@ -69,7 +70,7 @@ final class TestFund {
         }
         file = try LedgerFile.createLedger(
             at: path, origin: "test.unodc.org/unvtf", genesis: genesis,
-            then: people + FundDrafts.unvtfTemplate(date: day, settings: settings),
+            then: people + FundDrafts.unvtfTemplate(date: day, settings: settings, grantFlows: grantFlows),
             keys: WriteKeys(author: Self.admin, log: Self.log), localSettings: [:], rules: .unvtf)
     }
 

@@ -1,3 +1,4 @@
+import Statements
 import TrustFundRules
 
 extension VerifyPage {
@@ -10,6 +11,10 @@ extension VerifyPage {
     /// a statement's fund balance (`StatementFigureRules`).
     static let equityAccounts = "[" + FundChart.accounts.filter { [.netAssets, .revenue, .expense].contains($0.type) }
         .map { "'\($0.code)'" }.joined(separator: ", ") + "]"
+
+    /// The statement's figures no sealed balance is (`StatementFigureRules.unprovable`), as a
+    /// JavaScript array.
+    static let unprovableFigures = "[" + StatementFigureRules.unprovable.map { "'\($0.figure)'" }.joined(separator: ", ") + "]"
 
     static let script = #"""
 'use strict';
@@ -615,7 +620,7 @@ extension VerifyPage {
    *  minus their value, which every balanced entry makes assets less liabilities. */
   const EQUITY = \#(equityAccounts);
   /** The figures no sealed balance is (vtf's StatementFigureRules.unprovable). */
-  const UNPROVABLE = ['fund_use.grants_committed', 'fund_use.grants_paid', 'fund_use.grants_paid_count'];
+  const UNPROVABLE = \#(unprovableFigures);
   /** The statement's provable figures, as vtf's StatementFigureRules.definitions: each a sum of
    *  signed terms, a term the balances of an account and its sub-accounts at a seal as of a
    *  date; a flow is the balance at `to` less the balance the day before `from`. */
@@ -624,9 +629,10 @@ extension VerifyPage {
     if (from === null || days(statement.to) === null) refuse('proofs.dates');
     const [end, before] = [statement.to, dateText(from - 1)];
     const balance = (accounts, sign) => accounts.map((account) => ({ sign, asOf: end, account }));
-    const flow = (account) => [{ sign: 1, asOf: end, account }, { sign: -1, asOf: before, account }];
+    const flow = (account, sign = 1) => [{ sign, asOf: end, account }, { sign: -sign, asOf: before, account }];
     const value = (figure, terms) => ({ figure, measure: 'value', currency, terms });
     const definitions = [value('fund_use.fund_balance', balance(EQUITY, -1)), value('fund_use.reserve', balance(['3300'], -1)),
+      value('fund_use.grants_committed', flow('\#(FundChart.awardedContra.rawValue)', -1)), value('fund_use.grants_paid', flow('\#(FundChart.paidContra.rawValue)')),
       value('fund_use.grants_spent', flow('5100')), value('fund_use.psc', flow('5200'))];
     const donor = isObject(statement.donor) && typeof statement.donor.id === 'string' ? statement.donor.id : '';
     for (const code of outstandingCurrencies(statement).sort()) {

@@ -16,8 +16,8 @@ public enum StatementFigureRules {
         func balance(_ accounts: [String], sign: Int = 1) -> [FigureDefinition.Term] {
             accounts.map { .init(sign: sign, asOf: to, scope: AccountScope($0)) }
         }
-        func flow(_ account: String) -> [FigureDefinition.Term] {
-            [.init(sign: 1, asOf: to, scope: AccountScope(account)), .init(sign: -1, asOf: before, scope: AccountScope(account))]
+        func flow(_ account: String, sign: Int = 1) -> [FigureDefinition.Term] {
+            [.init(sign: sign, asOf: to, scope: AccountScope(account)), .init(sign: -sign, asOf: before, scope: AccountScope(account))]
         }
         // Net assets are assets less liabilities; as every entry's values balance (and the memo
         // accounts among themselves), they are also minus the net asset, revenue and expense
@@ -27,6 +27,8 @@ public enum StatementFigureRules {
         var definitions = [
             FigureDefinition(figure: "fund_use.fund_balance", measure: .value(fund), terms: balance(equity, sign: -1)),
             FigureDefinition(figure: "fund_use.reserve", measure: .value(fund), terms: balance([FundChart.reserve.rawValue], sign: -1)),
+            FigureDefinition(figure: "fund_use.grants_committed", measure: .value(fund), terms: flow(FundChart.awardedContra.rawValue, sign: -1)),
+            FigureDefinition(figure: "fund_use.grants_paid", measure: .value(fund), terms: flow(FundChart.paidContra.rawValue)),
             FigureDefinition(figure: "fund_use.grants_spent", measure: .value(fund), terms: flow(FundChart.grantExpense.rawValue)),
             FigureDefinition(figure: "fund_use.psc", measure: .value(fund), terms: flow(FundChart.psc.rawValue)),
         ]
@@ -41,9 +43,13 @@ public enum StatementFigureRules {
 
     /// The statement's figures that no sealed balance is, and why: the donor is told so.
     public static let unprovable: [(figure: String, why: String)] = [
-        ("fund_use.grants_committed", "obligations recorded and tranches paid net in the same accounts (9200.GRANT), so no balance moves by this figure alone; every award is an entry of the journal (vtf report grants)"),
-        ("fund_use.grants_paid", "tranches paid and spending reported net in the same accounts (1300.GRANT), so no balance moves by this figure alone; every payment is an entry of the journal (vtf report grants)"),
         ("fund_use.grants_paid_count", "a count of grants, not an amount in the books"),
+    ]
+
+    /// The grant flows a fund set up before they were kept apart cannot prove, and why.
+    public static let unkeptGrantFlows: [(figure: String, why: String)] = [
+        ("fund_use.grants_committed", "this fund was set up before awards and payments had memo contras of their own (9900.AWARDED, 9900.PAID): they net in 9200.GRANT, so no balance moves by this figure alone; every award is an entry of the journal (vtf report grants)"),
+        ("fund_use.grants_paid", "this fund was set up before awards and payments had memo contras of their own (9900.AWARDED, 9900.PAID): they net in 9200.GRANT, so no balance moves by this figure alone; every payment is an entry of the journal (vtf report grants)"),
     ]
 
     /// The amount the statement's JSON `object` states for `figure`, nil when it states none.

@@ -15,9 +15,16 @@ enum StatementProofs {
         let outstanding = (statement["totals"]?.objectValue?["outstanding"]?.arrayValue ?? []).compactMap {
             $0.objectValue?["currency"]?.stringValue.flatMap { try? Currency(code: $0) }
         }
+        var definitions = StatementFigureRules.definitions(from: from, to: to, donor: donor, fund: fund, outstanding: outstanding)
+        var unprovable = StatementFigureRules.unprovable
+        if try snapshot.fundRecord("fund", "setup")?.fields["grant_flows"] != .bool(true) {
+            let unkept = Set(StatementFigureRules.unkeptGrantFlows.map(\.figure))
+            definitions.removeAll { unkept.contains($0.figure) }
+            unprovable = StatementFigureRules.unkeptGrantFlows + unprovable
+        }
         return try FigureProofs.make(
-            snapshot, definitions: StatementFigureRules.definitions(from: from, to: to, donor: donor, fund: fund, outstanding: outstanding),
-            unprovable: StatementFigureRules.unprovable,
+            snapshot, definitions: definitions,
+            unprovable: unprovable,
             stated: { StatementFigureRules.stated($0.figure, in: statement, currency: $0.measure.currency) }, size: size)
     }
 

@@ -17,15 +17,22 @@ public struct FundSetupData: Codable, Sendable, Equatable {
     /// absent otherwise.
     public let seal: String?
 
-    /// The set-up of `template` with these actions and settings, and the seal policy `seal`.
-    public init(template: String, twoPerson: [String], settings: [String: String], seal: String? = nil) {
+    /// true when the memo contra of grant awards and payments is kept apart (9900.AWARDED,
+    /// 9900.PAID), so that the grants committed and paid in a period are flows sealed balances
+    /// prove; absent on funds set up before.
+    public let grantFlows: Bool?
+
+    /// The set-up of `template` with these actions and settings, the seal policy `seal`, and
+    /// whether grant flows are kept apart.
+    public init(template: String, twoPerson: [String], settings: [String: String], seal: String? = nil, grantFlows: Bool? = nil) {
         self.template = template
         self.twoPerson = twoPerson
         self.settings = settings
         self.seal = seal
+        self.grantFlows = grantFlows
     }
 
-    enum CodingKeys: String, CodingKey { case template, twoPerson = "two_person", settings, seal }
+    enum CodingKeys: String, CodingKey { case template, twoPerson = "two_person", settings, seal, grantFlows = "grant_flows" }
 }
 
 /// `donor.add`: a donor and the facts about it.
