@@ -18,7 +18,7 @@ struct FundDraftDataTests {
 
     @Test func setUpKinds() throws {
         let setup = try #require(FundDrafts.unvtfTemplate(date: d("2026-01-01"), settings: ["psc_rate": "7"]).last)
-        #expect(try text(setup).hasPrefix(#"{"settings":{"planned_expenditure":"0.00","psc_rate":"7","reserve_rate":"15","write_off_limit":"10000.00"},"template":"unvtf","two_person":["#))
+        #expect(try text(setup).hasPrefix(#"{"grant_flows":true,"settings":{"planned_expenditure":"0.00","psc_rate":"7","reserve_rate":"15","write_off_limit":"10000.00"},"template":"unvtf","two_person":["#))
         #expect(try text(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: d("2026-01-05")))
             == #"{"country":"BE","id":"BEL","name":"Belgium","type":"member-state"}"#)
         #expect(try text(FundDrafts.donor(id: "ACME", name: "Acme", type: "foundation", country: nil, date: d("2026-01-05")))
