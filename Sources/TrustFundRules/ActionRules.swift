@@ -291,8 +291,8 @@ enum ActionRules {
 
     // MARK: - Approval
 
-    /// The memo contra of an award or a payment: `kept` (opened by the first one) on a fund that
-    /// keeps grant flows apart, 9900 itself on one set up before.
+    /// The memo contra of an award or a payment: `kept` (9900.AWARDED, or 9900.PAID.GRANT, opened
+    /// by the first one) on a fund that keeps grant flows apart, 9900 itself on one set up before.
     static func grantContra(_ kept: AccountCode, _ what: String, _ context: FundContext, _ outcome: inout FundOutcome) throws -> AccountCode {
         guard try FundSettings.keepsGrantFlows(context.state) else { return FundChart.memoContra }
         if try context.state.account(kept) == nil, outcome.opened[kept] == nil {
@@ -339,7 +339,7 @@ enum ActionRules {
             let tranche = disbursement.tranche
             outcome.post(try FundChart.advances.sub(grant.id), amount, value: amount)
             outcome.post(FundChart.cash, try amount.negative(), value: try amount.negative())
-            outcome.post(try grantContra(FundChart.paidContra, "tranches paid", context, &outcome), amount, value: amount)
+            outcome.post(try grantContra(try FundChart.paidContra.sub(grant.id), "tranches paid to \(grant.id)", context, &outcome), amount, value: amount)
             outcome.post(try FundChart.commitments.sub(grant.id), try amount.negative(), value: try amount.negative())
             grant.set("paid", try grant.amount("paid").plus(amount))
             grant.set("pending", try grant.amount("pending").minus(amount))

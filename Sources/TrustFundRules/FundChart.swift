@@ -96,8 +96,9 @@ public enum FundChart {
     /// apart (``FundSettings/keepsGrantFlows(_:)``): credited by every award, so its movement
     /// over a period is the grants committed in it.
     public static let awardedContra = code("9900.AWARDED")
-    /// 9900.PAID, the memo contra of the tranches paid, on such a fund: debited by every
-    /// payment, so its movement over a period is the grants paid in it.
+    /// 9900.PAID, the memo contra of the tranches paid, on such a fund, with a sub-account per
+    /// grant (9900.PAID.GRANT): debited by every payment, so its movement over a period is the
+    /// grants paid in it, and the sub-accounts that moved are the grants paid something.
     public static let paidContra = code("9900.PAID")
 
     /// Monetary accounts: revalued at period end when they hold foreign currency (IPSAS 4).

@@ -309,6 +309,11 @@ def changed_outstanding(statement):
     owed["amount"] = raised_cent(owed["amount"])
 
 
+def raised_count(statement):
+    """One more grant paid than the books say (the proofs left alone)."""
+    statement["fund_use"]["grants_paid_count"] += 1
+
+
 def removed_proofs(statement):
     """The statement as vtf made it before it proved figures: no proofs."""
     statement.pop("proofs")

@@ -335,7 +335,9 @@ rejected_proof("tlog-proof of another index than its entry's", lambda books: (
 # 9. Figures proven by sealed balances (the statement's proofs), checked as vtf's StatementProofCheck checks them.
 PROVEN = ["fund_use.fund_balance", "fund_use.reserve", "fund_use.grants_committed", "fund_use.grants_paid", "fund_use.grants_spent",
           "fund_use.psc", "totals.outstanding.EUR"]
-UNPROVABLE = ["fund_use.grants_paid_count"]
+# The number of grants paid: read from the grants paid's proof, proven after them.
+COUNTED = ["fund_use.grants_paid_count"]
+UNPROVABLE = []
 
 
 def table_rows(driver, table_id):
@@ -365,12 +367,15 @@ def proofs_genuine(driver, books):
     given = [figure["figure"] for figure in books.statement["proofs"]["figures"]]
     if given != PROVEN:
         raise AssertionError(f"the demo's statement proves {given}, not {PROVEN}")
-    found = expect(statement_file(driver, books, books.statement_text), "accepted", "Proven by sealed balances: " + ", ".join(PROVEN) + ".")
+    found = expect(statement_file(driver, books, books.statement_text), "accepted", "Proven by sealed balances: " + ", ".join(PROVEN + COUNTED) + ".")
     if not driver.find_element(By.ID, "proven").is_displayed():
         raise AssertionError("the table of figures proven by sealed balances is not shown")
     rows = table_rows(driver, "proven-figures")
-    if len(rows) != len(PROVEN):
-        raise AssertionError(f"{len(rows)} figures shown as proven, not {len(PROVEN)}: {rows}")
+    if len(rows) != len(PROVEN + COUNTED):
+        raise AssertionError(f"{len(rows)} figures shown as proven, not {len(PROVEN + COUNTED)}: {rows}")
+    count = row_of(rows, COUNTED[0])
+    if count[1].strip() != str(books.statement["fund_use"]["grants_paid_count"]):
+        raise AssertionError(f"the number of grants paid is shown as {count}")
     seals = {json.loads(seal["entry"])["seq"]: json.loads(seal["entry"])["data"]["as_of"] for seal in books.statement["proofs"]["seals"]}
     for proof in books.statement["proofs"]["figures"]:
         row = row_of(rows, proof["figure"])
@@ -381,7 +386,7 @@ def proofs_genuine(driver, books):
     for item in books.statement["proofs"]["not_proven"]:
         if row_of(word, item["figure"])[2] != item["why"]:
             raise AssertionError(f"{item['figure']}: the statement's reason is not shown: {row_of(word, item['figure'])}")
-    if any(row[0].endswith(f"({name})") for row in word for name in PROVEN):
+    if any(row[0].endswith(f"({name})") for row in word for name in PROVEN + COUNTED):
         raise AssertionError(f"a proven figure is still among the fund's word: {word}")
     return found
 
@@ -392,7 +397,7 @@ def proofs_absent(driver, books):
     if driver.find_element(By.ID, "proven").is_displayed():
         raise AssertionError("figures are shown as proven by a statement without proofs")
     word = table_rows(driver, "unproven-figures")
-    for name in PROVEN + UNPROVABLE:
+    for name in PROVEN + COUNTED + UNPROVABLE:
         if "the statement carries no proofs" not in row_of(word, name)[2]:
             raise AssertionError(f"{name}: not shown as not proven for want of proofs: {row_of(word, name)}")
     return found
@@ -461,6 +466,9 @@ rejected_statement("a seal's inclusion path flipped, re-signed", fixtures.flippe
     "proofs.seals[0]: the seal entry's inclusion proof does not lead to the checkpoint's root: the entry is not the log's"])
 rejected_statement("totals.outstanding changed, re-signed", fixtures.changed_outstanding, lambda books: [
     "totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts"])
+rejected_statement("one grant paid more than the books say, re-signed", fixtures.raised_count, lambda books: [
+    f"fund_use.grants_paid_count: the statement says {books.statement['fund_use']['grants_paid_count'] + 1}; "
+    f"the sealed balances of the grants paid show {books.statement['fund_use']['grants_paid_count']} grants paid something"])
 
 
 # 10. Bad input.
@@ -596,7 +604,7 @@ def french_balance(driver, books):
 @case("French page: genuine statement, its figures proven by sealed balances")
 def french_proofs(driver, books):
     found = statement_file(driver, books, books.statement_text, language="fr")
-    return expect(found, "accepted", "Prouvé par des soldes scellés\u00a0: " + ", ".join(PROVEN) + ".")
+    return expect(found, "accepted", "Prouvé par des soldes scellés\u00a0: " + ", ".join(PROVEN + COUNTED) + ".")
 
 
 @case("French page: a leaf's value edited in a run, re-signed")

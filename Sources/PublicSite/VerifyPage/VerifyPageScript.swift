@@ -621,6 +621,9 @@ extension VerifyPage {
   const EQUITY = \#(equityAccounts);
   /** The figures no sealed balance is (vtf's StatementFigureRules.unprovable). */
   const UNPROVABLE = \#(unprovableFigures);
+  /** The number of grants paid: read from the proof of the grants paid (vtf's StatementFigureRules.paidCount). */
+  const PAID_COUNT = '\#(StatementFigureRules.paidCount)';
+  const PAID_PREFIX = '\#(FundChart.paidContra.rawValue).';
   /** The statement's provable figures, as vtf's StatementFigureRules.definitions: each a sum of
    *  signed terms, a term the balances of an account and its sub-accounts at a seal as of a
    *  date; a flow is the balance at `to` less the balance the day before `from`. */
@@ -700,16 +703,36 @@ extension VerifyPage {
       }, { where, name: isObject(item) ? plain(item.figure) : '?' }));
     }
     const notProven = await run.step('check.notProven', () => notProvenFigures(read, proven.map((figure) => figure.figure)));
+    if (read.derived) proven.push(await run.step('check.paidCount', () => paidCount(proven, statement)));
     return { proven, notProven };
+  }
+  /** The statement's number of grants paid is the number of 9900.PAID sub-accounts (one per
+   *  grant) that the checked proof of the grants paid shows rising, as vtf's checkCount. */
+  function paidCount(proven, statement) {
+    const paid = proven.find((figure) => figure.figure === 'fund_use.grants_paid');
+    if (!paid) refuse('proofs.countUnread', { name: PAID_COUNT });
+    const moved = new Map();
+    for (const { sign, leaves } of paid.terms) {
+      for (const leaf of leaves.filter((item) => item.account.startsWith(PAID_PREFIX))) {
+        const part = decimal(leaf.value);
+        moved.set(leaf.account, addDecimals(moved.get(leaf.account) || { units: 0n, scale: 0 }, sign < 0 ? { ...part, units: -part.units } : part));
+      }
+    }
+    const shown = [...moved.values()].filter((total) => total.units > 0n).length;
+    const stated = isObject(statement.fund_use) ? statement.fund_use.grants_paid_count : undefined;
+    if (stated !== shown) refuse('proofs.count', { name: PAID_COUNT, stated: plain(stated), shown });
+    return { figure: PAID_COUNT, amount: String(shown), currency: '', seals: paid.seals };
   }
   function readProofs(statement, currency) {
     const definitions = figureDefinitions(statement, currency);
     const names = definitions.map((definition) => definition.figure).concat(UNPROVABLE);
-    if (!has(statement, 'proofs') || statement.proofs === null) return { definitions, names, proofs: null };
+    if (!has(statement, 'proofs') || statement.proofs === null) return { definitions, names: names.concat([PAID_COUNT]), proofs: null, derived: false };
     const proofs = member(statement, 'proofs', 'object', 'statement');
     allowOnly(proofs, ['seals', 'figures', 'not_proven'], 'proofs');
     for (const name of ['seals', 'figures', 'not_proven']) member(proofs, name, 'array', 'proofs');
-    return { definitions, names, proofs };
+    // The number of grants paid is read from the grants paid's proof unless listed as not proven.
+    const derived = !proofs.not_proven.some((item) => isObject(item) && item.figure === PAID_COUNT);
+    return { definitions, names: derived ? names : names.concat([PAID_COUNT]), proofs, derived };
   }
   /** proofs.seals[i]: {seq, entry, path}, a balances.seal entry in the checkpoint's tree. */
   async function provenSeal(item, where, note) {
@@ -738,7 +761,8 @@ extension VerifyPage {
     }
     const amount = checkSum(item, where, definition, figureSum(definition, checked.map((term) => term.leaves)), context.statement);
     const seals = checked.map((term) => term.tree).filter((tree, index, trees) => trees.indexOf(tree) === index);
-    return { figure: name, amount, currency: definition.currency, seals };
+    const signed = checked.map((term, index) => ({ sign: definition.terms[index].sign, leaves: term.leaves }));
+    return { figure: name, amount, currency: definition.currency, seals, terms: signed };
   }
   /** One term: its seal among proofs.seals, its sign, account and seal's date the definition's,
    *  and its run of leaves complete in the seal; the account's leaves. */

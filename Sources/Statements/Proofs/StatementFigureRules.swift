@@ -1,6 +1,7 @@
 public import AuditBundle
 import CanonicalJSON
 public import LedgerCore
+public import LedgerJournal
 import TrustFundRules
 
 /// The figures of a donor statement and what proves them: which are sealed balances or flows
@@ -41,15 +42,35 @@ public enum StatementFigureRules {
         return definitions
     }
 
-    /// The statement's figures that no sealed balance is, and why: the donor is told so.
-    public static let unprovable: [(figure: String, why: String)] = [
-        ("fund_use.grants_paid_count", "a count of grants, not an amount in the books"),
-    ]
+    /// The statement's figures that no sealed balance is, and why: the donor is told so. (None:
+    /// every amount is a balance or a flow, and the number of grants paid is read from the
+    /// proof of the grants paid, ``paidCount``.)
+    public static let unprovable: [(figure: String, why: String)] = []
+
+    /// The number of grants paid something in the period: not an amount, but the number of
+    /// grants whose sub-account of 9900.PAID the proof of `fund_use.grants_paid` shows rising.
+    public static let paidCount = "fund_use.grants_paid_count"
+
+    /// How many sub-accounts of 9900.PAID (one per grant) rose over `terms`: each term's sign and
+    /// the leaves of its run that the scope holds, as the proof of `fund_use.grants_paid` gives them.
+    public static func grantsPaid(_ terms: [(sign: Int, leaves: [BalanceLeaf])], currency: Currency) throws -> Int {
+        var moved: [String: Amount] = [:]
+        let prefix = FundChart.paidContra.rawValue + "."
+        for (sign, leaves) in terms {
+            for leaf in leaves where leaf.account.hasPrefix(prefix) {
+                let value = try Amount(parsing: leaf.value, currency: currency, mode: .exact)
+                let now = moved[leaf.account] ?? .zero(currency)
+                moved[leaf.account] = try sign < 0 ? now.subtracting(value) : now.adding(value)
+            }
+        }
+        return moved.values.filter { $0.minorUnits > 0 }.count
+    }
 
     /// The grant flows a fund set up before they were kept apart cannot prove, and why.
     public static let unkeptGrantFlows: [(figure: String, why: String)] = [
         ("fund_use.grants_committed", "this fund was set up before awards and payments had memo contras of their own (9900.AWARDED, 9900.PAID): they net in 9200.GRANT, so no balance moves by this figure alone; every award is an entry of the journal (vtf report grants)"),
         ("fund_use.grants_paid", "this fund was set up before awards and payments had memo contras of their own (9900.AWARDED, 9900.PAID): they net in 9200.GRANT, so no balance moves by this figure alone; every payment is an entry of the journal (vtf report grants)"),
+        (paidCount, "the grants paid are not proven (above), and so neither is their number"),
     ]
 
     /// The amount the statement's JSON `object` states for `figure`, nil when it states none.

@@ -18,7 +18,7 @@ public struct FundSetupData: Codable, Sendable, Equatable {
     public let seal: String?
 
     /// true when the memo contra of grant awards and payments is kept apart (9900.AWARDED,
-    /// 9900.PAID), so that the grants committed and paid in a period are flows sealed balances
+    /// 9900.PAID.GRANT), so that the grants committed and paid in a period are flows sealed balances
     /// prove; absent on funds set up before.
     public let grantFlows: Bool?
 
