@@ -5,7 +5,7 @@ public import LedgerJournal
 import TrustFundRules
 
 /// The figures of a donor statement and what proves them: which are sealed balances or flows
-/// (``FigureDefinition``), and why the others cannot be.
+/// (`FigureDefinition`), and why the others cannot be.
 public enum StatementFigureRules {
     /// The definitions of the statement's provable figures, for the donor `donor`, the period
     /// `from`...`to`, a fund in `fund`, and the currencies the statement's outstanding totals

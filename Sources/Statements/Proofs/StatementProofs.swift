@@ -5,7 +5,7 @@ import LedgerJournal
 import LedgerStore
 import TransparencyLog
 
-/// A donor statement's proofs of its figures (``FigureProofs``, by ``StatementFigureRules``):
+/// A donor statement's proofs of its figures (`FigureProofs`, by ``StatementFigureRules``):
 /// made by ``StatementBuilder``, checked by ``StatementSeal/verify(_:vkey:witnesses:)``. The
 /// number of grants paid is no balance: it is read from the proof of the grants paid (the
 /// grants whose 9900.PAID sub-account rose), so it carries nothing of its own.
@@ -47,7 +47,7 @@ enum StatementProofs {
     }
 
     /// Checks the `proofs` of a statement whose signature and checkpoint were checked
-    /// (``FigureProofs/check(_:definitions:unprovable:stated:checkpoint:absent:)``), and the number
+    /// (`FigureProofs.check`), and the number
     /// of grants paid against the proof of the grants paid unless the statement lists it as not
     /// proven. A statement without proofs has every figure not proven.
     static func check(_ fields: StatementFields, checkpoint: Checkpoint) throws -> CheckedFigures {
