@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `vtf report financial-position|financial-performance --format json --proofs` and `vtf proof
+/// `vtf report financial-position|financial-performance|net-assets|cash-flow --format json --proofs` and `vtf proof
 /// check` of such a report (issue 17 point 3), on the demo's books: every line and total proven
 /// by the year-end seals, checked by vtf and by independent Python; a report whose figure, line
 /// or proof was changed is refused by name; the figures no seal gives say why.
@@ -20,6 +20,8 @@ import Testing
           arguments: [
             (["financial-position", "--as-of", "2025-12-31"], 17),
             (["financial-performance", "--from", "2025-01-01", "--as-of", "2025-12-31"], 16),
+            (["net-assets", "--from", "2025-01-01", "--as-of", "2025-12-31"], 9),
+            (["cash-flow", "--from", "2025-01-01", "--as-of", "2025-12-31"], 3),
           ])
     func yearEnd(_ arguments: [String], _ proven: Int) throws {
         let dir = try StatementProofCommandTests.statementFolder.get()
@@ -75,6 +77,6 @@ import Testing
     func wrongUse(_ arguments: [String]) throws {
         let dir = try StatementProofCommandTests.statementFolder.get()
         let result = try CLI.vtf(["report"] + arguments + ["--ledger", "unvtf.ledger"], in: dir)
-        #expect(result.status == 2 && result.stderr.contains("--proofs adds proofs to the JSON of financial-position and financial-performance"), "\(result.stderr)")
+        #expect(result.status == 2 && result.stderr.contains("--proofs adds proofs to the JSON of the IPSAS statements (financial-position, financial-performance, net-assets, cash-flow)"), "\(result.stderr)")
     }
 }

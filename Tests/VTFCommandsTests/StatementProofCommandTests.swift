@@ -75,8 +75,12 @@ import Testing
                     if figure["measure"] == "amount" and leaf["currency"] != figure["currency"]: continue
                     total += term["sign"] * Decimal(leaf["value" if figure["measure"] == "value" else "amount"])
             part, _, rest = figure["figure"].partition(".")
-            if "report" in statement:  # a report: a total, a member, or the sum of lines by key or account
-                if not rest: stated = statement[part]
+            if "report" in statement:  # a report: a total, a member, a row's cell, or the sum of lines by key or account
+                if part == "rows":
+                    key, _, column = rest.partition(".")
+                    row = [r for r in statement["rows"] if r["key"] == key][0]
+                    stated = row["total"] if column == "total" else [v["value"] for v in row["values"] if v["account"] == column][0]
+                elif not rest: stated = statement[part]
                 elif rest == "total" or part == "foreign_exchange": stated = statement[part][rest]
                 else:
                     lines = statement[part]["lines"] if isinstance(statement[part], dict) else statement[part]

@@ -13,7 +13,7 @@ import TrustFundRules
 /// surplus are the sums of their lines' terms.
 public enum ReportFigureRules {
     /// The reports that carry proofs.
-    public static let reports = ["financial-position", "financial-performance"]
+    public static let reports = ["financial-position", "financial-performance", "net-assets", "cash-flow"]
 
     /// A report's provable figures and the others, with why.
     public struct Rules: Sendable {
@@ -27,7 +27,7 @@ public enum ReportFigureRules {
     /// carries proofs.
     public static func rules(for report: JSONObject) throws(BalanceProofError) -> Rules {
         guard let name = report["report"]?.stringValue, reports.contains(name) else {
-            throw BalanceProofError(.malformed, "only \(reports.joined(separator: " and ")) carry proofs")
+            throw BalanceProofError(.malformed, "only the IPSAS statements (\(reports.joined(separator: ", "))) carry proofs")
         }
         guard let code = report["currency"]?.stringValue, let currency = try? Currency(code: code),
             let asOf = report["as_of"]?.stringValue.flatMap({ try? LedgerDate(parsing: $0) })
@@ -36,7 +36,11 @@ public enum ReportFigureRules {
         guard let from = report["from"]?.stringValue.flatMap({ try? LedgerDate(parsing: $0) }) else {
             throw BalanceProofError(.malformed, "the report's from is missing")
         }
-        return performance(report, from: from, asOf: asOf, currency: currency)
+        switch name {
+        case "net-assets": return netAssets(report, from: from, asOf: asOf, currency: currency)
+        case "cash-flow": return cashFlow(from: from, asOf: asOf, currency: currency)
+        default: return performance(report, from: from, asOf: asOf, currency: currency)
+        }
     }
 
     /// The chart's top accounts of `types`.
@@ -133,10 +137,57 @@ public enum ReportFigureRules {
         return rules
     }
 
+    // MARK: - Net assets and cash flows
+
+    /// The statement of changes in net assets: each component's opening and closing balance (3100
+    /// with the surplus not yet closed, that is every revenue and expense account's), their
+    /// totals, and the period's surplus; the transfers between components are movements by the
+    /// kind of entry, not balances.
+    static func netAssets(_ report: JSONObject, from: LedgerDate, asOf: LedgerDate, currency: Currency) -> Rules {
+        var rules = Rules()
+        let before = from.adding(days: -1)
+        let open = chart([.revenue, .expense])
+        let components = (report["components"]?.arrayValue ?? []).compactMap { $0.objectValue?["account"]?.stringValue }
+        func scopes(_ component: String) -> [String] { component == FundChart.surplus.rawValue ? [component] + open : [component] }
+        for (row, date) in [("opening", before), ("closing", asOf)] {
+            var all: [FigureDefinition.Term] = []
+            for component in components {
+                let terms = scopes(component).map { FigureDefinition.Term(sign: -1, asOf: date, scope: AccountScope($0)) }
+                all += terms
+                rules.definitions.append(FigureDefinition(figure: "rows.\(row).\(component)", measure: .value(currency), terms: terms))
+            }
+            rules.definitions.append(FigureDefinition(figure: "rows.\(row).total", measure: .value(currency), terms: all))
+        }
+        let surplus = open.flatMap { [FigureDefinition.Term(sign: -1, asOf: asOf, scope: AccountScope($0)), .init(sign: 1, asOf: before, scope: AccountScope($0))] }
+        rules.definitions.append(FigureDefinition(figure: "rows.surplus.total", measure: .value(currency), terms: surplus))
+        let kind = "a movement between components, by the kind of the entries that made it, not a balance; the opening and closing balances around it are proven"
+        rules.unprovable += ["reserve_transfers", "earmark_transfers", "other_movements"].map { ("rows.\($0).total", kind) }
+        if !(report["earmarks"]?.arrayValue ?? []).isEmpty {
+            rules.unprovable.append(("earmarks", "the earmarked surplus by earmark is split by the last close, not held in balances of their own; 3200 as a whole is proven"))
+        }
+        return rules
+    }
+
+    /// The statement of cash flows: the opening and closing cash (1100 and its sub-accounts) and
+    /// the net change; its lines sort the cash postings by the kind of entry that made them.
+    static func cashFlow(from: LedgerDate, asOf: LedgerDate, currency: Currency) -> Rules {
+        let cash = AccountScope(FundChart.cash.rawValue)
+        let before = from.adding(days: -1)
+        var rules = Rules()
+        rules.definitions = [
+            FigureDefinition(figure: "opening", measure: .value(currency), terms: [.init(sign: 1, asOf: before, scope: cash)]),
+            FigureDefinition(figure: "closing", measure: .value(currency), terms: [.init(sign: 1, asOf: asOf, scope: cash)]),
+            FigureDefinition(figure: "net_change", measure: .value(currency), terms: [.init(sign: 1, asOf: asOf, scope: cash), .init(sign: -1, asOf: before, scope: cash)]),
+        ]
+        rules.unprovable = [("sections", "the lines sort each cash posting by the kind of entry that made it (operating, investing, FX), not by a balance; the net change they add up to is proven")]
+        return rules
+    }
+
     // MARK: - Figures stated
 
     /// The amount `report` states for `figure` (a name of ``rules(for:)``), nil when none.
     public static func stated(_ figure: String, in report: JSONObject, currency: Currency) -> Amount? {
+        if figure.hasPrefix("rows.") { return statedRow(figure, in: report, currency: currency) }
         let parts = figure.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return amount(report[figure], currency) }
         let (section, name) = (parts[0], parts[1])
@@ -150,6 +201,16 @@ public enum ReportFigureRules {
             total = sum
         }
         return total
+    }
+
+    /// `rows.KEY.total` or `rows.KEY.ACCOUNT` of the statement of changes in net assets.
+    static func statedRow(_ figure: String, in report: JSONObject, currency: Currency) -> Amount? {
+        let parts = figure.split(separator: ".").map(String.init)
+        guard parts.count == 3, let row = (report["rows"]?.arrayValue ?? []).compactMap(\.objectValue).first(where: { $0["key"]?.stringValue == parts[1] })
+        else { return nil }
+        if parts[2] == "total" { return amount(row["total"], currency) }
+        let value = (row["values"]?.arrayValue ?? []).compactMap(\.objectValue).first { $0["account"]?.stringValue == parts[2] }
+        return amount(value?["value"], currency)
     }
 
     static func amount(_ value: JSONValue?, _ currency: Currency) -> Amount? {

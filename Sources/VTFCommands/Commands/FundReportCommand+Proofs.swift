@@ -21,11 +21,11 @@ extension FundReportCommand {
         return .object(report)
     }
 
-    /// `--proofs` is for the JSON of financial-position and financial-performance, without --comparative.
+    /// `--proofs` is for the JSON of the IPSAS statements (``ReportFigureRules``), without --comparative.
     func checkProofsOption(_ report: FundReportName) throws {
         guard proofs else { return }
         guard ReportFigureRules.reports.contains(report.rawValue), !comparative, format == .json else {
-            throw InputError("--proofs adds proofs to the JSON of \(ReportFigureRules.reports.joined(separator: " and ")): use --format json, without --comparative")
+            throw InputError("--proofs adds proofs to the JSON of the IPSAS statements (\(ReportFigureRules.reports.joined(separator: ", "))): use --format json, without --comparative")
         }
     }
 }

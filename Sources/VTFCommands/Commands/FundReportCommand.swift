@@ -27,7 +27,7 @@ struct FundReportCommand: AsyncParsableCommand {
             Schemas/json/report-NAME.schema.json), xlsx (a workbook for spreadsheets, to --out: a sheet \
             per table, amounts as numbers holding the books' exact digits, text never run as a formula).
             Example: vtf report financial-position --as-of 2026-12-31
-            --proofs (financial-position and financial-performance, JSON) adds the proof of each \
+            --proofs (financial-position, financial-performance, net-assets, cash-flow; JSON) adds the proof of each \
             figure by sealed balances (vtf seal): a balance by the seal as of --as-of, a movement by \
             that one less the seal of the day before --from; figures no seal gives are listed with why.
             Example: vtf report grants --format xlsx --out grants-2026.xlsx
@@ -57,7 +57,7 @@ struct FundReportCommand: AsyncParsableCommand {
     @Flag(help: "Add the prior year beside each figure (financial-position, financial-performance, net-assets, cash-flow).")
     var comparative = false
 
-    @Flag(help: "Add to the JSON of financial-position or financial-performance the proof of each figure by sealed balances, and the signed checkpoint they lead to (vtf proof check --proof FILE checks it).")
+    @Flag(help: "Add to the JSON of an IPSAS statement (financial-position, financial-performance, net-assets, cash-flow) the proof of each figure by sealed balances, and the signed checkpoint they lead to (vtf proof check --proof FILE checks it).")
     var proofs = false
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
