@@ -60,14 +60,14 @@ struct FundScenarioTests {
         let award = try fund.approved(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: usd("20000.00"),
             tranches: [usd("12000.00"), usd("8000.00")], date: d("2026-04-01")))
-        // The award's and the payment's memo contras are kept apart (9900.AWARDED, 9900.PAID), so
+        // The award's and the payment's memo contras are kept apart (9900.AWARDED, 9900.PAID.GRANT), so
         // that the grants committed and paid in a period are flows that sealed balances prove.
         #expect(lines(award) == ["9200.G-01 USD 20000.00 20000.00", "9900.AWARDED USD -20000.00 -20000.00"])
 
         let paid = try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: usd("12000.00"), date: d("2026-04-15"), ref: "PAY-01"))
         #expect(lines(paid) == [
             "1300.G-01 USD 12000.00 12000.00", "1100 USD -12000.00 -12000.00",
-            "9900.PAID USD 12000.00 12000.00", "9200.G-01 USD -12000.00 -12000.00",
+            "9900.PAID.G-01 USD 12000.00 12000.00", "9200.G-01 USD -12000.00 -12000.00",
         ])
 
         // 10,000.00 spent; PSC 13 % = 1,300.00.

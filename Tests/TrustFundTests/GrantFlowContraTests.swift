@@ -6,7 +6,7 @@ import TrustFund
 import TrustFundRules
 
 /// The memo contra of grant awards and payments (issue 17 point 3): a fund set up by the
-/// template keeps them apart (9900.AWARDED, 9900.PAID), so the grants committed and paid in a
+/// template keeps them apart (9900.AWARDED, 9900.PAID.GRANT), so the grants committed and paid in a
 /// period are flows sealed balances prove; a fund set up before goes on against 9900 itself,
 /// and its journal verifies as it always did.
 @Suite struct GrantFlowContraTests {
@@ -26,7 +26,7 @@ import TrustFundRules
         let fund = try TestFund(settings: ["planned_expenditure": "100000.00"])
         let (award, paid) = try Self.awardAndPay(fund)
         #expect(F.lines(award).contains("9900.AWARDED USD -20000.00 -20000.00"))
-        #expect(F.lines(paid).contains("9900.PAID USD 12000.00 12000.00"))
+        #expect(F.lines(paid).contains("9900.PAID.G-01 USD 12000.00 12000.00"))
         try fund.verify()
     }
 

@@ -58,7 +58,7 @@ struct ReportTests {
         // 5400 25.00, 5900 1,829.27 + 346.85 = 170,756.37. Credits: 2300.BEL 123.46, 3300
         // 15,000.00, 4100 125,000.00, 4110 30,000.00, 4900 632.91 = 170,756.37. The memo
         // contras add 20,000.00 each side: the award (Cr 9900.AWARDED 20,000.00) against the
-        // tranche paid (Dr 9900.PAID 12,000.00) and the commitment released at the grant's close
+        // tranche paid (Dr 9900.PAID.G-01 12,000.00) and the commitment released at the grant's close
         // (Dr 9900 8,000.00).
         #expect(report.totalDebit.decimalString == "190756.37")
         #expect(report.totalCredit.decimalString == "190756.37")
@@ -69,7 +69,7 @@ struct ReportTests {
             "3100 USD 15000.00 15000.00 0.00", "3300 USD -15000.00 0.00 15000.00", "4100 EUR -100000.00 0.00 125000.00",
             "4110 USD -30000.00 0.00 30000.00", "4900 EUR 0.00 0.00 632.91", "5100 USD 10000.00 10000.00 0.00",
             "5200 USD 1300.00 1300.00 0.00", "5400 USD 25.00 25.00 0.00", "5900 EUR 0.00 2176.12 0.00",
-            "9900 USD 8000.00 8000.00 0.00", "9900.AWARDED USD -20000.00 0.00 20000.00", "9900.PAID USD 12000.00 12000.00 0.00",
+            "9900 USD 8000.00 8000.00 0.00", "9900.AWARDED USD -20000.00 0.00 20000.00", "9900.PAID.G-01 USD 12000.00 12000.00 0.00",
         ])
     }
 
