@@ -30,11 +30,10 @@ extension BalanceProof {
             default:
                 throw BalanceProofError(.malformed, "the balance proof needs balance (a leaf) or zero (its neighbours), one of the two")
             }
-            let seal = try JSONFields(.object(try fields.objectValue("seal")), context: "seal")
-            try seal.allowOnly(["entry", "path"])
+            let seal = try SealEntryProof(json: .object(try fields.objectValue("seal")), at: "seal")
             self.init(
-                account: account, currency: currency, asOf: try fields.date("as_of"), evidence: evidence, sealEntry: try seal.string("entry"),
-                sealPath: try Self.path(seal.array("path"), at: "seal.path"), checkpoint: try fields.string("checkpoint"))
+                account: account, currency: currency, asOf: try fields.date("as_of"), evidence: evidence, sealEntry: seal.entry,
+                sealPath: seal.path, checkpoint: try fields.string("checkpoint"))
         } catch let error as BalanceProofError {
             throw error
         } catch {

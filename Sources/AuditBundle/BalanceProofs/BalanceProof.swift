@@ -82,7 +82,7 @@ public struct BalanceProof: Sendable {
             members.append(("zero", .object(JSONObject([("before", before.map(Self.json) ?? .null), ("after", after.map(Self.json) ?? .null)]))))
         }
         members += [
-            ("seal", .object(JSONObject([("entry", .string(sealEntry)), ("path", .array(sealPath.map { .string($0.hex) }))]))),
+            ("seal", SealEntryProof(entry: sealEntry, path: sealPath).json),
             ("checkpoint", .string(checkpoint)),
         ]
         return .object(JSONObject(members))

@@ -65,7 +65,9 @@ public struct FigureProofs: Sendable, Equatable {
     public var json: JSONValue {
         .object([
             "seals": .array(seals.map { seal in
-                .object(["seq": .integer(Int64(clamping: seal.seq)), "entry": .string(seal.proof.entry), "path": .array(seal.proof.path.map { .string($0.hex) })])
+                var object = seal.proof.json.objectValue ?? [:]
+                object["seq"] = .integer(Int64(clamping: seal.seq))
+                return .object(object)
             }),
             "figures": .array(figures.map { figure in
                 .object([
