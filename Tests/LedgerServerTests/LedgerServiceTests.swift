@@ -261,6 +261,10 @@ import TransparencyLog
     let ledger: LedgerFile
     /// The next entry of the golden ledger, signed by alice (made on a copy of it).
     let next: SignedEntry
+    /// The service's clock in every request: the second the entry was made. A real clock made
+    /// the tests fail on a busy 2-core machine, where a test waited over five minutes for a
+    /// thread between making its entry (or signing its request) and the service reading it.
+    let madeAt: Int
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtf-record-\(UUID().uuidString)").path
@@ -275,6 +279,7 @@ import TransparencyLog
         next = try copy.append([EntryDraft(kind: .voucher, date: try LedgerDate(parsing: "2026-03-31"), ref: "NEXT-1", memo: "next", postings: [
             Posting(account: try AccountCode("5400"), amount: amount, value: amount), Posting(account: try AccountCode("1100"), amount: minus, value: minus),
         ])], keys: WriteKeys(author: AuditFixtures.alice, log: AuditFixtures.log))[0]
+        madeAt = LedgerService.clock()
     }
 
     func line(_ entry: SignedEntry) throws -> [UInt8] {
@@ -284,12 +289,12 @@ import TransparencyLog
     func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0, turn: String? = nil) async throws -> (HTTPResponse.Status, String) {
         let service = LedgerService(
             store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil,
-            now: { LedgerService.clock() + clockOffset })
+            now: { [madeAt] in madeAt + clockOffset })
         let app = Application(router: service.router())
         let digest = ContentDigest.field(for: body)
         let parts = HTTPRequestParts(method: "POST", scheme: "http", authority: "localhost", path: "/v1/entries", query: nil, headers: [("content-digest", digest)])
         let fields = try MessageSigner.sign(parts, label: "vtf", parameters: SignatureParameters(
-            components: SignedRequests.required + ["content-digest"], created: LedgerService.clock() + clockOffset, keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
+            components: SignedRequests.required + ["content-digest"], created: madeAt + clockOffset, keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
         var headers = HTTPFields()
         headers[HTTPField.Name("Content-Digest")!] = digest
         headers[HTTPField.Name("Signature-Input")!] = fields.signatureInput
