@@ -36,10 +36,21 @@ struct SealCommand: AsyncParsableCommand, FormatSelecting {
     func run() async throws {
         let day = try parseDate(date)
         let sealed = try asOf.map { try parseDate($0, option: "--as-of") } ?? day
+        guard sealed <= day else { throw InputError(Self.lateAsOf(sealed, entryDate: day, dated: date != nil)) }
         let ledger = try await global.openWriting()
         let entry = try await global.record(.balancesSeal(asOf: sealed, date: day, memo: memo), in: ledger)
         let leaves = entry.body.data["leaves"]?.integerValue ?? 0
         let root = entry.body.data["root"]?.stringValue ?? ""
         print("sealed \(leaves) balances as of \(sealed) in entry \(entry.body.seq): root \(root)")
+    }
+
+    /// Why `--as-of` after the entry's date is refused, with the options that fix it.
+    static func lateAsOf(_ asOf: LedgerDate, entryDate: LedgerDate, dated: Bool) -> String {
+        if dated {
+            return "--as-of \(asOf) is after --date \(entryDate): a seal is dated on or after the last day it counts; "
+                + "give --date \(asOf) or later, or leave --date out (today)"
+        }
+        return "--as-of \(asOf) is after today (\(entryDate)): a seal counts days that have ended; "
+            + "give --as-of \(entryDate) or earlier (or date the seal itself with --date)"
     }
 }
