@@ -648,6 +648,33 @@ def earmark_balance(years, date):
     return value
 
 
+def secretariat_psc_lines(journal, since, as_of):
+    """Each approved secretariat cost (the approval of a request that posts to 5300) and each
+    approved reversal of one, dated in the period: the cost, the PSC posted to 5200, and rate x
+    cost at the psc_rate in force on the request's date (FUND-RULES.md, "Secretariat costs");
+    a reversal negates the entry it reverses, a reversal of that reversal negates it again."""
+    lines = []
+    for entry in journal.entries:
+        if not (since <= entry["date"] <= as_of):
+            continue
+        chain = [entry["seq"]]
+        while chain[-1] in journal.reverses:
+            chain.append(journal.reverses[chain[-1]])
+        origin = journal.by_seq[chain[-1]]
+        postings = origin.get("postings") or []
+        if origin["kind"] != "approval.approve" or not any(within(p["account"], "5300") for p in postings):
+            continue
+        sign = 1 if len(chain) % 2 == 1 else -1
+        cost = sign * sum((Decimal(p["value"]) for p in postings if within(p["account"], "5300")), Decimal(0))
+        charged = sign * sum((Decimal(p["value"]) for p in postings if within(p["account"], "5200")), Decimal(0))
+        ref = origin["data"].get("request")
+        rate = psc_rate(journal, journal.request(ref, origin["seq"])["date"])
+        lines.append(dict(seq=entry["seq"], date=entry["date"], grant=None, secretariat_cost=ref,
+                          reverses=chain[1] if len(chain) > 1 else None, expenditure=cost, rate=rate,
+                          charged=charged, recomputed=journal.percent(rate, cost)))
+    return lines
+
+
 def psc_report(journal, since, as_of):
     refunds = refund_charges(journal, as_of)
     lines = []
@@ -674,6 +701,9 @@ def psc_report(journal, since, as_of):
         lines.append(dict(seq=movement["seq"], date=movement["date"], grant=movement["grant"], reverses=movement["reverses"],
                           expenditure=movement["spent"], rate=rate, charged=movement["psc"],
                           recomputed=journal.percent(rate, movement["spent"])))
+    for line in lines:
+        line["secretariat_cost"] = None
+    lines = sorted(lines + secretariat_psc_lines(journal, since, as_of), key=lambda line: line["seq"])
     for line in lines:
         line["agrees"] = line["charged"] == line["recomputed"]
     period = journal.balances(through=as_of, since=since, exclude_kinds=("year.close",))

@@ -98,6 +98,27 @@ import TrustFundRules
         #expect(flows.lines.first { $0.kind == .pscPaid }?.value.decimalString == "-1430.00")
     }
 
+    /// The PSC report lists the cost's PSC beside the grants' (an accountant found it left out,
+    /// so that the report's total disagreed with 5200), and its approved reversal negated.
+    @Test func thePSCReportListsTheCostAndItsReversal() throws {
+        let fund = try ReportTests.scenario(close: false)
+        let approval = try fund.approved(Self.cost("1000.00", ref: "SEC-8"))
+        let reversal = try fund.approved(FundDrafts.reversalRequest(of: approval.body.seq, date: Self.d("2026-11-25"), ref: "REV-SEC-8", memo: "wrong invoice"))
+        let report = try PSCReport(try ReportBasis(fund.file, report: .psc, asOf: Self.d("2026-12-31"), from: Self.d("2026-01-01")))
+        let cost = try #require(report.lines.first { $0.seq == approval.body.seq })
+        #expect(cost.grant == nil && cost.secretariatCost == "SEC-8" && cost.reverses == nil)
+        #expect(cost.expenditure.decimalString == "1000.00" && cost.charged.decimalString == "130.00" && cost.agrees)
+        let undone = try #require(report.lines.first { $0.seq == reversal.body.seq })
+        #expect(undone.reverses == approval.body.seq && undone.secretariatCost == "SEC-8")
+        #expect(undone.expenditure.decimalString == "-1000.00" && undone.charged.decimalString == "-130.00" && undone.agrees)
+        #expect(report.totalCharged == report.ledgerPSC, "\(report.totalCharged) vs 5200 \(report.ledgerPSC)")
+        #expect(report.agrees)
+        // Before the reversal's date, the cost alone, and 5200 holds its PSC with the grants'.
+        let before = try PSCReport(try ReportBasis(fund.file, report: .psc, asOf: Self.d("2026-11-24"), from: Self.d("2026-01-01")))
+        #expect(before.lines.contains { $0.secretariatCost == "SEC-8" } && !before.lines.contains { $0.seq == reversal.body.seq })
+        #expect(before.agrees, "\(before.totalCharged) vs 5200 \(before.ledgerPSC)")
+    }
+
     @Test func aForgedPaymentIsCaughtByTheVerifier() throws {
         let fund = try ReportTests.scenario(close: false)
         let approval = try fund.approved(Self.cost("1000.00", ref: "SEC-8"))
