@@ -77,6 +77,14 @@ import TransparencyLog
         let unmet = try withPolicy(both, proof, [])
         #expect(unmet.status == 1)
         #expect(unmet.stderr.contains("not cosigned by the policy's quorum (both): only boa cosigned it"), "\(unmet.stderr)")
+        // Sixty levels of groups, each listing the two groups of the level below (an attacker's
+        // policy of 2.7 KB): decided once per group, not once per path (2^60 paths).
+        var nested = "log \(vkey)\nwitness boa \(witness)\nwitness other \(Self.stranger)\ngroup a0 any boa other\ngroup b0 any boa other\n"
+        for level in 1...60 { nested += "group a\(level) all a\(level - 1) b\(level - 1)\ngroup b\(level) all a\(level - 1) b\(level - 1)\n" }
+        let deep = try withPolicy(try Self.write(nested + "quorum a60\n", "deep.policy", in: dir), proof, [])
+        #expect(deep.status == 0, "\(deep.stderr)")
+        let deepUnmet = try withPolicy(try Self.write(nested.replacingOccurrences(of: "group a0 any", with: "group a0 all") + "quorum a60\n", "deep2.policy", in: dir), proof, [])
+        #expect(deepUnmet.status == 1, "\(deepUnmet.stderr)")
         // The same policies on the donor's statement.
         let statement = folder + "/BEL-2025.json"
         let verified = try CLI.vtf(["statement", "verify", statement, "--vkey", vkey, "--policy", auditor], in: dir)
