@@ -8,7 +8,10 @@
 #   3. The checkpoint the statement names is signed by the same key, and is of the size it says.
 #   4. Every receipt and refund: its journal line (without "sig") hashes to a leaf that the
 #      inclusion proof leads to the checkpoint's root (RFC 9162), at the seq the statement says;
-#      the entry belongs to this fund and has the date the statement gives.
+#      the entry belongs to this fund, has the date the statement gives, within the statement's
+#      period, and is listed once; a receipt's entry credits the donor's receivable (1200.DONOR)
+#      or its refunds payable (2300.DONOR). totals.received_value and totals.refunded_value are
+#      the exact sums of the values listed.
 #   5. Each --witness WVKEY (an auditor's witness key, name+keyid+base64(0x04 || key), got from
 #      the auditor): the checkpoint carries a cosignature line by it (c2sp.org/tlog-cosignature)
 #      that verifies: Ed25519 over "cosignature/v1\ntime T\n" followed by the checkpoint text.
@@ -83,8 +86,11 @@ while IFS= read -r line; do
 done < "$work/note"
 [ "$signed_by_log" = yes ] || fail checkpoint "no valid signature by the fund's log key"
 
-# 4. Every receipt and refund is in the tree: RFC 9162 §2.1.3.2.
+# 4. Every receipt and refund is in the tree (RFC 9162 §2.1.3.2), listed once, in the period;
+#    a receipt is the donor's.
 node() { { printf '\x01'; bytes_of_hex "$1$2"; } | sha256_hex; }
+from=$(jq -r .from "$file"); to=$(jq -r .to "$file"); donor=$(jq -r .donor.id "$file")
+seen=' '
 check_item() {  # check_item SECTION INDEX
   local at="$1[$2]" seq date entry leaf fn sn r p i count
   seq=$(jq -r ".$1[$2].seq" "$file"); date=$(jq -r ".$1[$2].date" "$file")
@@ -92,6 +98,14 @@ check_item() {  # check_item SECTION INDEX
   [ "$(jq -r .seq "$work/entry")" = "$seq" ] || fail "$at" "its journal line is not entry $seq"
   [ "$(jq -r .date "$work/entry")" = "$date" ] || fail "$at" "its journal line is not dated $date"
   [ "$(jq -r .ledger "$work/entry")" = "$origin" ] || fail "$at" "its journal line is not of $origin"
+  [[ $seen != *" $seq "* ]] || fail "$at" "entry $seq is listed twice"
+  seen+="$seq "
+  [[ ! $date < $from && ! $date > $to ]] || fail "$at" "dated $date, outside the statement's period $from to $to"
+  if [ "$1" = receipts ]; then
+    jq -e --arg r "1200.$donor" --arg p "2300.$donor" \
+      'any(.postings[]?; (.account == $r or .account == $p) and (.amount | startswith("-")))' "$work/entry" >/dev/null \
+      || fail "$at" "entry $seq credits neither 1200.$donor nor 2300.$donor: it is not a receipt from donor $donor"
+  fi
   sed -e 's/,"sig":"[A-Za-z0-9+\/=]*"//' "$work/entry" | tr -d '\n' > "$work/body"
   leaf=$( { printf '\x00'; cat "$work/body"; } | sha256_hex)
   fn=$seq sn=$((size - 1)) r=$leaf
@@ -112,6 +126,27 @@ check_item() {  # check_item SECTION INDEX
 receipts=$(jq '.receipts | length' "$file"); refunds=$(jq '.refunds | length' "$file")
 for ((k = 0; k < receipts; k++)); do check_item receipts "$k"; done
 for ((k = 0; k < refunds; k++)); do check_item refunds "$k"; done
+# The totals, summed exactly in integers at the largest number of decimals shown (no floating
+# point: jq's numbers are binary doubles).
+same_sum() {  # same_sum STATED VALUE... : whether the values add up to STATED
+  local scale=0 x total=0 stated
+  for x in "$@"; do [[ $x =~ ^-?(0|[1-9][0-9]*)(\.([0-9]+))?$ ]] || return 1; (( ${#BASH_REMATCH[3]} > scale )) && scale=${#BASH_REMATCH[3]}; done
+  minor() {  # minor DEC: DEC in units of 10^-scale
+    local x=$1 sign=1 int frac=''
+    [ "${x:0:1}" = - ] && { sign=-1; x=${x:1}; }
+    int=${x%%.*}; [[ $x == *.* ]] && frac=${x#*.}
+    while (( ${#frac} < scale )); do frac+=0; done
+    echo $((sign * 10#$int$frac))
+  }
+  stated=$(minor "$1"); shift
+  for x in "$@"; do total=$((total + $(minor "$x"))); done
+  [ "$stated" -eq "$total" ]
+}
+for pair in received_value:receipts refunded_value:refunds; do
+  mapfile -t values < <(jq -r ".${pair#*:}[].value" "$file")
+  same_sum "$(jq -r ".totals.${pair%%:*}" "$file")" "${values[@]}" \
+    || fail "totals.${pair%%:*}" "is not the sum of the ${pair#*:}' values"
+done
 
 # 5. Each witness key the donor gave has a valid cosignature on the checkpoint.
 check_witness() {  # check_witness WVKEY

@@ -73,15 +73,23 @@ public enum StatementSeal {
         let witnessesChecked = try StatementWitnesses.check(witnesses, on: signed)
         let receipts = try fields.items("receipts")
         let refunds = try fields.items("refunds")
+        var listed: Set<Int64> = []
         for (index, item) in receipts.enumerated() {
-            try check(item, at: "receipt \(index + 1)", refund: false, fields: fields, checkpoint: checkpoint)
+            let body = try check(item, at: "receipt \(index + 1)", refund: false, fields: fields, checkpoint: checkpoint)
+            try checkListing(body, at: "receipt \(index + 1)", fields: fields, listed: &listed)
+            try checkDonor(body, at: "receipt \(index + 1)", fields: fields)
         }
         for (index, item) in refunds.enumerated() {
-            try check(item, at: "refund \(index + 1)", refund: true, fields: fields, checkpoint: checkpoint)
+            let body = try check(item, at: "refund \(index + 1)", refund: true, fields: fields, checkpoint: checkpoint)
+            try checkListing(body, at: "refund \(index + 1)", fields: fields, listed: &listed)
         }
         let received = try fields.total(receipts)
         guard received.decimalString == fields.totals["received_value"]?.stringValue else {
             throw StatementError("totals.received_value is not the sum of the receipts (\(received.decimalString))")
+        }
+        let refunded = try fields.total(refunds)
+        guard refunded.decimalString == fields.totals["refunded_value"]?.stringValue else {
+            throw StatementError("totals.refunded_value is not the sum of the refunds (\(refunded.decimalString))")
         }
         try checkOutstanding(fields)
         let figures = try StatementProofs.check(fields, checkpoint: checkpoint)
@@ -130,8 +138,30 @@ public enum StatementSeal {
         return (checkpoint, signed)
     }
 
+    /// An entry is listed once, and is dated within the statement's period.
+    static func checkListing(_ body: EntryBody, at: String, fields: StatementFields, listed: inout Set<Int64>) throws {
+        guard listed.insert(Int64(body.seq)).inserted else {
+            throw StatementError("\(at) (entry \(body.seq)): the entry is listed twice")
+        }
+        guard fields.from <= body.date.description, body.date.description <= fields.to else {
+            throw StatementError("\(at) (entry \(body.seq)): dated \(body.date), outside the statement's period \(fields.from) to \(fields.to)")
+        }
+    }
+
+    /// A receipt is the donor's: its entry credits the donor's receivable (1200.DONOR) or, for
+    /// what the donor paid beyond its agreement, its refunds payable (2300.DONOR).
+    static func checkDonor(_ body: EntryBody, at: String, fields: StatementFields) throws {
+        let accounts = [FundChart.receivables, FundChart.refundsPayable].map { $0.rawValue + "." + fields.donor }
+        guard body.postings.contains(where: { accounts.contains($0.account.rawValue) && $0.amount.isNegative }) else {
+            throw StatementError(
+                "\(at) (entry \(body.seq)): the entry credits neither \(accounts[0]) nor \(accounts[1]): it is not a receipt from donor \(fields.donor)")
+        }
+    }
+
     /// One receipt or refund: its entry is in the tree, and says what the statement says.
-    static func check(_ item: JSONObject, at: String, refund: Bool, fields: StatementFields, checkpoint: Checkpoint) throws {
+    /// Returns the entry's body.
+    @discardableResult
+    static func check(_ item: JSONObject, at: String, refund: Bool, fields: StatementFields, checkpoint: Checkpoint) throws -> EntryBody {
         guard let line = item["entry"]?.stringValue, let seq = item["seq"]?.integerValue, seq >= 0 else {
             throw StatementError("\(at): entry or seq is missing")
         }
@@ -165,6 +195,7 @@ public enum StatementSeal {
         guard StatementJSON.money(expected) == .object(item) else {
             throw StatementError("\(at) (entry \(seq)): the statement's figures differ from the signed journal entry's")
         }
+        return body
     }
 }
 

@@ -186,6 +186,24 @@ def removed_receipt_totals_adjusted(statement):
     statement["totals"]["received_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
 
 
+def with_receipt(extra):
+    """A change: `extra` (a receipt item) listed after the others, totals.received_value made
+    their sum (in exact integers, as removed_receipt_totals_adjusted does)."""
+    def change(statement):
+        statement["receipts"].append(copy.deepcopy(extra))
+        scale = len(extra["value"].partition(".")[2])
+        total = sum(int(item["value"].replace(".", "")) for item in statement["receipts"])
+        text = str(total).rjust(scale + 1, "0")
+        statement["totals"]["received_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
+    return change
+
+
+def period_after_first_receipt(statement):
+    """The period made to start the day after the first receipt, which stays listed."""
+    day = statement["receipts"][0]["date"]
+    statement["from"] = day[:8] + "%02d" % (int(day[8:]) + 1)
+
+
 def forged_proof(statement):
     """One hash of the first receipt's inclusion proof changed (its first hex digit)."""
     proof = statement["receipts"][0]["proof"]

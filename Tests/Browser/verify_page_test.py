@@ -184,6 +184,23 @@ def removed_receipt_hidden(driver, books):
     return found
 
 
+@case("another donor's receipt added, totals made to match, re-signed")
+def other_donors_receipt(driver, books):
+    sweden = json.loads(open(books.make_statement("SWE"), encoding="utf-8").read())
+    return rejected_after(driver, books, fixtures.with_receipt(sweden["receipts"][0]),
+                          "credits neither 1200.BEL nor 2300.BEL: it is not a receipt from donor BEL")
+
+
+@case("a receipt listed twice, totals made to match, re-signed")
+def receipt_twice(driver, books):
+    return rejected_after(driver, books, fixtures.with_receipt(books.statement["receipts"][0]), "the entry is listed twice")
+
+
+@case("the period moved past a receipt it lists, re-signed")
+def receipt_outside(driver, books):
+    return rejected_after(driver, books, fixtures.period_after_first_receipt, receipt_where(books) + ": dated", "outside the statement's period")
+
+
 # 5. The wrong key.
 @case("statement signed by another Ed25519 key")
 def other_signer(driver, books):

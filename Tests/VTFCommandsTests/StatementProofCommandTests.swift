@@ -187,6 +187,15 @@ import Testing
             statement["proofs"]["not_proven"].append({"figure": "fund_use.grants_paid", "why": "hidden"})
         elif case == "outstanding":
             statement["totals"]["outstanding"][0]["amount"] = raise_cent(statement["totals"]["outstanding"][0]["amount"])
+        elif case in ("other-donor", "twice"):
+            extra = json.load(open("swe.json"))["receipts"][0] if case == "other-donor" else statement["receipts"][0]
+            statement["receipts"].append(extra)
+            statement["totals"]["received_value"] = str(sum(Decimal(r["value"]) for r in statement["receipts"]))
+        elif case == "outside":
+            first = statement["receipts"][0]["date"]
+            statement["from"] = first[:8] + "%02d" % (int(first[8:]) + 1)
+        elif case == "refunded":
+            statement["totals"]["refunded_value"] = "12345.00"
         else:
             raise SystemExit("no case " + case)
         def canonical(value):
@@ -231,11 +240,34 @@ import Testing
         #expect(resigned.status == 0 && genuine.status == 0, "\(resigned.stderr)\(genuine.stderr)")
     }
 
-    /// The demo's folder with Belgium's statement for 2025, made once for the tampering cases.
+    /// The demo's folder with Belgium's statement for 2025, made once for the tampering cases,
+    /// and Sweden's for the same year (the same checkpoint), whose receipt one case borrows.
     static let statementFolder = Result { () throws -> String in
         let dir = try demo()
         _ = try statement(dir)
+        let sweden = try CLI.vtf(["statement", "--ledger", "unvtf.ledger", "--donor", "SWE", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "swe.json"], in: dir)
+        guard sweden.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: sweden.stderr]) }
         return dir
+    }
+
+    @Test("a receipt of another donor, one outside the period or listed twice, or refunds that do not add up, signed again with the fund's key, are refused by vtf statement verify and by the openssl script",
+          arguments: [
+            ("other-donor", "credits neither 1200.BEL nor 2300.BEL: it is not a receipt from donor BEL", "credits neither 1200.BEL nor 2300.BEL"),
+            ("outside", "outside the statement's period", "outside the statement's period"),
+            ("twice", "the entry is listed twice", "is listed twice"),
+            ("refunded", "totals.refunded_value is not the sum of the refunds", "totals.refunded_value: is not the sum"),
+          ])
+    func listing(_ change: String, _ reason: String, _ opensslReason: String) throws {
+        let dir = try Self.statementFolder.get()
+        let name = "listed-\(change).json"
+        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", change, name], in: dir)
+        try #require(tampered.status == 0, "\(tampered.stderr)")
+        let result = try Self.verify(dir, name)
+        #expect(result.status == 1, "\(change): \(result.stdout)")
+        #expect(result.stderr.contains(reason), "\(change): \(result.stderr)")
+        let openssl = try CLI.run(CLI.packageRoot.appendingPathComponent("Audit/verify-statement-with-openssl.sh").path,
+                                  [name, "--vkey", try BalanceProofCommandTests.vkey(dir)], in: dir)
+        #expect(openssl.status == 1 && openssl.stdout.contains(opensslReason), "\(change): \(openssl.stdout)\(openssl.stderr)")
     }
 
     @Test("a flow with no seal the day before the period names the seal to write; once written, the flow is proven")

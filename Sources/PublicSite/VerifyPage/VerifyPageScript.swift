@@ -333,10 +333,11 @@ extension VerifyPage {
     const sections = await run.step('check.lists', () => ({
       receipts: member(statement, 'receipts', 'array', 'statement'), refunds: member(statement, 'refunds', 'array', 'statement'),
     }));
+    const period = { from: statement.from, to: statement.to, donor: isObject(statement.donor) ? statement.donor.id : undefined, seen: new Set() };
     for (const [section, items] of Object.entries(sections)) {
       for (const [index, item] of items.entries()) {
         const where = say(section === 'receipts' ? 'item.receipt' : 'item.refund', { n: index + 1, seq: isObject(item) ? plain(item.seq) : '?' });
-        await run.step(section === 'receipts' ? 'check.receipt' : 'check.refund', () => checkItem(item, where, section === 'refunds', { origin, note, currency }), { where });
+        await run.step(section === 'receipts' ? 'check.receipt' : 'check.refund', () => checkItem(item, where, section === 'refunds', { origin, note, currency, ...period }), { where });
         run.checked.push({ where, item });
       }
     }
@@ -406,6 +407,23 @@ extension VerifyPage {
     const figures = refund ? refundFigures(entry, item.reference) : receiptFigures(entry);
     if (!figures) refuse(refund ? 'entry.notRefund' : 'entry.notReceipt', { where, seq });
     compareFigures(item, figures, where, context.currency);
+    checkListing(entry, seq, where, refund, context);
+  }
+  /** An entry is listed once and dated in the statement's period; a receipt credits the donor's
+   *  receivable, or its refunds payable for what it paid beyond its agreement (as vtf statement
+   *  verify checks). */
+  function checkListing(entry, seq, where, refund, context) {
+    if (context.seen.has(seq)) refuse('entry.twice', { where });
+    context.seen.add(seq);
+    const date = entry.date;
+    if (typeof date !== 'string' || typeof context.from !== 'string' || typeof context.to !== 'string' || date < context.from || date > context.to) {
+      refuse('entry.outside', { where, date: plain(date), from: plain(context.from), to: plain(context.to) });
+    }
+    if (refund) return;
+    const receivable = '\#(FundChart.receivables.rawValue).' + context.donor, payable = '\#(FundChart.refundsPayable.rawValue).' + context.donor;
+    const credits = Array.isArray(entry.postings) && entry.postings.some((posting) => isObject(posting)
+      && (posting.account === receivable || posting.account === payable) && typeof posting.amount === 'string' && posting.amount.startsWith('-'));
+    if (typeof context.donor !== 'string' || !credits) refuse('entry.otherDonor', { where, receivable, payable, donor: plain(context.donor) });
   }
   const ITEM_MEMBERS = ['seq', 'date', 'reference', 'amount', 'currency', 'rate', 'rate_from', 'value', 'bank_ref', 'entry', 'proof'];
   /** Each figure shown is its entry's, and the item has exactly the members vtf writes (as vtf
