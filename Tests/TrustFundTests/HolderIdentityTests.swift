@@ -31,6 +31,11 @@ import TrustFund
         #expect(HolderIdentity("maria") != HolderIdentity("mario"))
         #expect(HolderIdentity("maria") != HolderIdentity("marta"))
         #expect(HolderIdentity("maria") != HolderIdentity("maria chen"))
+        // An attacker's spellings of chen, to approve what chen certified: one person.
+        for spelling in ["chen\u{2800}", "ch en", "c.hen", "chen_", "c-hen", "(chen)", "ch\u{2800}en"] {
+            #expect(HolderIdentity(spelling) == HolderIdentity("chen"), "\(spelling)")
+        }
+        #expect(HolderIdentity("chen") != HolderIdentity("cheng"))
     }
 
     /// Each spelling, registered as a certifying officer with the admin's confirmation that it is

@@ -1,13 +1,18 @@
 import Foundation
 
 /// Who a key's `holder` names, for the two-person rules: holders are compared by identity, not
-/// as strings, so `Maria`, ` maria `, `MARIA`, `ｍａｒｉａ` and Cyrillic `mаria` are one person.
+/// as strings, so `Maria`, ` maria `, `MARIA`, `ｍａｒｉａ`, Cyrillic `mаria`, `ma-ria`, `ma ria`
+/// and `maria⠀` (a braille blank) are one person.
 ///
 /// The identity is the UTS #39 skeleton of the holder's NFKC_Casefold form: default-ignorable
-/// characters (zero-width joiners, soft hyphens, variation selectors…) removed, NFKC, case
-/// folded, NFKC again, white space trimmed and every run of it one space; then NFD, each
-/// character mapped by Unicode's confusables table (`ConfusablesTable`), NFD again, and case
-/// folded once more so that a prototype in upper case cannot split an identity.
+/// characters (zero-width joiners, soft hyphens, variation selectors…) removed, characters that
+/// print blank (the braille pattern blank) made spaces, NFKC, case folded, NFKC again, white
+/// space trimmed and every run of it one space; then NFD, each character mapped by Unicode's
+/// confusables table (`ConfusablesTable`), NFD again, and case folded once more so that a
+/// prototype in upper case cannot split an identity; last, white space and punctuation are
+/// left out, so that `c.hen`, `ch en` and `chen_` cannot pass for a second person. Two people
+/// whose names then read alike are told apart by the admin's recorded decision
+/// (``HolderDecisions``).
 public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The skeleton two holders share when they are taken for one person.
     public let skeleton: String
@@ -23,20 +28,37 @@ public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
     /// NFKC_Casefold with white space trimmed and collapsed.
     public static func normalized(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.filter { !isDefaultIgnorable($0) })
+        scalars.append(contentsOf: text.unicodeScalars.filter { !isDefaultIgnorable($0) }.map { printsBlank.contains($0.value) ? " " : $0 })
         let folded = String(scalars).precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive], locale: nil).precomposedStringWithCompatibilityMapping
         return folded.components(separatedBy: .whitespacesAndNewlines).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// The UTS #39 skeleton: NFD, every scalar replaced by its prototype, NFD.
+    /// The UTS #39 skeleton: NFD, every scalar replaced by its prototype, NFD; then without white
+    /// space and punctuation.
     public static func skeleton(of text: String) -> String {
         var mapped = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if let prototype = confusables[scalar.value] { mapped.append(contentsOf: prototype) } else { mapped.append(scalar) }
         }
-        return String(mapped).decomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
+        let folded = String(mapped).decomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
             .decomposedStringWithCanonicalMapping
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: folded.unicodeScalars.filter { !$0.properties.isWhitespace && !isPunctuation($0) })
+        return String(kept)
+    }
+
+    /// Characters that print as a blank without being white space or default-ignorable.
+    static let printsBlank: Set<UInt32> = [0x2800]
+
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt).
