@@ -226,9 +226,16 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try ledger.vtf(["verify"]).status == 0)
         let vkey = try ledger.vtf(["log", "vkey"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // The February seal was written before the late entry: it proves 100.00, from the tree it
-        // kept when it was written (the balances now say 107.00 as of that day).
-        let february = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-02-28"]).stdout
+        // The February seal was written before the late entry: the books now say 107.00 as of that
+        // day, so vtf refuses to prove the seal's 100.00 as the balance, and names the fixes.
+        let stale = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-02-28"])
+        #expect(stale.status == 2 && stale.stdout.isEmpty, "\(stale.stdout)")
+        #expect(stale.stderr.contains("holds 1100 at 100.00 USD (value 100.00), but the books now hold 107.00 USD"), "\(stale.stderr)")
+        let firstSeq = try #require(first.stdout.components(separatedBy: "in entry ").last?.split(separator: ":").first.map(String.init))
+        #expect(Int(firstSeq) != nil, "\(first.stdout)")
+        #expect(stale.stderr.contains("vtf seal --as-of 2026-02-28") && stale.stderr.contains("--seal \(firstSeq)"), "\(stale.stderr)")
+        // Asked for by its seq, the seal proves its own 100.00, from the tree it kept when written.
+        let february = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-02-28", "--seal", firstSeq]).stdout
         #expect(february.contains(#""leaf":{"account":"1100","amount":"100.00","currency":"USD","value":"100.00"}"#), "\(february)")
         let march = try ledger.vtf(["prove", "balance", "1100", "--as-of", "2026-03-01"]).stdout
         #expect(march.contains(#""amount":"107.00""#), "\(march)")

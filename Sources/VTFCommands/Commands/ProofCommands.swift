@@ -74,7 +74,9 @@ struct ProveCommand: ParsableCommand {
                 and its path to the root of the latest balances seal as of --as-of (vtf seal), the seal entry's \
                 journal line and its inclusion proof, and the signed checkpoint. A zero balance is proven by the \
                 two leaves around its place. Anyone checks it offline with the log's vkey: \
-                vtf proof check --proof FILE --vkey VKEY (Audit/BALANCE-PROOFS.md shows it by hand).
+                vtf proof check --proof FILE --vkey VKEY (Audit/BALANCE-PROOFS.md shows it by hand). When an entry \
+                dated on or before --as-of was recorded after the latest seal of that day, the books' balance is no \
+                longer the seal's: vtf refuses and says to seal again, or to prove what that seal held (--seal SEQ).
                 Example:  vtf prove balance 1100 --currency EUR --as-of 2025-12-31 > cash-eur.json
                 """)
 
@@ -89,6 +91,11 @@ struct ProveCommand: ParsableCommand {
         @Option(help: "The seal's date (YYYY-MM-DD).")
         var asOf: String
 
+        @Option(help: ArgumentHelp(
+            "Prove what this seal entry held (a balances.seal as of --as-of), even if entries recorded after it changed the balance as of that day.",
+            valueName: "seq"))
+        var seal: UInt64?
+
         func run() async throws {
             let date = try parseDate(asOf, option: "--as-of")
             let code = try AccountCode(account)
@@ -96,7 +103,7 @@ struct ProveCommand: ParsableCommand {
             guard let settings = try await store.settings() else { throw InputError("the ledger has no genesis entry") }
             let currency = try currency.map { try Currency(code: $0) } ?? settings.currency
             do {
-                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date)
+                let proof = try await BalanceProof.make(store, account: code, currency: currency, asOf: date, seal: seal)
                 print(try JSONCanonicalizer.canonicalString(proof.json))
             } catch let error as BalanceProofError {
                 if error.kind == .failed { throw StoreError(.damaged, error.message) }
