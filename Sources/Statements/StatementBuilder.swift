@@ -40,7 +40,7 @@ public enum StatementBuilder {
             ledger, agreements: Set(positions.map(\.agreement.ref)), from: from, to: to, reversed: reversed, fundCurrency: currency)
         let refunds = try refundList(ledger, donorID: donorID, from: from, to: to, currency: currency, reversed: reversed)
         let listed = (receipts + refunds).map(\.seq)
-        let seals = try latestSeals(ledger, asOf: [from.adding(days: -1), to])
+        let seals = try latestSeals(ledger, asOf: [from.addingClamped(days: -1), to])
         let (note, size, auditors) = try checkpoint(ledger, checked: checked, covering: to, listed: listed + seals)
         var statement = DonorStatement(
             fund: .init(name: settings.fundName, origin: settings.origin, currency: currency),

@@ -13,7 +13,8 @@ extension FundDrafts {
         let what = basis.map { "accrued grant spending (\($0))" } ?? "accrued grant spending (estimate)"
         return [
             EntryDraft(kind: .grantAccrue, date: date, memo: what, data: data),
-            EntryDraft(kind: .grantAccrueReverse, date: date.adding(days: 1), memo: "reversal of the year-end accrual of entry \(seq)",
+            // 9999-12-31 has no next day: the reversal is dated the same day and the rules refuse it.
+            EntryDraft(kind: .grantAccrueReverse, date: date.addingChecked(days: 1) ?? date, memo: "reversal of the year-end accrual of entry \(seq)",
                        data: EntryData.object(AccrualReversal(accrual: Int64(seq)))),
         ]
     }

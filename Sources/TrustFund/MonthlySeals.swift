@@ -25,7 +25,7 @@ public enum MonthlySeals {
     /// The last day of `date`'s month.
     static func monthEnd(_ date: LedgerDate) -> LedgerDate {
         var day = date
-        while day.adding(days: 1).month == date.month { day = day.adding(days: 1) }
+        while let next = day.addingChecked(days: 1), next.month == date.month { day = next }
         return day
     }
 }

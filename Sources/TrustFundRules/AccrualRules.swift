@@ -66,8 +66,11 @@ enum AccrualRules {
             throw context.refuse(.notReversible, "a grant.accrue.reverse is the entry right after the grant.accrue it reverses, and entry \(number) is not the one before it")
         }
         let accrued = try open.date("date")
-        guard context.date == accrued.adding(days: 1) else {
-            throw context.refuse(.wrongDate, "the reversal of the accrual of \(accrued) is dated the next day, \(accrued.adding(days: 1)), not \(context.date)")
+        guard let next = accrued.addingChecked(days: 1) else {
+            throw context.refuse(.wrongDate, "an accrual of \(accrued) cannot be reversed the next day: no ledger holds a date after it")
+        }
+        guard context.date == next else {
+            throw context.refuse(.wrongDate, "the reversal of the accrual of \(accrued) is dated the next day, \(next), not \(context.date)")
         }
         var outcome = FundOutcome()
         for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }

@@ -109,7 +109,7 @@ public enum ReportFigureRules {
 
     static func performance(_ report: JSONObject, from: LedgerDate, asOf: LedgerDate, currency: Currency) -> Rules {
         var rules = Rules()
-        let before = from.adding(days: -1)
+        let before = from.addingClamped(days: -1)  // 1900-01-01 has none: that day itself
         let flow = { (accounts: [String], sign: Int) in
             accounts.flatMap { account in
                 [FigureDefinition.Term(sign: sign, asOf: asOf, scope: AccountScope(account)), .init(sign: -sign, asOf: before, scope: AccountScope(account))]
@@ -145,7 +145,7 @@ public enum ReportFigureRules {
     /// kind of entry, not balances.
     static func netAssets(_ report: JSONObject, from: LedgerDate, asOf: LedgerDate, currency: Currency) -> Rules {
         var rules = Rules()
-        let before = from.adding(days: -1)
+        let before = from.addingClamped(days: -1)  // 1900-01-01 has none: that day itself
         let open = chart([.revenue, .expense])
         let components = (report["components"]?.arrayValue ?? []).compactMap { $0.objectValue?["account"]?.stringValue }
         func scopes(_ component: String) -> [String] { component == FundChart.surplus.rawValue ? [component] + open : [component] }
@@ -172,7 +172,7 @@ public enum ReportFigureRules {
     /// the net change; its lines sort the cash postings by the kind of entry that made them.
     static func cashFlow(from: LedgerDate, asOf: LedgerDate, currency: Currency) -> Rules {
         let cash = AccountScope(FundChart.cash.rawValue)
-        let before = from.adding(days: -1)
+        let before = from.addingClamped(days: -1)  // 1900-01-01 has none: that day itself
         var rules = Rules()
         rules.definitions = [
             FigureDefinition(figure: "opening", measure: .value(currency), terms: [.init(sign: 1, asOf: before, scope: cash)]),

@@ -13,7 +13,9 @@ public enum StatementFigureRules {
     public static func definitions(
         from: LedgerDate, to: LedgerDate, donor: String, fund: Currency, outstanding: [Currency]
     ) -> [FigureDefinition] {
-        let before = from.adding(days: -1)
+        // 1900-01-01 has no day before it: the flow then subtracts that day's balances, and is
+        // proven only if they are zero (no ledger holds an earlier date).
+        let before = from.addingClamped(days: -1)
         func balance(_ accounts: [String], sign: Int = 1) -> [FigureDefinition.Term] {
             accounts.map { .init(sign: sign, asOf: to, scope: AccountScope($0)) }
         }

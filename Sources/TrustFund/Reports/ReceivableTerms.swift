@@ -19,10 +19,10 @@ struct ReceivableTerms {
     let nonCurrent: Amount
 
     /// The last day an instalment may fall due and still be current: the reporting date a year
-    /// on (29 February gives 28 February).
+    /// on (29 February gives 28 February; in 9999, the last day a ledger holds).
     static func horizon(_ asOf: LedgerDate) -> LedgerDate {
         (try? LedgerDate(year: asOf.year + 1, month: asOf.month, day: asOf.day))
-            ?? (try? LedgerDate(year: asOf.year + 1, month: asOf.month, day: asOf.day - 1)) ?? asOf.adding(days: 365)
+            ?? (try? LedgerDate(year: asOf.year + 1, month: asOf.month, day: asOf.day - 1)) ?? asOf.addingClamped(days: 365)
     }
 
     init(_ basis: ReportBasis, _ balances: BalanceSet) throws {
