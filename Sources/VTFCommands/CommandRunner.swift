@@ -36,6 +36,7 @@ public enum CommandRunner {
                 if let suggestion = CommandSuggestion.unknownCommand(in: given, root: root) { throw InputError(suggestion) }
                 throw error
             }
+            try RepeatedOptions.check(given, command: type(of: command))
             try await OutputMode.run(command)
             return 0
         } catch {

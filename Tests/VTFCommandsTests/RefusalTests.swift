@@ -94,6 +94,17 @@ struct RefusalTests {
         } _: { try $0.post(["1100:20.00", "4100:-20.00"], ref: "V-1") }
     }
 
+    /// A careless user gave --date twice; the parser kept the last without a word. Options that
+    /// take several values (--posting) still repeat.
+    @Test func anOptionGivenTwice() throws {
+        try expectRefusal("--date is given twice: give it once") {
+            try $0.vtf(["post", "--date", "2026-03-02", "--date", "2026-03-03", "--memo", "m", "--posting", "1100:1.00", "--posting", "4100:-1.00"])
+        }
+        try expectRefusal("--memo is given twice") {
+            try $0.vtf(["post", "--memo=one", "--date", "2026-03-02", "--memo", "two", "--posting", "1100:1.00", "--posting", "4100:-1.00"])
+        }
+    }
+
     @Test func reversingTwice() throws {
         try expectRefusal("already reversed") { ledger in
             try requireOK(ledger.post(["1100:10.00", "4100:-10.00"]))
