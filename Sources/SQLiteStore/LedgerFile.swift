@@ -24,7 +24,7 @@ public final class LedgerFile: Sendable {
     /// Creates a new, empty ledger file with the schema; refuses to touch an existing file.
     public static func create(at path: String, rules: LedgerRules) throws -> LedgerFile {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(.exists, "\(path) already exists; a new ledger needs a new file")
+            throw StoreError(.exists, "\(path) already exists; a new ledger needs a new file: give --ledger another name (vtf never writes over a ledger)")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false

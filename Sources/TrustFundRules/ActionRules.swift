@@ -260,7 +260,11 @@ enum ActionRules {
         }
         guard try amount.plus(waiting).minorUnits <= cash.minorUnits else {
             let others = waiting.isZero ? "" : ", less \(waiting.decimalString) certified for other payments not yet approved"
-            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)")
+            let held = try context.state.balances(of: FundChart.cash).map(\.amount).filter { $0.currency != currency && $0.minorUnits > 0 }
+            let convert = held.first.map { first in
+                "; the fund holds cash in \(held.map(\.currency.code).joined(separator: ", ")) too: convert some first (vtf cash convert --amount AMOUNT --currency \(first.currency.code))"
+            } ?? ""
+            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) exceeds the \(currency.code) cash of \(cash.decimalString)\(others)\(convert)")
         }
         try checkCashOnItsDate(amount, request, context, stage: stage)
     }

@@ -85,7 +85,10 @@ struct FundContext {
 
     /// The record `id` of `collection`, or a refusal saying which is missing.
     func require(_ collection: String, _ id: String, _ what: String) throws -> StateRecord {
-        guard let record = try state.record(collection, id) else { throw refuse(.notFound, "\(what) \"\(id)\" is not recorded") }
+        guard let record = try state.record(collection, id) else {
+            let lister = ["donor": "vtf donor list", "agreement": "vtf agreement list", "grant": "vtf grant list", "request": "vtf pending"][what]
+            throw refuse(.notFound, "\(what) \"\(id)\" is not recorded" + (lister.map { " (\($0) shows those that are)" } ?? ""))
+        }
         return record
     }
 }

@@ -22,7 +22,7 @@ public enum FundMoney {
         let fund = context.fundCurrency
         if amount.currency == fund { return amount }
         guard let (rate, from) = try rate(amount.currency, on: date, state: context.state) else {
-            throw context.refuse(.missingRate, "no UN operational rate for \(amount.currency.code) on \(date); record one first (vtf rates set --month \(date.description.prefix(7)) \(amount.currency.code)=RATE)")
+            throw context.refuse(.missingRate, "no UN operational rate for \(amount.currency.code) on \(date); record one first (vtf rates set --month \(date.description.prefix(7)) \(amount.currency.code)=RATE, from the 1st; or vtf rates set --from \(date) \(amount.currency.code)=RATE, from that day, on a ledger opened later in the month)")
         }
         context.ratesUsed.note(amount.currency, rate: rate, from: from)
         return try convert(amount, rate: rate, into: fund)

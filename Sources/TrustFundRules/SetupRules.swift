@@ -50,6 +50,11 @@ enum SetupRules {
         if let existing = try context.state.record("donor", id) {
             throw context.refuse(.alreadyRecorded, "donor \(id) is already recorded (entry \(existing.seq))")
         }
+        // Ids that differ only in case (bel beside BEL) would be two donors and two receivables
+        // that read as one on every statement and report.
+        if let twin = try context.state.records("donor").first(where: { $0.id.lowercased() == id.lowercased() }) {
+            throw context.refuse(.alreadyRecorded, "donor \(twin.id) is already recorded (entry \(twin.seq)); \(id) differs from it only in case: use \(twin.id), or another id")
+        }
         var outcome = FundOutcome()
         var fields = EntryData.object(donor)
         fields["since"] = .string(context.date.description)

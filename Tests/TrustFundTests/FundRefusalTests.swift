@@ -105,6 +105,16 @@ struct FundRefusalTests {
             code: .signerRole)
     }
 
+    /// bel beside BEL would be two donors, two receivables (1200.bel, 1200.BEL) that read as one.
+    @Test func aDonorIdThatDiffersOnlyInCaseIsRefused() throws {
+        let fund = try TestFund()
+        try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
+        try fund.expectRefusal(
+            FundDrafts.donor(id: "bel", name: "Belgium again", type: "member-state", country: "BE", date: F.d("2026-01-06")), code: .alreadyRecorded)
+        try fund.record(FundDrafts.donor(id: "BELX", name: "Another", type: "member-state", country: "BE", date: F.d("2026-01-06")))
+        try fund.verify()
+    }
+
     @Test func fundSetupOnlyOnceAndOnlyByAnAdmin() throws {
         let fund = try TestFund()
         let setup = FundDrafts.unvtfTemplate(date: F.d("2026-02-01"), settings: [:]).filter { $0.kind == .fundSetup }

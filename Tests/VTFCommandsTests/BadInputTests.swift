@@ -28,6 +28,9 @@ struct BadInputTests {
         expectRefused(try ledger.vtf(["verify", "--threads", "-3"]), naming: ["--threads -3"])
         expectRefused(try ledger.vtf(["audit", "verify", ledger.dir, "--vkey", "x+1+AA", "--threads", "0"]), naming: ["--threads 0"])
         expectRefused(try ledger.vtf(["reconcile", "ledger", "--threads", "5000"]), naming: ["--threads 5000"])
+        // An audit bundle is a folder: a device or a file is bad input, not a failed audit.
+        expectRefused(try ledger.vtf(["audit", "verify", "/dev/null", "--vkey", "x+1+AA"]), naming: ["/dev/null is a device, not a folder"])
+        expectRefused(try ledger.vtf(["audit", "verify", ledger.dir + "/nothing-here", "--vkey", "x+1+AA"]), naming: ["does not exist"])
         #expect(try ledger.vtf(["verify", "--threads", "1"]).status == 0)
     }
 

@@ -59,6 +59,44 @@ import Testing
         }
     }
 
+    /// An attacker raised a cash-flow line by a million and set the current assets to anything:
+    /// those figures are not balances, but they must add up to the figures that are proven.
+    @Test("a report whose unproven figures do not add up to its proven ones is refused, naming the sum",
+          arguments: [
+            ("cash-flow", ["cash-flow", "--from", "2025-01-01", "--as-of", "2025-12-31"], "contributions_received", "sections[0].total is"),
+            ("financial-position", ["financial-position", "--as-of", "2025-12-31"], "current_total", "assets.current_total is"),
+            ("financial-performance", ["financial-performance", "--from", "2025-01-01", "--as-of", "2025-12-31"], "realised", "foreign_exchange.net is"),
+            ("net-assets", ["net-assets", "--from", "2025-01-01", "--as-of", "2025-12-31"], "reserve_transfers", "is"),
+          ])
+    func sums(_ name: String, _ arguments: [String], _ member: String, _ reason: String) throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        _ = try Self.report(dir, arguments, name: "sums-\(name).json")
+        let bend = #"""
+            import json, sys
+            from decimal import Decimal
+            report, member = json.load(open(sys.argv[1])), sys.argv[2]
+            def bend(value):
+                if isinstance(value, dict):
+                    for key, item in value.items():
+                        if key == member and isinstance(item, str): value[key] = str(Decimal(item) + 1000000); return True
+                        if key == "key" and item == member and "value" in value: value["value"] = str(Decimal(value["value"]) + 1000000); return True
+                        if key == "key" and item == member and "values" in value: value["values"][0]["value"] = str(Decimal(value["values"][0]["value"]) + 1000000); return True
+                        if key not in ("proofs", "checkpoint") and bend(item): return True
+                if isinstance(value, list):
+                    return any(bend(item) for item in value)
+                return False
+            assert bend(report), "nothing bent"
+            open(sys.argv[3], "w").write(json.dumps(report))
+            """#
+        let bent = try CLI.run("/usr/bin/python3", ["-c", bend, "sums-\(name).json", member, "bent-\(name).json"], in: dir)
+        try #require(bent.status == 0, "\(bent.stderr)")
+        let genuine = try Self.check(dir, "sums-\(name).json")
+        #expect(genuine.status == 0 && genuine.stdout.contains("the report's sums hold"), "\(genuine.stdout)\(genuine.stderr)")
+        let result = try Self.check(dir, "bent-\(name).json")
+        #expect(result.status == 1, "\(name): \(result.stdout)")
+        #expect(result.stderr.contains(reason) && result.stderr.contains("add up to"), "\(name): \(result.stderr)")
+    }
+
     @Test("a period with no seal the day before it lists its movements as not proven, naming the seal to write")
     func aMissingSeal() throws {
         let dir = try StatementProofCommandTests.statementFolder.get()

@@ -250,6 +250,30 @@ import Testing
         return dir
     }
 
+    /// What is not a statement, or not a key, is bad input (exit 2); exit 1 is for a statement
+    /// whose checks fail, which a donor reads as a forgery.
+    @Test("vtf statement verify gives exit 2 for what is not a statement or not a key, exit 1 for a statement that fails")
+    func inputOrFailure() throws {
+        let dir = try Self.statementFolder.get()
+        let vkey = try BalanceProofCommandTests.vkey(dir)
+        try "".write(toFile: dir + "/empty.json", atomically: true, encoding: .utf8)
+        try Data([0xFF, 0xFE, 0x7B]).write(to: URL(fileURLWithPath: dir + "/bytes.json"))
+        try #"{"format":"vtf-balance-proof/1"}"#.write(toFile: dir + "/other.json", atomically: true, encoding: .utf8)
+        for (arguments, reason) in [
+            (["empty.json", "--vkey", vkey], "not JSON"), (["bytes.json", "--vkey", vkey], "not JSON"),
+            (["other.json", "--vkey", vkey], "not a vtf-donor-statement/1 statement"),
+            (["bel.json", "--vkey", "garbage"], "--vkey: not the fund's verifier key"), (["bel.json", "--vkey", ""], "--vkey"),
+            (["bel.json", "--vkey", vkey, "--witness", "nope"], "--witness nope: not a witness verifier key"),
+        ] {
+            let result = try CLI.vtf(["statement", "verify"] + arguments, in: dir)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(reason), "\(arguments): \(result.stderr)")
+        }
+        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", "refunded", "failing.json"], in: dir)
+        try #require(tampered.status == 0, "\(tampered.stderr)")
+        #expect(try Self.verify(dir, "failing.json").status == 1)
+    }
+
     @Test("a receipt of another donor, one outside the period or listed twice, or refunds that do not add up, signed again with the fund's key, are refused by vtf statement verify and by the openssl script",
           arguments: [
             ("other-donor", "credits neither 1200.BEL nor 2300.BEL: it is not a receipt from donor BEL", "credits neither 1200.BEL nor 2300.BEL"),

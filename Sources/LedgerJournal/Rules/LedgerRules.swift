@@ -140,7 +140,7 @@ public struct LedgerRules: Sendable {
     func checkSigner(_ body: EntryBody, state: some LedgerStateReading) throws -> KeyState {
         let at = "entry \(body.seq)"
         guard let key = try state.key(id: body.signer) else {
-            throw RuleViolation(.unknownKey, "\(at): signer \(body.signer.prefix(16))… is not a registered key")
+            throw RuleViolation(.unknownKey, "\(at): signer \(body.signer.prefix(16))… is not a registered key (check --key or VTF_KEY; an admin registers a key with vtf key register)")
         }
         if let revoked = key.revokedSeq, body.seq > revoked {
             throw RuleViolation(.keyRevoked, "\(at): signer key \"\(key.record.name)\" was revoked at entry \(revoked)")

@@ -6,6 +6,7 @@ import TrustFundRules
 import TransparencyLog
 import LedgerStore
 import SQLiteStore
+import SafeIO
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,6 +74,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var threads: ThreadsOption
 
         func run() throws {
+            try InputFile.checkFolder(dir, what: "the bundle")
             do {
                 let result = try BundleVerify.verify(dir, vkey: vkey, threads: threads.count, refs: try TemporaryRefIndex()) {
                     Terminal.progress("verified \($0) entries")

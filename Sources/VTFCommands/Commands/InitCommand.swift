@@ -17,13 +17,16 @@ struct InitCommand: AsyncParsableCommand {
             The genesis entry fixes the ledger's origin (its name in every entry and checkpoint), the \
             fund's name and functional currency, and its first two keys: the admin key (registers other \
             keys) and the log key (signs a checkpoint after every write). The ledger remembers the log \
-            key's path; VTF_LOG_KEY overrides it.
+            key's path; VTF_LOG_KEY overrides it. A trust fund's books need --template unvtf (the \
+            chart of accounts and the fund's settings: without it the ledger holds vouchers only, and \
+            a template cannot be added later), and --date on the first day of the earliest financial \
+            year they hold.
 
             Example:
               vtf key generate --out admin.pem --name "Ana Admin"
               vtf key generate --out log.pem --name "UNVTF log"
               vtf init --ledger unvtf.ledger --origin unodc.org/unvtf --fund-name "UNVTF" \\
-                       --admin-key admin.pem --log-key log.pem
+                       --admin-key admin.pem --log-key log.pem --template unvtf --date 2026-01-01
             """)
 
     @OptionGroup var global: GlobalOptions

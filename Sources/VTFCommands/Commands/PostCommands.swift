@@ -26,7 +26,7 @@ struct PostCommand: AsyncParsableCommand {
 
             Debits are positive, credits negative. Amounts are decimal strings in the currency's minor \
             unit (USD 1500.00, JPY 1500). A posting in another currency needs its value in the fund's \
-            currency: 1100.EUR:1000.00:EUR:1086.96. Per currency the amounts must sum to zero, and the \
+            currency: 1100:1000.00:EUR:1086.96. Per currency the amounts must sum to zero, and the \
             values must sum to zero. A ref is unique: posting the same ref twice is refused.
 
             On a fund ledger (vtf init --template unvtf) a manual voucher needs two people: vtf post \

@@ -293,11 +293,13 @@ struct ProofCommand: ParsableCommand {
                 if error.kind == .malformed { throw InputError("\(proof): \(error.message)") }
                 throw CheckFailure("\(proof): \(error.message)")
             }
+            if let problem = ReportArithmetic.problems(in: report).first { throw CheckFailure("\(proof): \(problem)") }
             let name = report["report"]?.stringValue ?? "report"
             let dates = [report["from"]?.stringValue, report["as_of"]?.stringValue].compactMap { $0 }.joined(separator: " to ")
             print("ok: \(figures.proven.count) figures of the \(name) report (\(dates)) are proven by sealed balances in \(checked.origin) at tree size \(checked.size)\(trust.summary)")
             print("  proven: " + (figures.proven.isEmpty ? "none" : figures.proven.joined(separator: ", ")))
             for line in figures.notProven { print("  not proven: \(line)") }
+            print("  the report's sums hold (each total is its lines'); a report is not signed: its labels and the figures not proven are its maker's word")
         }
 
         /// A balance proof (`vtf prove balance`): it carries its checkpoint; --checkpoint is not needed.

@@ -167,6 +167,7 @@ struct StatementCommand: ParsableCommand {
 
         func run() throws {
             let data = try InputFile.read(file, option: "statement file")
+            try Self.checkInput(data, file: file, vkey: vkey, witnesses: witness)
             let trust = try policy.map { try ProofTrust(vkey: vkey, policy: $0, witnesses: []) }
             do {
                 let verified = try StatementSeal.verify(data, vkey: vkey, witnesses: witness)
@@ -182,6 +183,25 @@ struct StatementCommand: ParsableCommand {
                     """)
             } catch let error as StatementError {
                 throw CheckFailure("\(file): \(error.message)")
+            }
+        }
+
+        /// What is not a statement or not a key is bad input (exit 2), as `vtf proof check` says
+        /// of a malformed proof: exit 1 is kept for a statement whose checks fail, which a donor
+        /// reads as a forgery.
+        static func checkInput(_ data: [UInt8], file: String, vkey: String, witnesses: [String]) throws {
+            do { _ = try NoteVerifier(verifierKey: vkey) } catch { throw InputError("--vkey: not the fund's verifier key (\(error)); vtf log vkey prints it") }
+            for witness in witnesses {
+                do { _ = try NoteVerifier(verifierKey: witness) } catch {
+                    throw InputError("--witness \(witness.prefix(60)): not a witness verifier key (\(error))")
+                }
+            }
+            let parsed: JSONValue
+            do { parsed = try JSONParser.parse(data) } catch {
+                throw InputError("\(file): not JSON (\(error)); a statement is the JSON that vtf statement --format json writes")
+            }
+            guard let object = parsed.objectValue, object["format"]?.stringValue == StatementJSON.format else {
+                throw InputError("\(file): not a \(StatementJSON.format) statement (its \"format\" member says what it is)")
             }
         }
 

@@ -19,6 +19,17 @@ extension InputFile {
         return nil
     }
 
+    /// Refuses `path` unless it is a folder (an audit bundle); `what` names it ("the bundle").
+    static func checkFolder(_ path: String, what: String) throws(InputError) {
+        guard !path.isEmpty else { throw InputError("\(what) is empty (give a folder path)") }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw InputError("\(what) \(path) \(errno == ENOENT || errno == ENOTDIR ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))")")
+        }
+        let kind = FileKind(statMode: UInt32(info.st_mode))
+        guard kind == .directory else { throw InputError("\(what) \(path) is \(kind.phrase), not a folder (vtf audit export writes one)") }
+    }
+
     /// Refuses `path` unless it is a readable regular file; `option` names it ("--file").
     static func check(_ path: String, option: String) throws(InputError) {
         if let problem = problem(path) { throw InputError("\(option) \(path) \(problem)") }

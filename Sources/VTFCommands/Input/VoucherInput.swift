@@ -67,7 +67,7 @@ enum VoucherInput {
     static func posting(flag: String, fundCurrency: Currency, index: Int) throws -> Posting {
         let parts = flag.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard (2...4).contains(parts.count) else {
-            throw InputError("--posting \(flag): write ACCOUNT:AMOUNT[:CURRENCY[:VALUE]], e.g. 1100:1500.00 or 1100.EUR:1000.00:EUR:1086.96")
+            throw InputError("--posting \(flag): write ACCOUNT:AMOUNT[:CURRENCY[:VALUE]], e.g. 1100:1500.00 or 1100:1000.00:EUR:1086.96")
         }
         return try posting(
             account: parts[0], amount: parts[1], currency: parts.count > 2 ? parts[2] : nil,

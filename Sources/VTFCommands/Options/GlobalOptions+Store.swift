@@ -29,7 +29,12 @@ extension GlobalOptions {
         guard let path = recorded else {
             throw InputError("this ledger does not know where its log key is; set VTF_LOG_KEY to its path")
         }
-        return try readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
+        do {
+            return try readPrivateKey(at: path, passphraseVariable: "VTF_LOG_KEY_PASSPHRASE")
+        } catch let error as InputError where environment["VTF_LOG_KEY"] == nil {
+            // A copied ledger still names the log key vtf init was given, perhaps in another folder.
+            throw InputError("\(error.message) (the log key's path as vtf init recorded it; set VTF_LOG_KEY to where the log key is now)")
+        }
     }
 
     /// Signs `draft` with your key and appends it (checkpoint signed by the log key); in JSON
@@ -117,7 +122,7 @@ extension LedgerLocating {
     private func checkFund(_ store: any LedgerReading) async throws -> LedgerSettings {
         guard let settings = try await store.settings() else { throw InputError("the ledger has no genesis entry") }
         guard try await store.fundRecord("fund", "setup") != nil else {
-            throw InputError("\(try ledgerPath()) is not a fund ledger; create one with vtf init --template unvtf")
+            throw InputError("\(try ledgerPath()) is not a fund ledger (it was created without --template unvtf, which cannot be added later): create a fund ledger in a new file with vtf init --ledger NEW.ledger --template unvtf …")
         }
         return settings
     }

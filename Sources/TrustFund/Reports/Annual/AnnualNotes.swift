@@ -133,7 +133,11 @@ struct AnnualNotes {
                 return AnnualNote(key: "events", title: "Events after the reporting date",
                                   paragraphs: [.eventsNone(from: next.description, to: report.made.description), .eventsNonAdjusting], rows: [], tables: [])
             }
+            // Events are what moved the books: entries that post nothing (a key registered, a seal,
+            // a request awaiting approval) and the automatic reversal of the year's own accrual (part
+            // of an adjustment to the year, not an event after it) are bookkeeping.
             let after = try ledger.entries(ofKinds: ledger.rules.kinds, from: first, through: report.made)
+                .filter { !$0.postings.isEmpty && $0.kind != FundKind.grantAccrueReverse.entryKind }
             var byKind: [EntryKind: (count: Int, cash: Amount)] = [:]
             for entry in after {
                 let cash = try Money.sum(entry.postings.filter { $0.account.isWithin(FundChart.cash) }.map(\.value), report.currency)
