@@ -149,6 +149,10 @@ struct PassphrasePromptTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/frank.pem"))
         let both = try CLI.vtf(["key", "generate", "--out", "frank.pem", "--encrypt", "--passphrase-env", "PW"], in: dir, environment: ["PW": "x"])
         #expect(both.status == 2 && both.stderr.contains("give one of them"), "\(both.stderr)")
+        // A careless user's one-letter passphrase would be guessed offline in moments.
+        let short = try CLI.vtf(["key", "generate", "--out", "frank.pem", "--passphrase-env", "PW"], in: dir, environment: ["PW": "a"])
+        #expect(short.status == 2 && short.stderr.contains("the passphrase has 1 character, too few"), "\(short.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/frank.pem"))
     }
 }
 

@@ -105,6 +105,13 @@ struct RefusalTests {
         }
     }
 
+    @Test func anImportOfNothing() throws {
+        try expectRefusal("holds no vouchers") { ledger in
+            try "\n  \n".write(toFile: ledger.dir + "/blank.jsonl", atomically: true, encoding: .utf8)
+            return try ledger.vtf(["import", "--file", ledger.dir + "/blank.jsonl"])
+        }
+    }
+
     @Test func reversingTwice() throws {
         try expectRefusal("already reversed") { ledger in
             try requireOK(ledger.post(["1100:10.00", "4100:-10.00"]))

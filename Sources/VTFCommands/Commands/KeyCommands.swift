@@ -53,6 +53,7 @@ struct KeyCommand: ParsableCommand {
                     throw InputError("--passphrase-env \(variable): the environment variable \(variable) is not set or empty")
                 }
                 passphrase = Array(value.utf8)
+                if let short = PassphrasePrompt.tooShort(Array(value.utf8), for: out) { throw InputError("--passphrase-env \(variable): \(short)") }
             }
             let key = try Ed25519PrivateKey()
             for path in [out, out + ".pub"] { try OutputGuard().checkNotLedger(path) }

@@ -165,6 +165,7 @@ struct ImportCommand: AsyncParsableCommand {
             { try VoucherLines(path: path, fundCurrency: currency) }, keys: keys, batchSize: batchSize, threads: Parallel.coreCount,
             progress: { Terminal.progress("signed \($0) entries") })
         Terminal.endProgress()
+        guard !seqs.isEmpty else { throw InputError("--file \(file) holds no vouchers (blank lines only): nothing was recorded") }
         let seconds = Date().timeIntervalSince(started)
         print("imported \(seqs.count) entries in \(String(format: "%.2f", seconds)) s")
         // The import's entries follow each other (one transaction); read back one at a time.

@@ -68,6 +68,10 @@ enum PassphrasePrompt {
         guard !first.isEmpty else {
             throw InputError("the passphrase is empty, which would not protect \(path); nothing was written: type a passphrase, or leave out --encrypt")
         }
+        if let short = tooShort(first, for: path) {
+            wipe(&first)
+            throw InputError(short)
+        }
         var second = try ask(prompt: "Enter the same passphrase again: ") ?? []
         defer { wipe(&second) }
         guard first == second else {
@@ -75,6 +79,17 @@ enum PassphrasePrompt {
             throw InputError("the two passphrases typed differ; nothing was written: run vtf key generate --encrypt again")
         }
         return first
+    }
+
+    /// The fewest characters a new passphrase has: a shorter one is guessed offline in moments
+    /// by anyone who copies the key file.
+    static let minimumLength = 10
+
+    /// Why `passphrase` is too short to protect `path`, or nil.
+    static func tooShort(_ passphrase: [UInt8], for path: String) -> String? {
+        let count = String(decoding: passphrase, as: UTF8.self).count
+        guard count < minimumLength else { return nil }
+        return "the passphrase has \(count) character\(count == 1 ? "" : "s"), too few to protect \(path) from anyone who copies it; nothing was written: give one of \(minimumLength) or more (a few words will do)"
     }
 
     /// Wipes an optional passphrase and leaves nil.
