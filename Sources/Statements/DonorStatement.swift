@@ -58,6 +58,9 @@ public struct DonorStatement: Sendable, Equatable {
         public var earmark: String?
         /// Receipts applied to it up to the `to` date, reversals netted, in the agreement's currency.
         public var received: Amount
+        /// What approved write-offs took off it up to the `to` date (reversals netted), in the
+        /// agreement's currency: the donor will not be asked for it.
+        public var writtenOff: Amount
         /// The amount less receipts and approved write-offs up to the `to` date, in the agreement's
         /// currency.
         public var outstanding: Amount

@@ -117,7 +117,7 @@ public enum StatementBuilder {
         return DonorStatement.Agreement(
             ref: record.ref, date: record.date, amount: position.amount,
             value: try money(.string(record.value), fundCurrency), conditional: record.conditional,
-            earmark: record.earmark, received: position.received, outstanding: position.outstanding,
+            earmark: record.earmark, received: position.received, writtenOff: position.writtenOff, outstanding: position.outstanding,
             instalments: position.instalments.map { .init(due: $0.due, amount: $0.amount, outstanding: $0.outstanding) })
     }
 

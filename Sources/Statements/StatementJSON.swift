@@ -69,7 +69,8 @@ public enum StatementJSON {
             "amount": .string(agreement.amount.decimalString), "currency": .string(agreement.amount.currency.code),
             "value": .string(agreement.value.decimalString), "conditional": .bool(agreement.conditional),
             "earmark": agreement.earmark.map(JSONValue.string) ?? .null,
-            "received": .string(agreement.received.decimalString), "outstanding": .string(agreement.outstanding.decimalString),
+            "received": .string(agreement.received.decimalString), "written_off": .string(agreement.writtenOff.decimalString),
+            "outstanding": .string(agreement.outstanding.decimalString),
             "instalments": .array(agreement.instalments.map { item in
                 .object([
                     "due": .string(item.due.description), "amount": .string(item.amount.decimalString),

@@ -107,11 +107,26 @@ public enum StatementSeal {
                 let text = agreement["outstanding"]?.stringValue, let amount = try? Amount(parsing: text, currency: currency, mode: .exact)
             else { throw StatementError("an agreement's currency or outstanding amount cannot be read") }
             sums[code] = try (sums[code] ?? .zero(currency)).adding(amount)
+            try checkSettled(agreement, currency: currency, outstanding: amount)
         }
         let stated = (fields.totals["outstanding"]?.arrayValue ?? []).compactMap(\.objectValue)
         let shown = Dictionary(stated.compactMap { item in item["currency"]?.stringValue.map { ($0, item["amount"]?.stringValue ?? "") } }, uniquingKeysWith: { first, _ in first })
         guard shown.count == stated.count, shown == sums.mapValues(\.decimalString) else {
             throw StatementError("totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts")
+        }
+    }
+
+    /// An agreement's amount is what was received, written off and is outstanding (statements
+    /// made before written_off was shown leave it out, and are not checked so).
+    static func checkSettled(_ agreement: JSONObject, currency: Currency, outstanding: Amount) throws {
+        guard let text = agreement["written_off"]?.stringValue else { return }
+        let ref = agreement["ref"]?.stringValue ?? "?"
+        guard let amount = agreement["amount"]?.stringValue.flatMap({ try? Amount(parsing: $0, currency: currency, mode: .exact) }),
+            let received = agreement["received"]?.stringValue.flatMap({ try? Amount(parsing: $0, currency: currency, mode: .exact) }),
+            let writtenOff = try? Amount(parsing: text, currency: currency, mode: .exact)
+        else { throw StatementError("agreement \(ref): its amount, received or written_off cannot be read") }
+        guard try received.adding(writtenOff).adding(outstanding) == amount else {
+            throw StatementError("agreement \(ref): received \(received.decimalString), written off \(writtenOff.decimalString) and outstanding \(outstanding.decimalString) do not make its amount \(amount.decimalString)")
         }
     }
 

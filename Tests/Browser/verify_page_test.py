@@ -201,6 +201,13 @@ def receipt_outside(driver, books):
     return rejected_after(driver, books, fixtures.period_after_first_receipt, receipt_where(books) + ": dated", "outside the statement's period")
 
 
+@case("an agreement's written-off amount changed, re-signed")
+def written_off_changed(driver, books):
+    def change(statement):
+        statement["agreements"][0]["written_off"] = "0.01"
+    return rejected_after(driver, books, change, "what was received, written off and is outstanding does not make its amount")
+
+
 # 5. The wrong key.
 @case("statement signed by another Ed25519 key")
 def other_signer(driver, books):

@@ -23,7 +23,7 @@ enum SampleStatement {
         DonorStatement.Agreement(
             ref: "AGR-2026-001", date: date("2026-03-01"), amount: eur(100_000_000), value: usd(108_695_652),
             conditional: false, earmark: "Sahel, \"West Africa\"", received: eur(60_000_000),
-            outstanding: eur(40_000_000),
+            writtenOff: eur(0), outstanding: eur(40_000_000),
             instalments: [
                 .init(due: date("2026-03-15"), amount: eur(60_000_000), outstanding: eur(0)),
                 .init(due: date("2026-06-30"), amount: eur(40_000_000), outstanding: eur(40_000_000)),
@@ -31,7 +31,7 @@ enum SampleStatement {
         ),
         DonorStatement.Agreement(
             ref: "AGR-2026-002", date: date("2026-04-10"), amount: usd(25_000_000), value: usd(25_000_000),
-            conditional: true, earmark: nil, received: usd(25_000_000), outstanding: usd(0),
+            conditional: true, earmark: nil, received: usd(25_000_000), writtenOff: usd(0), outstanding: usd(0),
             instalments: [.init(due: date("2026-05-01"), amount: usd(25_000_000), outstanding: usd(0))]
         ),
     ]

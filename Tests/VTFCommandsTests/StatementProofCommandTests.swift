@@ -194,6 +194,9 @@ import Testing
         elif case == "outside":
             first = statement["receipts"][0]["date"]
             statement["from"] = first[:8] + "%02d" % (int(first[8:]) + 1)
+        elif case == "written-off":
+            agreement = statement["agreements"][0]
+            agreement["written_off"] = raise_cent(agreement["written_off"])
         elif case == "refunded":
             statement["totals"]["refunded_value"] = "12345.00"
         else:
@@ -223,6 +226,7 @@ import Testing
             ("claimed", "fund_use.grants_paid_count is not a figure that sealed balances prove"),
             ("seal-path", "inclusion proof does not lead to the checkpoint's root"),
             ("outstanding", "totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts"),
+            ("written-off", "written off 0.01 and outstanding"),
             ("count", "fund_use.grants_paid_count: the statement says 13; the sealed balances of the grants paid show 12 grants paid something"),
             ("count-unread", "fund_use.grants_paid_count: the statement neither proves the grants paid, which this figure is read from"),
           ])

@@ -684,6 +684,12 @@ extension VerifyPage {
       const amount = isObject(agreement) ? decimal(agreement.outstanding) : null;
       if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code) || !amount) refuse('outstanding.unreadable');
       sums.set(code, sums.has(code) ? addDecimals(sums.get(code), amount) : amount);
+      // amount = received + written off + outstanding (statements made before written_off leave it out).
+      if (has(agreement, 'written_off')) {
+        const parts = [agreement.received, agreement.written_off, agreement.outstanding].map(decimal);
+        const whole = decimal(agreement.amount);
+        if (!whole || parts.some((part) => !part) || !sameDecimal(parts.reduce(addDecimals), whole)) refuse('agreement.settled', { ref: plain(agreement.ref) });
+      }
     }
     const stated = (isObject(statement.totals) && Array.isArray(statement.totals.outstanding) ? statement.totals.outstanding : []).filter(isObject);
     const shown = new Map();

@@ -300,6 +300,8 @@ enum VerifyPageText {
     static let proofRows: [(key: String, english: String, french: String)] = [
         ("outstanding.unreadable", "an agreement's currency or outstanding amount cannot be read",
          "la monnaie ou le montant restant dû d'un accord ne se lit pas"),
+        ("agreement.settled", "agreement {ref}: what was received, written off and is outstanding does not make its amount",
+         "accord {ref} : l'encaissé, le passé en pertes et le restant dû ne font pas son montant"),
         ("outstanding.sum", "totals.outstanding is not, currency by currency, the sum of the agreements' outstanding amounts",
          "totals.outstanding n'est pas, monnaie par monnaie, la somme des montants restant dus des accords"),
         ("proofs.at", "{where}: {reason}", "{where} : {reason}"),

@@ -14,7 +14,7 @@ public enum StatementCSV {
     /// The column keys, in order: the English header.
     public static let columnKeys = [
         "section", "ref", "agreement", "date", "due", "currency", "amount", "rate", "rate_from",
-        "value_currency", "value", "received", "outstanding", "conditional", "earmark", "status",
+        "value_currency", "value", "received", "written_off", "outstanding", "conditional", "earmark", "status",
         "bank_ref", "seq", "item", "label", "count",
     ]
 
@@ -43,7 +43,7 @@ public enum StatementCSV {
         "section": "section", "ref": "référence", "agreement": "accord", "date": "date",
         "due": "échéance", "currency": "devise", "amount": "montant", "rate": "taux",
         "rate_from": "taux_depuis", "value_currency": "devise_contre_valeur", "value": "contre_valeur",
-        "received": "encaissé", "outstanding": "restant_dû", "conditional": "conditionnel",
+        "received": "encaissé", "written_off": "passé_en_pertes", "outstanding": "restant_dû", "conditional": "conditionnel",
         "earmark": "affectation", "status": "statut", "bank_ref": "référence_bancaire",
         "seq": "écriture", "item": "poste", "label": "libellé", "count": "nombre",
     ]
@@ -68,6 +68,7 @@ private struct CSVRows {
         row["ref"] = agreement.ref
         row["date"] = agreement.date.description
         row["received"] = agreement.received.decimalString
+        row["written_off"] = agreement.writtenOff.decimalString
         row["outstanding"] = agreement.outstanding.decimalString
         row["conditional"] = agreement.conditional ? "true" : "false"
         row["earmark"] = agreement.earmark

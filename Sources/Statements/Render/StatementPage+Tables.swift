@@ -3,17 +3,18 @@ import LedgerCore
 extension StatementPage {
     private var valueTitle: String { text.valueIn(statement.fund.currency.code) }
 
-    /// Agreements: amount and value, terms and earmark, what was received and what is outstanding.
+    /// Agreements: amount and value, terms and earmark, what was received, written off and is
+    /// outstanding (amount = received + written off + outstanding).
     var agreementsSection: String {
         let columns: [HTMLColumn] = [
             .fixed(text.reference), .text(text.signed), .number(text.amount), .number(valueTitle),
-            .text(text.termsAndEarmark), .number(text.received), .number(text.outstanding),
+            .text(text.termsAndEarmark), .number(text.received), .number(text.writtenOff), .number(text.outstanding),
         ]
         let rows = statement.agreements.map { agreement in
             [
                 agreement.ref, format.date(agreement.date), format.amount(agreement.amount),
                 format.amount(agreement.value), terms(agreement), format.amount(agreement.received),
-                format.amount(agreement.outstanding),
+                format.amount(agreement.writtenOff), format.amount(agreement.outstanding),
             ]
         }
         let table = HTMLTable(columns: columns, rows: rows, footer: valueFooter(statement.agreements.map(\.value), at: 3))

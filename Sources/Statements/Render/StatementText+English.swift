@@ -22,6 +22,7 @@ extension StatementText {
         conditional: "Conditional",
         unconditional: "Unconditional",
         received: "Received",
+        writtenOff: "Written off",
         outstanding: "Outstanding",
         noAgreements: "No contribution agreement.",
 

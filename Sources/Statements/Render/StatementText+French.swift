@@ -27,6 +27,7 @@ extension StatementText {
         conditional: "Conditionnel",
         unconditional: "Inconditionnel",
         received: "Encaissé",
+        writtenOff: "Passé en pertes",
         outstanding: "Restant dû",
         noAgreements: "Aucun accord de contribution.",
 

@@ -26,6 +26,7 @@ struct StatementText: Sendable {
     let conditional: String
     let unconditional: String
     let received: String
+    let writtenOff: String
     let outstanding: String
     let noAgreements: String
 
