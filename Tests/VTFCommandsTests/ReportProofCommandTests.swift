@@ -97,6 +97,18 @@ import Testing
         #expect(result.stderr.contains(reason) && result.stderr.contains("add up to"), "\(name): \(result.stderr)")
     }
 
+    /// An accountant revalued the demo's euros and kroner at 30 June and found 57,525.76 of gains
+    /// the interim statement did not show, and nothing saying why.
+    @Test("an interim statement of financial position says its foreign balances are not revalued at its date; the year end, revalued, does not")
+    func foreignBalancesNote() throws {
+        let dir = try StatementProofCommandTests.statementFolder.get()
+        let interim = try CLI.vtf(["report", "financial-position", "--as-of", "2025-06-30", "--ledger", "unvtf.ledger"], in: dir)
+        #expect(interim.status == 0 && interim.stdout.contains("Balances held in EUR"), "\(interim.stdout)")
+        #expect(interim.stdout.contains("not revalued at the rates of 2025-06-30"), "\(interim.stdout)")
+        let yearEnd = try CLI.vtf(["report", "financial-position", "--as-of", "2025-12-31", "--ledger", "unvtf.ledger"], in: dir)
+        #expect(yearEnd.status == 0 && !yearEnd.stdout.contains("not revalued"), "\(yearEnd.stdout)")
+    }
+
     @Test("a period with no seal the day before it lists its movements as not proven, naming the seal to write")
     func aMissingSeal() throws {
         let dir = try StatementProofCommandTests.statementFolder.get()

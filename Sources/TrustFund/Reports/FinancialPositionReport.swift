@@ -48,6 +48,9 @@ public struct FinancialPositionReport {
     public let totalLiabilities: Amount
     /// Σ net assets.
     public let totalNetAssets: Amount
+    /// The currencies other than the fund's that assets or liabilities are held in, and the day of
+    /// the latest revaluation (`fx.revalue`) on or before the report's date (nil: none yet).
+    public let foreignHoldings: (currencies: [String], revalued: LedgerDate?)
 
     /// Whether assets = liabilities + net assets.
     public var balances: Bool { (try? totalLiabilities.adding(totalNetAssets)) == totalAssets }
@@ -96,9 +99,29 @@ public struct FinancialPositionReport {
             Line(key: spec.key, label: spec.label, accounts: spec.accounts.joined(separator: ", "),
                  value: try Money.sum(try spec.accounts.map { try balances.debit(under: try AccountCode($0)) }, basis.currency))
         }
+        foreignHoldings = try Self.foreignHoldings(balances, basis)
         totalAssets = try Money.sum(assets.map(\.value), basis.currency)
         totalLiabilities = try Money.sum(liabilities.map(\.value), basis.currency)
         totalNetAssets = try Money.sum(netAssets.map(\.value), basis.currency)
+    }
+
+    /// The foreign currencies of asset and liability balances, and the latest revaluation.
+    static func foreignHoldings(_ balances: BalanceSet, _ basis: ReportBasis) throws -> (currencies: [String], revalued: LedgerDate?) {
+        let currencies = Set(balances.rows.filter { row in
+            row.amount.currency != basis.currency && !row.amount.isZero && [.asset, .liability].contains(basis.type(of: row.account))
+        }.map(\.amount.currency.code)).sorted()
+        let revalued = try basis.ledger.entries(ofKinds: [FundKind.fxRevalue.entryKind]).map(\.date).filter { $0 <= basis.asOf }.max()
+        return (currencies, revalued)
+    }
+
+    /// The note on foreign-currency balances when the report's date is not a revaluation's: they
+    /// are carried at their entries' rates and the last revaluation's (IPSAS 4 translates them at
+    /// the closing rate at each reporting date; the fund revalues when it closes a period).
+    var foreignNote: String? {
+        guard !foreignHoldings.currencies.isEmpty, foreignHoldings.revalued != heading.asOf else { return nil }
+        let since = foreignHoldings.revalued.map { "the last revaluation (fx.revalue dated \($0))" } ?? "no revaluation yet"
+        return "Balances held in \(foreignHoldings.currencies.joined(separator: ", ")) are carried at the rates of their entries, with \(since); "
+            + "they are not revalued at the rates of \(heading.asOf) (vtf fx revalue --date \(heading.asOf) does, before an interim report)."
     }
 
     /// The lines of `specs`, then "other" for any account of `type` none of them covers.
@@ -163,7 +186,7 @@ public struct FinancialPositionReport {
         let note = balances
             ? "Assets (\(totalAssets.decimalString)) equal liabilities plus net assets (\(liabilitiesAndNet.decimalString))."
             : "Assets (\(totalAssets.decimalString)) DO NOT equal liabilities plus net assets (\(liabilitiesAndNet.decimalString)): run vtf verify."
-        return heading.document("Statement of financial position", tables: [table, memoTable], notes: [note], csv: csv, json: [
+        return heading.document("Statement of financial position", tables: [table, memoTable], notes: [note] + [foreignNote].compactMap { $0 }, csv: csv, json: [
             ("assets", .object(JSONObject([
                 ("lines", .array(assets.map { line in
                     guard case .object(var fields) = Self.json(line) else { return Self.json(line) }
