@@ -254,6 +254,23 @@ import Testing
         return dir
     }
 
+    /// An attacker's statement from July to June had its spending and PSC "not proven … seal
+    /// again", though sealing again could not help: the year's close empties 5100 and 5200.
+    @Test("a flow across a year's close is not proven, and the reason says to make one statement per financial year")
+    func acrossTheClose() throws {
+        let dir = try Self.demo()
+        for asOf in ["2025-06-30", "2026-06-30"] {
+            let sealed = try CLI.vtf(["seal", "--as-of", asOf, "--key", "maria.pem", "--ledger", "unvtf.ledger"], in: dir)
+            #expect(sealed.status == 0, "\(sealed.stderr)")
+        }
+        _ = try Self.statement(dir, from: "2025-07-01", to: "2026-06-30", name: "across.json")
+        let verified = try Self.verify(dir, "across.json")
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("not proven: fund_use.grants_spent:") && verified.stdout.contains("the period spans 2025-12-31"),
+                "\(verified.stdout)")
+        #expect(verified.stdout.contains("make one statement or report per financial year"), "\(verified.stdout)")
+    }
+
     /// What is not a statement, or not a key, is bad input (exit 2); exit 1 is for a statement
     /// whose checks fail, which a donor reads as a forgery.
     @Test("vtf statement verify gives exit 2 for what is not a statement or not a key, exit 1 for a statement that fails")

@@ -94,9 +94,25 @@ extension FigureProofs {
             }
             let dated = dates.map(\.description).joined(separator: " and ")
             let given = tried.prefix(3).joined(separator: "; ")
-            return .failure(BalanceProofError(
-                .noSeal,
-                "the books give \(stated.decimalString); the seals as of \(dated) give \(given): entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make it again"))
+            let late = "entries dated on or before a seal's date were recorded after it; seal again (vtf seal --as-of DATE) and make it again"
+            guard let close = Self.yearEnd(within: dates) else {
+                return .failure(BalanceProofError(.noSeal, "the books give \(stated.decimalString); the seals as of \(dated) give \(given): \(late)"))
+            }
+            return .failure(BalanceProofError(.noSeal, """
+                the books give \(stated.decimalString); the seals as of \(dated) give \(given): the period spans \(close), and an account \
+                closed into net assets at a year end (revenue and expenses are) moves across the close by more than its flow, so \
+                make one statement or report per financial year; or \(late)
+                """))
+        }
+
+        /// A 31 December strictly between the earliest and the latest of `dates` (a year's close
+        /// inside a flow's period), or nil.
+        static func yearEnd(within dates: [LedgerDate]) -> LedgerDate? {
+            guard let first = dates.min(), let last = dates.max(), first < last,
+                var end = try? LedgerDate(year: first.year, month: 12, day: 31)
+            else { return nil }
+            if end == first { guard let next = try? LedgerDate(year: first.year + 1, month: 12, day: 31) else { return nil }; end = next }
+            return end < last ? end : nil
         }
 
         /// Every choice of one seal per date, the latest seals first.
