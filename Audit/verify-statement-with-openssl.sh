@@ -90,6 +90,8 @@ done < "$work/note"
 #    a receipt is the donor's.
 node() { { printf '\x01'; bytes_of_hex "$1$2"; } | sha256_hex; }
 from=$(jq -r .from "$file"); to=$(jq -r .to "$file"); donor=$(jq -r .donor.id "$file")
+[[ $from =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ && $to =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ && ! $from > $to ]] \
+  || fail statement "its from ($from) and to ($to) are not the dates of a period"
 seen=' '
 check_item() {  # check_item SECTION INDEX
   local at="$1[$2]" seq date entry leaf fn sn r p i count

@@ -158,7 +158,7 @@ public enum StatementSeal {
         guard listed.insert(Int64(body.seq)).inserted else {
             throw StatementError("\(at) (entry \(body.seq)): the entry is listed twice")
         }
-        guard fields.from <= body.date.description, body.date.description <= fields.to else {
+        guard fields.period.contains(body.date) else {
             throw StatementError("\(at) (entry \(body.seq)): dated \(body.date), outside the statement's period \(fields.from) to \(fields.to)")
         }
     }
@@ -224,6 +224,9 @@ struct StatementFields {
     let donor: String
     let from: String
     let to: String
+    /// The period's first and last days: a statement whose `from` or `to` is not a date, or runs
+    /// backwards, is refused before anything is read against them.
+    let period: ClosedRange<LedgerDate>
     let totals: JSONObject
     let auditedBy: [StatementWitnesses.Audit]
 
@@ -243,6 +246,10 @@ struct StatementFields {
         donor = object["donor"]?.objectValue?["id"]?.stringValue ?? ""
         from = object["from"]?.stringValue ?? ""
         to = object["to"]?.stringValue ?? ""
+        guard let first = try? LedgerDate(parsing: from), let last = try? LedgerDate(parsing: to), first <= last else {
+            throw StatementError("the statement's from (\(from)) and to (\(to)) are not the dates of a period")
+        }
+        period = first...last
         totals = object["totals"]?.objectValue ?? [:]
         auditedBy = try StatementWitnesses.audits(object["audited_by"])
     }

@@ -415,8 +415,12 @@ extension VerifyPage {
   function checkListing(entry, seq, where, refund, context) {
     if (context.seen.has(seq)) refuse('entry.twice', { where });
     context.seen.add(seq);
+    const day = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+    if (!day.test(String(context.from)) || !day.test(String(context.to)) || context.from > context.to) {
+      refuse('statement.period', { from: plain(context.from), to: plain(context.to) });
+    }
     const date = entry.date;
-    if (typeof date !== 'string' || typeof context.from !== 'string' || typeof context.to !== 'string' || date < context.from || date > context.to) {
+    if (typeof date !== 'string' || date < context.from || date > context.to) {
       refuse('entry.outside', { where, date: plain(date), from: plain(context.from), to: plain(context.to) });
     }
     if (refund) return;

@@ -219,6 +219,8 @@ enum VerifyPageText {
          "{where}: the inclusion proof does not lead to the checkpoint's root: the entry is not in the books the checkpoint signs",
          "{where} : la preuve d'inclusion ne mène pas à la racine du point de contrôle : l'écriture ne figure pas dans les livres que signe le point de contrôle"),
         ("entry.notReceipt", "{where}: entry {seq} is not a receipt", "{where} : l'écriture {seq} n'est pas un encaissement"),
+        ("statement.period", "statement: its from ({from}) and to ({to}) are not the dates of a period",
+         "relevé : son from ({from}) et son to ({to}) ne sont pas les dates d'une période"),
         ("entry.twice", "{where}: the entry is listed twice", "{where} : l'écriture figure deux fois"),
         ("entry.outside", "{where}: dated {date}, outside the statement's period {from} to {to}",
          "{where} : datée du {date}, hors de la période du relevé, du {from} au {to}"),

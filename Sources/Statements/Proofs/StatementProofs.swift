@@ -92,9 +92,7 @@ enum StatementProofs {
 
     /// The definitions for this statement's donor, period, fund currency and outstanding currencies.
     static func definitions(_ fields: StatementFields) throws -> [FigureDefinition] {
-        guard let from = try? LedgerDate(parsing: fields.from), let to = try? LedgerDate(parsing: fields.to) else {
-            throw StatementError("the statement's from or to is not a date")
-        }
+        let (from, to) = (fields.period.lowerBound, fields.period.upperBound)
         let outstanding = try (fields.totals["outstanding"]?.arrayValue ?? []).map { item in
             guard let code = item.objectValue?["currency"]?.stringValue, let currency = try? Currency(code: code) else {
                 throw StatementError("totals.outstanding holds an entry without a currency")
