@@ -197,6 +197,8 @@ import Testing
         elif case == "written-off":
             agreement = statement["agreements"][0]
             agreement["written_off"] = raise_cent(agreement["written_off"])
+        elif case == "no-period":
+            statement["from"] = ""
         elif case == "refunded":
             statement["totals"]["refunded_value"] = "12345.00"
         else:
@@ -232,16 +234,22 @@ import Testing
           ])
     func tampering(_ change: String, _ reason: String) throws {
         let dir = try Self.statementFolder.get()
-        let name = "tampered-\(change).json"
-        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", change, name], in: dir)
-        try #require(tampered.status == 0, "\(tampered.stderr)")
-        let result = try Self.verify(dir, name)
-        #expect(result.status == 1, "\(change): \(result.stdout)")
-        #expect(result.stderr.contains(reason), "\(change): \(result.stderr)")
+        try Self.expectRefused(change, in: dir, as: "tampered-\(change).json", reason)
         // The genuine statement, signed again unchanged by the same script's signer, still verifies.
         let resigned = try CLI.run("/usr/bin/python3", ["-c", Self.tamper.replacingOccurrences(of: "raise SystemExit(\"no case \" + case)", with: "pass"), "bel.json", "none", "resigned-\(change).json"], in: dir)
         let genuine = try Self.verify(dir, "resigned-\(change).json")
         #expect(resigned.status == 0 && genuine.status == 0, "\(resigned.stderr)\(genuine.stderr)")
+    }
+
+    /// Belgium's statement changed as `change` says and signed again (`Self.tamper`), written to
+    /// `name`, must fail `vtf statement verify` (exit 1) saying `reason`.
+    static func expectRefused(_ change: String, in dir: String, as name: String, _ reason: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", change, name], in: dir)
+        try #require(tampered.status == 0, "\(tampered.stderr)", sourceLocation: sourceLocation)
+        let result = try Self.verify(dir, name)
+        #expect(result.status == 1, "\(change): \(result.stdout)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(reason), "\(change): \(result.stderr)", sourceLocation: sourceLocation)
     }
 
     /// The demo's folder with Belgium's statement for 2025, made once for the tampering cases,
@@ -290,9 +298,7 @@ import Testing
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains(reason), "\(arguments): \(result.stderr)")
         }
-        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", "refunded", "failing.json"], in: dir)
-        try #require(tampered.status == 0, "\(tampered.stderr)")
-        #expect(try Self.verify(dir, "failing.json").status == 1)
+        try Self.expectRefused("refunded", in: dir, as: "failing.json", "totals.refunded_value is not the sum of the refunds")
     }
 
     @Test("a receipt of another donor, one outside the period or listed twice, or refunds that do not add up, signed again with the fund's key, are refused by vtf statement verify and by the openssl script",
@@ -301,15 +307,12 @@ import Testing
             ("outside", "outside the statement's period", "outside the statement's period"),
             ("twice", "the entry is listed twice", "is listed twice"),
             ("refunded", "totals.refunded_value is not the sum of the refunds", "totals.refunded_value: is not the sum"),
+            ("no-period", "the statement's from () and to (2025-12-31) are not the dates of a period", "are not the dates of a period"),
           ])
     func listing(_ change: String, _ reason: String, _ opensslReason: String) throws {
         let dir = try Self.statementFolder.get()
         let name = "listed-\(change).json"
-        let tampered = try CLI.run("/usr/bin/python3", ["-c", Self.tamper, "bel.json", change, name], in: dir)
-        try #require(tampered.status == 0, "\(tampered.stderr)")
-        let result = try Self.verify(dir, name)
-        #expect(result.status == 1, "\(change): \(result.stdout)")
-        #expect(result.stderr.contains(reason), "\(change): \(result.stderr)")
+        try Self.expectRefused(change, in: dir, as: name, reason)
         let openssl = try CLI.run(CLI.packageRoot.appendingPathComponent("Audit/verify-statement-with-openssl.sh").path,
                                   [name, "--vkey", try BalanceProofCommandTests.vkey(dir)], in: dir)
         #expect(openssl.status == 1 && openssl.stdout.contains(opensslReason), "\(change): \(openssl.stdout)\(openssl.stderr)")
