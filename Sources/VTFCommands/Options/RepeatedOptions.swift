@@ -7,17 +7,21 @@ import CanonicalJSON
 /// `--witness`…) and flags may repeat.
 enum RepeatedOptions {
     /// Checks `arguments` (nothing after `--`) against the options of `command`.
+    /// The command's description is read only when a long option does repeat (rarely), so a
+    /// command line pays nothing for the check.
     static func check(_ arguments: [String], command: any ParsableCommand.Type) throws(InputError) {
-        let single = singleValueOptions(of: command)
         var seen: Set<String> = []
+        var repeated: [String] = []
         for argument in arguments {
-            if argument == "--" { return }
+            if argument == "--" { break }
             guard argument.hasPrefix("--") else { continue }
             let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-            guard single.contains(name) else { continue }
-            guard seen.insert(name).inserted else {
-                throw InputError("\(name) is given twice: give it once (vtf would otherwise take the last without a word)")
-            }
+            if !seen.insert(name).inserted { repeated.append(name) }
+        }
+        guard !repeated.isEmpty else { return }
+        let single = singleValueOptions(of: command)
+        if let name = repeated.first(where: single.contains) {
+            throw InputError("\(name) is given twice: give it once (vtf would otherwise take the last without a word)")
         }
     }
 
