@@ -31,9 +31,7 @@ public enum ReportArithmetic {
         let currency: Currency
         var problems: [String] = []
 
-        func amount(_ value: JSONValue?) -> Amount? {
-            value?.stringValue.flatMap { try? Amount(parsing: $0, currency: currency, mode: .exact) }
-        }
+        func amount(_ value: JSONValue?) -> Amount? { ReportFigureRules.amount(value, currency) }
 
         /// Σ of `values`, or nil when one is not an amount (or the sum overflows).
         func sum(_ values: [JSONValue?]) -> Amount? {

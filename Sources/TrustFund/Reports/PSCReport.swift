@@ -89,7 +89,7 @@ public struct PSCReport {
                 return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: target, expenditure: back.spent,
                             rate: back.rates, charged: try back.charged.negated(), recomputed: back.psc)
             }
-            let rate = rates.last { $0.id <= movement.chargedOn.description }?.text("value") ?? "0"
+            let rate = Self.rate(rates, on: movement.chargedOn)
             return Line(seq: movement.seq, date: movement.date, grant: movement.grant, reverses: movement.reverses, expenditure: movement.spent,
                         rate: rate, charged: movement.psc, recomputed: try Money.percent(try Decimal64(parsing: rate), of: movement.spent))
         }
@@ -99,6 +99,12 @@ public struct PSCReport {
         totalRecomputed = try Money.sum(lines.map(\.recomputed), basis.currency)
         let period = try basis.ledger.postingTotals(from: basis.from, through: basis.asOf, excluding: [.yearClose])
         ledgerPSC = try BalanceSet(rows: period, currency: basis.currency).debit(under: FundChart.psc)
+    }
+
+    /// The `psc_rate` setting in force on `date`, as recorded (percent), from its records by
+    /// effective date; "0" before the first.
+    static func rate(_ rates: [StateRecord], on date: LedgerDate) -> String {
+        rates.last { $0.id <= date.description }?.text("value") ?? "0"
     }
 
     /// The approved secretariat costs dated in the period (an `approval.approve` posting to 5300)
@@ -118,7 +124,7 @@ public struct PSCReport {
             }
             let cost = try sum(FundChart.secretariat)
             let chargedOn = requestDates[ref] ?? approval.date
-            let rate = rates.last { $0.id <= chargedOn.description }?.text("value") ?? "0"
+            let rate = Self.rate(rates, on: chargedOn)
             return Line(seq: moving.entry.seq, date: moving.entry.date, grant: nil, secretariatCost: ref,
                         reverses: moving.chain.count > 1 ? moving.chain[1].seq : nil, expenditure: cost, rate: rate,
                         charged: try sum(FundChart.psc), recomputed: try Money.percent(try Decimal64(parsing: rate), of: cost))
@@ -141,7 +147,7 @@ public struct PSCReport {
             defer { if reversed[entry.seq] != nil { reported = kept } }
             if entry.kind == .grantReport {
                 let spent = try Money.parse(entry.data["spent"], basis.currency)
-                let rate = rates.last { $0.id <= entry.date.description }?.text("value") ?? "0"
+                let rate = Self.rate(rates, on: entry.date)
                 try reported.add(grant, year: entry.date.year, rate: rate, spent: spent,
                                  psc: try Money.percent(try Decimal64(parsing: rate), of: spent))
             } else {

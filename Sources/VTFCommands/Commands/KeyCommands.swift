@@ -52,8 +52,8 @@ struct KeyCommand: ParsableCommand {
                 guard let value = GlobalOptions.environment[variable], !value.isEmpty else {
                     throw InputError("--passphrase-env \(variable): the environment variable \(variable) is not set or empty")
                 }
-                passphrase = Array(value.utf8)
                 if let short = PassphrasePrompt.tooShort(Array(value.utf8), for: out) { throw InputError("--passphrase-env \(variable): \(short)") }
+                passphrase = Array(value.utf8)
             }
             let key = try Ed25519PrivateKey()
             for path in [out, out + ".pub"] { try OutputGuard().checkNotLedger(path) }
