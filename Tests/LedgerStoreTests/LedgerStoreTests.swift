@@ -174,7 +174,6 @@ struct RefIndexTests {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DROP INDEX journal_kind_ref")
-            try db.execute(sql: "DROP TRIGGER journal_in_order")
             let row = try #require(try Row.fetchOne(db, sql: "SELECT kind, body, sig, leaf_hash FROM journal WHERE seq = 4"))
             try db.execute(
                 sql: "INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (6, ?, 'A', ?, ?, ?)",

@@ -20,7 +20,7 @@ struct TamperTests {
     func tamper(_ ledger: TestLedger, _ change: (Database) throws -> Void) throws {
         let queue = try DatabaseQueue(path: ledger.ledger)
         try queue.writeWithoutTransaction { db in
-            for trigger in ["journal_no_update", "journal_no_delete", "journal_in_order", "checkpoints_no_delete"] {
+            for trigger in ["journal_no_update", "journal_no_delete", "journal_in_order_at_checkpoint", "checkpoints_no_delete"] {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             try change(db)
@@ -143,5 +143,35 @@ struct TamperTests {
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM checkpoints") } }
         try queue.close()
         #expect(try ledger.vtf(["verify"]).status == 0)
+    }
+
+    /// The order of the journal is checked when a write stores its checkpoint (schema 3): a
+    /// checkpoint over a journal with a gap is refused, and its write with it; the same write
+    /// without the gap passes (both are rolled back here).
+    @Test func checkpointRefusesAGapInTheJournal() throws {
+        let ledger = try ledgerWithVouchers()
+        defer { ledger.remove() }
+        let queue = try DatabaseQueue(path: ledger.ledger)
+        /// Copies entry 15 to `seq`, without its ref (which the unique index would refuse), and
+        /// stores a checkpoint of `size`, then rolls back.
+        func write(seq: Int64, size: Int64) throws {
+            try queue.inTransaction { db in
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT kind, body, sig, leaf_hash FROM journal WHERE seq = 15"))
+                let note = try #require(try Row.fetchOne(db, sql: "SELECT root, note FROM checkpoints ORDER BY size DESC LIMIT 1"))
+                try db.execute(
+                    sql: "INSERT INTO journal (seq, kind, ref, body, sig, leaf_hash) VALUES (?, ?, NULL, ?, ?, ?)",
+                    arguments: [seq, row[0] as String, row[1] as Data, row[2] as Data, row[3] as Data])
+                try db.execute(
+                    sql: "INSERT INTO checkpoints (size, root, note) VALUES (?, ?, ?)",
+                    arguments: [size, note[0] as Data, note[1] as String])
+                return .rollback
+            }
+        }
+        let refused = #expect(throws: DatabaseError.self) { try write(seq: 17, size: 18) }
+        #expect(refused?.message?.contains("in seq order, without gaps") == true)
+        #expect(throws: DatabaseError.self) { try write(seq: 16, size: 18) }
+        try write(seq: 16, size: 17)
+        try queue.close()
+        #expect(try ledger.vtf(["verify"]).stdout.hasPrefix("ok: 16 entries, root "))
     }
 }
