@@ -10,8 +10,10 @@
 #      inclusion proof leads to the checkpoint's root (RFC 9162), at the seq the statement says;
 #      the entry belongs to this fund, has the date the statement gives, within the statement's
 #      period, and is listed once; a receipt's entry credits the donor's receivable (1200.DONOR)
-#      or its refunds payable (2300.DONOR). totals.received_value and totals.refunded_value are
-#      the exact sums of the values listed.
+#      or its refunds payable (2300.DONOR); a refund shows its request entry, also in the tree,
+#      the donor.refund request of this donor that the refund's approval names, for the amount
+#      paid. totals.received_value and totals.refunded_value are the exact sums of the values
+#      listed.
 #   5. Each --witness WVKEY (an auditor's witness key, name+keyid+base64(0x04 || key), got from
 #      the auditor): the checkpoint carries a cosignature line by it (c2sp.org/tlog-cosignature)
 #      that verifies: Ed25519 over "cosignature/v1\ntime T\n" followed by the checkpoint text.
@@ -108,12 +110,18 @@ check_item() {  # check_item SECTION INDEX
       'any(.postings[]?; (.account == $r or .account == $p) and (.amount | startswith("-")))' "$work/entry" >/dev/null \
       || fail "$at" "entry $seq credits neither 1200.$donor nor 2300.$donor: it is not a receipt from donor $donor"
   fi
-  sed -e 's/,"sig":"[A-Za-z0-9+\/=]*"//' "$work/entry" | tr -d '\n' > "$work/body"
+  check_included "$work/entry" ".$1[$2]" "$seq" "$at"
+  [ "$1" = refunds ] && check_request "$2" "$seq"
+  return 0
+}
+check_included() {  # check_included ENTRY_FILE JQ_PATH SEQ AT: the entry's leaf and proof lead to the root
+  local seq=$3 at=$4 leaf fn sn r p i count
+  sed -e 's/,"sig":"[A-Za-z0-9+\/=]*"//' "$1" | tr -d '\n' > "$work/body"
   leaf=$( { printf '\x00'; cat "$work/body"; } | sha256_hex)
   fn=$seq sn=$((size - 1)) r=$leaf
-  count=$(jq -r ".$1[$2].proof | length" "$file")
+  count=$(jq -r "$2.proof | length" "$file")
   for ((i = 0; i < count; i++)); do
-    p=$(jq -r ".$1[$2].proof[$i]" "$file")
+    p=$(jq -r "$2.proof[$i]" "$file")
     [ "$sn" -ne 0 ] || fail "$at" "the proof is too long"
     if (( (fn & 1) == 1 || fn == sn )); then
       r=$(node "$p" "$r")
@@ -124,6 +132,26 @@ check_item() {  # check_item SECTION INDEX
     fn=$((fn >> 1)); sn=$((sn >> 1))
   done
   [ "$sn" -eq 0 ] && [ "$r" = "$root_hex" ] || fail "$at" "entry $seq is not in the books the checkpoint signs"
+}
+# A refund's approval names only its request's ref, and its postings name no donor: the
+# statement shows the request entry, which must be in the tree, before the approval, the
+# approval.request of that ref, a donor.refund of this donor, for the amount shown.
+check_request() {  # check_request INDEX APPROVAL_SEQ
+  local at="refunds[$1] request" seq
+  jq -e ".refunds[$1].request | type == \"object\"" "$file" >/dev/null \
+    || fail "refunds[$1]" "the refund's request entry is not shown, so nothing shows it is donor $donor's refund"
+  seq=$(jq -r ".refunds[$1].request.seq" "$file")
+  [[ $seq =~ ^(0|[1-9][0-9]*)$ ]] || fail "$at" "its seq is not a number"
+  jq -j ".refunds[$1].request.entry" "$file" > "$work/request"
+  [ "$(jq -r .seq "$work/request")" = "$seq" ] || fail "$at" "its journal line is not entry $seq"
+  [ "$(jq -r .ledger "$work/request")" = "$origin" ] || fail "$at" "its journal line is not of $origin"
+  jq -e --arg ref "$(jq -r ".refunds[$1].reference" "$file")" --arg donor "$donor" \
+    '.kind == "approval.request" and .ref == $ref and .data.action == "donor.refund" and .data.donor == $donor' \
+    "$work/request" >/dev/null && (( seq < $2 )) \
+    || fail "refunds[$1]" "entry $seq is not the request of a refund to donor $donor that entry $2 approves"
+  [ "$(jq -r '.data.amount + " " + .data.currency' "$work/request")" = "$(jq -r ".refunds[$1] | .amount + \" \" + .currency" "$file")" ] \
+    || fail "refunds[$1]" "the refund paid is not the amount its request asked for"
+  check_included "$work/request" ".refunds[$1].request" "$seq" "$at"
 }
 receipts=$(jq '.receipts | length' "$file"); refunds=$(jq '.refunds | length' "$file")
 for ((k = 0; k < receipts; k++)); do check_item receipts "$k"; done

@@ -52,13 +52,20 @@ struct DecimalStyle: Sendable, Equatable {
         }
         var integer = ""
         var fraction: String?
+        // Digits in each group of the integer part, when a thousands separator splits it.
+        var groups: [Int] = [0]
         for character in body {
             if character.isASCII, character.isNumber {
-                if fraction == nil { integer.append(character) } else { fraction?.append(character) }
+                if fraction == nil {
+                    integer.append(character)
+                    groups[groups.count - 1] += 1
+                } else {
+                    fraction?.append(character)
+                }
             } else if character == decimal, fraction == nil {
                 fraction = ""
             } else if let thousands, character == thousands, fraction == nil, !integer.isEmpty {
-                continue
+                groups.append(0)
             } else {
                 throw FieldIssue("amount \(quoted(text)) is not a number")
             }
@@ -66,7 +73,23 @@ struct DecimalStyle: Sendable, Equatable {
         guard !integer.isEmpty || !(fraction ?? "").isEmpty else {
             throw FieldIssue("amount \(quoted(text)) is not a number")
         }
+        try checkGroups(groups, text)
         return (negative, integer, fraction ?? "")
+    }
+
+    /// A thousands separator only ever separates groups of three digits, after a first group of
+    /// one to three: "1.234.567,00". Read anywhere else it is a misread format, never skipped:
+    /// "12.34" under `thousands "."` would be 1234 (an outside trial got -42000.00 for
+    /// "-420.00" so).
+    private func checkGroups(_ groups: [Int], _ text: String) throws(FieldIssue) {
+        guard groups.count > 1, let thousands else { return }
+        guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else {
+            throw FieldIssue("""
+                amount \(quoted(text)) has the thousands separator \(quoted(String(thousands))) where it does not separate \
+                groups of three digits: the file's decimal mark may not be \(quoted(String(decimal))) (check the mapping's \
+                "decimal" and "thousands")
+                """)
+        }
     }
 
     /// The journal's exact form: no leading zeros, exactly `exponent` decimals.

@@ -107,6 +107,20 @@ public struct DonorStatement: Sendable, Equatable {
         public var entry: String
         /// Sibling hashes (lowercase hex) from the leaf to the checkpoint's root (RFC 9162).
         public var proof: [String]
+        /// A refund's request (`approval.request` of a `donor.refund` naming the donor): its entry's
+        /// position, signed journal line and inclusion proof, which show whose refund it is (the
+        /// approval's postings do not name the donor). Nil for receipts.
+        public var request: ListedEntry? = nil
+    }
+
+    /// A journal entry a statement lists, with its inclusion proof.
+    public struct ListedEntry: Sendable, Equatable {
+        /// The entry's position in the journal (its Merkle leaf index).
+        public var seq: UInt64
+        /// The signed journal line (RFC 8785 JSON with its `sig`), exactly as exported.
+        public var entry: String
+        /// Sibling hashes (lowercase hex) from the leaf to the checkpoint's root (RFC 9162).
+        public var proof: [String]
     }
 
     /// How the fund used its money in the period, in the fund currency.

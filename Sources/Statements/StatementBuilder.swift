@@ -65,24 +65,39 @@ public enum StatementBuilder {
         let requests = try ledger.requestRecords().filter {
             $0.action == "donor.refund" && $0.status == .approved && $0.params["donor"]?.stringValue == donorID
         }
+        guard !requests.isEmpty else { return [] }
+        let requestSeqs = Dictionary(
+            try ledger.entries(ofKinds: [.approvalRequest]).compactMap { body in body.ref.map { ($0, body.seq) } },
+            uniquingKeysWith: { first, _ in first })
         var refunds: [DonorStatement.Money] = []
         for request in requests {
             guard let seq = request.approvedSeq, !reversed.contains(seq),
                 let entry = try ledger.entry(at: seq), entry.body.date >= from, entry.body.date <= to,
-                let refund = try StatementFigures.refund(entry.body, request: request.ref, fundCurrency: currency)
+                var refund = try StatementFigures.refund(entry.body, request: request.ref, fundCurrency: currency)
             else { continue }
+            guard let requestSeq = requestSeqs[request.ref] else { throw StatementError("refund \(request.ref): its request entry is missing") }
+            refund.request = DonorStatement.ListedEntry(seq: requestSeq, entry: "", proof: [])
             refunds.append(refund)
         }
         return refunds.sorted { $0.seq < $1.seq }
     }
 
-    /// The listed entry with its signed journal line and its inclusion proof to `size`.
+    /// The listed entry (and a refund's request entry) with its signed journal line and its
+    /// inclusion proof to `size`.
     static func proved(_ money: DonorStatement.Money, ledger: any StoreSnapshot, size: UInt64) throws -> DonorStatement.Money {
-        guard let entry = try ledger.entry(at: money.seq) else { throw StatementError("entry \(money.seq) is missing") }
         var proved = money
-        proved.entry = String(decoding: entry.exportLine(), as: UTF8.self)
-        proved.proof = try ledger.inclusionProof(seq: money.seq, size: size).path.map(\.hex)
+        (proved.entry, proved.proof) = try line(money.seq, ledger: ledger, size: size)
+        if let request = money.request {
+            let (entry, proof) = try line(request.seq, ledger: ledger, size: size)
+            proved.request = DonorStatement.ListedEntry(seq: request.seq, entry: entry, proof: proof)
+        }
         return proved
+    }
+
+    /// Entry `seq`'s signed journal line and its inclusion proof to `size`.
+    static func line(_ seq: UInt64, ledger: any StoreSnapshot, size: UInt64) throws -> (String, [String]) {
+        guard let entry = try ledger.entry(at: seq) else { throw StatementError("entry \(seq) is missing") }
+        return (String(decoding: entry.exportLine(), as: UTF8.self), try ledger.inclusionProof(seq: seq, size: size).path.map(\.hex))
     }
 
     /// The latest `balances.seal` entry as of each of `dates`, whose balances the statement's

@@ -81,14 +81,20 @@ public enum StatementJSON {
     }
 
     static func money(_ money: DonorStatement.Money) -> JSONValue {
-        .object([
+        var object: JSONObject = [
             "seq": .integer(Int64(money.seq)), "date": .string(money.date.description), "reference": .string(money.reference),
             "amount": .string(money.amount.decimalString), "currency": .string(money.amount.currency.code),
             "rate": money.rate.map(JSONValue.string) ?? .null,
             "rate_from": money.rateFrom.map { .string($0.description) } ?? .null,
             "value": .string(money.value.decimalString), "bank_ref": money.bankRef.map(JSONValue.string) ?? .null,
             "entry": .string(money.entry), "proof": .array(money.proof.map(JSONValue.string)),
-        ])
+        ]
+        if let request = money.request {
+            object["request"] = .object([
+                "seq": .integer(Int64(request.seq)), "entry": .string(request.entry), "proof": .array(request.proof.map(JSONValue.string)),
+            ])
+        }
+        return .object(object)
     }
 
     /// Σ received and refunded (in the fund currency), and outstanding per currency.

@@ -173,10 +173,33 @@ public enum StatementSeal {
         }
     }
 
-    /// One receipt or refund: its entry is in the tree, and says what the statement says.
+    /// One receipt or refund: its entry is in the tree, and says what the statement says; a
+    /// refund's request is in the tree too, and is a refund request of this donor.
     /// Returns the entry's body.
     @discardableResult
     static func check(_ item: JSONObject, at: String, refund: Bool, fields: StatementFields, checkpoint: Checkpoint) throws -> EntryBody {
+        let (body, line, proof) = try included(item, at: at, fields: fields, checkpoint: checkpoint)
+        let reference = item["reference"]?.stringValue ?? ""
+        let figures = refund
+            ? try StatementFigures.refund(body, request: reference, fundCurrency: fields.currency)
+            : try StatementFigures.receipt(body, fundCurrency: fields.currency)
+        guard var expected = figures else { throw StatementError("\(at): entry \(body.seq) is not a \(refund ? "refund" : "receipt")") }
+        expected.entry = line
+        expected.proof = proof
+        if refund {
+            expected.request = try checkRequest(item, of: expected, approval: body, at: at, fields: fields, checkpoint: checkpoint)
+        }
+        guard StatementJSON.money(expected) == .object(item) else {
+            throw StatementError("\(at) (entry \(body.seq)): the statement's figures differ from the signed journal entry's")
+        }
+        return body
+    }
+
+    /// The entry `item` lists (`seq`, `entry`, `proof`): read, of this ledger, and in the tree
+    /// the checkpoint signs. Returns its body, its line and its proof (hex).
+    static func included(
+        _ item: JSONObject, at: String, fields: StatementFields, checkpoint: Checkpoint
+    ) throws -> (EntryBody, String, [String]) {
         guard let line = item["entry"]?.stringValue, let seq = item["seq"]?.integerValue, seq >= 0 else {
             throw StatementError("\(at): entry or seq is missing")
         }
@@ -200,17 +223,32 @@ public enum StatementSeal {
                 leafIndex: body.seq, treeSize: checkpoint.size, leafHash: MerkleHash.leaf(raw.bodyBytes), proof: proof,
                 root: checkpoint.rootHash)
         } catch { throw StatementError("\(at) (entry \(seq)): it is not in the books the checkpoint signs: \(error)") }
-        let reference = item["reference"]?.stringValue ?? ""
-        let figures = refund
-            ? try StatementFigures.refund(body, request: reference, fundCurrency: fields.currency)
-            : try StatementFigures.receipt(body, fundCurrency: fields.currency)
-        guard var expected = figures else { throw StatementError("\(at): entry \(seq) is not a \(refund ? "refund" : "receipt")") }
-        expected.entry = line
-        expected.proof = proof.map(\.hex)
-        guard StatementJSON.money(expected) == .object(item) else {
-            throw StatementError("\(at) (entry \(seq)): the statement's figures differ from the signed journal entry's")
+        return (body, line, proof.map(\.hex))
+    }
+
+    /// A refund's approval names only its request's ref, and its postings (cash, revenue) name
+    /// no donor: the statement shows the request entry too. It must be in the tree, before the
+    /// approval, the `approval.request` of that ref, a `donor.refund` of this statement's donor,
+    /// for the amount shown (an outside trial listed another donor's refund, and a grant
+    /// payment, as Belgium's refunds).
+    static func checkRequest(
+        _ item: JSONObject, of refund: DonorStatement.Money, approval: EntryBody, at: String, fields: StatementFields,
+        checkpoint: Checkpoint
+    ) throws -> DonorStatement.ListedEntry {
+        guard let shown = item["request"]?.objectValue else {
+            throw StatementError("\(at) (entry \(approval.seq)): the refund's request entry is not shown, so nothing shows it is donor \(fields.donor)'s refund")
         }
-        return body
+        let (request, line, proof) = try included(shown, at: "\(at) request", fields: fields, checkpoint: checkpoint)
+        let data = request.data
+        guard request.kind == .approvalRequest, request.seq < approval.seq, request.ref == refund.reference,
+            data["action"]?.stringValue == RequestAction.donorRefund.rawValue, data["donor"]?.stringValue == fields.donor
+        else {
+            throw StatementError("\(at) (entry \(approval.seq)): entry \(request.seq) is not the request of a refund to donor \(fields.donor) that entry \(approval.seq) approves")
+        }
+        guard data["amount"]?.stringValue == refund.amount.decimalString, data["currency"]?.stringValue == refund.amount.currency.code else {
+            throw StatementError("\(at) (entry \(approval.seq)): the refund paid \(refund.amount.decimalString) \(refund.amount.currency.code), its request \(request.ref ?? "") asked for another amount")
+        }
+        return DonorStatement.ListedEntry(seq: request.seq, entry: line, proof: proof)
     }
 }
 

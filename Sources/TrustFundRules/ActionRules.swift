@@ -138,11 +138,28 @@ enum ActionRules {
 
     /// `bank.charges`: `{"account", "amount", "currency", "bank_id"?}`: charges the bank took
     /// from `account`, found by a reconciliation.
+    /// The account must be cash (1100 or a bank under it): charges booked on any other account
+    /// would credit it (an outside trial booked them against contributions revenue). A bank line
+    /// is charged once: a statement exported again (other line ends, a byte-order mark) gives
+    /// the same line another file hash, so a second request for the line's bank id on the same
+    /// account is refused while the first is open or approved (a rejected or reversed one may be
+    /// asked again).
     static func requestBankCharges(_ context: FundContext) throws {
         let params = try context.decode(ActionRequest<BankChargesParams>.self).params
         let account = params.account
         guard try context.state.account(account) != nil else { throw context.refuse(.unknownAccount, "account \(account) does not exist") }
+        guard account.isWithin(FundChart.cash) else {
+            throw context.refuse(.badField, "bank charges come out of a bank account: \(account) is not cash (\(FundChart.cash) or a bank account under it); reconcile the statement against the bank's account")
+        }
         try context.positive(params.amount, "amount")
+        guard let bankID = params.bankID else { return }
+        for stored in try context.state.records(RequestRecord.collection) {
+            let other = try RequestRecord(stored)
+            guard other.requestAction == .bankCharges, other.params["bank_id"] == .string(bankID),
+                other.params["account"] == .string(account.rawValue), other.status.isOpen || other.status == .approved
+            else { continue }
+            throw context.refuse(.duplicateRef, "the charges of bank line \(bankID) on \(account) are already requested (\(other.ref), \(other.status.rawValue)): a bank line is charged once")
+        }
     }
 
     /// A voucher's postings, read through its parameters' type (`context` reads the request's data).
@@ -202,7 +219,18 @@ enum ActionRules {
             try SecretariatRules.checkCertifiable(request, params, context, stage: stage)
         case .budgetSet:
             try BudgetRules.checkCertifiable(request, context)
-        case .settingChange, .voucher, .reversal, .bankCharges: break  // nothing to confirm beyond the request's own checks
+        case .voucher:
+            // What the voucher takes out of cash, per currency, against the cash held less the
+            // payments certified and not yet approved (the floor under every entry: `CashHeld`).
+            for (_, outflow) in try CashHeld.outflows(try voucherPostings(params)) {
+                try checkCash(for: outflow, request, context, stage: stage)
+            }
+        case .reversal:
+            // Reversing a receipt takes its cash back out: the cash must still be there.
+            for (_, outflow) in try CashHeld.outflows(try LedgerRules.negated(try reversalTarget(params).postings)) {
+                try checkCash(for: outflow, request, context, stage: stage)
+            }
+        case .settingChange, .bankCharges: break  // nothing to confirm beyond the request's own checks
         }
     }
 

@@ -22,8 +22,8 @@ public struct FundRuleSet: RuleSet {
 
     /// On every entry: nothing dated in a closed year (but a balances seal, which posts nothing:
     /// the close's own seal after its postings is dated on the year's last day); the entry after an accrual is its
-    /// reversal; manual vouchers and reversals go through a request where the fund's two-person
-    /// policy lists them.
+    /// reversal; cash is paid only out of cash held (``CashHeld``); manual vouchers and reversals
+    /// go through a request where the fund's two-person policy lists them.
     public func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
         if body.kind != .balancesSeal, let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date {
             throw RuleViolation(.closedYear, "entry \(body.seq): \(closed.year) is closed (through \(closed.date)); an entry dated \(body.date) is refused — correct it with an entry dated after \(closed.date)")
@@ -35,6 +35,7 @@ public struct FundRuleSet: RuleSet {
                 throw RuleViolation(.badField, "entry \(body.seq): a donor's key is bound to a donor by its holder, and no donor has the id \"\(holder)\" (vtf donor add first, then --holder ID)")
             }
         }
+        try CashHeld.check(body, state: state)
         if body.kind == .voucher, try FundSettings.isControlled("voucher", state: state) {
             throw RuleViolation(.twoPerson, "entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
         }

@@ -80,6 +80,26 @@ struct CSVTests {
         #expect(short?.contains("line 2") == true)
     }
 
+    /// A thousands separator is read only between groups of three digits: an outside trial's
+    /// "-420.00" under decimal "," and thousands "." came out as -42000.00. Each misplaced one
+    /// is refused, naming the line and the mapping's marks; well-placed ones still read.
+    @Test(arguments: ["-420.00", "12.34", "1.234.5", "1234.567,00", "1.23,00", "1.2345,00"])
+    func misplacedThousandsSeparatorsAreRefused(amount: String) {
+        let message = Fixtures.message { () throws(StatementError) in
+            try Self.read("Tag;Betrag\n12.06.2025;\(amount)\n", mapping: Self.dotThousands)
+        }
+        #expect(message?.contains("line 2") == true, "\(message ?? "read")")
+        #expect(message?.contains("does not separate groups of three digits") == true, "\(message ?? "read")")
+    }
+
+    @Test(arguments: [("1.234,56", 123_456), ("12.345.678,00", 1_234_567_800), ("999,5", 99_950), ("-1.000", -100_000)])
+    func wellPlacedThousandsSeparatorsRead(amount: String, minor: Int64) throws {
+        let line = try Self.read("Tag;Betrag\n12.06.2025;\(amount)\n", mapping: Self.dotThousands).statements[0].lines[0]
+        #expect(line.amount.minorUnits == minor)
+    }
+
+    static let dotThousands = #"{"delimiter": ";", "header": true, "date_format": "DD.MM.YYYY", "decimal": ",", "thousands": ".", "currency": "EUR", "columns": {"date": 0, "amount": 1}}"#
+
     @Test func mappingErrors() {
         let noAmount = Fixtures.message { () throws(StatementError) in
             try Self.read("x\n", mapping: #"{"currency": "EUR", "columns": {"date": 0}}"#)

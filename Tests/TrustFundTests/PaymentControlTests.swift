@@ -19,6 +19,40 @@ struct PaymentControlTests {
 
     // MARK: - Item 5: a reversed approval never reopens its request
 
+    // MARK: - Cash is paid only out of cash held, whatever pays it
+
+    /// An outside trial took cash below zero four ways that no payment check saw: an interest
+    /// allocation's costs, a grant report's PSC, a manual voucher and the reversal of a receipt
+    /// whose cash was spent. Each is refused now (vouchers and reversals already at
+    /// certification), the ledger unchanged; paying what is held still passes.
+    @Test func noEntryTakesCashBelowZero() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()  // cash 88,000.00; advance 1300.G-01 12,000.00
+        // One person's entries: interest costs and a grant report's PSC, beyond the cash.
+        try fund.expectRefusal(FundDrafts.interest(income: F.usd("0.00"), costs: F.usd("88000.01"), date: F.d("2026-03-01"), ref: "INT-1"),
+                               code: .fundsUnavailable, containing: "which holds 88000.00 USD")
+        try fund.record(FundDrafts.interest(income: F.usd("0.00"), costs: F.usd("87000.00"), date: F.d("2026-03-01"), ref: "INT-2"))
+        try fund.expectRefusal(FundDrafts.grantReport(grant: "G-01", spent: F.usd("12000.00"), date: F.d("2026-03-02")),
+                               code: .fundsUnavailable, containing: "takes 1560.00 USD out of cash")
+        // A voucher paying more than is held is refused at certification, not certified as
+        // "funds are available".
+        let voucher = [
+            Posting(account: F.account("5400"), amount: F.usd("1000.01"), value: F.usd("1000.01")),
+            Posting(account: F.account("1100"), amount: F.usd("-1000.01"), value: F.usd("-1000.01")),
+        ]
+        try fund.record(FundDrafts.voucherRequest(postings: voucher, date: F.d("2026-03-03"), ref: "VO-1", memo: "misc"))
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "VO-1", date: F.d("2026-03-03")), by: TestFund.chen,
+                               code: .fundsUnavailable, containing: "exceeds the USD cash of 1000.00")
+        // Reversing the receipt whose cash was spent would take 100,000.00 back out of 1,000.00.
+        let receipt = try #require(try fund.file.entries(ofKinds: [.contributionReceive]).first { $0.ref == "BNK-1" })
+        try fund.record(reversal(receipt.seq, ref: "REV-R", date: "2026-03-04"))
+        try fund.expectRefusal(FundDrafts.decision(.approvalCertify, request: "REV-R", date: F.d("2026-03-04")), by: TestFund.chen,
+                               code: .fundsUnavailable, containing: "payment REV-R of 100000.00")
+        #expect(try fund.balance("1100").amount == "1000.00")
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
+
     @Test func aReversedPaymentStaysClosedAndOnlyANewRequestPaysAgain() throws {
         let fund = try TestFund()
         try fund.fundedUSD()

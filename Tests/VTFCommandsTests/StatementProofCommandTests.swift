@@ -201,6 +201,11 @@ import Testing
             statement["from"] = ""
         elif case == "refunded":
             statement["totals"]["refunded_value"] = "12345.00"
+        elif case in ("other-refund", "no-request"):
+            statement["refunds"] = json.load(open("gbr.json"))["refunds"]
+            if case == "no-request":
+                del statement["refunds"][0]["request"]
+            statement["totals"]["refunded_value"] = str(sum(Decimal(r["value"]) for r in statement["refunds"]))
         else:
             raise SystemExit("no case " + case)
         def canonical(value):
@@ -253,12 +258,15 @@ import Testing
     }
 
     /// The demo's folder with Belgium's statement for 2025, made once for the tampering cases,
-    /// and Sweden's for the same year (the same checkpoint), whose receipt one case borrows.
+    /// and Sweden's and the United Kingdom's for the same year (the same checkpoint), whose
+    /// receipt and refund cases borrow.
     static let statementFolder = Result { () throws -> String in
         let dir = try demo()
         _ = try statement(dir)
-        let sweden = try CLI.vtf(["statement", "--ledger", "unvtf.ledger", "--donor", "SWE", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "swe.json"], in: dir)
-        guard sweden.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: sweden.stderr]) }
+        for donor in ["SWE", "GBR"] {
+            let made = try CLI.vtf(["statement", "--ledger", "unvtf.ledger", "--donor", donor, "--from", "2025-01-01", "--to", "2025-12-31", "--out", donor.lowercased() + ".json"], in: dir)
+            guard made.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: made.stderr]) }
+        }
         return dir
     }
 
@@ -301,13 +309,16 @@ import Testing
         try Self.expectRefused("refunded", in: dir, as: "failing.json", "totals.refunded_value is not the sum of the refunds")
     }
 
-    @Test("a receipt of another donor, one outside the period or listed twice, or refunds that do not add up, signed again with the fund's key, are refused by vtf statement verify and by the openssl script",
+    @Test("a receipt or refund of another donor, one outside the period or listed twice, or refunds that do not add up, signed again with the fund's key, are refused by vtf statement verify and by the openssl script",
           arguments: [
             ("other-donor", "credits neither 1200.BEL nor 2300.BEL: it is not a receipt from donor BEL", "credits neither 1200.BEL nor 2300.BEL"),
             ("outside", "outside the statement's period", "outside the statement's period"),
             ("twice", "the entry is listed twice", "is listed twice"),
             ("refunded", "totals.refunded_value is not the sum of the refunds", "totals.refunded_value: is not the sum"),
             ("no-period", "the statement's from () and to (2025-12-31) are not the dates of a period", "are not the dates of a period"),
+            ("other-refund", "is not the request of a refund to donor BEL that entry", "is not the request of a refund to donor BEL that entry"),
+            ("no-request", "the refund's request entry is not shown, so nothing shows it is donor BEL's refund",
+             "the refund's request entry is not shown"),
           ])
     func listing(_ change: String, _ reason: String, _ opensslReason: String) throws {
         let dir = try Self.statementFolder.get()
@@ -316,6 +327,24 @@ import Testing
         let openssl = try CLI.run(CLI.packageRoot.appendingPathComponent("Audit/verify-statement-with-openssl.sh").path,
                                   [name, "--vkey", try BalanceProofCommandTests.vkey(dir)], in: dir)
         #expect(openssl.status == 1 && openssl.stdout.contains(opensslReason), "\(change): \(openssl.stdout)\(openssl.stderr)")
+    }
+
+    /// A refund is listed with its request entry, which names the donor; the United Kingdom's
+    /// genuine statement (one refund) verifies with vtf and with the openssl script.
+    @Test("a refund shows its request entry, and the genuine statement verifies with vtf and openssl")
+    func refundWithItsRequest() throws {
+        let dir = try Self.statementFolder.get()
+        let statement = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/gbr.json"))) as? [String: Any]
+        let refunds = try #require(statement?["refunds"] as? [[String: Any]])
+        #expect(refunds.count == 1)
+        let request = try #require(refunds.first?["request"] as? [String: Any])
+        let line = try #require(request["entry"] as? String)
+        #expect(line.contains(#""action":"donor.refund""#) && line.contains(#""donor":"GBR""#), "\(line)")
+        let verified = try Self.verify(dir, "gbr.json")
+        #expect(verified.status == 0, "\(verified.stderr)")
+        let openssl = try CLI.run(CLI.packageRoot.appendingPathComponent("Audit/verify-statement-with-openssl.sh").path,
+                                  ["gbr.json", "--vkey", try BalanceProofCommandTests.vkey(dir)], in: dir)
+        #expect(openssl.status == 0 && openssl.stdout.contains("1 refunds"), "\(openssl.stdout)\(openssl.stderr)")
     }
 
     @Test("a flow with no seal the day before the period names the seal to write; once written, the flow is proven")

@@ -406,8 +406,34 @@ extension VerifyPage {
     if (!root || !equalBytes(root, context.note.root)) refuse('entry.notIncluded', { where });
     const figures = refund ? refundFigures(entry, item.reference) : receiptFigures(entry);
     if (!figures) refuse(refund ? 'entry.notRefund' : 'entry.notReceipt', { where, seq });
-    compareFigures(item, figures, where, context.currency);
+    compareFigures(item, figures, where, context.currency, refund);
     checkListing(entry, seq, where, refund, context);
+    if (refund) await checkRequest(item, entry, where, context);
+  }
+  /** A refund's approval names only its request's ref, and its postings name no donor: the
+   *  statement shows the request entry too (as vtf statement verify checks). It must be in the
+   *  tree, before the approval, the approval.request of that ref, a donor.refund of this
+   *  statement's donor, for the amount shown. */
+  async function checkRequest(item, approval, where, context) {
+    const at = where + ' request';
+    const shown = item.request;
+    if (!isObject(shown)) refuse('refund.noRequest', { where, donor: plain(context.donor) });
+    const seq = member(shown, 'seq', 'integer', at);
+    const line = member(shown, 'entry', 'string', at);
+    const request = readEntry(line, at);
+    if (request.seq !== seq) refuse('entry.seq', { where: at, seq });
+    if (request.ledger !== context.origin) refuse('entry.ledger', { where: at, origin: context.origin });
+    const leaf = await sha256(concat(Uint8Array.of(0), entryBytes(line, at)));
+    const root = await rootFromProof(seq, context.note.size, leaf, proofHashes(shown.proof, at));
+    if (!root || !equalBytes(root, context.note.root)) refuse('entry.notIncluded', { where: at });
+    const data = isObject(request.data) ? request.data : {};
+    if (request.kind !== 'approval.request' || !(seq < approval.seq) || request.ref !== item.reference
+      || data.action !== 'donor.refund' || typeof context.donor !== 'string' || data.donor !== context.donor) {
+      refuse('refund.otherRequest', { where, seq: approval.seq, request: seq, donor: plain(context.donor) });
+    }
+    if (data.amount !== item.amount || data.currency !== item.currency) refuse('refund.amount', { where, ref: plain(request.ref) });
+    const other = Object.keys(shown).find((name) => !['seq', 'entry', 'proof'].includes(name));
+    if (other !== undefined) refuse('figure.other', { where: at, name: other });
   }
   /** An entry is listed once and dated in the statement's period; a receipt credits the donor's
    *  receivable, or its refunds payable for what it paid beyond its agreement (as vtf statement
@@ -432,8 +458,9 @@ extension VerifyPage {
   const ITEM_MEMBERS = ['seq', 'date', 'reference', 'amount', 'currency', 'rate', 'rate_from', 'value', 'bank_ref', 'entry', 'proof'];
   /** Each figure shown is its entry's, and the item has exactly the members vtf writes (as vtf
    *  statement verify compares the whole item with the one it makes from the entry). */
-  function compareFigures(item, figures, where, fundCurrency) {
-    const absent = ITEM_MEMBERS.find((name) => !has(item, name));
+  function compareFigures(item, figures, where, fundCurrency, refund) {
+    const members = refund ? [...ITEM_MEMBERS, 'request'] : ITEM_MEMBERS;
+    const absent = members.find((name) => !has(item, name));
     if (absent !== undefined) refuse('figure.missing', { where, name: absent });
     const money = (amount, currency) => figure(amount) + ' ' + plain(currency);
     const shown = (name) => (has(item, name) ? item[name] : undefined);
@@ -446,7 +473,7 @@ extension VerifyPage {
     if (shown('rate_from') !== figures.rate_from) refuse('figure.rateFrom', { where, shown: plain(shown('rate_from')), entry: plain(figures.rate_from) });
     if (shown('value') !== figures.value) refuse('figure.value', { where, shown: money(shown('value'), fundCurrency), entry: money(figures.value, fundCurrency) });
     if (shown('bank_ref') !== figures.bank_ref) refuse('figure.bankRef', { where, shown: plain(shown('bank_ref')), entry: plain(figures.bank_ref) });
-    const other = Object.keys(item).find((name) => !ITEM_MEMBERS.includes(name));
+    const other = Object.keys(item).find((name) => !members.includes(name));
     if (other !== undefined) refuse('figure.other', { where, name: other });
   }
   /** totals.received_value and refunded_value are the sums of the values listed (as numbers:

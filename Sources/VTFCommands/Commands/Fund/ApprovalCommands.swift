@@ -27,7 +27,10 @@ struct DecisionCommand {
             case "year.close": "the year has ended, the year before is closed and nothing dated in it waits"
             case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
             case "receivable.impair": "the amount is outstanding, revenue already recognised and not yet covered by the allowance"
-            case BudgetRules.action: "the budget's year is open and no other budget of it takes effect that day"
+            case "receivable.write-off": "the amount is outstanding and within the write-off limit"
+            case "setting.change": "the change is well formed and takes effect on or after its request's date (no funds are involved)"
+            case "voucher", "reversal": "the cash it takes out is held (less payments certified and not yet approved)"
+            case "bank.charges": "the account exists (its cash is checked when the charges post)"
             default: "funds are available"
             }
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)")
