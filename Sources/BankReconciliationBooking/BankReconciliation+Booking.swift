@@ -30,8 +30,12 @@ extension BankReconciliation {
     public func book(in store: any LedgerWriting, date: () throws -> LedgerDate, keys: () async throws -> WriteKeys) async throws -> Booking {
         if let seq = try await bookedSeq(in: store) { return .alreadyBooked(seq: seq) }
         let day = try date()
-        let controlled = try await store.withRuleState { try FundSettings.isControlled("bank.charges", state: $0) }
-        return try await append(to: store, drafts: drafts(date: day, chargesControlled: controlled), keys: try await keys())
+        let account = self.account
+        let (controlled, requested) = try await store.withRuleState { state in
+            (try FundSettings.isControlled("bank.charges", state: state), Set(try BankChargeRequests.standing(on: account, state: state).keys))
+        }
+        return try await append(
+            to: store, drafts: drafts(date: day, chargesControlled: controlled, requested: requested), keys: try await keys())
     }
 
     /// The seq of the `bank.reconcile` entry of ``bookingRef``, or nil when there is none.
@@ -39,13 +43,15 @@ extension BankReconciliation {
         try await store.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == bookingRef })?.seq
     }
 
-    /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`),
-    /// the `bank.reconcile` entry, and a seal of the balances as of the statement's last day.
-    func drafts(date day: LedgerDate, chargesControlled: Bool) throws -> (drafts: [EntryDraft], charges: [String]) {
+    /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`) of
+    /// the lines whose bank id is not among those `requested` already (the same statement
+    /// exported again has other bytes, and would request them twice), the `bank.reconcile`
+    /// entry, and a seal of the balances as of the statement's last day.
+    func drafts(date day: LedgerDate, chargesControlled: Bool, requested: Set<String> = []) throws -> (drafts: [EntryDraft], charges: [String]) {
         var drafts: [EntryDraft] = []
         var charges: [String] = []
         if chargesControlled {
-            for (index, line) in self.charges.enumerated() {
+            for (index, line) in self.charges.enumerated() where !(line.bankID.map(requested.contains) ?? false) {
                 let chargeRef = "CHG-\(input.sha256.prefix(12))-\(index + 1)"
                 charges.append(chargeRef)
                 drafts.append(FundDrafts.bankChargesRequest(

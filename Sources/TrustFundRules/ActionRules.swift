@@ -152,14 +152,8 @@ enum ActionRules {
             throw context.refuse(.badField, "bank charges come out of a bank account: \(account) is not cash (\(FundChart.cash) or a bank account under it); reconcile the statement against the bank's account")
         }
         try context.positive(params.amount, "amount")
-        guard let bankID = params.bankID else { return }
-        for stored in try context.state.records(RequestRecord.collection) {
-            let other = try RequestRecord(stored)
-            guard other.requestAction == .bankCharges, other.params["bank_id"] == .string(bankID),
-                other.params["account"] == .string(account.rawValue), other.status.isOpen || other.status == .approved
-            else { continue }
-            throw context.refuse(.duplicateRef, "the charges of bank line \(bankID) on \(account) are already requested (\(other.ref), \(other.status.rawValue)): a bank line is charged once")
-        }
+        guard let bankID = params.bankID, let other = try BankChargeRequests.standing(on: account, state: context.state)[bankID] else { return }
+        throw context.refuse(.duplicateRef, "the charges of bank line \(bankID) on \(account) are already requested (\(other.ref), \(other.status.rawValue)): a bank line is charged once")
     }
 
     /// A voucher's postings, read through its parameters' type (`context` reads the request's data).

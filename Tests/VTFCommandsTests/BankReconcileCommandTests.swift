@@ -68,6 +68,27 @@ struct BankReconcileCommandTests {
         #expect(try fund.ok(["verify"]).stdout.hasPrefix("ok: "))
     }
 
+    /// An outside trial committed the same statement exported again (CRLF line ends: other
+    /// bytes, the same lines) and had its charges requested, and booked, twice; and booked
+    /// charges against a revenue account. Now the second commit requests nothing for the line
+    /// already requested, a request for it made by hand is refused, and charges go only on cash.
+    @Test func aBankLineIsChargedOnceAndOnlyOnCash() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = try write(fund)
+        let first = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit", "--date", "2026-01-31"])
+        #expect(first.stderr.contains("requested bank charges: CHG-"), "\(first.stderr)")
+        let crlf = try write(fund, Self.statement.replacingOccurrences(of: "\n", with: "\r\n"))
+        let second = try fund.run(["reconcile", "bank", "--statement", crlf, "--account", "1100", "--commit", "--date", "2026-01-31"])
+        #expect(second.stderr.contains("committed: entry") && !second.stderr.contains("requested bank charges"), "\(second.stderr)")
+        let pending = try fund.ok(["pending"]).stdout
+        #expect(pending.components(separatedBy: "bank.charges").count - 1 == 1, "\(pending)")
+        let before = try fund.base.fileBytes()
+        let revenue = try fund.run(["reconcile", "bank", "--statement", path, "--account", "4100", "--commit", "--date", "2026-02-01"])
+        #expect(revenue.status == 2 && revenue.stderr.contains("is not cash"), "\(revenue.stdout)\(revenue.stderr)")
+        #expect(try fund.base.fileBytes() == before)
+    }
+
     /// The same month as a bank's CSV export, read through a mapping file: German-style dates
     /// and decimals, a quoted text with the delimiter in it, the bank's id in its own column.
     @Test func aCSVExportIsReadThroughItsMapping() throws {
