@@ -54,6 +54,14 @@ public enum FundDrafts {
         return EntryDraft(kind: .ratesSet, date: date, data: EntryData.object(RateSetData(from: from, rates: texts, revision: revision)))
     }
 
+    /// A `rates.set` request: rates that move a currency by more than a quarter, recorded once a
+    /// certifying and an approving officer confirm them (ref nil: a new `FX-YEAR-NNNN`).
+    public static func ratesRequest(_ rates: [(Currency, Decimal64)], from: LedgerDate, revision: Bool, date: LedgerDate, ref: String?) -> EntryDraft {
+        var texts: [String: String] = [:]
+        for (currency, rate) in rates { texts[currency.code] = rate.description }
+        return request(ActionRequest(.ratesSet, RateSetData(from: from, rates: texts, revision: revision)), ref: ref, prefix: "FX", date: date)
+    }
+
     /// One instalment of an agreement: `amount` in the agreement's currency, due on `due`.
     public struct Instalment: Sendable {
         /// What falls due, in the agreement's currency.

@@ -136,6 +136,13 @@ enum ActionRules {
         return (seq, target.kind, target.postings)
     }
 
+    /// `rates.set` as a request (`{"from", "rates", "revision"}` beside the action): the rate set's
+    /// own checks, but a move of more than a quarter passes, since two people confirm it. Returns
+    /// the rate records it puts.
+    static func confirmedRates(_ params: FundContext) throws -> FundOutcome {
+        try SetupRules.rates(try params.decode(ActionRequest<RateSetData>.self).params, params, confirmed: true)
+    }
+
     /// `bank.charges`: `{"account", "amount", "currency", "bank_id"?}`: charges the bank took
     /// from `account`, found by a reconciliation.
     /// The account must be cash (1100 or a bank under it): charges booked on any other account
@@ -224,6 +231,8 @@ enum ActionRules {
             for (_, outflow) in try CashHeld.outflows(try LedgerRules.negated(try reversalTarget(params).postings)) {
                 try checkCash(for: outflow, request, context, stage: stage)
             }
+        case .ratesSet:
+            _ = try confirmedRates(params)  // still not recorded, the year still open
         case .settingChange, .bankCharges: break  // nothing to confirm beyond the request's own checks
         }
     }
@@ -401,6 +410,8 @@ enum ActionRules {
             try SecretariatRules.approve(params, &outcome)
         case .budgetSet:
             try BudgetRules.approve(request, context, &outcome)
+        case .ratesSet:
+            outcome.effects += try confirmedRates(params).effects
         case .reversal:
             let target = try reversalTarget(params)
             for posting in try LedgerRules.negated(target.postings) { outcome.post(posting.account, posting.amount, value: posting.value) }

@@ -29,6 +29,7 @@ enum ApprovalRules {
         case .secretariatCost: try SecretariatRules.request(context)
         case .yearClose: try YearEndRules.request(context, ref: ref)
         case .budgetSet: try BudgetRules.request(context, ref: ref)
+        case .ratesSet: _ = try ActionRules.confirmedRates(context)
         }
         var fields: JSONObject = [
             "action": .string(action), "params": .object(context.data.object), "status": RequestStatus.requested.field,

@@ -112,8 +112,9 @@ public enum FundSettings {
         "bank.charges", "year.close",
     ]
 
-    /// Actions under two-person approval on every fund ledger, whatever its policy lists.
-    public static let alwaysControlled: Set<String> = ["year.close", "receivable.impair", "budget.set", SecretariatRules.action]
+    /// Actions under two-person approval on every fund ledger, whatever its policy lists (a
+    /// `rates.set` request is how rates that move more than a quarter are recorded).
+    public static let alwaysControlled: Set<String> = ["year.close", "receivable.impair", "budget.set", SecretariatRules.action, "rates.set"]
 
     /// Every action a request may ask for: the template's, and those controlled everywhere.
     public static let requestActions = controlledActions + alwaysControlled.subtracting(controlledActions).sorted()

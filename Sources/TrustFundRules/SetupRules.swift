@@ -101,7 +101,12 @@ enum SetupRules {
     /// per 1 unit of the fund currency. A monthly set takes effect on the 1st; a revision on any
     /// day. A rate once recorded for a currency and a day is not replaced.
     static func rates(_ context: FundContext) throws -> FundOutcome {
-        let data = try context.decode(RateSetData.self)
+        try rates(try context.decode(RateSetData.self), context, confirmed: false)
+    }
+
+    /// The records of rate set `data`. Unless two people `confirmed` it (an approved `rates.set`
+    /// request), no currency may move by more than ``RateMove`` allows from its rate before.
+    static func rates(_ data: RateSetData, _ context: FundContext, confirmed: Bool) throws -> FundOutcome {
         let from = data.from
         let revision = data.revision
         guard revision || from.day == 1 else {
@@ -129,6 +134,7 @@ enum SetupRules {
                 let recorded = (try? RateRecord(existing))?.rate ?? "?"
                 throw context.refuse(.alreadyRecorded, "the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(recorded)); record a revision from a later day")
             }
+            if !confirmed { try RateMove.check(currency, rate, text, from: from, context) }
             outcome.put(collection, from.description, seq: context.seq, ["rate": .string(text), "revision": .bool(revision)])
         }
         return outcome

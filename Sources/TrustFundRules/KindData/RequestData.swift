@@ -333,6 +333,7 @@ extension RequestAction {
         case .yearClose: YearCloseParams.self
         case .voucher: VoucherParams.self
         case .budgetSet: BudgetParams.self
+        case .ratesSet: RateSetData.self
         }
     }
 }

@@ -31,6 +31,7 @@ struct DecisionCommand {
             case "setting.change": "the change is well formed and takes effect on or after its request's date (no funds are involved)"
             case "voucher", "reversal": "the cash it takes out is held (less payments certified and not yet approved)"
             case "bank.charges": "the account exists (its cash is checked when the charges post)"
+            case "rates.set": "the rates are well formed and not yet recorded; check each against the UN Treasury's table"
             default: "funds are available"
             }
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)")

@@ -23,14 +23,22 @@ struct RatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record rates for a month, or a mid-month revision.",
             discussion: """
+                A rate more than 25 % away from the currency's rate before is refused: check the UN \
+                Treasury's table. A real move that large (a devaluation) is recorded with --request: \
+                a certifying officer and an approving officer, two other people, confirm it \
+                (vtf certify REF, vtf approve REF).
                 Examples:
                   vtf rates set --month 2026-03 EUR=0.9200 GBP=0.7850 JPY=149.50
                   vtf rates set --from 2026-03-16 EUR=0.9050
+                  vtf rates set --month 2026-04 ARS=1450.00 --request
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "The month, YYYY-MM: the set takes effect on the 1st.") var month: String?
         @Option(help: "A revision's first day, YYYY-MM-DD.") var from: String?
+        @Flag(help: "Make a two-person request (it prints a REF) instead of recording the rates: for a move of more than 25 %.")
+        var request = false
+        @Option(help: "The request's ref (with --request; default: a new FX-YEAR-NNNN).") var ref: String?
         @Argument(help: "CUR=RATE pairs: units of CUR per 1 USD.") var rates: [String]
 
         func run() async throws {
@@ -46,8 +54,14 @@ struct RatesCommand: ParsableCommand {
                 seen[pair.0] = index
                 pairs.append(pair)
             }
-            let draft = FundDrafts.rates(pairs, from: start, revision: revision, date: start)
             let list = pairs.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ")
+            if request {
+                let draft = FundDrafts.ratesRequest(pairs, from: start, revision: revision, date: start, ref: ref)
+                try await global.recordRequest(draft, in: ledger, settings: settings, "UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
+                return
+            }
+            guard ref == nil else { throw InputError("--ref names a request: give it with --request") }
+            let draft = FundDrafts.rates(pairs, from: start, revision: revision, date: start)
             try await global.recordFund(draft, in: ledger, settings: settings, "recorded UNORE rates from \(start)\(revision ? " (revision)" : ""): \(list)")
         }
     }

@@ -1,0 +1,45 @@
+import LedgerCore
+import LedgerJournal
+import Testing
+import TrustFund
+import TrustFundRules
+
+/// One fund manager set EUR at 0.0001 to the dollar in an outside trial and turned EUR 650,000
+/// into USD 6.5 billion of cash. A rate more than a quarter away from the currency's rate before
+/// now needs two people: alone it is refused, as a request certified and approved it is recorded.
+@Suite("A rate that moves more than a quarter needs two people")
+struct RateMoveTests {
+    private func rates(_ rate: String, from: String) -> EntryDraft {
+        FundDrafts.rates([F.rate("EUR", rate)], from: F.d(from), revision: false, date: F.d(from))
+    }
+
+    @Test func aLargeMoveIsRefusedAloneAndRecordedByTwoPeople() throws {
+        let fund = try TestFund()
+        try fund.record(rates("0.8000", from: "2026-01-01"))
+        // 0.8000 × 5/4 = 1.0000 and × 4/5 = 0.6400 are the bounds, both included.
+        for far in ["0.0001", "1.0001", "0.6399", "80.0000"] {
+            try fund.expectRefusal(rates(far, from: "2026-02-01"), code: .twoPerson, containing: "more than 25 % away from its rate from 2026-01-01")
+        }
+        try fund.record(rates("1.0000", from: "2026-02-01"))
+        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-02-16"), revision: true, date: F.d("2026-02-16")))
+        // A devaluation, confirmed by a certifying and an approving officer.
+        let request = FundDrafts.ratesRequest([F.rate("EUR", "0.4000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01"), ref: "FX-1")
+        try fund.approved(request)
+        #expect(try fund.field("rate.EUR", "2026-03-01", "rate") == "0.4000")
+        #expect(try fund.field("request", "FX-1", "status") == "approved")
+        // A request for a rate already recorded is refused, as the rate set would be.
+        let again = FundDrafts.ratesRequest([F.rate("EUR", "0.3000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01"), ref: "FX-2")
+        try fund.expectRefusal(again, code: .alreadyRecorded)
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
+
+    /// The first rate of a currency has nothing before it; one recorded before a later rate is
+    /// compared with that one.
+    @Test func theFirstRateIsComparedWithTheNextWhenThereIsOne() throws {
+        let fund = try TestFund()
+        try fund.record(rates("0.8000", from: "2026-05-01"))
+        try fund.expectRefusal(rates("0.0800", from: "2026-04-01"), code: .twoPerson, containing: "its rate from 2026-05-01")
+        try fund.record(rates("0.8100", from: "2026-04-01"))
+    }
+}
