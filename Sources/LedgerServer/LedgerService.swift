@@ -97,10 +97,11 @@ public struct LedgerService: Sendable {
         return key
     }
 
-    /// The key that signed `request` and its body (`content-digest` covered and matching).
-    func requireSigner(_ request: Request, coveringBody body: [UInt8]) async throws -> KeyState {
+    /// The key that signed `request`, its signature covering `content-digest`: checked before
+    /// the body is read (``SignedRequests/signer(ofBodyOf:now:keys:)``).
+    func requireBodySigner(_ request: Request) async throws -> KeyState {
         let keys = try await storeCall { try await store.keys() }
-        let key = try access.signer(of: request, body: body, now: now(), keys: keys)
+        let key = try access.signer(ofBodyOf: request, now: now(), keys: keys)
         if key.record.roles.contains(.donor) {
             throw ServiceRefusal(.forbidden, "a donor's key records nothing")
         }

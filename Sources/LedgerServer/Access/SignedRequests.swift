@@ -47,15 +47,28 @@ public struct SignedRequests: Sendable {
     /// The registered, unrevoked key that signed `request` and its `body`: the signature must
     /// also cover `content-digest`, and that field must hold the body's SHA-256.
     public func signer(of request: Request, body: [UInt8], now: Int, keys: [KeyState]) throws(ServiceRefusal) -> KeyState {
+        let key = try signer(ofBodyOf: request, now: now, keys: keys)
+        try checkBody(of: request, body)
+        return key
+    }
+
+    /// The registered, unrevoked key that signed `request`, its signature covering
+    /// `content-digest`, checked BEFORE the body is read: a service reads no body for a request
+    /// nobody it knows signed (an unsigned client could otherwise make it hold megabytes per
+    /// connection). ``checkBody(of:_:)`` then checks the body against that digest.
+    public func signer(ofBodyOf request: Request, now: Int, keys: [KeyState]) throws(ServiceRefusal) -> KeyState {
         var withBody = self
         withBody.verifier.required.append("content-digest")
-        let key = try withBody.signer(of: request, now: now, keys: keys)
+        return try withBody.signer(of: request, now: now, keys: keys)
+    }
+
+    /// Whether `body` is what the `content-digest` of `request` (covered by its signature) holds.
+    public func checkBody(of request: Request, _ body: [UInt8]) throws(ServiceRefusal) {
         do {
             try ContentDigest.check(Self.parts(of: request, scheme: scheme), body: body)
         } catch {
             throw ServiceRefusal(.unauthenticated, error.message)
         }
-        return key
     }
 
     /// The parts of `request` a signature covers, as received: the request target split at its
