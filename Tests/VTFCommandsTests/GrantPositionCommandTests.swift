@@ -38,6 +38,25 @@ struct GrantPositionCommandTests {
         #expect([use["grants_paid"], use["grants_spent"], use["psc"]].map { $0?.stringValue } == [paid, spent, psc], sourceLocation: sourceLocation)
     }
 
+    /// A PSC rate changed back-dated to before a report that charged PSC makes the PSC report
+    /// disagree: it says so, and exits 1 (it exited 0 in an outside trial), in every format.
+    @Test func aPSCReportThatDisagreesExitsOne() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        _ = try fund.fundGrantG1(tranches: "60000.00,40000.00")
+        let agreeing = try fund.run(["report", "psc", "--from", "2026-01-01", "--as-of", "2026-12-31"])
+        #expect(agreeing.status == 0, "\(agreeing.stdout)\(agreeing.stderr)")
+        try fund.ok(["setting", "change", "psc_rate", "7", "--from", "2026-03-01", "--date", "2026-03-01", "--ref", "SET-7"])
+        try fund.ok(["certify", "SET-7"], as: "chen")
+        try fund.ok(["approve", "SET-7"], as: "amara")
+        for format in ["text", "json", "csv"] {
+            let report = try fund.run(["report", "psc", "--from", "2026-01-01", "--as-of", "2026-12-31", "--format", format])
+            #expect(report.status == 1, "\(format): \(report.stdout)\(report.stderr)")
+            #expect(report.stderr.contains("the PSC charged does not agree with rate × expenditure"), "\(format): \(report.stderr)")
+            #expect(!report.stdout.isEmpty)
+        }
+    }
+
     @Test func reversalsNetInEveryReportAndStatement() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

@@ -113,8 +113,16 @@ struct FundReportCommand: AsyncParsableCommand {
         case .json: text = try JSONCanonicalizer.canonicalString(json) + "\n"
         case .html: throw InputError("--format html is for the annual report; \(report.rawValue) is text, csv or json")
         }
-        guard let out else { return print(text, terminator: "") }
-        try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)
+        if let out {
+            try OutputFile.write(Array(text.utf8), to: out, guard: global.outputGuard(), force: force)
+        } else {
+            print(text, terminator: "")
+        }
+        // A PSC report that finds the charges disagree with rate × expenditure is a check that
+        // failed: exit 1, as vtf verify does, so that a script notices.
+        if report == .psc, json.objectValue?["agrees"] == .bool(false) {
+            throw CheckFailure("the PSC charged does not agree with rate × expenditure (see the report's notes)")
+        }
     }
 }
 
