@@ -48,7 +48,7 @@ public enum CommandRunner {
         if let exitCode = error as? ExitCode { return exitCode.rawValue }
         let (status, message) = classify(error, root: root)
         if status == 0 {
-            print(message)
+            if !message.isEmpty { print(message) }
         } else if !message.isEmpty {
             Terminal.error(message)
         }
@@ -69,6 +69,7 @@ public enum CommandRunner {
 
     static func classify(_ error: any Error, root: any ParsableCommand.Type = LedgerCommands.self) -> (Int32, String) {
         switch error {
+        case is ReaderGone: return (0, "")
         case let failure as VerificationFailure: return (1, "verification failed: \(failure)")
         case let failure as CheckFailure: return (1, "check failed: \(failure.message)")
         case let witness as WitnessError: return witness.kind == .checkFailed ? (1, "check failed: \(witness.message)") : (2, witness.message)

@@ -83,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await ServiceRunner.run(service, host: host, port: port, tls: tls, logger: logger) { [recording = service.logKey != nil, scheme = tls == nil ? "http" : "https"] address in
             // Unbuffered, so that a script waiting for this line sees it at once.
-            FileHandle.standardOutput.write(Data(TerminalText.inert("serving \(scheme)://\(address) (\(recording ? "recording" : "reading only"); Ctrl-C or SIGTERM stops)\n").utf8))
+            Terminal.standardOutput(TerminalText.inert("serving \(scheme)://\(address) (\(recording ? "recording" : "reading only"); Ctrl-C or SIGTERM stops)\n"))
         }
     }
 

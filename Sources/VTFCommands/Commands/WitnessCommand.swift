@@ -65,11 +65,11 @@ struct WitnessCommand: ParsableCommand {
             let vkey = await witness.verifierKey
             let size = await witness.cosignedSize
             try await ServiceRunner.run(service, host: host, port: port, tls: tls, logger: logger) { [scheme = tls == nil ? "http" : "https"] address in
-                FileHandle.standardOutput.write(Data(TerminalText.inert("""
+                Terminal.standardOutput(TerminalText.inert("""
                     witnessing \(scheme)://\(address) (POST /add-checkpoint; cosigned size \(size); Ctrl-C or SIGTERM stops)
                     your witness vkey: \(vkey)
 
-                    """).utf8))
+                    """))
             }
         }
     }

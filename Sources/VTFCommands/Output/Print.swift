@@ -6,7 +6,7 @@ import SafeIO
 /// `Swift.print` for `String`s; printing anything else means making a `String` first.
 func print(_ text: String, terminator: String = "\n") {
     // With --format json, stdout carries only JSON (``JSONOutput``); sentences go to stderr.
-    if OutputMode.json { return FileHandle.standardError.write(Data((TerminalText.inert(text) + terminator).utf8)) }
+    if OutputMode.json { return Terminal.standardError(TerminalText.inert(text) + terminator) }
     Swift.print(TerminalText.inert(text), terminator: terminator)
 }
 

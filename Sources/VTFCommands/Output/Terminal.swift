@@ -9,7 +9,7 @@ enum Terminal {
     /// `vtf: message` on standard error.
     static func error(_ message: String) {
         fflush(nil)
-        FileHandle.standardError.write(Data("vtf: \(TerminalText.inert(message))\n".utf8))
+        standardError("vtf: \(TerminalText.inert(message))\n")
     }
 
     /// Talk, not results: what was written where, what to do next, what is trusted. Standard
@@ -17,18 +17,29 @@ enum Terminal {
     /// command that reads them; standard output is flushed first so a terminal shows both in order.
     static func note(_ message: String) {
         fflush(nil)
-        FileHandle.standardError.write(Data("\(TerminalText.inert(message))\n".utf8))
+        standardError("\(TerminalText.inert(message))\n")
     }
 
     /// Rewrites one progress line on a terminal; silent otherwise.
     static func progress(_ message: String) {
         guard isInteractive else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(TerminalText.inert(message))".utf8))
+        standardError("\r\u{1B}[K\(TerminalText.inert(message))")
+    }
+
+    /// Writes `text` to standard error; a closed standard error loses it (vtf ignores SIGPIPE,
+    /// and `FileHandle.write(_:)` would trap on the error).
+    static func standardError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Writes `text` to standard output now; a reader that went away loses it.
+    static func standardOutput(_ text: String) {
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     static func endProgress() {
         guard isInteractive else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        standardError("\r\u{1B}[K")
     }
 }
 
@@ -52,8 +63,24 @@ final class OutputSink {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        if let file { try file.write(buffer) } else { try FileHandle.standardOutput.write(contentsOf: buffer) }
+        if let file {
+            try file.write(buffer)
+        } else {
+            errno = 0
+            do { try FileHandle.standardOutput.write(contentsOf: buffer) } catch {
+                // The reader went away (`vtf journal export | head`): nobody reads the rest.
+                // Foundation reports it as a file write error; errno still says why.
+                if errno == EPIPE || Self.isBrokenPipe(error as NSError) { throw ReaderGone() }
+                throw error
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether `error`, or the error under it, is POSIX's EPIPE.
+    static func isBrokenPipe(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain, error.code == Int(EPIPE) { return true }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isBrokenPipe) ?? false
     }
 
     /// Flushes, and puts the file in place (nothing at the path changes before this).
@@ -62,3 +89,7 @@ final class OutputSink {
         try file?.commit()
     }
 }
+
+/// Standard output's reader went away (a closed pipe): the command stops writing, and exits 0
+/// without a message, as it would have died of SIGPIPE had vtf not ignored it.
+struct ReaderGone: Error {}
