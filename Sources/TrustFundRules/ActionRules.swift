@@ -78,6 +78,48 @@ enum ActionRules {
         let params = try context.decode(ActionRequest<DonorRefundParams>.self).params
         _ = try context.require("donor", params.donor, "donor")
         try context.positive(params.amount, "amount")
+        try checkRefundable(params.amount, donor: params.donor, request: context.body.ref, context, stage: "request")
+    }
+
+    /// A donor is refunded only what it gave, in the currency it gave it: the receipts of its
+    /// agreements in that currency (as received, net of reversals), and what 2300.DONOR holds
+    /// for it, less its other refunds in that currency approved or waiting. An outside trial
+    /// refunded USD 150,000 to a donor that had given 44,965, and EUR to donors that paid GBP.
+    static func checkRefundable(_ amount: Amount, donor: String, request: String?, _ context: FundContext, stage: String) throws {
+        let currency = amount.currency
+        var given = Amount.zero(currency)
+        for stored in try context.state.records("agreement") {
+            let agreement = try Agreement(context, stored.id)
+            guard agreement.donor == donor, agreement.currency == currency else { continue }
+            given = try given.plus(try agreement.amount("received"))
+        }
+        let payable = try FundChart.refundsPayable.sub(donor)
+        if try context.state.account(payable) != nil {
+            given = try given.plus(try FundMoney.balance(payable, currency, context).amount.negative())
+        }
+        // What 2300.DONOR paid of an approved refund left its balance already: only the rest counts.
+        var refunded = Amount.zero(currency)
+        for stored in try context.state.records(RequestRecord.collection) where stored.id != request {
+            let other = try RequestRecord(stored)
+            guard other.requestAction == .donorRefund, other.params["donor"] == .string(donor),
+                other.params["currency"] == .string(currency.code), other.status.isOpen || other.status == .approved,
+                var paid = try other.amount(in: currency)
+            else { continue }
+            if other.status == .approved, let seq = other.approvedSeq, let entry = try context.state.postings(ofEntry: seq) {
+                for posting in entry.postings where posting.account == payable && posting.amount.currency == currency {
+                    paid = try paid.minus(posting.amount)
+                }
+            }
+            refunded = try refunded.plus(paid)
+        }
+        let left = try given.minus(refunded)
+        guard amount.minorUnits <= left.minorUnits else {
+            throw context.refuse(.fundsUnavailable, """
+                \(stage) refused: donor \(donor) has given \(given.decimalString) \(currency.code) (its agreements' receipts in \
+                \(currency.code) and what \(payable) holds for it), less \(refunded.decimalString) refunded or asked for: \
+                \(left.decimalString) may be refunded, not \(amount.decimalString); a donor is refunded in the currency it paid
+                """)
+        }
     }
 
     /// `setting.change`: `{"name", "value", "from"}`.
@@ -211,9 +253,10 @@ enum ActionRules {
         case .receivableImpair:
             try ImpairmentRules.checkCertifiable(params, context, stage: stage)
         case .donorRefund:
-            let amount = try params.decode(ActionRequest<DonorRefundParams>.self).params.amount
-            try checkCash(for: amount, request, context, stage: stage)
-            try checkRefundAvailable(amount, request, params, context, stage: stage)
+            let refund = try params.decode(ActionRequest<DonorRefundParams>.self).params
+            try checkRefundable(refund.amount, donor: refund.donor, request: request.ref, context, stage: stage)
+            try checkCash(for: refund.amount, request, context, stage: stage)
+            try checkRefundAvailable(refund.amount, request, params, context, stage: stage)
         case .yearClose:
             try YearEndRules.checkCertifiable(request, context)
         case .secretariatCost:

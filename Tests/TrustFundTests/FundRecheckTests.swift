@@ -25,15 +25,17 @@ struct FundRecheckTests {
             code: .fundsUnavailable)
     }
 
-    /// Two refunds of EUR 600.00 against EUR 1,000.00 of cash: the first is certified; the
-    /// second would overdraw the cash once both are paid, so it is not certified.
+    /// Two refunds of EUR 600.00 against EUR 1,000.00 of cash (BEL gave 2,000.00; half was
+    /// converted to dollars): the first is certified; the second would overdraw the cash once
+    /// both are paid, so it is not certified.
     @Test func certifiedRefundsCountAgainstTheCash() throws {
         let fund = try TestFund()
         let eur = try Currency(code: "EUR")
         try fund.record(FundDrafts.rates([(eur, try Decimal64(parsing: "0.8000"))], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
-        try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-01-10")))
-        try fund.record(FundDrafts.receipt(agreement: "AGR-B", amount: F.eur("1000.00"), date: F.d("2026-01-20"), bankRef: "B-1"))
+        try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("2000.00"), date: F.d("2026-01-10")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-B", amount: F.eur("2000.00"), date: F.d("2026-01-20"), bankRef: "B-1"))
+        try fund.record(FundDrafts.conversion(amount: F.eur("1000.00"), date: F.d("2026-01-25"), ref: "TRY-1"))
         for ref in ["DR-1", "DR-2"] {
             try fund.record(FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("600.00"), date: F.d("2026-02-01"), ref: ref))
         }

@@ -108,11 +108,19 @@ struct FundRuleTests {
         #expect(try fund.balance("2300.BEL", "EUR").amount == "0")
         // 1,341.46 − 182.93 = 1,158.53 left for EUR 950.00.
         #expect(try fund.balance("1100", "EUR") == ("950.00", "1158.53"))
-        // More EUR than the cash holds is not certified.
-        try fund.record(FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("950.01"), date: F.d("2026-03-21"), ref: "DR-2"))
+        // Of the EUR 1,100.00 BEL gave, 150.00 came back: no more than 950.00 may be refunded.
         try fund.expectRefusal(
-            FundDrafts.decision(.approvalCertify, request: "DR-2", date: F.d("2026-03-21")), by: TestFund.chen,
-            code: .fundsUnavailable)
+            FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("950.01"), date: F.d("2026-03-21"), ref: "DR-2"),
+            code: .fundsUnavailable, containing: "950.00 may be refunded, not 950.01")
+        // Nor in a currency it did not pay in.
+        try fund.expectRefusal(
+            FundDrafts.donorRefundRequest(donor: "BEL", amount: F.usd("10.00"), date: F.d("2026-03-21"), ref: "DR-3"),
+            code: .fundsUnavailable, containing: "has given 0.00 USD")
+        // Two requests waiting may not together pass what is left.
+        try fund.record(FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("900.00"), date: F.d("2026-03-21"), ref: "DR-4"))
+        try fund.expectRefusal(
+            FundDrafts.donorRefundRequest(donor: "BEL", amount: F.eur("50.01"), date: F.d("2026-03-21"), ref: "DR-5"),
+            code: .fundsUnavailable, containing: "less 950.00 refunded or asked for: 50.00 may be refunded, not 50.01")
         try fund.verify()
     }
 
