@@ -87,12 +87,20 @@ struct WriterVerifierPropertyTests {
             let scalars = value.unicodeScalars.map(\.value)
             return !scalars.isEmpty && scalars.count <= max
                 && !scalars.contains { $0 < 0x20 || (0x7F...0x9F).contains($0) || isNoncharacter($0) }
+                && !value.unicodeScalars.contains { $0.properties.isBidiControl }
+        }
+        // A ref also shows nothing invisible and no white space at its ends (the platform's
+        // Unicode properties, where the rules keep fixed lists).
+        func ref(_ value: String?) -> Bool {
+            guard let value, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return true }
+            return !value.unicodeScalars.contains { $0.properties.isDefaultIgnorableCodePoint }
+                && !first.properties.isWhitespace && !last.properties.isWhitespace
         }
         let dataOK = body.data.allSatisfy { member in
             !member.key.unicodeScalars.contains { isNoncharacter($0.value) }
                 && !(member.value.stringValue ?? "").unicodeScalars.contains { isNoncharacter($0.value) }
         }
-        return text(body.memo, Limits.memoLengthMax) && text(body.ref, Limits.refLengthMax) && dataOK
+        return text(body.memo, Limits.memoLengthMax) && text(body.ref, Limits.refLengthMax) && ref(body.ref) && dataOK
     }
 
     // MARK: - Generator

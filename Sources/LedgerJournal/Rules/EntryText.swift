@@ -6,7 +6,9 @@
 /// A text is refused when it is empty, longer than its limit (counted in Unicode scalars, which
 /// do not depend on the platform's Unicode version), or holds a control character (C0, DEL or
 /// C1: a tab or a newline would break reports and CSV) or a Unicode noncharacter (I-JSON forbids
-/// them, so the canonical form could not carry it).
+/// them, so the canonical form could not carry it), or a bidirectional control (U+202A…U+202E,
+/// U+2066…U+2069, U+200E, U+200F, U+061C: they make a text display in another order than it
+/// reads). A ref, which the ledger keeps unique, is held to more (``refProblem(_:max:)``).
 public enum EntryText {
     /// What is wrong with a text, or nil when it is acceptable.
     public static func problem(_ value: String, max: Int) -> String? {
@@ -20,9 +22,60 @@ public enum EntryText {
             if isNoncharacter(scalar.value) {
                 return "contains the Unicode noncharacter \(hexName(scalar.value)), which the journal cannot carry"
             }
+            if isBidiControl(scalar.value) {
+                return "contains the bidirectional control \(hexName(scalar.value)), which makes a text display in another order than it reads; remove it"
+            }
         }
         guard count <= max else { return "is longer than \(max) characters (it has \(count))" }
         return nil
+    }
+
+    /// What is wrong with a ref, or nil: a ref is unique among its kind's, so it may not look
+    /// like another that it is not. Beyond ``problem(_:max:)``: no invisible character (a
+    /// default-ignorable code point: zero-width space and joiners, soft hyphen, word joiner,
+    /// variation selectors, tags, …) and no white space at either end. An outside trial recorded
+    /// "R1" beside "R\u{200B}1" and "R1 ", and a bank reference with a trailing space as a new
+    /// receipt.
+    public static func refProblem(_ value: String, max: Int) -> String? {
+        if let problem = problem(value, max: max) { return problem }
+        for scalar in value.unicodeScalars where isDefaultIgnorable(scalar.value) {
+            return "contains the invisible character \(hexName(scalar.value)); a ref must look like what it is"
+        }
+        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last, isSpace(first.value) || isSpace(last.value) {
+            return "begins or ends with white space; a ref must look like what it is"
+        }
+        return nil
+    }
+
+    /// Throws a ``RuleViolation`` naming `name` if `value` is not an acceptable ref.
+    public static func checkRef(_ value: String, name: String, max: Int, context: String = "") throws(RuleViolation) {
+        guard let problem = refProblem(value, max: max) else { return }
+        throw RuleViolation(.badField, context.isEmpty ? "\(name) \(problem)" : "\(context): \(name) \(problem)")
+    }
+
+    /// The bidirectional formatting characters (Unicode's Bidi_Control property, a fixed list).
+    static func isBidiControl(_ scalar: UInt32) -> Bool {
+        (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) || scalar == 0x200E || scalar == 0x200F || scalar == 0x061C
+    }
+
+    /// Unicode's Default_Ignorable_Code_Point, as a fixed list (so writer and verifier agree
+    /// whatever the platform's Unicode version): characters that display as nothing.
+    static func isDefaultIgnorable(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+             0xE0000...0xE0FFF:
+            true
+        default: false
+        }
+    }
+
+    /// Unicode's White_Space characters that are not controls (those are refused already).
+    static func isSpace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Throws a ``RuleViolation`` naming `name` (and `context`, when not empty) if `value` is not

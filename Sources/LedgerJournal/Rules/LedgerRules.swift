@@ -133,7 +133,7 @@ public struct LedgerRules: Sendable {
     /// before it signs, so it never records an entry the verifier would refuse to read.
     static func checkTexts(_ body: EntryBody) throws(RuleViolation) {
         let at = "entry \(body.seq)"
-        if let ref = body.ref { try EntryText.check(ref, name: "ref", max: Limits.refLengthMax, context: at) }
+        if let ref = body.ref { try EntryText.checkRef(ref, name: "ref", max: Limits.refLengthMax, context: at) }
         if let memo = body.memo { try EntryText.check(memo, name: "memo", max: Limits.memoLengthMax, context: at) }
     }
 
