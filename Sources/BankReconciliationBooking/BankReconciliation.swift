@@ -46,6 +46,9 @@ public struct BankReconciliation: Sendable {
     public let to: LedgerDate
     /// The last statement's closing balance.
     public let closing: BankStatement.Balance
+    /// Whether the bank gave that closing balance (a CSV export may give none: then the
+    /// statement's "closing" is only the sum of its lines, and is not compared with the books).
+    public let closingGiven: Bool
     /// The account's balance in ``currency`` on the closing balance's day.
     public let bookBalance: Amount
     /// Book lines of the period that no bank line matched (earlier reconciliations excluded).
@@ -99,6 +102,7 @@ public struct BankReconciliation: Sendable {
         from = min(input.survey.earliest ?? first.opening.date, first.opening.date, last.closing.date)
         to = max(input.survey.latest ?? last.closing.date, first.opening.date, last.closing.date)
         closing = last.closing
+        closingGiven = last.balancesGiven
         let book = try BookSide(ledger, account: account, currency: currency, from: from.addingClamped(days: -windowDays), through: to.addingClamped(days: windowDays))
         self.book = book
         let options = MatchOptions(windowDays: windowDays, priorMatches: book.prior)

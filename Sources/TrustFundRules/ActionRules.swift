@@ -146,11 +146,28 @@ enum ActionRules {
             guard let account = try context.state.account(posting.account), account.closedSeq == nil else {
                 throw context.refuse(.unknownAccount, "account \(posting.account) does not exist or is closed")
             }
+            if let (parent, what) = recordKept.first(where: { posting.account.isWithin($0.parent) && posting.account != $0.parent }) {
+                throw context.refuse(.badField, """
+                    account \(posting.account) is kept with the fund's records (\(what) under \(parent)): a voucher would change the \
+                    books and leave the record behind (a grant's spending without its report and PSC); use the command that keeps \
+                    both (vtf grant report, grant refund, receive, receivable write-off, donor refund, …), or reverse the entry
+                    """)
+            }
             if account.type == .memo { memo.append(posting) }
         }
         guard let settings = context.state.settings else { return }
         try LedgerRules.checkMemoBalance(memo, at: "entry \(context.seq)", settings: settings, total: postings.count)
     }
+
+    /// The accounts whose sub-accounts the fund's records keep (a donor's receivable and what
+    /// is owed or deferred to it, a grant's advance and commitment, the memo pledges and
+    /// contras): a manual voucher may not post to them (an outside trial moved a grant's advance
+    /// to 5100 by voucher, and the grant showed nothing spent and no PSC).
+    static let recordKept: [(parent: AccountCode, what: String)] = [
+        (FundChart.receivables, "a donor's receivable"), (FundChart.deferredRevenue, "a donor's deferred revenue"),
+        (FundChart.refundsPayable, "what is owed back to a donor"), (FundChart.advances, "a grant's advance"),
+        (FundChart.pledges, "a donor's pledge"), (FundChart.commitments, "a grant's commitment"), (FundChart.memoContra, "a memo contra"),
+    ]
 
     /// `reversal`: `{"reverses": SEQ}`. A correction: the entry's postings negated and, for a
     /// fund entry, its records put back as they were (``FundUndo``).

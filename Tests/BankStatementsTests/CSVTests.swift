@@ -109,6 +109,17 @@ struct CSVTests {
             try StatementReader.read(bytes: [], format: .csv, fileName: "a.csv")
         }
         #expect(noMapping == "a.csv: a CSV statement needs a mapping file")
+        // Mistakes an outside trial found passing silently: a misspelt key, one balance without
+        // the other, a decimal mark that is no mark, a thousands separator equal to it.
+        for (mapping, words) in [
+            (#"{"currency": "EUR", "columns": {"date": 0, "amount": 1}, "closing_balanc": "1,00"}"#, #""closing_balanc" is not a key of a CSV mapping"#),
+            (#"{"currency": "EUR", "columns": {"date": 0, "amount": 1}, "opening_balance": "100,00"}"#, "give both opening_balance and closing_balance"),
+            (#"{"currency": "EUR", "decimal": "x", "columns": {"date": 0, "amount": 1}}"#, #"decimal must be "." or ",", not "x""#),
+            (#"{"currency": "EUR", "decimal": ",", "thousands": ",", "columns": {"date": 0, "amount": 1}}"#, "and not the decimal mark"),
+        ] {
+            let message = Fixtures.message { () throws(StatementError) in try Self.read("2026-01-01,1\n", mapping: mapping) }
+            #expect(message?.contains(words) == true, "\(message ?? "read")")
+        }
     }
 }
 

@@ -53,6 +53,23 @@ struct PaymentControlTests {
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }
 
+    /// An outside trial spent a grant's advance by voucher (Dr 5100, Cr 1300.G-…): the books
+    /// moved, the grant showed nothing spent and no PSC was charged. A voucher may not post to an
+    /// account the fund's records keep; the parent accounts themselves still take vouchers.
+    @Test func aVoucherMayNotPostWhereTheRecordsKeepTheBooks() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        for (index, account) in ["1300.G-01", "9200.G-01", "1200.ACME"].enumerated() {
+            let postings = [
+                Posting(account: F.account("5100"), amount: F.usd("100.00"), value: F.usd("100.00")),
+                Posting(account: F.account(account), amount: F.usd("-100.00"), value: F.usd("-100.00")),
+            ]
+            try fund.expectRefusal(FundDrafts.voucherRequest(postings: postings, date: F.d("2026-03-01"), ref: "VO-\(index)", memo: "x"),
+                                   code: .badField, containing: "is kept with the fund's records")
+        }
+        #expect(try fund.field("grant", "G-01", "spent") == "0.00")
+    }
+
     @Test func aReversedPaymentStaysClosedAndOnlyANewRequestPaysAgain() throws {
         let fund = try TestFund()
         try fund.fundedUSD()

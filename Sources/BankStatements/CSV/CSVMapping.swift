@@ -83,6 +83,11 @@ public struct CSVMapping: Sendable, Equatable {
         } catch {
             throw StatementError("\(fileName): not a CSV mapping: \(Self.reason(error))")
         }
+        // A key misspelt is refused, not ignored: "closing_balanc" would leave the balances out.
+        if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let unknown = object.keys.sorted().first(where: { !MappingFile.keys.contains($0) }) {
+            throw StatementError("\(fileName): \(quoted(unknown)) is not a key of a CSV mapping (\(MappingFile.keys.sorted().joined(separator: ", ")))")
+        }
         return try file.mapping(fileName: fileName)
     }
 
@@ -123,13 +128,16 @@ private struct MappingFile: Decodable {
     var closingBalance: String?
     var encoding: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case delimiter, header, decimal, thousands, currency, account, columns, encoding
         case dateFormat = "date_format"
         case statementID = "statement_id"
         case openingBalance = "opening_balance"
         case closingBalance = "closing_balance"
     }
+
+    /// Every key a mapping file may have.
+    static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     func mapping(fileName: String) throws(StatementError) -> CSVMapping {
         func single(_ value: String?, _ key: String, default fallback: Character?) throws(StatementError) -> Character? {
@@ -150,10 +158,22 @@ private struct MappingFile: Decodable {
         if let unknown = columns.keys.sorted().first(where: { !CSVMapping.roles.contains($0) }) {
             throw StatementError("\(fileName): column role \(quoted(unknown)) is unknown")
         }
+        guard (openingBalance == nil) == (closingBalance == nil) else {
+            throw StatementError("\(fileName): give both opening_balance and closing_balance, as the bank prints them, or neither (one alone cannot be checked)")
+        }
+        let decimalMark = try single(decimal, "decimal", default: ".") ?? "."
+        guard decimalMark == "." || decimalMark == "," else {
+            throw StatementError("\(fileName): decimal must be \".\" or \",\", not \(quoted(String(decimalMark)))")
+        }
+        let groupMark = try single(thousands, "thousands", default: nil)
+        if let groupMark {
+            guard [".", ",", " ", "'", "\u{00A0}", "\u{202F}"].contains(groupMark), groupMark != decimalMark else {
+                throw StatementError("\(fileName): thousands must be \".\", \",\", a space or \"'\", and not the decimal mark, not \(quoted(String(groupMark)))")
+            }
+        }
         return CSVMapping(
             delimiter: try single(delimiter, "delimiter", default: ",") ?? ",", header: header ?? true,
-            dateFormat: format, decimal: try single(decimal, "decimal", default: ".") ?? ".",
-            thousands: try single(thousands, "thousands", default: nil), currency: currency, account: account ?? "",
+            dateFormat: format, decimal: decimalMark, thousands: groupMark, currency: currency, account: account ?? "",
             statementID: statementID, columns: columns.mapValues(\.column), openingBalance: openingBalance,
             closingBalance: closingBalance, encoding: textEncoding)
     }

@@ -45,8 +45,14 @@ extension BankReconciliation {
             out += "  bank line \(line.sourceLine): \(line.bookingDate) \(line.amount.decimalString) \(BankText.escaped(String(line.text.prefix(40))))\n"
             out += "    \(BankText.escaped(duplicateReason(duplicate)))\n"
         }
-        out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
-        out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"
+        if closingGiven {
+            out += "\nClosing balance \(closing.date): statement \(closing.amount.decimalString), books \(bookBalance.decimalString) \(currency.code)"
+            out += closing.amount == bookBalance ? " — they agree\n" : " — DIFFERENCE \((try? closing.amount.subtracting(bookBalance).decimalString) ?? "?")\n"
+        } else {
+            out += "\nClosing balance \(closing.date): the statement gives none (its lines add up to \(closing.amount.decimalString)), "
+                + "so it is not compared; the books hold \(bookBalance.decimalString) \(currency.code). Give the mapping "
+                + "opening_balance and closing_balance as the bank prints them to compare\n"
+        }
         for problem in input.continuity { out += "continuity: \(BankText.escaped(problem))\n" }
         out += agrees ? "ok: the bank and the books agree\n" : "NOT reconciled (see above)\n"
         return out
