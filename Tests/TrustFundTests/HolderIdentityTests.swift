@@ -36,6 +36,22 @@ import TrustFund
             #expect(HolderIdentity(spelling) == HolderIdentity("chen"), "\(spelling)")
         }
         #expect(HolderIdentity("chen") != HolderIdentity("cheng"))
+        // Accents and strokes: a second outside trial's "chén" and "cħen" (h with stroke).
+        for spelling in ["ch\u{00E9}n", "c\u{0127}en", "che\u{0301}n", "\u{00C7}hen"] {
+            #expect(HolderIdentity(spelling) == HolderIdentity("chen"), "\(spelling)")
+        }
+    }
+
+    /// A holder names a person: the name of another person's key is not one. The trial
+    /// registered "Chen Certifying Officer", the name of chen's key, and approved what chen
+    /// certified.
+    @Test func anotherPersonsKeyNameIsNotAHolder() throws {
+        let fund = try TestFund()
+        let chen = try #require(try fund.file.keys().first { $0.record.name == "Chen (approving)" })
+        let key = TestFund.key(121)
+        let record = KeyRecord(publicKey: key.publicKey, holder: chen.record.name.uppercased(), name: "Approver", roles: [.approvingOfficer])
+        try fund.expectRefusal(Self.register(record), by: TestFund.admin, code: .holderIdentity, containing: "is the name of a key held by \"chen\"")
+        try fund.expectRefusal(Self.register(record, different: ["chen"]), by: TestFund.admin, code: .holderIdentity)
     }
 
     /// Each spelling, registered as a certifying officer with the admin's confirmation that it is

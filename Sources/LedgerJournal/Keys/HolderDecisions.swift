@@ -38,7 +38,13 @@ public enum HolderDecisions {
         let same = try names(fields, sameMember)
         let different = try names(fields, differentMember)
         let identity = HolderIdentity(holder)
-        let lookalikes = Set(try state.registeredKeys().map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }
+        let keys = try state.registeredKeys()
+        // A holder names a person: another person's key name is not one (an outside trial
+        // registered "Chen Certifying Officer", the name of chen's key, as a second approver).
+        if let named = keys.first(where: { $0.record.holder != holder && HolderIdentity($0.record.name) == identity && HolderIdentity($0.record.holder) != identity }) {
+            throw RuleViolation(.holderIdentity, "\(at): holder \"\(holder)\" is the name of a key held by \"\(named.record.holder)\"; a holder names the person: if the key is theirs, register it with --holder \"\(named.record.holder)\"")
+        }
+        let lookalikes = Set(keys.map(\.record.holder)).filter { $0 != holder && HolderIdentity($0) == identity }
         for name in same.union(different) where !lookalikes.contains(name) {
             throw RuleViolation(.holderIdentity, "\(at): \"\(name)\" is not a registered holder that looks like \"\(holder)\"; name only look-alike holders in \(sameMember) and \(differentMember)")
         }

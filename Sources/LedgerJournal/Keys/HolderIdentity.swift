@@ -9,8 +9,9 @@ import Foundation
 /// print blank (the braille pattern blank) made spaces, NFKC, case folded, NFKC again, white
 /// space trimmed and every run of it one space; then NFD, each character mapped by Unicode's
 /// confusables table (`ConfusablesTable`), NFD again, and case folded once more so that a
-/// prototype in upper case cannot split an identity; last, white space and punctuation are
-/// left out, so that `c.hen`, `ch en` and `chen_` cannot pass for a second person. Two people
+/// prototype in upper case cannot split an identity; last, white space, punctuation and
+/// nonspacing marks are left out, so that `c.hen`, `ch en`, `chen_`, `chén` and `cħen` (ħ's
+/// prototype is h with a stroke overlay) cannot pass for a second person. Two people
 /// whose names then read alike are told apart by the admin's recorded decision
 /// (``HolderDecisions``).
 public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
@@ -35,7 +36,7 @@ public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The UTS #39 skeleton: NFD, every scalar replaced by its prototype, NFD; then without white
-    /// space and punctuation.
+    /// space, punctuation and nonspacing marks (accents).
     public static func skeleton(of text: String) -> String {
         var mapped = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -44,7 +45,9 @@ public struct HolderIdentity: Hashable, Sendable, CustomStringConvertible {
         let folded = String(mapped).decomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
             .decomposedStringWithCanonicalMapping
         var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: folded.unicodeScalars.filter { !$0.properties.isWhitespace && !isPunctuation($0) })
+        kept.append(contentsOf: folded.unicodeScalars.filter {
+            !$0.properties.isWhitespace && !isPunctuation($0) && $0.properties.generalCategory != .nonspacingMark
+        })
         return String(kept)
     }
 

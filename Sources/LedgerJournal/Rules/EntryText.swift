@@ -58,16 +58,11 @@ public enum EntryText {
         (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) || scalar == 0x200E || scalar == 0x200F || scalar == 0x061C
     }
 
-    /// Unicode's Default_Ignorable_Code_Point, as a fixed list (so writer and verifier agree
-    /// whatever the platform's Unicode version): characters that display as nothing.
+    /// Unicode's Default_Ignorable_Code_Point, as the fixed list holder identities use (so writer
+    /// and verifier agree whatever the platform's Unicode version): characters that display as
+    /// nothing.
     static func isDefaultIgnorable(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
-             0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
-             0xE0000...0xE0FFF:
-            true
-        default: false
-        }
+        Unicode.Scalar(scalar).map(HolderIdentity.isDefaultIgnorable) ?? false
     }
 
     /// Unicode's White_Space characters that are not controls (those are refused already).
