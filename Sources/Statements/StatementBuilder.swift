@@ -29,6 +29,12 @@ public enum StatementBuilder {
         issued: LedgerDate
     ) throws -> DonorStatement {
         guard from <= to else { throw StatementError("--from \(from) is after --to \(to)") }
+        // A statement speaks of what happened, or of the year in course: one for a period ending
+        // in 2999 was signed as if the books of years to come were known.
+        let yearEnd = try LedgerDate(parsing: String(format: "%04d-12-31", issued.year))
+        guard to <= yearEnd else {
+            throw StatementError("--to \(to) is after the end of \(issued.year), the year the statement is issued in: a statement covers days that have passed, or the year in course")
+        }
         guard let settings = try ledger.settings() else { throw StatementError("the ledger has no genesis entry") }
         guard let donorRecord = try ledger.donorRecord(donorID) else {
             throw StatementError("there is no donor \(donorID) (vtf donor list shows them)")

@@ -345,6 +345,14 @@ import TransparencyLog
             #expect(status == expected, "\(what): \(message)")
             #expect(try ledger.entryCount() == 18, "\(what)")
         }
+        // An entry drafted against a journal this one never had (seq ahead): bad input, not a
+        // conflict ("another entry came first" would be untrue).
+        var aheadBody = next.body
+        aheadBody.seq += 5
+        let aheadBytes = try JournalVerifier.signableBytes(of: aheadBody, fundCurrency: .usd)
+        let ahead = SignedEntry(body: aheadBody, bodyBytes: aheadBytes, signature: try AuditFixtures.alice.signature(for: aheadBytes))
+        let early = try await post(try line(ahead), by: AuditFixtures.alice)
+        #expect(early.0 == .badRequest && early.1.contains("ahead of the ledger, which holds 18 entries"), "\(early.1)")
         // A turn that is not the service's current one: a conflict, nothing written.
         let passed = try await post(try line(next), by: AuditFixtures.alice, turn: "not-a-turn")
         #expect(passed.0 == .conflict, "\(passed.1)")

@@ -44,6 +44,17 @@ struct StatementCommandTests {
         #expect(openssl.status == 0 && openssl.stdout.hasPrefix("ok: signed by test.example/unvtf; 1 receipts"), "\(openssl.stdout)\(openssl.stderr)")
     }
 
+    /// A statement for years to come is refused: an outside trial had one signed for 1900–2999.
+    /// The year in course may be stated (a year's statement made in December).
+    @Test func aStatementCoversDaysThatHavePassedOrTheYearInCourse() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let nextYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let future = try fund.run(["statement", "--donor", "BEL", "--from", "2026-01-01", "--to", "\(nextYear)-01-01", "--out", fund.base.dir + "/f.json"])
+        #expect(future.status == 2 && future.stderr.contains("a statement covers days that have passed, or the year in course"), "\(future.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fund.base.dir + "/f.json"))
+    }
+
     @Test func aTamperedStatementIsRejected() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

@@ -107,6 +107,10 @@ struct RecordRoutes {
         defer { Task { await service.turns.end(token) } }
         do {
             let size = try await service.storeCall { try await service.store.entryCount() }
+            guard entries[0].body.seq <= size else {
+                // Nothing came first: the entry was drafted against a journal this one never had.
+                throw ServiceRefusal(.badRequest, "the entry given is seq \(entries[0].body.seq), ahead of the ledger, which holds \(size) entries: draft it against this ledger's journal (its next seq is \(size))")
+            }
             guard entries[0].body.seq == size else {
                 throw ServiceRefusal(.conflict, "the ledger holds \(size) entries now, the entry given is seq \(entries[0].body.seq): another entry came first; draft again")
             }
