@@ -63,6 +63,9 @@ public struct BankReconciliation: Sendable {
     let bookByID: [BookLineID: BookLine]
     /// The source lines of ``charges``.
     public let chargeLines: Set<Int>
+    /// Bank lines of no amount (a bank's notice, a zero-value entry): information, neither
+    /// matched nor left unmatched, so they cannot keep a statement from reconciling.
+    public let zeroLines: [BankLine]
 
     /// Reads and scopes the statement files `request` names, builds the book side of its
     /// account from `ledger` and matches them. Refusals are ``BankReconciliationError``s (an
@@ -127,6 +130,7 @@ public struct BankReconciliation: Sendable {
         let bank = bank
         charges = result.unmatchedBank.map { bank[$0.index] }.filter { $0.amount.isNegative && Self.isCharge($0) }
         chargeLines = Set(charges.map(\.sourceLine))
+        zeroLines = scoped.zero
         (unmatchedBank, unmatchedBankCount) = Self.unmatched(result, scoped: scoped)
     }
 

@@ -17,10 +17,13 @@ struct ScopedBankLines: StatementVisitor {
     /// The first lines outside the scope with their ordinals, and how many there are.
     private(set) var outside: [(line: BankLine, ordinal: Int)] = []
     private(set) var outsideCount = 0
+    /// Lines of no amount (a bank's notice): information, kept out of matching (at most
+    /// ``unmatchedLimit``).
+    private(set) var zero: [BankLine] = []
     private var ordinal = 0
     /// The statement being read (0-based), given to each line for the duplicate check.
     private var statementNumber = 0
-    private var mark = (lines: 0, outside: 0, outsideCount: 0)
+    private var mark = (lines: 0, outside: 0, outsideCount: 0, zero: 0)
 
     init(scope: MatchScope, ids: RepeatedIDFilter) {
         self.scope = scope
@@ -33,7 +36,9 @@ struct ScopedBankLines: StatementVisitor {
         // The bank's own id is a reference too: people record it as a receipt's --bank-ref.
         if let bankID = line.bankID, !line.references.contains(bankID) { line.references.append(bankID) }
         ordinal += 1
-        if keeps(line) {
+        if line.amount.isZero {
+            if zero.count < Self.unmatchedLimit { zero.append(line) }
+        } else if keeps(line) {
             lines.append(line)
             ordinals.append(ordinal)
         } else {
@@ -49,7 +54,7 @@ struct ScopedBankLines: StatementVisitor {
     }
 
     mutating func end(statement: BankStatement) throws(StatementError) {
-        mark = (lines.count, outside.count, outsideCount)
+        mark = (lines.count, outside.count, outsideCount, zero.count)
         statementNumber += 1
     }
 
@@ -59,6 +64,7 @@ struct ScopedBankLines: StatementVisitor {
         ordinals.removeSubrange(mark.lines...)
         outside.removeSubrange(mark.outside...)
         outsideCount = mark.outsideCount
+        zero.removeSubrange(mark.zero...)
         statementNumber += 1
     }
 

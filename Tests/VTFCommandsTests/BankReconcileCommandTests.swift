@@ -45,6 +45,17 @@ struct BankReconcileCommandTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    /// A bank line of no amount is information: shown, neither matched nor unmatched (an
+    /// outside trial's zero line kept a statement from ever reconciling).
+    @Test func aLineOfNoAmountIsInformationOnly() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let path = try write(fund, Self.statement.replacingOccurrences(of: ":62F:", with: ":61:2601270127C0,NMSCNONREF//BNK-0004\n:86:Notice of interest rate change\n:62F:"))
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.stdout.contains("Bank lines of no amount (information only): 1"), "\(result.stdout)")
+        #expect(result.stdout.contains("Unmatched bank lines: 1") && result.stdout.contains("Notice of interest rate change"), "\(result.stdout)")
+    }
+
     @Test func committingBooksTheChargesOnApprovalAndIsIdempotent() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }

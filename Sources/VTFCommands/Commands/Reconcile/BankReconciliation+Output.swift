@@ -37,6 +37,10 @@ extension BankReconciliation {
         }
         if unmatchedBankCount > 0 { out += unmatchedBank.render() }
         if unmatchedBankCount > 200 { out += "… and \(unmatchedBankCount - 200) more (--format json lists the first \(BankReconciliation.unmatchedLimit))\n" }
+        if !zeroLines.isEmpty { out += "\nBank lines of no amount (information only): \(zeroLines.count)\n" }
+        for line in zeroLines.prefix(200) {
+            out += "  bank line \(line.sourceLine): \(line.bookingDate) \(BankText.escaped(String(line.text.prefix(40))))\n"
+        }
         out += "\nUnmatched book lines: \(unmatchedBook.count)\n"
         for line in unmatchedBook.prefix(200) { out += "  " + describe(line.id) + "\n" }
         if !result.duplicates.isEmpty { out += "\nDuplicate bank lines (not matched): \(result.duplicates.count)\n" }
