@@ -132,6 +132,11 @@ enum ContributionRules {
         guard currency == agreement.currency else {
             throw context.refuse(.currencyMismatch, "agreement \(agreement.id) is in \(agreement.currency.code), not \(currency.code)")
         }
+        // Money received before its agreement was signed is owed to no agreement yet (it left the
+        // receivable negative for days in an outside trial): it waits in suspense.
+        guard context.date >= agreement.terms.date else {
+            throw context.refuse(.wrongDate, "the receipt is dated \(context.date), before agreement \(agreement.id) was signed (\(agreement.terms.date)): record money that comes first as unidentified (vtf receive --unidentified …) and apply it to the agreement once it is signed")
+        }
         let amount = try context.positive(data.amount, "amount")
         let charges = try context.notNegative(data.charges ?? .zero(currency), "charges")
         guard charges.minorUnits < amount.minorUnits else {

@@ -289,7 +289,8 @@ struct FundRefusalTests {
             code: .missingRate)
     }
 
-    /// NOK rates exist only from 1 March; money that arrives on 20 February has no rate.
+    /// NOK rates exist only from 1 March; money that arrives on 20 February has no rate (and,
+    /// before the agreement of 2 March, no agreement: it waits in suspense).
     @Test func aReceiptBeforeTheFirstRateIsRefused() throws {
         let fund = try TestFund()
         try fund.record(FundDrafts.donor(id: "NOR", name: "Norway", type: "member-state", country: "NO", date: F.d("2026-01-05")))
@@ -297,6 +298,9 @@ struct FundRefusalTests {
         try fund.record(FundDrafts.agreement(ref: "AGR-NOR", donor: "NOR", amount: TestFund.money("105000.00", "NOK"), date: F.d("2026-03-02")))
         try fund.expectRefusal(
             FundDrafts.receipt(agreement: "AGR-NOR", amount: TestFund.money("105000.00", "NOK"), date: F.d("2026-02-20"), bankRef: "BNK-1"),
+            code: .wrongDate, containing: "before agreement AGR-NOR was signed (2026-03-02): record money that comes first as unidentified")
+        try fund.expectRefusal(
+            FundDrafts.unidentifiedReceipt(amount: TestFund.money("105000.00", "NOK"), date: F.d("2026-02-20"), bankRef: "BNK-1"),
             code: .missingRate)
         try fund.expectRefusal(
             FundDrafts.unidentifiedReceipt(amount: TestFund.money("500.00", "NOK"), date: F.d("2026-02-28"), bankRef: "BNK-2"),
