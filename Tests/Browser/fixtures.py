@@ -198,6 +198,18 @@ def with_receipt(extra):
     return change
 
 
+def with_refund(extra):
+    """A change: `extra` (a refund item of another statement) listed as a refund,
+    totals.refunded_value made the refunds' sum in exact integers."""
+    def change(statement):
+        statement["refunds"].append(copy.deepcopy(extra))
+        scale = len(extra["value"].partition(".")[2])
+        total = sum(int(item["value"].replace(".", "")) for item in statement["refunds"])
+        text = str(total).rjust(scale + 1, "0")
+        statement["totals"]["refunded_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
+    return change
+
+
 def period_after_first_receipt(statement):
     """The period made to start the day after the first receipt, which stays listed."""
     day = statement["receipts"][0]["date"]

@@ -191,6 +191,19 @@ def other_donors_receipt(driver, books):
                           "credits neither 1200.BEL nor 2300.BEL: it is not a receipt from donor BEL")
 
 
+@case("another donor's refund listed as Belgium's, totals made to match, re-signed")
+def other_donors_refund(driver, books):
+    refund = json.loads(books.refund_statement_text)["refunds"][0]
+    return rejected_after(driver, books, fixtures.with_refund(refund), "is not the request of a refund to donor BEL that entry")
+
+
+@case("a refund without its request entry, re-signed")
+def refund_without_request(driver, books):
+    refund = dict(json.loads(books.refund_statement_text)["refunds"][0])
+    del refund["request"]
+    return rejected_after(driver, books, fixtures.with_refund(refund), "its request is missing")
+
+
 @case("a receipt listed twice, totals made to match, re-signed")
 def receipt_twice(driver, books):
     return rejected_after(driver, books, fixtures.with_receipt(books.statement["receipts"][0]), "the entry is listed twice")
