@@ -186,28 +186,27 @@ def removed_receipt_totals_adjusted(statement):
     statement["totals"]["received_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
 
 
-def with_receipt(extra):
-    """A change: `extra` (a receipt item) listed after the others, totals.received_value made
-    their sum (in exact integers, as removed_receipt_totals_adjusted does)."""
+def with_item(section, total, extra):
+    """A change: `extra` (a receipt or refund item) listed after the others in `section`, the
+    totals member `total` made their sum (in exact integers, as removed_receipt_totals_adjusted
+    does)."""
     def change(statement):
-        statement["receipts"].append(copy.deepcopy(extra))
+        statement[section].append(copy.deepcopy(extra))
         scale = len(extra["value"].partition(".")[2])
-        total = sum(int(item["value"].replace(".", "")) for item in statement["receipts"])
-        text = str(total).rjust(scale + 1, "0")
-        statement["totals"]["received_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
+        amount = sum(int(item["value"].replace(".", "")) for item in statement[section])
+        text = str(amount).rjust(scale + 1, "0")
+        statement["totals"][total] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
     return change
+
+
+def with_receipt(extra):
+    """`extra`, a receipt, listed after the others, totals.received_value their sum."""
+    return with_item("receipts", "received_value", extra)
 
 
 def with_refund(extra):
-    """A change: `extra` (a refund item of another statement) listed as a refund,
-    totals.refunded_value made the refunds' sum in exact integers."""
-    def change(statement):
-        statement["refunds"].append(copy.deepcopy(extra))
-        scale = len(extra["value"].partition(".")[2])
-        total = sum(int(item["value"].replace(".", "")) for item in statement["refunds"])
-        text = str(total).rjust(scale + 1, "0")
-        statement["totals"]["refunded_value"] = text[: len(text) - scale] + ("." + text[-scale:] if scale else "")
-    return change
+    """`extra`, a refund of another statement, listed as a refund, totals.refunded_value their sum."""
+    return with_item("refunds", "refunded_value", extra)
 
 
 def period_after_first_receipt(statement):
