@@ -22,7 +22,7 @@ public struct FundRuleSet: RuleSet {
 
     /// On every entry: nothing dated in a closed year (but a balances seal, which posts nothing:
     /// the close's own seal after its postings is dated on the year's last day); the entry after an accrual is its
-    /// reversal; cash is paid only out of cash held (``CashHeld``); manual vouchers and reversals
+    /// reversal; cash is paid only out of cash held (`CashHeld`); manual vouchers and reversals
     /// go through a request where the fund's two-person policy lists them.
     public func checkEntry(_ body: EntryBody, state: some LedgerStateReading) throws {
         if body.kind != .balancesSeal, let closed = try FundSettings.closedThrough(state), body.date.description <= closed.date {

@@ -26,7 +26,7 @@ public enum RequestAction: String, Sendable, CaseIterable {
     case budgetSet = "budget.set"
     /// A secretariat direct cost and its PSC (5300, 5200).
     case secretariatCost = "secretariat.cost"
-    /// UN operational rates that move a currency by more than a quarter (``RateMove``): a
+    /// UN operational rates that move a currency by more than a quarter (`RateMove`): a
     /// devaluation, recorded by two people (posts nothing).
     case ratesSet = "rates.set"
 }
