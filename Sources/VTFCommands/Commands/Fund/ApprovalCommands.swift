@@ -37,7 +37,11 @@ struct DecisionCommand {
             print("certified \(ref) (\(action)): \(confirmed)\n  entry \(entry.body.seq)")
             Terminal.note("next: an approving officer (another person) runs  vtf approve \(ref)")
         case .approvalApprove:
-            let done = action == BudgetRules.action ? "the budget is recorded (nothing is posted); vtf budget list shows it" : "it is posted now"
+            let done = switch action {
+            case BudgetRules.action: "the budget is recorded (nothing is posted); vtf budget list shows it"
+            case "rates.set": "the rates are recorded (nothing is posted); vtf rates list shows them"
+            default: "it is posted now"
+            }
             FundOutput.recorded(entry, "approved \(ref) (\(action)); \(done)", settings: settings)
         default:
             print("rejected \(ref) (\(action))\n  entry \(entry.body.seq)")
