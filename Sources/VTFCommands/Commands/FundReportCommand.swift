@@ -121,7 +121,11 @@ struct FundReportCommand: AsyncParsableCommand {
         // A PSC report that finds the charges disagree with rate × expenditure is a check that
         // failed: exit 1, as vtf verify does, so that a script notices.
         if report == .psc, json.objectValue?["agrees"] == .bool(false) {
-            throw CheckFailure("the PSC charged does not agree with rate × expenditure (see the report's notes)")
+            let totals = json.objectValue?["totals"]?.objectValue
+            if totals?["charged"] != totals?["recomputed"] {
+                throw CheckFailure("the PSC charged does not agree with rate × expenditure (see the report's notes)")
+            }
+            throw CheckFailure("account 5200 does not hold what the entries charged as PSC: it was also posted by other entries (see the report's notes)")
         }
     }
 }
