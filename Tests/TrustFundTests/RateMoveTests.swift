@@ -42,4 +42,22 @@ struct RateMoveTests {
         try fund.expectRefusal(rates("0.0800", from: "2026-04-01"), code: .twoPerson, containing: "its rate from 2026-05-01")
         try fund.record(rates("0.8100", from: "2026-04-01"))
     }
+
+    /// A later trial moved EUR from 0.86 to 2.07 in four steps of under 25 % on four days, alone.
+    /// Every rate within a month of the new one counts: the third step is refused, naming the
+    /// first; a month later the same step is an ordinary monthly move.
+    @Test func aMoveSplitIntoStepsIsStillOneMove() throws {
+        let fund = try TestFund()
+        func revision(_ rate: String, from: String) -> EntryDraft {
+            FundDrafts.rates([F.rate("EUR", rate)], from: F.d(from), revision: true, date: F.d(from))
+        }
+        try fund.record(rates("0.8600", from: "2026-06-01"))
+        try fund.record(revision("1.0700", from: "2026-07-02"))
+        try fund.expectRefusal(revision("1.3300", from: "2026-07-03"), code: .twoPerson, containing: "its rate from 2026-06-01 (0.8600")
+        // Back-dated between two rates, the later one counts too.
+        try fund.expectRefusal(revision("0.6000", from: "2026-06-20"), code: .twoPerson, containing: "its rate from 2026-07-02 (1.0700")
+        try fund.record(rates("1.3300", from: "2026-09-01"))
+        let verification = try fund.file.verify()
+        #expect(verification.differences.isEmpty, "\(verification.differences)")
+    }
 }
