@@ -130,10 +130,25 @@ enum ActionRules {
         do { try FundSettings.validate(name, value, fundCurrency: context.fundCurrency) } catch {
             throw context.refuse(error)
         }
-        // A setting changes from now on: entries already recorded keep the value they used.
+        // A setting changes from now on: entries already recorded keep the value they used. The
+        // request's own date is the author's word (an outside trial dated one back to change the
+        // PSC rate under a grant report already charged), so the start is also after every
+        // posting already recorded.
         let from = params.from
         guard from >= context.date else {
             throw context.refuse(.wrongDate, "a setting changes from the request's date (\(context.date)) or later, not from \(from)")
+        }
+        try checkSettingStart(from, context)
+    }
+
+    /// A setting's change starts after every posting recorded so far (at the request and again at
+    /// certification and approval, as entries may be recorded meanwhile).
+    static func checkSettingStart(_ from: LedgerDate, _ context: FundContext) throws {
+        if let last = try context.state.lastPostingDate(), from <= last {
+            throw context.refuse(.wrongDate, """
+                a setting changes after the entries already recorded, which keep the value they used: entries are dated up to \(last), \
+                so the change starts on \(last.addingClamped(days: 1)) or later, not \(from)
+                """)
         }
     }
 
@@ -187,6 +202,9 @@ enum ActionRules {
             throw context.refuse(.notReversible, "entry \(seq) (\(target.kind.rawValue)) has no postings to reverse")
         }
         if try context.state.isReversed(seq: seq) { throw context.refuse(.notReversible, "entry \(seq) is already reversed") }
+        guard context.date >= target.date else {
+            throw context.refuse(.wrongDate, "a reversal is dated on or after the entry it reverses (entry \(seq), dated \(target.date)), not \(context.date)")
+        }
         if target.kind == .yearClose { throw context.refuse(.closedYear, "a closed year stays closed: entry \(seq) closes it") }
         if target.kind == .grantAccrue || target.kind == .grantAccrueReverse {
             throw context.refuse(.notReversible, "entry \(seq) is a year-end accrual (grant.accrue) or its reversal, which the grant.accrue.reverse of 1 January already takes out; correct a wrong figure with a voucher request")
@@ -293,7 +311,9 @@ enum ActionRules {
             }
         case .ratesSet:
             _ = try confirmedRates(params)  // still not recorded, the year still open
-        case .settingChange, .bankCharges: break  // nothing to confirm beyond the request's own checks
+        case .settingChange:
+            try checkSettingStart(try params.decode(ActionRequest<SettingChangeParams>.self).params.from, context)
+        case .bankCharges: break  // nothing to confirm beyond the request's own checks
         }
     }
 

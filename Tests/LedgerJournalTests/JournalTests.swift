@@ -32,7 +32,7 @@ private struct Journal {
     init() throws {
         let store = self.store
         snapshot = LedgerSnapshot(lookup: { seq in
-            seq < UInt64(store.list.count) ? (store.list[Int(seq)].body.kind, store.list[Int(seq)].body.postings) : nil
+            seq < UInt64(store.list.count) ? (store.list[Int(seq)].body.kind, store.list[Int(seq)].body.date, store.list[Int(seq)].body.postings) : nil
         })
         let records = [
             KeyRecord(publicKey: admin.publicKey, holder: "ana", name: "Ana", roles: [.admin]),

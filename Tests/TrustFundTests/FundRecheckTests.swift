@@ -62,4 +62,48 @@ struct FundRecheckTests {
             code: .closedYear)
         try fund.record(FundDrafts.rates([(eur, try Decimal64(parsing: "0.9000"))], from: F.d("2027-01-01"), revision: false, date: F.d("2027-01-02")))
     }
+
+    /// An outside trial dated a grant payment 9999-12-31, approved it, then reversed it on a 2026
+    /// date: the closed year showed a negative advance and grants paid as an inflow. An entry is
+    /// dated at most a month after the day it is recorded, and a reversal on or after the entry
+    /// it reverses.
+    @Test func entriesAreNotDatedAheadNorReversedBeforeTheyHappen() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
+            tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
+        let paid = try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        try RecordingTime.$override.withValue("2026-03-01T09:00:00Z") {
+            for far in ["9999-12-31", "2026-04-02"] {
+                try fund.expectRefusal(
+                    FundDrafts.disbursementRequest(grant: "G-01", tranche: 2, amount: F.usd("8000.00"), date: F.d(far), ref: "PAY-2"),
+                    code: .wrongDate, containing: "dated \(far), more than 31 days after the day it is recorded (2026-03-01)")
+            }
+            try fund.record(FundDrafts.donor(id: "NEW", name: "New Foundation", type: "foundation", country: nil, date: F.d("2026-04-01")))
+            try fund.expectRefusal(
+                FundDrafts.reversalRequest(of: paid.body.seq, date: F.d("2026-02-14"), ref: "REV-1", memo: "wrong grantee"),
+                code: .wrongDate, containing: "a reversal is dated on or after the entry it reverses (entry \(paid.body.seq), dated 2026-02-15)")
+            try fund.record(FundDrafts.reversalRequest(of: paid.body.seq, date: F.d("2026-02-15"), ref: "REV-1", memo: "wrong grantee"))
+        }
+        try fund.verify()
+    }
+
+    /// An outside trial back-dated a setting request to lower the PSC rate under a grant report
+    /// already charged at 13 %. A change starts after every posting recorded, at the request and
+    /// again at certification (entries recorded meanwhile may overtake it).
+    @Test func aSettingStartsAfterWhatIsRecorded() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("1000.00"), date: F.d("2026-03-01")))
+        try fund.expectRefusal(
+            FundDrafts.settingRequest(name: "psc_rate", value: "5", from: F.d("2026-01-15"), date: F.d("2026-01-15"), ref: "SET-1"),
+            code: .wrongDate, containing: "entries are dated up to 2026-03-01, so the change starts on 2026-03-02 or later")
+        try fund.record(FundDrafts.settingRequest(name: "psc_rate", value: "5", from: F.d("2026-03-02"), date: F.d("2026-03-02"), ref: "SET-1"))
+        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("500.00"), date: F.d("2026-03-05")))
+        try fund.expectRefusal(
+            FundDrafts.decision(.approvalCertify, request: "SET-1", date: F.d("2026-03-02")), by: TestFund.chen,
+            code: .wrongDate, containing: "entries are dated up to 2026-03-05")
+        try fund.verify()
+    }
 }

@@ -57,8 +57,11 @@ import TrustFund
         try fund.grantWithFirstTranchePaid()
         try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("10000.00"), date: F.d("2026-06-30")))
         try fund.closeYear(2026)
-        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("2000.00"), date: F.d("2027-02-01")))
-        let refund = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("3000.00"), date: F.d("2027-03-01"), bankRef: "BNK-R1"))
+        // Recorded when they happen: an entry is dated at most a month after it is recorded.
+        let refund = try RecordingTime.$override.withValue("2027-03-01T09:00:00Z") {
+            try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("2000.00"), date: F.d("2027-02-01")))
+            return try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("3000.00"), date: F.d("2027-03-01"), bankRef: "BNK-R1"))
+        }
         #expect(lines(refund) == [
             "1100 USD 3000.00 3000.00", "5100 USD -2000.00 -2000.00", "4300 USD -1000.00 -1000.00",
             "1100 USD 390.00 390.00", "5200 USD -260.00 -260.00", "4300 USD -130.00 -130.00",
@@ -69,7 +72,9 @@ import TrustFund
         #expect(try fund.field("grant", "G-01", "spent") == "9000.00")
         #expect(try fund.field("grant", "G-01", "psc") == "1170.00")
         // A second refund of the rest of 2026's spending: 9,000.00 and the 1,170.00 left of its PSC.
-        let rest = try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("9000.00"), date: F.d("2027-03-02"), bankRef: "BNK-R2"))
+        let rest = try RecordingTime.$override.withValue("2027-03-02T09:00:00Z") {
+            try fund.record(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("9000.00"), date: F.d("2027-03-02"), bankRef: "BNK-R2"))
+        }
         #expect(lines(rest) == ["1100 USD 9000.00 9000.00", "4300 USD -9000.00 -9000.00", "1100 USD 1170.00 1170.00", "4300 USD -1170.00 -1170.00"])
         #expect(try fund.field("grant", "G-01", "psc") == "0.00")
         let line = try #require(try GrantsReport(try ReportBasis(fund.file, report: .grants, asOf: F.d("2027-12-31"), from: nil)).lines.first)

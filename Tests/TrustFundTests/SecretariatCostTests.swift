@@ -67,10 +67,11 @@ import TrustFundRules
         let fund = try ReportTests.scenario(close: false)
         try fund.record(Self.cost("1000.00", ref: "SEC-9", date: "2026-11-20"))
         try fund.record(FundDrafts.decision(.approvalCertify, request: "SEC-9", date: Self.d("2026-11-20")), by: TestFund.chen)
-        let before = try fund.file.fundsAvailable(asOf: Self.d("2026-12-15")).available
-        try fund.approved(FundDrafts.settingRequest(name: "psc_rate", value: "7", from: Self.d("2026-12-01"), date: Self.d("2026-11-25"), ref: "SET-PSC"))
-        let after = try fund.file.fundsAvailable(asOf: Self.d("2026-12-15")).available
-        #expect(after == before, "the held 1,130.00 stays 1,130.00 after the rate changes from December")
+        // A setting changes after every posting already recorded (the scenario's run to 2026-12-31).
+        let before = try fund.file.fundsAvailable(asOf: Self.d("2027-01-15")).available
+        try fund.approved(FundDrafts.settingRequest(name: "psc_rate", value: "7", from: Self.d("2027-01-01"), date: Self.d("2026-11-25"), ref: "SET-PSC"))
+        let after = try fund.file.fundsAvailable(asOf: Self.d("2027-01-15")).available
+        #expect(after == before, "the held 1,130.00 stays 1,130.00 after the rate changes from January")
         try fund.record(FundDrafts.decision(.approvalApprove, request: "SEC-9", date: Self.d("2026-11-20")), by: TestFund.amara)
         #expect(try fund.totalValueMinor("5200") == 1_300_00 + 130_00)
     }

@@ -114,7 +114,10 @@ import TrustFund
         try fund.expectRefusal(certify("WO-2"), by: TestFund.chen, code: .fundsUnavailable)
         try fund.record(FundDrafts.decision(.approvalReject, request: "WO-2", date: F.d("2026-03-10"), reason: "above the limit"), by: TestFund.chen)
         try fund.approved(writeOff("WO-3", "AGR-1", "1111.11"))
-        try fund.approved(writeOff("WO-4", "AGR-1", "8888.89", "2027-01-15"))
+        // Recorded when it happens: an entry is dated at most a month after it is recorded.
+        try RecordingTime.$override.withValue("2027-01-15T09:00:00Z") {
+            _ = try fund.approved(writeOff("WO-4", "AGR-1", "8888.89", "2027-01-15"))
+        }
         try fund.verify()
     }
 

@@ -22,12 +22,18 @@ import Testing
         let verified = try CLI.vtf(["statement", "verify", "bel-1900.json", "--vkey", vkey], in: dir)
         #expect(verified.status == 0, "\(verified.stderr)")
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/unvtf.ledger"))
+        // Recorded today, an entry dated 9999-12-31 is refused: it is dated at most a month ahead.
         let accrual = try CLI.vtf(["grant", "accrue", "G-2025-08", "--amount", "100.00", "--date", "9999-12-31", "--basis", "x", "--key", "maria.pem"] + ledger, in: dir)
         #expect(accrual.status == 2, "\(accrual.stdout)\(accrual.stderr)")
-        #expect(accrual.stderr.contains("cannot be reversed the next day"), "\(accrual.stderr)")
+        #expect(accrual.stderr.contains("more than 31 days after the day it is recorded"), "\(accrual.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/unvtf.ledger")) == before)
-        // A pledge typed with the last date a ledger holds: recorded, and the site still publishes.
-        let pledge = try CLI.vtf(["pledge", "--donor", "BEL", "--amount", "1.00", "--currency", "EUR", "--date", "9999-12-31", "--ref", "FUT-1", "--key", "maria.pem"] + ledger, in: dir)
+        // Recorded on the calendar's last day (the signer's stated time), the accrual has no next
+        // day to be reversed on; a pledge is recorded, and the site still publishes.
+        let end = ["VTF_RECORDING_TIME": "9999-12-31T00:00:00Z"]
+        let last = try CLI.vtf(["grant", "accrue", "G-2025-08", "--amount", "100.00", "--date", "9999-12-31", "--basis", "x", "--key", "maria.pem"] + ledger, in: dir, environment: end)
+        #expect(last.status == 2 && last.stderr.contains("cannot be reversed the next day"), "\(last.stdout)\(last.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/unvtf.ledger")) == before)
+        let pledge = try CLI.vtf(["pledge", "--donor", "BEL", "--amount", "1.00", "--currency", "EUR", "--date", "9999-12-31", "--ref", "FUT-1", "--key", "maria.pem"] + ledger, in: dir, environment: end)
         #expect(pledge.status == 0, "\(pledge.stderr)")
         let published = try CLI.vtf(["publish", "--out", "site"] + ledger, in: dir)
         #expect(published.status == 0, "\(published.stderr)")

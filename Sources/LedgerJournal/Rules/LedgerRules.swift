@@ -55,6 +55,7 @@ public struct LedgerRules: Sendable {
     public func check(_ body: EntryBody, against state: some LedgerStateReading) throws -> AcceptedEntry {
         let at = "entry \(body.seq)"
         try Self.checkTexts(body)
+        try Self.checkNotAhead(body)
         if body.kind == .genesis {
             return try Self.checkGenesis(body)
         }
@@ -127,6 +128,25 @@ public struct LedgerRules: Sendable {
         completed.postings = outcome.postings
         for member in outcome.computedData { completed.data[member.name] = member.value }
         return completed
+    }
+
+    /// How many days after the day it is recorded (UTC) an entry may be dated.
+    public static let daysAhead = 31
+
+    /// An entry is dated at most ``daysAhead`` days after the day it is recorded. An outside trial
+    /// recorded a grant payment dated 9999-12-31: the money left, the books showed the cash until
+    /// then. A month allows for time zones and for what is known ahead (a transfer ordered for the
+    /// first of next month); anything later is recorded when it happens. A body whose `time` is
+    /// not set yet (an import's check, before the commit sets it) is checked again when it is.
+    public static func checkNotAhead(_ body: EntryBody) throws(RuleViolation) {
+        guard let seconds = RecordingTime.seconds(body.time), let recorded = try? LedgerDate(ordinalDay: seconds / 86_400) else { return }
+        let latest = recorded.addingClamped(days: daysAhead)
+        guard body.date <= latest else {
+            throw RuleViolation(.wrongDate, """
+                entry \(body.seq): dated \(body.date), more than \(daysAhead) days after the day it is recorded (\(recorded)): record an \
+                entry when it happens, dated on or before \(latest)
+                """)
+        }
     }
 
     /// `ref` and `memo` pass ``EntryText``, as the journal reader requires: the writer runs this
@@ -364,11 +384,22 @@ public struct LedgerRules: Sendable {
         if try state.isReversed(seq: UInt64(targetNumber)) {
             throw RuleViolation(.notReversible, "\(at): entry \(targetNumber) is already reversed")
         }
+        try Self.checkReversalDate(body.date, of: target.date, target: UInt64(targetNumber), at: at)
         let expected = try Self.negated(target.postings)
         guard body.postings == expected else {
             throw RuleViolation(.postingsDiffer, "\(at): its postings are not the exact negation of entry \(targetNumber)'s")
         }
         return [.reverse(target: UInt64(targetNumber), by: body.seq)]
+    }
+
+    /// A reversal is dated on or after the entry it reverses: dated before it, it would undo in
+    /// the books of a day what had not happened yet (an outside trial reversed a payment dated
+    /// 9999-12-31 on a 2026 date, and the closed year showed a negative advance and grants paid
+    /// as an inflow).
+    public static func checkReversalDate(_ date: LedgerDate, of targetDate: LedgerDate, target: UInt64, at: String) throws(RuleViolation) {
+        guard date >= targetDate else {
+            throw RuleViolation(.wrongDate, "\(at): a reversal is dated on or after the entry it reverses (entry \(target), dated \(targetDate)), not \(date)")
+        }
     }
 
     /// The postings with every amount and value negated.

@@ -72,6 +72,9 @@ public struct AccountState: Sendable, Equatable {
 
 /// What the rules need to know about the ledger so far. Implemented in memory by
 /// ``LedgerSnapshot`` (the verifier) and over SQLite by the store (appends).
+/// An earlier entry as the rules look it up: its kind, its date and its postings.
+public typealias EntryPostings = (kind: EntryKind, date: LedgerDate, postings: [Posting])
+
 public protocol LedgerStateReading {
     /// Nil before the genesis entry.
     var settings: LedgerSettings? { get }
@@ -79,8 +82,8 @@ public protocol LedgerStateReading {
     func account(_ code: AccountCode) throws -> AccountState?
     func refExists(kind: EntryKind, ref: String) throws -> Bool
     func isReversed(seq: UInt64) throws -> Bool
-    /// The kind and postings of an earlier entry, or nil when there is no such entry.
-    func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])?
+    /// The kind, date and postings of an earlier entry, or nil when there is no such entry.
+    func postings(ofEntry seq: UInt64) throws -> EntryPostings?
     /// Non-zero balances of one account, per currency: (Σ amount, Σ value).
     func balances(of code: AccountCode) throws -> [(amount: Amount, value: Amount)]
     /// Keys that hold `role` and are not revoked.
@@ -100,6 +103,9 @@ public protocol LedgerStateReading {
     /// The date of the earliest-dated posting in the ledger, or nil when nothing has posted
     /// (the first year a fund must close).
     func firstPostingDate() throws -> LedgerDate?
+    /// The date of the latest-dated posting in the ledger, or nil when nothing has posted: a
+    /// setting changes after it, so that entries already recorded keep the value they used.
+    func lastPostingDate() throws -> LedgerDate?
     /// Every key registered so far, revoked ones included (holders are compared over all).
     func registeredKeys() throws -> [KeyState]
     /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only),

@@ -69,14 +69,15 @@ public struct LedgerSnapshot: LedgerStateReading {
     private var daily: [BalanceKey: [LedgerDate: BalanceTotals]] = [:]
     /// The earliest date of any posting applied so far.
     private var earliestPosting: LedgerDate?
+    private var latestPosting: LedgerDate?
     /// The seq of the next entry to apply.
     public private(set) var nextSeq: UInt64 = 0
     /// Reads an earlier entry's postings (only reversals need it).
-    private let lookup: (UInt64) throws -> (kind: EntryKind, postings: [Posting])?
+    private let lookup: (UInt64) throws -> EntryPostings?
 
     /// An empty ledger. `lookup` reads an earlier entry from the journal itself; `refs` keeps
     /// the refs seen (in memory unless given).
-    public init(refs: any RefIndex = InMemoryRefIndex(), lookup: @escaping (UInt64) throws -> (kind: EntryKind, postings: [Posting])?) {
+    public init(refs: any RefIndex = InMemoryRefIndex(), lookup: @escaping (UInt64) throws -> EntryPostings?) {
         self.refs = refs
         self.lookup = lookup
     }
@@ -92,7 +93,7 @@ public struct LedgerSnapshot: LedgerStateReading {
     /// Whether a reversal has undone entry `seq`.
     public func isReversed(seq: UInt64) -> Bool { reversals[seq] != nil }
     /// The kind and postings of entry `seq`, read from the journal, or nil when there is no such entry.
-    public func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? { try lookup(seq) }
+    public func postings(ofEntry seq: UInt64) throws -> EntryPostings? { try lookup(seq) }
 
     /// Non-zero balances of one account, per currency: (Σ amount, Σ value), ordered by currency.
     public func balances(of code: AccountCode) -> [(amount: Amount, value: Amount)] {
@@ -158,6 +159,8 @@ public struct LedgerSnapshot: LedgerStateReading {
 
     /// The date of the earliest-dated posting applied, or nil when nothing has posted.
     public func firstPostingDate() -> LedgerDate? { earliestPosting }
+    /// The date of the latest-dated posting applied so far, or nil.
+    public func lastPostingDate() -> LedgerDate? { latestPosting }
 
     /// What was posted to `code` in `currency` on each date (Σ amount, non-zero days only), ordered
     /// by date.
@@ -186,6 +189,7 @@ public struct LedgerSnapshot: LedgerStateReading {
         case .closeAccount(let code, let seq): accounts[code]?.closedSeq = seq
         case .post(_, let date, let postings):
             if !postings.isEmpty, earliestPosting.map({ date < $0 }) ?? true { earliestPosting = date }
+            if !postings.isEmpty, latestPosting.map({ date > $0 }) ?? true { latestPosting = date }
             for posting in postings {
                 let key = BalanceKey(account: posting.account, currency: posting.amount.currency)
                 try balances[key, default: BalanceTotals()].add(posting)

@@ -173,12 +173,12 @@ public final class JournalVerifier {
         return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
     }
 
-    static func lookup(_ seq: UInt64, reader: some JournalReader) throws -> (kind: EntryKind, postings: [Posting])? {
+    static func lookup(_ seq: UInt64, reader: some JournalReader) throws -> EntryPostings? {
         guard let raw = try reader.readEntry(at: seq), let genesis = try reader.readEntry(at: 0) else { return nil }
         let genesisBody = try EntryBody(json: try JSONParser.parse(genesis.bodyBytes), fundCurrency: nil)
         let currency = try EntryBody.fundCurrency(fromGenesisData: genesisBody.data)
         let body = try EntryBody(json: try JSONParser.parse(raw.bodyBytes), fundCurrency: currency)
-        return (body.kind, body.postings)
+        return (body.kind, body.date, body.postings)
     }
 }
 

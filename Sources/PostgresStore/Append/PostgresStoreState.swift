@@ -56,11 +56,11 @@ final class PostgresStoreState: LedgerStateReading {
         return try session.row("SELECT 1::BIGINT FROM reversals WHERE target_seq = $1", [.seq(seq)]) != nil
     }
 
-    func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? {
-        if let pending = pendingBodies[seq] { return (pending.kind, pending.postings) }
+    func postings(ofEntry seq: UInt64) throws -> EntryPostings? {
+        if let pending = pendingBodies[seq] { return (pending.kind, pending.date, pending.postings) }
         guard let settings, let row = try session.row("SELECT body FROM journal WHERE seq = $1", [.seq(seq)]) else { return nil }
         let body = try EntryBody(json: try JSONParser.parse(try row.bytes(0)), fundCurrency: settings.currency)
-        return (body.kind, body.postings)
+        return (body.kind, body.date, body.postings)
     }
 
     func balances(of code: AccountCode) throws -> [(amount: Amount, value: Amount)] {
@@ -145,6 +145,11 @@ final class PostgresStoreState: LedgerStateReading {
     func firstPostingDate() throws -> LedgerDate? {
         flushPostings()
         return try session.row("SELECT MIN(date) FROM postings")?.optionalText(0).map { try LedgerDate(parsing: $0) }
+    }
+
+    func lastPostingDate() throws -> LedgerDate? {
+        flushPostings()
+        return try session.row("SELECT MAX(date) FROM postings")?.optionalText(0).map { try LedgerDate(parsing: $0) }
     }
 
     func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {

@@ -70,6 +70,7 @@ extension LedgerFile {
             var body = item.body
             body.prev = tip.hash
             body.time = time
+            try LedgerRules.checkNotAhead(body)  // the one rule of a voucher that reads the time
             return (body, item.effects)
         }
     }

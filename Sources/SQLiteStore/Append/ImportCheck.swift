@@ -28,16 +28,19 @@ extension LedgerFile {
             let start = try Tip.read(db)
             var tip = start
             let signer = keys.author.publicKey.keyID
+            // The time now: the commit's is as late or later, and checks the date against it again.
+            let time = RecordingTime.now()
             var checked: [CheckedDraft]? = []
             while let (draft, origin) = try source.next() {
                 do {
                     let body = try rules.drafting(
-                        draft, ledger: settings.origin, seq: tip.size, prev: tip.hash, time: "", signer: signer, against: state)
+                        draft, ledger: settings.origin, seq: tip.size, prev: tip.hash, time: time, signer: signer, against: state)
                     let accepted = try rules.check(body, against: state)
                     precondition(accepted.signerKey == keys.author.publicKey, "the rules resolve the signer by its key id")
                     try state.apply(body, effects: accepted.effects)
-                    // Only vouchers are kept: their rules read neither the recording time nor
-                    // prev, the two members the commit fills in (a year's close reads the time).
+                    // Only vouchers are kept: of the two members the commit fills in, their rules
+                    // read prev not at all and the time only for the date's limit, which the
+                    // commit checks again (a year's close reads the time).
                     if checked != nil, body.kind == .voucher, checked!.count < keep {
                         checked!.append(CheckedDraft(body: body, effects: accepted.effects, origin: origin))
                     } else {

@@ -77,13 +77,13 @@ final class StoreState: LedgerStateReading {
             arguments: [Int64(seq)]) ?? false
     }
 
-    func postings(ofEntry seq: UInt64) throws -> (kind: EntryKind, postings: [Posting])? {
-        if let pending = pendingBodies[seq] { return (pending.kind, pending.postings) }
+    func postings(ofEntry seq: UInt64) throws -> EntryPostings? {
+        if let pending = pendingBodies[seq] { return (pending.kind, pending.date, pending.postings) }
         guard let settings, let bytes = try Data.fetchOne(
             db, sql: "SELECT body FROM journal WHERE seq = ?", arguments: [Int64(seq)])
         else { return nil }
         let body = try EntryBody(storedBytes: [UInt8](bytes), fundCurrency: settings.currency)
-        return (body.kind, body.postings)
+        return (body.kind, body.date, body.postings)
     }
 
     func balances(of code: AccountCode) throws -> [(amount: Amount, value: Amount)] {
@@ -192,6 +192,17 @@ final class StoreState: LedgerStateReading {
             if first.map({ body.date < $0 }) ?? true { first = body.date }
         }
         return first
+    }
+
+    func lastPostingDate() throws -> LedgerDate? {
+        var last = try String.fetchOne(db, sql: "SELECT MAX(date) FROM postings").map { try LedgerDate(parsing: $0) }
+        for body in pendingBodies.values where !body.postings.isEmpty {
+            if last.map({ body.date > $0 }) ?? true { last = body.date }
+        }
+        for days in dryRunDaily.values {
+            for day in days.keys where last.map({ day > $0 }) ?? true { last = day }
+        }
+        return last
     }
 
     func dailyAmounts(of code: AccountCode, currency: Currency) throws -> [(date: LedgerDate, amount: Amount)] {
