@@ -43,8 +43,8 @@ extension BankReconciliation {
         try await store.entries(ofKinds: [.bankReconcile]).first(where: { $0.ref == bookingRef })?.seq
     }
 
-    /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`) of
-    /// the lines whose bank id is not among those `requested` already (the same statement
+    /// The drafts of the booking dated `day`: the charge requests (when `chargesControlled`, each
+    /// dated on the bank's booking date of its line) of the lines whose bank id is not among those `requested` already (the same statement
     /// exported again has other bytes, and would request them twice), the `bank.reconcile`
     /// entry, and a seal of the balances as of the statement's last day.
     func drafts(date day: LedgerDate, chargesControlled: Bool, requested: Set<String> = []) throws -> (drafts: [EntryDraft], charges: [String]) {
@@ -54,8 +54,11 @@ extension BankReconciliation {
             for (index, line) in self.charges.enumerated() where !(line.bankID.map(requested.contains) ?? false) {
                 let chargeRef = "CHG-\(input.sha256.prefix(12))-\(index + 1)"
                 charges.append(chargeRef)
+                // Dated when the bank took them, so that the statement's closing balance agrees
+                // once they are booked (dated at the commit, a March charge committed in April
+                // left March's closing balance short of it for good).
                 drafts.append(FundDrafts.bankChargesRequest(
-                    account: account, amount: try line.amount.negated(), bankID: line.bankID, date: day, ref: chargeRef))
+                    account: account, amount: try line.amount.negated(), bankID: line.bankID, date: line.bookingDate, ref: chargeRef))
             }
         }
         drafts.append(EntryDraft(kind: .bankReconcile, date: day, ref: bookingRef, memo: "Reconciliation of \(input.fileName)",

@@ -92,6 +92,7 @@ public struct StatementInput: Sendable {
             survey = chosen.inner
         }
         self.selection = selection
+        survey.putInOrder()
         self.survey = survey
         setAside = everything.setAsideStatements + selection.setAside
         skipped = survey.skippedEntries
@@ -204,6 +205,23 @@ struct StatementSurvey: StatementVisitor, Sendable {
     mutating func skipped(_ entry: SkippedEntry) throws(StatementError) {
         skippedCount += 1
         if skippedEntries.count < Self.listLimit { skippedEntries.append(entry) }
+    }
+
+    /// Puts the statements of each account in time order (opening date, closing date, page),
+    /// accounts in the order they first appear: a bank's export may list its statements newest
+    /// first, and files may be given in any order (an outside trial's July–September MT940 file,
+    /// newest first, was read as closing on 31 July, with four false breaks in the chain).
+    /// Statements of one time and page keep their file order.
+    mutating func putInOrder() {
+        var firstSeen: [String: Int] = [:]
+        for (index, item) in statements.enumerated() where firstSeen[item.statement.account] == nil {
+            firstSeen[item.statement.account] = index
+        }
+        func key(_ item: (offset: Int, element: (statement: BankStatement, tally: StatementTally))) -> (Int, LedgerDate, LedgerDate, Int, Int) {
+            let statement = item.element.statement
+            return (firstSeen[statement.account] ?? 0, statement.opening.date, statement.closing.date, statement.page?.number ?? 0, item.offset)
+        }
+        statements = statements.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
 
     private mutating func forget() {

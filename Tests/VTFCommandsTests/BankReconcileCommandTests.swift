@@ -56,11 +56,34 @@ struct BankReconcileCommandTests {
         #expect(result.stdout.contains("Unmatched bank lines: 1") && result.stdout.contains("Notice of interest rate change"), "\(result.stdout)")
     }
 
+    /// Statements newest first, as some banks export them, are put in time order: the chain
+    /// holds and the closing compared is February's (an outside trial's newest-first file was
+    /// read as closing on its first month, with false breaks in the chain).
+    @Test func statementsNewestFirstAreReadInTimeOrder() throws {
+        let fund = try FundLedger()
+        defer { fund.base.remove() }
+        let february = """
+            :20:STMT-2026-02
+            :25:BE71096123456769
+            :28C:2/1
+            :60F:C260131EUR19987,50
+            :62F:C260228EUR19987,50
+            -
+
+            """
+        let path = try write(fund, february + Self.statement)
+        let result = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100"])
+        #expect(result.stdout.contains("Closing balance 2026-02-28: statement 19987.50"), "\(result.stdout)")
+        #expect(!result.stdout.contains("continuity:"), "\(result.stdout)")
+    }
+
     @Test func committingBooksTheChargesOnApprovalAndIsIdempotent() throws {
         let fund = try FundLedger()
         defer { fund.base.remove() }
         let path = try write(fund)
-        let committed = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit", "--date", "2026-01-31"])
+        // Committed in February: the charges are still dated when the bank took them (26 January),
+        // so January's closing balance agrees once they are booked.
+        let committed = try fund.run(["reconcile", "bank", "--statement", path, "--account", "1100", "--commit", "--date", "2026-02-10"])
         #expect(committed.status == 1 && committed.stderr.contains("committed: entry"), "\(committed.stdout)\(committed.stderr)")
         let ref = String(try #require(committed.stderr.firstMatch(of: #/requested bank charges: (CHG-[0-9a-f]+-1)/#)).1)
         // The same statement again: nothing changes.
