@@ -286,13 +286,15 @@ import TransparencyLog
         try JournalRows.exportLine(seq: entry.body.seq, body: entry.bodyBytes, signature: entry.signature) + [0x0A]
     }
 
-    func post(_ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0, turn: String? = nil) async throws -> (HTTPResponse.Status, String) {
+    func post(
+        _ body: [UInt8], by key: Ed25519PrivateKey, recording: Bool = true, clockOffset: Int = 0, turn: String? = nil, path: String = "/v1/entries"
+    ) async throws -> (HTTPResponse.Status, String) {
         let service = LedgerService(
             store: ledger.store, writer: recording ? ledger.store : nil, logKey: recording ? AuditFixtures.log : nil,
             now: { [madeAt] in madeAt + clockOffset })
         let app = Application(router: service.router())
         let digest = ContentDigest.field(for: body)
-        let parts = HTTPRequestParts(method: "POST", scheme: "http", authority: "localhost", path: "/v1/entries", query: nil, headers: [("content-digest", digest)])
+        let parts = HTTPRequestParts(method: "POST", scheme: "http", authority: "localhost", path: path, query: nil, headers: [("content-digest", digest)])
         let fields = try MessageSigner.sign(parts, label: "vtf", parameters: SignatureParameters(
             components: SignedRequests.required + ["content-digest"], created: madeAt + clockOffset, keyID: key.publicKey.keyID, algorithm: "ed25519"), key: key)
         var headers = HTTPFields()
@@ -302,10 +304,19 @@ import TransparencyLog
         if let turn { headers[HTTPField.Name("Vtf-Turn")!] = turn }
         let sent = headers
         return try await app.test(.router) { client in
-            try await client.execute(uri: "/v1/entries", method: .post, headers: sent, body: ByteBuffer(bytes: body)) { response in
+            try await client.execute(uri: path, method: .post, headers: sent, body: ByteBuffer(bytes: body)) { response in
                 (response.status, String(buffer: response.body))
             }
         }
+    }
+
+    /// A turn to record is for a key that records entries: an outside trial queued 300 turns
+    /// with the auditor's key (see `RecordingTurnsTests` for one place per key).
+    @Test func aTurnIsForAKeyThatRecords() async throws {
+        let (auditor, why) = try await post([], by: AuditFixtures.auditor, path: "/v1/turn")
+        #expect(auditor == .forbidden && why.contains("a turn to record is for a key that records entries"), "\(why)")
+        let (alice, token) = try await post([], by: AuditFixtures.alice, path: "/v1/turn")
+        #expect(alice == .ok && !token.isEmpty, "\(token)")
     }
 
     @Test func theNextEntrySignedByItsSenderIsRecordedWithACheckpointOfTheLogKey() async throws {

@@ -70,11 +70,28 @@ struct RecordRoutes {
     /// A turn to record: the token, once it is this client's turn (``RecordingTurns``).
     private func turn(_ request: Request) async throws -> Response {
         _ = try recording()
-        _ = try await signedBody(request, upTo: 1024, "a request for a turn")
-        guard let token = await service.turns.take() else {
-            throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
+        let (_, signer) = try await signedBody(request, upTo: 1024, "a request for a turn")
+        guard signer.record.roles.contains(where: Self.recordingRoles.contains) else {
+            throw ServiceRefusal(.forbidden, "a turn to record is for a key that records entries (\(Self.recordingRoles.map(\.rawValue).sorted().joined(separator: ", "))); \(signer.record.holder)'s key does not")
         }
-        return Response.text(token + "\n")
+        return Response.text(try await takeTurn(for: signer) + "\n")
+    }
+
+    /// The roles whose keys sign journal entries, and so may take a turn to record.
+    static let recordingRoles: Set<Role> = [.admin, .fundManager, .certifyingOfficer, .approvingOfficer]
+
+    /// A turn for `signer`'s key, once it comes; refused when the line is full or the wait too
+    /// long, and when the key holds the turn or waits already (one place per key).
+    private func takeTurn(for signer: KeyState) async throws(ServiceRefusal) -> String {
+        switch await service.turns.take(for: signer.record.keyID) {
+        case .success(let token): return token
+        case .failure(.busy): throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
+        case .failure(.alreadyQueued):
+            throw ServiceRefusal(.conflict, """
+                \(signer.record.holder)'s key holds the turn to record or waits for it already (one place per key): submit with \
+                the turn's token in the Vtf-Turn header, or give it back (POST /v1/turn/end), then ask again
+                """)
+        }
     }
 
     /// Gives back a turn its client will not use (its draft was refused on its own machine).
@@ -99,10 +116,7 @@ struct RecordRoutes {
             }
             token = given
         } else {
-            guard let taken = await service.turns.take() else {
-                throw ServiceRefusal(.storeFailed, "too many are recording at once; try again in a moment")
-            }
-            token = taken
+            token = try await takeTurn(for: signer)
         }
         defer { Task { await service.turns.end(token) } }
         do {
