@@ -20,7 +20,9 @@ public struct BenchSealCommand: AsyncParsableCommand {
             Opens --accounts accounts (1100, 4100 and sub-accounts of 1200) and appends --entries vouchers of \
             one cent spread over them, in batches; then times one balances seal as of --date, and the \
             making and the offline check of a balance proof of 200 accounts. Writes to the ledger given.
-            Example:  vtf bench-seal --ledger bench.ledger --key alice.pem --log-key log.pem --accounts 10000 --entries 100000
+            Example:
+              vtf bench-seal --ledger bench.ledger --key alice.pem --log-key log.pem \\
+                  --accounts 10000 --entries 100000
             """,
         shouldDisplay: false)
 

@@ -22,7 +22,9 @@ public struct BenchWritersCommand: AsyncParsableCommand {
             Opens --writers connections to the ledger and has each post vouchers of one cent (cash \
             against revenue, accounts --debit and --credit) one at a time for --seconds, then prints \
             entries/s and the p50 and p99 latency of a post, and checks the chain. Writes to the ledger.
-            Example:  vtf bench-writers --ledger bench.ledger --key fm.pem --writers 8 --seconds 30
+            Example:
+              vtf bench-writers --ledger bench.ledger --key fm.pem --writers 8 \\
+                  --seconds 30
             """,
         shouldDisplay: false)
 

@@ -21,18 +21,37 @@ struct HelpTests {
     }
 
     /// A `\\` at a line's end in a Swift string is a backslash, not a continuation; only shell
-    /// examples (lines starting `vtf `) may end with one.
+    /// examples (lines starting `vtf `, and the lines continuing one) may end with one.
     @Test func noHelpShowsALiteralBackslash() {
         for (path, type) in Self.allCommands() {
             let help = VTF.helpMessage(for: type, columns: 10_000)
-            for line in help.split(separator: "\n") where line.contains("\\") {
+            var continuing = false
+            for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                #expect(trimmed.hasPrefix("vtf ") && trimmed.hasSuffix(" \\") && !trimmed.dropLast().contains("\\"),
+                defer { continuing = trimmed.hasSuffix(" \\") }
+                guard line.contains("\\") else { continue }
+                #expect((trimmed.hasPrefix("vtf ") || continuing) && trimmed.hasSuffix(" \\") && !trimmed.dropLast().contains("\\"),
                         "\(path) --help: \(line)")
             }
         }
         let bank = VTF.helpMessage(for: Self.allCommands().first { $0.path == "vtf reconcile bank" }!.type, columns: 10_000)
         #expect(bank.contains("Bank lines are matched to the account's postings in the statement's currency, in this order"))
+    }
+
+    /// Shell examples fit 80 columns: wider, the help wrapped them at a terminal's width without
+    /// a `\\`, and an example pasted from it broke (an outside newcomer's trial).
+    @Test func examplesFitEightyColumns() {
+        for (path, type) in Self.allCommands() {
+            var continuing = false
+            for line in VTF.helpMessage(for: type, columns: 10_000).split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                // A shell line, not a sentence of prose that starts with a command's name.
+                if (trimmed.hasPrefix("vtf ") || trimmed.hasPrefix("Example:  vtf ")) && !trimmed.hasSuffix(".") || continuing {
+                    #expect(line.count <= 80, "\(path) --help: \(line)")
+                }
+                continuing = trimmed.hasSuffix(" \\")
+            }
+        }
     }
 
     /// `vtf cash --help` showed `vtf interest`'s description: no two commands of a group say the same.

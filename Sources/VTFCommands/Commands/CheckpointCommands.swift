@@ -66,7 +66,9 @@ struct CheckpointCommand: ParsableCommand {
                 ledger's log key is trusted as it is: compare the printed vkey with one you got from \
                 the fund through another channel.
 
-                Example:  vtf checkpoint cosign --key boa.pem --name un.org/board-of-auditors/witness
+                Example:
+                  vtf checkpoint cosign --key boa.pem \\
+                      --name un.org/board-of-auditors/witness
                 """)
 
         @OptionGroup var global: GlobalOptions

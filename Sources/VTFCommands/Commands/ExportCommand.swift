@@ -32,7 +32,8 @@ struct ExportCommand: ParsableCommand {
                 hledger bal shows amounts in their own currencies, hledger bal -B values in the fund \
                 currency; a value without an amount (a revaluation) is a fund-currency posting tagged \
                 revalues:CUR.
-                Example:  vtf export hledger --out unvtf.journal && hledger -f unvtf.journal bal -B
+                Example:
+                  vtf export hledger --out unvtf.journal && hledger -f unvtf.journal bal -B
                 """)
         @OptionGroup var export: PlainTextExportOptions
         func run() async throws { try await export.write(.hledger) }
@@ -45,7 +46,8 @@ struct ExportCommand: ParsableCommand {
                 ledger bal shows amounts in their own currencies; ledger bal --amount 'tag("FundValue")' \
                 values in the fund currency. Where a transaction's amounts do not balance in a currency, \
                 a posting to Equity:_conversion balances it.
-                Example:  vtf export ledger --out unvtf.ledger.txt && ledger -f unvtf.ledger.txt bal
+                Example:
+                  vtf export ledger --out unvtf.ledger.txt && ledger -f unvtf.ledger.txt bal
                 """)
         @OptionGroup var export: PlainTextExportOptions
         func run() async throws { try await export.write(.ledger) }
@@ -57,7 +59,8 @@ struct ExportCommand: ParsableCommand {
             discussion: """
                 Every account is opened at the first entry's date with its name as metadata; each \
                 entry's seq, kind and ref are metadata too. A posting's weight is its value.
-                Example:  vtf export beancount --out unvtf.beancount && bean-check unvtf.beancount
+                Example:
+                  vtf export beancount --out unvtf.beancount && bean-check unvtf.beancount
                 """)
         @OptionGroup var export: PlainTextExportOptions
         func run() async throws { try await export.write(.beancount) }

@@ -26,7 +26,8 @@ struct InitCommand: AsyncParsableCommand {
               vtf key generate --out admin.pem --name "Ana Admin"
               vtf key generate --out log.pem --name "UNVTF log"
               vtf init --ledger unvtf.ledger --origin unodc.org/unvtf --fund-name "UNVTF" \\
-                       --admin-key admin.pem --log-key log.pem --template unvtf --date 2026-01-01
+                       --admin-key admin.pem --log-key log.pem --template unvtf \\
+                       --date 2026-01-01
             """)
 
     @OptionGroup var global: GlobalOptions

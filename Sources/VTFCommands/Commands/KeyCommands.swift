@@ -137,7 +137,8 @@ struct KeyCommand: ParsableCommand {
                 period and worth at most the limit (in the fund currency); the latest delegation \
                 from on or before a request's date applies. A key without one has no limit.
                 Example:
-                  vtf key delegate --key admin.pem --key-id 3fa2c1d0 --limit 50000.00 --from 2026-01-01 --to 2026-12-31
+                  vtf key delegate --key admin.pem --key-id 3fa2c1d0 --limit 50000.00 \\
+                      --from 2026-01-01 --to 2026-12-31
                 """)
 
         @OptionGroup var global: GlobalOptions

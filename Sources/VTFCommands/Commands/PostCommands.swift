@@ -22,7 +22,8 @@ struct PostCommand: AsyncParsableCommand {
                             {"account": "3100", "amount": "-1500.00", "currency": "USD"}]}
 
             Or with flags, one --posting ACCOUNT:AMOUNT[:CURRENCY[:VALUE]] per line:
-              vtf post --date 2026-03-02 --memo "Opening cash" --posting 1100:1500.00 --posting 3100:-1500.00
+              vtf post --date 2026-03-02 --memo "Opening cash" --posting 1100:1500.00 \\
+                  --posting 3100:-1500.00
 
             Debits are positive, credits negative. Amounts are decimal strings in the currency's minor \
             unit (USD 1500.00, JPY 1500). A posting in another currency needs its value in the fund's \

@@ -77,7 +77,8 @@ struct ProveCommand: ParsableCommand {
                 vtf proof check --proof FILE --vkey VKEY (Audit/BALANCE-PROOFS.md shows it by hand). When an entry \
                 dated on or before --as-of was recorded after the latest seal of that day, the books' balance is no \
                 longer the seal's: vtf refuses and says to seal again, or to prove what that seal held (--seal SEQ).
-                Example:  vtf prove balance 1100 --currency EUR --as-of 2025-12-31 > cash-eur.json
+                Example:
+                  vtf prove balance 1100 --currency EUR --as-of 2025-12-31 > cash-eur.json
                 """)
 
         @OptionGroup var global: LedgerOptions
@@ -140,7 +141,9 @@ struct ProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proof", abstract: "Check proofs offline, without any ledger.",
         discussion: """
-            Example:  vtf proof check --checkpoint cp.note --vkey VKEY --proof p.json --entry LINE
+            Example:
+              vtf proof check --checkpoint cp.note --vkey VKEY --proof p.json \\
+                  --entry LINE
             """,
         subcommands: [Check.self])
 

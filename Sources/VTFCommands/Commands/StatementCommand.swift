@@ -34,10 +34,13 @@ struct StatementCommand: ParsableCommand {
             receipts; CSV is one flat table.
 
             Examples:
-              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format json --out bel-2026.json
-              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html --lang fr --out bel-2026.html
+              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format json \\
+                  --out bel-2026.json
+              vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html \\
+                  --lang fr --out bel-2026.html
               vtf statement --all --to 2026-12-31 --out statements/
-              vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
+              vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' \\
+                  --witness 'un.org/boa+5e6f7a8b+BA…'
             """,
         subcommands: [Make.self, Verify.self],
         defaultSubcommand: Make.self)
@@ -50,7 +53,9 @@ struct StatementCommand: ParsableCommand {
             discussion: """
                 A JSON statement is signed by the log key and carries an inclusion proof for every receipt, so the \
                 donor can check it with vtf statement verify.
-                Example:  vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html --lang fr --out bel-2026.html
+                Example:
+                  vtf statement --donor BEL --from 2026-01-01 --to 2026-12-31 --format html \\
+                      --lang fr --out bel-2026.html
                 """)
         @OptionGroup var global: LedgerOptions
         @Option(help: "The donor's ID.") var donor: String?
@@ -156,7 +161,9 @@ struct StatementCommand: ParsableCommand {
                 quorum of witnesses it defines instead, so "audited" means cosigned by a quorum you chose. \
                 Without --witness the audits named are \
                 reported as "not checked".
-                Example:  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' --witness 'un.org/boa+5e6f7a8b+BA…'
+                Example:
+                  vtf statement verify bel-2026.json --vkey 'unodc.org/unvtf+1a2b3c4d+AZ…' \\
+                      --witness 'un.org/boa+5e6f7a8b+BA…'
                 """)
         @Argument(help: "The JSON statement.") var file: String
         @Option(help: "The fund's log verifier key.") var vkey: String

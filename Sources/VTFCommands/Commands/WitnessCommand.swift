@@ -15,7 +15,9 @@ struct WitnessCommand: ParsableCommand {
             An auditor's witness speaks C2SP tlog-witness: the ledger service (vtf serve --witness URL) \
             sends it each new checkpoint with a consistency proof, and stores the cosignature it returns. \
             vtf checkpoint cosign does the same at the ledger itself.
-            Example:  vtf witness serve --key boa.pem --name un.org/boa --log-vkey VKEY --listen 127.0.0.1:8090
+            Example:
+              vtf witness serve --key boa.pem --name un.org/boa --log-vkey VKEY \\
+                  --listen 127.0.0.1:8090
             """,
         subcommands: [Serve.self])
 
@@ -31,7 +33,10 @@ struct WitnessCommand: ParsableCommand {
                 cosign keeps. For the fund's books to count the cosignatures as audits, the admin registers \
                 your public key with role auditor (vtf key register --role auditor); the ledger service is \
                 then started with --witness URL and stores what you return. Stops on SIGTERM or Ctrl-C.
-                Example:  vtf witness serve --key boa.pem --name un.org/boa --log-vkey "$(vtf log vkey --ledger fund.ledger)" --listen 127.0.0.1:8090
+                Example:
+                  vtf witness serve --key boa.pem --name un.org/boa \\
+                      --log-vkey "$(vtf log vkey --ledger fund.ledger)" \\
+                      --listen 127.0.0.1:8090
                 """)
 
         @Option(help: ArgumentHelp("Your private key as a witness (mode 0600; default: $VTF_KEY).", valueName: "path"))

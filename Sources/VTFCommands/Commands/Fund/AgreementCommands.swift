@@ -14,7 +14,9 @@ struct AgreementCommand: ParsableCommand {
         discussion: """
             vtf agreement sign records what a donor has bound itself to give; a conditional agreement stays \
             deferred revenue until vtf agreement recognise; receipts (vtf receive) settle it.
-            Example:  vtf agreement sign --donor BEL --amount 2000000.00 --currency EUR --date 2026-04-15 --ref AGR-BEL
+            Example:
+              vtf agreement sign --donor BEL --amount 2000000.00 --currency EUR \\
+                  --date 2026-04-15 --ref AGR-BEL
             """,
         subcommands: [Sign.self, Recognise.self, List.self])
 
@@ -30,8 +32,9 @@ struct AgreementCommand: ParsableCommand {
                 only records when money is due (for the receivables ageing).
 
                 Example:
-                  vtf agreement sign --donor BEL --amount 2000000.00 --currency EUR --date 2026-04-15 \\
-                      --ref AGR-BEL-2026 --instalments 1000000.00@2026-05-01,1000000.00@2027-05-01
+                  vtf agreement sign --donor BEL --amount 2000000.00 --currency EUR \\
+                      --date 2026-04-15 --ref AGR-BEL-2026 \\
+                      --instalments 1000000.00@2026-05-01,1000000.00@2027-05-01
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
@@ -70,7 +73,10 @@ struct AgreementCommand: ParsableCommand {
     struct Recognise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A condition of a conditional agreement is met: deferred revenue becomes revenue.",
-            discussion: "Example:  vtf agreement recognise AGR-SE-2026 --amount 500000.00 --date 2026-09-30")
+            discussion: """
+                Example:
+                  vtf agreement recognise AGR-SE-2026 --amount 500000.00 --date 2026-09-30
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "The agreement's ref.") var agreement: String
@@ -126,8 +132,10 @@ struct ReceiveCommand: ParsableCommand {
             outstanding.
 
             Examples:
-              vtf receive --agreement AGR-BEL-2026 --amount 1000000.00 --currency EUR --date 2026-05-03 --bank-ref BNK-0503-1
-              vtf receive --unidentified --amount 5000.00 --currency USD --date 2026-05-04 --bank-ref BNK-0504-7
+              vtf receive --agreement AGR-BEL-2026 --amount 1000000.00 --currency EUR \\
+                  --date 2026-05-03 --bank-ref BNK-0503-1
+              vtf receive --unidentified --amount 5000.00 --currency USD \\
+                  --date 2026-05-04 --bank-ref BNK-0504-7
               vtf receive apply BNK-0504-7 --agreement AGR-ACME-2026
             """,
         subcommands: [Record.self, Apply.self],
@@ -139,7 +147,9 @@ struct ReceiveCommand: ParsableCommand {
             discussion: """
                 Name the --agreement it pays, or --unidentified to hold it in suspense (2400) until vtf receive \
                 apply. --bank-ref must be unique, so one bank line is never booked twice.
-                Example:  vtf receive --agreement AGR-BEL --amount 1000000.00 --currency EUR --date 2026-05-03 --bank-ref BNK-1
+                Example:
+                  vtf receive --agreement AGR-BEL --amount 1000000.00 --currency EUR \\
+                      --date 2026-05-03 --bank-ref BNK-1
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

@@ -112,7 +112,10 @@ struct RejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Decline a waiting request (certifying or approving officer).",
-        discussion: "Example:  vtf reject PAY-2026-0003 --reason \"Report not yet accepted\" --key chen.pem")
+        discussion: """
+            Example:
+              vtf reject PAY-2026-0003 --reason "Report not yet accepted" --key chen.pem
+            """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
     @Argument(help: "The request's REF.") var ref: String

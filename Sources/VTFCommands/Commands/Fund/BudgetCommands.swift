@@ -16,7 +16,9 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
             A budget posts nothing: vtf report budget compares it with the actual amounts (IPSAS 24). A revision \
             is a new budget from its day.
-            Example:  vtf budget set --year 2027 --grants 300000.00 --secretariat 40000.00 --psc 39000.00 --from 2027-01-01
+            Example:
+              vtf budget set --year 2027 --grants 300000.00 --secretariat 40000.00 \\
+                  --psc 39000.00 --from 2027-01-01
             """,
         subcommands: [Set.self, List.self])
 
@@ -31,7 +33,8 @@ struct BudgetCommand: ParsableCommand {
                 --from is a day of the year, or of the year before (a Board session before the year begins). \
                 A closed year's budget cannot change; a revision takes effect from another day.
                 Example:
-                  vtf budget set --year 2026 --grants 300000.00 --secretariat 40000.00 --psc 39000.00 \\
+                  vtf budget set --year 2026 --grants 300000.00 --secretariat 40000.00 \\
+                      --psc 39000.00 \\
                     --from 2026-01-01 --memo "Board session 15, decision 2"
                 """)
         @OptionGroup var global: GlobalOptions

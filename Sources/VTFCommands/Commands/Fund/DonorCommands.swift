@@ -104,7 +104,9 @@ struct PledgeCommand: AsyncParsableCommand {
             9100, valued at the day's UN operational rate, and never reaches revenue. When the donor \
             signs, record the agreement with --pledge REF to release the memo line.
 
-            Example:  vtf pledge --donor BEL --amount 2000000.00 --currency EUR --date 2026-04-02 --ref PL-BEL-2026
+            Example:
+              vtf pledge --donor BEL --amount 2000000.00 --currency EUR \\
+                  --date 2026-04-02 --ref PL-BEL-2026
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -15,7 +15,9 @@ extension GrantCommand {
                 open advance, the rest Cr 2100.GRANT payable; PSC at the rate in force, Dr 5200 / Cr 2100) and \
                 grant.accrue.reverse dated 1 January of the next year, its postings negated. The partner's report \
                 is then recorded as usual (vtf grant report) in the new year. The closing year can be closed after it.
-                Example:  vtf grant accrue G-2025-01 --amount 4200.00 --date 2025-12-31 --basis "partner report of 2026-01-20"
+                Example:
+                  vtf grant accrue G-2025-01 --amount 4200.00 --date 2025-12-31 \\
+                      --basis "partner report of 2026-01-20"
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

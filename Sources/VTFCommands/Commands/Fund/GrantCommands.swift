@@ -14,19 +14,28 @@ struct GrantCommand: ParsableCommand {
         discussion: """
             The cycle:
               vtf grant recommend   the Board of Trustees' recommendation (posts nothing)
-              vtf grant award       request the award; then vtf certify and vtf approve (obligation, memo 9200)
-              vtf grant disburse    request a tranche; then certify and approve (Dr 1300 advance, Cr 1100 cash)
-              vtf grant report      the partner's accepted financial report (Dr 5100 expense, PSC Dr 5200)
-              vtf grant refund      money a partner returns (the advance first; then spending reported, with its PSC)
+              vtf grant award       request the award; then vtf certify and vtf approve
+                                    (the obligation: memo 9200)
+              vtf grant disburse    request a tranche; then certify and approve
+                                    (Dr 1300 advance, Cr 1100 cash)
+              vtf grant report      the partner's accepted financial report
+                                    (Dr 5100 expense, its PSC Dr 5200)
+              vtf grant refund      money a partner returns (the advance first, then
+                                    spending reported, with its PSC)
               vtf grant close       releases what was never paid
-              vtf grant accrue      year-end accrual of spending reported after 31 December (reversed on 1 January)
+              vtf grant accrue      year-end accrual of spending reported after
+                                    31 December (reversed on 1 January)
             """,
         subcommands: [Recommend.self, Award.self, Disburse.self, Report.self, Refund.self, Close.self, Accrue.self, List.self])
 
     struct Recommend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a Board recommendation (advice: nothing is posted).",
-            discussion: "Example:  vtf grant recommend --ref REC-10.2-04 --grantee SAFEHAVEN --grantee-name \"Safe Haven\" --amount 20000.00 --cycle 10.2")
+            discussion: """
+                Example:
+                  vtf grant recommend --ref REC-10.2-04 --grantee SAFEHAVEN \\
+                      --grantee-name "Safe Haven" --amount 20000.00 --cycle 10.2
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "The recommendation's reference.") var ref: String
@@ -51,8 +60,10 @@ struct GrantCommand: ParsableCommand {
             abstract: "Request a grant award (two-person approval); the grant's ref is the request's REF.",
             discussion: """
                 Example:
-                  vtf grant award --grantee SAFEHAVEN --grantee-name "Safe Haven" --amount 20000.00 --currency USD \\
-                      --date 2026-03-10 --ref G-2026-01 --tranches 12000.00,8000.00 --country NG --sector 15180
+                  vtf grant award --grantee SAFEHAVEN --grantee-name "Safe Haven" \\
+                      --amount 20000.00 --currency USD \\
+                      --date 2026-03-10 --ref G-2026-01 --tranches 12000.00,8000.00 \\
+                      --country NG --sector 15180
                   vtf certify G-2026-01 --key certifier.pem
                   vtf approve G-2026-01 --key approver.pem
 
@@ -97,7 +108,11 @@ struct GrantCommand: ParsableCommand {
     struct Disburse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request the payment of a tranche (two-person approval).",
-            discussion: "Example:  vtf grant disburse G-2026-01 --tranche 1 --date 2026-03-20 --ref PAY-2026-01")
+            discussion: """
+                Example:
+                  vtf grant disburse G-2026-01 --tranche 1 --date 2026-03-20 \\
+                      --ref PAY-2026-01
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "The grant's ref.") var grant: String
@@ -155,7 +170,9 @@ struct GrantCommand: ParsableCommand {
                 reported, latest first, with the PSC charged on it at the rate that charged it: of this \
                 year's spending, Cr 5100 and Cr 5200; of an earlier year's, Cr 4300 for both.
 
-                Example:  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 --bank-ref BNK-0930-2
+                Example:
+                  vtf grant refund G-2026-01 --amount 500.00 --date 2026-09-30 \\
+                      --bank-ref BNK-0930-2
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

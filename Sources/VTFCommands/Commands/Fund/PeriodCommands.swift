@@ -28,7 +28,9 @@ struct ReceivableCommand: ParsableCommand {
                 allowance held for the donor goes, else Dr 5600. Certification (and approval) is refused when the \
                 write-offs of the agreement in the request's year, this one included, pass the write-off limit in \
                 force (vtf setting list).
-                Example:  vtf receivable write-off --agreement AGR-XYZ-2024 --amount 2500.00 --date 2026-12-15 --memo "Donor confirmed it will not pay"
+                Example:
+                  vtf receivable write-off --agreement AGR-XYZ-2024 --amount 2500.00 \\
+                      --date 2026-12-15 --memo "Donor confirmed it will not pay"
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
@@ -86,14 +88,20 @@ struct InterestCommand: ParsableCommand {
         discussion: """
             UN Treasury allocates the cash pool's income and costs to each fund; record the fund's share as \
             Treasury advises it.
-            Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-Q2
+            Example:
+              vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 \\
+                  --ref TRY-Q2
             """,
         subcommands: [Allocate.self])
 
     struct Allocate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the cash pool's income and costs allocated to the fund by UN Treasury.",
-            discussion: "Example:  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 --ref TRY-2026-Q2")
+            discussion: """
+                Example:
+                  vtf interest allocate --income 1834.20 --costs 61.05 --date 2026-06-30 \\
+                      --ref TRY-2026-Q2
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Investment income allocated.") var income: String
@@ -251,7 +259,9 @@ struct CashCommand: ParsableCommand {
                 Grants are paid in the fund's currency; donors pay in theirs. Treasury converts: Dr 1100 \
                 in USD at the day's UN operational rate, Cr 1100 in the other currency at its carrying \
                 value; the difference is a realised FX gain (4900) or loss (5900).
-                Example:  vtf cash convert --amount 200000.00 --currency EUR --date 2026-03-15 --ref TRY-FX-0315
+                Example:
+                  vtf cash convert --amount 200000.00 --currency EUR --date 2026-03-15 \\
+                      --ref TRY-FX-0315
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

@@ -15,7 +15,9 @@ struct SecretariatCommand: ParsableCommand {
             PSC at the fund's rate (5200), like grant spending. Each cost is a request that a certifying \
             officer certifies (the cost and its PSC fit in the funds available and in the cash on its date) \
             and another person approves; the approval pays it from cash (1100).
-            Example:  vtf secretariat cost --category board --payee "UN Vienna" --amount 4200.00 --invoice VIC-118
+            Example:
+              vtf secretariat cost --category board --payee "UN Vienna" --amount 4200.00 \\
+                  --invoice VIC-118
             """,
         subcommands: [Cost.self])
 
@@ -27,7 +29,9 @@ struct SecretariatCommand: ParsableCommand {
                 The amount is in the fund currency; the PSC on it is computed by the rules at the rate in force. \
                 The request prints its REF; then vtf certify REF (certifying officer) and vtf approve REF \
                 (approving officer, another person).
-                Example:  vtf secretariat cost --category audit --payee "UN Board of Auditors" --amount 3000.00 --invoice BOA-07
+                Example:
+                  vtf secretariat cost --category audit --payee "UN Board of Auditors" \\
+                      --amount 3000.00 --invoice BOA-07
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

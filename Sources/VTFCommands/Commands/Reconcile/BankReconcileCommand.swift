@@ -51,9 +51,12 @@ struct BankReconcileCommand: AsyncParsableCommand {
             Examples:
               vtf reconcile bank --statement march.xml --account 1100
               vtf reconcile bank --statement march.sta --account 1100 --format json
-              vtf reconcile bank --statement all-accounts.xml --account 1100 --bank-account BE71096123456769
-              vtf reconcile bank --statement march-p1.xml --statement march-p2.xml --account 1100
-              vtf reconcile bank --statement export.csv --statement-format csv --mapping bank.json --account 1100 --commit
+              vtf reconcile bank --statement all-accounts.xml --account 1100 \\
+                  --bank-account BE71096123456769
+              vtf reconcile bank --statement march-p1.xml --statement march-p2.xml \\
+                  --account 1100
+              vtf reconcile bank --statement export.csv --statement-format csv \\
+                  --mapping bank.json --account 1100 --commit
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -14,8 +14,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Show that the bank and the books agree, and that the books and the signed journal agree.",
         discussion: """
-            vtf reconcile bank         a bank statement (camt.053, MT940, CSV) against an account
-            vtf reconcile ledger       every derived table rebuilt from the journal and compared
+            vtf reconcile bank         a bank statement (camt.053, MT940, CSV) against
+                                       an account
+            vtf reconcile ledger       every derived table rebuilt from the journal,
+                                       and compared
             vtf reconcile receivables  agreements against receipts, per donor, with ageing
             Each exits 0 when everything agrees and 1 when it finds differences, which it lists.
             """,

@@ -16,7 +16,9 @@ struct StoreMigrateCommand: AsyncParsableCommand {
             DELETE and TRUNCATE to every role), and the derived tables it keeps. People then record \
             with the writer role; only the owner changes tables. A SQLite ledger file needs no \
             migrate: vtf upgrades it when it opens it to write.
-            Example:  vtf store migrate --ledger 'postgresql://vtf_owner@db.example.org/unvtf?schema=books&sslmode=verify-full' --writer-role vtf_writer
+            Example:
+              vtf store migrate --writer-role vtf_writer --ledger \\
+                  'postgresql://vtf_owner@db.example/unvtf?schema=books&sslmode=verify-full'
             """)
 
     @Option(help: ArgumentHelp("The ledger: a postgresql:// URL, as the schema's owner (default: $VTF_LEDGER).", valueName: "ledger"))
