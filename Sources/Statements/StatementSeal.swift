@@ -58,6 +58,16 @@ public enum StatementSeal {
         guard let parsed = try? JSONParser.parse(bytes), var object = parsed.objectValue else {
             throw StatementError("the statement is not a JSON object")
         }
+        // One form, the one vtf writes: the openssl check (Audit/verify-statement-with-openssl.sh)
+        // verifies the file's bytes as they are, so a statement re-encoded with the same meaning
+        // (`"Belg\u0069um"`, `12.0` for `12`, spaces) passed here and failed there.
+        let line = bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes
+        guard (try? JSONCanonicalizer.canonicalBytes(parsed)) == line else {
+            throw StatementError("""
+                the statement is not in the form the fund issued it (canonical JSON, RFC 8785, on one line): it was re-encoded or \
+                edited; ask the fund for the file it issued
+                """)
+        }
         guard let signatureText = object["signature"]?.stringValue, let signature = Base64.decode(signatureText) else {
             throw StatementError("the statement has no signature")
         }

@@ -99,6 +99,22 @@ import Testing
         "totals.outstanding.EUR",
     ]
 
+    /// A statement re-encoded with the same meaning (a space, an escaped letter) passed `vtf
+    /// statement verify` and failed the openssl check, which verifies the file's bytes as they are
+    /// (an outside trial). Both verifiers now accept only the form the fund issued.
+    @Test func aReEncodedStatementIsRefused() throws {
+        let dir = try Self.demo()
+        _ = try Self.statement(dir)
+        #expect(try Self.verify(dir).status == 0)
+        let issued = try String(contentsOfFile: dir + "/bel.json", encoding: .utf8)
+        for (name, text) in [("spaced.json", "{ " + issued.dropFirst()), ("escaped.json", issued.replacingOccurrences(of: "\"BEL\"", with: "\"B\\u0045L\""))] {
+            #expect(text != issued)
+            try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+            let result = try Self.verify(dir, name)
+            #expect(result.status != 0 && result.stderr.contains("not in the form the fund issued it"), "\(name): \(result.stdout)\(result.stderr)")
+        }
+    }
+
     @Test("the demo's statement proves its balances and flows; independent Python checks each figure to the checkpoint")
     func everyBalanceAndFlowIsProven() throws {
         let dir = try Self.demo()
