@@ -31,6 +31,7 @@ public enum CommandRunner {
         do {
             let given = NegativeValues.joined(arguments ?? Array(CommandLine.arguments.dropFirst()))
             try TextFlags.check(given)
+            if let problem = CommandSuggestion.unknownHelpTopic(in: given, root: root) { throw InputError(problem) }
             let command: any ParsableCommand
             do { command = try root.parseAsRoot(given) } catch {
                 if let suggestion = CommandSuggestion.unknownCommand(in: given, root: root) { throw InputError(suggestion) }

@@ -35,6 +35,26 @@ enum CommandSuggestion {
         return nil
     }
 
+    /// The message for `vtf help WORDS…` when the words do not name a command: the parser printed
+    /// the top-level help and exited 0 for `vtf help verfy`, and ignored `foo` in `vtf help grant
+    /// award foo` (an outside newcomer's trial). Nil when they name one, or the line is no help.
+    static func unknownHelpTopic(in arguments: [String], root: any ParsableCommand.Type) -> String? {
+        guard arguments.first == "help" else { return nil }
+        let topic = Array(arguments.dropFirst().prefix { !$0.hasPrefix("-") })
+        if let suggestion = unknownCommand(in: topic, root: root) { return suggestion }
+        var command = root
+        var path = [root._commandName]
+        for word in topic {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
+                let list = path.joined(separator: " ")
+                return "'\(word)' is not a command of \(list); vtf help \(path.dropFirst().joined(separator: " ")) shows its help"
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
+    }
+
     /// Levenshtein distance over Characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -110,6 +110,13 @@ struct HelpTests {
         let far = try CLI.vtf(["donor", "zzzzzz"], in: dir)
         #expect(far.status == 2 && far.stderr.contains("'zzzzzz' is not a command of vtf donor; vtf donor --help lists them (add, "),
                 "\(far.stderr)")
+        // `vtf help TOPIC` printed the top-level help and exited 0 for a topic that is no command.
+        let help = try CLI.vtf(["help", "verfy"], in: dir)
+        #expect(help.status == 2 && help.stdout.isEmpty && help.stderr.contains("did you mean 'verify'?"), "\(help.stdout)\(help.stderr)")
+        let past = try CLI.vtf(["help", "grant", "award", "foo"], in: dir)
+        #expect(past.status == 2 && past.stderr.contains("'foo' is not a command of vtf grant award; vtf help grant award shows its help"), "\(past.stderr)")
+        let good = try CLI.vtf(["help", "grant", "award"], in: dir)
+        #expect(good.status == 0 && good.stdout.contains("Request a grant award"), "\(good.stderr)")
     }
 
     /// One prefix: `vtf: Unknown option …`, never `vtf: Error: …`.
