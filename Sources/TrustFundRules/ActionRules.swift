@@ -258,7 +258,7 @@ enum ActionRules {
         switch try request.requestAction(context) {
         case .grantAward:
             let amount = try params.decode(ActionRequest<AwardParams>.self).params.amount
-            let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
+            let funds = try FundsAvailable.forCommitment(context.state, asOf: try postingDate(request, context), excludingRequest: request.ref)
             try checkAvailable(amount, funds, "grant \(request.ref) of \(amount.decimalString)", context, stage: stage)
         case .grantDisburse:
             let disbursement = try params.decode(ActionRequest<DisbursementParams>.self).params
@@ -267,7 +267,7 @@ enum ActionRules {
             // The payment liquidates its own commitment: that part of 9200 is not taken off twice.
             let grant = disbursement.grant
             let committed = try FundMoney.balance(try FundChart.commitments.sub(grant), context.fundCurrency, context).value
-            var funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
+            var funds = try FundsAvailable.forCommitment(context.state, asOf: try postingDate(request, context))
             try funds.add(
                 "plus the commitment this payment liquidates (9200.\(grant))", "9200.\(grant)",
                 committed.minorUnits < amount.minorUnits ? committed : amount)
@@ -345,7 +345,7 @@ enum ActionRules {
         let rest = owed.minorUnits > 0 ? try amount.minus(amount.minorUnits <= owed.minorUnits ? amount : owed) : amount
         guard !rest.isZero else { return }
         let value = try FundMoney.carry(FundChart.cash, rest, context)
-        let funds = try FundsAvailable.compute(context.state, asOf: try postingDate(request, context))
+        let funds = try FundsAvailable.forCommitment(context.state, asOf: try postingDate(request, context))
         try checkAvailable(value, funds, "refund \(request.ref) of \(value.decimalString) beyond what 2300 holds for the donor", context, stage: stage)
     }
 

@@ -66,6 +66,25 @@ public struct FundsAvailable: Sendable, Equatable {
         return result
     }
 
+    /// What a certification (and again an approval) counts: the funds available as of `date`
+    /// (the request's) and as of the latest date anything recorded or certified is dated,
+    /// whichever is lower. Counted as of its own date alone, an award dated 1 February ignored
+    /// one of USD 1,300,000 approved and dated 1 June, and two officers committed more than the
+    /// fund had (an outside trial): a commitment dated later obligates the same money.
+    public static func forCommitment(
+        _ state: any LedgerStateReading, asOf date: LedgerDate, excludingRequest: String? = nil
+    ) throws -> FundsAvailable {
+        let onItsDate = try compute(state, asOf: date, excludingRequest: excludingRequest)
+        var latest = max(date, try state.lastPostingDate() ?? date)
+        for record in try state.records(RequestRecord.collection) where record.id != excludingRequest {
+            let request = try RequestRecord(record)
+            if request.status == .certified { latest = max(latest, request.date) }
+        }
+        guard latest > date else { return onItsDate }
+        let later = try compute(state, asOf: latest, excludingRequest: excludingRequest)
+        return later.available.minorUnits < onItsDate.available.minorUnits ? later : onItsDate
+    }
+
     /// Adds a line (e.g. the commitment a payment liquidates) to the computation.
     mutating func add(_ label: String, _ account: String?, _ amount: Amount) throws(RuleViolation) {
         lines.append(Line(label: label, account: account, amount: amount))

@@ -84,7 +84,7 @@ public enum SecretariatRules {
     static func checkCertifiable(_ request: Request, _ params: FundContext, _ context: FundContext, stage: String) throws {
         let (cost, psc) = try cost(params)
         let total = try cost.plus(psc)
-        let funds = try FundsAvailable.compute(
+        let funds = try FundsAvailable.forCommitment(
             context.state, asOf: try ActionRules.postingDate(request, context), excludingRequest: request.ref)
         try ActionRules.checkAvailable(total, funds, "secretariat cost \(request.ref) of \(cost.decimalString) and its PSC of \(psc.decimalString)", context, stage: stage)
         try ActionRules.checkCash(for: total, request, context, stage: stage)

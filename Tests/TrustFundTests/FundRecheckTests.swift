@@ -106,4 +106,22 @@ struct FundRecheckTests {
             code: .wrongDate, containing: "entries are dated up to 2026-03-05")
         try fund.verify()
     }
+
+    /// An award dated 1 February was certified against the funds as of that day alone, though an
+    /// award of most of them was approved for 1 June (an outside trial committed more than the
+    /// fund had). Funds are counted as of the request's date and as of the latest date recorded.
+    @Test func aCommitmentDatedLaterCountsAgainstAnEarlierOne() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.approved(FundDrafts.awardRequest(
+            grant: "G-LATE", grantee: "P1", granteeName: "Partner One", amount: F.usd("60000.00"),
+            tranches: [F.usd("60000.00")], date: F.d("2026-06-01")))
+        try fund.record(FundDrafts.awardRequest(
+            grant: "G-EARLY", grantee: "P2", granteeName: "Partner Two", amount: F.usd("60000.00"),
+            tranches: [F.usd("60000.00")], date: F.d("2026-02-01")))
+        try fund.expectRefusal(
+            FundDrafts.decision(.approvalCertify, request: "G-EARLY", date: F.d("2026-02-01")), by: TestFund.chen,
+            code: .fundsUnavailable, containing: "as of 2026-06-01")
+        try fund.verify()
+    }
 }
