@@ -115,6 +115,7 @@ enum SetupRules {
         if let closed = try FundSettings.closedThrough(context.state), from.description <= closed.date {
             throw context.refuse(.closedYear, "\(closed.year) is closed (through \(closed.date)); rates from \(from) would change nothing recorded")
         }
+        let last = try context.state.lastPostingDate()
         let rates = data.rates
         guard !rates.isEmpty else { throw context.refuse(.badField, "rates is empty") }
         var outcome = FundOutcome()
@@ -133,6 +134,16 @@ enum SetupRules {
             if let existing = try context.state.record(collection, from.description) {
                 let recorded = (try? RateRecord(existing))?.rate ?? "?"
                 throw context.refuse(.alreadyRecorded, "the \(currency.code) rate from \(from) is already recorded (entry \(existing.seq), \(recorded)); record a revision from a later day")
+            }
+            // A rate starts after what is recorded, as a setting does, once the currency has a
+            // rate before it: a rate back-dated under entries already valued at the one before made
+            // the rate table disagree with them, and let the order of recording choose each entry's
+            // rate (an outside trial). A currency's first rate values nothing recorded yet.
+            if let last, from <= last, try context.state.records(collection).contains(where: { $0.id < from.description }) {
+                throw context.refuse(.wrongDate, """
+                    a \(currency.code) rate starts after the entries already recorded, which keep the rate they were valued at: \
+                    entries are dated up to \(last), so from \(last.addingClamped(days: 1)) or later, not \(from)
+                    """)
             }
             if !confirmed { try RateMove.check(currency, rate, text, from: from, context) }
             outcome.put(collection, from.description, seq: context.seq, ["rate": .string(text), "revision": .bool(revision)])

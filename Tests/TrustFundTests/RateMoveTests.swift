@@ -60,4 +60,22 @@ struct RateMoveTests {
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }
+
+    /// A rate back-dated under an entry already valued at the rate before (an outside trial
+    /// converted EUR on 10 March at 0.86, then set 1.07 from 5 March): refused; from the day after
+    /// the latest posting it is a rate like any other. A currency's first rate values nothing yet.
+    @Test func aRateStartsAfterWhatIsRecorded() throws {
+        let fund = try TestFund()
+        func revision(_ rate: String, from: String) -> EntryDraft {
+            FundDrafts.rates([F.rate("EUR", rate)], from: F.d(from), revision: true, date: F.d(from))
+        }
+        try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-03-01")))
+        try fund.record(FundDrafts.rates([F.rate("GBP", "0.8000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.record(rates("0.8600", from: "2026-01-01"))
+        try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-03-10")))
+        try fund.expectRefusal(revision("0.9000", from: "2026-03-05"), code: .wrongDate,
+                               containing: "entries are dated up to 2026-03-10, so from 2026-03-11 or later, not 2026-03-05")
+        try fund.record(revision("0.9000", from: "2026-03-11"))
+        try fund.verify()
+    }
 }
