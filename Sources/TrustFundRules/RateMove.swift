@@ -39,6 +39,20 @@ enum RateMove {
         }
     }
 
+    /// Refuses a currency's first rate from one person: nothing comes before it to compare it
+    /// with. An outside trial set CHF at 0.0001 to the dollar, received CHF 100 as USD 1,000,000
+    /// of revenue, converted it into USD 1,000,000 of cash the bank never held, and two officers
+    /// certified and approved a USD 1,000,000 payment against it. The first rate of a currency
+    /// is recorded as a `rates.set` request, certified and approved by two other people.
+    static func checkNotFirst(_ currency: Currency, _ text: String, from: LedgerDate, _ context: FundContext) throws {
+        guard try context.state.records(FundMoney.rateCollection(currency)).isEmpty else { return }
+        throw context.refuse(.twoPerson, """
+            \(currency.code) has no rate yet: a currency's first rate (\(currency.code) \(text) from \(from)) is confirmed by two \
+            people, as nothing before it can be compared with it: vtf rates set … --request makes a request (it prints a REF), \
+            then vtf certify REF and vtf approve REF; later rates of \(currency.code) are compared with it
+            """)
+    }
+
     /// The rates `from`'s rate is compared with: the one in force on the day the window opens and
     /// every one starting after that day and up to ``windowDays`` days after `from` (one already
     /// recorded for `from` itself included); when there is none, the first after (however far).

@@ -145,7 +145,10 @@ enum SetupRules {
                     entries are dated up to \(last), so from \(last.addingClamped(days: 1)) or later, not \(from)
                     """)
             }
-            if !confirmed { try RateMove.check(currency, rate, text, from: from, context) }
+            if !confirmed {
+                try RateMove.checkNotFirst(currency, text, from: from, context)
+                try RateMove.check(currency, rate, text, from: from, context)
+            }
             outcome.put(collection, from.description, seq: context.seq, ["rate": .string(text), "revision": .bool(revision)])
         }
         return outcome

@@ -115,9 +115,13 @@ struct DemoScript {
     }
 
     func rates() async throws {
-        say("4. UN Treasury's operational rates (units per USD), a set each month, from a CSV file; then a mid-month revision.")
+        say("4. UN Treasury's operational rates (units per USD). A currency's first rate has nothing to be compared with, so two people confirm January's: the fund manager requests it, the officers certify and approve. Then a set each month from a CSV file (one person: each within 25 % of the rates around it), and a mid-month revision.")
+        let january = DemoYear.rates.map { "\($0.currency)=\($0.monthly[0])" }
+        try await vtf(["rates", "set", "--month", "2025-01"] + january + ["--request", "--ref", "FX-2025-01"] + l + by("maria"))
+        try await vtf(["certify", "FX-2025-01"] + l + by("chen"))
+        try await vtf(["approve", "FX-2025-01"] + l + by("amara"))
         var csv = "effective,currency,rate\n"
-        for month in 1...12 {
+        for month in 2...12 {
             for (currency, monthly) in DemoYear.rates {
                 csv += "2025-\(month < 10 ? "0" : "")\(month)-01,\(currency),\(monthly[month - 1])\n"
             }

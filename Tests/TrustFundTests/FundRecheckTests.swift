@@ -31,7 +31,7 @@ struct FundRecheckTests {
     @Test func certifiedRefundsCountAgainstTheCash() throws {
         let fund = try TestFund()
         let eur = try Currency(code: "EUR")
-        try fund.record(FundDrafts.rates([(eur, try Decimal64(parsing: "0.8000"))], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([(eur, try Decimal64(parsing: "0.8000"))], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("2000.00"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.receipt(agreement: "AGR-B", amount: F.eur("2000.00"), date: F.d("2026-01-20"), bankRef: "B-1"))
@@ -60,7 +60,7 @@ struct FundRecheckTests {
         try fund.expectRefusal(
             FundDrafts.rates([(eur, try Decimal64(parsing: "0.9000"))], from: F.d("2026-12-01"), revision: false, date: F.d("2027-01-02")),
             code: .closedYear)
-        try fund.record(FundDrafts.rates([(eur, try Decimal64(parsing: "0.9000"))], from: F.d("2027-01-01"), revision: false, date: F.d("2027-01-02")))
+        try fund.recordRates(FundDrafts.rates([(eur, try Decimal64(parsing: "0.9000"))], from: F.d("2027-01-01"), revision: false, date: F.d("2027-01-02")))
     }
 
     /// An outside trial dated a grant payment 9999-12-31, approved it, then reversed it on a 2026

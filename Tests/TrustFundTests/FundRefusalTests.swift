@@ -205,7 +205,7 @@ struct FundRefusalTests {
     /// USD 100.00 of cash, and EUR 4,000.00 of cash at 0.8000 (USD 5,000.00): 5,100.00 available
     /// covers an award of 5,000.00, but a payment in USD needs USD cash.
     private func cashMostlyInEUR(_ fund: TestFund) throws {
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-1", donor: "ACME", amount: F.usd("100.00"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.receipt(agreement: "AGR-1", amount: F.usd("100.00"), date: F.d("2026-01-20"), bankRef: "BNK-1"))
@@ -280,7 +280,7 @@ struct FundRefusalTests {
     @Test func aCurrencyWithoutARateIsRefused() throws {
         let fund = try TestFund()
         try fund.record(FundDrafts.donor(id: "NOR", name: "Norway", type: "member-state", country: "NO", date: F.d("2026-01-05")))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.expectRefusal(
             FundDrafts.agreement(ref: "AGR-NOR", donor: "NOR", amount: TestFund.money("1000000.00", "NOK"), date: F.d("2026-01-10")),
             code: .missingRate, containing: "no UN operational rate for NOK on 2026-01-10")
@@ -294,7 +294,7 @@ struct FundRefusalTests {
     @Test func aReceiptBeforeTheFirstRateIsRefused() throws {
         let fund = try TestFund()
         try fund.record(FundDrafts.donor(id: "NOR", name: "Norway", type: "member-state", country: "NO", date: F.d("2026-01-05")))
-        try fund.record(FundDrafts.rates([F.rate("NOK", "10.5000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("NOK", "10.5000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
         try fund.record(FundDrafts.agreement(ref: "AGR-NOR", donor: "NOR", amount: TestFund.money("105000.00", "NOK"), date: F.d("2026-03-02")))
         try fund.expectRefusal(
             FundDrafts.receipt(agreement: "AGR-NOR", amount: TestFund.money("105000.00", "NOK"), date: F.d("2026-02-20"), bankRef: "BNK-1"),
@@ -315,7 +315,7 @@ struct FundRefusalTests {
         try fund.expectRefusal(
             FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-15"), revision: false, date: F.d("2026-01-15")),
             code: .wrongDate)
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.expectRefusal(
             FundDrafts.rates([F.rate("EUR", "0.8100")], from: F.d("2026-01-01"), revision: true, date: F.d("2026-01-02")),
             code: .alreadyRecorded)
@@ -326,7 +326,7 @@ struct FundRefusalTests {
             FundDrafts.rates([F.rate("EUR", "0")], from: F.d("2026-02-01"), revision: false, date: F.d("2026-02-01")),
             code: .badField)
         // A mid-month revision is fine.
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8100")], from: F.d("2026-01-15"), revision: true, date: F.d("2026-01-15")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8100")], from: F.d("2026-01-15"), revision: true, date: F.d("2026-01-15")))
     }
 
     // MARK: - Pledges are never revenue
@@ -348,7 +348,7 @@ struct FundRefusalTests {
     /// EUR 2,000,000.00 at 0.8000 EUR per USD = USD 2,500,000.00, on the memo accounts only.
     @Test func aPledgePostsOnlyMemoAccounts() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         let pledge = try fund.record(FundDrafts.pledge(donor: "BEL", amount: F.eur("2000000.00"), date: F.d("2026-04-01"), ref: "PL-BEL"))
         #expect(F.lines(pledge) == ["9100 EUR 2000000.00 2500000.00", "9900 EUR -2000000.00 -2500000.00"])
@@ -445,7 +445,7 @@ struct FundRefusalTests {
 
     @Test func aReceiptInAnotherCurrencyThanTheAgreementIsRefused() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-01-10")))
         try fund.expectRefusal(
@@ -502,8 +502,8 @@ struct FundRefusalTests {
     /// 10,000.00; EUR 8,000.00 carries exactly 10,000.00.
     @Test func aWriteOffAboveTheLimitIsNotCertified() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.9000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.9000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("20000.00"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.writeOffRequest(agreement: "AGR-BEL", amount: F.eur("8000.01"), date: F.d("2026-03-10"), ref: "WO-1"))
@@ -625,7 +625,7 @@ struct FundRefusalTests {
     /// rules compute is refused by `LedgerRules.check` — the check the verifier runs.
     @Test func postingsThatDifferFromTheRulesAreRefused() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         // The state after the journal, replayed through the rules.
         var snapshot = LedgerSnapshot(lookup: { _ in nil })

@@ -13,8 +13,8 @@ import TrustFund
 struct FundRuleTests {
     private func eurFund() throws -> TestFund {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8200")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8200")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         return fund
     }

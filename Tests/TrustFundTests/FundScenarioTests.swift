@@ -26,7 +26,7 @@ struct FundScenarioTests {
     @Test func aYearOfTheFund() throws {
         let fund = try TestFund(settings: ["planned_expenditure": "100000.00"])
         for (month, value) in [("2026-01-01", "0.8000"), ("2026-03-01", "0.8200"), ("2026-06-01", "0.7900"), ("2026-12-01", "0.8100")] {
-            try fund.record(FundDrafts.rates([try rate(value)], from: d(month), revision: false, date: d(month)))
+            try fund.recordRates(FundDrafts.rates([try rate(value)], from: d(month), revision: false, date: d(month)))
         }
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: d("2026-01-05")))
         try fund.record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: d("2026-01-05")))

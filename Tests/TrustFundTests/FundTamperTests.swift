@@ -37,7 +37,7 @@ struct FundTamperTests {
 
     @Test func aRateOfTheInsidersChoosingIsCaught() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         let signed = try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-01-10")))
         // At 0.8000, EUR 1,000.00 is USD 1,250.00. The insider claims 0.9000 (USD 1,111.11).

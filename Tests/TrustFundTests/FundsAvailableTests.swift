@@ -31,7 +31,7 @@ struct FundsAvailableTests {
     /// − 2400 50,000.00 − 2200 0.00 (no cash received for it) = 0.00.
     private func issueCase() throws -> TestFund {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.9200")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.9200")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("100000.00"), date: F.d("2026-01-10"), conditional: true))
         try fund.record(FundDrafts.unidentifiedReceipt(amount: F.usd("50000.00"), date: F.d("2026-01-20"), bankRef: "BNK-SUSP"))

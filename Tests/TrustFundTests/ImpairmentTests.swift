@@ -15,7 +15,7 @@ import TrustFund
     /// Belgium, EUR 9,000.00 at 0.8000 (USD 11,250.00) in three instalments of 3,000.00 due
     /// 2026-01-31, 2026-06-30 and 2027-01-31; 1,000.00 received.
     private func belgium(_ fund: TestFund) throws {
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(
             ref: "AGR-B", donor: "BEL", amount: F.eur("9000.00"), date: F.d("2026-01-10"),

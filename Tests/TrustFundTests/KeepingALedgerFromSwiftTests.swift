@@ -53,8 +53,14 @@ struct KeepingALedgerFromSwiftTests {
         let day = try LedgerDate(parsing: "2026-03-02")
         let euro = try Currency(code: "EUR")
         let eur = try Amount(parsing: "100000.00", currency: euro, mode: .exact)
+        // A currency's first rate is confirmed by two people: a request, certified and approved.
+        try ledger.append([FundDrafts.ratesRequest([(euro, try Decimal64(parsing: "0.92"))], from: month, revision: false,
+                                                    date: month, ref: "FX-2026-EUR")], keys: maria)
+        try ledger.append([FundDrafts.decision(.approvalCertify, request: "FX-2026-EUR", date: month)],
+                          keys: WriteKeys(author: chensKey, log: log))
+        try ledger.append([FundDrafts.decision(.approvalApprove, request: "FX-2026-EUR", date: month)],
+                          keys: WriteKeys(author: amarasKey, log: log))
         try ledger.append([
-            FundDrafts.rates([(euro, try Decimal64(parsing: "0.92"))], from: month, revision: false, date: month),
             FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: day),
             FundDrafts.agreement(ref: "AGR-2026-01", donor: "BEL", amount: eur, date: day),
             FundDrafts.receipt(agreement: "AGR-2026-01", amount: eur, date: day, bankRef: "BE-0001"),

@@ -19,14 +19,14 @@ import TrustFund
     static func fundInThreeCurrencies() throws -> TestFund {
         let fund = try TestFund()
         try fund.fundedUSD()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000"), F.rate("SEK", "10.0000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000"), F.rate("SEK", "10.0000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.donor(id: "SWE", name: "Sweden", type: "member-state", country: "SE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("4000.00"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.agreement(ref: "AGR-S", donor: "SWE", amount: TestFund.money("10000.00", "SEK"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.receipt(agreement: "AGR-B", amount: F.eur("4000.00"), date: F.d("2026-01-20"), bankRef: "BNK-B"))
         try fund.record(FundDrafts.receipt(agreement: "AGR-S", amount: TestFund.money("10000.00", "SEK"), date: F.d("2026-01-20"), bankRef: "BNK-S"))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.7500")], from: F.d("2026-12-01"), revision: false, date: F.d("2026-12-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.7500")], from: F.d("2026-12-01"), revision: false, date: F.d("2026-12-01")))
         try fund.record(FundDrafts.revaluation(date: F.d("2026-12-31")))
         return fund
     }

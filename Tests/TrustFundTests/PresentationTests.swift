@@ -50,7 +50,7 @@ import TrustFund
     @Test func receivablesDueAfterTwelveMonthsAreNonCurrent() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(
             ref: "AGR-B", donor: "BEL", amount: F.eur("4000.00"), date: F.d("2026-01-10"),

@@ -15,13 +15,13 @@ struct RateMoveTests {
 
     @Test func aLargeMoveIsRefusedAloneAndRecordedByTwoPeople() throws {
         let fund = try TestFund()
-        try fund.record(rates("0.8000", from: "2026-01-01"))
+        try fund.recordRates(rates("0.8000", from: "2026-01-01"))
         // 0.8000 × 5/4 = 1.0000 and × 4/5 = 0.6400 are the bounds, both included.
         for far in ["0.0001", "1.0001", "0.6399", "80.0000"] {
             try fund.expectRefusal(rates(far, from: "2026-02-01"), code: .twoPerson, containing: "more than 25 % away from its rate from 2026-01-01")
         }
-        try fund.record(rates("1.0000", from: "2026-02-01"))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-02-16"), revision: true, date: F.d("2026-02-16")))
+        try fund.recordRates(rates("1.0000", from: "2026-02-01"))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-02-16"), revision: true, date: F.d("2026-02-16")))
         // A devaluation, confirmed by a certifying and an approving officer.
         let request = FundDrafts.ratesRequest([F.rate("EUR", "0.4000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01"), ref: "FX-1")
         try fund.approved(request)
@@ -38,9 +38,9 @@ struct RateMoveTests {
     /// compared with that one.
     @Test func theFirstRateIsComparedWithTheNextWhenThereIsOne() throws {
         let fund = try TestFund()
-        try fund.record(rates("0.8000", from: "2026-05-01"))
+        try fund.recordRates(rates("0.8000", from: "2026-05-01"))
         try fund.expectRefusal(rates("0.0800", from: "2026-04-01"), code: .twoPerson, containing: "its rate from 2026-05-01")
-        try fund.record(rates("0.8100", from: "2026-04-01"))
+        try fund.recordRates(rates("0.8100", from: "2026-04-01"))
     }
 
     /// A later trial moved EUR from 0.86 to 2.07 in four steps of under 25 % on four days, alone.
@@ -51,12 +51,12 @@ struct RateMoveTests {
         func revision(_ rate: String, from: String) -> EntryDraft {
             FundDrafts.rates([F.rate("EUR", rate)], from: F.d(from), revision: true, date: F.d(from))
         }
-        try fund.record(rates("0.8600", from: "2026-06-01"))
+        try fund.recordRates(rates("0.8600", from: "2026-06-01"))
         try fund.record(revision("1.0700", from: "2026-07-02"))
         try fund.expectRefusal(revision("1.3300", from: "2026-07-03"), code: .twoPerson, containing: "its rate from 2026-06-01 (0.8600")
         // Back-dated between two rates, the later one counts too.
         try fund.expectRefusal(revision("0.6000", from: "2026-06-20"), code: .twoPerson, containing: "its rate from 2026-07-02 (1.0700")
-        try fund.record(rates("1.3300", from: "2026-09-01"))
+        try fund.recordRates(rates("1.3300", from: "2026-09-01"))
         let verification = try fund.file.verify()
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }
@@ -70,12 +70,24 @@ struct RateMoveTests {
             FundDrafts.rates([F.rate("EUR", rate)], from: F.d(from), revision: true, date: F.d(from))
         }
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-03-01")))
-        try fund.record(FundDrafts.rates([F.rate("GBP", "0.8000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
-        try fund.record(rates("0.8600", from: "2026-01-01"))
+        try fund.recordRates(FundDrafts.rates([F.rate("GBP", "0.8000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.recordRates(rates("0.8600", from: "2026-01-01"))
         try fund.record(FundDrafts.agreement(ref: "AGR-B", donor: "BEL", amount: F.eur("1000.00"), date: F.d("2026-03-10")))
         try fund.expectRefusal(revision("0.9000", from: "2026-03-05"), code: .wrongDate,
                                containing: "entries are dated up to 2026-03-10, so from 2026-03-11 or later, not 2026-03-05")
         try fund.record(revision("0.9000", from: "2026-03-11"))
+        try fund.verify()
+    }
+
+    /// A currency's first rate has nothing before it to compare it with: an outside trial set CHF
+    /// at 0.0001, received CHF 100 as USD 1,000,000 and paid it out. One person's first rate is
+    /// refused; two people confirm it (a request certified and approved).
+    @Test func aCurrencysFirstRateNeedsTwoPeople() throws {
+        let fund = try TestFund()
+        try fund.expectRefusal(rates("0.0001", from: "2026-01-01"), code: .twoPerson, containing: "EUR has no rate yet")
+        try fund.approved(FundDrafts.ratesRequest([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01"), ref: "FX-1"))
+        #expect(try fund.field("rate.EUR", "2026-01-01", "rate") == "0.8000")
+        try fund.record(rates("0.8100", from: "2026-02-01"))
         try fund.verify()
     }
 }

@@ -70,7 +70,7 @@ struct StateRecordReadsTests {
     @Test func aDamagedRateIsNamedNotTakenForNoRate() throws {
         let fund = try TestFund()
         try fund.fundedUSD()
-        try fund.record(FundDrafts.rates([(try Currency(code: "EUR"), try Decimal64(parsing: "0.8000"))], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([(try Currency(code: "EUR"), try Decimal64(parsing: "0.8000"))], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try damage(fund, "rate.EUR", "2026-01-01", #""rate":"0.8000""#, #""rate":0.8"#)
         try expectDamaged(
             fund, FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.eur("500.00"), date: F.d("2026-02-10")),

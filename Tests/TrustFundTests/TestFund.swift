@@ -87,6 +87,24 @@ final class TestFund {
         return entry
     }
 
+    /// Records a rate set as the rules require: one that carries a currency's first rate as a
+    /// `rates.set` request certified (chen) and approved (amara), since nothing before it can be
+    /// compared with it; any other by maria alone.
+    @discardableResult
+    func recordRates(_ draft: EntryDraft) throws -> SignedEntry {
+        let rates = draft.data["rates"]?.objectValue ?? [:]
+        let first = try rates.keys.contains { try file.fundRecords("rate.\($0)").isEmpty }
+        guard first, let from = draft.data["from"]?.stringValue else { return try record(draft) }
+        ratesRequests += 1
+        let pairs = try rates.map { (try Currency(code: $0.key), try Decimal64(parsing: $0.value.stringValue ?? "")) }
+        return try approved(FundDrafts.ratesRequest(
+            pairs, from: try LedgerDate(parsing: from), revision: draft.data["revision"] == .bool(true), date: draft.date,
+            ref: "FX-FIRST-\(ratesRequests)"))
+    }
+
+    /// How many first rates ``recordRates(_:)`` requested.
+    private var ratesRequests = 0
+
     /// Requests, certifies (chen) and approves (amara) a controlled action; returns the approval.
     @discardableResult
     func approved(_ request: EntryDraft) throws -> SignedEntry {

@@ -148,7 +148,7 @@ import TrustFund
     /// 1200.BEL holds; 2,500.00 + 2,500.00 is within the limit. WO-1 can then not be approved.
     @Test func aCertifiedWriteOffBeyondWhatIsLeftCountsForWhatIsLeft() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("20000.00"), date: F.d("2026-01-10")))
         try fund.record(FundDrafts.writeOffRequest(agreement: "AGR-BEL", amount: F.eur("4000.00"), date: F.d("2026-03-10"), ref: "WO-1"))
@@ -167,8 +167,8 @@ import TrustFund
     /// left in surplus or deficit.
     @Test func aConditionalWriteOffAfterARevaluationLeavesNothingInSurplusOrDeficit() throws {
         let fund = try TestFund()
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
-        try fund.record(FundDrafts.rates([F.rate("EUR", "0.9000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.9000")], from: F.d("2026-03-01"), revision: false, date: F.d("2026-03-01")))
         try fund.record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: F.d("2026-01-05")))
         try fund.record(FundDrafts.agreement(ref: "AGR-BEL", donor: "BEL", amount: F.eur("8000.00"), date: F.d("2026-01-10"), conditional: true))
         try fund.record(FundDrafts.revaluation(date: F.d("2026-03-31")))

@@ -59,12 +59,12 @@ struct DemoDataRoundTripTests {
             kinds.insert(kind)
             entries += 1
         }
-        // Every fund kind but a cash conversion and a delegation appears in the demo, and nine
-        // of the twelve actions a request may ask for.
+        // Every fund kind but a cash conversion and a delegation appears in the demo, and ten
+        // of the actions a request may ask for.
         let expected = Set(FundKind.allCases).subtracting([.cashConvert, .keyDelegate])
         #expect(kinds == expected, "kinds missing: \(expected.subtracting(kinds).map(\.rawValue).sorted())")
         #expect(actions == [.grantAward, .grantDisburse, .receivableWriteOff, .receivableImpair, .donorRefund, .bankCharges,
-                            .secretariatCost, .yearClose, .budgetSet], "\(actions)")
+                            .secretariatCost, .yearClose, .budgetSet, .ratesSet], "\(actions)")
         #expect(entries > 190)
     }
 }

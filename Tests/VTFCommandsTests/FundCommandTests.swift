@@ -34,7 +34,10 @@ struct FundLedger {
                                  ledger.key(key) + ".pub", "--holder", holder, "--role", role, "--date", "2026-01-01"])
         }
         let fund = FundLedger(base: ledger)
-        try fund.ok(["rates", "set", "--month", "2026-01", "EUR=0.8000"])
+        // A currency's first rate is confirmed by two people.
+        try fund.ok(["rates", "set", "--month", "2026-01", "EUR=0.8000", "--request", "--ref", "FX-FIRST"])
+        try fund.ok(["certify", "FX-FIRST"], as: "chen")
+        try fund.ok(["approve", "FX-FIRST"], as: "amara")
         try fund.ok(["donor", "add", "BEL", "--name", "Belgium", "--type", "member-state", "--country", "BE", "--date", "2026-01-05"])
         try fund.ok(["agreement", "sign", "--donor", "BEL", "--amount", "100000.00", "--currency", "EUR", "--date", "2026-01-10", "--ref", "AGR-BEL-1"])
         try fund.ok(["receive", "--agreement", "AGR-BEL-1", "--amount", "50000.00", "--currency", "EUR", "--date", "2026-01-20", "--bank-ref", "B-1"])

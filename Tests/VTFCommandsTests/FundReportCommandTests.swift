@@ -54,7 +54,8 @@ struct FundReportLedger {
             try record(FundDrafts.decision(.approvalApprove, request: request.ref ?? "", date: request.date), by: amara)
         }
         let eur = try Currency(code: "EUR")
-        try record(FundDrafts.rates([(eur, try Decimal64(parsing: "0.8000"))], from: day, revision: false, date: day))
+        // A currency's first rate is confirmed by two people.
+        try approved(FundDrafts.ratesRequest([(eur, try Decimal64(parsing: "0.8000"))], from: day, revision: false, date: day, ref: "FX-FIRST"))
         try record(FundDrafts.donor(id: "BEL", name: "Belgium", type: "member-state", country: "BE", date: try Self.date("2026-01-05")))
         try record(FundDrafts.donor(id: "ACME", name: "Acme Foundation", type: "foundation", country: nil, date: try Self.date("2026-01-05")))
         try record(FundDrafts.agreement(ref: "AGR-BEL-1", donor: "BEL", amount: try Self.money("100000.00", "EUR"), date: try Self.date("2026-01-10")))

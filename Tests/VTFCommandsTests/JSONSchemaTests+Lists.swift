@@ -39,7 +39,7 @@ struct JSONListSchemaTests {
             (["rates", "list"], "rate-list.schema.json", "rates", 1),
             (["setting", "list"], "setting-list.schema.json", "settings", 4),
             (["pending"], "pending.schema.json", "requests", 2),
-            (["pending", "--all"], "pending.schema.json", "requests", 4),
+            (["pending", "--all"], "pending.schema.json", "requests", 5),
         ]
         for (arguments, schema, member, count) in cases {
             let output = try fund.ok(arguments + ["--format", "json"])
@@ -171,7 +171,7 @@ struct JSONListSchemaTests {
         let fund = try FundLedger()
         defer { fund.base.remove() }
         let json = ["--format", "json"]
-        try entries(try fund.ok(["rates", "set", "--month", "2026-02", "EUR=0.8100", "GBP=0.7000"] + json).stdout, 1, kind: "rates.set")
+        try entries(try fund.ok(["rates", "set", "--month", "2026-02", "EUR=0.8100"] + json).stdout, 1, kind: "rates.set")
         let file = fund.base.dir + "/rates.csv"
         try "effective,currency,rate\n2026-03-01,EUR,0.9000\n2026-04-01,EUR,0.8800\n".write(toFile: file, atomically: true, encoding: .utf8)
         try entries(try fund.ok(["rates", "import", file] + json).stdout, 2, kind: "rates.set")

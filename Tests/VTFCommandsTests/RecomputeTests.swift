@@ -160,7 +160,8 @@ struct RecomputeTests {
         try twoPeople(fund, "BUD-2")
         try fund.ok(["receivable", "impair", "AGR-BEL-1", "--amount", "4000.00", "--date", "2026-06-25", "--ref", "IMP-1"])
         try twoPeople(fund, "IMP-1")
-        try fund.ok(["rates", "set", "--month", "2026-06", "EUR=0.8500"])
+        // A rate starts after the entries already recorded (the impairment of 25 June).
+        try fund.ok(["rates", "set", "--from", "2026-06-26", "EUR=0.8500"])
         try fund.ok(["fx", "revalue", "--date", "2026-06-30"])
         try fund.ok(["reserve", "adjust", "--date", "2026-06-30"])
         // Spending G-1's partner reported in January, accrued to 2026 (and reversed on 1 January).

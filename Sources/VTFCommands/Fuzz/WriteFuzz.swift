@@ -174,7 +174,10 @@ enum WriteFuzzLedger {
         for (name, role) in [("maria", "fund-manager"), ("chen", "certifying-officer"), ("amara", "approving-officer")] {
             try await run(["key", "register", "--public-key", key(name) + ".pub", "--holder", name, "--role", role, "--date", "2026-01-01"], as: "admin")
         }
-        try await run(["rates", "set", "--month", "2026-01", "EUR=0.8000"])
+        // A currency's first rate is confirmed by two people.
+        try await run(["rates", "set", "--month", "2026-01", "EUR=0.8000", "--request", "--ref", "FX-FIRST"])
+        try await run(["certify", "FX-FIRST"], as: "chen")
+        try await run(["approve", "FX-FIRST"], as: "amara")
         try await run(["donor", "add", "BEL", "--name", "Belgium", "--type", "member-state", "--country", "BE", "--date", "2026-01-05"])
         try await run(["agreement", "sign", "--donor", "BEL", "--amount", "100000.00", "--currency", "EUR", "--date", "2026-01-10", "--ref", "AGR-BEL-1"])
         try await run(["receive", "--agreement", "AGR-BEL-1", "--amount", "50000.00", "--currency", "EUR", "--date", "2026-01-20", "--bank-ref", "B-1"])
