@@ -108,12 +108,20 @@ public final class ServiceLedger: LedgerWriting {
     }
 
     /// A turn to record from the service (its token), or nil from a service that gives none.
+    /// A service gives a key one place: while another command of the same key holds the turn or
+    /// waits for it (409), this one asks again, for up to a minute, instead of failing.
     func takeTurn() async throws -> String? {
-        let (status, answer) = try await remote.post("/v1/turn", body: [], contentType: "text/plain")
-        switch status {
-        case 200: return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        case 404: return nil
-        default: throw RemoteError(.refused, "\(remote.location) gave no turn to record (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")
+        var conflicts = 0
+        while true {
+            let (status, answer) = try await remote.post("/v1/turn", body: [], contentType: "text/plain")
+            switch status {
+            case 200: return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            case 404: return nil
+            case 409 where conflicts < 60:
+                conflicts += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 500...1500)))
+            default: throw RemoteError(.refused, "\(remote.location) gave no turn to record (\(status)): \(RemoteLedger.message(of: answer)) (nothing was recorded)")
+            }
         }
     }
 

@@ -340,7 +340,8 @@ import TransparencyLog
         let forged = SignedEntry(body: next.body, bodyBytes: next.bodyBytes, signature: badSignature)
         let cases: [(String, [UInt8], Ed25519PrivateKey, Bool, HTTPResponse.Status)] = [
             ("a read-only service", try line(next), AuditFixtures.alice, false, .forbidden),
-            ("another person's entry", try line(next), AuditFixtures.auditor, true, .badRequest),
+            ("another person's entry", try line(next), AuditFixtures.admin, true, .badRequest),
+            ("a key that records nothing", try line(next), AuditFixtures.auditor, true, .forbidden),
             ("a bad signature", try line(forged), AuditFixtures.alice, true, .badRequest),
             ("not a journal line", Array("{\"kind\":\"voucher\"}\n".utf8), AuditFixtures.alice, true, .badRequest),
             ("an unregistered sender", try line(next), AuditFixtures.intruder, true, .unauthorized),

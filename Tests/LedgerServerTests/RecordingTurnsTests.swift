@@ -36,4 +36,24 @@ import Testing
         let holdsThird = await turns.holds(third)
         #expect(holdsThird)
     }
+
+    /// A signed request for a turn is served once: a captured one replayed every 0.2 s took its
+    /// key's place, and that key's own commands were refused (an outside trial). A turn is given
+    /// back, and its token honoured, only by the key it was given to.
+    @Test func aRequestForATurnIsServedOnceAndATurnIsItsKeys() async throws {
+        let turns = RecordingTurns()
+        #expect(await turns.firstUse(of: "sig-1", until: 1_300, now: 1_000))
+        #expect(await !turns.firstUse(of: "sig-1", until: 1_300, now: 1_010))
+        #expect(await turns.firstUse(of: "sig-2", until: 1_300, now: 1_010))
+        guard case .success(let token) = await turns.take(for: "alice") else {
+            Issue.record("alice gets the turn")
+            return
+        }
+        let (bruno, alice) = (await turns.holds(token, key: "bruno"), await turns.holds(token, key: "alice"))
+        #expect(!bruno && alice)
+        await turns.end(token, by: "bruno")
+        #expect(await turns.holds(token))
+        await turns.end(token, by: "alice")
+        #expect(await !turns.holds(token))
+    }
 }

@@ -71,10 +71,23 @@ struct RecordRoutes {
     private func turn(_ request: Request) async throws -> Response {
         _ = try recording()
         let (_, signer) = try await signedBody(request, upTo: 1024, "a request for a turn")
-        guard signer.record.roles.contains(where: Self.recordingRoles.contains) else {
-            throw ServiceRefusal(.forbidden, "a turn to record is for a key that records entries (\(Self.recordingRoles.map(\.rawValue).sorted().joined(separator: ", "))); \(signer.record.holder)'s key does not")
+        try Self.checkRecords(signer)
+        let now = service.now()
+        guard await service.turns.firstUse(of: request.headers[.init("Signature")!] ?? "", until: now + Self.signatureLifetime, now: now) else {
+            throw ServiceRefusal(.conflict, "this signed request for a turn was served already: a request for a turn is used once; sign a new one")
         }
         return Response.text(try await takeTurn(for: signer) + "\n")
+    }
+
+    /// How long a signature stays valid, and a served request for a turn is remembered (seconds):
+    /// the verifier's age limit plus its clock skew.
+    static let signatureLifetime = 360
+
+    /// Refuses a key that records no entries (an auditor's, a donor's).
+    static func checkRecords(_ signer: KeyState) throws(ServiceRefusal) {
+        guard signer.record.roles.contains(where: recordingRoles.contains) else {
+            throw ServiceRefusal(.forbidden, "a turn to record is for a key that records entries (\(recordingRoles.map(\.rawValue).sorted().joined(separator: ", "))); \(signer.record.holder)'s key does not")
+        }
     }
 
     /// The roles whose keys sign journal entries, and so may take a turn to record.
@@ -96,8 +109,10 @@ struct RecordRoutes {
 
     /// Gives back a turn its client will not use (its draft was refused on its own machine).
     private func endTurn(_ request: Request) async throws -> Response {
-        let (body, _) = try await signedBody(request, upTo: 1024, "a turn's token")
-        await service.turns.end(String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let (body, signer) = try await signedBody(request, upTo: 1024, "a turn's token")
+        try Self.checkRecords(signer)
+        // Only the key the turn was given to gives it back.
+        await service.turns.end(String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), by: signer.record.keyID)
         return Response.text("ended\n")
     }
 
@@ -107,11 +122,12 @@ struct RecordRoutes {
         guard let settings = try await service.storeCall({ try await service.store.settings() }) else {
             throw ServiceRefusal(.notFound, "the ledger has no genesis entry")
         }
+        try Self.checkRecords(signer)
         let entries = try Self.entries(body, signer: signer.record.keyID, currency: settings.currency)
         try Self.checkTimes(entries, now: service.now())
         let token: String
         if let given = request.headers[Self.turnHeader] {
-            guard await service.turns.holds(given) else {
+            guard await service.turns.holds(given, key: signer.record.keyID) else {
                 throw ServiceRefusal(.conflict, "your turn to record has passed (\(RecordingTurns.duration) each); draft again")
             }
             token = given
@@ -163,11 +179,39 @@ struct RecordRoutes {
         let tooLarge = ServiceRefusal(.badRequest, "\(what) holds at most \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes")")
         let signer = try await service.requireBodySigner(request)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
-        var request = request
-        let body: [UInt8]
-        do { body = Array(try await request.collectBody(upTo: limit).readableBytesView) } catch { throw tooLarge }
+        let body = try await Self.collect(request, upTo: limit, orRefuse: tooLarge)
         try service.access.checkBody(of: request, body)
         return (body, signer)
+    }
+
+    /// How long a body may take to arrive once its headers are in.
+    static let bodyDeadline: Duration = .seconds(30)
+
+    /// The body of `request`, at most `limit` bytes (else `tooLarge`), read within
+    /// ``bodyDeadline``: an outside trial sent a signed request's body a byte every 20 s on 520
+    /// connections, and recording stopped (SIGTERM, waiting for them, did not end the service).
+    static func collect(_ request: Request, upTo limit: Int, orRefuse tooLarge: ServiceRefusal) async throws -> [UInt8] {
+        let reading = Task {
+            var request = request
+            return Array(try await request.collectBody(upTo: limit).readableBytesView)
+        }
+        let deadline = Task {
+            try await Task.sleep(for: bodyDeadline)
+            reading.cancel()
+        }
+        defer { deadline.cancel() }
+        do {
+            let body = try await reading.value
+            guard !reading.isCancelled else { throw CancellationError() }
+            return body
+        } catch is CancellationError where !Task.isCancelled {
+            throw ServiceRefusal(.badRequest, "the body did not arrive within \(bodyDeadline); send it at once")
+        } catch let refusal as ServiceRefusal {
+            throw refusal
+        } catch {
+            if reading.isCancelled { throw ServiceRefusal(.badRequest, "the body did not arrive within \(bodyDeadline); send it at once") }
+            throw tooLarge
+        }
     }
 
     /// The journal lines of `body` as signed entries, each signed by `signer`.

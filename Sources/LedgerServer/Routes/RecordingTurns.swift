@@ -35,6 +35,21 @@ actor RecordingTurns {
 
     private var current: (token: String, key: String)?
     private var waiting: [Waiter] = []
+    /// The signatures of requests for a turn already served, until they expire (seconds since
+    /// 1970): a request for a turn is served once. An outside trial replayed one captured signed
+    /// request every 0.2 s, and its key's own commands found its place taken.
+    private var used: [String: Int] = [:]
+    /// The most signatures ``used`` remembers; beyond, the service is busy until some expire.
+    static let maxUsed = 100_000
+
+    /// Records `signature` as used until `expiry`; false when it was used already (a replay) or
+    /// too many are remembered.
+    func firstUse(of signature: String, until expiry: Int, now: Int) -> Bool {
+        if used.count >= Self.maxUsed / 2 { used = used.filter { $0.value >= now } }
+        guard used[signature] == nil, used.count < Self.maxUsed else { return false }
+        used[signature] = expiry
+        return true
+    }
 
     /// Waits for a turn for `key` (a key id) and returns its token.
     func take(for key: String) async -> Result<String, Refusal> {
@@ -52,12 +67,15 @@ actor RecordingTurns {
     /// Whether `key` waits in the line.
     func isWaiting(_ key: String) -> Bool { waiting.contains { $0.key == key } }
 
-    /// Whether `token` is the turn now.
-    func holds(_ token: String) -> Bool { current?.token == token }
+    /// Whether `token` is the turn now (given to `key`, when one is named).
+    func holds(_ token: String, key: String? = nil) -> Bool {
+        current?.token == token && (key == nil || current?.key == key)
+    }
 
-    /// Ends the turn `token` (if it is still the turn) and gives the next one.
-    func end(_ token: String) {
-        guard current?.token == token else { return }
+    /// Ends the turn `token` (if it is still the turn, and `key` is nil or the key it was given
+    /// to) and gives the next one.
+    func end(_ token: String, by key: String? = nil) {
+        guard current?.token == token, key == nil || current?.key == key else { return }
         current = nil
         if !waiting.isEmpty {
             let next = waiting.removeFirst()
