@@ -13,6 +13,8 @@ enum AccrualRules {
     /// The record an accrual leaves until its reversal: `{"seq", "grant", "date"}`.
     static let collection = "accrual"
     static let openID = "open"
+    /// One record per grant and year accrued (`GRANT/YEAR`): a grant is accrued once a year.
+    static let accruedCollection = "accrued"
 
     /// `grant.accrue`: `{"grant", "amount", "basis"? | "estimate": true}`, dated 31 December of an
     /// open year. Dr 5100; Cr 1300.GRANT up to the open advance, any part beyond it Cr 2100.GRANT
@@ -32,6 +34,21 @@ enum AccrualRules {
         guard (basis != nil) != estimate else {
             throw context.refuse(.missingField, "an accrual names its basis (e.g. \"partner report of 2026-01-20\") or is an estimate (estimate: true), one of the two")
         }
+        // At most what the partner could still report (the award less what it reported), once
+        // per grant and year: an outside trial accrued USD 5,000,000 on a grant of 16,000, twice,
+        // alone, and the year's expenses and the donors' signed statements carried it.
+        let awarded = try Amount.stored(grant.record.amount, context.fundCurrency)
+        let unreported = try awarded.minus(try grant.amountOrZero("spent"))
+        guard amount.minorUnits <= unreported.minorUnits else {
+            throw context.refuse(.totalMismatch, """
+                grant \(grant.id) was awarded \(awarded.decimalString) and its partner has reported \(try grant.amountOrZero("spent").decimalString): \
+                an accrual is at most the \(unreported.decimalString) it could still report, not \(amount.decimalString)
+                """)
+        }
+        let once = "\(grant.id)/\(context.date.year)"
+        if let earlier = try context.state.record(accruedCollection, once) {
+            throw context.refuse(.alreadyRecorded, "grant \(grant.id) was accrued for \(context.date.year) already (entry \(earlier.seq)); a grant is accrued once a year")
+        }
         let advances = try FundChart.advances.sub(grant.id)
         let open = try FundMoney.balance(advances, context.fundCurrency, context).amount
         let fromAdvance = open.minorUnits <= 0 ? Amount.zero(amount.currency) : (amount.minorUnits <= open.minorUnits ? amount : open)
@@ -47,6 +64,7 @@ enum AccrualRules {
         }
         outcome.post(FundChart.psc, psc, value: psc)
         outcome.post(FundChart.payables, try psc.negative(), value: try psc.negative())
+        outcome.put(accruedCollection, once, seq: context.seq, ["amount": .string(amount.decimalString)])
         outcome.put(collection, openID, seq: context.seq, [
             "seq": .integer(Int64(context.seq)), "grant": .string(grant.id), "date": .string(context.date.description),
         ])

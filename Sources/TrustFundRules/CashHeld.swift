@@ -20,6 +20,48 @@ enum CashHeld {
                     Receive the cash first, or ask for less
                     """)
             }
+            try checkOnItsDate(body, currency, outflow, state: state)
+        }
+    }
+
+    /// Refuses an outflow dated before cash that covers it arrived, or that takes the cash below
+    /// zero on a later posting date: the cash as of the entry's own date, and as of every later
+    /// date anything posted, must hold it. An outside trial dated one person's interest costs
+    /// 1 July, between a payment of 1 June and the receipt of 1 September that funded it: the
+    /// cash stood at −100,000.00 from June to August, and the payment seemed paid from nothing.
+    static func checkOnItsDate(_ body: EntryBody, _ currency: Currency, _ outflow: Amount, state: some LedgerStateReading) throws {
+        var days: [LedgerDate: Int64] = [:]
+        var accounts = Set(try state.balanceLines(under: FundChart.cash).map(\.account))
+        accounts.insert(FundChart.cash)
+        for account in accounts {
+            for day in try state.dailyAmounts(of: account, currency: currency) {
+                let (sum, overflow) = days[day.date, default: 0].addingReportingOverflow(day.amount.minorUnits)
+                guard !overflow else { throw RuleViolation(.overflow, "entry \(body.seq): the \(currency.code) cash overflows") }
+                days[day.date] = sum
+            }
+        }
+        guard !days.isEmpty else { return }
+        var cash: Int64 = 0
+        var low: (date: LedgerDate, cash: Int64)?
+        for (date, amount) in days.sorted(by: { $0.key < $1.key }) {
+            cash = cash.addingReportingOverflow(amount).partialValue
+            guard date >= body.date else { continue }
+            if low.map({ cash < $0.cash }) ?? true { low = (date, cash) }
+        }
+        let onItsDate = days.filter { $0.key <= body.date }.values.reduce(Int64(0)) { $0.addingReportingOverflow($1).partialValue }
+        if outflow.minorUnits > onItsDate {
+            throw RuleViolation(.fundsUnavailable, """
+                entry \(body.seq): dated \(body.date), it takes \(outflow.decimalString) \(currency.code) out of cash, which held \
+                \(Amount(minorUnits: onItsDate, currency: currency).decimalString) \(currency.code) on that date (what posted on or before it): \
+                cash is paid only out of cash held on the day; date it on or after the cash that covers it arrived
+                """)
+        }
+        if let low, low.date > body.date, outflow.minorUnits > low.cash {
+            throw RuleViolation(.fundsUnavailable, """
+                entry \(body.seq): dated \(body.date), it would take the \(currency.code) cash below zero on \(low.date), when it \
+                held \(Amount(minorUnits: low.cash, currency: currency).decimalString) (what posted by then); date it after the cash \
+                that covers it arrived
+                """)
         }
     }
 

@@ -74,7 +74,7 @@ enum DelegationRules {
             }
             return try sumOfDebits(target.postings, context)
         default:
-            guard params.data.object["amount"] != nil else { return try Amount.stored("0", context.fundCurrency) }
+            guard params.data.object["amount"] != nil else { return .zero(context.fundCurrency) }
             let currency: Currency
             if request.action == "receivable.write-off" || request.action == "receivable.impair" {
                 currency = try Agreement(params, try params.data.string("agreement")).currency
@@ -88,7 +88,7 @@ enum DelegationRules {
     }
 
     static func sumOfDebits(_ postings: [Posting], _ context: FundContext) throws -> Amount {
-        var total = try Amount.stored("0", context.fundCurrency)
+        var total = Amount.zero(context.fundCurrency)
         for posting in postings where posting.value.minorUnits > 0 { total = try total.plus(posting.value) }
         return total
     }

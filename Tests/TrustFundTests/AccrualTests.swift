@@ -83,6 +83,19 @@ import TrustFund
         #expect(pscReport.agrees, sourceLocation: sourceLocation)
     }
 
+    /// An outside trial accrued USD 5,000,000 on a grant of 16,000, twice, alone. An accrual is
+    /// at most the award less what the partner reported (20,000.00 − 2,000.00), once per grant
+    /// and year.
+    @Test func anAccrualIsAtMostWhatThePartnerCouldStillReportOnceAYear() throws {
+        let fund = try Self.scenario()
+        let beyond = FundDrafts.grantAccrual(grant: "G-01", amount: F.usd("18000.01"), date: F.d("2026-12-31"), basis: nil, seq: try fund.file.entryCount())
+        try fund.expectRefusal(beyond[0], code: .totalMismatch, containing: "an accrual is at most the 18000.00 it could still report")
+        try Self.accrue(fund, "18000.00")
+        let again = FundDrafts.grantAccrual(grant: "G-01", amount: F.usd("1.00"), date: F.d("2026-12-31"), basis: nil, seq: try fund.file.entryCount())
+        try fund.expectRefusal(again[0], code: .alreadyRecorded, containing: "a grant is accrued once a year")
+        try fund.verify()
+    }
+
     @Test func refusals() throws {
         let fund = try Self.scenario()
         let drafts = FundDrafts.grantAccrual(grant: "G-01", amount: F.usd("100.00"), date: F.d("2026-12-30"), basis: nil, seq: try fund.file.entryCount())

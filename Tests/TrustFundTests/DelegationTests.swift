@@ -55,6 +55,20 @@ import TrustFund
         try fund.verify()
     }
 
+    /// A voucher and a reversal are worth their debits: certified within a delegation's limit
+    /// (an outside trial found both refused, "a fund record holds a malformed USD amount").
+    @Test func aVoucherAndAReversalAreCertifiedWithinTheLimit() throws {
+        let fund = try TestFund()
+        try fund.fundedUSD()
+        try fund.record(Self.delegation(TestFund.chen, limit: "10000.00", from: "2026-01-01", to: "2026-12-31"), by: TestFund.admin)
+        let voucher = try fund.approved(FundDrafts.voucherRequest(postings: [
+            Posting(account: F.account("5400"), amount: F.usd("5.00"), value: F.usd("5.00")),
+            Posting(account: F.account("1100"), amount: F.usd("-5.00"), value: F.usd("-5.00")),
+        ], date: F.d("2026-03-11"), ref: "V-1", memo: "bank fee"))
+        try fund.approved(FundDrafts.reversalRequest(of: voucher.body.seq, date: F.d("2026-03-12"), ref: "REV-1", memo: "charged twice"))
+        try fund.verify()
+    }
+
     @Test func aDelegationForAKeyThatIsNoOfficersIsRefused() throws {
         let fund = try TestFund()
         try fund.expectRefusal(Self.delegation(TestFund.maria, limit: "100.00", from: "2026-01-01", to: "2026-12-31"), by: TestFund.admin,

@@ -53,6 +53,25 @@ struct PaymentControlTests {
         #expect(verification.differences.isEmpty, "\(verification.differences)")
     }
 
+    /// An outside trial dated one person's interest costs between a payment and the receipt
+    /// that funded it: the cash stood below zero for months. Cash is checked as of the entry's
+    /// own date and on every later posting date. Here cash is 100,000.00 from 20 January,
+    /// 88,000.00 from 15 February (tranche 1 of G-01) and 138,000.00 from 1 March.
+    @Test func noEntryTakesCashBelowZeroOnItsDateOrLater() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try fund.record(FundDrafts.agreement(ref: "AGR-2", donor: "ACME", amount: F.usd("50000.00"), date: F.d("2026-02-20")))
+        try fund.record(FundDrafts.receipt(agreement: "AGR-2", amount: F.usd("50000.00"), date: F.d("2026-03-01"), bankRef: "BNK-2"))
+        // Dated before the receipt: no cash then.
+        try fund.expectRefusal(FundDrafts.interest(income: F.usd("0.00"), costs: F.usd("10.00"), date: F.d("2026-01-15"), ref: "INT-1"),
+                               code: .fundsUnavailable, containing: "which held 0.00 USD on that date")
+        // Dated before the tranche: the cash then holds it, but the tranche would overdraw it later.
+        try fund.expectRefusal(FundDrafts.interest(income: F.usd("0.00"), costs: F.usd("95000.00"), date: F.d("2026-02-01"), ref: "INT-2"),
+                               code: .fundsUnavailable, containing: "below zero on 2026-02-15, when it held 88000.00")
+        try fund.record(FundDrafts.interest(income: F.usd("0.00"), costs: F.usd("88000.00"), date: F.d("2026-02-01"), ref: "INT-3"))
+        try fund.verify()
+    }
+
     /// An outside trial spent a grant's advance by voucher (Dr 5100, Cr 1300.G-…): the books
     /// moved, the grant showed nothing spent and no PSC was charged. A voucher may not post to an
     /// account the fund's records keep; the parent accounts themselves still take vouchers.
