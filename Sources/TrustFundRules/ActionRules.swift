@@ -156,6 +156,7 @@ enum ActionRules {
     static func requestVoucher(_ context: FundContext) throws {
         let postings = try voucherPostings(context)
         do { try BalanceRule.check(postings, fundCurrency: context.fundCurrency) } catch { throw context.refuse(.unbalanced, "\(error)") }
+        try checkVoucherValues(postings, context)
         var memo: [Posting] = []
         for posting in postings {
             guard let account = try context.state.account(posting.account), account.closedSeq == nil else {
@@ -172,6 +173,23 @@ enum ActionRules {
         }
         guard let settings = context.state.settings else { return }
         try LedgerRules.checkMemoBalance(memo, at: "entry \(context.seq)", settings: settings, total: postings.count)
+    }
+
+    /// A voucher values each posting in another currency at the UN operational rate of its date,
+    /// as every other money entry does: an outside trial carried EUR 0.00 at USD 500,000.00 (cash
+    /// and revenue that do not exist), and the officers, who see no postings, certified and
+    /// approved it. Checked at the request, and again at certification and approval.
+    static func checkVoucherValues(_ postings: [Posting], _ context: FundContext) throws {
+        for posting in postings where posting.amount.currency != context.fundCurrency {
+            let atRate = try FundMoney.value(posting.amount, on: context.date, context)
+            guard posting.value == atRate else {
+                throw context.refuse(.badField, """
+                    posting \(posting.account) \(posting.amount.decimalString) \(posting.amount.currency.code) is worth \
+                    \(atRate.decimalString) \(context.fundCurrency.code) at the UN operational rate of \(context.date), not \
+                    \(posting.value.decimalString): a voucher values another currency at the day's rate (vtf rates list)
+                    """)
+            }
+        }
     }
 
     /// The accounts whose sub-accounts the fund's records keep (a donor's receivable and what
@@ -299,6 +317,7 @@ enum ActionRules {
         case .budgetSet:
             try BudgetRules.checkCertifiable(request, context)
         case .voucher:
+            try checkVoucherValues(try voucherPostings(params), params)
             // What the voucher takes out of cash, per currency, against the cash held less the
             // payments certified and not yet approved (the floor under every entry: `CashHeld`).
             for (_, outflow) in try CashHeld.outflows(try voucherPostings(params)) {

@@ -72,6 +72,24 @@ struct PaymentControlTests {
         try fund.verify()
     }
 
+    /// An outside trial carried EUR 0.00 at USD 500,000.00 in a voucher: cash and revenue that do
+    /// not exist, certified and approved by officers who see no postings. A voucher values
+    /// another currency at the UN rate of its date (EUR 80.00 at 0.8000 is USD 100.00).
+    @Test func aVoucherValuesOtherCurrenciesAtTheDaysRate() throws {
+        let fund = try TestFund()
+        try fund.recordRates(FundDrafts.rates([F.rate("EUR", "0.8000")], from: F.d("2026-01-01"), revision: false, date: F.d("2026-01-01")))
+        func voucher(_ amounts: (String, String), _ values: (String, String), ref: String) -> EntryDraft {
+            FundDrafts.voucherRequest(postings: [
+                Posting(account: F.account("1100"), amount: F.eur(amounts.0), value: F.usd(values.0)),
+                Posting(account: F.account("4200"), amount: F.eur(amounts.1), value: F.usd(values.1)),
+            ], date: F.d("2026-03-10"), ref: ref, memo: "interest")
+        }
+        try fund.expectRefusal(voucher(("0.00", "0.00"), ("500000.00", "-500000.00"), ref: "V-1"), code: .badField,
+                               containing: "is worth 0.00 USD at the UN operational rate of 2026-03-10, not 500000.00")
+        try fund.record(voucher(("80.00", "-80.00"), ("100.00", "-100.00"), ref: "V-2"))
+        try fund.verify()
+    }
+
     /// An outside trial spent a grant's advance by voucher (Dr 5100, Cr 1300.G-…): the books
     /// moved, the grant showed nothing spent and no PSC was charged. A voucher may not post to an
     /// account the fund's records keep; the parent accounts themselves still take vouchers.
