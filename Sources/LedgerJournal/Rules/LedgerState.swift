@@ -70,11 +70,11 @@ public struct AccountState: Sendable, Equatable {
     }
 }
 
-/// What the rules need to know about the ledger so far. Implemented in memory by
-/// ``LedgerSnapshot`` (the verifier) and over SQLite by the store (appends).
 /// An earlier entry as the rules look it up: its kind, its date and its postings.
 public typealias EntryPostings = (kind: EntryKind, date: LedgerDate, postings: [Posting])
 
+/// What the rules need to know about the ledger so far. Implemented in memory by
+/// ``LedgerSnapshot`` (the verifier) and over SQLite by the store (appends).
 public protocol LedgerStateReading {
     /// Nil before the genesis entry.
     var settings: LedgerSettings? { get }
