@@ -84,4 +84,35 @@ enum CashHeld {
         }
         return try net.filter { $0.value.minorUnits < 0 }.sorted { $0.key < $1.key }.map { ($0.key, try $0.value.negative()) }
     }
+
+    /// Refuses `body` when it takes a grant's advance (1300.GRANT) below zero now, on its own
+    /// date or on a later posting date: a partner reports or returns only what was advanced by
+    /// then. An outside trial dated a grant's report and refund before the payment they spend:
+    /// for three months the advance read −10,000.00 and the grant paid nothing and refunded all.
+    static func checkAdvances(_ body: EntryBody, state: some LedgerStateReading) throws {
+        guard !body.postings.isEmpty, try FundSettings.setup(state) != nil else { return }
+        var net: [AccountCode: Amount] = [:]
+        for posting in body.postings where posting.account.isWithin(FundChart.advances) && posting.account != FundChart.advances {
+            net[posting.account] = try (net[posting.account] ?? .zero(posting.amount.currency)).plus(posting.amount)
+        }
+        for (account, change) in net.sorted(by: { $0.key < $1.key }) where change.isNegative {
+            let credit = try change.negative()
+            var balance: Int64 = 0
+            var onItsDate: Int64 = 0
+            var low: (date: LedgerDate, amount: Int64)?
+            for day in try state.dailyAmounts(of: account, currency: change.currency) {
+                balance = balance.addingReportingOverflow(day.amount.minorUnits).partialValue
+                if day.date <= body.date { onItsDate = balance } else if low.map({ balance < $0.amount }) ?? true { low = (day.date, balance) }
+            }
+            let floor = min(onItsDate, balance, low?.amount ?? onItsDate)
+            guard credit.minorUnits > floor else { continue }
+            let (when, held) = onItsDate <= (low?.amount ?? onItsDate) ? (body.date, onItsDate) : (low?.date ?? body.date, low?.amount ?? onItsDate)
+            throw RuleViolation(.fundsUnavailable, """
+                entry \(body.seq): dated \(body.date), it takes \(credit.decimalString) \(change.currency.code) off the advance \(account), \
+                which held \(Amount(minorUnits: held, currency: change.currency).decimalString) on \(when) (what was paid and reported by \
+                then): a partner reports or returns what was advanced by then; date it on or after the payment
+                """)
+        }
+    }
 }
+

@@ -36,6 +36,7 @@ public struct FundRuleSet: RuleSet {
             }
         }
         try CashHeld.check(body, state: state)
+        try CashHeld.checkAdvances(body, state: state)
         if body.kind == .voucher, try FundSettings.isControlled("voucher", state: state) {
             throw RuleViolation(.twoPerson, "entry \(body.seq): manual vouchers on this ledger need two-person approval: vtf post makes a request (it prints a REF), then vtf certify REF and vtf approve REF")
         }

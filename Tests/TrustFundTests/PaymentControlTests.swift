@@ -72,6 +72,20 @@ struct PaymentControlTests {
         try fund.verify()
     }
 
+    /// An outside trial dated a grant's report and refund before the payment they spend: for
+    /// three months the advance read −10,000.00. A partner reports or returns what was advanced
+    /// by then (G-01's tranche 1, 12,000.00, was paid on 15 February).
+    @Test func aGrantsAdvanceIsSpentOrReturnedOnlyOnceItWasPaid() throws {
+        let fund = try TestFund()
+        try fund.grantWithFirstTranchePaid()
+        try fund.expectRefusal(FundDrafts.grantReport(grant: "G-01", spent: F.usd("1000.00"), date: F.d("2026-02-01")),
+                               code: .fundsUnavailable, containing: "off the advance 1300.G-01, which held 0.00 on 2026-02-01")
+        try fund.expectRefusal(FundDrafts.grantRefund(grant: "G-01", amount: F.usd("1000.00"), date: F.d("2026-02-01"), bankRef: "BNK-R1"),
+                               code: .fundsUnavailable, containing: "which held 0.00 on 2026-02-01")
+        try fund.record(FundDrafts.grantReport(grant: "G-01", spent: F.usd("1000.00"), date: F.d("2026-02-15")))
+        try fund.verify()
+    }
+
     /// An outside trial carried EUR 0.00 at USD 500,000.00 in a voucher: cash and revenue that do
     /// not exist, certified and approved by officers who see no postings. A voucher values
     /// another currency at the UN rate of its date (EUR 80.00 at 0.8000 is USD 100.00).
