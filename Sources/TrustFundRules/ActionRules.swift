@@ -406,20 +406,14 @@ enum ActionRules {
     static func checkCashOnItsDate(_ amount: Amount, _ request: Request, _ context: FundContext, stage: String) throws {
         let currency = amount.currency
         let date = request.record.date
-        var onDate = Amount.zero(currency)
-        var later: [(date: LedgerDate, cash: Amount)] = []
-        for day in try context.state.dailyAmounts(of: FundChart.cash, currency: currency) {
-            if day.date <= date {
-                onDate = try onDate.plus(day.amount)
-            } else {
-                later.append((day.date, try (later.last?.cash ?? onDate).plus(day.amount)))
-            }
-        }
+        let days = try context.state.dailyAmounts(of: FundChart.cash, currency: currency).map { ($0.date, $0.amount.minorUnits) }
+        let (cashOnDate, lowLater) = try CashHeld.balances(days, from: date)
+        let onDate = Amount(minorUnits: cashOnDate, currency: currency)
         guard amount.minorUnits <= onDate.minorUnits else {
             throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) is dated \(date), when the \(currency.code) cash was \(onDate.decimalString) (receipts and payments posted on or before that date); a payment may not be dated before the funds that certify it arrived: request it again dated on or after the receipt")
         }
-        if let low = later.min(by: { $0.cash.minorUnits < $1.cash.minorUnits }), amount.minorUnits > low.cash.minorUnits {
-            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(low.cash.decimalString) (payments posted by then count); date it after the cash that covers it arrived")
+        if let low = lowLater, amount.minorUnits > low.amount {
+            throw context.refuse(.fundsUnavailable, "\(stage) refused: payment \(request.ref) of \(amount.decimalString) \(currency.code) dated \(date) would take the \(currency.code) cash below zero on \(low.date), when it was \(Amount(minorUnits: low.amount, currency: currency).decimalString) (payments posted by then count); date it after the cash that covers it arrived")
         }
     }
 

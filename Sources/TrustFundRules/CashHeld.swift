@@ -41,14 +41,7 @@ enum CashHeld {
             }
         }
         guard !days.isEmpty else { return }
-        var cash: Int64 = 0
-        var low: (date: LedgerDate, cash: Int64)?
-        for (date, amount) in days.sorted(by: { $0.key < $1.key }) {
-            cash = cash.addingReportingOverflow(amount).partialValue
-            guard date >= body.date else { continue }
-            if low.map({ cash < $0.cash }) ?? true { low = (date, cash) }
-        }
-        let onItsDate = days.filter { $0.key <= body.date }.values.reduce(Int64(0)) { $0.addingReportingOverflow($1).partialValue }
+        let (onItsDate, low) = try balances(days.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: body.date)
         if outflow.minorUnits > onItsDate {
             throw RuleViolation(.fundsUnavailable, """
                 entry \(body.seq): dated \(body.date), it takes \(outflow.decimalString) \(currency.code) out of cash, which held \
@@ -56,10 +49,10 @@ enum CashHeld {
                 cash is paid only out of cash held on the day; date it on or after the cash that covers it arrived
                 """)
         }
-        if let low, low.date > body.date, outflow.minorUnits > low.cash {
+        if let low, outflow.minorUnits > low.amount {
             throw RuleViolation(.fundsUnavailable, """
                 entry \(body.seq): dated \(body.date), it would take the \(currency.code) cash below zero on \(low.date), when it \
-                held \(Amount(minorUnits: low.cash, currency: currency).decimalString) (what posted by then); date it after the cash \
+                held \(Amount(minorUnits: low.amount, currency: currency).decimalString) (what posted by then); date it after the cash \
                 that covers it arrived
                 """)
         }
@@ -97,15 +90,9 @@ enum CashHeld {
         }
         for (account, change) in net.sorted(by: { $0.key < $1.key }) where change.isNegative {
             let credit = try change.negative()
-            var balance: Int64 = 0
-            var onItsDate: Int64 = 0
-            var low: (date: LedgerDate, amount: Int64)?
-            for day in try state.dailyAmounts(of: account, currency: change.currency) {
-                balance = balance.addingReportingOverflow(day.amount.minorUnits).partialValue
-                if day.date <= body.date { onItsDate = balance } else if low.map({ balance < $0.amount }) ?? true { low = (day.date, balance) }
-            }
-            let floor = min(onItsDate, balance, low?.amount ?? onItsDate)
-            guard credit.minorUnits > floor else { continue }
+            let days = try state.dailyAmounts(of: account, currency: change.currency).map { ($0.date, $0.amount.minorUnits) }
+            let (onItsDate, low) = try balances(days, from: body.date)
+            guard credit.minorUnits > min(onItsDate, low?.amount ?? onItsDate) else { continue }
             let (when, held) = onItsDate <= (low?.amount ?? onItsDate) ? (body.date, onItsDate) : (low?.date ?? body.date, low?.amount ?? onItsDate)
             throw RuleViolation(.fundsUnavailable, """
                 entry \(body.seq): dated \(body.date), it takes \(credit.decimalString) \(change.currency.code) off the advance \(account), \
@@ -114,5 +101,23 @@ enum CashHeld {
                 """)
         }
     }
-}
 
+    /// From `days` (what posted each day, in date order), the balance as of `date` and the lowest
+    /// balance on a later posting date (nil when nothing posted after it): what an outflow dated
+    /// `date` must leave at or above zero. Shared by the cash and advance floors here and by a
+    /// payment's check at certification (`ActionRules.checkCashOnItsDate`).
+    static func balances(_ days: [(date: LedgerDate, amount: Int64)], from date: LedgerDate)
+        throws(RuleViolation) -> (onItsDate: Int64, lowLater: (date: LedgerDate, amount: Int64)?)
+    {
+        var balance: Int64 = 0
+        var onItsDate: Int64 = 0
+        var low: (date: LedgerDate, amount: Int64)?
+        for day in days {
+            let (sum, overflow) = balance.addingReportingOverflow(day.amount)
+            guard !overflow else { throw RuleViolation(.overflow, "a balance overflows on \(day.date)") }
+            balance = sum
+            if day.date <= date { onItsDate = balance } else if low.map({ balance < $0.amount }) ?? true { low = (day.date, balance) }
+        }
+        return (onItsDate, low)
+    }
+}

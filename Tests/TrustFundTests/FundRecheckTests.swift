@@ -69,11 +69,7 @@ struct FundRecheckTests {
     /// it reverses.
     @Test func entriesAreNotDatedAheadNorReversedBeforeTheyHappen() throws {
         let fund = try TestFund()
-        try fund.fundedUSD()
-        try fund.approved(FundDrafts.awardRequest(
-            grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
-            tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
-        let paid = try fund.approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        let paid = try fund.grantWithFirstTranchePaid()
         try RecordingTime.$override.withValue("2026-03-01T09:00:00Z") {
             for far in ["9999-12-31", "2026-04-02"] {
                 try fund.expectRefusal(

@@ -60,12 +60,14 @@ extension TestFund {
     }
 
     /// `fundedUSD`, then grant G-01 of USD 20,000.00 in tranches 12,000.00 + 8,000.00
-    /// (awarded 1 Feb), with tranche 1 paid on 15 Feb: advance 1300.G-01 = 12,000.00.
-    func grantWithFirstTranchePaid() throws {
+    /// (awarded 1 Feb), with tranche 1 paid on 15 Feb: advance 1300.G-01 = 12,000.00. Returns
+    /// the payment's approval.
+    @discardableResult
+    func grantWithFirstTranchePaid() throws -> SignedEntry {
         try fundedUSD()
         try approved(FundDrafts.awardRequest(
             grant: "G-01", grantee: "SHELTER", granteeName: "Shelter Org", amount: F.usd("20000.00"),
             tranches: [F.usd("12000.00"), F.usd("8000.00")], date: F.d("2026-02-01")))
-        try approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
+        return try approved(FundDrafts.disbursementRequest(grant: "G-01", tranche: 1, amount: F.usd("12000.00"), date: F.d("2026-02-15"), ref: "PAY-1"))
     }
 }
