@@ -19,6 +19,10 @@ enum CommandSuggestion {
             }
             if word == "help" { return nil }
             let names = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+            // An empty or blank word is no near miss of a short name ('' is two edits from 'fx').
+            if word.allSatisfy(\.isWhitespace) {
+                return "an empty word is not a command of \(path.joined(separator: " ")); \(path.joined(separator: " ")) --help lists them (\(names.joined(separator: ", ")))"
+            }
             let scored = names.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }
             let near = scored.filter { $0.distance <= max(2, $0.name.count / 3) || $0.name.hasPrefix(word.lowercased()) }
                 .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }

@@ -115,6 +115,10 @@ struct HelpTests {
         #expect(help.status == 2 && help.stdout.isEmpty && help.stderr.contains("did you mean 'verify'?"), "\(help.stdout)\(help.stderr)")
         let past = try CLI.vtf(["help", "grant", "award", "foo"], in: dir)
         #expect(past.status == 2 && past.stderr.contains("'foo' is not a command of vtf grant award; vtf help grant award shows its help"), "\(past.stderr)")
+        for blank in ["", "\t"] {
+            let empty = try CLI.vtf(["help", blank], in: dir)
+            #expect(empty.status == 2 && empty.stderr.contains("an empty word is not a command of vtf"), "\(empty.stderr)")
+        }
         let good = try CLI.vtf(["help", "grant", "award"], in: dir)
         #expect(good.status == 0 && good.stdout.contains("Request a grant award"), "\(good.stderr)")
     }
